@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ActivationLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ActivationFunctions", targets: ["ActivationFunctions"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
+        .executable(name: "activations", targets: ["activations"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "ActivationFunctions",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(name: "Plotting"),
+        .executableTarget(
+            name: "activations",
+            dependencies: [
+                "ActivationFunctions",
+                "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ActivationFunctionsTests", dependencies: ["ActivationFunctions"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
+    ]
+)

@@ -1,0 +1,130 @@
+/// The catalog: every activation, in one list. Every surface (CLI, plots, docs, tests) reads it;
+/// adding a function is one struct and one line here.
+public enum Activations {
+    public static let all: [any ActivationDefinition.Type] = [
+        // step and linear
+        Identity.self, Step.self, Sign.self, Threshold.self,
+        // rectifiers
+        ReLU.self, ReLU6.self, SquaredReLU.self, LeakyReLU.self, PReLU.self, RReLU.self,
+        SReLU.self, PLU.self, APL.self,
+        ELU.self, CELU.self, SELU.self, ISRLU.self, ISRU.self,
+        // gated
+        GELU.self, GELUTanh.self, QuickGELU.self, SiLU.self, HardSwish.self, Mish.self,
+        // smooth rectifiers
+        Softplus.self, Squareplus.self, SparsePlus.self, SoftExponential.self, BentIdentity.self,
+        LiSHT.self, LogCosh.self, Exponential.self,
+        // sigmoid-like
+        Sigmoid.self, LogSigmoid.self, HardSigmoid.self, SparseSigmoid.self, SymmetricSigmoid.self,
+        LogLog.self, Tanh.self, LeCunTanh.self, HardTanh.self, SoftClipping.self, ArcTan.self,
+        ArSinH.self, Softsign.self, SQNL.self,
+        // shrink
+        TanhShrink.self, SoftShrink.self, HardShrink.self,
+        // periodic and bumps
+        Absolute.self, Gaussian.self, SQRBF.self, Sinusoid.self, Cosine.self, Sinc.self,
+        // along a row
+        Softmax.self, Softmin.self, LogSoftmax.self, Sparsemax.self, GLU.self,
+    ]
+
+    /// Every id and alias, mapped to its definition.
+    static let byName: [String: any ActivationDefinition.Type] = {
+        var table: [String: any ActivationDefinition.Type] = [:]
+        for definition in all {
+            for name in [definition.info.id] + definition.info.aliases {
+                precondition(table[name] == nil, "activation name '\(name)' is used twice")
+                table[name] = definition
+            }
+        }
+        return table
+    }()
+
+    /// The definition with this id or alias (case-insensitive), if any.
+    public static func named(_ name: String) -> (any ActivationDefinition.Type)? {
+        byName[name.lowercased()]
+    }
+
+    /// The definition with this id or alias, or an error naming the closest ids.
+    public static func definition(_ name: String) throws(ActivationError) -> any ActivationDefinition.Type {
+        guard let definition = named(name) else {
+            throw .unknownFunction(name, suggestions: suggestions(for: name))
+        }
+        return definition
+    }
+
+    /// Builds the function `name` with `parameters` (others keep their defaults), checking them.
+    public static func make(_ name: String, parameters: [String: Double] = [:]) throws(ActivationError)
+        -> AnyActivation
+    {
+        let definition = try definition(name)
+        let values = try definition.info.validate(parameters)
+        return AnyActivation(definition.init(values))
+    }
+
+    /// Builds an elementwise function; a row function such as softmax is reported as unknown here.
+    public static func elementwise(_ name: String, parameters: [String: Double] = [:]) throws(ActivationError)
+        -> any ElementwiseActivation
+    {
+        let built = try make(name, parameters: parameters)
+        if case .elementwise(let f) = built { return f }
+        throw .unknownFunction(name, suggestions: closest(to: name, among: elementwiseIDs))
+    }
+
+    /// The ids of the functions applied to each number on its own.
+    public static var elementwiseIDs: [String] {
+        all.compactMap { $0 as? any ElementwiseActivation.Type }.map { $0.info.id }
+    }
+
+    /// The three ids closest to `name` by edit distance (and any id that contains it).
+    public static func suggestions(for name: String) -> [String] {
+        closest(to: name, among: Array(byName.keys))
+            .map { named($0)!.info.id }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    static func closest(to name: String, among candidates: [String]) -> [String] {
+        let query = name.lowercased()
+        let ranked = candidates.map { candidate in
+            (candidate, candidate.contains(query) && !query.isEmpty ? 0 : editDistance(query, candidate))
+        }
+        let sorted = ranked.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let limit = max(2, query.count / 2)
+        return sorted.prefix(3).filter { $0.1 <= limit }.map(\.0)
+    }
+}
+
+/// A catalog function of either kind.
+public enum AnyActivation: Sendable {
+    case elementwise(any ElementwiseActivation)
+    case row(any RowActivation)
+
+    init(_ definition: any ActivationDefinition) {
+        if let f = definition as? any ElementwiseActivation {
+            self = .elementwise(f)
+        } else if let f = definition as? any RowActivation {
+            self = .row(f)
+        } else {
+            preconditionFailure("\(type(of: definition)) is neither elementwise nor a row function")
+        }
+    }
+
+    public var info: ActivationInfo {
+        switch self {
+        case .elementwise(let f): f.info
+        case .row(let f): f.info
+        }
+    }
+}
+
+/// Levenshtein distance between two strings.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+}

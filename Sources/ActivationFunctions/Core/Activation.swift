@@ -1,0 +1,100 @@
+/// An activation function of the catalog: its metadata and how to build it from parameter values.
+public protocol ActivationDefinition: Sendable {
+    static var info: ActivationInfo { get }
+    /// Builds the function from validated parameters (`ActivationInfo.validate(_:)`).
+    init(_ parameters: ParameterValues)
+}
+
+extension ActivationDefinition {
+    /// The function at its default parameters.
+    public init() { self.init(Self.info.defaultParameters) }
+
+    public var info: ActivationInfo { Self.info }
+}
+
+/// A function applied to each number on its own: y = f(x), with f′ beside it.
+///
+/// Conformers write `value` and `derivative` once, over `Lanes`; everything else comes from this
+/// protocol's extensions. NaN lanes need no care in those two: the callers below return NaN for a
+/// NaN input, for values and derivatives alike.
+public protocol ElementwiseActivation: ActivationDefinition {
+    /// f(x): the exact function, computed stably.
+    func value<L: ElementaryLanes>(_ x: L) -> L
+    /// f′(x), following PyTorch's conventions at kinks.
+    func derivative<L: ElementaryLanes>(_ x: L) -> L
+
+    /// y[i] = f(x[i]). `y` may be `x`. SIMD body, scalar tail; bit-identical to the scalar path.
+    func forward(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>)
+    /// y[i] = f(x[i]), computed in `Double` and rounded once.
+    func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>)
+    /// dx[i] = dy[i]·f′(x[i]). `dx` may be `dy`.
+    func backward(
+        _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
+        into dx: UnsafeMutableBufferPointer<Double>)
+    /// dx[i] = dy[i]·f′(x[i]), computed in `Double` and rounded once.
+    func backward(
+        _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
+        into dx: UnsafeMutableBufferPointer<Float>)
+}
+
+extension ElementwiseActivation {
+    /// f(x), with NaN in giving NaN out.
+    @inlinable
+    public func evaluate<L: ElementaryLanes>(_ x: L) -> L {
+        value(x).replacing(with: x, where: x .!= x)
+    }
+
+    /// f′(x), with NaN in giving NaN out.
+    @inlinable
+    public func evaluateDerivative<L: ElementaryLanes>(_ x: L) -> L {
+        derivative(x).replacing(with: x, where: x .!= x)
+    }
+
+    /// f(x).
+    public func callAsFunction(_ x: Double) -> Double { evaluate(x) }
+    /// f(x), computed in `Double` and rounded once.
+    public func callAsFunction(_ x: Float) -> Float { Float(evaluate(Double(x))) }
+    /// f′(x).
+    public func derivative(at x: Double) -> Double { evaluateDerivative(x) }
+    /// f′(x), computed in `Double` and rounded once.
+    public func derivative(at x: Float) -> Float { Float(evaluateDerivative(Double(x))) }
+}
+
+/// A function of a whole row (softmax and friends): y = f(x) for a vector x.
+public protocol RowActivation: ActivationDefinition {
+    /// The output length for an input row of length `n`, or an error saying why `n` is not valid.
+    func outputCount(forInputCount n: Int) throws(ActivationError) -> Int
+    /// f(row). `row.count` has been checked with `outputCount(forInputCount:)`.
+    func forwardRow(_ row: [Double]) -> [Double]
+    /// The vector–Jacobian product: dx = J(x)ᵀ·dy.
+    func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double]
+}
+
+extension RowActivation {
+    public func outputCount(forInputCount n: Int) throws(ActivationError) -> Int { n }
+
+    /// f(row), after checking the row's length.
+    public func forward(_ row: [Double]) throws(ActivationError) -> [Double] {
+        _ = try outputCount(forInputCount: row.count)
+        return forwardRow(row)
+    }
+
+    /// f(row), computed in `Double` and rounded once.
+    public func forward(_ row: [Float]) throws(ActivationError) -> [Float] {
+        try forward(row.map(Double.init)).map(Float.init)
+    }
+
+    /// dx = J(x)ᵀ·dy, after checking both lengths.
+    public func backward(_ row: [Double], _ dy: [Double]) throws(ActivationError) -> [Double] {
+        let outputs = try outputCount(forInputCount: row.count)
+        guard dy.count == outputs else {
+            throw .mismatchedLengths(function: Self.info.id, expected: outputs, actual: dy.count, what: "dy")
+        }
+        return backwardRow(row, dy)
+    }
+
+    /// dx = J(x)ᵀ·dy, computed in `Double` and rounded once.
+    public func backward(_ row: [Float], _ dy: [Float]) throws(ActivationError) -> [Float] {
+        try backward(row.map(Double.init), dy.map(Double.init)).map(Float.init)
+    }
+}

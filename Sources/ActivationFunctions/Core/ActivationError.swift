@@ -1,0 +1,33 @@
+/// What went wrong when looking up, configuring or applying an activation, in words a person can act on.
+public enum ActivationError: Error, Equatable, CustomStringConvertible {
+    case unknownFunction(String, suggestions: [String])
+    case unknownParameter(function: String, name: String, known: [ParameterSpec])
+    case parameterOutOfRange(function: String, parameter: ParameterSpec, value: Double)
+    case constraintViolated(function: String, constraint: ParameterConstraint, values: ParameterValues)
+    case invalidRowLength(function: String, length: Int, requirement: String)
+    case mismatchedLengths(function: String, expected: Int, actual: Int, what: String)
+
+    public var description: String {
+        switch self {
+        case .unknownFunction(let id, let suggestions):
+            let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.joined(separator: ", "))?"
+            return "unknown activation '\(id)'.\(hint) (`activations list` shows them all)"
+        case .unknownParameter(let function, let name, let known):
+            guard !known.isEmpty else { return "\(function) takes no parameters (got '\(name)')" }
+            let list = known.map { "\($0.name) in \($0.range)" }.joined(separator: ", ")
+            return "\(function) has no parameter '\(name)'; its parameters are: \(list)"
+        case .parameterOutOfRange(let function, let spec, let value):
+            return "\(function): \(spec.name)=\(value) is outside its valid range \(spec.range)"
+                + " (\(spec.summary); default \(spec.defaultValue.shortDescription))"
+        case .constraintViolated(let function, let constraint, let values):
+            let a = values[constraint.smaller].shortDescription
+            let b = values[constraint.larger].shortDescription
+            return "\(function): parameters must satisfy \(constraint)"
+                + " (got \(constraint.smaller)=\(a), \(constraint.larger)=\(b))"
+        case .invalidRowLength(let function, let length, let requirement):
+            return "\(function): a row of length \(length) is not valid; \(requirement)"
+        case .mismatchedLengths(let function, let expected, let actual, let what):
+            return "\(function): \(what) has \(actual) elements, expected \(expected)"
+        }
+    }
+}

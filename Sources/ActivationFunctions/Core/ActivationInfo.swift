@@ -1,0 +1,144 @@
+/// Everything about an activation that is not arithmetic: its names, formulas and properties.
+///
+/// Properties such as `monotonic` describe the function at its default parameters.
+public struct ActivationInfo: Sendable, Codable, Equatable {
+    /// Kebab-case id: the CLI argument, the URL segment and the file name.
+    public let id: String
+    public let name: String
+    public let aliases: [String]
+    public let family: Family
+    /// f(x), in Unicode.
+    public let formula: String
+    /// f′(x), in Unicode.
+    public let derivativeFormula: String
+    public let parameters: [ParameterSpec]
+    /// Relations between parameters that must hold, e.g. `lower ≤ upper`.
+    public let constraints: [ParameterConstraint]
+    /// The output range, e.g. `(0, 1)` or `[0, ∞)`.
+    public let outputRange: String
+    /// Non-decreasing; `nil` for functions of a whole row.
+    public let monotonic: Bool?
+    /// The derivative is monotone; `nil` for functions of a whole row.
+    public let derivativeMonotonic: Bool?
+    public let smoothness: Smoothness
+    public let zeroCentred: ZeroCentring
+    /// f(0) = 0 and f′(0) = 1; `nil` for functions of a whole row.
+    public let approximatesIdentityNearZero: Bool?
+    /// Points where f is not differentiable (kinks and jumps).
+    public let kinks: [Kink]
+    /// Where the function comes from: paper, year, or library.
+    public let reference: String
+    /// A domain that shows the function's character, for plots and tables.
+    public let plotDomain: PlotDomain
+
+    public init(
+        id: String, name: String, aliases: [String] = [], family: Family,
+        formula: String, derivative: String,
+        parameters: [ParameterSpec] = [], constraints: [ParameterConstraint] = [],
+        range: String, monotonic: Bool?, derivativeMonotonic: Bool?,
+        smoothness: Smoothness, zeroCentred: ZeroCentring, identityNearZero: Bool?,
+        kinks: [Kink] = [], reference: String, plotDomain: PlotDomain = PlotDomain(-6, 6)
+    ) {
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.family = family
+        self.formula = formula
+        self.derivativeFormula = derivative
+        self.parameters = parameters
+        self.constraints = constraints
+        self.outputRange = range
+        self.monotonic = monotonic
+        self.derivativeMonotonic = derivativeMonotonic
+        self.smoothness = smoothness
+        self.zeroCentred = zeroCentred
+        self.approximatesIdentityNearZero = identityNearZero
+        self.kinks = kinks
+        self.reference = reference
+        self.plotDomain = plotDomain
+    }
+}
+
+/// Groups for galleries and menus.
+public enum Family: String, Sendable, Codable, CaseIterable {
+    case stepAndLinear = "step and linear"
+    case sigmoidLike = "sigmoid-like"
+    case rectifiers
+    case smoothRectifiers = "smooth rectifiers"
+    case gated
+    case shrink
+    case periodicAndBumps = "periodic and bumps"
+    case vector
+}
+
+/// Order of continuity: C⁻¹ means the function itself jumps.
+public enum Smoothness: String, Sendable, Codable, CaseIterable {
+    case discontinuous = "C⁻¹"
+    case continuous = "C⁰"
+    case once = "C¹"
+    case twice = "C²"
+    case infinitely = "C∞"
+}
+
+/// Whether outputs are centred on zero: odd or symmetric (`yes`), f(0) = 0 with negative values but
+/// asymmetric (`partly`), or non-negative / f(0) ≠ 0 (`no`).
+public enum ZeroCentring: String, Sendable, Codable, CaseIterable {
+    case yes, partly, no
+}
+
+/// A point where the derivative jumps: a constant, or a parameter (possibly negated).
+public enum Kink: Sendable, Equatable, Codable, CustomStringConvertible {
+    case at(Double)
+    case parameter(String)
+    case negatedParameter(String)
+
+    public func location(in parameters: ParameterValues) -> Double {
+        switch self {
+        case .at(let x): x
+        case .parameter(let name): parameters[name]
+        case .negatedParameter(let name): -parameters[name]
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .at(let x): x.shortDescription
+        case .parameter(let name): name
+        case .negatedParameter(let name): "-" + name
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if let x = Double(text) {
+            self = .at(x)
+        } else if text.hasPrefix("-") {
+            self = .negatedParameter(String(text.dropFirst()))
+        } else {
+            self = .parameter(text)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// The x interval a plot of the function should show.
+public struct PlotDomain: Sendable, Codable, Equatable {
+    public let lower: Double
+    public let upper: Double
+    public init(_ lower: Double, _ upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
+extension Double {
+    /// `2` rather than `2.0`; otherwise Swift's shortest round-tripping form.
+    public var shortDescription: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return description
+    }
+}

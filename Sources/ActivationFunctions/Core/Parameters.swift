@@ -1,0 +1,117 @@
+/// One named parameter of an activation, with its default and the values it may take.
+public struct ParameterSpec: Sendable, Codable, Equatable {
+    public let name: String
+    public let defaultValue: Double
+    public let range: ParameterRange
+    public let summary: String
+
+    public init(_ name: String, _ defaultValue: Double, _ range: ParameterRange, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.range = range
+        self.summary = summary
+    }
+}
+
+/// An interval of finite numbers, each end open or closed (an infinite end is always open).
+public struct ParameterRange: Sendable, Codable, Equatable, CustomStringConvertible {
+    public let lower: Double
+    public let upper: Double
+    public let lowerIncluded: Bool
+    public let upperIncluded: Bool
+
+    public init(lower: Double, upper: Double, lowerIncluded: Bool = true, upperIncluded: Bool = true) {
+        self.lower = lower
+        self.upper = upper
+        self.lowerIncluded = lowerIncluded && lower.isFinite
+        self.upperIncluded = upperIncluded && upper.isFinite
+    }
+
+    /// Any finite number.
+    public static let real = ParameterRange(lower: -.infinity, upper: .infinity)
+    /// x > 0.
+    public static let positive = ParameterRange(lower: 0, upper: .infinity, lowerIncluded: false)
+    /// x ≥ 0.
+    public static let nonNegative = ParameterRange(lower: 0, upper: .infinity)
+    /// 0 ≤ x ≤ 1.
+    public static let unitInterval = ParameterRange(lower: 0, upper: 1)
+
+    public func contains(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
+        let aboveLower = lowerIncluded ? value >= lower : value > lower
+        let belowUpper = upperIncluded ? value <= upper : value < upper
+        return aboveLower && belowUpper
+    }
+
+    /// Interval notation, e.g. `(0, ∞)` or `[0, 1]`.
+    public var description: String {
+        let open = lowerIncluded ? "[" : "("
+        let close = upperIncluded ? "]" : ")"
+        return "\(open)\(Self.bound(lower)), \(Self.bound(upper))\(close)"
+    }
+
+    private static func bound(_ x: Double) -> String {
+        x == .infinity ? "∞" : x == -.infinity ? "-∞" : x.shortDescription
+    }
+}
+
+/// A relation two parameters must satisfy.
+public struct ParameterConstraint: Sendable, Codable, Equatable, CustomStringConvertible {
+    public let smaller: String
+    public let larger: String
+    /// Whether equality is allowed.
+    public let orEqual: Bool
+
+    public init(_ smaller: String, lessThan larger: String) {
+        (self.smaller, self.larger, self.orEqual) = (smaller, larger, false)
+    }
+
+    public init(_ smaller: String, atMost larger: String) {
+        (self.smaller, self.larger, self.orEqual) = (smaller, larger, true)
+    }
+
+    public func holds(in values: ParameterValues) -> Bool {
+        orEqual ? values[smaller] <= values[larger] : values[smaller] < values[larger]
+    }
+
+    public var description: String { "\(smaller) \(orEqual ? "≤" : "<") \(larger)" }
+}
+
+/// Validated parameter values: every parameter of the function, defaults filled in.
+public struct ParameterValues: Sendable, Equatable {
+    public let values: [String: Double]
+
+    public subscript(name: String) -> Double {
+        guard let value = values[name] else {
+            preconditionFailure("parameter '\(name)' is not declared in the activation's info")
+        }
+        return value
+    }
+}
+
+extension ActivationInfo {
+    /// The defaults of every parameter.
+    public var defaultParameters: ParameterValues {
+        ParameterValues(values: Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0.defaultValue) }))
+    }
+
+    /// Checks `overrides` against the declared parameters, their ranges and constraints.
+    public func validate(_ overrides: [String: Double]) throws(ActivationError) -> ParameterValues {
+        var values = defaultParameters.values
+        for name in overrides.keys.sorted() {
+            guard let spec = parameters.first(where: { $0.name == name }) else {
+                throw .unknownParameter(function: id, name: name, known: parameters)
+            }
+            let value = overrides[name]!
+            guard spec.range.contains(value) else {
+                throw .parameterOutOfRange(function: id, parameter: spec, value: value)
+            }
+            values[name] = value
+        }
+        let validated = ParameterValues(values: values)
+        if let broken = constraints.first(where: { !$0.holds(in: validated) }) {
+            throw .constraintViolated(function: id, constraint: broken, values: validated)
+        }
+        return validated
+    }
+}

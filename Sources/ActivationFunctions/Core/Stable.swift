@@ -1,0 +1,54 @@
+/// Stable building blocks shared by several activations. Each keeps full relative accuracy in the
+/// tails, where the textbook formula overflows or cancels.
+
+/// σ(x) and σ(−x) = 1 − σ(x), both accurate in both tails: with e = e^{−|x|} ≤ 1,
+/// the pair is 1/(1+e) and e/(1+e), swapped by the sign of x.
+func sigmoidPair<L: ElementaryLanes>(_ x: L) -> (positive: L, negative: L) {
+    let e = L.exp(-x.magnitude)
+    let big = L(1) / (L(1) + e)
+    let small = e * big
+    let xIsNegative = x .< L(0)
+    return (select(xIsNegative, small, big), select(xIsNegative, big, small))
+}
+
+/// σ(x) = 1/(1+e^{−x}).
+func sigmoid<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).positive }
+
+/// σ(hi + lo) for an argument carried in two parts: σ(hi)·(1 + σ(−hi)·lo), since (ln σ)′ = 1 − σ.
+func sigmoid<L: ElementaryLanes>(_ v: DoubleDouble<L>) -> L {
+    let (s, complement) = sigmoidPair(v.hi)
+    return s.addingProduct(s, complement * v.lo)
+}
+
+/// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^{−|x|}).
+func softplus<L: ElementaryLanes>(_ x: L) -> L {
+    x.positivePart + L.log(onePlus: L.exp(-x.magnitude))
+}
+
+/// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}).
+func logSigmoid<L: ElementaryLanes>(_ x: L) -> L {
+    x.negativePart - L.log(onePlus: L.exp(-x.magnitude))
+}
+
+/// sech²x = 1 − tanh²x, computed as 4q/(1+q)² with q = e^{−2|x|} so the tails keep their digits.
+func sech2<L: ElementaryLanes>(_ x: L) -> L {
+    let q = L.exp(L(-2) * x.magnitude)
+    let onePlusQ = L(1) + q
+    return L(4) * q / (onePlusQ * onePlusQ)
+}
+
+/// √(x² + c) for c ≥ 0, without overflowing x² when |x| is large.
+func sqrtSquarePlus<L: ElementaryLanes>(_ x: L, _ c: L) -> L {
+    let small = (x * x + c).squareRoot()
+    let inverse = L(1) / x
+    let large = x.magnitude * (L(1) + c * inverse * inverse).squareRoot()
+    return select(x.magnitude .> L(1), large, small)
+}
+
+/// e^{−x²}, with x² carried exactly so that its rounding error is not amplified by the exponential.
+func gaussian<L: ElementaryLanes>(_ x: L) -> L {
+    let square = DoubleDouble.product(x, x)
+    let e = L.exp(-square.hi)
+    let corrected = e.addingProduct(-e, square.lo)
+    return select(square.hi .== .infinity, L(0), corrected)
+}

@@ -1,0 +1,109 @@
+/// ELU: x for x > 0, α(eˣ − 1) below, pushing mean activations toward zero.
+/// Uses expm1, so elu(−1e−7) keeps all its digits.
+public struct ELU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "elu", name: "ELU (exponential linear unit)", family: .rectifiers,
+        formula: "x if x > 0, else α(eˣ − 1)", derivative: "1 if x > 0, else α·eˣ",
+        parameters: [ParameterSpec("alpha", 1, .nonNegative, "saturation value −α for x → −∞")],
+        range: "(−α, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .once,
+        zeroCentred: .partly, identityNearZero: true, kinks: [], reference: "Clevert et al. 2015")
+    public let alpha: Double
+    public init(_ p: ParameterValues) { alpha = p["alpha"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), x, L(alpha) * L.expMinusOne(x))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), L(1), L(alpha) * L.exp(x))
+    }
+}
+
+/// CELU: ELU reparameterised so that it is C¹ for every α: α(e^{x/α} − 1) below zero.
+public struct CELU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "celu", name: "CELU (continuously differentiable ELU)", family: .rectifiers,
+        formula: "max(0, x) + min(0, α(e^{x/α} − 1))", derivative: "1 if x > 0, else e^{x/α}",
+        parameters: [ParameterSpec("alpha", 1, .positive, "saturation value −α for x → −∞")],
+        range: "(−α, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .once,
+        zeroCentred: .partly, identityNearZero: true, reference: "Barron 2017")
+    public let alpha: Double
+    public init(_ p: ParameterValues) { alpha = p["alpha"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), x, L(alpha) * L.expMinusOne(x / L(alpha)))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), L(1), L.exp(x / L(alpha)))
+    }
+}
+
+/// SELU: scaled ELU whose constants make activations self-normalising (mean 0, variance 1).
+public struct SELU: ElementwiseActivation {
+    /// λ = 1.0507009873554804934193349852946 (Klambauer et al. 2017).
+    public static let lambda = 1.0507009873554804934193349852946
+    /// α = 1.6732632423543772848170429916717 (Klambauer et al. 2017).
+    public static let alpha = 1.6732632423543772848170429916717
+    /// λ·α = 1.75809934084737685994…, rounded once (not the product of the rounded factors).
+    public static let lambdaAlpha = 1.7580993408473768599402175208123
+
+    public static let info = ActivationInfo(
+        id: "selu", name: "SELU (scaled ELU)", family: .rectifiers,
+        formula: "λx if x > 0, else λα(eˣ − 1);  λ ≈ 1.0507, α ≈ 1.6733",
+        derivative: "λ if x > 0, else λα·eˣ",
+        range: "(−λα, ∞) = (−1.7581, ∞)", monotonic: true, derivativeMonotonic: false,
+        smoothness: .continuous, zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)],
+        reference: "Klambauer et al. 2017")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), L(Self.lambda) * x, L(Self.lambdaAlpha) * L.expMinusOne(x))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), L(Self.lambda), L(Self.lambdaAlpha) * L.exp(x))
+    }
+}
+
+/// 1/√(1 + αx²), with x scaled by √α first so the square cannot overflow.
+func inverseSquareRootUnit<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
+    L(1) / sqrtSquarePlus(L(alpha.squareRoot()) * x, L(1))
+}
+
+/// ISRLU: identity for x ≥ 0, the inverse square root unit below: a cheaper ELU.
+public struct ISRLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "isrlu", name: "ISRLU (inverse square root linear unit)", family: .rectifiers,
+        formula: "x if x ≥ 0, else x/√(1 + αx²)", derivative: "1 if x ≥ 0, else (1 + αx²)^(−3/2)",
+        parameters: [ParameterSpec("alpha", 1, .positive, "the saturation value is −1/√α")],
+        range: "(−1/√α, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .twice,
+        zeroCentred: .partly, identityNearZero: true, reference: "Carlile et al. 2017")
+    public let alpha: Double
+    public init(_ p: ParameterValues) { alpha = p["alpha"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .>= L(0), x, ISRU.isru(x, alpha: alpha))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let t = inverseSquareRootUnit(x, alpha: alpha)
+        return select(x .>= L(0), L(1), t * t * t)
+    }
+}
+
+/// ISRU: x/√(1 + αx²), a sigmoid-shaped curve through the origin with slope 1.
+public struct ISRU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "isru", name: "ISRU (inverse square root unit)", family: .sigmoidLike,
+        formula: "x/√(1 + αx²)", derivative: "(1 + αx²)^(−3/2)",
+        parameters: [ParameterSpec("alpha", 1, .positive, "outputs lie in (−1/√α, 1/√α)")],
+        range: "(−1/√α, 1/√α)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .yes, identityNearZero: true, reference: "Carlile et al. 2017")
+    public let alpha: Double
+    public init(_ p: ParameterValues) { alpha = p["alpha"] }
+
+        static func isru<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
+        let limit = L(1 / alpha.squareRoot())
+        return (x / sqrtSquarePlus(L(alpha.squareRoot()) * x, L(1))).replacingLimits(
+            of: x, atPlusInfinity: limit, atMinusInfinity: -limit)
+    }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L { Self.isru(x, alpha: alpha) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let t = inverseSquareRootUnit(x, alpha: alpha)
+        return t * t * t
+    }
+}

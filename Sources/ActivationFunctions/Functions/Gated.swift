@@ -1,0 +1,121 @@
+/// GELU, exact: x·Φ(x) = ½x·erfc(−x/√2). The erfc form keeps the left tail (gelu(−10) = −7.6e−23),
+/// and −x/√2 is carried in two parts because erfc amplifies its argument's rounding error by ~2z².
+public struct GELU: ElementwiseActivation {
+    /// 1/√2 as hi + lo.
+    static let inverseSqrt2 = (hi: 0.7071067811865476, lo: -4.833646656726457e-17)
+    static let twoOverSqrtPi = 1.1283791670955126
+    static let inverseSqrtTwoPi = 0.3989422804014327
+
+    public static let info = ActivationInfo(
+        id: "gelu", name: "GELU (Gaussian error linear unit, exact)", family: .gated,
+        formula: "x·Φ(x) = ½x·(1 + erf(x/√2))", derivative: "Φ(x) + x·φ(x)",
+        range: "[−0.16997, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
+    public init(_ p: ParameterValues) {}
+
+    /// erfc(−x/√2) = 2Φ(x), correct to first order in the low part of −x/√2.
+    func twiceNormalCDF<L: ElementaryLanes>(_ x: L) -> L {
+        let z = DoubleDouble.product(Self.inverseSqrt2, -x)
+        let slope = L(Self.twoOverSqrtPi) * L.exp(-(z.hi * z.hi))  // −erfc′(z)
+        return L.erfc(z.hi).addingProduct(-slope, z.lo)
+    }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        (L(0.5) * x * twiceNormalCDF(x)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let density = L(Self.inverseSqrtTwoPi) * L.exp(L(-0.5) * x * x)
+        let slope = (L(0.5) * twiceNormalCDF(x)).addingProduct(x, density)
+        return slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+    }
+}
+
+/// x·σ(v) + its derivative for a gate whose argument v(x) is given in two parts with slope v′(x).
+/// Far out (|x| > 1000) σ(v)σ(−v)·v′ is exactly 0 and v′ may overflow, so that term is dropped.
+func gated<L: ElementaryLanes>(_ x: L, _ v: DoubleDouble<L>) -> L {
+    (x * sigmoid(v)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
+}
+
+func gatedSlope<L: ElementaryLanes>(_ x: L, _ v: L, _ vSlope: L) -> L {
+    let (s, complement) = sigmoidPair(v)
+    let term = select(x.magnitude .> L(1000), L(0), x * s * complement * vSlope)
+    return (s + term).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+}
+
+/// GELU with the tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))) = x·σ(2√(2/π)(x + 0.044715x³)).
+public struct GELUTanh: ElementwiseActivation {
+    /// 2√(2/π) and 0.044715, each as hi + lo.
+    static let twoSqrtTwoOverPi = (hi: 1.5957691216057308, lo: -9.96930880911092e-17)
+    static let cubic = (hi: 0.044715, lo: 2.1960211427085595e-18)
+
+    public static let info = ActivationInfo(
+        id: "gelu-tanh", name: "GELU (tanh approximation)", aliases: ["gelu-approximate"], family: .gated,
+        formula: "½x·(1 + tanh(√(2/π)·(x + 0.044715x³)))",
+        derivative: "½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 0.134145x²),  t = tanh(…)",
+        range: "[−0.17004, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
+    public init(_ p: ParameterValues) {}
+
+    /// 2√(2/π)(x + 0.044715x³) in two parts.
+    func gateArgument<L: ElementaryLanes>(_ x: L) -> DoubleDouble<L> {
+        let cube = DoubleDouble.product(x, x).times(x)
+        return cube.times(Self.cubic).plus(x).times(Self.twoSqrtTwoOverPi)
+    }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, gateArgument(x)) }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let argumentSlope = L(Self.twoSqrtTwoOverPi.hi) * (L(1) + L(3 * Self.cubic.hi) * x * x)
+        return gatedSlope(x, gateArgument(x).hi, argumentSlope)
+    }
+}
+
+/// QuickGELU: x·σ(1.702x), the sigmoid approximation of GELU used by CLIP and MLX.
+public struct QuickGELU: ElementwiseActivation {
+    static let scale = (hi: 1.702, lo: 4.263256414560601e-17)
+
+    public static let info = ActivationInfo(
+        id: "quick-gelu", name: "QuickGELU (sigmoid GELU)", aliases: ["gelu-sigmoid"], family: .gated,
+        formula: "x·σ(1.702x)", derivative: "s + 1.702x·s(1 − s),  s = σ(1.702x)",
+        range: "[−0.16361, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016; CLIP (2021)")
+    public init(_ p: ParameterValues) {}
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, DoubleDouble.product(Self.scale, x)) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        gatedSlope(x, L(Self.scale.hi) * x, L(Self.scale.hi))
+    }
+}
+
+/// SiLU (swish): x·σ(x), the self-gated unit.
+public struct SiLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "silu", name: "SiLU (sigmoid linear unit, swish)", aliases: ["swish"], family: .gated,
+        formula: "x·σ(x)", derivative: "σ(x)·(1 + x·(1 − σ(x)))",
+        range: "[−0.27846, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .partly, identityNearZero: false,
+        reference: "Hendrycks & Gimpel 2016; Elfwing et al. 2017; Ramachandran et al. 2017")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, DoubleDouble(x, L(0))) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { gatedSlope(x, x, L(1)) }
+}
+
+/// Hard swish: x·relu6(x + 3)/6, MobileNetV3's piecewise swish. Exactly x for x ≥ 3.
+public struct HardSwish: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "hard-swish", name: "Hard swish", aliases: ["hardswish", "hard-silu"], family: .gated,
+        formula: "x·relu6(x + 3)/6", derivative: "0 if x ≤ −3;  (2x + 3)/6 if −3 < x < 3;  1 if x ≥ 3",
+        range: "[−0.375, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .continuous,
+        zeroCentred: .partly, identityNearZero: false, kinks: [.at(-3), .at(3)],
+        reference: "Howard et al. 2019 (MobileNetV3)")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let middle = x * (x + L(3)) / L(6)
+        return select(x .<= L(-3), L(0), select(x .>= L(3), x, middle))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let middle = (L(2) * x + L(3)) / L(6)
+        return select(x .<= L(-3), L(0), select(x .>= L(3), L(1), middle))
+    }
+}

@@ -1,0 +1,46 @@
+/// Mish: x·tanh(softplus(x)).
+///
+/// With e = e^{−|x|} ≤ 1, tanh(softplus x) and sech²(softplus x) are rational in e, so neither the
+/// value nor the derivative overflows or cancels (the raw e^{x}, e^{2x}, e^{3x} formula gives NaN
+/// at x = 5000; dlib PR #1938):
+/// - x ≤ 0: n = e(e + 2), tanh = n/(n + 2), sech² = 4(n + 1)/(n + 2)²;
+/// - x > 0: d = 1 + 2e + 2e², tanh = (1 + 2e)/d, sech² = 4e²(1 + e)²/d².
+public struct Mish: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "mish", name: "Mish", family: .gated,
+        formula: "x·tanh(softplus(x))", derivative: "tanh(sp) + x·σ(x)·sech²(sp),  sp = softplus(x)",
+        range: "[−0.30884, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .partly, identityNearZero: false, reference: "Misra 2019")
+    public init(_ p: ParameterValues) {}
+
+    /// tanh(softplus x), sech²(softplus x) and σ(x).
+    func parts<L: ElementaryLanes>(_ x: L) -> (tanh: L, sech2: L, sigmoid: L) {
+        let e = L.exp(-x.magnitude)
+        let onePlusE = L(1) + e
+        // x ≤ 0
+        let n = e * (e + L(2))
+        let nPlus2 = n + L(2)
+        let tanhNegative = n / nPlus2
+        let sech2Negative = L(4) * (n + L(1)) / (nPlus2 * nPlus2)
+        // x > 0
+        let twoE = L(2) * e
+        let d = (L(1) + twoE).addingProduct(twoE, e)
+        let tanhPositive = (L(1) + twoE) / d
+        let ratio = twoE * onePlusE / d
+        let positive = x .> L(0)
+        return (
+            select(positive, tanhPositive, tanhNegative),
+            select(positive, ratio * ratio, sech2Negative),
+            select(positive, L(1) / onePlusE, e / onePlusE)
+        )
+    }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        (x * parts(x).tanh).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let (t, s2, s) = parts(x)
+        return t.addingProduct(x * s, s2).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+    }
+}

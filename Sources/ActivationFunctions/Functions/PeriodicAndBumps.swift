@@ -1,0 +1,78 @@
+/// Absolute value: |x|, with derivative sgn x (0 at 0, as in PyTorch).
+public struct Absolute: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "absolute", name: "Absolute value", aliases: ["abs"], family: .periodicAndBumps,
+        formula: "|x|", derivative: "sgn x (0 at 0)",
+        range: "[0, ∞)", monotonic: false, derivativeMonotonic: true, smoothness: .continuous,
+        zeroCentred: .no, identityNearZero: false, kinks: [.at(0)], reference: "classic; Sheehan 2017")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { x.magnitude }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), L(1), select(x .< L(0), L(-1), L(0)))
+    }
+}
+
+/// Gaussian: e^{−x²}, a bump (radial basis). x² is carried exactly, so the tails keep their digits.
+public struct Gaussian: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "gaussian", name: "Gaussian", family: .periodicAndBumps,
+        formula: "e^{−x²}", derivative: "−2x·e^{−x²}",
+        range: "(0, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .no, identityNearZero: false, reference: "radial basis networks; Wikipedia table",
+        plotDomain: PlotDomain(-4, 4))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { gaussian(x) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        (L(-2) * x * gaussian(x)).replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))
+    }
+}
+
+/// SQ-RBF: a piecewise-quadratic bump, 1 − x²/2 near 0 and (2 − |x|)²/2 out to ±2.
+public struct SQRBF: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "sq-rbf", name: "SQ-RBF (square radial basis)", family: .periodicAndBumps,
+        formula: "1 − x²/2 if |x| ≤ 1;  (2 − |x|)²/2 if 1 < |x| < 2;  0 if |x| ≥ 2",
+        derivative: "−x if |x| ≤ 1;  x − 2·sgn x if 1 < |x| < 2;  0 if |x| ≥ 2",
+        range: "[0, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .once,
+        zeroCentred: .no, identityNearZero: false, kinks: [], reference: "Wuraola & Patel 2018",
+        plotDomain: PlotDomain(-3, 3))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let a = x.magnitude
+        let gap = L(2) - a
+        let inner = L(1) - L(0.5) * x * x
+        let outer = L(0.5) * gap * gap
+        return select(a .<= L(1), inner, select(a .< L(2), outer, L(0)))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let a = x.magnitude
+        let outer = (L(2) - a).withSign(of: -x)
+        return select(a .<= L(1), -x, select(a .< L(2), outer, L(0)))
+    }
+}
+
+/// Sinusoid: sin x. Periodic: every input range maps onto [−1, 1].
+public struct Sinusoid: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "sinusoid", name: "Sinusoid", aliases: ["sin"], family: .periodicAndBumps,
+        formula: "sin x", derivative: "cos x",
+        range: "[−1, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .yes, identityNearZero: true, reference: "Sitzmann et al. 2020 (SIREN); Sheehan 2017",
+        plotDomain: PlotDomain(-8, 8))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L.sin(x) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
+}
+
+/// Cosine: cos x.
+public struct Cosine: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "cos", name: "Cosine", aliases: ["cosine"], family: .periodicAndBumps,
+        formula: "cos x", derivative: "−sin x",
+        range: "[−1, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .no, identityNearZero: false, reference: "classic; Sheehan 2017",
+        plotDomain: PlotDomain(-8, 8))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { -L.sin(x) }
+}

@@ -1,0 +1,81 @@
+/// SReLU: three lines joined at tl and tr; identity in the middle, slopes al and ar outside.
+/// At a joint the derivative is the outer slope.
+public struct SReLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "srelu", name: "SReLU (S-shaped ReLU)", family: .rectifiers,
+        formula: "tl + al·(x − tl) if x ≤ tl;  x if tl < x < tr;  tr + ar·(x − tr) if x ≥ tr",
+        derivative: "al if x ≤ tl;  1 if tl < x < tr;  ar if x ≥ tr",
+        parameters: [
+            ParameterSpec("tl", -1, .real, "left joint"),
+            ParameterSpec("al", 0.1, .real, "slope left of tl"),
+            ParameterSpec("tr", 1, .real, "right joint"),
+            ParameterSpec("ar", 0.1, .real, "slope right of tr"),
+        ],
+        constraints: [ParameterConstraint("tl", atMost: "tr")],
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
+        zeroCentred: .partly, identityNearZero: true, kinks: [.parameter("tl"), .parameter("tr")],
+        reference: "Jin et al. 2016")
+    public let tl: Double, al: Double, tr: Double, ar: Double
+    public init(_ p: ParameterValues) { (tl, al, tr, ar) = (p["tl"], p["al"], p["tr"], p["ar"]) }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let left = L(tl).addingProduct(L(al), x - L(tl))
+        let right = L(tr).addingProduct(L(ar), x - L(tr))
+        return select(x .<= L(tl), left, select(x .>= L(tr), right, x))
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .<= L(tl), L(al), select(x .>= L(tr), L(ar), L(1)))
+    }
+}
+
+/// PLU: identity on (−c, c) and slope alpha outside, so it is linear everywhere yet bounded in slope.
+public struct PLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "plu", name: "PLU (piecewise linear unit)", family: .rectifiers,
+        formula: "max(α(x + c) − c, min(α(x − c) + c, x))", derivative: "1 if |x| < c, else α",
+        parameters: [
+            ParameterSpec("alpha", 0.1, .unitInterval, "slope outside (−c, c)"),
+            ParameterSpec("c", 1, .positive, "half-width of the identity region"),
+        ],
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
+        zeroCentred: .yes, identityNearZero: true, kinks: [.negatedParameter("c"), .parameter("c")],
+        reference: "Nicolae 2018")
+    public let alpha: Double, c: Double
+    public init(_ p: ParameterValues) { (alpha, c) = (p["alpha"], p["c"]) }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let above = L(c).addingProduct(L(alpha), x - L(c))
+        let below = L(-c).addingProduct(L(alpha), x + L(c))
+        return select(x .> L(c), above, select(x .< L(-c), below, x))
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        select(x.magnitude .< L(c), L(1), L(alpha))
+    }
+}
+
+/// APL with one hinge: ReLU plus a learned hinge a·max(0, b − x) (here with fixed a and b).
+public struct APL: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "apl", name: "APL (adaptive piecewise linear, one hinge)", family: .rectifiers,
+        formula: "max(0, x) + a·max(0, b − x)", derivative: "H(x) − a·H(b − x)  (H(0) = 0)",
+        parameters: [
+            ParameterSpec("a", 0.2, .real, "hinge slope (learned)"),
+            ParameterSpec("b", 0, .real, "hinge location (learned)"),
+        ],
+        range: "(−∞, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .continuous,
+        zeroCentred: .partly, identityNearZero: false, kinks: [.at(0), .parameter("b")],
+        reference: "Agostinelli et al. 2014")
+    public let a: Double, b: Double
+    public init(_ p: ParameterValues) { (a, b) = (p["a"], p["b"]) }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        guard a != 0 else { return x.positivePart }  // avoids 0·∞ at x = −∞
+        return x.positivePart.addingProduct(L(a), (L(b) - x).positivePart)
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        L.indicator(x .> L(0)) - L(a) * L.indicator(x .< L(b))
+    }
+}

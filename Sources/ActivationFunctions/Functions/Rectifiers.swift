@@ -1,0 +1,98 @@
+/// ReLU: max(0, x). Cheap, sparse (about half the units output exactly 0), but a unit whose input
+/// stays negative never recovers: it dies.
+public struct ReLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "relu", name: "ReLU (rectified linear unit)", aliases: ["rectifier"], family: .rectifiers,
+        formula: "max(0, x)", derivative: "1 if x > 0, else 0",
+        range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .continuous,
+        zeroCentred: .no, identityNearZero: false, kinks: [.at(0)], reference: "Nair & Hinton 2010")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { x.positivePart }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(0)) }
+}
+
+/// ReLU6: ReLU capped at 6, as in MobileNet.
+public struct ReLU6: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "relu6", name: "ReLU6 (capped ReLU)", family: .rectifiers,
+        formula: "min(max(0, x), 6)", derivative: "1 if 0 < x < 6, else 0",
+        range: "[0, 6]", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
+        zeroCentred: .no, identityNearZero: false, kinks: [.at(0), .at(6)],
+        reference: "Krizhevsky 2010; Howard et al. 2017 (MobileNet)", plotDomain: PlotDomain(-3, 9))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(0), L(6)) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator((x .> L(0)) .& (x .< L(6))) }
+}
+
+/// Squared ReLU: max(0, x)², from the Primer architecture search.
+public struct SquaredReLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "squared-relu", name: "Squared ReLU", aliases: ["relu2"], family: .rectifiers,
+        formula: "max(0, x)²", derivative: "2·max(0, x)",
+        range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .once,
+        zeroCentred: .no, identityNearZero: false, reference: "So et al. 2021 (Primer)",
+        plotDomain: PlotDomain(-3, 3))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let r = x.positivePart
+        return r * r
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(2) * x.positivePart }
+}
+
+/// x for x > 0, else slope·x; the derivative at 0 is the slope (PyTorch's convention), so a zero
+/// slope gives exactly ReLU.
+func leaky<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), x, L(slope) * x) }
+
+func leakySlope<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), L(1), L(slope)) }
+
+/// Leaky ReLU: a small slope for negative inputs keeps a gradient flowing, so units cannot die.
+public struct LeakyReLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "leaky-relu", name: "Leaky ReLU", aliases: ["leakyrelu"], family: .rectifiers,
+        formula: "x if x > 0, else slope·x", derivative: "1 if x > 0, else slope",
+        parameters: [ParameterSpec("slope", 0.01, .unitInterval, "slope for negative inputs")],
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .continuous,
+        zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)], reference: "Maas et al. 2013")
+    public let slope: Double
+    public init(_ p: ParameterValues) { slope = p["slope"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: slope) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: slope) }
+}
+
+/// PReLU: leaky ReLU whose slope is learned (here: fixed at its value; the network learns it).
+public struct PReLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "prelu", name: "PReLU (parametric ReLU)", family: .rectifiers,
+        formula: "x if x > 0, else a·x (a learned)", derivative: "1 if x > 0, else a;  ∂f/∂a = min(0, x)",
+        parameters: [ParameterSpec("slope", 0.25, .real, "the learned slope a; initial value")],
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .continuous,
+        zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)], reference: "He et al. 2015")
+    public let slope: Double
+    public init(_ p: ParameterValues) { slope = p["slope"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: slope) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: slope) }
+}
+
+/// RReLU: in training the negative slope is drawn from U(lower, upper) per element; in evaluation
+/// (here) it is the mean, (lower + upper)/2.
+public struct RReLU: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "rrelu", name: "RReLU (randomised leaky ReLU)", family: .rectifiers,
+        formula: "x if x > 0, else a·x;  a ~ U(lower, upper) in training, (lower+upper)/2 in evaluation",
+        derivative: "1 if x > 0, else a",
+        parameters: [
+            ParameterSpec("lower", 0.125, .unitInterval, "lower bound of the sampled slope"),
+            ParameterSpec("upper", 1.0 / 3.0, .unitInterval, "upper bound of the sampled slope"),
+        ],
+        constraints: [ParameterConstraint("lower", atMost: "upper")],
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .continuous,
+        zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)], reference: "Xu et al. 2015")
+    public let lower: Double
+    public let upper: Double
+    /// The evaluation slope, (lower + upper)/2.
+    public var meanSlope: Double { (lower + upper) / 2 }
+    public init(_ p: ParameterValues) { (lower, upper) = (p["lower"], p["upper"]) }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: meanSlope) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: meanSlope) }
+}

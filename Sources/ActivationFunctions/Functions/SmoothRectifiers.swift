@@ -1,0 +1,112 @@
+/// Softplus: (1/β)·ln(1 + e^{βx}), the smooth ReLU. The exact function: no linear shortcut above a
+/// threshold (PyTorch returns x there), so softplus(20.5) keeps its 1.25e−9.
+public struct Softplus: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "softplus", name: "Softplus", family: .smoothRectifiers,
+        formula: "(1/β)·ln(1 + e^{βx})", derivative: "σ(βx)",
+        parameters: [ParameterSpec("beta", 1, .positive, "sharpness; β → ∞ approaches ReLU")],
+        range: "(0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
+        zeroCentred: .no, identityNearZero: false, reference: "Dugas et al. 2001")
+    public let beta: Double
+    public init(_ p: ParameterValues) { beta = p["beta"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { softplus(L(beta) * x) / L(beta) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
+}
+
+/// Squareplus: (x + √(x² + b))/2, an algebraic softplus. For x < 0 it is computed as
+/// (b/2)/(√(x² + b) − x), which does not cancel.
+public struct Squareplus: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "squareplus", name: "Squareplus", family: .smoothRectifiers,
+        formula: "(x + √(x² + b))/2", derivative: "½(1 + x/√(x² + b))",
+        parameters: [ParameterSpec("b", 4, .positive, "curvature near 0; b → 0 approaches ReLU")],
+        range: "(0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
+        zeroCentred: .no, identityNearZero: false, reference: "Barron 2021")
+    public let b: Double
+    public init(_ p: ParameterValues) { b = p["b"] }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let root = sqrtSquarePlus(x, L(b))
+        return select(x .>= L(0), L(0.5) * (x + root), L(0.5 * b) / (root - x))
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let root = sqrtSquarePlus(x, L(b))
+        let right = L(0.5) * (L(1) + x / root)
+        let left = L(0.5 * b) / (root * (root - x))
+        return select(x .>= L(0), right, left).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+    }
+}
+
+/// Sparse plus: 0, then the parabola (x + 1)²/4 on (−1, 1), then x: a C¹ ReLU with a quadratic joint.
+public struct SparsePlus: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "sparse-plus", name: "Sparse plus", family: .smoothRectifiers,
+        formula: "0 if x ≤ −1;  ¼(x + 1)² if −1 < x < 1;  x if x ≥ 1",
+        derivative: "0 if x ≤ −1;  ½(x + 1) if −1 < x < 1;  1 if x ≥ 1",
+        range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .once,
+        zeroCentred: .no, identityNearZero: false, reference: "Keras 3 / JAX sparse_plus (2024)",
+        plotDomain: PlotDomain(-3, 3))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let shifted = x + L(1)
+        let parabola = L(0.25) * shifted * shifted
+        return select(x .<= L(-1), L(0), select(x .>= L(1), x, parabola))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .<= L(-1), L(0), select(x .>= L(1), L(1), L(0.5) * (x + L(1))))
+    }
+}
+
+/// Soft exponential: interpolates logarithm (α < 0), identity (α = 0) and exponential (α > 0).
+/// For α < 0 it is defined only for x > 1/α − α; outside that it is NaN, like ln of a negative.
+public struct SoftExponential: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "soft-exponential", name: "Soft exponential", family: .smoothRectifiers,
+        formula: "−ln(1 − α(x + α))/α if α < 0;  x if α = 0;  (e^{αx} − 1)/α + α if α > 0",
+        derivative: "1/(1 − α(α + x)) if α < 0;  e^{αx} if α ≥ 0",
+        parameters: [ParameterSpec("alpha", 0, .real, "interpolation: <0 log-like, 0 identity, >0 exp-like")],
+        range: "(−∞, ∞) for α ≤ 0;  (α − 1/α, ∞) for α > 0", monotonic: true, derivativeMonotonic: true,
+        smoothness: .infinitely, zeroCentred: .partly, identityNearZero: true,
+        reference: "Godfrey & Gashler 2015")
+    public let alpha: Double
+    public init(_ p: ParameterValues) { alpha = p["alpha"] }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let a = L(alpha)
+        if alpha < 0 { return -L.log(onePlus: -a * (x + a)) / a }
+        if alpha > 0 { return L.expMinusOne(a * x) / a + a }
+        return x
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let a = L(alpha)
+        if alpha < 0 { return L(1) / (L(1) - a * (a + x)) }
+        if alpha > 0 { return L.exp(a * x) }
+        return L(1)
+    }
+}
+
+/// Bent identity: (√(x² + 1) − 1)/2 + x, an identity with a gentle bend, written without cancellation.
+public struct BentIdentity: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "bent-identity", name: "Bent identity", family: .smoothRectifiers,
+        formula: "(√(x² + 1) − 1)/2 + x", derivative: "x/(2√(x² + 1)) + 1",
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
+        zeroCentred: .partly, identityNearZero: true, reference: "classic; Sheehan 2017")
+    public init(_ p: ParameterValues) {}
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let root = sqrtSquarePlus(x, L(1))
+        // √(x²+1) − 1 = x²/(√(x²+1) + 1), and for x < −1, √(x²+1) + x = 1/(√(x²+1) − x).
+        let nearZero = x.addingProduct(x, x / (L(2) * (root + L(1))))
+        let farLeft = L(0.5) * (L(1) / (root - x) + (x - L(1)))
+        return select(x .< L(-1), farLeft, nearZero).replacingLimits(
+            of: x, atPlusInfinity: x, atMinusInfinity: x)
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let slope = x / (L(2) * sqrtSquarePlus(x, L(1))) + L(1)
+        return slope.replacingLimits(of: x, atPlusInfinity: L(1.5), atMinusInfinity: L(0.5))
+    }
+}

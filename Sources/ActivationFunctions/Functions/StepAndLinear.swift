@@ -1,0 +1,62 @@
+/// Identity: A = c·x, the article's linear activation. However many are stacked, the result is linear.
+public struct Identity: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "identity", name: "Identity (linear)", aliases: ["linear"], family: .stepAndLinear,
+        formula: "c·x", derivative: "c",
+        parameters: [ParameterSpec("c", 1, .real, "slope of the line A = c·x")],
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
+        zeroCentred: .yes, identityNearZero: true, reference: "linear unit; every library")
+    public let c: Double
+    public init(_ p: ParameterValues) { c = p["c"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L(c) * x }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(c) }
+}
+
+/// Binary step: fires (1) when x is above the threshold, else 0. Its derivative is zero everywhere
+/// it is defined, so gradient descent cannot learn through it.
+public struct Step: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "step", name: "Binary step", aliases: ["heaviside"], family: .stepAndLinear,
+        formula: "1 if x > threshold, else 0", derivative: "0 (undefined at the threshold)",
+        parameters: [ParameterSpec("threshold", 0, .real, "where the output jumps from 0 to 1")],
+        range: "{0, 1}", monotonic: true, derivativeMonotonic: true, smoothness: .discontinuous,
+        zeroCentred: .no, identityNearZero: false, kinks: [.parameter("threshold")],
+        reference: "McCulloch & Pitts 1943; Rosenblatt 1958")
+    public let threshold: Double
+    public init(_ p: ParameterValues) { threshold = p["threshold"] }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0) }
+}
+
+/// Signum: −1, 0 or 1 by the sign of x (±0 stays ±0).
+public struct Sign: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "sign", name: "Signum", aliases: ["signum"], family: .stepAndLinear,
+        formula: "sgn x", derivative: "0 (undefined at 0)",
+        range: "{−1, 0, 1}", monotonic: true, derivativeMonotonic: true, smoothness: .discontinuous,
+        zeroCentred: .yes, identityNearZero: false, kinks: [.at(0)], reference: "classic; Sheehan 2017")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(0), L(1), select(x .< L(0), L(-1), x))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0) }
+}
+
+/// Threshold: passes x above the threshold and replaces the rest with a constant value.
+public struct Threshold: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "threshold", name: "Threshold", aliases: ["thresholded-relu"], family: .stepAndLinear,
+        formula: "x if x > threshold, else value", derivative: "1 if x > threshold, else 0",
+        parameters: [
+            ParameterSpec("threshold", 0, .real, "inputs above it pass through"),
+            ParameterSpec("value", 0, .real, "output for inputs at or below the threshold"),
+        ],
+        range: "{value} ∪ (threshold, ∞)", monotonic: true, derivativeMonotonic: true,
+        smoothness: .continuous, zeroCentred: .no, identityNearZero: false,
+        kinks: [.parameter("threshold")], reference: "PyTorch nn.Threshold; Keras threshold")
+    public let threshold: Double
+    public let replacement: Double
+    public init(_ p: ParameterValues) { (threshold, replacement) = (p["threshold"], p["value"]) }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { select(x .> L(threshold), x, L(replacement)) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
+}

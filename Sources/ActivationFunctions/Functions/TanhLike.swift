@@ -1,0 +1,134 @@
+/// Tanh: a sigmoid stretched to (−1, 1), tanh x = 2σ(2x) − 1; zero-centred, with a slope of 1 at 0.
+public struct Tanh: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "tanh", name: "Tanh (hyperbolic tangent)", family: .sigmoidLike,
+        formula: "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x})", derivative: "1 − tanh²x",
+        range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .yes, identityNearZero: true, reference: "LeCun et al. 1998")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { sech2(x) }
+}
+
+/// LeCun's scaled tanh: 1.7159·tanh(2x/3), so that f(±1) = ±1.
+public struct LeCunTanh: ElementwiseActivation {
+    static let amplitude = 1.7159
+    public static let info = ActivationInfo(
+        id: "lecun-tanh", name: "LeCun tanh (scaled tanh)", aliases: ["scaled-tanh"], family: .sigmoidLike,
+        formula: "1.7159·tanh(2x/3)", derivative: "1.7159·(2/3)·(1 − tanh²(2x/3))",
+        range: "(−1.7159, 1.7159)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .yes, identityNearZero: false, reference: "LeCun et al. 1998 (Efficient BackProp)")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L(Self.amplitude) * L.tanh(L(2) * x / L(3)) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        L(Self.amplitude * 2 / 3) * sech2(L(2) * x / L(3))
+    }
+}
+
+/// Hard tanh: x clamped to [min, max].
+public struct HardTanh: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "hard-tanh", name: "Hard tanh", aliases: ["hardtanh"], family: .sigmoidLike,
+        formula: "clamp(x, min, max)", derivative: "1 if min < x < max, else 0",
+        parameters: [
+            ParameterSpec("min", -1, .real, "lower clamp"),
+            ParameterSpec("max", 1, .real, "upper clamp"),
+        ],
+        constraints: [ParameterConstraint("min", lessThan: "max")],
+        range: "[min, max]", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
+        zeroCentred: .yes, identityNearZero: true, kinks: [.parameter("min"), .parameter("max")],
+        reference: "Collobert 2004")
+    public let lower: Double, upper: Double
+    public init(_ p: ParameterValues) { (lower, upper) = (p["min"], p["max"]) }
+    public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(lower), L(upper)) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        L.indicator((x .> L(lower)) .& (x .< L(upper)))
+    }
+}
+
+/// Soft clipping: (1/α)·ln((1 + e^{αx})/(1 + e^{α(x−1)})), a smooth clamp to (0, 1).
+/// Computed as ln(1 + r)/α with r = (1 − e^{−α})/(e^{−αx} + e^{−α}), which neither overflows nor
+/// cancels; the derivative is σ(αx) − σ(α(x − 1)).
+public struct SoftClipping: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "soft-clipping", name: "Soft clipping", family: .sigmoidLike,
+        formula: "(1/α)·ln((1 + e^{αx})/(1 + e^{α(x−1)}))", derivative: "σ(αx) − σ(α(x − 1))",
+        parameters: [ParameterSpec("alpha", 1, .positive, "sharpness; α → ∞ approaches clamp(x, 0, 1)")],
+        range: "(0, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .no, identityNearZero: false, reference: "Klimek & Perelstein 2018",
+        plotDomain: PlotDomain(-4, 5))
+    public let alpha: Double
+    public init(_ p: ParameterValues) { alpha = p["alpha"] }
+
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let a = L(alpha)
+        let numerator = -L.expMinusOne(-a)
+        let r = numerator / (L.exp(-a * x) + L.exp(-a))
+        return L.log(onePlus: r) / a
+    }
+
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        sigmoid(L(alpha) * x) - sigmoid(L(alpha) * (x - L(1)))
+    }
+}
+
+/// Arctan: tan⁻¹x, bounded by ±π/2.
+public struct ArcTan: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "arctan", name: "ArcTan", aliases: ["atan"], family: .sigmoidLike,
+        formula: "tan⁻¹x", derivative: "1/(1 + x²)",
+        range: "(−π/2, π/2)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .yes, identityNearZero: true, reference: "classic; Sheehan 2017")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L.atan(x) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / (L(1) + x * x) }
+}
+
+/// ArSinH: ln(x + √(x² + 1)), unbounded but logarithmic.
+public struct ArSinH: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "arsinh", name: "ArSinH (inverse hyperbolic sine)", aliases: ["asinh"], family: .sigmoidLike,
+        formula: "ln(x + √(x² + 1))", derivative: "1/√(x² + 1)",
+        range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
+        zeroCentred: .yes, identityNearZero: true, reference: "classic; Wikipedia table")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L { L.asinh(x) }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / sqrtSquarePlus(x, L(1)) }
+}
+
+/// Softsign: x/(1 + |x|), a polynomially saturating tanh (softsign(±∞) = ±1).
+public struct Softsign: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "softsign", name: "Softsign (ElliotSig)", aliases: ["elliot"], family: .sigmoidLike,
+        formula: "x/(1 + |x|)", derivative: "1/(1 + |x|)²",
+        range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .once,
+        zeroCentred: .yes, identityNearZero: true, reference: "Elliott 1993; Turian et al. 2009")
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        (x / (L(1) + x.magnitude)).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(-1))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let d = L(1) + x.magnitude
+        return L(1) / (d * d)
+    }
+}
+
+/// SQNL: a square nonlinearity, x ∓ x²/4 on [−2, 2] and ±1 outside.
+public struct SQNL: ElementwiseActivation {
+    public static let info = ActivationInfo(
+        id: "sqnl", name: "SQNL (square nonlinearity)", family: .sigmoidLike,
+        formula: "1 if x > 2;  x − x²/4 if 0 ≤ x ≤ 2;  x + x²/4 if −2 ≤ x < 0;  −1 if x < −2",
+        derivative: "1 ∓ x/2 on [−2, 2], else 0",
+        range: "[−1, 1]", monotonic: true, derivativeMonotonic: false, smoothness: .once,
+        zeroCentred: .yes, identityNearZero: true, kinks: [], reference: "Wuraola & Patel 2018",
+        plotDomain: PlotDomain(-4, 4))
+    public init(_ p: ParameterValues) {}
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        let inner = x * (L(1) - L(0.25) * x.magnitude)
+        return select(x .> L(2), L(1), select(x .< L(-2), L(-1), inner))
+    }
+    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let inner = L(1) - L(0.5) * x.magnitude
+        return select(x.magnitude .> L(2), L(0), inner)
+    }
+}
