@@ -189,24 +189,31 @@ def derivative(fid, p, x, fx, dps0):
     pm = {k: mpf(v) for k, v in p.items()}
     others = [abs(x - k) for k in nondiff + joins if k != x]
     scale = min([1.0, abs(x) or 1.0] + others) / max(1.0, abs(x))   # inside the piece, below f's length scale
-    span = max(0, int(mp.mag(mpf(x)))) - int(mp.mag(mpf(scale)))
+    span = max(0, (int(mp.mag(mpf(x))) if x else 0) - int(mp.mag(mpf(scale))))     # bits needed to hold x +- h exactly
+    addprec = 20 + span // 2
     f = lambda t: F[fid](t, pm)
     def d(dps):
-        h = mpf(scale) * mpf(2) ** -(mp.prec + 10)
-        return mp.diff(f, mpf(x), h=h, addprec=20 + span // 2)
-    def zero_ok(dps):  # a zero difference quotient means |f'| < |f| 2^-workprec / (2h): below double?
+        return mp.diff(f, mpf(x), h=mpf(scale) * mpf(2) ** -(mp.prec + 10), addprec=addprec)
+    def zero_ok(dps):
+        # a zero difference quotient means |f'| < |f| 2^-(workprec - c) / (2h), c = the digits the value
+        # itself needed (cancellation inside f); accept 0 when that bound is far below double range
         if fx == 0: return True
-        prec = int(dps * 3.33)
-        wp, h = 2 * (prec + 20 + span // 2 + 20), scale * 2.0 ** -(prec + 10)
-        return mp.mag(fx) - wp + int(dps0 * 3.33) - mp.mag(mpf(2 * h)) < -1200
+        with mp.workdps(dps): prec = mp.prec
+        with mp.workdps(dps0): c = mp.prec
+        wp = 2 * (prec + 2 * addprec)
+        return mp.mag(fx) - (wp - c) - (int(mp.mag(mpf(scale))) - prec - 9) < -1200
     return converge(d, max(DPS0, dps0), zero_ok)[0]
 
 # ----------------------------------------------------------------------------- rounding to double
+def mpf_exact(q):  # a Fraction as an mpf accurate far beyond double-double (for sparsemax)
+    with mp.workdps(MAX_DPS): return mpf(q.numerator) / q.denominator
+
 DMAX_EDGE = Fraction(2 ** 1024) - Fraction(2 ** 970)   # halfway between DBL_MAX and 2^1024
 
 def split(v):
     """Exact mpf -> (hi, lo): hi correctly rounded to double, lo = (v - hi) correctly rounded."""
     if v == 0: return 0.0, 0.0
+    if isinstance(v, Fraction): v = mpf_exact(v)
     s, man, e, bc = v._mpf_
     if e + bc > 1030: return (-math.inf if s else math.inf), 0.0
     if e + bc < -1080: return (-0.0 if s else 0.0), 0.0
@@ -260,7 +267,7 @@ def tail_points(fid, p, typ):
             if prev is not None and c != pc and found < 3:
                 a, b = prev, x          # bisect over the adjacent representable values
                 while True:
-                    m = rnd((a + b) / 2, typ)
+                    m = rnd(a / 2 + b / 2, typ)
                     if m in (a, b): break
                     if cls(m) == pc: a = m
                     else: b = m
@@ -355,17 +362,15 @@ def row_job(task):
             fy = [Fraction(g) for g in dy]
             supp = [i for i, v in enumerate(out) if v > 0]
             mean = sum(fy[i] for i in supp) / len(supp)
-            y = [mpf(v.numerator) / v.denominator for v in out]  # rationals -> split() via mpf at 3200 digits
-            with mp.workdps(MAX_DPS):
-                y = [mpf(v.numerator) / v.denominator for v in out]
-                dx = [mpf((fy[i] - mean).numerator) / (fy[i] - mean).denominator if i in supp else Z for i in range(len(x))]
+            y, dx = out, [fy[i] - mean if i in supp else Fraction(0) for i in range(len(x))]
         else:
             fy, fdx = ROWF[fid]
             def g(dps):
                 xm, dm = [mpf(v) for v in x], [mpf(v) for v in dy]
                 yv = fy(xm)
                 return yv + fdx(xm, yv, dm)
-            both, dps = converge(g)
+            # start high enough that e^(x_j - max x) terms down to 1e-400 are not lost before they cancel
+            both, dps = converge(g, DPS0 + min(int((max(x) - min(x)) / 2.3) + 10, 400))
             n = len(fy([mpf(v) for v in x]))
             y, dx = both[:n], both[n:]
             if fid in ('softmax', 'glu', 'log-softmax', 'softmin'):   # numerical cross-check of the VJP

@@ -1,7 +1,7 @@
 /// Everything about an activation that is not arithmetic: its names, formulas and properties.
 ///
 /// Properties such as `monotonic` describe the function at its default parameters.
-public struct ActivationInfo: Sendable, Codable, Equatable {
+public struct ActivationInfo: Sendable, Encodable, Equatable {
     /// Kebab-case id: the CLI argument, the URL segment and the file name.
     public let id: String
     public let name: String
@@ -60,7 +60,7 @@ public struct ActivationInfo: Sendable, Codable, Equatable {
 }
 
 /// Groups for galleries and menus.
-public enum Family: String, Sendable, Codable, CaseIterable {
+public enum Family: String, Sendable, Encodable, CaseIterable {
     case stepAndLinear = "step and linear"
     case sigmoidLike = "sigmoid-like"
     case rectifiers
@@ -72,7 +72,7 @@ public enum Family: String, Sendable, Codable, CaseIterable {
 }
 
 /// Order of continuity: C⁻¹ means the function itself jumps.
-public enum Smoothness: String, Sendable, Codable, CaseIterable {
+public enum Smoothness: String, Sendable, Encodable, CaseIterable {
     case discontinuous = "C⁻¹"
     case continuous = "C⁰"
     case once = "C¹"
@@ -82,12 +82,12 @@ public enum Smoothness: String, Sendable, Codable, CaseIterable {
 
 /// Whether outputs are centred on zero: odd or symmetric (`yes`), f(0) = 0 with negative values but
 /// asymmetric (`partly`), or non-negative / f(0) ≠ 0 (`no`).
-public enum ZeroCentring: String, Sendable, Codable, CaseIterable {
+public enum ZeroCentring: String, Sendable, Encodable, CaseIterable {
     case yes, partly, no
 }
 
 /// A point where the derivative jumps: a constant, or a parameter (possibly negated).
-public enum Kink: Sendable, Equatable, Codable, CustomStringConvertible {
+public enum Kink: Sendable, Equatable, Encodable, CustomStringConvertible {
     case at(Double)
     case parameter(String)
     case negatedParameter(String)
@@ -108,17 +108,6 @@ public enum Kink: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        if let x = Double(text) {
-            self = .at(x)
-        } else if text.hasPrefix("-") {
-            self = .negatedParameter(String(text.dropFirst()))
-        } else {
-            self = .parameter(text)
-        }
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -126,7 +115,7 @@ public enum Kink: Sendable, Equatable, Codable, CustomStringConvertible {
 }
 
 /// The x interval a plot of the function should show.
-public struct PlotDomain: Sendable, Codable, Equatable {
+public struct PlotDomain: Sendable, Encodable, Equatable {
     public let lower: Double
     public let upper: Double
     public init(_ lower: Double, _ upper: Double) {

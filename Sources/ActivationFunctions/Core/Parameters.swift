@@ -1,5 +1,5 @@
 /// One named parameter of an activation, with its default and the values it may take.
-public struct ParameterSpec: Sendable, Codable, Equatable {
+public struct ParameterSpec: Sendable, Encodable, Equatable {
     public let name: String
     public let defaultValue: Double
     public let range: ParameterRange
@@ -14,7 +14,7 @@ public struct ParameterSpec: Sendable, Codable, Equatable {
 }
 
 /// An interval of finite numbers, each end open or closed (an infinite end is always open).
-public struct ParameterRange: Sendable, Codable, Equatable, CustomStringConvertible {
+public struct ParameterRange: Sendable, Encodable, Equatable, CustomStringConvertible {
     public let lower: Double
     public let upper: Double
     public let lowerIncluded: Bool
@@ -36,6 +36,18 @@ public struct ParameterRange: Sendable, Codable, Equatable, CustomStringConverti
     /// 0 ≤ x ≤ 1.
     public static let unitInterval = ParameterRange(lower: 0, upper: 1)
 
+    /// JSON: infinite ends are `null`, and the interval notation rides along.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(lower.isFinite ? lower : nil, forKey: .lower)
+        try container.encode(upper.isFinite ? upper : nil, forKey: .upper)
+        try container.encode(lowerIncluded, forKey: .lowerIncluded)
+        try container.encode(upperIncluded, forKey: .upperIncluded)
+        try container.encode(description, forKey: .notation)
+    }
+
+    private enum CodingKeys: String, CodingKey { case lower, upper, lowerIncluded, upperIncluded, notation }
+
     public func contains(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         let aboveLower = lowerIncluded ? value >= lower : value > lower
@@ -56,7 +68,7 @@ public struct ParameterRange: Sendable, Codable, Equatable, CustomStringConverti
 }
 
 /// A relation two parameters must satisfy.
-public struct ParameterConstraint: Sendable, Codable, Equatable, CustomStringConvertible {
+public struct ParameterConstraint: Sendable, Encodable, Equatable, CustomStringConvertible {
     public let smaller: String
     public let larger: String
     /// Whether equality is allowed.

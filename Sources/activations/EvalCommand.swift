@@ -1,0 +1,114 @@
+import ActivationFunctions
+import ArgumentParser
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a function (or its derivative) exactly, through the batch kernels.",
+        discussion: """
+            Numbers come from the arguments or, when there are none, from standard input, separated by \
+            whitespace; nan, inf and -inf are accepted. One result per line, in the shortest form that \
+            reads back to the same number.
+
+            Row functions (softmax, softmin, log-softmax, sparsemax, glu) read one row per input line \
+            (spaces or commas) and print one row per line; the arguments form a single row. With \
+            --derivative they print the Jacobian ∂yᵢ/∂xⱼ, one line per output i, rows separated by a blank line.
+
+            Examples:
+              activations eval sigmoid -100 0 100
+              activations eval leaky-relu --param slope=0.2 --derivative -- -1 0 1
+              echo "1 2 3" | activations eval softmax --type float
+            """
+    )
+
+    enum NumberType: String, ExpressibleByArgument, CaseIterable {
+        case double, float
+    }
+
+    @Argument(help: "Function id or alias (see `activations list`).")
+    var id: String
+
+    @Flag(help: "Evaluate f′(x) instead of f(x).")
+    var derivative = false
+
+    @Option(help: "Arithmetic type: double or float.")
+    var type: NumberType = .double
+
+    @OptionGroup var parameters: ParameterOptions
+
+    @Argument(parsing: .allUnrecognized, help: "Inputs. Negative numbers work as they are (or after --).")
+    var inputs: [String] = []
+
+    func run() throws {
+        try reportingFailures {
+            if let option = inputs.first(where: NumberInput.looksLikeOption) {
+                throw CommandFailure.usage("unknown option '\(option)' (see `activations eval --help`)")
+            }
+            let function = try Activations.make(id, parameters: try parameters.values())
+            let numbers = inputs.filter { $0 != "--" }
+            let lines = numbers.isEmpty ? readStandardInput() : [numbers.joined(separator: " ")]
+            let output: [String]
+            switch type {
+            case .double: output = try Evaluation<Double>(function: function, derivative: derivative).run(lines)
+            case .float: output = try Evaluation<Float>(function: function, derivative: derivative).run(lines)
+            }
+            for line in output { print(line) }
+        }
+    }
+
+    func readStandardInput() -> [String] {
+        var lines: [String] = []
+        while let line = readLine(strippingNewline: true) { lines.append(line) }
+        return lines
+    }
+}
+
+/// Parses every input first (so a bad number prints nothing to standard output), then evaluates.
+struct Evaluation<T: BatchElement & LosslessStringConvertible> {
+    let function: AnyActivation
+    let derivative: Bool
+
+    func run(_ lines: [String]) throws -> [String] {
+        switch function {
+        case .elementwise(let f):
+            let x = try parseAll(lines)
+            let y = derivative ? f.backward(x, [T](repeating: 1, count: x.count)) : f.forward(x)
+            return y.map(\.description)
+        case .row(let f):
+            let rows = try lines.enumerated().map { try parseRow($1, line: $0 + 1) }
+            return try rows.flatMap { try evaluate(f, $0) }
+        }
+    }
+
+    func parseAll(_ lines: [String]) throws -> [T] {
+        var numbers: [T] = []
+        for (lineIndex, line) in lines.enumerated() {
+            for (column, token) in NumberInput.tokens(Substring(line)).enumerated() {
+                let position = lines.count == 1 ? "input \(numbers.count + 1)" : "line \(lineIndex + 1), number \(column + 1)"
+                numbers.append(try NumberInput.parse(token, as: T.self, at: position))
+            }
+        }
+        return numbers
+    }
+
+    func parseRow(_ line: String, line number: Int) throws -> [T] {
+        try NumberInput.tokens(Substring(line)).enumerated().map { column, token in
+            try NumberInput.parse(token, as: T.self, at: "line \(number), number \(column + 1)")
+        }
+    }
+
+    /// One output line, or with `derivative` the Jacobian's rows and a blank separator line.
+    func evaluate(_ f: any RowActivation, _ row: [T]) throws -> [String] {
+        let x = row.map(Double.init)
+        guard derivative else { return [format(try f.forward(x))] }
+        let outputs = try f.outputCount(forInputCount: x.count)
+        let jacobian = try (0..<outputs).map { i in
+            try f.backward(x, (0..<outputs).map { $0 == i ? 1.0 : 0.0 })
+        }
+        return jacobian.map(format) + [""]
+    }
+
+    func format(_ values: [Double]) -> String {
+        values.map { T($0).description }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,54 @@
+import ActivationFunctions
+import ArgumentParser
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List every activation function with its formula, range and properties.",
+        discussion: "Examples:\n  activations list\n  activations list --json | jq '.[].id'\n  activations list --markdown"
+    )
+
+    @Flag(help: "Print all metadata (parameters, defaults, ranges, kinks, references) as JSON.")
+    var json = false
+
+    @Flag(help: "Print a Markdown table (the README's catalog).")
+    var markdown = false
+
+    func validate() throws {
+        if json && markdown { throw ValidationError("choose one of --json and --markdown") }
+    }
+
+    func run() throws {
+        if json {
+            print(CatalogDocument.json())
+        } else if markdown {
+            print(CatalogDocument.markdown())
+        } else {
+            printTable()
+        }
+    }
+
+    func printTable() {
+        for family in Family.allCases {
+            let members = Activations.all.map { $0.info }.filter { $0.family == family }
+            guard !members.isEmpty else { continue }
+            print("\n\(family.rawValue.uppercased())")
+            for info in members {
+                let properties = [
+                    info.outputRange, info.smoothness.rawValue,
+                    info.monotonic == true ? "monotonic" : nil,
+                    info.zeroCentred == .yes ? "zero-centred" : nil,
+                ].compactMap { $0 }.joined(separator: ", ")
+                print("  " + info.id.padding(18) + info.formula.padding(44) + "  " + properties)
+            }
+        }
+        print("\n\(Activations.all.count) functions. `activations show ID` for one in detail.")
+    }
+}
+
+extension String {
+    /// Left-aligned in `width` characters (never truncated).
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,35 @@
+/// Reading numbers typed by a person: `nan`, `inf` and `-inf` are accepted; anything else that is
+/// not a number, or a finite number too large for the type, is an error naming its position.
+enum NumberInput {
+    /// Whether `token` spells an infinity on purpose (rather than overflowing).
+    static func spellsInfinity(_ token: String) -> Bool {
+        let body = token.lowercased().drop { $0 == "+" || $0 == "-" }
+        return body == "inf" || body == "infinity"
+    }
+
+    /// Parses `token` as `T`, or explains what is wrong with it at `position`.
+    static func parse<T: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ token: String, as type: T.Type, at position: String
+    ) throws -> T {
+        guard let value = T(token) else {
+            throw CommandFailure.data("\(position): '\(token)' is not a number")
+        }
+        if value.isInfinite && !spellsInfinity(token) {
+            throw CommandFailure.data(
+                "\(position): '\(token)' is too large for \(T.self) (largest finite: \(T.greatestFiniteMagnitude))")
+        }
+        return value
+    }
+
+    /// Splits a line into tokens at whitespace and commas.
+    static func tokens(_ line: Substring) -> [String] {
+        line.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+    }
+
+    /// Whether `token` looks like a mistyped option rather than a number (`--foo`, `-x`).
+    static func looksLikeOption(_ token: String) -> Bool {
+        guard token.hasPrefix("-"), token.count > 1 else { return false }
+        let next = token[token.index(after: token.startIndex)]
+        return next == "-" ? true : next.isLetter && !spellsInfinity(token) && token.lowercased() != "-nan"
+    }
+}

@@ -1,0 +1,78 @@
+import ActivationFunctions
+import ArgumentParser
+import Foundation
+import Plotting
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one function: formula, derivative, properties, parameters, values and a plot.",
+        discussion: "Examples:\n  activations show relu\n  activations show leaky-relu --param slope=0.1\n  activations show softmax"
+    )
+
+    @Argument(help: "Function id or alias (see `activations list`).")
+    var id: String
+
+    @OptionGroup var parameters: ParameterOptions
+
+    @Option(help: "Plot width in characters.")
+    var width = 64
+
+    @Option(help: "Plot height in characters.")
+    var height = 16
+
+    func run() throws {
+        try reportingFailures {
+            let function = try Activations.make(id, parameters: try parameters.values())
+            let values = try function.info.validate(try parameters.values())
+            print(Description(info: function.info, values: values).lines.joined(separator: "\n"))
+            let sampler = Sampler(function: function)
+            print("")
+            print(sampler.valueTable().joined(separator: "\n"))
+            print("")
+            print(sampler.plot(width: width, height: height).render(colored: standardOutputWantsColor))
+        }
+    }
+}
+
+/// The text part of `show`: names, formulas, properties and parameters.
+struct Description {
+    let info: ActivationInfo
+    let values: ParameterValues
+
+    var lines: [String] {
+        var lines = [
+            "\(info.name)  [\(info.id)]" + (info.aliases.isEmpty ? "" : "  also: " + info.aliases.joined(separator: ", ")),
+            "",
+            "  f(x)  = \(info.formula)",
+            "  f′(x) = \(info.derivativeFormula)",
+            "",
+            "  range              \(info.outputRange)",
+            "  family             \(info.family.rawValue)",
+            "  smoothness         \(info.smoothness.rawValue)",
+            "  zero-centred       \(info.zeroCentred.rawValue)",
+        ]
+        if let monotonic = info.monotonic {
+            lines.append("  monotonic          \(CatalogDocument.yesNo(monotonic))")
+            lines.append("  f′ monotonic       \(CatalogDocument.yesNo(info.derivativeMonotonic))")
+            lines.append("  ≈ identity near 0  \(CatalogDocument.yesNo(info.approximatesIdentityNearZero))")
+        }
+        if !info.kinks.isEmpty {
+            let points = info.kinks.map { "x = \($0.location(in: values).shortDescription)" }
+            lines.append("  kinks              " + points.joined(separator: ", "))
+        }
+        lines.append("  reference          \(info.reference)")
+        return lines + parameterLines
+    }
+
+    var parameterLines: [String] {
+        guard !info.parameters.isEmpty else { return [] }
+        var lines = ["", "  parameters (set with --param NAME=VALUE):"]
+        for spec in info.parameters {
+            let value = values[spec.name].shortDescription
+            let note = value == spec.defaultValue.shortDescription ? "default" : "default \(spec.defaultValue.shortDescription)"
+            lines.append("    \(spec.name) = \(value)  (\(note); valid \(spec.range))  \(spec.summary)")
+        }
+        return lines + info.constraints.map { "    requires \($0)" }
+    }
+}
