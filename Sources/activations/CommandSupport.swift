@@ -29,7 +29,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode(failure.kind.rawValue)
     } catch let error as ActivationError {
         printError(error.description)
-        throw ExitCode(CommandFailure.Kind.usage.rawValue)
+        throw ExitCode((error.isUsageError ? CommandFailure.Kind.usage : .data).rawValue)
     }
 }
 

@@ -28,7 +28,7 @@ enum NumberInput {
 
     /// Whether `token` looks like a mistyped option rather than a number (`--foo`, `-x`).
     static func looksLikeOption(_ token: String) -> Bool {
-        guard token.hasPrefix("-"), token.count > 1 else { return false }
+        guard token.hasPrefix("-"), token.count > 1, token != "--" else { return false }
         let next = token[token.index(after: token.startIndex)]
         return next == "-" ? true : next.isLetter && !spellsInfinity(token) && token.lowercased() != "-nan"
     }

@@ -7,6 +7,15 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
     case invalidRowLength(function: String, length: Int, requirement: String)
     case mismatchedLengths(function: String, expected: Int, actual: Int, what: String)
 
+    /// Whether the error is in how the function was asked for (its name or parameters) rather than
+    /// in the data it was given.
+    public var isUsageError: Bool {
+        switch self {
+        case .unknownFunction, .unknownParameter, .parameterOutOfRange, .constraintViolated: true
+        case .invalidRowLength, .mismatchedLengths: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .unknownFunction(let id, let suggestions):

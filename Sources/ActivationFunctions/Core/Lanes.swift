@@ -66,6 +66,13 @@ extension Double: Lanes {
 extension SIMD4: Lanes where Scalar == Double {
     @inlinable public init(_ constant: Double) { self.init(repeating: constant) }
 
+    /// −x by flipping the sign bit. The standard library's SIMD negation computes 0 − x, which turns
+    /// −(+0) into +0 and would break bit-identity with the scalar path.
+    @inlinable public static prefix func - (operand: SIMD4<Double>) -> SIMD4<Double> {
+        let signBit = SIMD4<UInt64>(repeating: 1 << 63)
+        return unsafeBitCast(unsafeBitCast(operand, to: SIMD4<UInt64>.self) ^ signBit, to: SIMD4<Double>.self)
+    }
+
     @inlinable public var magnitude: SIMD4<Double> {
         let signMask = SIMD4<UInt64>(repeating: ~(1 << 63))
         let bits = unsafeBitCast(self, to: SIMD4<UInt64>.self) & signMask

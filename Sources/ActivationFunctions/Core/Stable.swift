@@ -52,3 +52,11 @@ func gaussian<L: ElementaryLanes>(_ x: L) -> L {
     let corrected = e.addingProduct(-e, square.lo)
     return select(square.hi .== .infinity, L(0), corrected)
 }
+
+/// 1/√(1 + αx²) for α > 0, computed as (1/|x|)/√(α + 1/x²) when |x| > 1 so nothing overflows.
+func inverseSquareRootUnit<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
+    let small = L(1) / (L(1) + L(alpha) * x * x).squareRoot()
+    let inverse = L(1) / x.magnitude
+    let large = inverse / (L(alpha) + inverse * inverse).squareRoot()
+    return select(x.magnitude .> L(1), large, small)
+}

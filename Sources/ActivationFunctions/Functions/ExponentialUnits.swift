@@ -60,11 +60,6 @@ public struct SELU: ElementwiseActivation {
     }
 }
 
-/// 1/√(1 + αx²), with x scaled by √α first so the square cannot overflow.
-func inverseSquareRootUnit<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
-    L(1) / sqrtSquarePlus(L(alpha.squareRoot()) * x, L(1))
-}
-
 /// ISRLU: identity for x ≥ 0, the inverse square root unit below: a cheaper ELU.
 public struct ISRLU: ElementwiseActivation {
     public static let info = ActivationInfo(
@@ -95,10 +90,12 @@ public struct ISRU: ElementwiseActivation {
     public let alpha: Double
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
 
-        static func isru<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
-        let limit = L(1 / alpha.squareRoot())
-        return (x / sqrtSquarePlus(L(alpha.squareRoot()) * x, L(1))).replacingLimits(
-            of: x, atPlusInfinity: limit, atMinusInfinity: -limit)
+        /// x/√(1 + αx²); for |x| > 1 it is sgn(x)/√(α + 1/x²), which also gives the limits ±1/√α at ±∞.
+    static func isru<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
+        let inverse = L(1) / x.magnitude
+        let large = L(1).withSign(of: x) / (L(alpha) + inverse * inverse).squareRoot()
+        let small = x / (L(1) + L(alpha) * x * x).squareRoot()
+        return select(x.magnitude .> L(1), large, small)
     }
 
     public func value<L: ElementaryLanes>(_ x: L) -> L { Self.isru(x, alpha: alpha) }

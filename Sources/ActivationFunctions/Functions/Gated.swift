@@ -31,6 +31,10 @@ public struct GELU: ElementwiseActivation {
     }
 }
 
+/// The input a gate's argument is computed from: beyond ±10⁵ every gate here is exactly 0 or 1,
+/// and clamping keeps x³ and 1.702x from overflowing.
+func gateInput<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(-1e5), L(1e5)) }
+
 /// x·σ(v) + its derivative for a gate whose argument v(x) is given in two parts with slope v′(x).
 /// Far out (|x| > 1000) σ(v)σ(−v)·v′ is exactly 0 and v′ may overflow, so that term is dropped.
 func gated<L: ElementaryLanes>(_ x: L, _ v: DoubleDouble<L>) -> L {
@@ -58,7 +62,8 @@ public struct GELUTanh: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
 
     /// 2√(2/π)(x + 0.044715x³) in two parts.
-    func gateArgument<L: ElementaryLanes>(_ x: L) -> DoubleDouble<L> {
+    func gateArgument<L: ElementaryLanes>(_ input: L) -> DoubleDouble<L> {
+        let x = gateInput(input)
         let cube = DoubleDouble.product(x, x).times(x)
         return cube.times(Self.cubic).plus(x).times(Self.twoSqrtTwoOverPi)
     }
@@ -66,7 +71,8 @@ public struct GELUTanh: ElementwiseActivation {
     public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, gateArgument(x)) }
 
     public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let argumentSlope = L(Self.twoSqrtTwoOverPi.hi) * (L(1) + L(3 * Self.cubic.hi) * x * x)
+        let clamped = gateInput(x)
+        let argumentSlope = L(Self.twoSqrtTwoOverPi.hi) * (L(1) + L(3 * Self.cubic.hi) * clamped * clamped)
         return gatedSlope(x, gateArgument(x).hi, argumentSlope)
     }
 }
@@ -82,9 +88,11 @@ public struct QuickGELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016; CLIP (2021)")
     public init(_ p: ParameterValues) {}
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, DoubleDouble.product(Self.scale, x)) }
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        gated(x, DoubleDouble.product(Self.scale, gateInput(x)))
+    }
     public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        gatedSlope(x, L(Self.scale.hi) * x, L(Self.scale.hi))
+        gatedSlope(x, L(Self.scale.hi) * gateInput(x), L(Self.scale.hi))
     }
 }
 

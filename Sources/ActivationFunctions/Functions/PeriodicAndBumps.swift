@@ -23,7 +23,7 @@ public struct Gaussian: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
     public func value<L: ElementaryLanes>(_ x: L) -> L { gaussian(x) }
     public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        (L(-2) * x * gaussian(x)).replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))
+        (L(-2) * (x * gaussian(x))).replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))
     }
 }
 

@@ -9,7 +9,10 @@ public struct Softplus: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "Dugas et al. 2001")
     public let beta: Double
     public init(_ p: ParameterValues) { beta = p["beta"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { softplus(L(beta) * x) / L(beta) }
+    /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx.
+    public func value<L: ElementaryLanes>(_ x: L) -> L {
+        x.positivePart + L.log(onePlus: L.exp(-L(beta) * x.magnitude)) / L(beta)
+    }
     public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
 }
 
@@ -27,7 +30,7 @@ public struct Squareplus: ElementwiseActivation {
 
     public func value<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
-        return select(x .>= L(0), L(0.5) * (x + root), L(0.5 * b) / (root - x))
+        return select(x .>= L(0), L(0.5) * x + L(0.5) * root, L(0.5 * b) / (root - x))
     }
 
     public func derivative<L: ElementaryLanes>(_ x: L) -> L {
@@ -60,6 +63,10 @@ public struct SparsePlus: ElementwiseActivation {
 
 /// Soft exponential: interpolates logarithm (α < 0), identity (α = 0) and exponential (α > 0).
 /// For α < 0 it is defined only for x > 1/α − α; outside that it is NaN, like ln of a negative.
+///
+/// Accuracy: for α > 0 the function crosses zero at x₀ = ln(1 − α²)/α, where e^{αx} − 1 and −α²
+/// cancel; there the error is about ε·α absolute rather than 4 ulp relative (measured 4.6 ulp at
+/// α = 0.5). Everywhere else, and for α ≤ 0, it is within 4 ulp.
 public struct SoftExponential: ElementwiseActivation {
     public static let info = ActivationInfo(
         id: "soft-exponential", name: "Soft exponential", family: .smoothRectifiers,
@@ -99,14 +106,14 @@ public struct BentIdentity: ElementwiseActivation {
     public func value<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(1))
         // √(x²+1) − 1 = x²/(√(x²+1) + 1), and for x < −1, √(x²+1) + x = 1/(√(x²+1) − x).
-        let nearZero = x.addingProduct(x, x / (L(2) * (root + L(1))))
+        let nearZero = x.addingProduct(x, L(0.5) * (x / (root + L(1))))
         let farLeft = L(0.5) * (L(1) / (root - x) + (x - L(1)))
         return select(x .< L(-1), farLeft, nearZero).replacingLimits(
             of: x, atPlusInfinity: x, atMinusInfinity: x)
     }
 
     public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let slope = x / (L(2) * sqrtSquarePlus(x, L(1))) + L(1)
+        let slope = L(0.5) * (x / sqrtSquarePlus(x, L(1))) + L(1)
         return slope.replacingLimits(of: x, atPlusInfinity: L(1.5), atMinusInfinity: L(0.5))
     }
 }

@@ -1,0 +1,77 @@
+import ActivationFunctions
+import Foundation
+import Testing
+
+@Suite("Catalog integrity")
+struct CatalogTests {
+    /// The ids the issue asks for, written out here as an independent checklist.
+    static let requiredIDs = """
+        identity step sign threshold relu relu6 squared-relu leaky-relu prelu rrelu srelu plu apl elu celu selu \
+        isrlu isru gelu gelu-tanh quick-gelu silu hard-swish mish softplus squareplus sparse-plus \
+        soft-exponential bent-identity lisht log-cosh exponential sigmoid log-sigmoid hard-sigmoid \
+        sparse-sigmoid symmetric-sigmoid log-log tanh lecun-tanh hard-tanh soft-clipping arctan arsinh \
+        softsign sqnl tanh-shrink soft-shrink hard-shrink absolute gaussian sq-rbf sinusoid cos sinc \
+        softmax softmin log-softmax sparsemax glu
+        """.split(separator: " ").map(String.init)
+
+    static let infos = Activations.all.map { $0.info }
+
+    @Test func everyRequiredFunctionIsPresent() {
+        #expect(Set(Self.infos.map(\.id)) == Set(Self.requiredIDs))
+        #expect(Self.infos.count == Self.requiredIDs.count)
+    }
+
+    @Test func idsAndAliasesAreUniqueKebabCase() {
+        let names = Self.infos.flatMap { [$0.id] + $0.aliases }
+        #expect(Set(names).count == names.count)
+        let kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+        for name in names { #expect(name.wholeMatch(of: kebab) != nil, "\(name) is not kebab-case") }
+    }
+
+    @Test("the issue's aliases resolve", arguments: [("linear", "identity"), ("swish", "silu"),
+        ("logistic", "sigmoid"), ("sin", "sinusoid"), ("SiLU", "silu")])
+    func alias(alias: String, id: String) {
+        #expect(Activations.named(alias)?.info.id == id)
+    }
+
+    @Test("metadata is complete", arguments: infos.map(\.id))
+    func metadata(id: String) {
+        let info = Activations.named(id)!.info
+        for text in [info.name, info.formula, info.derivativeFormula, info.outputRange, info.reference] {
+            #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty)
+        }
+        #expect(info.plotDomain.lower < info.plotDomain.upper)
+        let isRow = info.family == .vector
+        #expect((info.monotonic == nil) == isRow && (info.approximatesIdentityNearZero == nil) == isRow)
+        for spec in info.parameters {
+            #expect(spec.range.contains(spec.defaultValue), "\(id): default \(spec.name) outside \(spec.range)")
+            #expect(!spec.summary.isEmpty)
+        }
+        for kink in info.kinks { #expect(kink.location(in: info.defaultParameters).isFinite) }
+        #expect(throws: Never.self) { try info.validate([:]) }
+    }
+
+    @Test("unknown ids name the closest ones")
+    func suggestions() {
+        #expect(Activations.suggestions(for: "relux").contains("relu"))
+        #expect(Activations.suggestions(for: "leaky").contains("leaky-relu"))
+        #expect(Activations.suggestions(for: "gelu_tanh").contains("gelu-tanh"))
+        #expect(throws: ActivationError.self) { try Activations.make("no-such-function") }
+    }
+
+    @Test("parameters are checked against their ranges and constraints")
+    func parameterValidation() {
+        #expect(throws: ActivationError.self) { try Activations.make("leaky-relu", parameters: ["slope": 2]) }
+        #expect(throws: ActivationError.self) { try Activations.make("leaky-relu", parameters: ["alpha": 0.1]) }
+        #expect(throws: ActivationError.self) { try Activations.make("relu", parameters: ["slope": 0.1]) }
+        #expect(throws: ActivationError.self) { try Activations.make("celu", parameters: ["alpha": 0]) }
+        #expect(throws: ActivationError.self) { try Activations.make("hard-tanh", parameters: ["min": 2]) }
+        #expect(throws: ActivationError.self) { try Activations.make("rrelu", parameters: ["lower": 0.5, "upper": 0.25]) }
+        #expect(throws: ActivationError.self) { try Activations.make("elu", parameters: ["alpha": .nan]) }
+        do {
+            _ = try Activations.make("leaky-relu", parameters: ["slope": 2])
+        } catch {
+            #expect(error.description.contains("[0, 1]"), "the message gives the valid range: \(error)")
+        }
+    }
+}

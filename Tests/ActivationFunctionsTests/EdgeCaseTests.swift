@@ -1,0 +1,113 @@
+import ActivationFunctions
+import Testing
+
+/// Kinks, NaN, infinities and signed zeros (reference/numerics-and-validation.md §5.1).
+@Suite("Edge cases")
+struct EdgeCaseTests {
+    /// Derivatives at kinks, following PyTorch (issue 2, §3.2 of the numerics note).
+    static let kinkConventions: [(id: String, parameters: [String: Double], x: Double, derivative: Double)] = [
+        ("relu", [:], 0, 0),
+        ("leaky-relu", [:], 0, 0.01),
+        ("leaky-relu", ["slope": 0.3], 0, 0.3),
+        ("prelu", [:], 0, 0.25),
+        ("rrelu", [:], 0, (0.125 + 1.0 / 3.0) / 2),
+        ("relu6", [:], 0, 0), ("relu6", [:], 6, 0),
+        ("hard-tanh", [:], -1, 0), ("hard-tanh", [:], 1, 0),
+        ("hard-sigmoid", [:], -3, 0), ("hard-sigmoid", [:], 3, 0),
+        ("hard-swish", [:], -3, 0), ("hard-swish", [:], 3, 1),
+        ("elu", [:], 0, 1), ("elu", ["alpha": 0.5], 0, 0.5),
+        ("selu", [:], 0, 1.0507009873554804934193349852946 * 1.6732632423543772848170429916717),
+        ("celu", [:], 0, 1), ("celu", ["alpha": 0.5], 0, 1),
+        ("step", [:], 0, 0), ("step", [:], 1, 0), ("sign", [:], 0, 0), ("sign", [:], -2, 0),
+        ("absolute", [:], 0, 0),
+        ("threshold", ["threshold": 1], 1, 0),
+        ("soft-shrink", [:], 0.5, 0), ("soft-shrink", [:], -0.5, 0),
+        ("hard-shrink", [:], 0.5, 0), ("hard-shrink", [:], -0.5, 0),
+        ("sparse-plus", [:], -1, 0), ("sparse-plus", [:], 1, 1),
+        ("sparse-sigmoid", [:], -1, 0), ("sparse-sigmoid", [:], 1, 0),
+        ("srelu", [:], -1, 0.1), ("srelu", [:], 1, 0.1),
+        ("plu", [:], 1, 0.1), ("plu", [:], -1, 0.1),
+        ("apl", [:], 0, 0), ("apl", ["b": 1], 1, 1),
+    ]
+
+    @Test("derivatives at kinks follow PyTorch", arguments: kinkConventions.indices)
+    func kink(index: Int) throws {
+        let (id, parameters, x, expected) = Self.kinkConventions[index]
+        let f = try Activations.elementwise(id, parameters: parameters)
+        #expect(abs(f.derivative(at: x) - expected) <= 1e-15, "\(id)′(\(x)) = \(f.derivative(at: x))")
+        #expect(f.derivative(at: Float(x)) == Float(expected), "\(id)′(\(x)) in Float")
+    }
+
+    @Test("NaN in gives NaN out, for values and derivatives, in Double and Float",
+          arguments: Activations.elementwiseIDs)
+    func nanPropagates(id: String) throws {
+        let f = try Activations.elementwise(id)
+        #expect(f(Double.nan).isNaN)
+        #expect(f.derivative(at: Double.nan).isNaN)
+        #expect(f(Float.nan).isNaN)
+        #expect(f.derivative(at: Float.nan).isNaN)
+    }
+
+    /// f(+∞), f(−∞), f′(+∞), f′(−∞): the mathematical limits (NaN where there is none).
+    static let limits: [String: (Double, Double, Double, Double)] = [
+        "identity": (.infinity, -.infinity, 1, 1), "step": (1, 0, 0, 0), "sign": (1, -1, 0, 0),
+        "threshold": (.infinity, 0, 1, 0), "relu": (.infinity, 0, 1, 0), "relu6": (6, 0, 0, 0),
+        "squared-relu": (.infinity, 0, .infinity, 0), "leaky-relu": (.infinity, -.infinity, 1, 0.01),
+        "prelu": (.infinity, -.infinity, 1, 0.25),
+        "rrelu": (.infinity, -.infinity, 1, (0.125 + 1.0 / 3.0) / 2),
+        "srelu": (.infinity, -.infinity, 0.1, 0.1), "plu": (.infinity, -.infinity, 0.1, 0.1),
+        "apl": (.infinity, .infinity, 1, -0.2), "elu": (.infinity, -1, 1, 0), "celu": (.infinity, -1, 1, 0),
+        "selu": (.infinity, -1.7580993408473766, 1.0507009873554805, 0), "isrlu": (.infinity, -1, 1, 0),
+        "isru": (1, -1, 0, 0), "gelu": (.infinity, 0, 1, 0), "gelu-tanh": (.infinity, 0, 1, 0),
+        "quick-gelu": (.infinity, 0, 1, 0), "silu": (.infinity, 0, 1, 0), "hard-swish": (.infinity, 0, 1, 0),
+        "mish": (.infinity, 0, 1, 0), "softplus": (.infinity, 0, 1, 0), "squareplus": (.infinity, 0, 1, 0),
+        "sparse-plus": (.infinity, 0, 1, 0), "soft-exponential": (.infinity, -.infinity, 1, 1),
+        "bent-identity": (.infinity, -.infinity, 1.5, 0.5), "lisht": (.infinity, .infinity, 1, -1),
+        "log-cosh": (.infinity, .infinity, 1, -1), "exponential": (.infinity, 0, .infinity, 0),
+        "sigmoid": (1, 0, 0, 0), "log-sigmoid": (0, -.infinity, 0, 1), "hard-sigmoid": (1, 0, 0, 0),
+        "sparse-sigmoid": (1, 0, 0, 0), "symmetric-sigmoid": (1, -1, 0, 0), "log-log": (1, 0, 0, 0),
+        "tanh": (1, -1, 0, 0), "lecun-tanh": (1.7159, -1.7159, 0, 0), "hard-tanh": (1, -1, 0, 0),
+        "soft-clipping": (1, 0, 0, 0), "arctan": (.pi / 2, -.pi / 2, 0, 0), "arsinh": (.infinity, -.infinity, 0, 0),
+        "softsign": (1, -1, 0, 0), "sqnl": (1, -1, 0, 0), "tanh-shrink": (.infinity, -.infinity, 1, 1),
+        "soft-shrink": (.infinity, -.infinity, 1, 1), "hard-shrink": (.infinity, -.infinity, 1, 1),
+        "absolute": (.infinity, .infinity, 1, -1), "gaussian": (0, 0, 0, 0), "sq-rbf": (0, 0, 0, 0),
+        "sinusoid": (.nan, .nan, .nan, .nan), "cos": (.nan, .nan, .nan, .nan), "sinc": (0, 0, 0, 0),
+    ]
+
+    @Test("every elementwise function has its limits at ±∞ listed", arguments: Activations.elementwiseIDs)
+    func limitsListed(id: String) {
+        #expect(Self.limits[id] != nil)
+    }
+
+    @Test("±∞ gives the mathematical limit", arguments: Self.limits.keys.sorted())
+    func infinities(id: String) throws {
+        let f = try Activations.elementwise(id)
+        let (plus, minus, slopePlus, slopeMinus) = Self.limits[id]!
+        let cases = [(f(Double.infinity), plus), (f(-Double.infinity), minus),
+                     (f.derivative(at: .infinity), slopePlus), (f.derivative(at: -.infinity), slopeMinus)]
+        for (index, (got, expected)) in cases.enumerated() {
+            let close = got == expected || (got.isNaN && expected.isNaN)
+                || abs(got - expected) <= 2 * expected.magnitude.ulp
+            #expect(close, "\(id) case \(index) [f(+∞), f(−∞), f′(+∞), f′(−∞)]: got \(got), expected \(expected)")
+        }
+        #expect(f(Float.infinity) == Float(plus) || (plus.isNaN && f(Float.infinity).isNaN)
+                || abs(Double(f(Float.infinity)) - plus) <= 2 * Double(Float(plus).ulp))
+    }
+
+    @Test("odd functions map ±0 to ±0", arguments: Activations.all.map { $0.info }
+        .filter { $0.zeroCentred == .yes && $0.family != .vector }.map(\.id)
+        + ["leaky-relu", "prelu", "rrelu", "elu", "selu", "celu"])
+    func signedZero(id: String) throws {
+        let f = try Activations.elementwise(id)
+        #expect(f(-0.0) == 0 && f(-0.0).sign == .minus, "\(id)(−0) = \(f(-0.0))")
+        #expect(f(0.0) == 0 && f(0.0).sign == .plus, "\(id)(+0) = \(f(0.0))")
+        #expect(f(-Float(0)).sign == .minus)
+    }
+
+    @Test("ReLU keeps NaN where max(x, 0) would drop it (pytorch#7999), and exact zeros elsewhere")
+    func reluNaN() throws {
+        let relu = try Activations.elementwise("relu")
+        #expect(relu.forward([Double.nan, -1, 0, 2, .nan, -3, 4, 5, .nan]).map { $0.isNaN } ==
+                [true, false, false, false, true, false, false, false, true])
+    }
+}

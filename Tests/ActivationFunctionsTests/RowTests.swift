@@ -1,0 +1,125 @@
+import ActivationFunctions
+import Testing
+
+/// Softmax and friends: the conventions of reference/numerics-and-validation.md §5.3 and the mpmath rows.
+@Suite("Row functions")
+struct RowTests {
+    func row(_ id: String) throws -> any RowActivation {
+        guard case .row(let f) = try Activations.make(id) else { throw ActivationError.unknownFunction(id, suggestions: []) }
+        return f
+    }
+
+    func close(_ a: [Double], _ b: [Double], _ tolerance: Double = 1e-6) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || abs($0 - $1) <= tolerance * max(1, abs($1)) }
+    }
+
+    @Test("PyTorch's measured rows")
+    func measuredRows() throws {
+        let softmax = try row("softmax"), logSoftmax = try row("log-softmax")
+        #expect(close(try softmax.forward([1, 2, 3] as [Double]), [0.0900306, 0.244728, 0.665241], 1e-5))
+        #expect(close(try logSoftmax.forward([1, 2, 3] as [Double]), [-2.40761, -1.40761, -0.407606], 1e-5))
+        #expect(try softmax.forward([1000, 1001, 1002] as [Double]) == (try softmax.forward([1, 2, 3] as [Double])))
+        #expect(close(try softmax.forward([-1000, -1001, -1002] as [Double]), [0.665241, 0.244728, 0.0900306], 1e-5))
+        #expect(try softmax.forward([-.infinity, 0] as [Double]) == [0, 1])
+        #expect(try logSoftmax.forward([-.infinity, 0] as [Double]) == [-.infinity, 0])
+        #expect(try softmax.forward([-.infinity, -.infinity, 1] as [Double]) == [0, 0, 1])
+        #expect(try softmax.forward([5] as [Double]) == [1])
+        #expect(try logSoftmax.forward([5] as [Double]) == [0])
+        #expect(try softmax.forward([1e30, 0] as [Double]) == [1, 0])
+        #expect(try logSoftmax.forward([1e30, 0] as [Double]) == [0, -1e30])
+        #expect(close(try softmax.forward([88.8, 0] as [Double]), [1, 2.7205e-39], 1e-4))
+        #expect(try logSoftmax.forward([0, -200] as [Double]) == [-1.3838965267367376e-87, -200])
+        #expect(close(try softmax.forward([0, 0, 0, 0] as [Double]), [0.25, 0.25, 0.25, 0.25], 0))
+    }
+
+    @Test("rows with NaN or +∞, or all −∞, are NaN; empty rows stay empty",
+          arguments: ["softmax", "softmin", "log-softmax", "sparsemax"])
+    func specialRows(id: String) throws {
+        let f = try row(id)
+        let nanRows: [[Double]] = [[0, .infinity], [.infinity, .infinity], [.nan, 1], [.nan, .infinity, -.infinity]]
+        for x in nanRows where id != "softmin" { #expect(try f.forward(x).allSatisfy(\.isNaN), "\(id)(\(x))") }
+        #expect(try f.forward([-Double.infinity]).allSatisfy(\.isNaN) || id == "softmin")
+        #expect(try f.forward([] as [Double]) == [])
+        #expect(try f.forward([Double.nan, 1]).allSatisfy(\.isNaN))
+    }
+
+    @Test("softmin(x) = softmax(−x); softmin turns −∞ into NaN the way softmax treats +∞")
+    func softmin() throws {
+        let x: [Double] = [0.3, -2, 5, 1]
+        #expect(try row("softmin").forward(x) == (try row("softmax").forward(x.map { -$0 })))
+        #expect(try row("softmin").forward([0, -Double.infinity]).allSatisfy(\.isNaN))
+    }
+
+    @Test("shift invariance and rows summing to 1", arguments: [3, 10, 100, 1000])
+    func sums(n: Int) throws {
+        let x = (0..<n).map { Double(($0 * 7919) % 61) / 6 - 5 }
+        for id in ["softmax", "softmin", "sparsemax"] {
+            let y = try row(id).forward(x)
+            #expect(abs(y.reduce(0, +) - 1) <= Double(n) * Double.ulpOfOne, "\(id) sums to \(y.reduce(0, +))")
+            #expect(y.allSatisfy { $0 >= 0 })
+        }
+        #expect(close(try row("softmax").forward(x.map { $0 + 123.25 }), try row("softmax").forward(x), 1e-13))
+    }
+
+    @Test("sparsemax([1, 0.5, −1]) = [0.75, 0.25, 0], and ties share the mass")
+    func sparsemax() throws {
+        #expect(try row("sparsemax").forward([1, 0.5, -1] as [Double]) == [0.75, 0.25, 0])
+        #expect(try row("sparsemax").forward([2, 2, -5] as [Double]) == [0.5, 0.5, 0])
+        #expect(try row("sparsemax").forward([0, 0, 0, 0] as [Double]) == [0.25, 0.25, 0.25, 0.25])
+        #expect(try row("sparsemax").forward([3, 0] as [Double]) == [1, 0])
+    }
+
+    @Test("glu needs an even row and halves it")
+    func glu() throws {
+        let glu = try row("glu")
+        #expect(throws: ActivationError.self) { try glu.forward([1, 2, 3] as [Double]) }
+        let y = try glu.forward([2, -1, 0, 100] as [Double])
+        #expect(y == [1, -1])
+        #expect(throws: ActivationError.self) { try glu.backward([1, 2] as [Double], [1, 1]) }
+    }
+
+    @Test("vector–Jacobian products match central differences",
+          arguments: ["softmax", "softmin", "log-softmax", "sparsemax", "glu"])
+    func jacobian(id: String) throws {
+        let f = try row(id)
+        let x: [Double] = [0.3, -1.2, 2.0, 0.7, -0.4, 1.1]
+        let outputs = try f.outputCount(forInputCount: x.count)
+        let dy = (0..<outputs).map { Double($0) * 0.37 - 0.8 }
+        let dx = try f.backward(x, dy)
+        let h = 1e-6
+        for i in x.indices {
+            var up = x, down = x
+            up[i] += h
+            down[i] -= h
+            let numeric = zip(try f.forward(up), try f.forward(down)).enumerated()
+                .map { dy[$0] * ($1.0 - $1.1) / (2 * h) }.reduce(0, +)
+            #expect(abs(numeric - dx[i]) <= 1e-5 + 1e-3 * abs(dx[i]), "\(id) ∂/∂x\(i): \(dx[i]) vs \(numeric)")
+        }
+    }
+
+    @Test("against the mpmath rows: softmax family within 4 ulp, Jᵀ·dy within 4 ulp or 4ε·max|dy|")
+    func reference() throws {
+        #expect(!Fixture.rows.isEmpty)
+        for reference in Fixture.rows {
+            let f = try row(reference.id)
+            let isFloat = reference.type == "float"
+            let y = isFloat ? try f.forward(reference.x.map { Float($0) }).map(Double.init) : try f.forward(reference.x)
+            let dx = isFloat ? try f.backward(reference.x.map { Float($0) }, reference.dy.map { Float($0) }).map(Double.init)
+                : try f.backward(reference.x, reference.dy)
+            let epsilon = isFloat ? Double(Float.ulpOfOne) : Double.ulpOfOne
+            let scale = reference.dy.map(abs).max() ?? 1
+            for (got, exact) in zip(y, reference.y) {
+                let ulps = isFloat ? Ulp.error(Float(got), hi: exact.hi, lo: exact.lo) : Ulp.error(got, hi: exact.hi, lo: exact.lo)
+                let ok = reference.id == "sparsemax"
+                    ? Ulp.absoluteError(got, hi: exact.hi, lo: exact.lo) <= 4 * epsilon * max(1, reference.x.map(abs).max()!)
+                    : Tolerance.valueOK(got, hi: exact.hi, lo: exact.lo, ulps: ulps)
+                #expect(ok, "\(reference.id) \(reference.type) \(reference.x): \(got) vs \(exact.hi) (\(ulps) ulp)")
+            }
+            for (got, exact) in zip(dx, reference.dx) {
+                let ulps = isFloat ? Ulp.error(Float(got), hi: exact.hi, lo: exact.lo) : Ulp.error(got, hi: exact.hi, lo: exact.lo)
+                let ok = ulps <= 4 || Ulp.absoluteError(got, hi: exact.hi, lo: exact.lo) <= 4 * epsilon * scale
+                #expect(ok, "\(reference.id) \(reference.type) Jᵀdy: \(got) vs \(exact.hi)")
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ActivationFunctions
+import Foundation
+import Testing
+
+/// Runs the built `activations` executable, as a user would.
+struct CLI {
+    struct Result {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    static let executable: URL = {
+        let directory = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [
+            directory.appendingPathComponent("activations"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("activations"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                      error: String(decoding: err, as: UTF8.self))
+    }
+}
+
+@Suite("activations command line")
+struct CLITests {
+    @Test("the executable was built next to the tests")
+    func executableExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: CLI.executable.path), "\(CLI.executable.path)")
+    }
+
+    @Test("list --json carries every id with complete metadata")
+    func listJSON() throws {
+        let result = try CLI.run(["list", "--json"])
+        #expect(result.status == 0)
+        let entries = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [[String: Any]]
+        #expect(entries.map { $0["id"] as! String } == Activations.all.map { $0.info.id })
+        let keys = ["id", "name", "aliases", "family", "formula", "derivativeFormula", "parameters", "outputRange",
+                    "smoothness", "zeroCentred", "kinks", "reference", "kind", "defaultKinkPoints", "plotDomain"]
+        for entry in entries {
+            for key in keys { #expect(entry[key] != nil, "\(entry["id"]!) lacks \(key)") }
+        }
+        let leaky = entries.first { $0["id"] as? String == "leaky-relu" }!
+        let slope = (leaky["parameters"] as! [[String: Any]])[0]
+        #expect(slope["name"] as? String == "slope" && slope["defaultValue"] as? Double == 0.01)
+    }
+
+    @Test("list --markdown has a row per function")
+    func listMarkdown() throws {
+        let result = try CLI.run(["list", "--markdown"])
+        #expect(result.output.split(separator: "\n").count == Activations.all.count + 2)
+    }
+
+    @Test("eval prints the shortest round-tripping form, one per line")
+    func eval() throws {
+        let result = try CLI.run(["eval", "sigmoid", "-100", "0", "nan", "inf", "-inf"])
+        #expect(result.status == 0)
+        #expect(result.output == "3.720075976020836e-44\n0.5\nnan\n1.0\n0.0\n")
+    }
+
+    @Test("eval reads standard input, in float, with parameters and derivatives")
+    func evalOptions() throws {
+        let float = try CLI.run(["eval", "sigmoid", "--type", "float"], input: "-100\n 1  2\n")
+        #expect(float.output == "3.8e-44\n0.7310586\n0.8807971\n")
+        let leaky = try CLI.run(["eval", "leaky-relu", "--param", "slope=0.2", "--derivative", "--", "-1", "0", "1"])
+        #expect(leaky.output == "0.2\n0.2\n1.0\n")
+    }
+
+    @Test("row functions: one row per line, spaces or commas")
+    func rows() throws {
+        let result = try CLI.run(["eval", "sparsemax"], input: "1 0.5 -1\n1,0.5,-1\n\n")
+        #expect(result.output == "0.75 0.25 0.0\n0.75 0.25 0.0\n\n")
+        let jacobian = try CLI.run(["eval", "softmax", "--derivative", "0", "0"])
+        #expect(jacobian.output == "0.25 -0.25\n-0.25 0.25\n\n")
+    }
+
+    struct Failure: Sendable, CustomTestStringConvertible {
+        let arguments: [String]
+        let input: String?
+        let status: Int32
+        let mentions: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let failures: [Failure] = [
+        Failure(arguments: ["eval", "relux", "1"], input: nil, status: 64, mentions: "relu"),
+        Failure(arguments: ["show", "sigmiod"], input: nil, status: 64, mentions: "sigmoid"),
+        Failure(arguments: ["eval", "leaky-relu", "--param", "slope=5", "1"], input: nil, status: 64, mentions: "[0, 1]"),
+        Failure(arguments: ["eval", "relu", "--param", "alpha=1", "1"], input: nil, status: 64, mentions: "no parameters"),
+        Failure(arguments: ["eval", "elu", "--param", "alpha", "1"], input: nil, status: 64, mentions: "NAME=VALUE"),
+        Failure(arguments: ["eval", "relu", "--derivatve", "1"], input: nil, status: 64, mentions: "--derivatve"),
+        Failure(arguments: ["eval", "relu", "1", "abc", "3"], input: nil, status: 65, mentions: "input 2"),
+        Failure(arguments: ["eval", "relu"], input: "1 2\n3 x\n", status: 65, mentions: "line 2, number 2"),
+        Failure(arguments: ["eval", "relu", "--type", "float", "1e39"], input: nil, status: 65, mentions: "too large"),
+        Failure(arguments: ["eval", "glu"], input: "1 2 3\n", status: 65, mentions: "even"),
+        Failure(arguments: ["eval", "relu", "--type", "half", "1"], input: nil, status: 64, mentions: "half"),
+    ]
+
+    @Test("bad input: a clear message on standard error, nothing on standard output, 64 or 65", arguments: failures)
+    func failure(_ failure: Failure) throws {
+        let result = try CLI.run(failure.arguments, input: failure.input)
+        #expect(result.status == failure.status)
+        #expect(result.output.isEmpty, "stdout: \(result.output)")
+        #expect(result.error.contains(failure.mentions), "stderr: \(result.error)")
+    }
+
+    @Test("show prints formulas, properties, values and a plot", arguments: ["relu", "leaky-relu", "softmax", "gelu"])
+    func show(id: String) throws {
+        let result = try CLI.run(["show", id])
+        #expect(result.status == 0)
+        #expect(result.output.contains("f′(x)") && result.output.contains("range"))
+        #expect(result.output.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille plot")
+        #expect(!result.output.contains("\u{1B}"), "no colour when not a terminal")
+    }
+}
