@@ -39,7 +39,7 @@ struct ListCommand: ParsableCommand {
                     info.monotonic == true ? "monotonic" : nil,
                     info.zeroCentred == .yes ? "zero-centred" : nil,
                 ].compactMap { $0 }.joined(separator: ", ")
-                print("  " + info.id.padding(18) + info.formula.padding(44) + "  " + properties)
+                print("  " + info.id.padding(18) + info.formula.truncated(44).padding(44) + "  " + properties)
             }
         }
         print("\n\(Activations.all.count) functions. `activations show ID` for one in detail.")
@@ -47,6 +47,11 @@ struct ListCommand: ParsableCommand {
 }
 
 extension String {
+    /// At most `width` characters, ending in … when cut.
+    func truncated(_ width: Int) -> String {
+        count <= width ? self : String(prefix(width - 1)) + "…"
+    }
+
     /// Left-aligned in `width` characters (never truncated).
     func padding(_ width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
