@@ -6,7 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ActivationFunctions", targets: ["ActivationFunctions"]),
+        .library(name: "NeuralNet", targets: ["NeuralNet"]),
         .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "Lab", targets: ["Lab"]),
         .executable(name: "activations", targets: ["activations"]),
     ],
     dependencies: [
@@ -18,17 +20,23 @@ let package = Package(
             name: "ActivationFunctions",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        .target(name: "NeuralNet", dependencies: ["ActivationFunctions"]),
         .target(name: "Plotting"),
+        .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"]),
         .executableTarget(
             name: "activations",
             dependencies: [
                 "ActivationFunctions",
+                "NeuralNet",
                 "Plotting",
+                "Lab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ActivationFunctionsTests", dependencies: ["ActivationFunctions"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ActivationFunctions"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions"]),
         .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
     ]
 )

@@ -1,0 +1,2 @@
+/// Lab: the article's claims as experiments, the gallery and the reports.
+public enum Lab {}
