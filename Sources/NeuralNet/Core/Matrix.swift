@@ -1,0 +1,53 @@
+import ActivationFunctions
+
+/// The numbers a network trains in: `Float` or `Double`.
+public protocol TrainingScalar: BatchElement, Codable {}
+extension Float: TrainingScalar {}
+extension Double: TrainingScalar {}
+
+/// A dense row-major matrix: `rows` samples (or input units) by `columns` features (or output units).
+public struct Matrix<T: TrainingScalar>: Equatable, Sendable {
+    public var rows: Int
+    public var columns: Int
+    public var storage: [T]
+
+    public init(rows: Int, columns: Int, repeating value: T = 0) {
+        precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
+        (self.rows, self.columns) = (rows, columns)
+        storage = [T](repeating: value, count: rows * columns)
+    }
+
+    public init(rows: Int, columns: Int, storage: [T]) {
+        precondition(storage.count == rows * columns, "\(storage.count) values for a \(rows)×\(columns) matrix")
+        (self.rows, self.columns, self.storage) = (rows, columns, storage)
+    }
+
+    /// A matrix from rows of equal length.
+    public init(_ rows: [[T]]) {
+        let columns = rows.first?.count ?? 0
+        precondition(rows.allSatisfy { $0.count == columns }, "rows of different lengths")
+        self.init(rows: rows.count, columns: columns, storage: rows.flatMap { $0 })
+    }
+
+    public subscript(row: Int, column: Int) -> T {
+        get { storage[row * columns + column] }
+        set { storage[row * columns + column] = newValue }
+    }
+
+    public func row(_ index: Int) -> ArraySlice<T> {
+        storage[(index * columns)..<((index + 1) * columns)]
+    }
+
+    /// The rows at `indices`, in that order.
+    public func rows(_ indices: some Collection<Int>) -> Matrix {
+        var result = [T]()
+        result.reserveCapacity(indices.count * columns)
+        for index in indices { result.append(contentsOf: row(index)) }
+        return Matrix(rows: indices.count, columns: columns, storage: result)
+    }
+
+    /// Converts every entry to another scalar type.
+    public func converted<U: TrainingScalar>(to type: U.Type = U.self) -> Matrix<U> {
+        Matrix<U>(rows: rows, columns: columns, storage: storage.map { U($0) })
+    }
+}

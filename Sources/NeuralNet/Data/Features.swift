@@ -1,0 +1,34 @@
+import RealModule
+
+/// TensorFlow Playground's input features, computed from a point (x1, x2).
+public enum Feature: String, Sendable, Codable, CaseIterable {
+    case x1, x2
+    case x1Squared = "x1^2"
+    case x2Squared = "x2^2"
+    case x1TimesX2 = "x1*x2"
+    case sinX1 = "sin(x1)"
+    case sinX2 = "sin(x2)"
+
+    public func value(_ x1: Double, _ x2: Double) -> Double {
+        switch self {
+        case .x1: x1
+        case .x2: x2
+        case .x1Squared: x1 * x1
+        case .x2Squared: x2 * x2
+        case .x1TimesX2: x1 * x2
+        case .sinX1: Double.sin(x1)
+        case .sinX2: Double.sin(x2)
+        }
+    }
+
+    /// The dataset's two columns mapped to `features`; a dataset without exactly two columns is refused.
+    public static func map(_ dataset: Dataset, _ features: [Feature]) throws(NeuralNetError) -> Dataset {
+        guard dataset.inputs.columns == 2 else {
+            throw .invalidConfiguration("input features need 2-D points; this data has \(dataset.inputs.columns) columns")
+        }
+        guard !features.isEmpty else { throw .invalidConfiguration("choose at least one input feature") }
+        let rows = (0..<dataset.count).map { i in features.map { $0.value(dataset.inputs[i, 0], dataset.inputs[i, 1]) } }
+        return Dataset(inputs: Matrix(rows: dataset.count, columns: features.count, storage: rows.flatMap { $0 }),
+                       labels: dataset.labels, featureNames: features.map(\.rawValue))
+    }
+}

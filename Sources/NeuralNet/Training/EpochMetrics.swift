@@ -1,0 +1,50 @@
+/// What one epoch measured: losses, accuracies and, per layer, the gradient flow and unit health.
+public struct EpochMetrics: Sendable, Codable, Equatable {
+    public var epoch: Int
+    public var learningRate: Double
+    public var trainLoss: Double
+    public var trainAccuracy: Double?
+    public var testLoss: Double?
+    public var testAccuracy: Double?
+    /// One entry per layer, the output layer last.
+    public var layers: [LayerMetrics]
+    public var seconds: Double
+}
+
+/// Gradient flow and unit health of one layer, measured on the whole training set.
+public struct LayerMetrics: Sendable, Codable, Equatable {
+    /// Mean |∂L/∂W|: how much the layer's weights are pushed.
+    public var meanAbsWeightGradient: Double
+    /// Mean |∂L/∂a| over the layer's outputs: the signal flowing back into it.
+    public var meanAbsOutputGradient: Double
+    /// Units whose activation slope is 0 on every training input: no gradient can reach them (dead).
+    public var deadFraction: Double
+    /// Outputs that are exactly 0 (sparsity).
+    public var zeroFraction: Double
+    /// Outputs where |f′| < 0.01 (saturated).
+    public var saturatedFraction: Double
+}
+
+extension LayerMetrics {
+    static let saturationThreshold = 0.01
+
+    /// Measures a layer from a full-batch forward and backward pass.
+    static func measure<T: TrainingScalar>(_ layer: DenseLayer<T>, _ cache: DenseLayer<T>.Cache, _ gradients: DenseLayer<T>.Gradients) -> LayerMetrics {
+        let ones = Matrix<T>(rows: cache.output.rows, columns: cache.output.columns, repeating: 1)
+        let (slopes, _) = layer.application.backward(cache.sums, cache.record, ones)
+        let perUnit = slopes.columns == cache.output.columns
+        let rows = max(cache.output.rows, 1)
+        let dead = perUnit ? (0..<slopes.columns).filter { j in (0..<slopes.rows).allSatisfy { slopes[$0, j] == 0 } }.count : 0
+        return LayerMetrics(
+            meanAbsWeightGradient: meanAbs(gradients.weights.storage),
+            meanAbsOutputGradient: meanAbs(gradients.output.storage),
+            deadFraction: Double(dead) / Double(max(cache.output.columns, 1)),
+            zeroFraction: Double(cache.output.storage.filter { $0 == 0 }.count) / Double(max(cache.output.storage.count, 1)),
+            saturatedFraction: perUnit
+                ? Double(slopes.storage.filter { abs(Double($0)) < saturationThreshold }.count) / Double(rows * slopes.columns) : 0)
+    }
+
+    static func meanAbs<T: TrainingScalar>(_ values: [T]) -> Double {
+        values.isEmpty ? 0 : values.reduce(0.0) { $0 + abs(Double($1)) } / Double(values.count)
+    }
+}

@@ -1,0 +1,33 @@
+/// Inputs and their targets, checked against each other.
+public struct LabeledData<T: TrainingScalar>: Sendable {
+    public let inputs: Matrix<T>
+    public let targets: Targets<T>
+
+    public init(inputs: Matrix<T>, targets: Targets<T>) throws(NeuralNetError) {
+        guard inputs.rows == targets.count else {
+            throw .shapeMismatch("found inconsistent numbers of samples: \(inputs.rows) inputs, \(targets.count) targets")
+        }
+        if let bad = inputs.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .invalidData("input row \(bad / inputs.columns + 1), column \(bad % inputs.columns + 1) is \(inputs.storage[bad]); features must be finite")
+        }
+        switch targets {
+        case .classes(let labels, let count):
+            guard count >= 2 else { throw .invalidData("classification needs at least 2 classes, got \(count)") }
+            if let bad = labels.firstIndex(where: { $0 < 0 || $0 >= count }) {
+                throw .invalidData("target \(labels[bad]) (row \(bad + 1)) is out of bounds for \(count) classes")
+            }
+        case .values(let values):
+            if let bad = values.storage.firstIndex(where: { !$0.isFinite }) {
+                throw .invalidData("target row \(bad / max(values.columns, 1) + 1) is \(values.storage[bad]); targets must be finite")
+            }
+        }
+        (self.inputs, self.targets) = (inputs, targets)
+    }
+
+    public var count: Int { inputs.rows }
+
+    /// The samples at `indices`.
+    public func subset(_ indices: some Collection<Int>) -> LabeledData {
+        try! LabeledData(inputs: inputs.rows(indices), targets: targets.subset(indices))  // a subset of valid data is valid
+    }
+}

@@ -1,0 +1,126 @@
+/// The update rules, as PyTorch defines them (torch.optim), so that trajectories can be compared.
+public enum OptimizerKind: String, Sendable, Codable, CaseIterable {
+    /// p −= lr·g.
+    case sgd
+    /// v = μv + g; p −= lr·v.
+    case momentum
+    /// v = μv + g; p −= lr·(g + μv).
+    case nesterov
+    /// s = ρs + (1−ρ)g²; p −= lr·g/(√s + ε).
+    case rmsprop
+    /// Bias-corrected first and second moments: p −= lr·m̂/(√v̂ + ε).
+    case adam
+    /// Adam with decoupled weight decay: p −= lr·λ·p, then the Adam step.
+    case adamw
+}
+
+/// A penalty on the weights (not the biases), added to their gradient.
+public enum Regularization: String, Sendable, Codable, CaseIterable {
+    case none
+    /// rate·|w|, gradient rate·sgn(w).
+    case l1
+    /// ½·rate·w², gradient rate·w.
+    case l2
+}
+
+/// Hyper-parameters of the optimiser.
+public struct OptimizerSettings: Sendable, Codable, Equatable {
+    public var kind: OptimizerKind = .adam
+    public var learningRate = 0.01
+    public var momentum = 0.9
+    public var beta1 = 0.9
+    public var beta2 = 0.999
+    public var rho = 0.99
+    public var epsilon = 1e-8
+    public var weightDecay = 0.01
+    public var regularization: Regularization = .none
+    public var regularizationRate = 0.0
+
+    public init(kind: OptimizerKind = .adam, learningRate: Double = 0.01) {
+        (self.kind, self.learningRate) = (kind, learningRate)
+    }
+
+    /// Rejects what would silently break training (sklearn's rules plus finiteness).
+    public func validate() throws(NeuralNetError) {
+        guard learningRate.isFinite, learningRate > 0 else {
+            throw .invalidConfiguration("the learning rate must be a finite number > 0, got \(learningRate)")
+        }
+        guard (0...1).contains(momentum) else { throw .invalidConfiguration("momentum must be in [0, 1], got \(momentum)") }
+        guard (0..<1).contains(beta1), (0..<1).contains(beta2), (0..<1).contains(rho) else {
+            throw .invalidConfiguration("beta1, beta2 and rho must be in [0, 1)")
+        }
+        guard epsilon.isFinite, epsilon > 0 else { throw .invalidConfiguration("epsilon must be > 0, got \(epsilon)") }
+        guard weightDecay.isFinite, weightDecay >= 0, regularizationRate.isFinite, regularizationRate >= 0 else {
+            throw .invalidConfiguration("weight decay and regularisation rate must be finite and ≥ 0")
+        }
+    }
+}
+
+/// The optimiser's state: one slot per parameter array (velocities, moments, step count).
+public struct Optimizer<T: TrainingScalar>: Sendable {
+    public let settings: OptimizerSettings
+    private var first: [Int: [T]] = [:]
+    private var second: [Int: [T]] = [:]
+    private var steps: [Int: Int] = [:]
+
+    public init(_ settings: OptimizerSettings) { self.settings = settings }
+
+    /// Updates `parameters` (slot `slot`) from `gradient`; `isWeight` decides whether regularisation applies.
+    public mutating func update(_ parameters: inout [T], _ gradient: [T], slot: Int, learningRate: Double, isWeight: Bool) {
+        let g = isWeight ? regularized(gradient, parameters) : gradient
+        let lr = T(learningRate)
+        switch settings.kind {
+        case .sgd:
+            for i in parameters.indices { parameters[i] -= lr * g[i] }
+        case .momentum, .nesterov:
+            var v = first[slot] ?? [T](repeating: 0, count: g.count)
+            let mu = T(settings.momentum)
+            for i in parameters.indices {
+                v[i] = mu * v[i] + g[i]
+                parameters[i] -= lr * (settings.kind == .nesterov ? g[i] + mu * v[i] : v[i])
+            }
+            first[slot] = v
+        case .rmsprop:
+            var s = second[slot] ?? [T](repeating: 0, count: g.count)
+            let rho = T(settings.rho), eps = T(settings.epsilon)
+            for i in parameters.indices {
+                s[i] = rho * s[i] + (1 - rho) * g[i] * g[i]
+                parameters[i] -= lr * g[i] / (s[i].squareRoot() + eps)
+            }
+            second[slot] = s
+        case .adam, .adamw:
+            if settings.kind == .adamw && isWeight {
+                let decay = 1 - lr * T(settings.weightDecay)
+                for i in parameters.indices { parameters[i] *= decay }
+            }
+            adam(&parameters, g, slot: slot, lr: lr)
+        }
+    }
+
+    private mutating func adam(_ parameters: inout [T], _ g: [T], slot: Int, lr: T) {
+        var m = first[slot] ?? [T](repeating: 0, count: g.count)
+        var v = second[slot] ?? [T](repeating: 0, count: g.count)
+        let t = (steps[slot] ?? 0) + 1
+        let (b1, b2) = (T(settings.beta1), T(settings.beta2))
+        let correction1 = T(1 - Double.pow(settings.beta1, t))
+        let correction2 = T(1 - Double.pow(settings.beta2, t)).squareRoot()
+        let eps = T(settings.epsilon)
+        for i in parameters.indices {
+            m[i] = b1 * m[i] + (1 - b1) * g[i]
+            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+            parameters[i] -= lr * (m[i] / correction1) / (v[i].squareRoot() / correction2 + eps)
+        }
+        (first[slot], second[slot], steps[slot]) = (m, v, t)
+    }
+
+    private func regularized(_ gradient: [T], _ weights: [T]) -> [T] {
+        let rate = T(settings.regularizationRate)
+        switch settings.regularization {
+        case .none: return gradient
+        case .l2: return zip(gradient, weights).map { $0 + rate * $1 }
+        case .l1: return zip(gradient, weights).map { $0 + rate * ($1 > 0 ? 1 : $1 < 0 ? -1 : 0) }
+        }
+    }
+}
+
+import RealModule

@@ -1,0 +1,102 @@
+/// A training run on a dataset: the split, the normalisation, the network and its trainer, in
+/// the precision the configuration asks for. Commands and the playground drive it epoch by epoch.
+public struct TrainingSession: Sendable {
+    public let configuration: TrainingConfiguration
+    /// The data after the feature map, before normalisation.
+    public let data: Dataset
+    public let train: Dataset
+    public let test: Dataset
+    public let normalization: Normalization
+    private var state: State
+    public private(set) var history: [EpochMetrics] = []
+
+    private enum State: Sendable {
+        case float(Run<Float>)
+        case double(Run<Double>)
+    }
+
+    /// A trainer with its (normalised) data, in one precision.
+    struct Run<T: TrainingScalar>: Sendable {
+        var trainer: Trainer<T>
+        let train: LabeledData<T>
+        let test: LabeledData<T>?
+
+        init(_ configuration: TrainingConfiguration, _ train: Dataset, _ test: Dataset, _ normalization: Normalization)
+            throws(NeuralNetError)
+        {
+            let trainData = try Dataset(inputs: normalization.apply(train.inputs), labels: train.labels,
+                                        featureNames: train.featureNames).labeled(T.self)
+            let testData = test.count == 0 ? nil : try Dataset(inputs: normalization.apply(test.inputs), labels: test.labels,
+                                                               featureNames: test.featureNames).labeled(T.self)
+            var rng = SeededGenerator(seed: configuration.seed &+ 1)
+            let network = try Network<T>(
+                inputs: train.inputs.columns, hidden: configuration.hidden, activations: try configuration.hiddenActivations(),
+                outputs: try configuration.output.outputCount(for: trainData.targets), head: configuration.output,
+                initializer: configuration.initializer, rng: &rng)
+            trainer = try Trainer(network: network, settings: configuration.optimizer, batchSize: configuration.batchSize,
+                                  shuffle: configuration.shuffle, schedule: configuration.schedule, seed: configuration.seed &+ 2)
+            (self.train, self.test) = (trainData, testData)
+        }
+    }
+
+    public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
+        try configuration.validate()
+        var data = raw
+        if let features = configuration.features { data = try Feature.map(raw, features) }
+        let (train, test) = try data.split(trainFraction: configuration.trainFraction, seed: configuration.seed)
+        let normalization = configuration.normalize ? Normalization(fitting: train.inputs) : .identity(data.inputs.columns)
+        (self.configuration, self.data, self.train, self.test, self.normalization) = (configuration, data, train, test, normalization)
+        switch configuration.precision {
+        case .float: state = .float(try Run(configuration, train, test, normalization))
+        case .double: state = .double(try Run(configuration, train, test, normalization))
+        }
+    }
+
+    public var epoch: Int { history.count }
+    public var isFinished: Bool { epoch >= configuration.epochs }
+
+    /// Trains one more epoch and returns its metrics.
+    @discardableResult
+    public mutating func runEpoch() throws(NeuralNetError) -> EpochMetrics {
+        let metrics: EpochMetrics
+        switch state {
+        case .float(var run):
+            metrics = try run.trainer.trainEpoch(run.train, test: run.test)
+            state = .float(run)
+        case .double(var run):
+            metrics = try run.trainer.trainEpoch(run.train, test: run.test)
+            state = .double(run)
+        }
+        history.append(metrics)
+        return metrics
+    }
+
+    /// The network in Double (a Float network converted exactly).
+    public var network: Network<Double> {
+        switch state {
+        case .float(let run): run.trainer.network.converted()
+        case .double(let run): run.trainer.network
+        }
+    }
+
+    /// The trained model, ready to save.
+    public func modelFile(inputNames: [String]) -> ModelFile {
+        ModelFile(network: network, inputNames: inputNames, features: configuration.features,
+                  normalization: normalization, classNames: data.classNames)
+    }
+
+    /// Outputs for raw points (feature map and normalisation applied here).
+    public func predict(_ raw: Matrix<Double>) throws(NeuralNetError) -> Matrix<Double> {
+        try network.predict(modelFile(inputNames: []).prepareMapped(raw))
+    }
+}
+
+extension Network {
+    /// The same network in another precision.
+    public func converted<U: TrainingScalar>(to type: U.Type = U.self) -> Network<U> {
+        Network<U>(layers: layers.map { layer in
+            DenseLayer<U>(weights: layer.weights.converted(), bias: layer.bias.map { U($0) }, activation: layer.activation,
+                          activationParameters: layer.activationParameters.map { U($0) })
+        }, head: head)
+    }
+}
