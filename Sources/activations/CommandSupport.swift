@@ -1,4 +1,5 @@
 import ActivationFunctions
+import NeuralNet
 import ArgumentParser
 
 import Foundation
@@ -19,7 +20,7 @@ struct CommandFailure: Error {
     static func data(_ message: String) -> Self { Self(kind: .data, message: message) }
 }
 
-/// Runs `body`; a `CommandFailure` or `ActivationError` is printed to standard error (never standard
+/// Runs `body`; a `CommandFailure`, `ActivationError` or `NeuralNetError` is printed to standard error (never standard
 /// output) and becomes the matching exit code.
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
@@ -28,6 +29,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
         printError(failure.message)
         throw ExitCode(failure.kind.rawValue)
     } catch let error as ActivationError {
+        printError(error.description)
+        throw ExitCode((error.isUsageError ? CommandFailure.Kind.usage : .data).rawValue)
+    } catch let error as NeuralNetError {
         printError(error.description)
         throw ExitCode((error.isUsageError ? CommandFailure.Kind.usage : .data).rawValue)
     }

@@ -43,6 +43,21 @@ public enum CSVLoader {
         return Dataset(inputs: inputs, labels: labels, featureNames: featureNames)
     }
 
+    /// Unlabelled points (for prediction): every cell a finite number, `columns` per line.
+    public static func loadPoints(_ text: String, header: Bool, columns: Int) throws(NeuralNetError) -> Matrix<Double> {
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+        let rows = Array(lines.enumerated().map { ($0 + 1, $1) }.filter { !$1.allSatisfy(\.isWhitespace) }.dropFirst(header ? 1 : 0))
+        guard !rows.isEmpty else { throw .invalidData("no points to predict") }
+        var values: [Double] = []
+        for (line, text) in rows {
+            let row = cells(text)
+            guard row.count == columns else { throw .invalidData("line \(line): \(row.count) columns, the model reads \(columns)") }
+            for (column, cell) in row.enumerated() { values.append(try number(cell, line: line, column: column + 1)) }
+        }
+        return Matrix(rows: rows.count, columns: columns, storage: values)
+    }
+
     static func cells(_ line: String) -> [String] {
         line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
     }

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The end of a training run as one JSON object (`activations train --json`).
+public struct TrainingResult: Codable, Sendable {
+    public struct Scores: Codable, Sendable {
+        public var loss: Double?
+        /// nil for regression.
+        public var accuracy: Double?
+    }
+
+    public var config: TrainingConfiguration
+    public var epochs: Int
+    public var trainCount: Int
+    public var testCount: Int
+    public var train: Scores
+    public var test: Scores
+    public var secondsPerEpoch: Double
+
+    enum CodingKeys: String, CodingKey {
+        case config, epochs, train, test
+        case trainCount = "train_count", testCount = "test_count", secondsPerEpoch = "seconds_per_epoch"
+    }
+
+    public init(_ session: TrainingSession) {
+        let last = session.history.last
+        config = session.configuration
+        epochs = session.history.count
+        (trainCount, testCount) = (session.train.count, session.test.count)
+        train = Scores(loss: last?.trainLoss, accuracy: last?.trainAccuracy)
+        test = Scores(loss: last?.testLoss, accuracy: last?.testAccuracy)
+        secondsPerEpoch = session.history.isEmpty ? 0 : session.history.map(\.seconds).reduce(0, +) / Double(session.history.count)
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Accuracy is encoded as null for regression rather than omitted.
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(config, forKey: .config)
+        try container.encode(epochs, forKey: .epochs)
+        try container.encode(trainCount, forKey: .trainCount)
+        try container.encode(testCount, forKey: .testCount)
+        try container.encode(train, forKey: .train)
+        try container.encode(test, forKey: .test)
+        try container.encode(secondsPerEpoch, forKey: .secondsPerEpoch)
+    }
+}
+
+extension TrainingResult.Scores {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(loss, forKey: .loss)
+        try container.encode(accuracy, forKey: .accuracy)
+    }
+}
+
+/// Per-epoch metrics as CSV: one row per epoch, per-layer columns after the totals.
+public enum MetricsCSV {
+    public static func render(_ history: [EpochMetrics]) -> String {
+        guard let first = history.first else { return "" }
+        let layerColumns = first.layers.indices.flatMap { i in
+            ["grad_w_\(i + 1)", "grad_a_\(i + 1)", "dead_\(i + 1)", "zero_\(i + 1)", "saturated_\(i + 1)"]
+        }
+        let header = ["epoch", "learning_rate", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds"] + layerColumns
+        let rows = history.map { m in
+            let totals = [String(m.epoch), "\(m.learningRate)", "\(m.trainLoss)", text(m.trainAccuracy), text(m.testLoss),
+                          text(m.testAccuracy), "\(m.seconds)"]
+            let layers = m.layers.flatMap { l in
+                ["\(l.meanAbsWeightGradient)", "\(l.meanAbsOutputGradient)", "\(l.deadFraction)", "\(l.zeroFraction)", "\(l.saturatedFraction)"]
+            }
+            return (totals + layers).joined(separator: ",")
+        }
+        return ([header.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+    }
+
+    static func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import NeuralNet
+
+struct PredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Apply a saved model (activations train --save) to points read as CSV.",
+        discussion: """
+            Reads one point per line (the model's input columns, comma-separated) from FILE or standard input \
+            and writes CSV: for a classifier the class and each class's probability, for regression the values.
+
+            Example:
+              activations train --dataset xor --layers 8 --save xor.json
+              printf '1,1\\n-2,3\\n' | activations predict --model xor.json
+            """
+    )
+
+    @Option(help: "The model file written by `activations train --save`.") var model: String
+    @Flag(help: "The input's first line names its columns.") var header = false
+    @Argument(help: "CSV input (default: standard input).") var input: String?
+
+    func run() throws {
+        try reportingFailures {
+            guard let data = FileManager.default.contents(atPath: model) else { throw CommandFailure.usage("cannot read \(model)") }
+            let file = try ModelFile.decode(data)
+            let network = try file.network()
+            let text = try readInput()
+            let points = try CSVLoader.loadPoints(text, header: header, columns: file.inputNames.count)
+            let outputs = network.predict(try file.prepare(points))
+            print(Prediction(file: file, outputs: outputs).csv(), terminator: "")
+        }
+    }
+
+    func readInput() throws -> String {
+        if let input {
+            guard let text = try? String(contentsOfFile: input, encoding: .utf8) else { throw CommandFailure.usage("cannot read \(input)") }
+            return text
+        }
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,68 @@
+import ActivationFunctions
+import ArgumentParser
+import Foundation
+import NeuralNet
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a small network on a generated dataset or a CSV file, and watch what the activations do.",
+        discussion: """
+            Prints a line per epoch (a progress bar on a terminal) and a summary: losses, accuracy, and per layer \
+            the mean gradient magnitudes (vanishing gradients), dead units and exact zeros (sparsity).
+
+            Examples:
+              activations train --dataset spiral --layers 16,16 --activation tanh --epochs 300
+              activations train --dataset circle --activation relu --lr 0.3 --optimizer sgd   # watch units die
+              activations train --csv points.csv --header --label class --layers 8 --save model.json
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var optimization: OptimizationOptions
+
+    @Option(help: "Save the trained model as JSON.") var save: String?
+    @Option(help: "Write per-epoch metrics as CSV.") var metrics: String?
+    @Flag(help: "Print only one JSON object with the configuration and final scores.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let dataset = try data.load()
+            let configuration = try makeConfiguration(for: dataset)
+            var session = try TrainingSession(configuration: configuration, data: dataset)
+            var progress = TrainingProgress(total: configuration.epochs, quiet: json)
+            while !session.isFinished {
+                progress.report(try session.runEpoch())
+            }
+            progress.finish()
+            try write(session, inputNames: dataset.featureNames)
+            print(json ? TrainingResult(session).json() : TrainingSummary(session: session).text)
+        }
+    }
+
+    func makeConfiguration(for dataset: Dataset) throws -> TrainingConfiguration {
+        var c = TrainingConfiguration()
+        try network.apply(to: &c, classification: dataset.isClassification, classes: dataset.classNames.count)
+        try optimization.apply(to: &c)
+        c.features = try data.featureList()
+        (c.trainFraction, c.seed) = (data.trainFraction, data.seed)
+        return c
+    }
+
+    func write(_ session: TrainingSession, inputNames: [String]) throws {
+        if let save {
+            try writeFile(session.modelFile(inputNames: inputNames).encoded(), to: save)
+        }
+        if let metrics {
+            try writeFile(Data(MetricsCSV.render(session.history).utf8), to: metrics)
+        }
+    }
+}
+
+/// Writes `data` to `path`, or explains why it could not.
+func writeFile(_ data: Data, to path: String) throws {
+    do { try data.write(to: URL(fileURLWithPath: path)) } catch {
+        throw CommandFailure.usage("cannot write \(path): \(error.localizedDescription)")
+    }
+}

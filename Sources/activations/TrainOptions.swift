@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import NeuralNet
+
+/// Where the training data comes from.
+struct DataOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A generated dataset: \(Datasets.all.map(\.id).joined(separator: ", ")).", valueName: "name"))
+    var dataset: String?
+    @Option(help: "Noise, on TensorFlow Playground's scale 0…50.") var noise = 0.0
+    @Option(help: "Number of points (default: the dataset's own, e.g. 500).") var count: Int?
+    @Option(help: "Classes for blobs and spiral-arms.") var classes = 3
+    @Option(help: "Seed for the data, the initial weights and the batch order.") var seed: UInt64 = 1
+    @Option(help: "Read the data from a CSV file instead.") var csv: String?
+    @Flag(help: "The CSV file's first line names its columns.") var header = false
+    @Option(help: "The CSV label column: a 1-based index or a header name (default: the last).") var label: String?
+    @Flag(help: "The CSV labels are real values (regression), not classes.") var regression = false
+    @Option(help: "Input features from 2-D points, e.g. x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2).") var features: String?
+    @Option(help: "Share of the data used for training (the rest is the test set).") var trainFraction = 0.8
+
+    func load() throws -> Dataset {
+        switch (dataset, csv) {
+        case (let name?, nil):
+            return try Datasets.named(name).generate(count: count, noise: noise / 100, classes: classes, seed: seed)
+        case (nil, let path?):
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw CommandFailure.usage("cannot read \(path)")
+            }
+            return try CSVLoader.load(text, options: CSVOptions(header: header, labelColumn: label, classification: !regression))
+        default:
+            throw CommandFailure.usage("give exactly one of --dataset NAME and --csv FILE")
+        }
+    }
+
+    func featureList() throws -> [Feature]? {
+        guard let features else { return nil }
+        return try features.split(separator: ",").map { name in
+            guard let feature = Feature(rawValue: String(name)) else {
+                throw CommandFailure.usage("unknown feature '\(name)'; the features are \(Feature.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return feature
+        }
+    }
+}
+
+/// The network's shape and functions.
+struct NetworkOptions: ParsableArguments {
+    @Option(help: "Hidden layer widths, e.g. 8,8 (0 or empty: no hidden layer).") var layers = "8,8"
+    @Option(help: "Hidden activation for every layer (any catalog id, or maxout, brelu).") var activation = "relu"
+    @Option(help: "One activation per hidden layer, e.g. relu,tanh.") var activations: String?
+    @Option(help: "Output and loss: softmax, sigmoid, tanh, linear or huber (default: softmax to classify, linear to regress).")
+    var output: String?
+    @Option(help: ArgumentHelp("Initialiser: \(Initializer.allCases.map(\.rawValue).joined(separator: ", ")).")) var initializer = "glorot-uniform"
+    @OptionGroup var parameters: ParameterOptions
+    @Option(help: "Arithmetic: double or float.") var precision = "double"
+
+    func apply(to c: inout TrainingConfiguration, classification: Bool, classes: Int) throws {
+        c.hidden = try layers.split(separator: ",").filter { $0 != "0" }.map { text in
+            guard let width = Int(text), width >= 1 else { throw CommandFailure.usage("--layers: '\(text)' is not a width ≥ 1") }
+            return width
+        }
+        c.activations = activations.map { $0.split(separator: ",").map(String.init) } ?? [activation]
+        c.activationParameters = try parameters.values()
+        let outputName = output ?? (classification ? (classes == 2 ? "sigmoid" : "softmax") : "linear")
+        guard let head = OutputHead(rawValue: outputName) else {
+            throw CommandFailure.usage("--output must be one of \(OutputHead.allCases.map(\.rawValue).joined(separator: ", ")), got '\(outputName)'")
+        }
+        guard let initializer = Initializer(rawValue: initializer) else {
+            throw CommandFailure.usage("--initializer must be one of \(Initializer.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let precision = TrainingConfiguration.Precision(rawValue: precision) else {
+            throw CommandFailure.usage("--precision must be double or float")
+        }
+        (c.output, c.initializer, c.precision) = (head, initializer, precision)
+    }
+}
+
+/// The optimiser and the training loop.
+struct OptimizationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Optimiser: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")) var optimizer = "adam"
+    @Option(help: "Learning rate.") var lr = 0.01
+    @Option(help: "Momentum (momentum, nesterov).") var momentum = 0.9
+    @Option(help: "Weight decay (adamw).") var weightDecay = 0.01
+    @Option(help: "Regularisation: none, l1 or l2.") var regularization = "none"
+    @Option(help: "Regularisation rate.") var regularizationRate = 0.0
+    @Option(help: "Learning-rate schedule: constant, cosine, or step:EVERY:GAMMA.") var schedule = "constant"
+    @Option(help: "Mini-batch size.") var batch = 32
+    @Option(help: "Number of epochs.") var epochs = 100
+    @Flag(help: "Keep the data's order instead of reshuffling every epoch.") var noShuffle = false
+    @Flag(help: "Do not standardise the inputs.") var noNormalize = false
+
+    func apply(to c: inout TrainingConfiguration) throws {
+        guard let kind = OptimizerKind(rawValue: optimizer) else {
+            throw CommandFailure.usage("--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let penalty = Regularization(rawValue: regularization) else {
+            throw CommandFailure.usage("--regularization must be none, l1 or l2")
+        }
+        guard let plan = LearningRateSchedule.parse(schedule, epochs: epochs) else {
+            throw CommandFailure.usage("--schedule must be constant, cosine or step:EVERY:GAMMA (e.g. step:50:0.5), got '\(schedule)'")
+        }
+        c.optimizer = OptimizerSettings(kind: kind, learningRate: lr)
+        (c.optimizer.momentum, c.optimizer.weightDecay) = (momentum, weightDecay)
+        (c.optimizer.regularization, c.optimizer.regularizationRate) = (penalty, regularizationRate)
+        (c.schedule, c.batchSize, c.epochs, c.shuffle, c.normalize) = (plan, batch, epochs, !noShuffle, !noNormalize)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@Suite("activations train and predict")
+struct TrainCLITests {
+    @Test("--json prints one object with the configuration and final scores")
+    func trainJSON() throws {
+        let result = try CLI.run(["train", "--dataset", "xor", "--layers", "8", "--epochs", "30", "--json"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        for key in ["config", "epochs", "train_count", "test_count", "train", "test", "seconds_per_epoch"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["epochs"] as? Int == 30 && object["train_count"] as? Int == 400)
+        #expect(((object["test"] as! [String: Any])["accuracy"] as! Double) > 0.9)
+    }
+
+    @Test("regression reports a null accuracy")
+    func regressionJSON() throws {
+        let result = try CLI.run(["train", "--dataset", "reg-plane", "--layers", "4", "--epochs", "3", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        #expect((object["train"] as! [String: Any])["accuracy"] is NSNull)
+    }
+
+    @Test("plain lines and a summary with per-layer gradient flow and unit health")
+    func summary() throws {
+        let result = try CLI.run(["train", "--dataset", "circle", "--layers", "8,8", "--activation", "sigmoid", "--epochs", "20"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("epoch 20/20") && result.output.contains("mean|∂L/∂W|") && result.output.contains("dead"))
+        #expect(!result.output.contains("\u{1B}") && !result.output.contains("\r"))
+    }
+
+    @Test("save, then predict from standard input")
+    func savePredict() throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("xor-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: model) }
+        let train = try CLI.run(["train", "--dataset", "xor", "--layers", "8", "--epochs", "60", "--save", model])
+        #expect(train.status == 0)
+        let predict = try CLI.run(["predict", "--model", model], input: "2,2\n-2,2\n")
+        let lines = predict.output.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0] == "class,p(-1),p(+1)")
+        #expect(lines[1].hasPrefix("+1,") && lines[2].hasPrefix("-1,"))
+    }
+
+    static let failures: [CLITests.Failure] = [
+        .init(arguments: ["train", "--dataset", "xorr"], input: nil, status: 64, mentions: "unknown dataset"),
+        .init(arguments: ["train", "--dataset", "xor", "--lr=-1"], input: nil, status: 64, mentions: "learning rate"),
+        .init(arguments: ["train", "--dataset", "xor", "--epochs", "0"], input: nil, status: 64, mentions: "epochs"),
+        .init(arguments: ["train", "--dataset", "xor", "--activation", "relux"], input: nil, status: 64, mentions: "relu"),
+        .init(arguments: ["train", "--dataset", "xor", "--output", "linear"], input: nil, status: 64, mentions: "regression"),
+        .init(arguments: ["train"], input: nil, status: 64, mentions: "--dataset"),
+        .init(arguments: ["predict", "--model", "/nonexistent.json"], input: nil, status: 64, mentions: "cannot read"),
+    ]
+
+    @Test("bad input: a message on standard error, nothing on standard output", arguments: failures)
+    func failure(_ failure: CLITests.Failure) throws {
+        let result = try CLI.run(failure.arguments, input: failure.input)
+        #expect(result.status == failure.status)
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains(failure.mentions), "stderr: \(result.error)")
+    }
+}
