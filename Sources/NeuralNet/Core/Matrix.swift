@@ -1,7 +1,7 @@
 import ActivationFunctions
 
 /// The numbers a network trains in: `Float` or `Double`.
-public protocol TrainingScalar: BatchElement, Codable {}
+public protocol TrainingScalar: BatchElement, Codable, MatrixKernel {}
 extension Float: TrainingScalar {}
 extension Double: TrainingScalar {}
 

@@ -39,6 +39,11 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         return metrics
     }
 
+    /// One optimiser step on `batch` at the current epoch's learning rate.
+    public mutating func step(_ batch: LabeledData<T>) throws(NeuralNetError) {
+        try step(batch, learningRate: schedule.rate(base: settings.learningRate, epoch: epoch), batchIndex: 1)
+    }
+
     private mutating func step(_ batch: LabeledData<T>, learningRate: Double, batchIndex: Int) throws(NeuralNetError) {
         let (loss, gradients, _) = network.gradients(batch.inputs, batch.targets, training: true, rng: &rng)
         guard loss.isFinite else {

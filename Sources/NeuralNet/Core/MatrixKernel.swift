@@ -1,0 +1,91 @@
+/// The inner kernel of matrix multiplication, for each scalar type with its SIMD vector.
+///
+/// C (m×n, row-major) = A·B, where A's element (i, p) is at i·rowStride + p·depthStride (so a
+/// transposed A costs nothing) and B (k×n) is row-major. Each 4×(2 vectors) block of C stays in
+/// registers while p runs over k; edges fall back to scalar loops. Products are accumulated in
+/// the same order as the scalar edge, p = 0, 1, …, so every entry is the plain sum Σₚ aᵢₚ·bₚⱼ.
+public protocol MatrixKernel: SIMDScalar & BinaryFloatingPoint {
+    associatedtype Vector: SIMD where Vector.Scalar == Self
+}
+
+extension Float: MatrixKernel { public typealias Vector = SIMD8<Float> }
+extension Double: MatrixKernel { public typealias Vector = SIMD4<Double> }
+
+extension MatrixKernel {
+    static func multiply(m: Int, n: Int, k: Int, a: [Self], rowStride: Int, depthStride: Int, b: [Self], into c: inout [Self]) {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    Operands(a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!,
+                             m: m, n: n, k: k, rowStride: rowStride, depthStride: depthStride).run()
+                }
+            }
+        }
+    }
+}
+
+/// One product's pointers and shape.
+struct Operands<T: MatrixKernel> {
+    let a: UnsafePointer<T>, b: UnsafePointer<T>, c: UnsafeMutablePointer<T>
+    let m: Int, n: Int, k: Int, rowStride: Int, depthStride: Int
+
+    static var width: Int { T.Vector.scalarCount }
+
+    func run() {
+        guard m > 0, n > 0, k > 0 else { return }
+        let blockColumns = 2 * Self.width
+        let fullColumns = n - n % blockColumns
+        var i = 0
+        while i + 4 <= m {
+            var j = 0
+            while j < fullColumns {
+                block4(i, j)
+                j += blockColumns
+            }
+            for row in i..<(i + 4) { scalar(row, fullColumns..<n) }
+            i += 4
+        }
+        for row in i..<m { scalar(row, 0..<n) }
+    }
+
+    @inline(__always)
+    func load(_ p: UnsafePointer<T>) -> T.Vector { UnsafeRawPointer(p).loadUnaligned(as: T.Vector.self) }
+
+    /// C[i..<i+4, j..<j+2w] = Σₚ A[i.., p]·B[p, j..].
+    @inline(__always)
+    func block4(_ i: Int, _ j: Int) {
+        var (c00, c01, c10, c11) = (T.Vector(), T.Vector(), T.Vector(), T.Vector())
+        var (c20, c21, c30, c31) = (T.Vector(), T.Vector(), T.Vector(), T.Vector())
+        let w = Self.width
+        for p in 0..<k {
+            let bRow = b + p * n + j
+            let (b0, b1) = (load(bRow), load(bRow + w))
+            let aColumn = a + i * rowStride + p * depthStride
+            let a0 = T.Vector(repeating: aColumn[0]), a1 = T.Vector(repeating: aColumn[rowStride])
+            let a2 = T.Vector(repeating: aColumn[2 * rowStride]), a3 = T.Vector(repeating: aColumn[3 * rowStride])
+            c00 += a0 * b0; c01 += a0 * b1
+            c10 += a1 * b0; c11 += a1 * b1
+            c20 += a2 * b0; c21 += a2 * b1
+            c30 += a3 * b0; c31 += a3 * b1
+        }
+        store(c00, c01, row: i, column: j)
+        store(c10, c11, row: i + 1, column: j)
+        store(c20, c21, row: i + 2, column: j)
+        store(c30, c31, row: i + 3, column: j)
+    }
+
+    @inline(__always)
+    func store(_ left: T.Vector, _ right: T.Vector, row: Int, column: Int) {
+        let cRow = UnsafeMutableRawPointer(c + row * n + column)
+        cRow.storeBytes(of: left, as: T.Vector.self)
+        (cRow + Self.width * MemoryLayout<T>.stride).storeBytes(of: right, as: T.Vector.self)
+    }
+
+    func scalar(_ i: Int, _ columns: Range<Int>) {
+        for j in columns {
+            var sum: T = 0
+            for p in 0..<k { sum += a[i * rowStride + p * depthStride] * b[p * n + j] }
+            c[i * n + j] = sum
+        }
+    }
+}
