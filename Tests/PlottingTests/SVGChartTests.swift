@@ -142,3 +142,32 @@ struct SVGChartTests {
         #expect(scale.fill(for: .nan).opacity == 0)
     }
 }
+
+@Suite("chart layout")
+struct ChartLayoutTests {
+    @Test("legend keys wrap into rows that stay inside the chart")
+    func legendStaysInside() throws {
+        let names = ["hidden 1", "hidden 2", "hidden 3", "hidden 4", "output layer"]
+        var chart = LineChart(title: "gradients", xLabel: "epoch", yLabel: "magnitude",
+                              series: names.map { .init(label: $0, xs: [1, 2], ys: [1e-3, 1e-4]) })
+        chart.yScale = .log
+        let svg = try ParsedSVG(chart.svg)
+        let keys = svg.all("line", class: "legend-line")
+        #expect(keys.count == names.count)
+        #expect(Set(keys.map { $0.number("y1") }).count >= 2)  // more than one row
+        let labels = svg.all("text").filter { names.contains($0.text) }
+        for label in labels {
+            let right = label.number("x") + Double(label.text.count) * 12 * 0.6
+            #expect(right <= chart.width, "\(label.text) ends at \(right)")
+        }
+    }
+
+    @Test("a long axis label is set smaller, to fit beside the plot")
+    func longLabelFits() throws {
+        let chart = LineChart(title: "t", xLabel: "x", yLabel: "fraction of all outputs that are exactly zero",
+                              series: [.init(label: "f", xs: [0, 1], ys: [0, 1])])
+        let svg = try ParsedSVG(chart.svg)
+        let label = try #require(svg.all("text", class: "axis-label").last)
+        #expect(label.number("font-size") < 12)
+    }
+}

@@ -56,10 +56,10 @@ struct ChartLayout {
     init(width: Double, height: Double, legend: [LegendEntry], yTickWidth: Double, rightMargin: Double = 16) {
         self.width = width
         self.height = height
-        let available = width - 2 * Self.padding
-        legendRows = Legend.rows(legend, width: available)
-        let top = Self.padding + Typography.title + 8 + Double(legendRows.count) * Self.legendRowHeight + 6
         let left = Self.padding + Typography.label + 8 + yTickWidth + 6
+        // The legend starts at the plot's left edge and may run to the right padding.
+        legendRows = Legend.rows(legend, width: width - left - Self.padding)
+        let top = Self.padding + Typography.title + 8 + Double(legendRows.count) * Self.legendRowHeight + 6
         let bottom = height - Self.padding - Typography.label - 6 - Typography.tick - 6
         plot = PlotArea(left: left, top: top, right: width - rightMargin, bottom: max(bottom, top + 40))
     }
