@@ -3,8 +3,8 @@ import Foundation
 /// Text sizes and an estimate of rendered text width (no font metrics are available offline).
 enum Typography {
     static let title = 14.0
-    static let label = 12.0
-    static let tick = 11.0
+    static let label = 13.0
+    static let tick = 12.0
     static let legend = 12.0
 
     static let smallest = 9.0
