@@ -31,14 +31,24 @@ struct BrailleCanvas {
         owner[index] = series
     }
 
-    /// Draws a connected line between two dots (Bresenham).
-    mutating func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), series: Int) {
+    /// Draws a connected line between two dots (Bresenham), leaving out `a` when `skipStart` (it ended
+    /// the previous segment). With a `pattern` of on/off flags, a dot is lit only when the running count
+    /// `step`, carried across segments, falls on an "on" flag: dotted and dashed lines.
+    mutating func line(
+        from a: (x: Int, y: Int), to b: (x: Int, y: Int), series: Int,
+        pattern: [Bool] = [true], skipStart: Bool = false, step: inout Int
+    ) {
         var x = a.x, y = a.y
         let dx = abs(b.x - a.x), dy = -abs(b.y - a.y)
         let sx = a.x < b.x ? 1 : -1, sy = a.y < b.y ? 1 : -1
         var error = dx + dy
+        var skip = skipStart
         while true {
-            set(x: x, y: y, series: series)
+            if !skip {
+                if pattern[step % pattern.count] { set(x: x, y: y, series: series) }
+                step += 1
+            }
+            skip = false
             if x == b.x && y == b.y { return }
             let doubled = 2 * error
             if doubled >= dy { error += dy; x += sx }

@@ -38,7 +38,8 @@ struct PlotFrame {
     let zeroColumn: Int?
 
     /// `nil` when no series has a single finite sample.
-    init?(series: [TerminalPlot.Series], columns: Int, rows: Int) {
+    /// Lines after the first are dotted or dashed when `patterned`, so they differ without colour.
+    init?(series: [TerminalPlot.Series], columns: Int, rows: Int, patterned: Bool = false) {
         let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         guard let first = finite.first else { return nil }
         let xs = finite.map(\.x), ys = finite.map(\.y)
@@ -46,7 +47,8 @@ struct PlotFrame {
         y = AxisBounds(lo: ys.min() ?? first.y, hi: ys.max() ?? first.y, padding: 0.05)
         var canvas = BrailleCanvas(columns: columns, rows: rows)
         for (index, item) in series.enumerated() {
-            Self.draw(item, index: index, on: &canvas, x: x, y: y)
+            let pattern = patterned ? TerminalPlot.pattern(index) : [true]
+            Self.draw(item, index: index, pattern: pattern, on: &canvas, x: x, y: y)
         }
         self.canvas = canvas
         colors = series.map(\.color)
@@ -61,15 +63,18 @@ struct PlotFrame {
     }
 
     private static func draw(
-        _ series: TerminalPlot.Series, index: Int, on canvas: inout BrailleCanvas,
+        _ series: TerminalPlot.Series, index: Int, pattern: [Bool], on canvas: inout BrailleCanvas,
         x: AxisBounds, y: AxisBounds
     ) {
         var previous: (x: Int, y: Int)?
+        var step = 0
         for point in series.points {
             guard point.x.isFinite, point.y.isFinite else { previous = nil; continue }
             let dot = (x: x.index(point.x, count: canvas.dotWidth),
                        y: canvas.dotHeight - 1 - y.index(point.y, count: canvas.dotHeight))
-            canvas.line(from: previous ?? dot, to: dot, series: index)
+            if let previous, previous == dot { continue }
+            canvas.line(from: previous ?? dot, to: dot, series: index, pattern: pattern,
+                        skipStart: previous != nil, step: &step)
             previous = dot
         }
     }

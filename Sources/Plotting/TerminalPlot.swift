@@ -66,7 +66,7 @@ public struct TerminalPlot: Sendable {
     public func render(colored: Bool) -> String {
         let columns = min(max(width, Self.widthRange.lowerBound), Self.widthRange.upperBound)
         let rows = min(max(height, Self.heightRange.lowerBound), Self.heightRange.upperBound)
-        guard let frame = PlotFrame(series: series, columns: columns, rows: rows) else {
+        guard let frame = PlotFrame(series: series, columns: columns, rows: rows, patterned: !colored) else {
             return ((title.map { [$0] } ?? []) + [Self.noDataMessage]).joined(separator: "\n")
         }
         let indent = String(repeating: " ", count: frame.margin + 2)
@@ -82,12 +82,19 @@ public struct TerminalPlot: Sendable {
     }
 
     private func legendLine(colored: Bool) -> String {
-        let entries = series.filter { !$0.label.isEmpty }.map { item in
-            let text = "━━ " + item.label
+        let entries = series.enumerated().filter { !$0.element.label.isEmpty }.map { index, item in
+            let text = (colored ? Self.solidKey : Self.keys[index % Self.keys.count]) + " " + item.label
             return colored ? item.color.ansi + text + TerminalColor.resetANSI : text
         }
         return entries.joined(separator: "   ")
     }
+
+    /// Without colour, the n-th line is drawn with the n-th dot pattern and keyed by the n-th glyph.
+    static let patterns: [[Bool]] = [[true], [true, false], [true, true, true, false, false], [true, false, false, false]]
+    static let solidKey = "━━"
+    static let keys = [solidKey, "┈┈", "╍╍", "· ·"]
+
+    static func pattern(_ index: Int) -> [Bool] { patterns[index % patterns.count] }
 
     static func centered(_ text: String, in width: Int) -> String {
         let pad = max(0, (width - text.count) / 2)

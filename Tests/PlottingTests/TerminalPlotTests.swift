@@ -143,3 +143,25 @@ private func sigmoidPlot() -> TerminalPlot {
     for needle in ["sigmoid′", "━━", "-6", "6", "0.5", "┼"] { #expect(text.contains(needle)) }
     #expect(!text.contains("-0 ") && !text.contains("-0\n"))
 }
+
+// MARK: Without colour
+
+@Test func uncolouredSeriesDifferByPatternAndKey() {
+    let plot = sigmoidPlot()
+    let plain = plot.render(colored: false)
+    #expect(plain.contains("━━ sigmoid") && plain.contains("┈┈ sigmoid′"))
+    let colored = plot.render(colored: true)
+    #expect(!colored.contains("┈┈"))
+}
+
+@Test func dottedLineLightsFewerDots() {
+    let xs = (0...100).map { Double($0) }
+    func dots(_ plot: TerminalPlot, colored: Bool) -> Int {
+        plot.render(colored: colored).unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
+            .map { $0.value - 0x2800 }.reduce(0) { $0 + $1.nonzeroBitCount }
+    }
+    var plot = TerminalPlot(width: 40, height: 8)
+    plot.add(.init(label: "base", xs: xs, ys: xs.map { _ in 0 }, color: .blue))
+    plot.add(.init(label: "flat", xs: xs, ys: xs.map { _ in 1 }, color: .orange))
+    #expect(dots(plot, colored: false) < dots(plot, colored: true))
+}

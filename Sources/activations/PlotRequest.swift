@@ -1,0 +1,94 @@
+import ActivationFunctions
+import Foundation
+import Lab
+import Plotting
+
+/// What `activations plot` was asked for, checked; building the pictures is left to Lab.
+enum PlotRequest {
+    case one(AnyActivation, Curves, PlotDomain?, [String: Double])
+    case compare([any ElementwiseActivation], derivative: Bool, PlotDomain?)
+    case gallery
+    case sampleReport
+
+    init(_ command: PlotCommand) throws {
+        let modes = [command.id != nil, command.compare != nil, command.all, command.sampleReport].filter { $0 }.count
+        guard modes == 1 else { throw CommandFailure.usage("give one function id, or --compare IDS, or --all") }
+        guard !(command.derivative && command.both) else { throw CommandFailure.usage("--derivative and --both exclude each other") }
+        let domain = try command.range.map(PlotRange.parse)
+        let values = try command.parameters.values()
+        if let id = command.id {
+            let curves: Curves = command.both ? .both : (command.derivative ? .derivative : .function)
+            self = .one(try Activations.make(id, parameters: values), curves, domain, values)
+            return
+        }
+        guard values.isEmpty else { throw CommandFailure.usage("--param applies to one function, not to --compare or --all") }
+        if let list = command.compare {
+            guard !command.both else { throw CommandFailure.usage("--compare draws f or, with --derivative, f′; not --both") }
+            self = .compare(try Self.elementwise(list), derivative: command.derivative, domain)
+            return
+        }
+        guard domain == nil, !command.derivative, !command.both else {
+            throw CommandFailure.usage("--all and --sample-report take no --range, --derivative or --both")
+        }
+        guard command.output != nil else { throw CommandFailure.usage("--all writes a directory: give it with -o DIR") }
+        self = command.all ? .gallery : .sampleReport
+    }
+
+    /// The functions named in a comma-separated list; each must be elementwise.
+    static func elementwise(_ list: String) throws -> [any ElementwiseActivation] {
+        let ids = list.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        guard !ids.isEmpty else { throw CommandFailure.usage("--compare needs ids separated by commas, e.g. relu,sigmoid") }
+        return try ids.map { id in
+            switch try Activations.make(id) {
+            case .elementwise(let f): return f
+            case .row: throw CommandFailure.usage("\(id) is a vector function; --compare overlays elementwise functions (plot it alone)")
+            }
+        }
+    }
+
+    func perform(output: String?) throws {
+        switch self {
+        case .one(let function, let curves, let domain, let values):
+            try emit(FunctionCharts.chart(function, curves: curves, domain: domain, parameters: values), to: output)
+        case .compare(let functions, let derivative, let domain):
+            try emit(FunctionCharts.compare(functions, derivative: derivative, domain: domain), to: output)
+        case .gallery:
+            try writeSite(to: output ?? ".") { try Gallery().write(to: $0) }
+        case .sampleReport:
+            try writeSite(to: output ?? ".") { try TrainingReport.sample().write(to: $0) }
+        }
+    }
+
+    private func emit(_ chart: any SVGChart, to output: String?) throws {
+        guard let output else { return print(chart.svg, terminator: "") }
+        do {
+            try chart.svg.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure.usage("cannot write \(output): \(error.localizedDescription)")
+        }
+    }
+
+    private func writeSite(to path: String, _ write: (URL) throws -> [URL]) throws {
+        let files: [URL]
+        do {
+            files = try write(URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure.usage("cannot write into \(path): \(error.localizedDescription)")
+        }
+        print("wrote \(files.count) files; open \(files[0].path)")
+    }
+}
+
+/// `--range A:B`.
+enum PlotRange {
+    static func parse(_ text: String) throws -> PlotDomain {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+        guard parts.count == 2, let lower = Double(parts[0]), let upper = Double(parts[1]) else {
+            throw CommandFailure.usage("--range expects A:B with two numbers, e.g. -3:3; got '\(text)'")
+        }
+        guard lower.isFinite, upper.isFinite, lower < upper else {
+            throw CommandFailure.usage("--range \(text): A must be less than B, and both finite")
+        }
+        return PlotDomain(lower, upper)
+    }
+}
