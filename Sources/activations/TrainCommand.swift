@@ -1,6 +1,7 @@
 import ActivationFunctions
 import ArgumentParser
 import Foundation
+import Lab
 import NeuralNet
 
 struct TrainCommand: ParsableCommand {
@@ -24,6 +25,7 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Save the trained model as JSON.") var save: String?
     @Option(help: "Write per-epoch metrics as CSV.") var metrics: String?
+    @Option(help: "Write an HTML report (loss, gradient flow, dead units, decision boundary) into this folder.") var report: String?
     @Flag(help: "Print only one JSON object with the configuration and final scores.") var json = false
 
     func run() throws {
@@ -56,6 +58,12 @@ struct TrainCommand: ParsableCommand {
         }
         if let metrics {
             try writeFile(Data(MetricsCSV.render(session.history).utf8), to: metrics)
+        }
+        if let report {
+            let name = data.dataset ?? URL(fileURLWithPath: data.csv ?? "data").lastPathComponent
+            do { try TrainingReport(session: session, dataName: name).write(to: URL(fileURLWithPath: report)) } catch {
+                throw CommandFailure.usage("cannot write the report into \(report): \(error.localizedDescription)")
+            }
         }
     }
 }

@@ -60,3 +60,20 @@ struct TrainCLITests {
         #expect(result.error.contains(failure.mentions), "stderr: \(result.error)")
     }
 }
+
+@Suite("activations train --report")
+struct TrainReportTests {
+    @Test("writes an HTML page with the charts, including the decision boundary for 2-D data")
+    func report() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.run(["train", "--dataset", "circle", "--layers", "8,8", "--epochs", "10", "--report", directory.path])
+        #expect(result.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        for name in ["index.html", "loss.svg", "gradients.svg", "dead-units.svg", "boundary.svg", "activation.svg"] {
+            #expect(files.contains(name), "missing \(name) in \(files)")
+        }
+        let html = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("circle") && html.contains("relu"))
+    }
+}

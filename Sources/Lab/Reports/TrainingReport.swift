@@ -20,7 +20,7 @@ public struct TrainingReport: Sendable {
     /// What one layer did over the epochs.
     public struct Layer: Sendable {
         public var name: String
-        /// A gradient norm per epoch, e.g. the RMS of ∂loss/∂W; must be > 0 to show on the log scale.
+        /// A gradient size per epoch, e.g. the mean |∂loss/∂W|; must be > 0 to show on the log scale.
         public var gradientMagnitude: [Double]
         /// Fraction (0–1) of units whose output was zero for every example in the epoch.
         public var deadFraction: [Double]

@@ -6,7 +6,7 @@ extension TrainingReportPage {
     static let captions: [String: String] = [
         "loss": "Training loss (solid) and test loss (dashed). A widening gap means overfitting.",
         "accuracy": "Fraction classified correctly, on the training data and on held-out test data.",
-        "gradients": "RMS gradient of each layer's weights. Lines fanning apart, the layers nearest the input lowest, are vanishing gradients.",
+        "gradients": "Mean |∂L/∂W| of each layer's weights, over the whole training set. Lines fanning apart, the layers nearest the input lowest, are vanishing gradients.",
         "dead-units": "Units that output zero for every example: they get no gradient and stop learning.",
         "sparsity": "Fraction of all outputs that are exactly zero.",
         "boundary": "Model output over the input plane (orange below ½, blue above). Training points are outlined in the background colour, test points in the text colour.",

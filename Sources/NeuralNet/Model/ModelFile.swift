@@ -66,9 +66,6 @@ public struct ModelFile: Codable, Sendable, Equatable {
         return normalization.apply(inputs)
     }
 
-    /// Already-mapped feature rows → what the first layer reads (normalisation only).
-    public func prepareMapped(_ mapped: Matrix<Double>) -> Matrix<Double> { normalization.apply(mapped) }
-
     public func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

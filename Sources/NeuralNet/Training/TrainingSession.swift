@@ -2,8 +2,11 @@
 /// the precision the configuration asks for. Commands and the playground drive it epoch by epoch.
 public struct TrainingSession: Sendable {
     public let configuration: TrainingConfiguration
-    /// The data after the feature map, before normalisation.
+    /// The data as given (before the feature map), and its split.
     public let data: Dataset
+    public let rawTrain: Dataset
+    public let rawTest: Dataset
+    /// The split after the feature map, before normalisation.
     public let train: Dataset
     public let test: Dataset
     public let normalization: Normalization
@@ -41,11 +44,14 @@ public struct TrainingSession: Sendable {
 
     public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
         try configuration.validate()
-        var data = raw
-        if let features = configuration.features { data = try Feature.map(raw, features) }
-        let (train, test) = try data.split(trainFraction: configuration.trainFraction, seed: configuration.seed)
-        let normalization = configuration.normalize ? Normalization(fitting: train.inputs) : .identity(data.inputs.columns)
-        (self.configuration, self.data, self.train, self.test, self.normalization) = (configuration, data, train, test, normalization)
+        let (rawTrain, rawTest) = try raw.split(trainFraction: configuration.trainFraction, seed: configuration.seed)
+        var (train, test) = (rawTrain, rawTest)
+        if let features = configuration.features {
+            (train, test) = (try Feature.map(rawTrain, features), try Feature.map(rawTest, features))
+        }
+        let normalization = configuration.normalize ? Normalization(fitting: train.inputs) : .identity(train.inputs.columns)
+        (self.configuration, self.data, self.rawTrain, self.rawTest) = (configuration, raw, rawTrain, rawTest)
+        (self.train, self.test, self.normalization) = (train, test, normalization)
         switch configuration.precision {
         case .float: state = .float(try Run(configuration, train, test, normalization))
         case .double: state = .double(try Run(configuration, train, test, normalization))
@@ -87,7 +93,11 @@ public struct TrainingSession: Sendable {
 
     /// Outputs for raw points (feature map and normalisation applied here).
     public func predict(_ raw: Matrix<Double>) throws(NeuralNetError) -> Matrix<Double> {
-        try network.predict(modelFile(inputNames: []).prepareMapped(raw))
+        var inputs = raw
+        if let features = configuration.features {
+            inputs = try Feature.map(Dataset(inputs: raw, labels: .values(Matrix(rows: raw.rows, columns: 0)), featureNames: []), features).inputs
+        }
+        return network.predict(normalization.apply(inputs))
     }
 }
 
