@@ -12,6 +12,6 @@ struct ActivationsCommand: ParsableCommand {
 
             Exit codes: 0 success, 64 usage error (unknown function or parameter), 65 bad input data.
             """,
-        subcommands: [ListCommand.self, ShowCommand.self, EvalCommand.self, PlotCommand.self]
+        subcommands: [ListCommand.self, ShowCommand.self, EvalCommand.self, BenchCommand.self, PlotCommand.self]
     )
 }
