@@ -13,7 +13,7 @@ struct ActivationsCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage error (unknown function or parameter), 65 bad input data.
             """,
         subcommands: [
-            ListCommand.self, ShowCommand.self, EvalCommand.self, PlotCommand.self,
+            ListCommand.self, ShowCommand.self, EvalCommand.self, PlotCommand.self, BenchCommand.self,
             TrainCommand.self, PredictCommand.self, TrainingBenchCommand.self,
         ]
     )

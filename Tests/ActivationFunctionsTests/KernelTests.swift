@@ -55,7 +55,7 @@ struct KernelTests {
                 let dy = x.indices.map { Float($0 % 7) - 2.5 }
                 let y = f.forward(x), dx = f.backward(x, dy)
                 for i in x.indices {
-                    let scalarSlope = Float(Double(dy[i]) * Double(f.derivative(at: Double(x[i]))))
+                    let scalarSlope = dy[i] * f.derivative(at: x[i])
                     if !Self.same(y[i], f(x[i])) || !Self.same(dx[i], scalarSlope) { mismatches += 1 }
                 }
             }

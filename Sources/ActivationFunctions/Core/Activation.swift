@@ -25,19 +25,33 @@ public protocol ElementwiseActivation: ActivationDefinition {
 
     /// y[i] = f(x[i]). `y` may be `x`. SIMD body, scalar tail; bit-identical to the scalar path.
     func forward(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>)
-    /// y[i] = f(x[i]), computed in `Double` and rounded once.
+    /// How `Float` inputs are computed: in `Float` lanes (the default), or widened to `Double` lanes
+    /// and rounded once, for a function whose `Float` algorithm would not stay within 4 ulp.
+    static var floatLanes: FloatLanes { get }
+
+    /// y[i] = f(x[i]) in `Float` (see `floatLanes`).
     func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>)
     /// dx[i] = dy[i]·f′(x[i]). `dx` may be `dy`.
     func backward(
         _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         into dx: UnsafeMutableBufferPointer<Double>)
-    /// dx[i] = dy[i]·f′(x[i]), computed in `Double` and rounded once.
+    /// dx[i] = dy[i]·f′(x[i]) in `Float` (see `floatLanes`).
     func backward(
         _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>)
 }
 
+/// Where an elementwise function computes its `Float` values.
+public enum FloatLanes: Sendable {
+    /// `Float` and `SIMD8<Float>`: the fast path.
+    case float
+    /// `Double` and `SIMD4<Double>`, rounded once to `Float`.
+    case double
+}
+
 extension ElementwiseActivation {
+    public static var floatLanes: FloatLanes { .float }
+
     /// f(x), with NaN in giving NaN out.
     @inlinable
     public func evaluate<L: ElementaryLanes>(_ x: L) -> L {
@@ -52,12 +66,16 @@ extension ElementwiseActivation {
 
     /// f(x).
     public func callAsFunction(_ x: Double) -> Double { evaluate(x) }
-    /// f(x), computed in `Double` and rounded once.
-    public func callAsFunction(_ x: Float) -> Float { Float(evaluate(Double(x))) }
+    /// f(x) in `Float`, bit for bit what the batch kernels give (see `floatLanes`).
+    public func callAsFunction(_ x: Float) -> Float {
+        Self.floatLanes == .float ? evaluate(x) : Float(evaluate(Double(x)))
+    }
     /// f′(x).
     public func derivative(at x: Double) -> Double { evaluateDerivative(x) }
-    /// f′(x), computed in `Double` and rounded once.
-    public func derivative(at x: Float) -> Float { Float(evaluateDerivative(Double(x))) }
+    /// f′(x) in `Float`, bit for bit what the batch kernels give (see `floatLanes`).
+    public func derivative(at x: Float) -> Float {
+        Self.floatLanes == .float ? evaluateDerivative(x) : Float(evaluateDerivative(Double(x)))
+    }
 }
 
 /// A function of a whole row (softmax and friends): y = f(x) for a vector x.

@@ -1,16 +1,23 @@
-/// The batch kernels every elementwise activation gets: a four-lane SIMD body and a scalar tail that
-/// run the same generic algorithm, so they agree bit for bit.
+/// The batch kernels every elementwise activation gets: a SIMD body and a scalar tail that run the
+/// same generic algorithm, so they agree bit for bit.
 ///
-/// `Float` buffers are widened to `Double` lanes, computed, and rounded once on the way out.
+/// `Double` runs in `SIMD4<Double>` lanes. `Float` runs in `SIMD8<Float>` lanes, or, for a function
+/// whose `floatLanes` is `.double`, is widened to `SIMD4<Double>` lanes and rounded once on the way
+/// out; backward then rounds f′ to `Float` before multiplying by dy, exactly as the scalar path does.
 extension ElementwiseActivation {
     public func forward(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
         precondition(x.count == y.count, "forward: x has \(x.count) elements but y has \(y.count)")
-        Batch.map(x.count, x.baseAddress, y.baseAddress) { evaluate($0) } tail: { evaluate($0) }
+        Batch.map(x.count, x.baseAddress, y.baseAddress) { (v: SIMD4<Double>) in evaluate(v) } tail: { evaluate($0) }
     }
 
     public func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == y.count, "forward: x has \(x.count) elements but y has \(y.count)")
-        Batch.map(x.count, x.baseAddress, y.baseAddress) { evaluate($0) } tail: { evaluate($0) }
+        switch Self.floatLanes {
+        case .float:
+            Batch.map(x.count, x.baseAddress, y.baseAddress) { (v: SIMD8<Float>) in evaluate(v) } tail: { evaluate($0) }
+        case .double:
+            Batch.mapWidened(x.count, x.baseAddress, y.baseAddress) { evaluate($0) } tail: { evaluate($0) }
+        }
     }
 
     public func backward(
@@ -18,8 +25,8 @@ extension ElementwiseActivation {
         into dx: UnsafeMutableBufferPointer<Double>
     ) {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
-        Batch.zip(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) {
-            $1 * evaluateDerivative($0)
+        Batch.zip(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) { (u: SIMD4<Double>, g: SIMD4<Double>) in
+            g * evaluateDerivative(u)
         } tail: {
             $1 * evaluateDerivative($0)
         }
@@ -30,10 +37,19 @@ extension ElementwiseActivation {
         into dx: UnsafeMutableBufferPointer<Float>
     ) {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
-        Batch.zip(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) {
-            $1 * evaluateDerivative($0)
-        } tail: {
-            $1 * evaluateDerivative($0)
+        switch Self.floatLanes {
+        case .float:
+            Batch.zip(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) { (u: SIMD8<Float>, g: SIMD8<Float>) in
+                g * evaluateDerivative(u)
+            } tail: {
+                $1 * evaluateDerivative($0)
+            }
+        case .double:
+            Batch.zipWidened(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) {
+                evaluateDerivative($0)
+            } tail: {
+                evaluateDerivative($0)
+            }
         }
     }
 
@@ -88,84 +104,4 @@ extension Float: BatchElement {
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         _ dx: UnsafeMutableBufferPointer<Float>
     ) { f.backward(x, dy, into: dx) }
-}
-
-/// Loops over buffers four elements at a time, then one at a time.
-@usableFromInline
-enum Batch {
-    typealias Vector = SIMD4<Double>
-
-    @inline(__always)
-    static func map(
-        _ n: Int, _ x: UnsafePointer<Double>?, _ y: UnsafeMutablePointer<Double>?,
-        body: (Vector) -> Vector, tail: (Double) -> Double
-    ) {
-        guard n > 0, let x, let y else { return }
-        var i = 0
-        while i + 4 <= n {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: Vector.self)
-            UnsafeMutableRawPointer(y + i).storeBytes(of: body(v), as: Vector.self)
-            i += 4
-        }
-        while i < n {
-            y[i] = tail(x[i])
-            i += 1
-        }
-    }
-
-    @inline(__always)
-    static func map(
-        _ n: Int, _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?,
-        body: (Vector) -> Vector, tail: (Double) -> Double
-    ) {
-        guard n > 0, let x, let y else { return }
-        var i = 0
-        while i + 4 <= n {
-            let v = Vector(UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Float>.self))
-            UnsafeMutableRawPointer(y + i).storeBytes(of: SIMD4<Float>(body(v)), as: SIMD4<Float>.self)
-            i += 4
-        }
-        while i < n {
-            y[i] = Float(tail(Double(x[i])))
-            i += 1
-        }
-    }
-
-    @inline(__always)
-    static func zip(
-        _ n: Int, _ x: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ dx: UnsafeMutablePointer<Double>?,
-        body: (Vector, Vector) -> Vector, tail: (Double, Double) -> Double
-    ) {
-        guard n > 0, let x, let dy, let dx else { return }
-        var i = 0
-        while i + 4 <= n {
-            let u = UnsafeRawPointer(x + i).loadUnaligned(as: Vector.self)
-            let g = UnsafeRawPointer(dy + i).loadUnaligned(as: Vector.self)
-            UnsafeMutableRawPointer(dx + i).storeBytes(of: body(u, g), as: Vector.self)
-            i += 4
-        }
-        while i < n {
-            dx[i] = tail(x[i], dy[i])
-            i += 1
-        }
-    }
-
-    @inline(__always)
-    static func zip(
-        _ n: Int, _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?,
-        body: (Vector, Vector) -> Vector, tail: (Double, Double) -> Double
-    ) {
-        guard n > 0, let x, let dy, let dx else { return }
-        var i = 0
-        while i + 4 <= n {
-            let u = Vector(UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Float>.self))
-            let g = Vector(UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD4<Float>.self))
-            UnsafeMutableRawPointer(dx + i).storeBytes(of: SIMD4<Float>(body(u, g)), as: SIMD4<Float>.self)
-            i += 4
-        }
-        while i < n {
-            dx[i] = Float(tail(Double(x[i]), Double(dy[i])))
-            i += 1
-        }
-    }
 }

@@ -2,10 +2,11 @@ import RealModule
 
 /// The elementary functions the catalog is built from, named as in swift-numerics' `RealModule`.
 ///
-/// `Double` gets them from `RealModule` (the platform libm: glibc on Linux, within 1–2 ulp).
-/// `SIMD4<Double>` applies the same functions lane by lane, so a batch kernel and the scalar path
-/// agree bit for bit. Vectorised polynomial versions belong here too, quarantined in this file,
-/// each with its measured ulp error.
+/// - `Double` gets them from `RealModule` (the platform libm: glibc on Linux, within 1–2 ulp), and
+///   `SIMD4<Double>` applies the same functions lane by lane.
+/// - `SIMD8<Float>` has vectorised exp, expm1, ln(1 + x) and tanh (`FloatExpLog.swift`,
+///   `FloatTanh.swift`, each with its measured error); the rest run lane by lane on the `Float` libm.
+///   A `Float` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
 public protocol ElementaryLanes: Lanes {
     static func exp(_ x: Self) -> Self
     static func expMinusOne(_ x: Self) -> Self
@@ -37,4 +38,36 @@ extension SIMD4: ElementaryLanes where Scalar == Double {
     public static func cos(_ x: Self) -> Self { eachLane(x, Double.cos) }
     public static func atan(_ x: Self) -> Self { eachLane(x, Double.atan) }
     public static func asinh(_ x: Self) -> Self { eachLane(x, Double.asinh) }
+}
+
+extension SIMD8: ElementaryLanes where Scalar == Float {
+    @inline(__always)
+    private static func eachLane(_ x: Self, _ f: (Float) -> Float) -> Self {
+        Self(f(x[0]), f(x[1]), f(x[2]), f(x[3]), f(x[4]), f(x[5]), f(x[6]), f(x[7]))
+    }
+
+    @inlinable public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    @inlinable public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    @inlinable public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    @inlinable public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    public static func log(_ x: Self) -> Self { eachLane(x) { Float.log($0) } }
+    public static func erfc(_ x: Self) -> Self { eachLane(x, Float.erfc) }
+    public static func sin(_ x: Self) -> Self { eachLane(x, Float.sin) }
+    public static func cos(_ x: Self) -> Self { eachLane(x, Float.cos) }
+    public static func atan(_ x: Self) -> Self { eachLane(x, Float.atan) }
+    public static func asinh(_ x: Self) -> Self { eachLane(x, Float.asinh) }
+}
+
+/// A `Float` is one lane: the vectorised functions run on a splat and lane 0 is kept, so a scalar
+/// `Float` gets exactly what a batch kernel gives; the libm ones are called directly.
+extension Float: ElementaryLanes {
+    @inline(__always)
+    static func lane0(_ x: Float, _ f: (SIMD8<Float>) -> SIMD8<Float>) -> Float {
+        f(SIMD8(repeating: x))[0]
+    }
+
+    public static func exp(_ x: Float) -> Float { lane0(x, SIMD8.vectorExp) }
+    public static func expMinusOne(_ x: Float) -> Float { lane0(x, SIMD8.vectorExpMinusOne) }
+    public static func log(onePlus x: Float) -> Float { lane0(x, SIMD8.vectorLogOnePlus) }
+    public static func tanh(_ x: Float) -> Float { lane0(x, SIMD8.vectorTanh) }
 }

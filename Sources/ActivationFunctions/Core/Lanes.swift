@@ -1,11 +1,12 @@
 /// The numbers the activation math is written in.
 ///
 /// Every activation is written once, generically over `Lanes`. A `Double` is a one-lane vector and
-/// `SIMD4<Double>` has four lanes; the scalar path and the batch kernels run the same algorithm, so
-/// they agree bit for bit and one test proves both (the idea comes from XNNPACK).
+/// `SIMD4<Double>` has four lanes; a `Float` is one lane and `SIMD8<Float>` has eight. The scalar path
+/// and the batch kernels run the same algorithm, so they agree bit for bit and one test proves both
+/// (the idea comes from XNNPACK). The SIMD conformances are in `LanesSIMD.swift`.
 ///
-/// `Float` inputs are widened to `Double`, computed, and rounded once on the way out, so a `Float`
-/// result is within about half an ulp of the exact value (see `Kernels.swift`).
+/// `Float` inputs run in `Float` lanes for most functions; a function can ask for its `Float`
+/// inputs to be widened to `Double` lanes and rounded once instead (`ElementwiseActivation.floatLanes`).
 public protocol Lanes: Sendable {
     associatedtype Mask: LaneMask
 
@@ -32,6 +33,9 @@ public protocol Lanes: Sendable {
     func squareRoot() -> Self
     /// |self|, clearing the sign bit (so |−0| = +0 and NaN stays NaN).
     var magnitude: Self { get }
+
+    /// A constant given as hi + lo (to about 106 bits), split into this precision's own hi + lo.
+    static func splitting(_ constant: (hi: Double, lo: Double)) -> (hi: Self, lo: Self)
 }
 
 /// The lane-wise result of a comparison: `Bool` for one lane, `SIMDMask` for several.
@@ -61,21 +65,25 @@ extension Double: Lanes {
     @inlinable public func replacing(with other: Double, where mask: Bool) -> Double {
         mask ? other : self
     }
+
+    @inlinable public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Double, lo: Double) { c }
 }
 
-extension SIMD4: Lanes where Scalar == Double {
-    @inlinable public init(_ constant: Double) { self.init(repeating: constant) }
+extension Float: Lanes {
+    @inlinable public static func .< (lhs: Float, rhs: Float) -> Bool { lhs < rhs }
+    @inlinable public static func .<= (lhs: Float, rhs: Float) -> Bool { lhs <= rhs }
+    @inlinable public static func .> (lhs: Float, rhs: Float) -> Bool { lhs > rhs }
+    @inlinable public static func .>= (lhs: Float, rhs: Float) -> Bool { lhs >= rhs }
+    @inlinable public static func .== (lhs: Float, rhs: Float) -> Bool { lhs == rhs }
+    @inlinable public static func .!= (lhs: Float, rhs: Float) -> Bool { lhs != rhs }
 
-    /// −x by flipping the sign bit. The standard library's SIMD negation computes 0 − x, which turns
-    /// −(+0) into +0 and would break bit-identity with the scalar path.
-    @inlinable public static prefix func - (operand: SIMD4<Double>) -> SIMD4<Double> {
-        let signBit = SIMD4<UInt64>(repeating: 1 << 63)
-        return unsafeBitCast(unsafeBitCast(operand, to: SIMD4<UInt64>.self) ^ signBit, to: SIMD4<Double>.self)
+    @inlinable public func replacing(with other: Float, where mask: Bool) -> Float {
+        mask ? other : self
     }
 
-    @inlinable public var magnitude: SIMD4<Double> {
-        let signMask = SIMD4<UInt64>(repeating: ~(1 << 63))
-        let bits = unsafeBitCast(self, to: SIMD4<UInt64>.self) & signMask
-        return unsafeBitCast(bits, to: SIMD4<Double>.self)
+    /// hi rounded to `Float`; lo is what that rounding lost, plus the constant's own lo.
+    @inlinable public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Float, lo: Float) {
+        let hi = Float(c.hi)
+        return (hi, Float((c.hi - Double(hi)) + c.lo))
     }
 }

@@ -5,10 +5,20 @@
 /// the pair is 1/(1+e) and e/(1+e), swapped by the sign of x.
 func sigmoidPair<L: ElementaryLanes>(_ x: L) -> (positive: L, negative: L) {
     let e = L.exp(-x.magnitude)
-    let big = L(1) / (L(1) + e)
+    let big = reciprocalOfOnePlus(e)
     let small = e * big
     let xIsNegative = x .< L(0)
     return (select(xIsNegative, small, big), select(xIsNegative, big, small))
+}
+
+/// 1/(1 + e) for 0 ≤ e ≤ 1, correcting the roundings of 1 + e and of the division (both exact by
+/// two-sum and a fused multiply-add), so the result is within about ½ ulp plus e's own error × e.
+func reciprocalOfOnePlus<L: Lanes>(_ e: L) -> L {
+    let d = L(1) + e
+    let dError = (L(1) - d) + e
+    let q = L(1) / d
+    let residual = L(1).addingProduct(-q, d)
+    return q.addingProduct(q, residual - dError * q)
 }
 
 /// σ(x) = 1/(1+e^{−x}).

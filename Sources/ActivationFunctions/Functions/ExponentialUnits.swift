@@ -43,6 +43,8 @@ public struct SELU: ElementwiseActivation {
     public static let alpha = 1.6732632423543772848170429916717
     /// λ·α = 1.75809934084737685994…, rounded once (not the product of the rounded factors).
     public static let lambdaAlpha = 1.7580993408473768599402175208123
+    /// λ as hi + lo, so that λx is rounded once even in `Float` (λx near the largest `Float`).
+    static let lambdaParts = (hi: 1.0507009873554805, lo: 3.9874847667154144e-17)
 
     public static let info = ActivationInfo(
         id: "selu", name: "SELU (scaled ELU)", family: .rectifiers,
@@ -53,7 +55,9 @@ public struct SELU: ElementwiseActivation {
         reference: "Klambauer et al. 2017")
     public init(_ p: ParameterValues) {}
     public func value<L: ElementaryLanes>(_ x: L) -> L {
-        select(x .> L(0), L(Self.lambda) * x, L(Self.lambdaAlpha) * L.expMinusOne(x))
+        let lambda = L.splitting(Self.lambdaParts)
+        let scaled = (lambda.lo * x).addingProduct(lambda.hi, x).replacing(with: x, where: x .== .infinity)
+        return select(x .> L(0), scaled, L(Self.lambdaAlpha) * L.expMinusOne(x))
     }
     public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), L(Self.lambda), L(Self.lambdaAlpha) * L.exp(x))

@@ -1,0 +1,110 @@
+/// Throughput of a batch kernel, for `activations bench` and the comparison scripts.
+///
+/// Each measurement runs the kernel over the same buffers until a sample lasts about
+/// `sampleSeconds`, repeats that `samples` times, and reports the median time per call. Speed claims
+/// come from these medians (and from the package benchmarks), never from timed tests.
+public enum Throughput {
+    public enum Direction: String, Sendable, CaseIterable {
+        /// y = f(x): reads x, writes y.
+        case forward
+        /// dx = dy·f′(x): reads x and dy, writes dx.
+        case backward
+    }
+
+    /// One measurement: the median seconds per call over `n` elements.
+    public struct Sample: Sendable {
+        public let id: String
+        public let n: Int
+        public let type: String
+        public let direction: Direction
+        public let bytesPerElement: Int
+        public let secondsPerCall: Double
+
+        public var elementsPerSecond: Double { Double(n) / secondsPerCall }
+        public var gelemPerSecond: Double { elementsPerSecond / 1e9 }
+        public var nanosecondsPerElement: Double { secondsPerCall * 1e9 / Double(n) }
+        /// Bytes read and written per second, counting each buffer once.
+        public var gigabytesPerSecond: Double { elementsPerSecond * Double(bytesPerElement) / 1e9 }
+    }
+
+    /// Deterministic inputs spread uniformly over [−5, 5] (the comparison scripts use the same range).
+    public static func inputs<T: BinaryFloatingPoint>(_ n: Int, seed: UInt64 = 1) -> [T] {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        return (0..<n).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return T(-5 + 10 * Double(state >> 11) / Double(1 << 53))
+        }
+    }
+
+    /// Measures `f` on `n` elements of type `T`. Rows (softmax and friends) are rows of `rowLength`.
+    public static func measure<T: BatchElement>(
+        _ f: AnyActivation, _ type: T.Type, n: Int, direction: Direction,
+        rowLength: Int = 1000, samples: Int = 11, sampleSeconds: Double = 0.01
+    ) -> Sample {
+        let x: [T] = inputs(n), dy: [T] = inputs(n, seed: 2)
+        var out = [T](repeating: 0, count: n)
+        let call: () -> Void
+        switch f {
+        case .elementwise(let g):
+            call = { kernel(g, direction, x, dy, &out) }
+        case .row(let g):
+            call = { rows(g, direction, rowLength, x, dy, &out) }
+        }
+        let seconds = medianSecondsPerCall(call, samples: samples, sampleSeconds: sampleSeconds)
+        let buffers = direction == .forward ? 2 : 3
+        return Sample(
+            id: f.info.id, n: n, type: T.self == Float.self ? "float" : "double", direction: direction,
+            bytesPerElement: buffers * MemoryLayout<T>.size, secondsPerCall: seconds)
+    }
+
+    static func kernel<T: BatchElement>(
+        _ g: any ElementwiseActivation, _ direction: Direction, _ x: [T], _ dy: [T], _ out: inout [T]
+    ) {
+        x.withUnsafeBufferPointer { xs in
+            out.withUnsafeMutableBufferPointer { ys in
+                switch direction {
+                case .forward: T.forward(g, xs, ys)
+                case .backward: dy.withUnsafeBufferPointer { T.backward(g, xs, $0, ys) }
+                }
+            }
+        }
+    }
+
+    static func rows<T: BatchElement>(
+        _ g: any RowActivation, _ direction: Direction, _ rowLength: Int, _ x: [T], _ dy: [T], _ out: inout [T]
+    ) {
+        let length = g.info.id == "glu" ? rowLength * 2 : rowLength
+        let outputs = (try? g.outputCount(forInputCount: length)) ?? length
+        var start = 0
+        while start + length <= x.count {
+            let row = x[start..<start + length].map(Double.init)
+            let offset = start / length * outputs
+            let result: [Double]
+            switch direction {
+            case .forward: result = (try? g.forward(row)) ?? []
+            case .backward: result = (try? g.backward(row, dy[offset..<offset + outputs].map(Double.init))) ?? []
+            }
+            out.withUnsafeMutableBufferPointer { o in
+                for (i, v) in result.enumerated() { o[offset + i] = T(v) }
+            }
+            start += length
+        }
+    }
+
+    /// The median over `samples` of the seconds per call, each sample lasting about `sampleSeconds`.
+    public static func medianSecondsPerCall(
+        _ call: () -> Void, samples: Int = 11, sampleSeconds: Double = 0.01
+    ) -> Double {
+        call()
+        var calls = 1
+        while seconds(calls, call) < sampleSeconds && calls < 1 << 30 { calls *= 2 }
+        let times = (0..<max(samples, 1)).map { _ in seconds(calls, call) / Double(calls) }.sorted()
+        return times[times.count / 2]
+    }
+
+    static func seconds(_ calls: Int, _ call: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { for _ in 0..<calls { call() } }
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

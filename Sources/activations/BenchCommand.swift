@@ -1,0 +1,100 @@
+import ActivationFunctions
+import ArgumentParser
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the throughput of the batch kernels: Gelem/s, ns per element, GB/s.",
+        discussion: """
+            Each (function, n, direction) is run until a sample lasts about 10 ms, 11 samples, and the \
+            median is reported. Inputs are uniform over [−5, 5]. GB/s counts each buffer once: 2 per \
+            element forward (x, y), 3 backward (x, dy, dx). Row functions (softmax and friends) run on \
+            rows of 1000 (glu: 2000 in, 1000 out). Build with -c release.
+
+            Examples:
+              activations bench relu sigmoid --n 65536
+              activations bench --type double --backward --json
+            """
+    )
+
+    enum NumberType: String, ExpressibleByArgument, CaseIterable {
+        case float, double
+    }
+
+    @Argument(help: "Function ids or aliases (default: every function).")
+    var ids: [String] = []
+
+    @Option(name: .customLong("n"), help: "Elements per call; repeat for several sizes.")
+    var sizes: [Int] = [65536]
+
+    @Option(help: "Element type: float or double.")
+    var type: NumberType = .float
+
+    @Flag(help: "Measure the backward kernel as well as the forward one.")
+    var backward = false
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    @Option(help: "Samples per measurement (the median is reported).")
+    var samples = 11
+
+    func run() throws {
+        try reportingFailures {
+            if let bad = sizes.first(where: { $0 < 1 }) {
+                throw CommandFailure.usage("--n must be at least 1, got \(bad)")
+            }
+            if samples < 1 { throw CommandFailure.usage("--samples must be at least 1, got \(samples)") }
+            try measureAll()
+        }
+    }
+
+    func measureAll() throws {
+        let names = ids.isEmpty ? Activations.all.map { $0.info.id } : ids
+        let functions = try names.map { try Activations.make($0) }
+        let directions: [Throughput.Direction] = backward ? [.forward, .backward] : [.forward]
+        if !json { print(BenchFormat.header) }
+        for function in functions {
+            for n in sizes {
+                for direction in directions {
+                    let sample = switch type {
+                    case .float: Throughput.measure(function, Float.self, n: n, direction: direction, samples: samples)
+                    case .double: Throughput.measure(function, Double.self, n: n, direction: direction, samples: samples)
+                    }
+                    print(json ? BenchFormat.json(sample) : BenchFormat.row(sample))
+                }
+            }
+        }
+    }
+}
+
+/// How `activations bench` prints a sample: a table row or a JSON line.
+enum BenchFormat {
+    static let header = pad("function", 20) + pad("n", 10, right: true) + pad("type", 8, right: true)
+        + pad("direction", 10, right: true) + pad("Gelem/s", 10, right: true)
+        + pad("ns/elem", 10, right: true) + pad("GB/s", 9, right: true)
+
+    static func row(_ s: Throughput.Sample) -> String {
+        pad(s.id, 20) + pad("\(s.n)", 10, right: true) + pad(s.type, 8, right: true)
+            + pad(s.direction.rawValue, 10, right: true) + pad(fixed(s.gelemPerSecond, 3), 10, right: true)
+            + pad(fixed(s.nanosecondsPerElement, 3), 10, right: true) + pad(fixed(s.gigabytesPerSecond, 2), 9, right: true)
+    }
+
+    static func json(_ s: Throughput.Sample) -> String {
+        let fields = [
+            "\"id\":\"\(s.id)\"", "\"n\":\(s.n)", "\"type\":\"\(s.type)\"", "\"direction\":\"\(s.direction.rawValue)\"",
+            "\"gelem_per_s\":\(s.gelemPerSecond)", "\"ns_per_element\":\(s.nanosecondsPerElement)",
+            "\"gb_per_s\":\(s.gigabytesPerSecond)", "\"seconds_per_call\":\(s.secondsPerCall)",
+            "\"bytes_per_element\":\(s.bytesPerElement)",
+        ]
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+}

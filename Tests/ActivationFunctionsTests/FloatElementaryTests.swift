@@ -1,0 +1,104 @@
+import ActivationFunctions
+import Foundation
+import Testing
+
+/// The vectorised `Float` elementary functions against the `Double` libm (a plain reference, exact to
+/// ~2⁻⁵³ here), in `Float` ulps, over their whole range: the default run samples 2²⁰ random bit
+/// patterns plus dense grids where each function is delicate. With ACTIVATIONLAB_EXHAUSTIVE=1 every
+/// one of the 2³² inputs is checked (Scripts/check-float-elementary, in release, some minutes).
+@Suite("Vectorised Float elementary functions")
+struct FloatElementaryTests {
+    struct Function: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// The error bound stated in the function's doc comment.
+        let maxUlps: Double
+        let vector: @Sendable (SIMD8<Float>) -> SIMD8<Float>
+        let scalar: @Sendable (Float) -> Float
+        let reference: @Sendable (Double) -> Double
+        var testDescription: String { name }
+    }
+
+    static let functions: [Function] = [
+        Function(name: "exp", maxUlps: 1, vector: exp, scalar: exp, reference: { Foundation.exp($0) }),
+        Function(name: "expm1", maxUlps: 2, vector: expm1, scalar: expm1, reference: { Foundation.expm1($0) }),
+        Function(name: "log1p", maxUlps: 1, vector: log1p, scalar: log1p, reference: { Foundation.log1p($0) }),
+        Function(name: "tanh", maxUlps: 2, vector: tanh, scalar: tanh, reference: { Foundation.tanh($0) }),
+    ]
+
+    static func exp<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
+    static func expm1<L: ElementaryLanes>(_ x: L) -> L { L.expMinusOne(x) }
+    static func log1p<L: ElementaryLanes>(_ x: L) -> L { L.log(onePlus: x) }
+    static func tanh<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
+
+    /// Error of `y` in ulps of the `Float` nearest the reference; 0 when both are the same special.
+    static func ulps(_ y: Float, _ exact: Double) -> Double {
+        if exact.isNaN { return y.isNaN ? 0 : .infinity }
+        let rounded = Float(exact)
+        if rounded.isInfinite || y.isInfinite || exact == 0 {
+            return y == rounded && y.sign == rounded.sign ? 0 : .infinity
+        }
+        // Below the normal range an absolute error under the least normal passes (as in Tolerance).
+        if abs(exact) < Double(Float.leastNormalMagnitude) {
+            return abs(Double(y) - exact) < Double(Float.leastNormalMagnitude) ? 0 : .infinity
+        }
+        return abs(Double(y) - exact) / Double(rounded.ulp)
+    }
+
+    /// The worst error over `inputs` and where it happens.
+    static func worst(_ f: Function, _ inputs: [Float]) -> (ulps: Double, at: Float) {
+        var worst = (ulps: 0.0, at: Float.nan)
+        var i = 0
+        while i < inputs.count {
+            var v = SIMD8<Float>(repeating: 0)
+            for lane in 0..<8 { v[lane] = inputs[min(i + lane, inputs.count - 1)] }
+            let y = f.vector(v)
+            for lane in 0..<8 where i + lane < inputs.count {
+                let error = ulps(y[lane], f.reference(Double(v[lane])))
+                if error > worst.ulps || error.isNaN { worst = (error, v[lane]) }
+            }
+            i += 8
+        }
+        return worst
+    }
+
+    static func sampled() -> [Float] {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var inputs = (0..<(1 << 20)).map { _ -> Float in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Float(bitPattern: UInt32(truncatingIfNeeded: state >> 32))
+        }
+        inputs += stride(from: -110 as Float, through: 90, by: 1 / 512)
+        inputs += stride(from: -1 as Float, through: 1, by: 1 / 65536)
+        inputs += [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                   .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 88.72283, 88.72284, -87.33654, -103.97208]
+        return inputs
+    }
+
+    @Test("sampled over the whole range, within the stated ulp bound", arguments: functions)
+    func sampled(_ f: Function) {
+        let (error, at) = Self.worst(f, Self.sampled())
+        #expect(error <= f.maxUlps, "\(f.name): \(error) ulp at \(at)")
+    }
+
+    @Test("the scalar Float path is lane 0 of the vector path", arguments: functions)
+    func scalarIsLaneZero(_ f: Function) {
+        for x in Self.sampled().prefix(1 << 16) {
+            let lane = f.vector(SIMD8(repeating: x))[0], scalar = f.scalar(x)
+            #expect(scalar.bitPattern == lane.bitPattern, "\(f.name)(\(x)): \(scalar) vs \(lane)")
+        }
+    }
+
+    @Test("every Float input (ACTIVATIONLAB_EXHAUSTIVE=1)", .enabled(if: ProcessInfo.processInfo.environment["ACTIVATIONLAB_EXHAUSTIVE"] == "1"),
+          arguments: functions)
+    func exhaustive(_ f: Function) {
+        var worst = (ulps: 0.0, at: Float.nan)
+        let chunk = 1 << 20
+        for start in stride(from: 0, to: 1 << 32, by: chunk) {
+            let inputs = (start..<start + chunk).map { Float(bitPattern: UInt32($0)) }
+            let w = Self.worst(f, inputs)
+            if w.ulps > worst.ulps { worst = w }
+        }
+        print("exhaustive \(f.name): worst \(worst.ulps) ulp at \(worst.at)")
+        #expect(worst.ulps <= f.maxUlps, "\(f.name): \(worst.ulps) ulp at \(worst.at)")
+    }
+}
