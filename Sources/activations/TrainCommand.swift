@@ -27,12 +27,14 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write per-epoch metrics as CSV.") var metrics: String?
     @Option(help: "Write an HTML report (loss, gradient flow, dead units, decision boundary) into this folder.") var report: String?
     @Flag(help: "Print only one JSON object with the configuration and final scores.") var json = false
+    @Option(help: .hidden) var trace: String?
 
     func run() throws {
         try reportingFailures {
             let dataset = try data.load()
             let configuration = try makeConfiguration(for: dataset)
             var session = try TrainingSession(configuration: configuration, data: dataset)
+            session.recordsStepLosses = trace != nil
             var progress = TrainingProgress(total: configuration.epochs, quiet: json)
             while !session.isFinished {
                 progress.report(try session.runEpoch())
@@ -55,6 +57,9 @@ struct TrainCommand: ParsableCommand {
     func write(_ session: TrainingSession, inputNames: [String]) throws {
         if let save {
             try writeFile(session.modelFile(inputNames: inputNames).encoded(), to: save)
+        }
+        if let trace {
+            try writeFile(TrainingTrace(session).json(), to: trace)
         }
         if let metrics {
             try writeFile(Data(MetricsCSV.render(session.history).utf8), to: metrics)

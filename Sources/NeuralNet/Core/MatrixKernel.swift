@@ -81,11 +81,16 @@ struct Operands<T: MatrixKernel> {
         (cRow + Self.width * MemoryLayout<T>.stride).storeBytes(of: right, as: T.Vector.self)
     }
 
+    /// C[i, columns] row by row: each aᵢₚ scales B's row p into C's row, in p order (so the sums match
+    /// the vector block's), with the innermost loop over contiguous columns.
     func scalar(_ i: Int, _ columns: Range<Int>) {
-        for j in columns {
-            var sum: T = 0
-            for p in 0..<k { sum += a[i * rowStride + p * depthStride] * b[p * n + j] }
-            c[i * n + j] = sum
+        guard !columns.isEmpty else { return }
+        let cRow = c + i * n
+        for j in columns { cRow[j] = 0 }
+        for p in 0..<k {
+            let aip = a[i * rowStride + p * depthStride]
+            let bRow = b + p * n
+            for j in columns { cRow[j] += aip * bRow[j] }
         }
     }
 }

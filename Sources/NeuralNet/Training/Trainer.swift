@@ -10,6 +10,9 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     public let shuffle: Bool
     public let schedule: LearningRateSchedule
     public private(set) var epoch = 0
+    /// Set to keep every step's batch loss in `stepLosses` (for comparing trajectories with PyTorch).
+    public var recordsStepLosses = false
+    public private(set) var stepLosses: [Double] = []
     private var optimizer: Optimizer<T>
     private var rng: SeededGenerator
 
@@ -49,8 +52,9 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         guard loss.isFinite else {
             throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "the loss is \(loss)")
         }
+        if recordsStepLosses { stepLosses.append(loss) }
         for (index, g) in gradients.enumerated()
-        where !(g.weights.storage + g.bias + g.activationParameters).allSatisfy(\.isFinite) {
+        where !(g.weights.storage.allSatisfy(\.isFinite) && g.bias.allSatisfy(\.isFinite) && g.activationParameters.allSatisfy(\.isFinite)) {
             throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "layer \(index + 1) has a non-finite gradient")
         }
         for (index, g) in gradients.enumerated() {

@@ -56,7 +56,34 @@ public struct TrainingSession: Sendable {
         case .float: state = .float(try Run(configuration, train, test, normalization))
         case .double: state = .double(try Run(configuration, train, test, normalization))
         }
+        initialNetwork = Network<Double>(layers: [], head: configuration.output)
+        initialNetwork = network
     }
+
+    /// The network before any training.
+    public private(set) var initialNetwork: Network<Double>
+
+    /// Keep every step's batch loss (see `stepLosses`).
+    public var recordsStepLosses: Bool {
+        get { switch state { case .float(let run): run.trainer.recordsStepLosses; case .double(let run): run.trainer.recordsStepLosses } }
+        set {
+            switch state {
+            case .float(var run): run.trainer.recordsStepLosses = newValue; state = .float(run)
+            case .double(var run): run.trainer.recordsStepLosses = newValue; state = .double(run)
+            }
+        }
+    }
+
+    /// Every step's batch loss, when `recordsStepLosses` is set.
+    public var stepLosses: [Double] {
+        switch state {
+        case .float(let run): run.trainer.stepLosses
+        case .double(let run): run.trainer.stepLosses
+        }
+    }
+
+    /// The training inputs as the first layer sees them (feature map and normalisation applied).
+    public var preparedTrainInputs: Matrix<Double> { normalization.apply(train.inputs) }
 
     public var epoch: Int { history.count }
     public var isFinished: Bool { epoch >= configuration.epochs }
