@@ -66,20 +66,24 @@ struct GradientCheckTests {
         #expect(failures.isEmpty, "\(failures.prefix(4))")
     }
 
-    @Test("structured activations: PReLU (shared and per unit), maxout, BReLU, RReLU in evaluation",
-          arguments: ["prelu", "prelu-shared", "maxout", "brelu", "rrelu"])
+    @Test("structured activations: learned PReLU, SReLU, APL and soft exponential (shared and per unit), maxout, BReLU, RReLU in evaluation",
+          arguments: ["prelu", "prelu-shared", "srelu", "apl", "soft-exponential", "soft-exponential-shared", "maxout", "brelu", "rrelu"])
     func structured(_ name: String) throws {
-        let activation: HiddenActivation = switch name {
-        case "prelu": .prelu(initialSlope: 0.25, shared: false)
-        case "prelu-shared": .prelu(initialSlope: 0.25, shared: true)
-        case "maxout": .maxout(pieces: 3)
-        case "brelu": .brelu
-        default: .rrelu(lower: 0.125, upper: 1.0 / 3.0)
-        }
+        let shared = name.hasSuffix("-shared")
+        let id = shared ? String(name.dropLast("-shared".count)) : name
+        let activation = try HiddenActivation.named(id, parameters: shared ? ["shared": 1] : [:])
         var network = try Self.network(activation, .softmax, seed: 11)
-        if name.hasPrefix("prelu") {  // slopes that differ from each other, so their gradients are distinct
-            for index in network.layers.indices where !network.layers[index].activationParameters.isEmpty {
-                network.layers[index].activationParameters = network.layers[index].activationParameters.indices.map { 0.1 + 0.1 * Double($0) }
+        for index in network.layers.indices where !network.layers[index].activationParameters.isEmpty {
+            // Parameters that differ from unit to unit and keep the learned functions away from their
+            // kinks at the test points (SReLU joints at ±(1.5 + …), APL's hinge below the sums, α ≠ 0).
+            let count = network.layers[index].activationParameters.count
+            network.layers[index].activationParameters = (0..<count).map { k -> Double in
+                switch id {
+                case "srelu": [-1.5 - 0.01 * Double(k), 0.2, 1.5 + 0.01 * Double(k), 0.3][k % 4]
+                case "apl": [0.3 + 0.05 * Double(k), -5][k % 2]
+                case "soft-exponential": 0.2 + 0.05 * Double(k)
+                default: 0.1 + 0.1 * Double(k)
+                }
             }
         }
         let (x, targets) = Self.batch(.softmax, inputs: 3, seed: 5)

@@ -101,6 +101,12 @@ public struct ParameterValues: Sendable, Equatable {
     }
 }
 
+extension ParameterValues {
+    /// Values taken as they are, for parameters that are learned and may leave their initial range
+    /// (a network's PReLU slopes or SReLU joints). Every declared parameter must be present.
+    public init(unvalidated values: [String: Double]) { self.init(values: values) }
+}
+
 extension ActivationInfo {
     /// The defaults of every parameter.
     public var defaultParameters: ParameterValues {

@@ -18,8 +18,9 @@ struct ActivationApplication<T: TrainingScalar> {
         switch activation {
         case .function(let f, _):
             return (Matrix(rows: z.rows, columns: z.columns, storage: f.forward(z.storage)), record)
-        case .prelu:
-            return (mapColumns(z) { value, column in value > 0 ? value : slope(column) * value }, record)
+        case .learned(let kind, _, _):
+            let functions = unitFunctions(kind, units: z.columns)
+            return (mapColumns(z) { value, column in T(functions[column](Double(value))) }, record)
         case .rrelu(let lower, let upper):
             record.slopes = z.storage.map { _ in training ? T(rng.uniform(lower, upper)) : T((lower + upper) / 2) }
             let y = zip(z.storage, record.slopes).map { $0 > 0 ? $0 : $1 * $0 }
@@ -36,15 +37,8 @@ struct ActivationApplication<T: TrainingScalar> {
         switch activation {
         case .function(let f, _):
             return (Matrix(rows: z.rows, columns: z.columns, storage: f.backward(z.storage, dA.storage)), [])
-        case .prelu:
-            var dSlopes = [T](repeating: 0, count: parameters.count)
-            let dZ = mapColumns(z) { value, column in value > 0 ? 1 : slope(column) }
-            for i in 0..<z.rows {
-                for j in 0..<z.columns where !(z[i, j] > 0) {
-                    dSlopes[parameters.count == 1 ? 0 : j] += z[i, j] * dA[i, j]
-                }
-            }
-            return (hadamard(dZ, dA), dSlopes)
+        case .learned(let kind, _, _):
+            return learnedBackward(kind, z, dA)
         case .rrelu:
             let slopes = zip(z.storage, record.slopes).map { $0 > 0 ? 1 : $1 }
             return (hadamard(Matrix(rows: z.rows, columns: z.columns, storage: slopes), dA), [])
@@ -62,7 +56,37 @@ struct ActivationApplication<T: TrainingScalar> {
         }
     }
 
-    private func slope(_ column: Int) -> T { parameters.count == 1 ? parameters[0] : parameters[column] }
+    /// How many parameters each unit has, and where unit `column`'s start (shared: all units use the first set).
+    private func parameterOffset(_ kind: LearnedKind, _ column: Int) -> Int {
+        parameters.count == kind.parameterNames.count ? 0 : column * kind.parameterNames.count
+    }
+
+    private func unitParameters(_ kind: LearnedKind, _ column: Int) -> ArraySlice<Double> {
+        let offset = parameterOffset(kind, column)
+        return parameters[offset..<(offset + kind.parameterNames.count)].map(Double.init)[...]
+    }
+
+    private func unitFunctions(_ kind: LearnedKind, units: Int) -> [any ElementwiseActivation] {
+        (0..<units).map { kind.function(unitParameters(kind, $0)) }
+    }
+
+    /// dL/dz = dL/da·f′(z), and dL/dθ summed over the batch (into the shared set, or each unit's).
+    private func learnedBackward(_ kind: LearnedKind, _ z: Matrix<T>, _ dA: Matrix<T>) -> (Matrix<T>, [T]) {
+        let functions = unitFunctions(kind, units: z.columns)
+        var dParameters = [Double](repeating: 0, count: parameters.count)
+        var dZ = z
+        for i in 0..<z.rows {
+            for j in 0..<z.columns {
+                let x = Double(z[i, j]), upstream = Double(dA[i, j])
+                dZ[i, j] = T(upstream * functions[j].derivative(at: x))
+                let offset = parameterOffset(kind, j)
+                for (index, g) in kind.parameterGradient(x, unitParameters(kind, j)).enumerated() {
+                    dParameters[offset + index] += upstream * g
+                }
+            }
+        }
+        return (dZ, dParameters.map { T($0) })
+    }
 
     private func positive(_ x: T) -> T { x < 0 ? 0 : x }
 

@@ -6,8 +6,9 @@ import ActivationFunctions
 public enum HiddenActivation: Sendable {
     /// A catalog function with fixed parameters (kept, to save and describe the layer).
     case function(any ElementwiseActivation, parameters: [String: Double])
-    /// x for x > 0, else aᵢ·x, with the slopes a learned: one per unit, or one shared (`shared`).
-    case prelu(initialSlope: Double, shared: Bool)
+    /// A catalog function whose parameters are learned: one set per unit, or one shared (`shared`),
+    /// starting from `initial` (PReLU, SReLU, APL, soft exponential).
+    case learned(LearnedKind, initial: [String: Double], shared: Bool)
     /// Leaky ReLU whose slope is drawn from U(lower, upper) per element in training and is the mean
     /// (lower + upper)/2 in evaluation.
     case rrelu(lower: Double, upper: Double)
@@ -20,7 +21,7 @@ public enum HiddenActivation: Sendable {
     public var id: String {
         switch self {
         case .function(let f, _): f.info.id
-        case .prelu: "prelu"
+        case .learned(let kind, _, _): kind.rawValue
         case .rrelu: "rrelu"
         case .maxout: "maxout"
         case .brelu: "brelu"
@@ -31,7 +32,7 @@ public enum HiddenActivation: Sendable {
     public var parameters: [String: Double] {
         switch self {
         case .function(_, let parameters): parameters
-        case .prelu(let slope, let shared): ["slope": slope, "shared": shared ? 1 : 0]
+        case .learned(_, let initial, let shared): initial.merging(["shared": shared ? 1 : 0]) { a, _ in a }
         case .rrelu(let lower, let upper): ["lower": lower, "upper": upper]
         case .maxout(let pieces): ["pieces": Double(pieces)]
         case .brelu: [:]
@@ -50,9 +51,10 @@ public enum HiddenActivation: Sendable {
     public static func named(_ id: String, parameters: [String: Double] = [:]) throws(NeuralNetError) -> HiddenActivation {
         do {
             switch id.lowercased() {
-            case "prelu":
-                let values = try PReLU.info.validate(parameters.filter { $0.key != "shared" })
-                return .prelu(initialSlope: values["slope"], shared: (parameters["shared"] ?? 0) != 0)
+            case let id where LearnedKind(rawValue: id) != nil:
+                let kind = LearnedKind(rawValue: id)!
+                let values = try kind.definition.info.validate(parameters.filter { $0.key != "shared" })
+                return .learned(kind, initial: values.values, shared: (parameters["shared"] ?? 0) != 0)
             case "rrelu":
                 let values = try RReLU.info.validate(parameters)
                 return .rrelu(lower: values["lower"], upper: values["upper"])

@@ -37,8 +37,9 @@ public struct Network<T: TrainingScalar>: Sendable {
     }
 
     static func initialParameters(_ activation: HiddenActivation, _ width: Int) -> [T] {
-        guard case .prelu(let slope, let shared) = activation else { return [] }
-        return [T](repeating: T(slope), count: shared ? 1 : width)
+        guard case .learned(let kind, let initial, let shared) = activation else { return [] }
+        let unit = kind.parameterNames.map { T(initial[$0]!) }
+        return Array([[T]](repeating: unit, count: shared ? 1 : width).joined())
     }
 
     public var inputCount: Int { layers[0].inputs }
