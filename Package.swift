@@ -1,6 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Release builds of this package as the root (the README's commands) compile the kernels for the
+/// build machine's CPU (AVX2 + FMA where it has them). Unsafe flags would make the package unusable
+/// as a versioned dependency, so a checkout under another package's `checkouts/` gets none; such a
+/// user passes `-Xswiftc -target-cpu -Xswiftc native` instead (README, "Speed").
+let isCheckedOutDependency = Context.packageDirectory.contains("/checkouts/")
+let kernelSettings: [SwiftSetting] = isCheckedOutDependency
+    ? [] : [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
+
 let package = Package(
     name: "ActivationLab",
     platforms: [.macOS(.v13)],
@@ -18,7 +26,8 @@ let package = Package(
     targets: [
         .target(
             name: "ActivationFunctions",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: kernelSettings
         ),
         .target(name: "NeuralNet", dependencies: ["ActivationFunctions"]),
         .target(name: "Plotting"),

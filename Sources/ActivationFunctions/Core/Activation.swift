@@ -53,13 +53,13 @@ extension ElementwiseActivation {
     public static var floatLanes: FloatLanes { .float }
 
     /// f(x), with NaN in giving NaN out.
-    @inlinable
+    @inlinable @inline(__always)
     public func evaluate<L: ElementaryLanes>(_ x: L) -> L {
         value(x).replacing(with: x, where: x .!= x)
     }
 
     /// f′(x), with NaN in giving NaN out.
-    @inlinable
+    @inlinable @inline(__always)
     public func evaluateDerivative<L: ElementaryLanes>(_ x: L) -> L {
         derivative(x).replacing(with: x, where: x .!= x)
     }

@@ -7,16 +7,14 @@
 extension ElementwiseActivation {
     public func forward(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
         precondition(x.count == y.count, "forward: x has \(x.count) elements but y has \(y.count)")
-        Batch.map(x.count, x.baseAddress, y.baseAddress) { (v: SIMD4<Double>) in evaluate(v) } tail: { evaluate($0) }
+        mapLanes(x.count, x.baseAddress, y.baseAddress, SIMD4<Double>.self)
     }
 
     public func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == y.count, "forward: x has \(x.count) elements but y has \(y.count)")
         switch Self.floatLanes {
-        case .float:
-            Batch.map(x.count, x.baseAddress, y.baseAddress) { (v: SIMD8<Float>) in evaluate(v) } tail: { evaluate($0) }
-        case .double:
-            Batch.mapWidened(x.count, x.baseAddress, y.baseAddress) { evaluate($0) } tail: { evaluate($0) }
+        case .float: mapLanes(x.count, x.baseAddress, y.baseAddress, SIMD8<Float>.self)
+        case .double: mapWidened(x.count, x.baseAddress, y.baseAddress)
         }
     }
 
@@ -25,11 +23,7 @@ extension ElementwiseActivation {
         into dx: UnsafeMutableBufferPointer<Double>
     ) {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
-        Batch.zip(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) { (u: SIMD4<Double>, g: SIMD4<Double>) in
-            g * evaluateDerivative(u)
-        } tail: {
-            $1 * evaluateDerivative($0)
-        }
+        zipLanes(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress, SIMD4<Double>.self)
     }
 
     public func backward(
@@ -38,18 +32,8 @@ extension ElementwiseActivation {
     ) {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
         switch Self.floatLanes {
-        case .float:
-            Batch.zip(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) { (u: SIMD8<Float>, g: SIMD8<Float>) in
-                g * evaluateDerivative(u)
-            } tail: {
-                $1 * evaluateDerivative($0)
-            }
-        case .double:
-            Batch.zipWidened(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress) {
-                evaluateDerivative($0)
-            } tail: {
-                evaluateDerivative($0)
-            }
+        case .float: zipLanes(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress, SIMD8<Float>.self)
+        case .double: zipWidened(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress)
         }
     }
 

@@ -3,7 +3,7 @@
 
 /// σ(x) and σ(−x) = 1 − σ(x), both accurate in both tails: with e = e^{−|x|} ≤ 1,
 /// the pair is 1/(1+e) and e/(1+e), swapped by the sign of x.
-func sigmoidPair<L: ElementaryLanes>(_ x: L) -> (positive: L, negative: L) {
+@inline(__always) func sigmoidPair<L: ElementaryLanes>(_ x: L) -> (positive: L, negative: L) {
     let e = L.exp(-x.magnitude)
     let big = reciprocalOfOnePlus(e)
     let small = e * big
@@ -13,7 +13,7 @@ func sigmoidPair<L: ElementaryLanes>(_ x: L) -> (positive: L, negative: L) {
 
 /// 1/(1 + e) for 0 ≤ e ≤ 1, correcting the roundings of 1 + e and of the division (both exact by
 /// two-sum and a fused multiply-add), so the result is within about ½ ulp plus e's own error × e.
-func reciprocalOfOnePlus<L: Lanes>(_ e: L) -> L {
+@inline(__always) func reciprocalOfOnePlus<L: Lanes>(_ e: L) -> L {
     let d = L(1) + e
     let dError = (L(1) - d) + e
     let q = L(1) / d
@@ -22,26 +22,26 @@ func reciprocalOfOnePlus<L: Lanes>(_ e: L) -> L {
 }
 
 /// σ(x) = 1/(1+e^{−x}).
-func sigmoid<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).positive }
+@inline(__always) func sigmoid<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).positive }
 
 /// σ(hi + lo) for an argument carried in two parts: σ(hi)·(1 + σ(−hi)·lo), since (ln σ)′ = 1 − σ.
-func sigmoid<L: ElementaryLanes>(_ v: DoubleDouble<L>) -> L {
+@inline(__always) func sigmoid<L: ElementaryLanes>(_ v: DoubleDouble<L>) -> L {
     let (s, complement) = sigmoidPair(v.hi)
     return s.addingProduct(s, complement * v.lo)
 }
 
 /// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^{−|x|}).
-func softplus<L: ElementaryLanes>(_ x: L) -> L {
+@inline(__always) func softplus<L: ElementaryLanes>(_ x: L) -> L {
     x.positivePart + L.log(onePlus: L.exp(-x.magnitude))
 }
 
 /// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}).
-func logSigmoid<L: ElementaryLanes>(_ x: L) -> L {
+@inline(__always) func logSigmoid<L: ElementaryLanes>(_ x: L) -> L {
     x.negativePart - L.log(onePlus: L.exp(-x.magnitude))
 }
 
 /// sech²x = 1 − tanh²x, computed as 4q/(1+q)² with q = e^{−2|x|} so the tails keep their digits.
-func sech2<L: ElementaryLanes>(_ x: L) -> L {
+@inline(__always) func sech2<L: ElementaryLanes>(_ x: L) -> L {
     let q = L.exp(L(-2) * x.magnitude)
     let onePlusQ = L(1) + q
     return L(4) * q / (onePlusQ * onePlusQ)

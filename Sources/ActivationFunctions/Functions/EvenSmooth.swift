@@ -6,8 +6,8 @@ public struct LiSHT: ElementwiseActivation {
         range: "[0, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Roy et al. 2019")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { x * L.tanh(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x * L.tanh(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L.tanh(x).addingProduct(x, sech2(x)).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(-1))
     }
 }
@@ -24,7 +24,7 @@ public struct LogCosh: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "NNlib logcosh")
     public init(_ p: ParameterValues) {}
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let a = x.magnitude
         let m = L.expMinusOne(a)
         let nearZero = L.log(onePlus: m * m / (L(2) * (m + L(1))))
@@ -32,7 +32,7 @@ public struct LogCosh: ElementwiseActivation {
         return select(a .> L(2), far, nearZero)
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
 }
 
 /// Exponential: eˣ, its own derivative.
@@ -44,6 +44,6 @@ public struct Exponential: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "Keras exponential",
         plotDomain: PlotDomain(-4, 3))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
 }

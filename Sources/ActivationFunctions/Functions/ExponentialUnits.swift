@@ -9,10 +9,10 @@ public struct ELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: true, kinks: [], reference: "Clevert et al. 2015")
     public let alpha: Double
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), x, L(alpha) * L.expMinusOne(x))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), L(1), L(alpha) * L.exp(x))
     }
 }
@@ -27,10 +27,10 @@ public struct CELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: true, reference: "Barron 2017")
     public let alpha: Double
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), x, L(alpha) * L.expMinusOne(x / L(alpha)))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), L(1), L.exp(x / L(alpha)))
     }
 }
@@ -54,12 +54,12 @@ public struct SELU: ElementwiseActivation {
         smoothness: .continuous, zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)],
         reference: "Klambauer et al. 2017")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let lambda = L.splitting(Self.lambdaParts)
         let scaled = (lambda.lo * x).addingProduct(lambda.hi, x).replacing(with: x, where: x .== .infinity)
         return select(x .> L(0), scaled, L(Self.lambdaAlpha) * L.expMinusOne(x))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), L(Self.lambda), L(Self.lambdaAlpha) * L.exp(x))
     }
 }
@@ -74,10 +74,10 @@ public struct ISRLU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: true, reference: "Carlile et al. 2017")
     public let alpha: Double
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         select(x .>= L(0), x, ISRU.isru(x, alpha: alpha))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let t = inverseSquareRootUnit(x, alpha: alpha)
         return select(x .>= L(0), L(1), t * t * t)
     }
@@ -102,8 +102,8 @@ public struct ISRU: ElementwiseActivation {
         return select(x.magnitude .> L(1), large, small)
     }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L { Self.isru(x, alpha: alpha) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { Self.isru(x, alpha: alpha) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let t = inverseSquareRootUnit(x, alpha: alpha)
         return t * t * t
     }

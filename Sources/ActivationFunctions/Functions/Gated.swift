@@ -20,11 +20,11 @@ public struct GELU: ElementwiseActivation {
         return L.erfc(z.hi).addingProduct(-slope, z.lo)
     }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         (L(0.5) * x * twiceNormalCDF(x)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let density = L(Self.inverseSqrtTwoPi) * L.exp(L(-0.5) * x * x)
         let slope = (L(0.5) * twiceNormalCDF(x)).addingProduct(x, density)
         return slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
@@ -68,9 +68,9 @@ public struct GELUTanh: ElementwiseActivation {
         return cube.times(Self.cubic).plus(x).times(Self.twoSqrtTwoOverPi)
     }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, gateArgument(x)) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, gateArgument(x)) }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let clamped = gateInput(x)
         let argumentSlope = L(Self.twoSqrtTwoOverPi.hi) * (L(1) + L(3 * Self.cubic.hi) * clamped * clamped)
         return gatedSlope(x, gateArgument(x).hi, argumentSlope)
@@ -88,10 +88,10 @@ public struct QuickGELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016; CLIP (2021)")
     public init(_ p: ParameterValues) {}
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         gated(x, DoubleDouble.product(Self.scale, gateInput(x)))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         gatedSlope(x, L(Self.scale.hi) * gateInput(x), L(Self.scale.hi))
     }
 }
@@ -105,8 +105,8 @@ public struct SiLU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false,
         reference: "Hendrycks & Gimpel 2016; Elfwing et al. 2017; Ramachandran et al. 2017")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, DoubleDouble(x, L(0))) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { gatedSlope(x, x, L(1)) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, DoubleDouble(x, L(0))) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { gatedSlope(x, x, L(1)) }
 }
 
 /// Hard swish: x·relu6(x + 3)/6, MobileNetV3's piecewise swish. Exactly x for x ≥ 3.
@@ -118,11 +118,11 @@ public struct HardSwish: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, kinks: [.at(-3), .at(3)],
         reference: "Howard et al. 2019 (MobileNetV3)")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let middle = x * (x + L(3)) / L(6)
         return select(x .<= L(-3), L(0), select(x .>= L(3), x, middle))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let middle = (L(2) * x + L(3)) / L(6)
         return select(x .<= L(-3), L(0), select(x .>= L(3), L(1), middle))
     }

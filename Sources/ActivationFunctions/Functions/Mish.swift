@@ -35,11 +35,11 @@ public struct Mish: ElementwiseActivation {
         )
     }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         (x * parts(x).tanh).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let (t, s2, s) = parts(x)
         return t.addingProduct(x * s, s2).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
     }

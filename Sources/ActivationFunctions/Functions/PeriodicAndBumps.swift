@@ -6,8 +6,8 @@ public struct Absolute: ElementwiseActivation {
         range: "[0, ∞)", monotonic: false, derivativeMonotonic: true, smoothness: .continuous,
         zeroCentred: .no, identityNearZero: false, kinks: [.at(0)], reference: "classic; Sheehan 2017")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { x.magnitude }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x.magnitude }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), L(1), select(x .< L(0), L(-1), L(0)))
     }
 }
@@ -21,8 +21,8 @@ public struct Gaussian: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "radial basis networks; Wikipedia table",
         plotDomain: PlotDomain(-4, 4))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { gaussian(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { gaussian(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         (L(-2) * (x * gaussian(x))).replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))
     }
 }
@@ -37,14 +37,14 @@ public struct SQRBF: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, kinks: [], reference: "Wuraola & Patel 2018",
         plotDomain: PlotDomain(-3, 3))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let a = x.magnitude
         let gap = L(2) - a
         let inner = L(1) - L(0.5) * x * x
         let outer = L(0.5) * gap * gap
         return select(a .<= L(1), inner, select(a .< L(2), outer, L(0)))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let a = x.magnitude
         let outer = (L(2) - a).withSign(of: -x)
         return select(a .<= L(1), -x, select(a .< L(2), outer, L(0)))
@@ -60,8 +60,8 @@ public struct Sinusoid: ElementwiseActivation {
         zeroCentred: .yes, identityNearZero: true, reference: "Sitzmann et al. 2020 (SIREN); Sheehan 2017",
         plotDomain: PlotDomain(-8, 8))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.sin(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.sin(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
 }
 
 /// Cosine: cos x.
@@ -73,6 +73,6 @@ public struct Cosine: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "classic; Sheehan 2017",
         plotDomain: PlotDomain(-8, 8))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { -L.sin(x) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { -L.sin(x) }
 }

@@ -18,13 +18,13 @@ public struct SReLU: ElementwiseActivation {
     public let tl: Double, al: Double, tr: Double, ar: Double
     public init(_ p: ParameterValues) { (tl, al, tr, ar) = (p["tl"], p["al"], p["tr"], p["ar"]) }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let left = L(tl).addingProduct(L(al), x - L(tl))
         let right = L(tr).addingProduct(L(ar), x - L(tr))
         return select(x .<= L(tl), left, select(x .>= L(tr), right, x))
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .<= L(tl), L(al), select(x .>= L(tr), L(ar), L(1)))
     }
 }
@@ -44,13 +44,13 @@ public struct PLU: ElementwiseActivation {
     public let alpha: Double, c: Double
     public init(_ p: ParameterValues) { (alpha, c) = (p["alpha"], p["c"]) }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let above = L(c).addingProduct(L(alpha), x - L(c))
         let below = L(-c).addingProduct(L(alpha), x + L(c))
         return select(x .> L(c), above, select(x .< L(-c), below, x))
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x.magnitude .< L(c), L(1), L(alpha))
     }
 }
@@ -70,12 +70,12 @@ public struct APL: ElementwiseActivation {
     public let a: Double, b: Double
     public init(_ p: ParameterValues) { (a, b) = (p["a"], p["b"]) }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         guard a != 0 else { return x.positivePart }  // avoids 0·∞ at x = −∞
         return x.positivePart.addingProduct(L(a), (L(b) - x).positivePart)
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L.indicator(x .> L(0)) - L(a) * L.indicator(x .< L(b))
     }
 }

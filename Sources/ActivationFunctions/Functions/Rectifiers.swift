@@ -7,8 +7,8 @@ public struct ReLU: ElementwiseActivation {
         range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .continuous,
         zeroCentred: .no, identityNearZero: false, kinks: [.at(0)], reference: "Nair & Hinton 2010")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { x.positivePart }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(0)) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x.positivePart }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(0)) }
 }
 
 /// ReLU6: ReLU capped at 6, as in MobileNet.
@@ -20,8 +20,8 @@ public struct ReLU6: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, kinks: [.at(0), .at(6)],
         reference: "Krizhevsky 2010; Howard et al. 2017 (MobileNet)", plotDomain: PlotDomain(-3, 9))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(0), L(6)) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator((x .> L(0)) .& (x .< L(6))) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(0), L(6)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator((x .> L(0)) .& (x .< L(6))) }
 }
 
 /// Squared ReLU: max(0, x)², from the Primer architecture search.
@@ -33,11 +33,11 @@ public struct SquaredReLU: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "So et al. 2021 (Primer)",
         plotDomain: PlotDomain(-3, 3))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let r = x.positivePart
         return r * r
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(2) * x.positivePart }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(2) * x.positivePart }
 }
 
 /// x for x > 0, else slope·x; the derivative at 0 is the slope (PyTorch's convention), so a zero
@@ -56,8 +56,8 @@ public struct LeakyReLU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)], reference: "Maas et al. 2013")
     public let slope: Double
     public init(_ p: ParameterValues) { slope = p["slope"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: slope) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: slope) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: slope) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: slope) }
 }
 
 /// PReLU: leaky ReLU whose slope is learned (here: fixed at its value; the network learns it).
@@ -70,8 +70,8 @@ public struct PReLU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)], reference: "He et al. 2015")
     public let slope: Double
     public init(_ p: ParameterValues) { slope = p["slope"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: slope) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: slope) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: slope) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: slope) }
 }
 
 /// RReLU: in training the negative slope is drawn from U(lower, upper) per element; in evaluation
@@ -93,6 +93,6 @@ public struct RReLU: ElementwiseActivation {
     /// The evaluation slope, (lower + upper)/2.
     public var meanSlope: Double { (lower + upper) / 2 }
     public init(_ p: ParameterValues) { (lower, upper) = (p["lower"], p["upper"]) }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: meanSlope) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: meanSlope) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: meanSlope) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: meanSlope) }
 }

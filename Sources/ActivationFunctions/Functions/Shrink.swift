@@ -24,12 +24,12 @@ public struct TanhShrink: ElementwiseActivation {
         return x * s / (L(1) + s)
     }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let far = (x - L.tanh(x)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: x)
         return select(x.magnitude .> L(2), far, nearZero(x))
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let t = L.tanh(x)
         return t * t
     }
@@ -46,11 +46,11 @@ public struct SoftShrink: ElementwiseActivation {
         kinks: [.negatedParameter("lambda"), .parameter("lambda")], reference: "Donoho 1995; PyTorch Softshrink")
     public let lambda: Double
     public init(_ p: ParameterValues) { lambda = p["lambda"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let band = L(lambda)
         return select(x .> band, x - band, select(x .< -band, x + band, x.signedZero))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x.magnitude .> L(lambda)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x.magnitude .> L(lambda)) }
 }
 
 /// Hard-shrink: keeps x when |x| > λ and zeroes the band [−λ, λ].
@@ -64,8 +64,8 @@ public struct HardShrink: ElementwiseActivation {
         kinks: [.negatedParameter("lambda"), .parameter("lambda")], reference: "Donoho 1995; PyTorch Hardshrink")
     public let lambda: Double
     public init(_ p: ParameterValues) { lambda = p["lambda"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         select(x.magnitude .> L(lambda), x, x.signedZero)
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x.magnitude .> L(lambda)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x.magnitude .> L(lambda)) }
 }

@@ -7,8 +7,8 @@ public struct Sigmoid: ElementwiseActivation {
         range: "(0, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Verhulst 1838; Rumelhart et al. 1986")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let (s, complement) = sigmoidPair(x)
         return s * complement
     }
@@ -22,8 +22,8 @@ public struct LogSigmoid: ElementwiseActivation {
         range: "(−∞, 0)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "PyTorch LogSigmoid")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { logSigmoid(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).negative }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { logSigmoid(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).negative }
 }
 
 /// Hard sigmoid: relu6(x + 3)/6, the MobileNetV3 form (Keras 2 used clip(0.2x + 0.5)).
@@ -35,8 +35,8 @@ public struct HardSigmoid: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, kinks: [.at(-3), .at(3)],
         reference: "Courbariaux et al. 2015; Howard et al. 2019 (MobileNetV3)")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { (x + L(3)).clamped(L(0), L(6)) / L(6) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { (x + L(3)).clamped(L(0), L(6)) / L(6) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select((x .> L(-3)) .& (x .< L(3)), L(1.0 / 6.0), L(0))
     }
 }
@@ -50,8 +50,8 @@ public struct SparseSigmoid: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, kinks: [.at(-1), .at(1)],
         reference: "Martins & Astudillo 2016; Keras 3 / JAX sparse_sigmoid", plotDomain: PlotDomain(-3, 3))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L(0.5) * (x + L(1)).clamped(L(0), L(2)) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L(0.5) * (x + L(1)).clamped(L(0), L(2)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select((x .> L(-1)) .& (x .< L(1)), L(0.5), L(0))
     }
 }
@@ -65,8 +65,8 @@ public struct SymmetricSigmoid: ElementwiseActivation {
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: false, reference: "classic; Sheehan 2017")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.tanh(L(0.5) * x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0.5) * sech2(L(0.5) * x) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.tanh(L(0.5) * x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0.5) * sech2(L(0.5) * x) }
 }
 
 /// Log-log (inverse complementary log-log): 1 − e^{−eˣ}, an asymmetric sigmoid.
@@ -78,8 +78,8 @@ public struct LogLog: ElementwiseActivation {
         range: "(0, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "classic GLM link; Sheehan 2017")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { -L.expMinusOne(-L.exp(x)) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { -L.expMinusOne(-L.exp(x)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L.exp(x - L.exp(x)).replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))
     }
 }

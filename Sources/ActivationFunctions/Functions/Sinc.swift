@@ -17,12 +17,12 @@ public struct Sinc: ElementwiseActivation {
         plotDomain: PlotDomain(-12, 12))
     public init(_ p: ParameterValues) {}
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let ratio = (L.sin(x) / x).replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))
         return select(x .== L(0), L(1), ratio)
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let square = x * x
         var series = L(Self.seriesCoefficients[Self.seriesCoefficients.count - 1])
         for coefficient in Self.seriesCoefficients.dropLast().reversed() {

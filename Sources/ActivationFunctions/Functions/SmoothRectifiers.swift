@@ -10,10 +10,10 @@ public struct Softplus: ElementwiseActivation {
     public let beta: Double
     public init(_ p: ParameterValues) { beta = p["beta"] }
     /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx.
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         x.positivePart + L.log(onePlus: L.exp(-L(beta) * x.magnitude)) / L(beta)
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
 }
 
 /// Squareplus: (x + √(x² + b))/2, an algebraic softplus. For x < 0 it is computed as
@@ -28,12 +28,12 @@ public struct Squareplus: ElementwiseActivation {
     public let b: Double
     public init(_ p: ParameterValues) { b = p["b"] }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
         return select(x .>= L(0), L(0.5) * x + L(0.5) * root, L(0.5 * b) / (root - x))
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
         let right = L(0.5) * (L(1) + x / root)
         let left = L(0.5 * b) / (root * (root - x))
@@ -51,12 +51,12 @@ public struct SparsePlus: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "Keras 3 / JAX sparse_plus (2024)",
         plotDomain: PlotDomain(-3, 3))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let shifted = x + L(1)
         let parabola = L(0.25) * shifted * shifted
         return select(x .<= L(-1), L(0), select(x .>= L(1), x, parabola))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .<= L(-1), L(0), select(x .>= L(1), L(1), L(0.5) * (x + L(1))))
     }
 }
@@ -79,14 +79,14 @@ public struct SoftExponential: ElementwiseActivation {
     public let alpha: Double
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let a = L(alpha)
         if alpha < 0 { return -L.log(onePlus: -a * (x + a)) / a }
         if alpha > 0 { return L.expMinusOne(a * x) / a + a }
         return x
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let a = L(alpha)
         if alpha < 0 { return L(1) / (L(1) - a * (a + x)) }
         if alpha > 0 { return L.exp(a * x) }
@@ -103,7 +103,7 @@ public struct BentIdentity: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: true, reference: "classic; Sheehan 2017")
     public init(_ p: ParameterValues) {}
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(1))
         // √(x²+1) − 1 = x²/(√(x²+1) + 1), and for x < −1, √(x²+1) + x = 1/(√(x²+1) − x).
         let nearZero = x.addingProduct(x, L(0.5) * (x / (root + L(1))))
@@ -112,7 +112,7 @@ public struct BentIdentity: ElementwiseActivation {
             of: x, atPlusInfinity: x, atMinusInfinity: x)
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let slope = L(0.5) * (x / sqrtSquarePlus(x, L(1))) + L(1)
         return slope.replacingLimits(of: x, atPlusInfinity: L(1.5), atMinusInfinity: L(0.5))
     }

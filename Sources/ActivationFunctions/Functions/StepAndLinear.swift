@@ -8,8 +8,8 @@ public struct Identity: ElementwiseActivation {
         zeroCentred: .yes, identityNearZero: true, reference: "linear unit; every library")
     public let c: Double
     public init(_ p: ParameterValues) { c = p["c"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L(c) * x }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(c) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L(c) * x }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(c) }
 }
 
 /// Binary step: fires (1) when x is above the threshold, else 0. Its derivative is zero everywhere
@@ -24,8 +24,8 @@ public struct Step: ElementwiseActivation {
         reference: "McCulloch & Pitts 1943; Rosenblatt 1958")
     public let threshold: Double
     public init(_ p: ParameterValues) { threshold = p["threshold"] }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0) }
 }
 
 /// Signum: −1, 0 or 1 by the sign of x (±0 stays ±0).
@@ -36,10 +36,10 @@ public struct Sign: ElementwiseActivation {
         range: "{−1, 0, 1}", monotonic: true, derivativeMonotonic: true, smoothness: .discontinuous,
         zeroCentred: .yes, identityNearZero: false, kinks: [.at(0)], reference: "classic; Sheehan 2017")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         select(x .> L(0), L(1), select(x .< L(0), L(-1), x))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(0) }
 }
 
 /// Threshold: passes x above the threshold and replaces the rest with a constant value.
@@ -57,6 +57,6 @@ public struct Threshold: ElementwiseActivation {
     public let threshold: Double
     public let replacement: Double
     public init(_ p: ParameterValues) { (threshold, replacement) = (p["threshold"], p["value"]) }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { select(x .> L(threshold), x, L(replacement)) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { select(x .> L(threshold), x, L(replacement)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
 }

@@ -6,8 +6,8 @@ public struct Tanh: ElementwiseActivation {
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "LeCun et al. 1998")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { sech2(x) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sech2(x) }
 }
 
 /// LeCun's scaled tanh: 1.7159·tanh(2x/3), so that f(±1) = ±1.
@@ -19,8 +19,8 @@ public struct LeCunTanh: ElementwiseActivation {
         range: "(−1.7159, 1.7159)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: false, reference: "LeCun et al. 1998 (Efficient BackProp)")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L(Self.amplitude) * L.tanh(L(2) * x / L(3)) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L(Self.amplitude) * L.tanh(L(2) * x / L(3)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L(Self.amplitude * 2 / 3) * sech2(L(2) * x / L(3))
     }
 }
@@ -40,8 +40,8 @@ public struct HardTanh: ElementwiseActivation {
         reference: "Collobert 2004")
     public let lower: Double, upper: Double
     public init(_ p: ParameterValues) { (lower, upper) = (p["min"], p["max"]) }
-    public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(lower), L(upper)) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(lower), L(upper)) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L.indicator((x .> L(lower)) .& (x .< L(upper)))
     }
 }
@@ -60,14 +60,14 @@ public struct SoftClipping: ElementwiseActivation {
     public let alpha: Double
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
 
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let a = L(alpha)
         let numerator = -L.expMinusOne(-a)
         let r = numerator / (L.exp(-a * x) + L.exp(-a))
         return L.log(onePlus: r) / a
     }
 
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         sigmoid(L(alpha) * x) - sigmoid(L(alpha) * (x - L(1)))
     }
 }
@@ -80,8 +80,8 @@ public struct ArcTan: ElementwiseActivation {
         range: "(−π/2, π/2)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "classic; Sheehan 2017")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.atan(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / (L(1) + x * x) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.atan(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / (L(1) + x * x) }
 }
 
 /// ArSinH: ln(x + √(x² + 1)), unbounded but logarithmic.
@@ -92,8 +92,8 @@ public struct ArSinH: ElementwiseActivation {
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "classic; Wikipedia table")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L { L.asinh(x) }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / sqrtSquarePlus(x, L(1)) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.asinh(x) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / sqrtSquarePlus(x, L(1)) }
 }
 
 /// Softsign: x/(1 + |x|), a polynomially saturating tanh (softsign(±∞) = ±1).
@@ -104,10 +104,10 @@ public struct Softsign: ElementwiseActivation {
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .once,
         zeroCentred: .yes, identityNearZero: true, reference: "Elliott 1993; Turian et al. 2009")
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         (x / (L(1) + x.magnitude)).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(-1))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let d = L(1) + x.magnitude
         return L(1) / (d * d)
     }
@@ -123,11 +123,11 @@ public struct SQNL: ElementwiseActivation {
         zeroCentred: .yes, identityNearZero: true, kinks: [], reference: "Wuraola & Patel 2018",
         plotDomain: PlotDomain(-4, 4))
     public init(_ p: ParameterValues) {}
-    public func value<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let inner = x * (L(1) - L(0.25) * x.magnitude)
         return select(x .> L(2), L(1), select(x .< L(-2), L(-1), inner))
     }
-    public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let inner = L(1) - L(0.5) * x.magnitude
         return select(x.magnitude .> L(2), L(0), inner)
     }
