@@ -9,10 +9,14 @@ struct TrainingBenchCommand: ParsableCommand {
         abstract: "Time the standard training benchmarks: a Playground epoch, an MNIST-sized step, and GEMM.")
 
     @Flag(help: "One JSON object per line.") var json = false
+    @Option(help: "Run only this benchmark (playground-epoch, mnist-step or gemm).") var only: String?
 
     func run() throws {
         try reportingFailures {
-            let results = [try TrainingBenchmarks.playgroundEpoch(), try TrainingBenchmarks.mnistStep(), TrainingBenchmarks.gemm()]
+            var results: [TrainingBenchmarks.Measurement] = []
+            if only == nil || only == "playground-epoch" { results.append(try TrainingBenchmarks.playgroundEpoch()) }
+            if only == nil || only == "mnist-step" { results.append(try TrainingBenchmarks.mnistStep()) }
+            if only == nil || only == "gemm" { results.append(TrainingBenchmarks.gemm()) }
             for r in results {
                 if json {
                     let encoder = JSONEncoder()

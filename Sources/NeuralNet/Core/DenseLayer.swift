@@ -41,12 +41,15 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
         return Cache(input: x, sums: sums, output: output, record: record)
     }
 
-    /// Gradients from dL/d(output); also returns dL/d(input) for the layer below.
-    public func backward(_ cache: Cache, _ dOutput: Matrix<T>) -> (gradients: Gradients, dInput: Matrix<T>) {
+    /// Gradients from dL/d(output); also returns dL/d(input) for the layer below, unless
+    /// `needsInputGradient` is false (the first layer: nothing is below it).
+    public func backward(_ cache: Cache, _ dOutput: Matrix<T>, needsInputGradient: Bool = true)
+        -> (gradients: Gradients, dInput: Matrix<T>?)
+    {
         let (dSums, dParameters) = application.backward(cache.sums, cache.record, dOutput)
         let gradients = Gradients(
             weights: cache.input.transposedMultiplied(by: dSums), bias: dSums.columnSums(),
             activationParameters: dParameters, output: dOutput)
-        return (gradients, dSums.multipliedTransposed(by: weights))
+        return (gradients, needsInputGradient ? dSums.multipliedTransposed(by: weights) : nil)
     }
 }

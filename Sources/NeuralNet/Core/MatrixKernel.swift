@@ -48,6 +48,17 @@ struct Operands<T: MatrixKernel> {
         for row in i..<m { scalar(row, 0..<n) }
     }
 
+    /// c += a·b: fused (one rounding) where the build targets the CPU (`FUSED_MULTIPLY_ADD`), else a
+    /// multiply and an add. The scalar edge does the same, so every entry of C is computed alike.
+    @inline(__always)
+    func accumulate(_ c: inout T.Vector, _ a: T.Vector, _ b: T.Vector) {
+        #if FUSED_MULTIPLY_ADD
+            c = c.addingProduct(a, b)
+        #else
+            c += a * b
+        #endif
+    }
+
     @inline(__always)
     func load(_ p: UnsafePointer<T>) -> T.Vector { UnsafeRawPointer(p).loadUnaligned(as: T.Vector.self) }
 
@@ -63,10 +74,10 @@ struct Operands<T: MatrixKernel> {
             let aColumn = a + i * rowStride + p * depthStride
             let a0 = T.Vector(repeating: aColumn[0]), a1 = T.Vector(repeating: aColumn[rowStride])
             let a2 = T.Vector(repeating: aColumn[2 * rowStride]), a3 = T.Vector(repeating: aColumn[3 * rowStride])
-            c00 += a0 * b0; c01 += a0 * b1
-            c10 += a1 * b0; c11 += a1 * b1
-            c20 += a2 * b0; c21 += a2 * b1
-            c30 += a3 * b0; c31 += a3 * b1
+            accumulate(&c00, a0, b0); accumulate(&c01, a0, b1)
+            accumulate(&c10, a1, b0); accumulate(&c11, a1, b1)
+            accumulate(&c20, a2, b0); accumulate(&c21, a2, b1)
+            accumulate(&c30, a3, b0); accumulate(&c31, a3, b1)
         }
         store(c00, c01, row: i, column: j)
         store(c10, c11, row: i + 1, column: j)
@@ -90,7 +101,13 @@ struct Operands<T: MatrixKernel> {
         for p in 0..<k {
             let aip = a[i * rowStride + p * depthStride]
             let bRow = b + p * n
-            for j in columns { cRow[j] += aip * bRow[j] }
+            for j in columns {
+                #if FUSED_MULTIPLY_ADD
+                    cRow[j] = cRow[j].addingProduct(aip, bRow[j])
+                #else
+                    cRow[j] += aip * bRow[j]
+                #endif
+            }
         }
     }
 }

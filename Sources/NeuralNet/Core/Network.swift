@@ -74,10 +74,10 @@ public struct Network<T: TrainingScalar>: Sendable {
         let (loss, dZ) = head.loss(caches.last!.output, targets)
         var gradients: [DenseLayer<T>.Gradients] = []
         var upstream = dZ
-        for (layer, cache) in zip(layers, caches).reversed() {
-            let (g, dInput) = layer.backward(cache, upstream)
+        for index in layers.indices.reversed() {
+            let (g, dInput) = layers[index].backward(caches[index], upstream, needsInputGradient: index > 0)
             gradients.append(g)
-            upstream = dInput
+            if let dInput { upstream = dInput }
         }
         return (loss, gradients.reversed(), caches)
     }

@@ -73,7 +73,7 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
         case .sgd:
             for i in parameters.indices { parameters[i] -= lr * g[i] }
         case .momentum, .nesterov:
-            var v = first[slot] ?? [T](repeating: 0, count: g.count)
+            var v = Self.take(&first, slot, g.count)
             let mu = T(settings.momentum)
             for i in parameters.indices {
                 v[i] = mu * v[i] + g[i]
@@ -81,7 +81,7 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
             }
             first[slot] = v
         case .rmsprop:
-            var s = second[slot] ?? [T](repeating: 0, count: g.count)
+            var s = Self.take(&second, slot, g.count)
             let rho = T(settings.rho), eps = T(settings.epsilon)
             for i in parameters.indices {
                 s[i] = rho * s[i] + (1 - rho) * g[i] * g[i]
@@ -98,19 +98,33 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
     }
 
     private mutating func adam(_ parameters: inout [T], _ g: [T], slot: Int, lr: T) {
-        var m = first[slot] ?? [T](repeating: 0, count: g.count)
-        var v = second[slot] ?? [T](repeating: 0, count: g.count)
+        var m = Self.take(&first, slot, g.count)
+        var v = Self.take(&second, slot, g.count)
         let t = (steps[slot] ?? 0) + 1
         let (b1, b2) = (T(settings.beta1), T(settings.beta2))
-        let correction1 = T(1 - Double.pow(settings.beta1, t))
+        // As torch.optim.Adam: step = lr/(1 − β₁ᵗ); p −= step·m/(√v/√(1 − β₂ᵗ) + ε).
+        let step = lr / T(1 - Double.pow(settings.beta1, t))
         let correction2 = T(1 - Double.pow(settings.beta2, t)).squareRoot()
         let eps = T(settings.epsilon)
-        for i in parameters.indices {
-            m[i] = b1 * m[i] + (1 - b1) * g[i]
-            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-            parameters[i] -= lr * (m[i] / correction1) / (v[i].squareRoot() / correction2 + eps)
+        parameters.withUnsafeMutableBufferPointer { p in
+            m.withUnsafeMutableBufferPointer { m in
+                v.withUnsafeMutableBufferPointer { v in
+                    g.withUnsafeBufferPointer { g in
+                        for i in 0..<p.count {
+                            m[i] = b1 * m[i] + (1 - b1) * g[i]
+                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                            p[i] -= step * (m[i] / (v[i].squareRoot() / correction2 + eps))
+                        }
+                    }
+                }
+            }
         }
         (first[slot], second[slot], steps[slot]) = (m, v, t)
+    }
+
+    /// The state array of `slot`, moved out of the table (so updating it copies nothing), or zeros.
+    private static func take(_ table: inout [Int: [T]], _ slot: Int, _ count: Int) -> [T] {
+        table.removeValue(forKey: slot) ?? [T](repeating: 0, count: count)
     }
 
     private func regularized(_ gradient: [T], _ weights: [T]) -> [T] {
