@@ -46,10 +46,10 @@ extension OutputHead {
         case .sigmoid:
             // softplus(z) − t·z, written without overflow; the gradient is σ(z) − t.
             let softplus = max(z, 0) + Double.log(onePlus: Double.exp(-abs(z)))
-            return (softplus - t * z, Sigmoid()(z) - t)
+            return (softplus - t * z, OutputFunctions.sigmoid(z) - t)
         case .tanh:
             let o = Double.tanh(z)
-            return (0.5 * (o - t) * (o - t), (o - t) * Tanh().derivative(at: z))
+            return (0.5 * (o - t) * (o - t), (o - t) * OutputFunctions.tanh.derivative(at: z))
         case .softmax:
             return (0, 0)  // computed per row in softmaxCrossEntropy
         }
@@ -62,7 +62,7 @@ extension OutputHead {
         let n = Double(max(z.rows, 1))
         for i in 0..<z.rows {
             let row = z.row(i).map(Double.init)
-            let logProbabilities = LogSoftmax().forwardRow(row)
+            let logProbabilities = OutputFunctions.logSoftmax.forwardRow(row)
             total -= logProbabilities[labels[i]]
             for j in 0..<z.columns {
                 let probability = Double.exp(logProbabilities[j])

@@ -33,19 +33,39 @@ struct Operands<T: MatrixKernel> {
 
     func run() {
         guard m > 0, n > 0, k > 0 else { return }
-        let blockColumns = 2 * Self.width
-        let fullColumns = n - n % blockColumns
+        let w = Self.width
+        let wide = n - n % (2 * w)
+        let narrow = n - n % w
         var i = 0
         while i + 4 <= m {
             var j = 0
-            while j < fullColumns {
+            while j < wide {
                 block4(i, j)
-                j += blockColumns
+                j += 2 * w
             }
-            for row in i..<(i + 4) { scalar(row, fullColumns..<n) }
+            if wide < narrow { column4(i, wide) }
+            for row in i..<(i + 4) { scalar(row, narrow..<n) }
             i += 4
         }
         for row in i..<m { scalar(row, 0..<n) }
+    }
+
+    /// C[i..<i+4, j..<j+w]: one vector of columns (for narrow layers such as the Playground's 8 units).
+    @inline(__always)
+    func column4(_ i: Int, _ j: Int) {
+        var (c0, c1, c2, c3) = (T.Vector(), T.Vector(), T.Vector(), T.Vector())
+        for p in 0..<k {
+            let b0 = load(b + p * n + j)
+            let aColumn = a + i * rowStride + p * depthStride
+            accumulate(&c0, T.Vector(repeating: aColumn[0]), b0)
+            accumulate(&c1, T.Vector(repeating: aColumn[rowStride]), b0)
+            accumulate(&c2, T.Vector(repeating: aColumn[2 * rowStride]), b0)
+            accumulate(&c3, T.Vector(repeating: aColumn[3 * rowStride]), b0)
+        }
+        UnsafeMutableRawPointer(c + i * n + j).storeBytes(of: c0, as: T.Vector.self)
+        UnsafeMutableRawPointer(c + (i + 1) * n + j).storeBytes(of: c1, as: T.Vector.self)
+        UnsafeMutableRawPointer(c + (i + 2) * n + j).storeBytes(of: c2, as: T.Vector.self)
+        UnsafeMutableRawPointer(c + (i + 3) * n + j).storeBytes(of: c3, as: T.Vector.self)
     }
 
     /// c += a·b: fused (one rounding) where the build targets the CPU (`FUSED_MULTIPLY_ADD`), else a

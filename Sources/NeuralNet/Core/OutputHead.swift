@@ -62,10 +62,10 @@ public enum OutputHead: String, Sendable, Codable, CaseIterable {
     public func outputs<T: TrainingScalar>(_ z: Matrix<T>) -> Matrix<T> {
         switch self {
         case .linear, .huber: return z
-        case .sigmoid: return map(z) { Sigmoid()($0) }
+        case .sigmoid: return map(z) { OutputFunctions.sigmoid($0) }
         case .tanh: return map(z) { Double.tanh($0) }
         case .softmax:
-            let rows = (0..<z.rows).map { Softmax().forwardRow(z.row($0).map(Double.init)).map { T($0) } }
+            let rows = (0..<z.rows).map { OutputFunctions.softmax.forwardRow(z.row($0).map(Double.init)).map { T($0) } }
             return Matrix(rows: z.rows, columns: z.columns, storage: rows.flatMap { $0 })
         }
     }
@@ -76,3 +76,11 @@ public enum OutputHead: String, Sendable, Codable, CaseIterable {
 }
 
 import RealModule
+
+/// The catalog functions the output heads use, built once (building one fills its parameter table).
+enum OutputFunctions {
+    static let sigmoid = Sigmoid()
+    static let tanh = Tanh()
+    static let softmax = Softmax()
+    static let logSoftmax = LogSoftmax()
+}
