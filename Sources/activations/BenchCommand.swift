@@ -1,6 +1,7 @@
 import ActivationFunctions
 import ArgumentParser
 import Foundation
+import NeuralNet
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +13,12 @@ struct BenchCommand: ParsableCommand {
             element forward (x, y), 3 backward (x, dy, dx). Row functions (softmax and friends) run on \
             rows of 1000 (glu: 2000 in, 1000 out). Build with -c release.
 
+            With --training it runs the training benchmarks instead: one epoch of TensorFlow Playground's             default (2-8-8-1 tanh, squared error, SGD 0.03, batch 10, 500 points), one step of an MNIST-sized             net (784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128) and the 128×784×256 matrix             product, in Float.
+
             Examples:
               activations bench relu sigmoid --n 65536
               activations bench --type double --backward --json
+              activations bench --training --json
             """
     )
 
@@ -40,12 +44,16 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Samples per measurement (the median is reported).")
     var samples = 11
 
+    @Flag(help: "Run the training benchmarks (Playground epoch, MNIST step, GEMM) instead.")
+    var training = false
+
     func run() throws {
         try reportingFailures {
             if let bad = sizes.first(where: { $0 < 1 }) {
                 throw CommandFailure.usage("--n must be at least 1, got \(bad)")
             }
             if samples < 1 { throw CommandFailure.usage("--samples must be at least 1, got \(samples)") }
+            if training { return try measureTraining() }
             try measureAll()
         }
     }
@@ -64,6 +72,26 @@ struct BenchCommand: ParsableCommand {
                     }
                     print(json ? BenchFormat.json(sample) : BenchFormat.row(sample))
                 }
+            }
+        }
+    }
+}
+
+extension BenchCommand {
+    /// The training benchmarks, each the median of `samples` runs after a warm-up.
+    func measureTraining() throws {
+        let results = [
+            try TrainingBenchmarks.playgroundEpoch(repeats: max(samples, 3)),
+            try TrainingBenchmarks.mnistStep(repeats: samples), TrainingBenchmarks.gemm(repeats: samples),
+        ]
+        for r in results {
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = .sortedKeys
+                print(String(decoding: try encoder.encode(r), as: UTF8.self))
+            } else {
+                let value = r.gflops.map { String(format: "%.1f GFLOP/s", $0) } ?? String(format: "%.3f ms", (r.seconds ?? 0) * 1000)
+                print(BenchFormat.pad(r.id, 20) + value)
             }
         }
     }

@@ -77,3 +77,18 @@ struct TrainReportTests {
         #expect(html.contains("circle") && html.contains("relu"))
     }
 }
+
+@Suite("activations bench --training")
+struct TrainingBenchCLITests {
+    @Test("prints one JSON object per benchmark with the keys the issue names (timings are not asserted)")
+    func keys() throws {
+        let result = try CLI.run(["bench", "--training", "--json", "--samples", "1"])
+        #expect(result.status == 0)
+        let objects = try result.output.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(objects.map { $0["id"] as! String } == ["playground-epoch", "mnist-step", "gemm-128x784x256"])
+        #expect(objects[0]["seconds"] is Double && objects[0]["train_count"] as? Int == 500)
+        #expect(objects[1]["seconds"] is Double && objects[2]["gflops"] is Double)
+    }
+}
