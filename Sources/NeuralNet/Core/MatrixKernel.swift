@@ -5,11 +5,33 @@
 /// registers while p runs over k; edges fall back to scalar loops. Products are accumulated in
 /// the same order as the scalar edge, p = 0, 1, …, so every entry is the plain sum Σₚ aᵢₚ·bₚⱼ.
 public protocol MatrixKernel: SIMDScalar & BinaryFloatingPoint {
+    /// The vector of the main 4×2-vector blocks.
     associatedtype Vector: SIMD where Vector.Scalar == Self
+    /// Half as wide, for layers too narrow for `Vector` (the Playground's 8 units).
+    associatedtype NarrowVector: SIMD where NarrowVector.Scalar == Self
 }
 
-extension Float: MatrixKernel { public typealias Vector = SIMD8<Float> }
-extension Double: MatrixKernel { public typealias Vector = SIMD4<Double> }
+#if FUSED_MULTIPLY_ADD
+    // Built for the CPU (AVX-512 here: 32 registers of 16 floats; on AVX2 these split in two).
+    extension Float: MatrixKernel {
+        public typealias Vector = SIMD16<Float>
+        public typealias NarrowVector = SIMD8<Float>
+    }
+    extension Double: MatrixKernel {
+        public typealias Vector = SIMD8<Double>
+        public typealias NarrowVector = SIMD4<Double>
+    }
+#else
+    // Portable x86-64 (SSE2): 16 registers of 4 floats.
+    extension Float: MatrixKernel {
+        public typealias Vector = SIMD8<Float>
+        public typealias NarrowVector = SIMD4<Float>
+    }
+    extension Double: MatrixKernel {
+        public typealias Vector = SIMD4<Double>
+        public typealias NarrowVector = SIMD2<Double>
+    }
+#endif
 
 extension MatrixKernel {
     static func multiply(m: Int, n: Int, k: Int, a: [Self], rowStride: Int, depthStride: Int, b: [Self], into c: inout [Self]) {
@@ -30,12 +52,12 @@ struct Operands<T: MatrixKernel> {
     let m: Int, n: Int, k: Int, rowStride: Int, depthStride: Int
 
     static var width: Int { T.Vector.scalarCount }
+    static var narrowWidth: Int { T.NarrowVector.scalarCount }
 
     func run() {
         guard m > 0, n > 0, k > 0 else { return }
-        let w = Self.width
+        let w = Self.width, half = Self.narrowWidth
         let wide = n - n % (2 * w)
-        let narrow = n - n % w
         var i = 0
         while i + 4 <= m {
             var j = 0
@@ -43,35 +65,39 @@ struct Operands<T: MatrixKernel> {
                 block4(i, j)
                 j += 2 * w
             }
-            if wide < narrow { column4(i, wide) }
-            for row in i..<(i + 4) { scalar(row, narrow..<n) }
+            while j + half <= n {
+                column4(i, j)
+                j += half
+            }
+            for row in i..<(i + 4) { scalar(row, j..<n) }
             i += 4
         }
         for row in i..<m { scalar(row, 0..<n) }
     }
 
-    /// C[i..<i+4, j..<j+w]: one vector of columns (for narrow layers such as the Playground's 8 units).
+    /// C[i..<i+4, j..<j+w/2]: one narrow vector of columns (for narrow layers such as the Playground's 8 units).
     @inline(__always)
     func column4(_ i: Int, _ j: Int) {
-        var (c0, c1, c2, c3) = (T.Vector(), T.Vector(), T.Vector(), T.Vector())
+        typealias V = T.NarrowVector
+        var (c0, c1, c2, c3) = (V(), V(), V(), V())
         for p in 0..<k {
-            let b0 = load(b + p * n + j)
+            let b0 = UnsafeRawPointer(b + p * n + j).loadUnaligned(as: V.self)
             let aColumn = a + i * rowStride + p * depthStride
-            accumulate(&c0, T.Vector(repeating: aColumn[0]), b0)
-            accumulate(&c1, T.Vector(repeating: aColumn[rowStride]), b0)
-            accumulate(&c2, T.Vector(repeating: aColumn[2 * rowStride]), b0)
-            accumulate(&c3, T.Vector(repeating: aColumn[3 * rowStride]), b0)
+            accumulate(&c0, V(repeating: aColumn[0]), b0)
+            accumulate(&c1, V(repeating: aColumn[rowStride]), b0)
+            accumulate(&c2, V(repeating: aColumn[2 * rowStride]), b0)
+            accumulate(&c3, V(repeating: aColumn[3 * rowStride]), b0)
         }
-        UnsafeMutableRawPointer(c + i * n + j).storeBytes(of: c0, as: T.Vector.self)
-        UnsafeMutableRawPointer(c + (i + 1) * n + j).storeBytes(of: c1, as: T.Vector.self)
-        UnsafeMutableRawPointer(c + (i + 2) * n + j).storeBytes(of: c2, as: T.Vector.self)
-        UnsafeMutableRawPointer(c + (i + 3) * n + j).storeBytes(of: c3, as: T.Vector.self)
+        UnsafeMutableRawPointer(c + i * n + j).storeBytes(of: c0, as: V.self)
+        UnsafeMutableRawPointer(c + (i + 1) * n + j).storeBytes(of: c1, as: V.self)
+        UnsafeMutableRawPointer(c + (i + 2) * n + j).storeBytes(of: c2, as: V.self)
+        UnsafeMutableRawPointer(c + (i + 3) * n + j).storeBytes(of: c3, as: V.self)
     }
 
     /// c += a·b: fused (one rounding) where the build targets the CPU (`FUSED_MULTIPLY_ADD`), else a
     /// multiply and an add. The scalar edge does the same, so every entry of C is computed alike.
     @inline(__always)
-    func accumulate(_ c: inout T.Vector, _ a: T.Vector, _ b: T.Vector) {
+    func accumulate<V: SIMD>(_ c: inout V, _ a: V, _ b: V) where V.Scalar: FloatingPoint {
         #if FUSED_MULTIPLY_ADD
             c = c.addingProduct(a, b)
         #else
