@@ -48,8 +48,9 @@ let package = Package(
         ),
         .testTarget(name: "ActivationFunctionsTests", dependencies: ["ActivationFunctions"], exclude: ["Fixtures"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ActivationFunctions"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions"]),
+        .target(name: "SVGTestSupport", path: "Tests/SVGTestSupport"),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "SVGTestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions", "SVGTestSupport"]),
         .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
     ]
 )

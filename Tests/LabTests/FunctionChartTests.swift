@@ -1,3 +1,4 @@
+import SVGTestSupport
 import ActivationFunctions
 import Foundation
 import Lab

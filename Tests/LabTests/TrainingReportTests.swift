@@ -1,3 +1,4 @@
+import SVGTestSupport
 import Foundation
 import Lab
 import Plotting

@@ -1,3 +1,4 @@
+import SVGTestSupport
 import Foundation
 import Plotting
 import Testing

@@ -3,19 +3,20 @@ import Foundation
 import FoundationXML
 #endif
 
+/// Shared by PlottingTests and LabTests.
 /// An SVG parsed with Foundation's XMLParser: every element with its attributes and text, in document order.
-struct ParsedSVG {
-    struct Element {
-        let name: String
-        let attributes: [String: String]
-        var text = ""
-        var classes: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
+public struct ParsedSVG {
+    public struct Element {
+        public let name: String
+        public let attributes: [String: String]
+        public var text = ""
+        public var classes: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
     }
 
-    private(set) var elements: [Element] = []
+    public private(set) var elements: [Element] = []
 
     /// Parses `markup`; fails the caller's expectation with the parser's error when it is not well formed.
-    init(_ markup: String) throws {
+    public init(_ markup: String) throws {
         let delegate = Collector()
         let parser = XMLParser(data: Data(markup.utf8))
         parser.delegate = delegate
@@ -27,7 +28,7 @@ struct ParsedSVG {
 
     struct ParseError: Error { let message: String; let line: Int }
 
-    func all(_ name: String, class className: String? = nil) -> [Element] {
+    public func all(_ name: String, class className: String? = nil) -> [Element] {
         elements.filter { $0.name == name && (className == nil || $0.classes.contains(className!)) }
     }
 
@@ -52,5 +53,5 @@ struct ParsedSVG {
 }
 
 extension ParsedSVG.Element {
-    func number(_ attribute: String) -> Double { Double(attributes[attribute] ?? "") ?? .nan }
+    public func number(_ attribute: String) -> Double { Double(attributes[attribute] ?? "") ?? .nan }
 }
