@@ -1,5 +1,6 @@
 import ActivationFunctions
 import Foundation
+import Lab
 import Plotting
 
 /// Samples a function for `show`: a few values, and f and f′ across its plot domain.
@@ -23,7 +24,10 @@ struct Sampler {
         }
     }
 
-    func exampleRow(_ x: Double) -> [Double] { function.info.id == "glu" ? [x, 1] : [x, 0, 1] }
+    func exampleRow(_ x: Double) -> [Double] {
+        guard case .row(let f) = function else { return [x] }
+        return [x] + (ExampleRow.tail(for: f) ?? [])
+    }
 
     func valueTable() -> [String] {
         let candidates = [domain.lower, -3, -1, -0.5, 0, 0.5, 1, 3, domain.upper]

@@ -35,18 +35,26 @@ struct FunctionCurves {
     }
 }
 
+/// The example row a row function is shown along: [x] followed by a small tail.
+public enum ExampleRow {
+    /// Tails tried in order; the first the function accepts is used (softmax takes [x, 0, 1];
+    /// GLU, which needs an even length, takes [x, 1]: value x, gate 1).
+    static let tails: [[Double]] = [[0, 1], [1]]
+
+    /// The tail `function` accepts, or nil if it accepts none.
+    public static func tail(for function: any RowActivation) -> [Double]? {
+        tails.first { (try? function.forward([0] + $0)) != nil }
+    }
+}
+
 /// A row function seen along one input: the row is a small example vector whose first entry is x.
 struct VectorCurves {
-    /// Example rows tried in order; the first the function accepts is used (softmax takes [x, 0, 1];
-    /// GLU, which needs an even length, takes [x, 1]: value x, gate 1).
-    static let exampleTails: [[Double]] = [[0, 1], [1]]
-
     let function: any RowActivation
     let tail: [Double]
     let curves: FunctionCurves
 
     init?(_ function: any RowActivation, domain: PlotDomain) {
-        guard let tail = Self.exampleTails.first(where: { (try? function.forward([0] + $0)) != nil }) else { return nil }
+        guard let tail = ExampleRow.tail(for: function) else { return nil }
         self.function = function
         self.tail = tail
         curves = FunctionCurves(domain: domain)
