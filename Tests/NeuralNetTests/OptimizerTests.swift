@@ -51,6 +51,24 @@ struct OptimizerTests {
         #expect(close(Self.run(Self.settings(.adam)), expected))
     }
 
+    @Test("Adam over a long array (vector body and scalar tail) matches the per-element definition")
+    func adamVectorised() {
+        var optimizer = Optimizer<Float>(OptimizerSettings(kind: .adam, learningRate: 0.01))
+        var p = (0..<37).map { Float($0) / 10 - 1.5 }
+        let start = p
+        let g1 = p.indices.map { Float(($0 * 7) % 11) / 5 - 1 }, g2 = p.indices.map { Float(($0 * 3) % 5) / 4 - 0.5 }
+        optimizer.update(&p, g1, slot: 0, learningRate: 0.01, isWeight: false)
+        optimizer.update(&p, g2, slot: 0, learningRate: 0.01, isWeight: false)
+        for i in p.indices {  // torch.optim.Adam, two steps, in Double
+            let (a, b) = (Double(g1[i]), Double(g2[i]))
+            let m1 = 0.1 * a, v1 = 0.001 * a * a
+            let m2 = 0.9 * m1 + 0.1 * b, v2 = 0.999 * v1 + 0.001 * b * b
+            let step1 = 0.01 / 0.1 * m1 / ((v1 / 0.001).squareRoot() + 1e-8)
+            let step2 = 0.01 / (1 - 0.81) * m2 / ((v2 / (1 - 0.999 * 0.999)).squareRoot() + 1e-8)
+            #expect(abs(Double(p[i]) - (Double(start[i]) - step1 - step2)) < 1e-5, "element \(i)")
+        }
+    }
+
     @Test func adamwDecaysWeightsOnly() {
         var settings = Self.settings(.adamw)
         settings.weightDecay = 0.5

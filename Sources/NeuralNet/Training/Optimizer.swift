@@ -106,16 +106,11 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
         let step = lr / T(1 - Double.pow(settings.beta1, t))
         let correction2 = T(1 - Double.pow(settings.beta2, t)).squareRoot()
         let eps = T(settings.epsilon)
+        let constants = AdamStep<T>(b1: b1, b2: b2, step: step, correction2: correction2, eps: eps)
         parameters.withUnsafeMutableBufferPointer { p in
             m.withUnsafeMutableBufferPointer { m in
                 v.withUnsafeMutableBufferPointer { v in
-                    g.withUnsafeBufferPointer { g in
-                        for i in 0..<p.count {
-                            m[i] = b1 * m[i] + (1 - b1) * g[i]
-                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                            p[i] -= step * (m[i] / (v[i].squareRoot() / correction2 + eps))
-                        }
-                    }
+                    g.withUnsafeBufferPointer { g in constants.apply(p, m, v, g) }
                 }
             }
         }
@@ -138,3 +133,44 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
 }
 
 import RealModule
+
+/// One Adam update over whole arrays: vectors of `T.Vector` lanes, then the same arithmetic one
+/// element at a time for the tail (lane by lane the results are identical).
+struct AdamStep<T: TrainingScalar> {
+    let b1: T, b2: T, step: T, correction2: T, eps: T
+
+    func apply(_ p: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
+               _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafeBufferPointer<T>) {
+        typealias V = T.Vector
+        let width = V.scalarCount
+        var i = 0
+        while i + width <= p.count {
+            var (mi, vi) = (load(m.baseAddress! + i), load(v.baseAddress! + i))
+            let gi = load(g.baseAddress! + i)
+            mi = V(repeating: b1) * mi + V(repeating: 1 - b1) * gi
+            vi = V(repeating: b2) * vi + V(repeating: 1 - b2) * gi * gi
+            let denominator = vi.squareRoot() / V(repeating: correction2) + V(repeating: eps)
+            let pi = load(p.baseAddress! + i) - V(repeating: step) * (mi / denominator)
+            store(mi, m.baseAddress! + i)
+            store(vi, v.baseAddress! + i)
+            store(pi, p.baseAddress! + i)
+            i += width
+        }
+        while i < p.count {
+            m[i] = b1 * m[i] + (1 - b1) * g[i]
+            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+            p[i] -= step * (m[i] / (v[i].squareRoot() / correction2 + eps))
+            i += 1
+        }
+    }
+
+    @inline(__always) func load(_ pointer: UnsafePointer<T>) -> T.Vector {
+        UnsafeRawPointer(pointer).loadUnaligned(as: T.Vector.self)
+    }
+
+    @inline(__always) func load(_ pointer: UnsafeMutablePointer<T>) -> T.Vector { load(UnsafePointer(pointer)) }
+
+    @inline(__always) func store(_ value: T.Vector, _ pointer: UnsafeMutablePointer<T>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: T.Vector.self)
+    }
+}
