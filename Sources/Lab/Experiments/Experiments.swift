@@ -3,6 +3,9 @@ import Foundation
 /// The catalog of experiments, in the article's order: every surface (CLI, report, tests) reads it.
 public enum Experiments {
     public static let all: [any Experiment] = [
+        StepNoGradient(),
+        LinearConstantGradient(),
+        LinearCollapse(),
         SigmoidSteepMiddle(),
         VanishingGradient(),
         ReLUSparsity(),
