@@ -9,6 +9,10 @@ public enum Experiments {
         SigmoidSteepMiddle(),
         VanishingGradient(),
         ReLUSparsity(),
+        DyingReLU(),
+        ReLUIsCheap(),
+        UniversalApproximation(),
+        Choosing(),
     ]
 
     public static var ids: [String] { all.map(\.info.id) }
