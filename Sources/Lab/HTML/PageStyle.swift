@@ -55,7 +55,7 @@ enum PageStyle {
     .panel h2 { margin-top: 0; }
     .panel + .panel, .panel + .charts, .charts + .panel { margin-top: 16px; }
     .scroll { overflow-x: auto; } table.results th, table.results td { padding-right: 1rem; }
-    table.results td { overflow-wrap: normal; } table.summary td.quote { font-style: italic; min-width: 16rem; }
+    table.results td { overflow-wrap: normal; } table.results:not(.summary) td { white-space: nowrap; } table.summary td.quote { font-style: italic; min-width: 16rem; }
     @media (max-width: 480px) { body { padding: 12px 8px; } .card, .panel { padding: 10px 8px; } }
     """
 }

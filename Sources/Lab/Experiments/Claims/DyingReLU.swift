@@ -43,7 +43,8 @@ struct DyingReLU: Experiment {
             let runs = try ids.map { try train($0, condition, data, settings) }
             for run in runs {
                 table.rows.append([condition.name, run.id, Format.percent(run.dead.last ?? 0), Format.percent(run.dead.max() ?? 0),
-                                   run.stayed.map(Format.percent) ?? "–", run.diverged.map { "stopped: \($0)" } ?? Format.percent(run.accuracy)])
+                                   run.stayed.map(Format.percent) ?? "–", run.diverged == nil ? Format.percent(run.accuracy) : "stopped: non-finite loss"])
+                if let message = run.diverged { result.notes.append("\(condition.name), \(run.id): \(message)") }
                 let key = "condition\(index + 1).\(run.id)"
                 result.measure("\(key).dead_fraction", run.dead.last ?? 0)
                 result.measure("\(key).test_accuracy", run.accuracy)
