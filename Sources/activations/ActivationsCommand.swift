@@ -14,7 +14,7 @@ struct ActivationsCommand: ParsableCommand {
             """,
         subcommands: [
             ListCommand.self, ShowCommand.self, EvalCommand.self, PlotCommand.self, BenchCommand.self,
-            TrainCommand.self, PredictCommand.self,
+            TrainCommand.self, PredictCommand.self, ExperimentCommand.self, ReportCommand.self,
         ]
     )
 }

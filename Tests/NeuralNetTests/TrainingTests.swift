@@ -112,3 +112,20 @@ struct TrainingTests {
         #expect(throws: NeuralNetError.self) { try Datasets.named("xorr") }
     }
 }
+
+@Suite("dead units")
+struct DeadUnitTests {
+    @Test("Network.deadUnits names the units inactive on every input, per hidden layer")
+    func deadUnits() throws {
+        var rng = SeededGenerator(seed: 3)
+        var network = try Network<Double>(inputs: 2, hidden: [4, 3], activations: [try .named("relu"), try .named("leaky-relu")],
+                                          outputs: 1, head: .sigmoid, initializer: .he, rng: &rng)
+        network.layers[0].bias = [-100, 0, -100, 0]  // units 0 and 2 can never fire on inputs in [−1, 1]
+        network.layers[1].bias = [-100, -100, -100]  // leaky ReLU keeps a slope: never dead
+        let x = Matrix(rows: 50, columns: 2, storage: (0..<100).map { _ in rng.uniform(-1, 1) })
+        let dead = network.deadUnits(on: x)
+        #expect(dead.count == 2)
+        #expect(Set(dead[0]).isSuperset(of: [0, 2]))
+        #expect(dead[1].isEmpty)
+    }
+}

@@ -43,6 +43,19 @@ enum PageStyle {
     details summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 400px), 1fr)); gap: 16px; }
     figure svg { max-width: 560px; margin: 0 auto; }
+    blockquote.claim { margin: 1rem 0; padding: .6rem 1rem; border-left: 4px solid var(--accent); background: var(--card-bg);
+            max-width: 72rem; font-style: italic; }
+    blockquote.claim p { margin: 0 0 .3rem; }
+    .verdict { border-left-width: 6px; margin: 1rem 0; }
+    .verdict.holds { border-left-color: #1a7f37; } .verdict.fails { border-left-color: #cf222e; }
+    .verdict h2 { margin: 0 0 .4rem; border: 0; }
+    .checks { list-style: none; padding: 0; margin: 0; } .checks li { margin: .3rem 0; }
+    .pass .mark, td.pass strong { color: #1a7f37; } .fail .mark, td.fail strong { color: #cf222e; }
+    .measured { color: var(--muted); font-size: .9rem; }
+    .panel h2 { margin-top: 0; }
+    .panel + .panel, .panel + .charts, .charts + .panel { margin-top: 16px; }
+    .scroll { overflow-x: auto; } table.results th, table.results td { padding-right: 1rem; }
+    table.results td { overflow-wrap: normal; } table.results:not(.summary) td { white-space: nowrap; } table.summary td.quote { font-style: italic; min-width: 16rem; }
     @media (max-width: 480px) { body { padding: 12px 8px; } .card, .panel { padding: 10px 8px; } }
     """
 }

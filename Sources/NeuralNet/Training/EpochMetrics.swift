@@ -34,7 +34,7 @@ extension LayerMetrics {
         let (slopes, _) = layer.application.backward(cache.sums, cache.record, ones)
         let perUnit = slopes.columns == cache.output.columns
         let rows = max(cache.output.rows, 1)
-        let dead = perUnit ? (0..<slopes.columns).filter { j in (0..<slopes.rows).allSatisfy { slopes[$0, j] == 0 } }.count : 0
+        let dead = layer.deadUnits(cache).count
         return LayerMetrics(
             meanAbsWeightGradient: meanAbs(gradients.weights.storage),
             meanAbsOutputGradient: meanAbs(gradients.output.storage),

@@ -1,0 +1,87 @@
+import Foundation
+import NeuralNet
+import Plotting
+
+extension LinearCollapse {
+    /// One affine map x·W + b.
+    struct Affine {
+        var weights: Matrix<Double>
+        var bias: [Double]
+
+        func apply(_ x: Matrix<Double>) -> Matrix<Double> {
+            var y = x.multiplied(by: weights)
+            y.addRowVector(bias)
+            return y
+        }
+    }
+
+    /// The single layer equal to a net of identity layers: W = W₁W₂…Wₙ, b = ((b₁W₂ + b₂)W₃ + …) + bₙ.
+    static func collapse(_ network: Network<Double>) -> Affine {
+        var map = Affine(weights: network.layers[0].weights, bias: network.layers[0].bias)
+        for layer in network.layers.dropFirst() {
+            let bias = Matrix(rows: 1, columns: map.bias.count, storage: map.bias).multiplied(by: layer.weights).storage
+            map = Affine(weights: map.weights.multiplied(by: layer.weights), bias: zip(bias, layer.bias).map(+))
+        }
+        return map
+    }
+
+    /// The trained deepest linear net and its collapsed layer classify the test points the same way.
+    func agreement(_ session: TrainingSession, _ dataset: String, _ result: inout ExperimentResult) throws {
+        let x = session.normalization.apply(session.test.inputs)
+        let deep = session.network.logits(x).storage, single = Self.collapse(session.network).apply(x).storage
+        let same = Double(zip(deep, single).filter { ($0 >= 0) == ($1 >= 0) }.count) / Double(max(deep.count, 1))
+        result.measure("\(dataset).trained_collapse_agreement", same)
+        result.check("\(dataset): the trained deepest linear net and its collapsed layer agree on every test point",
+                     measured: "\(dataset): collapsed layer agrees on \(Format.percent(same))", passed: same == 1)
+        result.charts.append(Self.boundary(session, "\(dataset)-linear", "\(dataset), \(session.configuration.hidden.count) linear hidden layers",
+                                           "p(class 1) after training: however deep, the linear net draws one straight line."))
+    }
+
+    /// Every linear net is held to the best line's training accuracy; the nonlinear nets to `target` on test data.
+    func judge(_ dataset: String, _ runs: Runs2D, depths: [Int], _ result: inout ExperimentResult) {
+        let linear = runs.accuracies[..<depths.count].map(\.train).max() ?? 0
+        let nonlinear = runs.accuracies[depths.count...].map(\.test).min() ?? 0
+        result.check("\(dataset): no linear net, of any depth, fits the training data better than the best straight line (+2.5 points for the line search's grid)",
+                     measured: "\(dataset): linear nets fit \(Format.percent(linear)) at best, the best line \(Format.percent(runs.bestLine))",
+                     passed: linear <= runs.bestLine + 0.025)
+        result.check("\(dataset): one hidden tanh or ReLU layer reaches \(Format.percent(Self.target)) test accuracy",
+                     measured: "\(dataset): tanh and ReLU reach \(Format.percent(nonlinear)) or more", passed: nonlinear >= Self.target)
+    }
+
+    /// The best training accuracy of any straight line w·x ≥ t, either side positive: 720 directions,
+    /// every threshold between sorted projections.
+    static func bestLineAccuracy(_ data: Dataset) -> Double {
+        guard case .classes(let labels, _) = data.labels, data.count > 0 else { return 0 }
+        let positives = labels.filter { $0 == 1 }.count
+        var best = 0
+        for step in 0..<720 {
+            let angle = Double(step) * Double.pi / 360
+            let order = (0..<data.count).map { i in (data.inputs[i, 0] * cos(angle) + data.inputs[i, 1] * sin(angle), labels[i]) }.sorted { $0.0 < $1.0 }
+            var correct = positives  // threshold below every point: all predicted positive
+            best = max(best, correct, data.count - correct)
+            for (_, label) in order {
+                correct += label == 1 ? -1 : 1
+                best = max(best, correct, data.count - correct)
+            }
+        }
+        return Double(best) / Double(data.count)
+    }
+
+    static func boundary(_ session: TrainingSession, _ name: String, _ title: String, _ caption: String) -> ResultChart {
+        let boundary = TrainingReport.boundary(session)!  // 2-D data always has one
+        let chart = DecisionBoundaryChart(id: "linear-collapse-\(name)", title: title, grid: boundary.grid,
+                                          points: boundary.points, colorScale: boundary.colorScale)
+        return ResultChart(name: "boundary-\(name)", chart: chart, caption: caption)
+    }
+
+    static func depthChart(_ dataset: String, _ runs: Runs2D, depths: [Int], index: Int) -> ResultChart {
+        let xs = depths.map(Double.init), relu = runs.accuracies.last!.train
+        var chart = LineChart(id: "linear-collapse-depth-\(dataset)", title: "\(dataset): training accuracy by depth",
+                              xLabel: "linear hidden layers", yLabel: "training accuracy")
+        chart.yDomain = 0...1
+        chart.series = [.init(label: "linear nets", xs: xs, ys: runs.accuracies[..<depths.count].map(\.train), colorIndex: 0),
+                        .init(label: "best straight line", xs: [xs.first!, xs.last!], ys: [runs.bestLine, runs.bestLine], style: .dotted, colorIndex: 7),
+                        .init(label: "1 ReLU layer", xs: [xs.first!, xs.last!], ys: [relu, relu], style: .dashed, colorIndex: 1)]
+        return ResultChart(name: "depth-\(dataset)", chart: chart, caption: "Linear nets of every depth stay at or below the best straight line (dotted); one ReLU layer (dashed) does not.")
+    }
+}

@@ -1,0 +1,85 @@
+import NeuralNet
+import Plotting
+
+/// At random initialisation about half of the ReLU outputs are exactly 0; sigmoid and tanh give none.
+struct ReLUSparsity: Experiment {
+    let info = ExperimentInfo(
+        id: "relu-sparsity", title: "About half of the ReLU units output 0 at initialisation",
+        claim: "Imagine a network with random initialized weights (or normalised) and almost 50% of the network yields 0 activation because of the characteristic of ReLu (output 0 for negative values of x). This means a fewer neurons are firing (sparse activation) and the network is lighter.",
+        method: "Build nets of two hidden layers of widths 16 to 1024 (He initialisation for ReLU, Glorot for sigmoid and tanh, zero biases) and count, on the normalised circle data, the outputs of each hidden layer that are exactly 0. Narrow widths average several nets (up to 8), since one net of 16 units is a small sample.")
+
+    static let activations = ["relu", "sigmoid", "tanh"]
+    static let band = 0.4...0.6
+
+    func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
+        var result = ExperimentResult(info: info, settings: settings)
+        let widths = settings.pick(quick: [16, 64, 256, 1024], full: [16, 32, 64, 128, 256, 512, 1024])
+        let data = try Runs.data("circle", count: settings.pick(quick: 100, full: 500), seed: settings.seed(1))
+        let inputs = Normalization(fitting: data.inputs).apply(data.inputs)
+        var table = ResultTable(title: "Exactly-zero outputs at initialisation, layer 1 / layer 2 (mean over nets)",
+                                columns: ["width", "nets"] + Self.activations)
+        var zeros: [String: [[Double]]] = [:]
+        for width in widths {
+            let shape = Shape(width: width, layers: width <= settings.pick(quick: 128, full: 1024) ? 2 : 1,
+                              nets: max(1, min(8, 256 / width)))
+            var row = [String(width), String(shape.nets)]
+            for id in Self.activations {
+                let fractions = try Self.zeroFractions(id, shape, inputs: inputs, seed: settings.seed(UInt64(width)))
+                zeros[id, default: []].append(fractions)
+                fractions.enumerated().forEach { result.measure("\(id).zero_fraction.w\(width).layer\($0 + 1)", $1) }
+                row.append(fractions.map(Format.percent).joined(separator: " / "))
+            }
+            table.rows.append(row)
+        }
+        result.tables.append(table)
+        if settings.quick { result.notes.append("Quick mode measures the second layer only up to width 128.") }
+        judge(zeros.mapValues { $0.flatMap { $0 } }, widths: widths, &result)
+        result.charts.append(Self.chart(widths, zeros))
+        return result
+    }
+
+    /// Nets of `layers` hidden layers of `width` units, `nets` of them averaged.
+    struct Shape {
+        let width: Int, layers: Int, nets: Int
+    }
+
+    /// The fraction of exact zeros in each hidden layer, averaged over `shape.nets` fresh nets.
+    static func zeroFractions(_ id: String, _ shape: Shape, inputs: Matrix<Double>, seed: UInt64) throws -> [Double] {
+        var rng = SeededGenerator(seed: seed)
+        let activation = try HiddenActivation.named(id)
+        var sums = [Double](repeating: 0, count: shape.layers)
+        for _ in 0..<shape.nets {
+            let network = try Network<Double>(
+                inputs: inputs.columns, hidden: [Int](repeating: shape.width, count: shape.layers),
+                activations: [HiddenActivation](repeating: activation, count: shape.layers), outputs: 1, head: .sigmoid,
+                initializer: id == "relu" ? .he : .glorotUniform, rng: &rng)
+            for (layer, cache) in network.forward(inputs, rng: &rng).dropLast().enumerated() {
+                sums[layer] += Double(cache.output.storage.filter { $0 == 0 }.count) / Double(cache.output.storage.count)
+            }
+        }
+        return sums.map { $0 / Double(shape.nets) }
+    }
+
+    private func judge(_ zeros: [String: [Double]], widths: [Int], _ result: inout ExperimentResult) {
+        let relu = zeros["relu"] ?? []
+        result.check("ReLU zero fraction in [40%, 60%] in every layer at every width",
+                     measured: "ReLU zeros \(Format.percentRange(relu)) at widths \(widths.first!)–\(widths.last!)",
+                     passed: !relu.isEmpty && relu.allSatisfy(Self.band.contains))
+        let smooth = (zeros["sigmoid"] ?? []) + (zeros["tanh"] ?? [])
+        result.check("sigmoid and tanh give no exact zeros",
+                     measured: "sigmoid and tanh zeros \(Format.percentRange(smooth))", passed: smooth.allSatisfy { $0 == 0 })
+        result.notes.append("ReLU's zeros come from the sign of the weighted sum: with symmetric weights, zero biases and centred inputs, each sum is negative half the time. A layer with a positive bias start (TensorFlow Playground's 0.1) would give fewer.")
+    }
+
+    static func chart(_ widths: [Int], _ zeros: [String: [[Double]]]) -> ResultChart {
+        let xs = widths.map { Foundation.log2(Double($0)) }
+        var chart = LineChart(id: "relu-sparsity-zeros", title: "Exact zeros at initialisation (layer 1)", xLabel: "log₂ width", yLabel: "fraction of outputs = 0")
+        chart.yDomain = 0...1
+        chart.series = activations.enumerated().map { index, id in
+            .init(label: id, xs: xs, ys: (zeros[id] ?? []).map { $0[0] }, colorIndex: index)
+        }
+        return ResultChart(name: "zeros", chart: chart, caption: "ReLU stays near one half at every width; sigmoid and tanh never output exactly 0.")
+    }
+}
+
+import Foundation

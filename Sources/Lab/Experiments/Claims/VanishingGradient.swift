@@ -1,0 +1,112 @@
+import Foundation
+import NeuralNet
+import Plotting
+
+/// In a deep sigmoid net the gradient shrinks layer by layer towards the input; tanh less; ReLU with
+/// He initialisation keeps it flat.
+struct VanishingGradient: Experiment {
+    let info = ExperimentInfo(
+        id: "vanishing-gradient", title: "Gradients vanish through deep sigmoid nets",
+        claim: "Towards either end of the sigmoid function, the Y values tend to respond very less to changes in X. … The gradient at that region is going to be small. It gives rise to a problem of “vanishing gradients”.",
+        method: "Ten hidden layers of equal width on the circle data. At initialisation, measure mean |∂L/∂a| at each hidden layer's output, from the output back to the input, averaged (geometrically) over seeds, and fit the factor by which it changes per layer. Then take plain full-batch SGD steps (learning rate 0.1) and compare how far the first and last hidden layers' weights move.")
+
+    struct Profile {
+        let id: String
+        /// Mean |∂L/∂a| per hidden layer, input side first (geometric mean over seeds).
+        var gradients: [Double]
+        /// ‖W_after − W_before‖ / ‖W_before‖ per hidden layer after training (mean over seeds).
+        var movement: [Double]
+        var factor: Double { Stats.geometricFactor(gradients.reversed()) }
+    }
+
+    static let runs: [(id: String, initializer: Initializer)] = [("sigmoid", .glorotUniform), ("tanh", .glorotUniform), ("relu", .he)]
+    static let depth = 10
+
+    func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
+        var result = ExperimentResult(info: info, settings: settings)
+        let profiles = try Self.runs.map { try profile($0.id, $0.initializer, settings) }
+        Self.tabulate(profiles, &result)
+        judge(profiles, &result)
+        result.charts = [Self.gradientChart(profiles), Self.movementChart(profiles)]
+        return result
+    }
+
+    private func profile(_ id: String, _ initializer: Initializer, _ settings: ExperimentSettings) throws -> Profile {
+        let seeds = settings.pick(quick: 2, full: 8)
+        var logGradients = [Double](repeating: 0, count: Self.depth), movement = logGradients
+        for run in 0..<seeds {
+            let (g, m) = try Self.measure(id, initializer, settings: settings, seed: settings.seed(UInt64(run)))
+            for layer in 0..<Self.depth { logGradients[layer] += Foundation.log(g[layer]) / Double(seeds); movement[layer] += m[layer] / Double(seeds) }
+        }
+        return Profile(id: id, gradients: logGradients.map { Foundation.exp($0) }, movement: movement)
+    }
+
+    /// One net: the gradient profile at initialisation, then the relative movement of each layer after
+    /// full-batch SGD steps.
+    static func measure(_ id: String, _ initializer: Initializer, settings: ExperimentSettings, seed: UInt64) throws -> ([Double], [Double]) {
+        let raw = try Runs.data("circle", count: settings.pick(quick: 64, full: 400), seed: seed)
+        let data = try Dataset(inputs: Normalization(fitting: raw.inputs).apply(raw.inputs), labels: raw.labels, featureNames: []).labeled(Double.self)
+        var rng = SeededGenerator(seed: seed)
+        let width = settings.pick(quick: 16, full: 32)
+        let before = try Network<Double>(inputs: 2, hidden: [Int](repeating: width, count: depth),
+                                         activations: [HiddenActivation](repeating: try .named(id), count: depth),
+                                         outputs: 1, head: .sigmoid, initializer: initializer, rng: &rng)
+        let gradients = before.gradients(data.inputs, data.targets, training: false, rng: &rng).gradients
+        var trainer = try Trainer(network: before, settings: OptimizerSettings(kind: .sgd, learningRate: 0.1),
+                                  batchSize: data.count, seed: seed)
+        for _ in 0..<settings.pick(quick: 5, full: 100) { try trainer.step(data) }
+        let movement = (0..<depth).map { l in
+            Stats.norm(zip(trainer.network.layers[l].weights.storage, before.layers[l].weights.storage).map(-))
+                / Stats.norm(before.layers[l].weights.storage)
+        }
+        return (gradients.prefix(depth).map { Stats.meanAbs($0.output.storage) }, movement)
+    }
+
+    static func tabulate(_ profiles: [Profile], _ result: inout ExperimentResult) {
+        var table = ResultTable(title: "Mean |∂L/∂a| per hidden layer at initialisation (layer 1 is next to the input)",
+                                columns: ["layer"] + profiles.map(\.id))
+        for layer in (0..<depth).reversed() {
+            table.rows.append(["\(layer + 1)"] + profiles.map { Format.number($0.gradients[layer], 3) })
+        }
+        table.rows.append(["factor per layer"] + profiles.map { Format.number($0.factor, 3) })
+        table.rows.append(["layer 1 / layer 10"] + profiles.map { Format.number($0.gradients[0] / $0.gradients[depth - 1], 3) })
+        table.rows.append(["weights moved, layer 1 / layer 10"] + profiles.map { Format.number($0.movement[0] / $0.movement[depth - 1], 3) })
+        result.tables.append(table)
+        for p in profiles {
+            result.measure("\(p.id).factor_per_layer", p.factor)
+            result.measure("\(p.id).gradient_ratio_first_last", p.gradients[0] / p.gradients[depth - 1])
+            result.measure("\(p.id).movement_ratio_first_last", p.movement[0] / p.movement[depth - 1])
+        }
+    }
+
+    private func judge(_ profiles: [Profile], _ result: inout ExperimentResult) {
+        let (sigmoid, tanh, relu) = (profiles[0], profiles[1], profiles[2])
+        result.check("sigmoid: the gradient shrinks by a factor ≤ 0.5 per layer towards the input",
+                     measured: "sigmoid factor \(Format.number(sigmoid.factor)) per layer", passed: sigmoid.factor <= 0.5)
+        result.check("tanh decays less than sigmoid (a larger factor)",
+                     measured: "tanh factor \(Format.number(tanh.factor))", passed: tanh.factor > sigmoid.factor)
+        result.check("ReLU with He initialisation stays flat: factor in [0.8, 1.25]",
+                     measured: "ReLU factor \(Format.number(relu.factor))", passed: (0.8...1.25).contains(relu.factor))
+        let moved = sigmoid.movement[0] / sigmoid.movement[Self.depth - 1]
+        result.check("sigmoid: the first layer moves less than 1% as much as the last (relative to its size)",
+                     measured: "sigmoid layer 1 moved \(Format.number(moved)) × as much as layer 10", passed: moved < 0.01)
+    }
+
+    static func gradientChart(_ profiles: [Profile]) -> ResultChart {
+        let layers = (1...depth).map(Double.init)
+        var chart = LineChart(id: "vanishing-gradient-profile", title: "Gradient at each layer at initialisation (log scale)",
+                              xLabel: "hidden layer (1 = next to the input)", yLabel: "mean |∂L/∂a|")
+        chart.yScale = .log
+        chart.series = profiles.enumerated().map { .init(label: $1.id, xs: layers, ys: $1.gradients, colorIndex: $0) }
+        return ResultChart(name: "profile", chart: chart, caption: "Read from right (output side) to left (input side): sigmoid falls by orders of magnitude, tanh less, ReLU with He initialisation stays level.")
+    }
+
+    static func movementChart(_ profiles: [Profile]) -> ResultChart {
+        let layers = (1...depth).map(Double.init)
+        var chart = LineChart(id: "vanishing-gradient-movement", title: "How far each layer's weights moved in training (log scale)",
+                              xLabel: "hidden layer (1 = next to the input)", yLabel: "‖ΔW‖ / ‖W‖")
+        chart.yScale = .log
+        chart.series = profiles.enumerated().map { .init(label: $1.id, xs: layers, ys: $1.movement, colorIndex: $0) }
+        return ResultChart(name: "movement", chart: chart, caption: "After the same SGD steps, the early sigmoid layers have barely moved.")
+    }
+}

@@ -1,0 +1,48 @@
+import NeuralNet
+
+/// Training runs shared by the experiments: one configuration shape, sessions on catalog datasets.
+enum Runs {
+    /// A classifier or regressor configuration; Adam unless `optimizer` says otherwise.
+    static func configuration(
+        hidden: [Int], activation: String, output: OutputHead = .sigmoid, epochs: Int, seed: UInt64,
+        optimizer: OptimizerSettings = OptimizerSettings(kind: .adam, learningRate: 0.03), batchSize: Int = 32,
+        initializer: Initializer = .glorotUniform
+    ) -> TrainingConfiguration {
+        var c = TrainingConfiguration()
+        (c.hidden, c.activations, c.output, c.epochs, c.seed) = (hidden, [activation], output, epochs, seed)
+        (c.optimizer, c.batchSize, c.initializer) = (optimizer, batchSize, initializer)
+        return c
+    }
+
+    /// Catalog data: `count` points of `dataset` with `noise`, generated from `seed`.
+    static func data(_ dataset: String, count: Int, noise: Double = 0, classes: Int = 3, seed: UInt64) throws -> Dataset {
+        try Datasets.named(dataset).generate(count: count, noise: noise, classes: classes, seed: seed)
+    }
+
+    /// A session trained for all its configured epochs.
+    static func trained(_ c: TrainingConfiguration, on data: Dataset) throws -> TrainingSession {
+        var session = try TrainingSession(configuration: c, data: data)
+        while !session.isFinished { try session.runEpoch() }
+        return session
+    }
+
+    /// The session's normalised training inputs, as its network sees them.
+    static func networkInputs(_ session: TrainingSession) -> Matrix<Double> {
+        session.normalization.apply(session.train.inputs)
+    }
+
+    /// The last test accuracy (train accuracy when there is no test set), 0 when not classifying.
+    static func accuracy(_ session: TrainingSession) -> Double {
+        session.history.last.flatMap { $0.testAccuracy ?? $0.trainAccuracy } ?? 0
+    }
+
+    /// The data split 80/20 with `seed` and standardised with the training part's statistics, as a network sees it.
+    static func prepared(_ data: Dataset, seed: UInt64) throws -> (train: LabeledData<Double>, test: LabeledData<Double>) {
+        let (train, test) = try data.split(trainFraction: 0.8, seed: seed)
+        let normalization = Normalization(fitting: train.inputs)
+        let labeled = { (part: Dataset) in
+            try Dataset(inputs: normalization.apply(part.inputs), labels: part.labels, featureNames: part.featureNames).labeled(Double.self)
+        }
+        return (try labeled(train), try labeled(test))
+    }
+}

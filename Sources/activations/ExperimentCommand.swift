@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Lab
+import NeuralNet
+
+struct ExperimentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "experiment",
+        abstract: "Run one of the article's claims as an experiment: measured numbers, charts and a verdict.",
+        discussion: """
+            Each experiment is deterministic under --seed. It prints its tables and one verdict line, \
+            "holds: …" or "does not hold: …" with the numbers measured against the stated criteria. \
+            A claim that does not hold is a result, not an error: the exit code is still 0.
+
+            Examples:
+              activations experiment --list
+              activations experiment relu-sparsity --quick
+              activations experiment vanishing-gradient --out charts --json
+              activations experiment choosing --extra gelu,silu
+              activations experiment --all --quick
+            """
+    )
+
+    @Argument(help: "Experiment id (see --list).")
+    var id: String?
+
+    @Flag(help: "List the experiments with the claim each tests.")
+    var list = false
+
+    @Flag(help: "Run every experiment.")
+    var all = false
+
+    @Flag(help: "Small data and nets, few epochs: a few seconds each.")
+    var quick = false
+
+    @Option(help: "Seed for data, weights and batch order.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Extra hidden activations to compare (choosing, dying-relu), e.g. gelu,silu.", valueName: "ids"))
+    var extra: String?
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write the charts (SVG) into this directory.", valueName: "dir"))
+    var outputDirectory: String?
+
+    @Flag(help: "Print one JSON object per experiment (an array with --all) instead of text.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures {
+            if list { return print(ExperimentRunner.listing) }
+            let experiments = try ExperimentRunner.select(id: id, all: all)
+            let settings = ExperimentSettings(seed: seed, quick: quick, extraActivations: try ExperimentRunner.activations(extra))
+            let outputs = try experiments.map { try ExperimentRunner.run($0, settings, outputDirectory: outputDirectory, json: json) }
+            print(json && all ? "[" + outputs.joined(separator: ",\n") + "]" : outputs.joined(separator: "\n\n"))
+        }
+    }
+}
+
+/// Choosing, running and printing experiments for the command.
+enum ExperimentRunner {
+    static var listing: String {
+        Experiments.all.map { "\($0.info.id.padding(toLength: 26, withPad: " ", startingAt: 0))\($0.info.title)" }.joined(separator: "\n")
+    }
+
+    static func select(id: String?, all: Bool) throws -> [any Experiment] {
+        if all { return Experiments.all }
+        guard let id else { throw CommandFailure.usage("name an experiment, or use --list or --all") }
+        guard let experiment = Experiments.named(id) else {
+            throw CommandFailure.usage("unknown experiment '\(id)'; the experiments are \(Experiments.ids.joined(separator: ", "))")
+        }
+        return [experiment]
+    }
+
+    static func activations(_ text: String?) throws -> [String] {
+        let ids = (text ?? "").split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        for id in ids { _ = try HiddenActivation.named(id) }  // an unknown id is a usage error naming the valid ones
+        return ids
+    }
+
+    static func run(_ experiment: any Experiment, _ settings: ExperimentSettings, outputDirectory: String?, json: Bool) throws -> String {
+        let result = try Experiments.run(experiment, settings)
+        let charts = try outputDirectory.map { try result.writeCharts(to: URL(fileURLWithPath: $0)).map(\.path) } ?? []
+        return json ? result.json(chartPaths: charts) : result.text
+    }
+}
