@@ -120,7 +120,7 @@ public struct CollapseView: Encodable, Sendable {
     public var allLinear: Bool
     public var matrix: [[Double]]
     public var bias: [Double]
-    /// Its output on the grid, as `GridSet.output`.
+    /// Its output on a 50×50 grid, as `GridSet.output`.
     public var output: [EncodedGrid]
     /// The largest difference between its output and the network's on the grid.
     public var maxDifference: Double

@@ -35,12 +35,11 @@ extension PlaygroundEngine {
                 return EncodedGrid(half.values, size: half.size)
             }
         }
-        let inputs = (0..<data.gridFeatures.columns).map { EncodedGrid(Self.column(data.gridFeatures, $0), size: size) }
         let outputValues = outputGrids(caches.last!.output)
-        let collapse = collapseView(net, actual: outputValues)
+        let collapse = collapseView(net)
         return FrameContent(
             network: NetworkView(inputs: config.features.map(\.rawValue), layers: layers),
-            grids: GridSet(domain: data.domain, inputs: inputs, hidden: hidden, output: outputValues.map { EncodedGrid($0, size: size) }),
+            grids: GridSet(domain: data.domain, inputs: data.inputGrids, hidden: hidden, output: outputValues.map { EncodedGrid($0, size: size) }),
             collapse: collapse, milliseconds: Date().timeIntervalSince(start) * 1000)
     }
 

@@ -5,17 +5,19 @@ extension PlaygroundEngine {
     /// The network with its activations taken out, multiplied into one affine map x·M + v
     /// (a linear layer with parameter c counts as c·x). When every hidden layer is linear this is
     /// exactly the network: depth without nonlinearity is one layer.
-    func collapseView(_ net: Network<Double>, actual: [[Double]]) -> CollapseView {
+    /// Computed on the half-resolution grid (its maps are small), against the network there.
+    func collapseView(_ net: Network<Double>) -> CollapseView {
         let (matrix, bias) = Self.collapse(net)
-        var logits = data.gridInputs.multiplied(by: matrix)
+        var logits = data.smallGridInputs.multiplied(by: matrix)
         logits.addRowVector(bias)
         let collapsed = outputGrids(logits)
+        let actual = outputGrids(net.logits(data.smallGridInputs))
         var difference = 0.0
         for (a, b) in zip(actual, collapsed) {
             for (x, y) in zip(a, b) { difference = max(difference, abs(x - y)) }
         }
         let allLinear = net.layers.dropLast().allSatisfy { Self.linearScale($0.activation) != nil }
-        let size = PreparedData.gridSize
+        let size = PreparedData.gridSize / 2
         return CollapseView(allLinear: allLinear, matrix: (0..<matrix.rows).map { Array(matrix.row($0)) }, bias: bias,
                             output: collapsed.map { EncodedGrid($0, size: size) }, maxDifference: difference)
     }

@@ -26,6 +26,10 @@ struct PreparedData: Sendable {
     /// The grid's feature values (before normalisation) and what the network reads for them.
     let gridFeatures: Matrix<Double>
     let gridInputs: Matrix<Double>
+    /// The same at half the resolution, for the small linear-collapse maps.
+    let smallGridInputs: Matrix<Double>
+    /// Each input feature's grid, encoded once (it only changes with the data).
+    let inputGrids: [EncodedGrid]
     /// Side of the square grid every neuron's output is computed on (TensorFlow Playground's 100).
     static let gridSize = 100
 
@@ -51,6 +55,9 @@ struct PreparedData: Sendable {
         domain = reach <= 6 ? 6 : (reach * 1.05).rounded(.up)
         gridFeatures = Self.featureValues(Self.gridPoints(size: Self.gridSize, domain: domain), features)
         gridInputs = normalization.apply(gridFeatures)
+        smallGridInputs = normalization.apply(Self.featureValues(Self.gridPoints(size: Self.gridSize / 2, domain: domain), features))
+        let (grid, size) = (gridFeatures, Self.gridSize)
+        inputGrids = (0..<grid.columns).map { j in EncodedGrid((0..<grid.rows).map { grid.storage[$0 * grid.columns + j] }, size: size) }
     }
 
     static func appending(_ points: [AddedPoint], to data: Dataset) throws(NeuralNetError) -> Dataset {

@@ -11,7 +11,13 @@ enum WebFiles {
         })
     }()
 
+    /// Set `PLAYGROUND_WEB_DIR` to Sources/Playground/Web to edit the page without rebuilding.
+    static let developmentFolder = ProcessInfo.processInfo.environment["PLAYGROUND_WEB_DIR"].map(URL.init(fileURLWithPath:))
+
     static func response(_ name: String) throws(PlaygroundError) -> Response {
+        if let folder = developmentFolder, !name.contains("/"), let data = try? Data(contentsOf: folder.appendingPathComponent(name)) {
+            return Reply.bytes(Array(data), type: contentType(name))
+        }
         guard let bytes = files[name] else { throw PlaygroundError(.notFound, "no file \(name)") }
         return Reply.bytes(bytes, type: contentType(name))
     }

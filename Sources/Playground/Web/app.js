@@ -105,7 +105,7 @@ function render(frame) {
   $('testAcc').textContent = last && last.testAccuracy != null ? `accuracy ${(100 * last.testAccuracy).toFixed(1)}%` : '';
   $('msPerEpoch').textContent = last ? `${last.milliseconds.toFixed(2)} ms/epoch` : '– ms/epoch';
   $('updateRate').textContent = frame.playing ? `${S.frameTimes.length} updates/s` : 'paused';
-  $('play').textContent = frame.playing ? '❚❚' : '▶';
+  $('play').innerHTML = frame.playing ? PAUSE_ICON : PLAY_ICON;
   $('play').setAttribute('aria-label', frame.playing ? 'Pause' : 'Play');
   $('play').classList.toggle('playing', frame.playing);
   if (frame.pause && JSON.stringify(frame.pause) !== JSON.stringify(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
@@ -117,6 +117,12 @@ function render(frame) {
   updateCard();
   updateAddClasses();
 }
+
+const PLAY_ICON = '<svg viewBox="0 0 24 24"><path d="M8 5v14l11-7z"/></svg>';
+const PAUSE_ICON = '<svg viewBox="0 0 24 24"><path d="M6 19h4V5H6v14zm8-14v14h4V5h-4z"/></svg>';
+
+/** A catalog formula with ^{…} as superscripts. */
+const formula = s => escape(s).replace(/\^\{([^}]*)\}/g, '<sup>$1</sup>').replace(/\^\(([^)]*)\)/g, '<sup>($1)</sup>');
 
 const fmtLoss = v => Number.isFinite(+v) ? (+v).toFixed(3) : String(v);
 
@@ -161,8 +167,8 @@ async function updateCard() {
   if (curve === 'loading' || curve.error) return;
   $('cardTitle').textContent = curve.name;
   drawCard($('cardChart'), curve, layer);
-  const formula = `<div>f(x) = ${escape(curve.formula)}</div><div>f′(x) = ${escape(curve.derivativeFormula)}</div><div class="hint">range ${escape(curve.outputRange)}</div>`;
-  if ($('cardFormula').dataset.key !== formula) { $('cardFormula').innerHTML = formula; $('cardFormula').dataset.key = formula; }
+  const text = `<div>f(x) = ${formula(curve.formula)}</div><div>f′(x) = ${formula(curve.derivativeFormula)}</div><div class="hint">range ${escape(curve.outputRange)}</div>`;
+  if ($('cardFormula').dataset.key !== text) { $('cardFormula').innerHTML = text; $('cardFormula').dataset.key = text; }
   const dead = layer.dead.filter(Boolean).length, zeros = layer.zeros.reduce((a, b) => a + b, 0) / layer.zeros.length;
   const h = layer.histogram, total = h ? h.counts.reduce((a, b) => a + b, 0) + h.below + h.above : 0;
   $('cardLive').innerHTML = `mean |f′(z)| on the training data: <strong>${fmtSci(layer.meanSlope)}</strong> · dead units <strong>${dead}/${layer.dead.length}</strong> · outputs exactly 0: <strong>${Math.round(100 * zeros)}%</strong>` +
@@ -334,7 +340,8 @@ async function applyPreset(id) {
   if (!preset) { $('presetNote').hidden = true; return; }
   $('presetNote').innerHTML = `<strong>${escape(preset.title)}.</strong> ${escape(preset.claim)} <em>${escape(preset.watch)}</em>`;
   $('presetNote').hidden = false;
-  await update(c => Object.assign(c, structuredClone(preset.config)));
+  // A preset sets up the claim; how fast and how long to run stay as they were.
+  await update(c => Object.assign(c, structuredClone(preset.config), { epochsPerFrame: c.epochsPerFrame, maxEpochs: c.maxEpochs, stopLoss: c.stopLoss }));
 }
 
 async function load() {

@@ -65,8 +65,8 @@ export function paint(canvas, img, smooth = true) {
 /** Training points outlined white, test points outlined black (TensorFlow Playground's style). */
 export function drawPoints(canvas, points, domain, { test = false, classCount = 2, regression = false } = {}) {
   const ctx = canvas.getContext('2d'), w = canvas.width, h = canvas.height;
-  const r = Math.max(2.2, w / 110);
-  ctx.lineWidth = 1;
+  const r = Math.max(2.2, w / 95);
+  ctx.lineWidth = w > 100 ? 0.9 : 0.5;
   ctx.strokeStyle = test ? '#111' : '#fff';
   for (const [x1, x2, label] of points) {
     if (Math.abs(x1) > domain || Math.abs(x2) > domain) continue;
@@ -93,7 +93,7 @@ const fmt = v => Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toEx
 /** A line chart: `series` = [{values: [[x, y]…], colour, dash, label}], optional log y. */
 export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = 'epoch', yMin = null } = {}) {
   const { ctx, w, h } = sharpContext(canvas);
-  const pad = { l: yLabel ? 46 : 34, r: 8, t: 8, b: xLabel ? 26 : 14 };
+  const pad = { l: yLabel ? 54 : 34, r: 8, t: 8, b: xLabel ? 26 : 14 };
   const tr = v => log ? Math.log10(Math.max(v, 1e-30)) : v;
   const all = series.flatMap(s => s.values).filter(p => Number.isFinite(p[1]) && (!log || p[1] > 0));
   ctx.font = '11px system-ui, sans-serif'; ctx.fillStyle = '#555';
@@ -110,12 +110,12 @@ export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = '
   for (const t of ticks) {
     const py = h - pad.b - (t - y0) / (y1 - y0) * (h - pad.t - pad.b);
     ctx.beginPath(); ctx.moveTo(pad.l, py); ctx.lineTo(w - pad.r, py); ctx.stroke();
-    ctx.fillText(log ? `1e${t}` : fmt(t), 2, py + 4);
+    ctx.fillText(log ? `1e${t}` : fmt(t), yLabel ? 18 : 2, py + 4);
   }
   ctx.fillText(String(Math.round(x0)), pad.l, h - pad.b + 12);
   const last = String(Math.round(x1)); ctx.fillText(last, w - pad.r - ctx.measureText(last).width, h - pad.b + 12);
   if (xLabel) ctx.fillText(xLabel, w / 2 - 14, h - 3);
-  if (yLabel) { ctx.save(); ctx.translate(10, h / 2 + 20); ctx.rotate(-Math.PI / 2); ctx.fillText(yLabel, 0, 0); ctx.restore(); }
+  if (yLabel) { ctx.save(); ctx.translate(11, h / 2 + 30); ctx.rotate(-Math.PI / 2); ctx.fillText(yLabel, 0, 0); ctx.restore(); }
   for (const s of series) {
     ctx.strokeStyle = s.colour; ctx.lineWidth = s.width || 1.6; ctx.setLineDash(s.dash || []);
     ctx.beginPath(); let started = false;

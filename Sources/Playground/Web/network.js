@@ -18,16 +18,17 @@ export class NetworkView {
     const key = JSON.stringify([config.networkShape, config.features, config.activations, outputs]);
     if (key === this.key) return;
     this.key = key;
+    this.links = [];
     const shape = config.networkShape, most = Math.max(FEATURES.length, ...shape, outputs);
-    const S = most > 10 ? 26 : 34, gap = most > 10 ? 8 : 12, colW = most > 10 ? 78 : 96, top = 64;
+    const S = most > 10 ? 26 : 40, gap = most > 10 ? 8 : 12, colW = most > 10 ? 80 : 104, top = 64, left = 56;
     this.S = S;
-    const columns = shape.length + 2, width = columns * colW + 20, height = top + most * (S + gap) + 10;
+    const columns = shape.length + 2, width = left + columns * colW + 20, height = top + most * (S + gap) + 10;
     this.root.innerHTML = '';
     this.root.style.width = width + 'px'; this.root.style.height = height + 'px';
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('width', width); this.svg.setAttribute('height', height); this.svg.classList.add('links');
     this.root.appendChild(this.svg);
-    const x = c => 10 + c * colW + (colW - S) / 2;
+    const x = c => left + c * colW + (colW - S) / 2;
     const y = (i, n) => top + (most - n) * (S + gap) / 2 + i * (S + gap);
     // features
     this.inputNodes = {};
@@ -44,7 +45,7 @@ export class NetworkView {
     this.layerNodes = [];
     shape.forEach((units, l) => {
       const header = document.createElement('div');
-      header.className = 'layer-header'; header.style.left = (10 + (l + 1) * colW) + 'px'; header.style.width = colW + 'px';
+      header.className = 'layer-header'; header.style.left = (left + (l + 1) * colW) + 'px'; header.style.width = colW + 'px';
       header.innerHTML = `<div><button class="round small" aria-label="Add a neuron to layer ${l + 1}">+</button><button class="round small" aria-label="Remove a neuron from layer ${l + 1}">−</button></div><div class="count">${units} neuron${units === 1 ? '' : 's'}</div>`;
       const [plus, minus] = header.querySelectorAll('button');
       plus.onclick = () => this.h.neurons(l, +1); minus.onclick = () => this.h.neurons(l, -1);
@@ -62,7 +63,7 @@ export class NetworkView {
     outs.forEach(n => n.classList.add('output-node'));
     this.layerNodes.push(outs);
     const label = document.createElement('div');
-    label.className = 'layer-header out'; label.style.left = (10 + (shape.length + 1) * colW) + 'px'; label.style.width = colW + 'px';
+    label.className = 'layer-header out'; label.style.left = (left + (shape.length + 1) * colW) + 'px'; label.style.width = colW + 'px';
     label.innerHTML = '<div class="count">output</div>';
     this.root.appendChild(label);
   }
@@ -99,7 +100,8 @@ export class NetworkView {
     const net = frame.network, features = frame.config.features;
     for (const f of FEATURES) {
       const i = features.indexOf(f.id), el = this.inputNodes[f.id];
-      if (i >= 0 && decoded.inputs[i]) paint(el.querySelector('canvas'), gridPixels(decoded.inputs[i], 'scaled'));
+      const grid = i >= 0 ? decoded.inputs[i] : featureGrid(f.id, frame.grids.domain);
+      if (grid) paint(el.querySelector('canvas'), gridPixels(grid, 'scaled'));
     }
     net.layers.forEach((layer, l) => {
       const nodes = this.layerNodes[l] || [];
@@ -154,4 +156,20 @@ export class NetworkView {
       el.firstChild.textContent = `weight ${p.w.toFixed(3)}, gradient ${p.g === undefined ? '–' : p.g.toExponential(2)} (click to edit)`;
     });
   }
+}
+
+// Thumbnails of the inputs that are switched off (the server sends the ones the network reads).
+const FEATURE_VALUES = { 'x1': (a) => a, 'x2': (a, b) => b, 'x1^2': a => a * a, 'x2^2': (a, b) => b * b, 'x1*x2': (a, b) => a * b,
+  'sin(x1)': a => Math.sin(a), 'sin(x2)': (a, b) => Math.sin(b) };
+const featureCache = {};
+function featureGrid(id, domain) {
+  const key = id + domain;
+  if (featureCache[key]) return featureCache[key];
+  const n = 40, values = new Float32Array(n * n);
+  let lower = Infinity, upper = -Infinity;
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
+    const v = FEATURE_VALUES[id](-domain + (c + 0.5) * 2 * domain / n, domain - (r + 0.5) * 2 * domain / n);
+    values[r * n + c] = v; lower = Math.min(lower, v); upper = Math.max(upper, v);
+  }
+  return (featureCache[key] = { size: n, values, lower, upper });
 }

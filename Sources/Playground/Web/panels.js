@@ -25,14 +25,14 @@ export function drawHealth(canvas, records, network) {
   ctx.font = '11px system-ui, sans-serif';
   const hidden = network.layers.slice(0, -1);
   if (!hidden.length) { ctx.fillStyle = '#555'; ctx.fillText('no hidden layers', 10, 20); return; }
-  const rowH = Math.min(34, (h - 24) / hidden.length), barW = w - 150;
-  ctx.fillStyle = '#555'; ctx.fillText('dead units', 70, 12); ctx.fillText('outputs exactly 0', 70 + barW / 2, 12);
+  const rowH = Math.min(34, (h - 24) / hidden.length), labelW = 92, barW = w - labelW - 8;
+  ctx.fillStyle = '#555'; ctx.fillText('dead units', labelW, 12); ctx.fillText('outputs exactly 0', labelW + barW / 2, 12);
   hidden.forEach((layer, l) => {
     const y = 20 + l * rowH, dead = layer.dead.filter(Boolean).length, units = layer.dead.length;
     const zeros = layer.zeros.reduce((a, b) => a + b, 0) / Math.max(units, 1);
-    ctx.fillStyle = '#333'; ctx.fillText(`layer ${l + 1} (${layer.activation})`.slice(0, 20), 0, y + rowH / 2);
-    bar(ctx, 70, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
-    bar(ctx, 70 + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, '#666', `${Math.round(zeros * 100)}%`);
+    ctx.fillStyle = '#333'; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1); ctx.fillStyle = '#777'; ctx.fillText(layer.activation.slice(0, 14), 0, y + rowH / 2 + 11);
+    bar(ctx, labelW, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
+    bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, '#666', `${Math.round(zeros * 100)}%`);
   });
 }
 
