@@ -105,9 +105,9 @@ public struct EncodedGrid: Encodable, Sendable {
 public struct GridSet: Encodable, Sendable {
     /// The plot covers [−domain, domain]².
     public var domain: Double
-    /// Each input feature's value.
-    public var inputs: [EncodedGrid]
-    /// Each hidden unit's output, layer by layer.
+    /// Each input feature's value (in a stream's first frame and when the data change).
+    public var inputs: [EncodedGrid]?
+    /// Each hidden unit's output, layer by layer (50×50: thumbnails, and the big map on hover).
     public var hidden: [[EncodedGrid]]
     /// The network's output: one grid in [−1, 1] (tanh, sigmoid or two-class softmax as 2p − 1) or
     /// the regression value; for 3 or more classes, each class's probability.

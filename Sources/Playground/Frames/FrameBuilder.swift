@@ -4,7 +4,7 @@ import NeuralNet
 
 /// The drawn parts of a frame, computed from the engine's network in two batched passes: one
 /// forward and backward over the training set (gradients, dead units, histograms) and one forward
-/// over the 100×100 grid (every neuron's output).
+/// over the 100×100 grid (every neuron's output; hidden units are sent at 50×50, the output at 100×100).
 struct FrameContent: Sendable {
     var network: NetworkView
     var grids: GridSet
@@ -13,10 +13,8 @@ struct FrameContent: Sendable {
 }
 
 extension PlaygroundEngine {
-    /// Hidden-unit grids are sent at full resolution up to this many units, at half above.
-    static let fullResolutionUnits = 32
-
-    func frameContent() -> FrameContent {
+    /// The frame's pictures; the input grids only when asked (they change only with the data).
+    func frameContent(includeInputs: Bool = true) -> FrameContent {
         let start = Date()
         let net = network
         var rng = SeededGenerator(seed: 0)
@@ -24,32 +22,35 @@ extension PlaygroundEngine {
         let layers = net.layers.indices.map { index in
             layerView(net.layers[index], cache: trained?.caches[index], gradients: trained?.gradients[index], isOutput: index == net.layers.count - 1)
         }
-        let caches = net.forward(data.gridInputs, training: false, rng: &rng)
+        let outputs = GridForward.outputs(net, data.gridInputs)
         let size = PreparedData.gridSize
-        let hiddenUnits = net.layers.dropLast().map(\.units).reduce(0, +)
-        let hidden = caches.dropLast().map { cache in
-            (0..<cache.output.columns).map { unit -> EncodedGrid in
-                let values = Self.column(cache.output, unit)
-                if hiddenUnits <= Self.fullResolutionUnits { return EncodedGrid(values, size: size) }
-                let half = EncodedGrid.halved(values, size: size)
+        let hidden = outputs.dropLast().map { output in
+            (0..<output.columns).map { unit -> EncodedGrid in
+                let half = EncodedGrid.halved(Self.column(output, unit).map(Double.init), size: size)
                 return EncodedGrid(half.values, size: half.size)
             }
         }
-        let outputValues = outputGrids(caches.last!.output)
-        let collapse = collapseView(net)
+        let outputValues = outputGrids(outputs.last!)
+        let collapse = collapseView(net, actual: outputValues)
         return FrameContent(
             network: NetworkView(inputs: config.features.map(\.rawValue), layers: layers),
-            grids: GridSet(domain: data.domain, inputs: data.inputGrids, hidden: hidden, output: outputValues.map { EncodedGrid($0, size: size) }),
+            grids: GridSet(domain: data.domain, inputs: includeInputs ? data.inputGrids : nil, hidden: hidden, output: outputValues.map { EncodedGrid($0, size: size) }),
             collapse: collapse, milliseconds: Date().timeIntervalSince(start) * 1000)
     }
 
     /// The output grid(s) from the last sums, as `GridSet.output` describes.
-    func outputGrids(_ logits: Matrix<Double>) -> [[Double]] {
-        let outputs = network.head.outputs(logits)
+    func outputGrids(_ logits: Matrix<Float>) -> [[Double]] {
+        let outputs: Matrix<Float>
+        switch network.head {  // the vectorised kernels, rather than the head's value-by-value map
+        case .tanh: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Tanh().forward(logits.storage))
+        case .sigmoid: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Sigmoid().forward(logits.storage))
+        default: outputs = network.head.outputs(logits)
+        }
+        let column = { (j: Int) in Self.column(outputs, j).map(Double.init) }
         switch network.head {
-        case .sigmoid: return [Self.column(outputs, 0).map { 2 * $0 - 1 }]
-        case .softmax where outputs.columns == 2: return [Self.column(outputs, 1).map { 2 * $0 - 1 }]
-        default: return (0..<outputs.columns).map { Self.column(outputs, $0) }
+        case .sigmoid: return [column(0).map { 2 * $0 - 1 }]
+        case .softmax where outputs.columns == 2: return [column(1).map { 2 * $0 - 1 }]
+        default: return (0..<outputs.columns).map(column)
         }
     }
 
@@ -73,7 +74,7 @@ extension PlaygroundEngine {
         return view
     }
 
-    static func column(_ m: Matrix<Double>, _ j: Int) -> [Double] {
+    static func column<T: TrainingScalar>(_ m: Matrix<T>, _ j: Int) -> [T] {
         (0..<m.rows).map { m.storage[$0 * m.columns + j] }
     }
 }

@@ -5,13 +5,12 @@ extension PlaygroundEngine {
     /// The network with its activations taken out, multiplied into one affine map x·M + v
     /// (a linear layer with parameter c counts as c·x). When every hidden layer is linear this is
     /// exactly the network: depth without nonlinearity is one layer.
-    /// Computed on the half-resolution grid (its maps are small), against the network there.
-    func collapseView(_ net: Network<Double>) -> CollapseView {
+    /// Compared with `actual`, the network's output grids, on the full grid; sent at half the
+    /// resolution (its maps are small).
+    func collapseView(_ net: Network<Double>, actual: [[Double]]) -> CollapseView {
         let (matrix, bias) = Self.collapse(net)
-        var logits = data.smallGridInputs.multiplied(by: matrix)
-        logits.addRowVector(bias)
+        let logits = GridForward.affine(data.gridInputs, matrix.converted(), bias.map(Float.init))
         let collapsed = outputGrids(logits)
-        let actual = outputGrids(net.logits(data.smallGridInputs))
         var difference = 0.0
         for (a, b) in zip(actual, collapsed) {
             for (x, y) in zip(a, b) { difference = max(difference, abs(x - y)) }
@@ -19,7 +18,7 @@ extension PlaygroundEngine {
         let allLinear = net.layers.dropLast().allSatisfy { Self.linearScale($0.activation) != nil }
         let size = PreparedData.gridSize / 2
         return CollapseView(allLinear: allLinear, matrix: (0..<matrix.rows).map { Array(matrix.row($0)) }, bias: bias,
-                            output: collapsed.map { EncodedGrid($0, size: size) }, maxDifference: difference)
+                            output: collapsed.map { EncodedGrid(EncodedGrid.halved($0, size: 2 * size).values, size: size) }, maxDifference: difference)
     }
 
     /// M = W₁c₁W₂c₂…W_L and v, composing z ↦ c(zW + b) layer by layer.

@@ -25,9 +25,7 @@ struct PreparedData: Sendable {
     let domain: Double
     /// The grid's feature values (before normalisation) and what the network reads for them.
     let gridFeatures: Matrix<Double>
-    let gridInputs: Matrix<Double>
-    /// The same at half the resolution, for the small linear-collapse maps.
-    let smallGridInputs: Matrix<Double>
+    let gridInputs: Matrix<Float>
     /// Each input feature's grid, encoded once (it only changes with the data).
     let inputGrids: [EncodedGrid]
     /// Side of the square grid every neuron's output is computed on (TensorFlow Playground's 100).
@@ -54,8 +52,7 @@ struct PreparedData: Sendable {
         let reach = raw.inputs.storage.map(abs).max() ?? 0
         domain = reach <= 6 ? 6 : (reach * 1.05).rounded(.up)
         gridFeatures = Self.featureValues(Self.gridPoints(size: Self.gridSize, domain: domain), features)
-        gridInputs = normalization.apply(gridFeatures)
-        smallGridInputs = normalization.apply(Self.featureValues(Self.gridPoints(size: Self.gridSize / 2, domain: domain), features))
+        gridInputs = normalization.apply(gridFeatures).converted()
         let (grid, size) = (gridFeatures, Self.gridSize)
         inputGrids = (0..<grid.columns).map { j in EncodedGrid((0..<grid.rows).map { grid.storage[$0 * grid.columns + j] }, size: size) }
     }

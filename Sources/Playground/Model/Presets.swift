@@ -15,16 +15,16 @@ public enum Presets {
     public static let all: [Preset] = [
         Preset(id: "dying-relu", title: "Dying ReLU",
                claim: "A ReLU unit whose weighted sum is negative for every input outputs 0 and gets no gradient, so it never recovers.",
-               watch: "Press play: units turn dark with a cross (dead) in the network, and the dead-unit counts climb.",
+               watch: "Press play: within a few dozen epochs units turn dark with a cross (dead) and the dead-unit counts climb; the survivors still fit the circle.",
                config: make { c in
-                   c.networkShape = [8, 8, 8]; c.activations = ["relu"]; c.learningRate = 3; c.initializer = .he
+                   c.networkShape = [8, 8, 8]; c.activations = ["relu"]; c.learningRate = 1; c.initializer = .he
                }),
         Preset(id: "leaky-relu", title: "Leaky ReLU keeps units alive",
                claim: "With a small slope for negative sums, no unit is ever completely dead: the gradient is small, never zero.",
                watch: "The same network and learning rate as Dying ReLU: the dead-unit count stays at 0.",
                config: make { c in
                    c.networkShape = [8, 8, 8]; c.activations = ["leaky-relu"]; c.activationParameters = ["0": ["slope": 0.1], "1": ["slope": 0.1], "2": ["slope": 0.1]]
-                   c.learningRate = 3; c.initializer = .he
+                   c.learningRate = 1; c.initializer = .he
                }),
         Preset(id: "vanishing-gradient", title: "Vanishing gradient",
                claim: "σ′ is at most 0.25, so in a deep sigmoid network the gradient shrinks layer by layer on its way back to the first layers.",

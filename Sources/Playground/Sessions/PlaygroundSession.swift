@@ -119,8 +119,8 @@ public actor PlaygroundSession {
         if let cursor, cursor.version == version { return nil }
         let sameRun = cursor?.run == run
         let records = engine.records.filter { !sameRun || $0.epoch > cursor!.epoch }
-        let content = engine.frameContent()
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
+        let content = engine.frameContent(includeInputs: pointsChanged)
         let frame = Frame(
             version: version, run: run, epoch: engine.epoch, playing: playing, pause: pause, records: records,
             problem: engine.config.problem.rawValue, head: engine.head.rawValue, classCount: engine.data.classCount,

@@ -90,7 +90,8 @@ function render(frame) {
   if (frame.points) S.points = frame.points;
   if (S.pending === 0 && JSON.stringify(frame.config) !== JSON.stringify(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
   const g = frame.grids;
-  S.decoded = { inputs: g.inputs.map(decodeGrid), hidden: g.hidden.map(l => l.map(decodeGrid)), output: g.output.map(decodeGrid),
+  if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
+  S.decoded = { inputs: S.inputs || [], hidden: g.hidden.map(l => l.map(decodeGrid)), output: g.output.map(decodeGrid),
     collapse: frame.collapse.output.map(decodeGrid) };
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
   S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => ({ ...o, values: o.values.map(p => 2 * p - 1) }));
