@@ -21,11 +21,14 @@ let package = Package(
         .library(name: "NeuralNet", targets: ["NeuralNet"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "Lab", targets: ["Lab"]),
+        .library(name: "Playground", targets: ["Playground"]),
         .executable(name: "activations", targets: ["activations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -36,6 +39,12 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["ActivationFunctions"], swiftSettings: matrixSettings),
         .target(name: "Plotting"),
         .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"]),
+        .target(
+            name: "Playground",
+            dependencies: ["Lab", "NeuralNet", "ActivationFunctions", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            resources: [.copy("Web")]
+        ),
         .executableTarget(
             name: "activations",
             dependencies: [
@@ -43,6 +52,7 @@ let package = Package(
                 "NeuralNet",
                 "Plotting",
                 "Lab",
+                "Playground",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +61,10 @@ let package = Package(
         .target(name: "SVGTestSupport", path: "Tests/SVGTestSupport"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "SVGTestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions", "SVGTestSupport"]),
+        .testTarget(
+            name: "PlaygroundTests",
+            dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
     ]
 )

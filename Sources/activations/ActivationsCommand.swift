@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct ActivationsCommand: ParsableCommand {
+struct ActivationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activations",
         abstract: "Activation functions of neural networks: values, derivatives, properties and plots.",
@@ -14,7 +14,7 @@ struct ActivationsCommand: ParsableCommand {
             """,
         subcommands: [
             ListCommand.self, ShowCommand.self, EvalCommand.self, PlotCommand.self, BenchCommand.self,
-            TrainCommand.self, PredictCommand.self, ExperimentCommand.self, ReportCommand.self,
+            TrainCommand.self, PredictCommand.self, ExperimentCommand.self, ReportCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,80 @@
+import ActivationFunctions
+import Foundation
+import NeuralNet
+
+/// The drawn parts of a frame, computed from the engine's network in two batched passes: one
+/// forward and backward over the training set (gradients, dead units, histograms) and one forward
+/// over the 100×100 grid (every neuron's output; hidden units are sent at 50×50, the output at 100×100).
+struct FrameContent: Sendable {
+    var network: NetworkView
+    var grids: GridSet
+    var collapse: CollapseView
+    var milliseconds: Double
+}
+
+extension PlaygroundEngine {
+    /// The frame's pictures; the input grids only when asked (they change only with the data).
+    func frameContent(includeInputs: Bool = true) -> FrameContent {
+        let start = Date()
+        let net = network
+        var rng = SeededGenerator(seed: 0)
+        let trained = data.train.count > 0 ? net.gradients(data.train.inputs, data.train.targets, training: false, rng: &rng) : nil
+        let layers = net.layers.indices.map { index in
+            layerView(net.layers[index], cache: trained?.caches[index], gradients: trained?.gradients[index], isOutput: index == net.layers.count - 1)
+        }
+        let outputs = GridForward.outputs(net, data.gridInputs)
+        let size = PreparedData.gridSize
+        let hidden = outputs.dropLast().map { output in
+            (0..<output.columns).map { unit -> EncodedGrid in
+                let half = EncodedGrid.halved(Self.column(output, unit).map(Double.init), size: size)
+                return EncodedGrid(half.values, size: half.size)
+            }
+        }
+        let outputValues = outputGrids(outputs.last!)
+        let collapse = collapseView(net, actual: outputValues)
+        return FrameContent(
+            network: NetworkView(inputs: config.features.map(\.rawValue), layers: layers),
+            grids: GridSet(domain: data.domain, inputs: includeInputs ? data.inputGrids : nil, hidden: hidden, output: outputValues.map { EncodedGrid($0, size: size) }),
+            collapse: collapse, milliseconds: Date().timeIntervalSince(start) * 1000)
+    }
+
+    /// The output grid(s) from the last sums, as `GridSet.output` describes.
+    func outputGrids(_ logits: Matrix<Float>) -> [[Double]] {
+        let outputs: Matrix<Float>
+        switch network.head {  // the vectorised kernels, rather than the head's value-by-value map
+        case .tanh: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Tanh().forward(logits.storage))
+        case .sigmoid: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Sigmoid().forward(logits.storage))
+        default: outputs = network.head.outputs(logits)
+        }
+        let column = { (j: Int) in Self.column(outputs, j).map(Double.init) }
+        switch network.head {
+        case .sigmoid: return [column(0).map { 2 * $0 - 1 }]
+        case .softmax where outputs.columns == 2: return [column(1).map { 2 * $0 - 1 }]
+        default: return (0..<outputs.columns).map(column)
+        }
+    }
+
+    func layerView(_ layer: DenseLayer<Double>, cache: DenseLayer<Double>.Cache?, gradients: DenseLayer<Double>.Gradients?, isOutput: Bool) -> LayerView {
+        let rows = { (m: Matrix<Double>) in (0..<m.rows).map { Array(m.row($0)) } }
+        var view = LayerView(
+            activation: isOutput ? network.head.rawValue : layer.activation.id, parameters: isOutput ? [:] : layer.activation.parameters,
+            weights: rows(layer.weights), bias: layer.bias,
+            weightGradients: gradients.map { rows($0.weights) } ?? [], biasGradients: gradients?.bias ?? [],
+            dead: [Bool](repeating: false, count: layer.units), zeros: [Double](repeating: 0, count: layer.units))
+        guard let cache, !isOutput, cache.output.rows > 0 else { return view }
+        let n = Double(cache.output.rows)
+        view.zeros = (0..<cache.output.columns).map { unit in Double(Self.column(cache.output, unit).filter { $0 == 0 }.count) / n }
+        if case .function(let f, _) = layer.activation {
+            let slopes = (0..<cache.sums.columns).map { unit in Self.column(cache.sums, unit).map { f.derivative(at: $0) } }
+            view.dead = slopes.map { $0.allSatisfy { $0 == 0 } }
+            view.meanSlope = slopes.joined().reduce(0) { $0 + abs($1) } / Double(max(cache.sums.storage.count, 1))
+            let domain = f.info.plotDomain
+            view.histogram = Histogram(cache.sums.storage, lower: domain.lower, upper: domain.upper)
+        }
+        return view
+    }
+
+    static func column<T: TrainingScalar>(_ m: Matrix<T>, _ j: Int) -> [T] {
+        (0..<m.rows).map { m.storage[$0 * m.columns + j] }
+    }
+}

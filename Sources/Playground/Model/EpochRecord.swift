@@ -1,0 +1,53 @@
+import NeuralNet
+
+/// One epoch as the page charts it: losses, accuracies, time, and per layer the gradient flow and
+/// unit health (the output layer last).
+public struct EpochRecord: Codable, Sendable, Equatable {
+    public var epoch: Int
+    public var trainLoss: Double
+    public var testLoss: Double?
+    public var trainAccuracy: Double?
+    public var testAccuracy: Double?
+    /// Mean |∂L/∂W| per layer.
+    public var gradients: [Double]
+    /// Share of units that are dead (zero slope on every training point) per layer.
+    public var dead: [Double]
+    /// Share of outputs that are exactly 0 per layer (sparsity).
+    public var zeros: [Double]
+    public var milliseconds: Double
+}
+
+extension EpochRecord {
+    init(epoch: Int, _ m: EpochMetrics) {
+        self.epoch = epoch
+        (trainLoss, testLoss, trainAccuracy, testAccuracy) = (m.trainLoss, m.testLoss, m.trainAccuracy, m.testAccuracy)
+        gradients = m.layers.map(\.meanAbsWeightGradient)
+        dead = m.layers.map(\.deadFraction)
+        zeros = m.layers.map(\.zeroFraction)
+        milliseconds = m.seconds * 1000
+    }
+}
+
+/// The records of a run, thinned to at most `capacity` (every other one is dropped when full, the
+/// latest always kept), so a run of a million epochs keeps a bounded chart.
+struct History: Sendable {
+    private(set) var records: [EpochRecord] = []
+    let capacity: Int
+    private var stride = 1
+
+    init(capacity: Int = 2000) { self.capacity = capacity }
+
+    mutating func append(_ record: EpochRecord) {
+        if let last = records.last, record.epoch - last.epoch < stride, records.count > 1 {
+            records[records.count - 1] = record
+            return
+        }
+        records.append(record)
+        if records.count > capacity {
+            records = records.enumerated().filter { $0.offset % 2 == 0 || $0.offset == records.count - 1 }.map(\.element)
+            stride *= 2
+        }
+    }
+
+    mutating func removeAll() { (records, stride) = ([], 1) }
+}

@@ -1,0 +1,68 @@
+import NeuralNet
+
+extension PlaygroundEngine {
+    /// Adds a clicked point to the training set; the network keeps its weights.
+    public mutating func add(_ point: AddedPoint) throws(PlaygroundError) {
+        guard point.x1.isFinite, point.x2.isFinite, point.label.isFinite else { throw .bad("a point needs finite x1, x2 and label") }
+        guard source.count + added.count < limits.maxPoints else {
+            throw PlaygroundError(.tooLarge, "at most \(limits.maxPoints) points; clear some first")
+        }
+        if data.classCount > 0 {
+            guard point.label == point.label.rounded(), (0..<data.classCount).contains(Int(point.label)) else {
+                throw .bad("the class must be 0…\(data.classCount - 1), got \(point.label)")
+            }
+        }
+        added.append(point)
+        try rebuildData()
+    }
+
+    /// Removes the clicked points.
+    public mutating func clearAdded() throws(PlaygroundError) {
+        added.removeAll()
+        try rebuildData()
+    }
+
+    /// Loads 2-D points from CSV text (`x1,x2,label` per line) as the `custom` dataset, and resets.
+    /// Errors name the line and column.
+    public mutating func upload(csv text: String, header: Bool) throws(PlaygroundError) {
+        let loaded = try lift { () throws(NeuralNetError) in
+            try CSVLoader.load(text, options: CSVOptions(header: header, classification: config.problem == .classification))
+        }
+        guard loaded.inputs.columns == 2 else {
+            throw PlaygroundError(.unprocessable, "the playground draws 2-D points: the CSV needs 2 feature columns and a label column (x1,x2,label), "
+                + "this one has \(loaded.inputs.columns) feature column\(loaded.inputs.columns == 1 ? "" : "s")")
+        }
+        guard loaded.count <= limits.maxPoints else {
+            throw PlaygroundError(.tooLarge, "the CSV has \(loaded.count) points; the playground takes at most \(limits.maxPoints)")
+        }
+        guard loaded.classNames.count <= 10 else {
+            throw PlaygroundError(.unprocessable, "the CSV has \(loaded.classNames.count) classes; the playground takes at most 10")
+        }
+        var new = config
+        new.dataset = PlaygroundLimits.customDataset
+        new.classes = max(2, loaded.classNames.count)
+        let before = (uploaded, added)
+        (uploaded, added) = (loaded, [])
+        do { try replaceData(with: new) } catch {
+            (uploaded, added) = before
+            throw error
+        }
+    }
+
+    /// Rebuilds the data from the current points (keeping the normalisation and the network).
+    mutating func rebuildData() throws(PlaygroundError) {
+        data = try PreparedData(raw: source, added: added, config: config, normalization: data.normalization)
+        dataVersion += 1
+    }
+
+    /// New data from `new` and the current upload, a new initial network for them, and a reset.
+    mutating func replaceData(with new: PlaygroundConfig) throws(PlaygroundError) {
+        try limits.validate(new)
+        let points = try Self.points(for: new, uploaded: uploaded)
+        let prepared = try PreparedData(raw: points, added: added, config: new, normalization: nil)
+        let network = try Self.network(new, prepared)
+        (config, source, data, initial) = (new, points, prepared, network)
+        dataVersion += 1
+        try reset()
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import NeuralNet
+
+/// One playground's state: its configuration, data, network and history. It trains epoch by
+/// epoch on the server and answers every control of the page. Not thread-safe: a `Session` owns it.
+public struct PlaygroundEngine: Sendable {
+    public let limits: PlaygroundLimits
+    public internal(set) var config: PlaygroundConfig
+    /// The points before the split: generated, or uploaded/custom.
+    var source: Dataset
+    /// Points from a CSV upload (the `custom` dataset).
+    var uploaded: Dataset?
+    /// Points added by clicking; they join the training set.
+    public internal(set) var added: [AddedPoint] = []
+    var data: PreparedData
+    /// The weights Reset returns to.
+    var initial: Network<Double>
+    var trainer: Trainer<Double>
+    var history = History()
+    public internal(set) var epoch = 0
+    /// Bumped whenever the points change, so the page redraws them only then.
+    public internal(set) var dataVersion = 0
+
+    /// Why training paused by itself: a limit reached, or a loss that is no longer a number.
+    public struct Pause: Sendable, Equatable, Encodable {
+        public var message: String
+        public var isError: Bool
+    }
+
+    public init(config: PlaygroundConfig, limits: PlaygroundLimits = PlaygroundLimits()) throws(PlaygroundError) {
+        try limits.validate(config)
+        self.limits = limits
+        self.config = config
+        source = try Self.points(for: config, uploaded: nil)
+        data = try PreparedData(raw: source, added: [], config: config, normalization: nil)
+        initial = try Self.network(config, data)
+        trainer = try Self.trainer(initial, config, epoch: 0)
+    }
+
+    public var network: Network<Double> { trainer.network }
+    public var records: [EpochRecord] { history.records }
+    public var head: OutputHead { network.head }
+
+    // MARK: Training
+
+    /// Trains up to `epochs` epochs; returns why it paused by itself, if it did.
+    public mutating func train(epochs: Int) -> Pause? {
+        guard data.train.count >= 2 else { return Pause(message: "Add at least 2 training points before training.", isError: true) }
+        for _ in 0..<max(epochs, 1) {
+            let metrics: EpochMetrics
+            do { metrics = try trainer.trainEpoch(data.train, test: data.test) } catch {
+                return Pause(message: Self.explain(error, learningRate: config.learningRate), isError: true)
+            }
+            epoch += 1
+            history.append(EpochRecord(epoch: epoch, metrics))
+            if config.maxEpochs > 0, epoch >= config.maxEpochs {
+                return Pause(message: "Paused at the maximum of \(config.maxEpochs) epochs.", isError: false)
+            }
+            if config.stopLoss > 0, metrics.trainLoss <= config.stopLoss {
+                return Pause(message: "Paused: the training loss \(metrics.trainLoss.formatted3) reached the stop-at-loss of \(config.stopLoss).", isError: false)
+            }
+        }
+        return nil
+    }
+
+    static func explain(_ error: NeuralNetError, learningRate: Double) -> String {
+        guard case .nonFinite(let epoch, let batch, let detail) = error else { return error.description }
+        return "Paused at epoch \(epoch), batch \(batch): \(detail). The step would have written NaN or ∞ into the weights, "
+            + "so they were kept as they were. The learning rate (\(learningRate)) or the regularisation rate is too large "
+            + "for this network: lower it, then Reset."
+    }
+
+    // MARK: Controls
+
+    /// Back to the initial weights of the same seed; the data stay.
+    public mutating func reset() throws(PlaygroundError) {
+        trainer = try Self.trainer(initial, config, epoch: 0)
+        history.removeAll()
+        epoch = 0
+    }
+
+    /// New initial weights from `seed`.
+    public mutating func reseed(_ seed: UInt64) throws(PlaygroundError) {
+        config.seed = seed
+        initial = try Self.network(config, data)
+        try reset()
+    }
+
+    /// New points from `dataSeed`; the network keeps training on them (as TensorFlow Playground).
+    public mutating func regenerate(_ dataSeed: UInt64) throws(PlaygroundError) {
+        config.dataSeed = dataSeed
+        source = try Self.points(for: config, uploaded: uploaded)
+        data = try PreparedData(raw: source, added: added, config: config, normalization: data.normalization)
+        dataVersion += 1
+    }
+
+    /// What changing the configuration did.
+    public enum Change: String, Sendable, Codable { case kept, reset, regenerated }
+
+    /// Applies a new configuration: new data and a reset when the data change, a reset when the
+    /// network's definition changes, and otherwise the same network trained on with the new settings.
+    @discardableResult
+    public mutating func apply(_ new: PlaygroundConfig) throws(PlaygroundError) -> Change {
+        try limits.validate(new)
+        let old = config
+        if new.dataKey != old.dataKey {
+            let points = try Self.points(for: new, uploaded: uploaded)
+            let prepared = try PreparedData(raw: points, added: added, config: new, normalization: nil)
+            let network = try Self.network(new, prepared)
+            (config, source, data, initial) = (new, points, prepared, network)
+            dataVersion += 1
+            try reset()
+            return .regenerated
+        }
+        if new.networkKey != old.networkKey {
+            let prepared = try PreparedData(raw: source, added: added, config: new, normalization: nil)
+            let network = try Self.network(new, prepared)
+            (config, data, initial) = (new, prepared, network)
+            try reset()
+            return .reset
+        }
+        let kept = try Self.trainer(trainer.network, new, epoch: epoch)
+        (config, trainer) = (new, kept)
+        return .kept
+    }
+
+    /// Sets one weight (`from` an input of layer `layer` `to` one of its units), or a unit's bias
+    /// when `from` is nil. Layers count from 0 (the first hidden layer); the output layer is last.
+    public mutating func setWeight(layer: Int, from: Int?, to: Int, value: Double) throws(PlaygroundError) {
+        var network = trainer.network
+        guard network.layers.indices.contains(layer) else { throw .bad("no layer \(layer); the network has \(network.layers.count)") }
+        guard value.isFinite, abs(value) <= 1e6 else { throw .bad("a weight must be a finite number of at most 1e6 in size, got \(value)") }
+        let l = network.layers[layer]
+        guard (0..<l.weights.columns).contains(to) else { throw .bad("layer \(layer) has no unit \(to)") }
+        if let from {
+            guard (0..<l.weights.rows).contains(from) else { throw .bad("layer \(layer) has no input \(from)") }
+            network.layers[layer].weights[from, to] = value
+        } else {
+            network.layers[layer].bias[to] = value
+        }
+        trainer = try Self.trainer(network, config, epoch: epoch)
+    }
+
+    // MARK: Building
+
+    static func points(for config: PlaygroundConfig, uploaded: Dataset?) throws(PlaygroundError) -> Dataset {
+        guard config.dataset == PlaygroundLimits.customDataset else { return try PreparedData.generate(config) }
+        if let uploaded { return uploaded }
+        let names = config.problem == .regression ? nil : (config.classes == 2 ? ["-1", "+1"] : (0..<config.classes).map(String.init))
+        return Dataset(inputs: Matrix(rows: 0, columns: 2),
+                       labels: names.map { .classes([], names: $0) } ?? .values(Matrix(rows: 0, columns: 1)), featureNames: ["x1", "x2"])
+    }
+
+    static func network(_ config: PlaygroundConfig, _ data: PreparedData) throws(PlaygroundError) -> Network<Double> {
+        try lift { () throws(NeuralNetError) in
+            var rng = SeededGenerator(seed: config.seed)
+            let activations = try config.networkShape.indices.map { (index) throws(NeuralNetError) in
+                try HiddenActivation.named(config.activation(ofLayer: index), parameters: config.parameters(ofLayer: index))
+            }
+            let head = config.head(classCount: data.classCount)
+            return try Network(inputs: config.features.count, hidden: config.networkShape, activations: activations,
+                               outputs: head == .softmax ? data.classCount : 1, head: head, initializer: config.initializer, rng: &rng)
+        }
+    }
+
+    static func trainer(_ network: Network<Double>, _ config: PlaygroundConfig, epoch: Int) throws(PlaygroundError) -> Trainer<Double> {
+        try lift { () throws(NeuralNetError) in
+            try Trainer(network: network, settings: config.optimizerSettings, batchSize: config.batchSize, shuffle: true,
+                        seed: config.seed &+ UInt64(epoch) &+ 0x5eed)
+        }
+    }
+}
+
+extension Double {
+    /// Three decimals, as TensorFlow Playground shows its losses.
+    var formatted3: String { String(format: "%.3f", self) }
+}

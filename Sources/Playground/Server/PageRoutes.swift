@@ -1,0 +1,96 @@
+import ActivationFunctions
+import Foundation
+import Hummingbird
+import Lab
+import NeuralNet
+
+/// The page and what it reads before a session exists: its files, the catalog, an activation's
+/// curve, the datasets, presets and limits; the gallery and the experiments report.
+struct PageRoutes: Sendable {
+    let experiments: URL?
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in try WebFiles.response("index.html") }
+        router.get("/static/:file") { _, context in try WebFiles.response(context.parameters.require("file")) }
+        router.get("/api/catalog") { _, _ in Reply.bytes(Array(CatalogDocument.json().utf8), type: "application/json; charset=utf-8") }
+        router.get("/api/activations/:id") { request, context in
+            let parameters = request.uri.queryParameters.reduce(into: [String: Double]()) { result, item in
+                if let value = Double(String(item.value)) { result[String(item.key)] = value }
+            }
+            return Reply.json(try ActivationCurve(id: context.parameters.require("id"), parameters: parameters))
+        }
+        router.get("/api/datasets") { _, _ in Reply.json(DatasetEntry.all) }
+        router.get("/api/datasets/:id/points") { request, context in
+            let id = try context.parameters.require("id")
+            guard PlaygroundLimits.planeDatasets.contains(id) else { throw PlaygroundError(.notFound, "no 2-D dataset '\(id)'") }
+            let classes = min(max(request.uri.queryParameters.get("classes", as: Int.self) ?? 3, 2), 10)
+            let data = try lift { () throws(NeuralNetError) in try Datasets.named(id).generate(count: 200, classes: classes, seed: 1) }
+            let labels: [Double] = switch data.labels {
+            case .classes(let c, _): c.map(Double.init)
+            case .values(let v): v.storage
+            }
+            return Reply.json((0..<data.count).map { [data.inputs[$0, 0], data.inputs[$0, 1], labels[$0]] })
+        }
+        router.get("/api/presets") { _, _ in Reply.json(Presets.all) }
+        router.get("/api/limits") { _, _ in Reply.json(LimitsView(PlaygroundLimits())) }
+        router.get("/gallery") { _, _ in Reply.html(Self.gallery) }
+        let experiments = self.experiments
+        router.get("/experiments") { _, _ in try ReportFiles(directory: experiments).response("") }
+        router.get("/experiments/**") { _, context in
+            try ReportFiles(directory: experiments).response(context.parameters.getCatchAll().joined(separator: "/"))
+        }
+    }
+
+    /// The gallery page, built once.
+    static let gallery = Gallery().html
+}
+
+/// f and f′ of one catalog function over its plot domain, for the activation card.
+struct ActivationCurve: Encodable {
+    let id: String
+    let name: String
+    let formula: String
+    let derivativeFormula: String
+    let outputRange: String
+    let parameters: [String: Double]
+    let x: [Double]
+    let f: [Double]
+    let derivative: [Double]
+
+    init(id: String, parameters: [String: Double]) throws(PlaygroundError) {
+        try PlaygroundLimits.checkActivation(id, parameters, layer: 0)
+        let function: any ElementwiseActivation
+        do { function = try Activations.elementwise(id, parameters: parameters) } catch { throw .bad("\(error)") }
+        let info = function.info
+        let samples = 241
+        x = (0..<samples).map { info.plotDomain.lower + (info.plotDomain.upper - info.plotDomain.lower) * Double($0) / Double(samples - 1) }
+        f = x.map { function($0) }
+        derivative = x.map { function.derivative(at: $0) }
+        (self.id, name, formula, derivativeFormula, outputRange) = (info.id, info.name, info.formula, info.derivativeFormula, info.outputRange)
+        self.parameters = (try? info.validate(parameters).values) ?? parameters
+    }
+}
+
+/// A dataset as the data menu lists it.
+struct DatasetEntry: Encodable {
+    let id: String
+    let summary: String
+    let classification: Bool
+    let multiclass: Bool
+
+    static let all: [DatasetEntry] = PlaygroundLimits.planeDatasets.compactMap { id in
+        (try? Datasets.named(id)).map {
+            DatasetEntry(id: $0.id, summary: $0.summary, classification: $0.isClassification, multiclass: ["blobs", "spiral-arms"].contains($0.id))
+        }
+    }
+}
+
+struct LimitsView: Encodable {
+    let maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame: Int
+    let activations: [String]
+
+    init(_ limits: PlaygroundLimits) {
+        (maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame) = (limits.maxLayers, limits.maxNeurons, limits.maxPoints, limits.maxEpochsPerFrame)
+        activations = PlaygroundLimits.activationIDs
+    }
+}

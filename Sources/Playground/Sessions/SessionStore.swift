@@ -1,0 +1,67 @@
+import Foundation
+
+/// The open sessions, one per browser tab: created on request, found by id, and removed when
+/// idle (no request and no open stream for `limits.idleSeconds`). At most `limits.maxSessions`.
+public actor SessionStore {
+    public nonisolated let limits: PlaygroundLimits
+    private var sessions: [String: PlaygroundSession] = [:]
+    private var lastSeen: [String: Date] = [:]
+    private let now: @Sendable () -> Date
+
+    public init(limits: PlaygroundLimits = PlaygroundLimits(), now: @escaping @Sendable () -> Date = { Date() }) {
+        (self.limits, self.now) = (limits, now)
+    }
+
+    public var count: Int { sessions.count }
+
+    /// A new session for `config`, after removing idle ones.
+    public func create(_ config: PlaygroundConfig) throws(PlaygroundError) -> PlaygroundSession {
+        sweep()
+        guard sessions.count < limits.maxSessions else {
+            throw PlaygroundError(.tooManySessions, "\(sessions.count) sessions are open, the most this server takes; close a playground tab, or wait \(Int(limits.idleSeconds)) s for idle ones to close")
+        }
+        let engine = try PlaygroundEngine(config: config, limits: limits)
+        var id = Self.newID()
+        while sessions[id] != nil { id = Self.newID() }
+        let session = PlaygroundSession(id: id, engine: engine)
+        sessions[id] = session
+        lastSeen[id] = now()
+        return session
+    }
+
+    /// The session `id`, marked as active.
+    public func session(_ id: String) throws(PlaygroundError) -> PlaygroundSession {
+        sweep()
+        guard let session = sessions[id] else {
+            throw PlaygroundError(.notFound, "no session \(id): it was closed or timed out after \(Int(limits.idleSeconds)) s idle; reload the page to start a new one")
+        }
+        lastSeen[id] = now()
+        return session
+    }
+
+    /// Marks `id` as active (a stream does so with every frame); false when it is gone.
+    func touch(_ id: String) -> Bool {
+        guard sessions[id] != nil else { return false }
+        lastSeen[id] = now()
+        return true
+    }
+
+    public func remove(_ id: String) {
+        sessions[id] = nil
+        lastSeen[id] = nil
+    }
+
+    /// Removes the sessions idle for longer than the limit; returns how many.
+    @discardableResult
+    public func sweep() -> Int {
+        let cutoff = now().addingTimeInterval(-limits.idleSeconds)
+        let idle = lastSeen.filter { $0.value < cutoff }.map(\.key)
+        for id in idle { remove(id) }
+        return idle.count
+    }
+
+    static func newID() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String(rng.next(), radix: 16) + String(rng.next() >> 32, radix: 16)
+    }
+}

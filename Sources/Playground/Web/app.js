@@ -1,0 +1,361 @@
+// The playground page: one session per tab, controls that change it, and frames streamed from it.
+import { decodeGrid, gridPixels, classPixels, paint, drawPoints, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
+import { NetworkView } from './network.js';
+import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
+import { parseHash, toHash, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
+
+const $ = id => document.getElementById(id);
+let { config, view } = parseHash(location.hash);
+const S = { id: null, es: null, frame: null, decoded: null, records: [], run: -1, points: null, hovered: null, pending: 0,
+  activations: [], catalog: {}, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0 };
+window.playground = S;  // for the browser test and the curious
+
+// ---- server calls -------------------------------------------------------------------------------
+
+async function api(method, path, body, type = 'application/json') {
+  S.pending++;
+  try {
+    const res = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': type },
+      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body });
+    const text = await res.text();
+    const json = text ? (() => { try { return JSON.parse(text); } catch { return null; } })() : null;
+    if (!res.ok) {
+      const message = json && json.error ? json.error.message : `${res.status} ${res.statusText}`;
+      if (res.status === 404 && path.startsWith('/api/sessions/') && /no session/.test(message)) { await startSession(); }
+      throw new Error(message);
+    }
+    return json;
+  } finally { S.pending--; }
+}
+
+function showBanner(message, kind = 'error') {
+  $('bannerText').textContent = message;
+  $('banner').className = 'banner ' + kind;
+  $('banner').hidden = false;
+}
+const hideBanner = () => { $('banner').hidden = true; };
+const report = e => showBanner(e.message || String(e));
+
+async function startSession() {
+  if (S.es) S.es.close();
+  try {
+    const created = await api('POST', '/api/sessions', config);
+    S.id = created.id; S.run = -1; S.records = [];
+    $('export').href = `/api/sessions/${S.id}/model`;
+    render(created.frame);
+    openStream();
+  } catch (e) {
+    report(e);
+    if (/hidden layers|neurons|activation|dataset|noise|feature|rate|batch|classes/.test(e.message) && !S.retried) {
+      S.retried = true; ({ config, view } = parseHash('')); syncControls(); writeHash(); return startSession();
+    }
+  }
+}
+
+function openStream() {
+  const es = new EventSource(`/api/sessions/${S.id}/stream`);
+  S.es = es;
+  es.addEventListener('frame', ev => { if (S.es === es) render(JSON.parse(ev.data)); });
+  es.addEventListener('end', () => { es.close(); });
+  es.onerror = () => {
+    if (es.readyState === EventSource.CLOSED && S.es === es) {
+      fetch(`/api/sessions/${S.id}`).then(r => { if (r.status === 404) startSession(); });
+    }
+  };
+}
+
+const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${action}${query}`).catch(report);
+
+/** Changes the configuration, writes the URL and tells the server (which says whether it reset). */
+async function update(edit) {
+  edit(config);
+  config.activations = compactActivations(layerActivations(config));
+  writeHash(); syncControls();
+  try { await api('PUT', `/api/sessions/${S.id}/config`, config); hideBanner(); }
+  catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
+}
+
+const writeHash = () => history.replaceState(null, '', toHash(config, view));
+
+// ---- rendering ----------------------------------------------------------------------------------
+
+function render(frame) {
+  S.frame = frame;
+  const now = performance.now(); S.frameTimes.push(now); while (S.frameTimes[0] < now - 1000) S.frameTimes.shift();
+  if (frame.run !== S.run) { S.run = frame.run; S.records = []; }
+  if (frame.records.length) {
+    const first = frame.records[0].epoch;
+    S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
+  }
+  if (frame.points) S.points = frame.points;
+  if (S.pending === 0 && JSON.stringify(frame.config) !== JSON.stringify(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
+  const g = frame.grids;
+  if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
+  S.decoded = { inputs: S.inputs || [], hidden: g.hidden.map(l => l.map(decodeGrid)), output: g.output.map(decodeGrid),
+    collapse: frame.collapse.output.map(decodeGrid) };
+  const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
+  S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => ({ ...o, values: o.values.map(p => 2 * p - 1) }));
+  net.build(frame.config, S.activations, outputs);
+  net.update(frame, S.decoded, view.linkMode);
+  drawHeatmap();
+  const last = S.records[S.records.length - 1];
+  $('epoch').textContent = String(frame.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  $('trainLoss').textContent = last ? fmtLoss(last.trainLoss) : '–';
+  $('testLoss').textContent = last && last.testLoss != null ? fmtLoss(last.testLoss) : '–';
+  $('trainAcc').textContent = last && last.trainAccuracy != null ? `accuracy ${(100 * last.trainAccuracy).toFixed(1)}%` : '';
+  $('testAcc').textContent = last && last.testAccuracy != null ? `accuracy ${(100 * last.testAccuracy).toFixed(1)}%` : '';
+  $('msPerEpoch').textContent = last ? `${last.milliseconds.toFixed(2)} ms/epoch` : '– ms/epoch';
+  $('updateRate').textContent = frame.playing ? `${S.frameTimes.length} updates/s` : 'paused';
+  $('play').innerHTML = frame.playing ? PAUSE_ICON : PLAY_ICON;
+  $('play').setAttribute('aria-label', frame.playing ? 'Pause' : 'Play');
+  $('play').classList.toggle('playing', frame.playing);
+  if (frame.pause && JSON.stringify(frame.pause) !== JSON.stringify(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
+  S.lastPause = frame.pause;
+  drawLoss($('lossChart'), S.records);
+  drawGradients($('gradChart'), $('gradLegend'), S.records);
+  drawHealth($('healthChart'), S.records, frame.network);
+  drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
+  updateCard();
+  updateAddClasses();
+}
+
+const PLAY_ICON = '<svg viewBox="0 0 24 24"><path d="M8 5v14l11-7z"/></svg>';
+const PAUSE_ICON = '<svg viewBox="0 0 24 24"><path d="M6 19h4V5H6v14zm8-14v14h4V5h-4z"/></svg>';
+
+/** A catalog formula with ^{…} as superscripts. */
+const formula = s => escape(s).replace(/\^\{([^}]*)\}/g, '<sup>$1</sup>').replace(/\^\(([^)]*)\)/g, '<sup>($1)</sup>');
+
+const fmtLoss = v => Number.isFinite(+v) ? (+v).toFixed(3) : String(v);
+
+function drawHeatmap() {
+  const canvas = $('heatmap'), f = S.frame, d = S.decoded;
+  let img, label = '';
+  const hv = S.hovered;
+  if (hv && hv.kind === 'input' && d.inputs[hv.index]) { img = gridPixels(d.inputs[hv.index], 'scaled', view.discretize); label = `input ${hv.label}`; }
+  else if (hv && hv.kind === 'unit' && hv.layer < d.hidden.length && d.hidden[hv.layer][hv.index]) { img = gridPixels(d.hidden[hv.layer][hv.index], 'value', view.discretize); label = hv.label; }
+  else img = d.output.length > 1 ? classPixels(d.output, view.discretize) : gridPixels(d.output[0], 'value', view.discretize);
+  paint(canvas, img);
+  $('heatmapLabel').textContent = label ? `showing ${label}` : '';
+  if (!S.points) return;
+  const opts = { classCount: f.classCount, regression: f.problem === 'regression' };
+  drawPoints(canvas, S.points.train, f.grids.domain, opts);
+  if (view.showTestData) drawPoints(canvas, S.points.test, f.grids.domain, { ...opts, test: true });
+  const legend = f.classCount > 2 ? f.classNames.map((n, i) => `<span><i style="background:${css(CLASS_COLOURS[i % CLASS_COLOURS.length])}"></i>class ${n}</span>`).join('')
+    : `<span class="scale"><b>−1</b><i class="ramp"></i><b>1</b></span> <span class="hint">colours show data, neuron and weight values</span>`;
+  if ($('legend').dataset.key !== legend) { $('legend').innerHTML = legend; $('legend').dataset.key = legend; }
+}
+
+// ---- the activation card ------------------------------------------------------------------------
+
+async function updateCard() {
+  const f = S.frame, layers = f.network.layers.slice(0, -1);
+  const select = $('cardLayer');
+  if (select.options.length !== layers.length) {
+    select.innerHTML = layers.map((l, i) => `<option value="${i}">${i + 1}</option>`).join('');
+    S.cardLayer = Math.min(S.cardLayer, Math.max(0, layers.length - 1)); select.value = S.cardLayer;
+  }
+  if (!layers.length) { $('cardTitle').textContent = 'no hidden layer'; drawCard($('cardChart'), null); $('cardFormula').innerHTML = ''; $('cardLive').textContent = ''; $('cardParams').innerHTML = ''; return; }
+  const layer = layers[S.cardLayer] || layers[0];
+  const params = f.config.activationParameters[S.cardLayer] || {};
+  const key = layer.activation + JSON.stringify(params);
+  if (!S.curves[key]) {
+    S.curves[key] = 'loading';
+    const q = new URLSearchParams(params).toString();
+    fetch(`/api/activations/${encodeURIComponent(layer.activation)}${q ? '?' + q : ''}`).then(r => r.json()).then(c => { S.curves[key] = c; updateCard(); });
+    return;
+  }
+  const curve = S.curves[key];
+  if (curve === 'loading' || curve.error) return;
+  $('cardTitle').textContent = curve.name;
+  drawCard($('cardChart'), curve, layer);
+  const text = `<div>f(x) = ${formula(curve.formula)}</div><div>f′(x) = ${formula(curve.derivativeFormula)}</div><div class="hint">range ${escape(curve.outputRange)}</div>`;
+  if ($('cardFormula').dataset.key !== text) { $('cardFormula').innerHTML = text; $('cardFormula').dataset.key = text; }
+  const dead = layer.dead.filter(Boolean).length, zeros = layer.zeros.reduce((a, b) => a + b, 0) / layer.zeros.length;
+  const h = layer.histogram, total = h ? h.counts.reduce((a, b) => a + b, 0) + h.below + h.above : 0;
+  $('cardLive').innerHTML = `mean |f′(z)| on the training data: <strong>${fmtSci(layer.meanSlope)}</strong> · dead units <strong>${dead}/${layer.dead.length}</strong> · outputs exactly 0: <strong>${Math.round(100 * zeros)}%</strong>` +
+    (h && (h.below + h.above) > 0 ? ` · ${Math.round(100 * (h.below + h.above) / total)}% of z outside the plot` : '');
+  renderParams(layer.activation, params);
+}
+
+function renderParams(id, params) {
+  const info = S.catalog[id], key = id + S.cardLayer;
+  if ($('cardParams').dataset.key === key) return;
+  $('cardParams').dataset.key = key;
+  if (!info || !info.parameters.length) { $('cardParams').innerHTML = '<span class="hint">no parameters</span>'; return; }
+  $('cardParams').innerHTML = info.parameters.map(p =>
+    `<label title="${escape(p.summary)}">${p.name} <input type="number" step="0.01" data-name="${p.name}" value="${params[p.name] ?? p.defaultValue}"></label>`).join('');
+  for (const input of $('cardParams').querySelectorAll('input')) input.onchange = () => update(c => {
+    const l = String(S.cardLayer);
+    c.activationParameters = { ...c.activationParameters, [l]: { ...(c.activationParameters[l] || {}), [input.dataset.name]: +input.value } };
+  });
+}
+
+const escape = s => String(s).replace(/[&<>"]/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[ch]));
+
+// ---- controls -----------------------------------------------------------------------------------
+
+const net = new NetworkView($('network'), {
+  toggleFeature: id => update(c => { c.features = c.features.includes(id) ? c.features.filter(f => f !== id) : [...c.features, id]; }),
+  neurons: (l, delta) => update(c => { c.networkShape[l] = Math.max(1, Math.min(16, c.networkShape[l] + delta)); }),
+  layerActivation: (l, id) => update(c => { const list = layerActivations(c); list[l] = id; c.activations = list; }),
+  hover: h => { S.hovered = h; if (S.frame) drawHeatmap(); zoom(h); },
+  edit: (ev, target) => openEditor(ev, target),
+});
+
+function zoom(h) {
+  const box = $('zoom');
+  if (!h || !S.decoded) { box.hidden = true; return; }
+  const grid = h.kind === 'input' ? S.decoded.inputs[h.index] : h.layer < S.decoded.hidden.length ? S.decoded.hidden[h.layer][h.index] : S.decoded.outputUnits[h.index];
+  if (!grid) { box.hidden = true; return; }
+  paint(box.querySelector('canvas'), gridPixels(grid, h.kind === 'input' ? 'scaled' : 'value'));
+  box.querySelector('.zoom-label').textContent = h.label;
+  const r = h.el.getBoundingClientRect();
+  box.style.left = Math.min(window.innerWidth - 180, r.right + 8 + window.scrollX) + 'px';
+  box.style.top = (r.top + window.scrollY - 60) + 'px';
+  box.hidden = false;
+}
+
+function openEditor(ev, target) {
+  const layer = S.frame.network.layers[target.layer];
+  const value = target.from === null ? layer.bias[target.to] : layer.weights[target.from][target.to];
+  const box = $('editor'), input = box.querySelector('input');
+  box.querySelector('span').textContent = target.from === null ? target.label : `weight, layer ${target.layer + 1}: ${target.from + 1} → ${target.to + 1}`;
+  input.value = value.toFixed(3);
+  box.style.left = (ev.pageX + 6) + 'px'; box.style.top = (ev.pageY + 6) + 'px'; box.hidden = false;
+  input.focus(); input.select();
+  const set = () => {
+    box.hidden = true;
+    api('POST', `/api/sessions/${S.id}/weights`, { layer: target.layer, from: target.from, to: target.to, value: +input.value }).catch(report);
+  };
+  box.querySelector('button').onclick = set;
+  input.onkeydown = e => { if (e.key === 'Enter') set(); if (e.key === 'Escape') box.hidden = true; };
+}
+
+function fillSelect(select, values, current) {
+  const list = values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
+  select.innerHTML = list.map(v => `<option value="${v}">${v}</option>`).join('');
+  select.value = current;
+}
+
+function syncControls() {
+  fillSelect($('learningRate'), LEARNING_RATES, config.learningRate);
+  fillSelect($('regularizationRate'), REG_RATES, config.regularizationRate);
+  const acts = layerActivations(config);
+  $('activationAll').value = acts.length && acts.every(a => a === acts[0]) ? acts[0] : '';
+  for (const k of ['regularization', 'problem', 'optimizer', 'initializer', 'output']) $(k).value = config[k];
+  for (const k of ['percTrainData', 'noise', 'batchSize', 'classes']) { $(k).value = config[k]; $(k + 'Out').textContent = config[k]; }
+  $('seed').value = config.seed; $('maxEpochs').value = config.maxEpochs || ''; $('stopLoss').value = config.stopLoss || '';
+  $('epochsPerFrame').value = config.epochsPerFrame; $('normalize').checked = config.normalize;
+  $('showTestData').checked = view.showTestData; $('discretize').checked = view.discretize; $('linkMode').value = view.linkMode;
+  $('layerCount').textContent = config.networkShape.length;
+  $('classesRow').hidden = !['blobs', 'spiral-arms'].includes(config.dataset);
+  renderDatasets();
+}
+
+function renderDatasets() {
+  const list = S.datasets.filter(d => d.classification === (config.problem === 'classification'));
+  if (config.dataset === 'custom') list.push({ id: 'custom', summary: 'your points' });
+  const key = list.map(d => d.id).join() + config.dataset;
+  if ($('datasets').dataset.key === key) return;
+  $('datasets').dataset.key = key;
+  $('datasets').innerHTML = '';
+  for (const d of list) {
+    const b = document.createElement('button');
+    b.className = 'dataset' + (d.id === config.dataset ? ' selected' : ''); b.title = d.summary;
+    b.innerHTML = `<canvas width="48" height="48"></canvas><span>${d.id}</span>`;
+    b.onclick = () => update(c => { c.dataset = d.id; });
+    $('datasets').appendChild(b);
+    if (d.preview) drawPoints(b.querySelector('canvas'), d.preview, 6, { classCount: d.multiclass ? 3 : 2, regression: !d.classification });
+  }
+}
+
+function updateAddClasses() {
+  const f = S.frame, labels = f.problem === 'regression' ? [-1, 1] : f.classNames.map((_, i) => i);
+  const key = labels.join();
+  if ($('addClass').dataset.key === key) return;
+  $('addClass').dataset.key = key;
+  $('addClass').innerHTML = '<button data-v="">off</button>' + labels.map((v, i) => {
+    const colour = f.problem === 'regression' ? (v < 0 ? ORANGE : BLUE) : (f.classCount === 2 ? [ORANGE, BLUE][i] : CLASS_COLOURS[i % CLASS_COLOURS.length]);
+    return `<button data-v="${v}"><i style="background:${css(colour)}"></i>${f.problem === 'regression' ? (v < 0 ? '−1' : '+1') : f.classNames[i]}</button>`;
+  }).join('');
+  for (const b of $('addClass').querySelectorAll('button')) b.onclick = () => {
+    S.addClass = b.dataset.v === '' ? null : +b.dataset.v;
+    for (const o of $('addClass').querySelectorAll('button')) o.classList.toggle('selected', o === b);
+    $('heatmap').classList.toggle('adding', S.addClass !== null);
+  };
+  $('addClass').querySelector('button').classList.add('selected');
+}
+
+function wire() {
+  $('play').onclick = () => control(S.frame && S.frame.playing ? 'pause' : 'play');
+  $('step').onclick = () => control('step');
+  $('reset').onclick = () => { hideBanner(); control('reset'); };
+  $('reseed').onclick = () => control('reseed');
+  $('regenerate').onclick = () => control('regenerate');
+  $('bannerClose').onclick = hideBanner;
+  $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
+  $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
+  $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
+  $('regularizationRate').onchange = e => update(c => { c.regularizationRate = +e.target.value; });
+  $('activationAll').onchange = e => update(c => { c.activations = [e.target.value]; c.activationParameters = {}; });
+  for (const k of ['regularization', 'optimizer', 'initializer', 'output']) $(k).onchange = e => update(c => { c[k] = e.target.value; });
+  $('problem').onchange = e => update(c => { c.problem = e.target.value; c.dataset = c.problem === 'regression' ? 'reg-plane' : 'circle'; });
+  for (const k of ['percTrainData', 'noise', 'batchSize', 'classes']) {
+    $(k).oninput = e => { $(k + 'Out').textContent = e.target.value; };
+    $(k).onchange = e => update(c => { c[k] = +e.target.value; });
+  }
+  $('seed').onchange = e => update(c => { c.seed = Math.max(0, Math.round(+e.target.value)); });
+  $('maxEpochs').onchange = e => update(c => { c.maxEpochs = Math.max(0, Math.round(+e.target.value || 0)); });
+  $('stopLoss').onchange = e => update(c => { c.stopLoss = Math.max(0, +e.target.value || 0); });
+  $('epochsPerFrame').onchange = e => update(c => { c.epochsPerFrame = Math.max(1, Math.min(100, Math.round(+e.target.value || 1))); });
+  $('normalize').onchange = e => update(c => { c.normalize = e.target.checked; });
+  $('showTestData').onchange = e => { view.showTestData = e.target.checked; writeHash(); drawHeatmap(); };
+  $('discretize').onchange = e => { view.discretize = e.target.checked; writeHash(); drawHeatmap(); };
+  $('linkMode').onchange = e => { view.linkMode = e.target.value; writeHash(); if (S.frame) net.update(S.frame, S.decoded, view.linkMode); };
+  $('cardLayer').onchange = e => { S.cardLayer = +e.target.value; $('cardParams').dataset.key = ''; updateCard(); };
+  $('preset').onchange = e => applyPreset(e.target.value);
+  $('clearPoints').onclick = () => api('DELETE', `/api/sessions/${S.id}/points`).catch(report);
+  $('heatmap').onclick = ev => {
+    if (S.addClass === null || !S.frame) return;
+    const r = ev.target.getBoundingClientRect(), d = S.frame.grids.domain;
+    const x1 = ((ev.clientX - r.left) / r.width * 2 - 1) * d, x2 = (1 - (ev.clientY - r.top) / r.height * 2) * d;
+    api('POST', `/api/sessions/${S.id}/points`, { x1, x2, label: S.addClass }).catch(report);
+  };
+  $('csv').onchange = async e => {
+    const file = e.target.files[0]; if (!file) return;
+    try { await api('POST', `/api/sessions/${S.id}/csv?header=${$('csvHeader').checked}`, await file.text(), 'text/csv'); hideBanner(); showBanner(`Loaded ${file.name}.`, 'info'); }
+    catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
+    e.target.value = '';
+  };
+  $('import').onchange = async e => {
+    const file = e.target.files[0]; if (!file) return;
+    try { await api('POST', `/api/sessions/${S.id}/model`, await file.text(), 'application/json'); showBanner(`Imported ${file.name}: Reset returns to its weights.`, 'info'); }
+    catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
+    e.target.value = '';
+  };
+  document.addEventListener('click', ev => { const ed = $('editor'); if (!ed.hidden && !ed.contains(ev.target) && ev.target.tagName !== 'path' && !ev.target.classList.contains('bias')) ed.hidden = true; });
+}
+
+async function applyPreset(id) {
+  const preset = S.presets.find(p => p.id === id);
+  if (!preset) { $('presetNote').hidden = true; return; }
+  $('presetNote').innerHTML = `<strong>${escape(preset.title)}.</strong> ${escape(preset.claim)} <em>${escape(preset.watch)}</em>`;
+  $('presetNote').hidden = false;
+  // A preset sets up the claim; how fast and how long to run stay as they were.
+  await update(c => Object.assign(c, structuredClone(preset.config), { epochsPerFrame: c.epochsPerFrame, maxEpochs: c.maxEpochs, stopLoss: c.stopLoss }));
+}
+
+async function load() {
+  wire();
+  const [limits, presets, datasets, catalog] = await Promise.all(['/api/limits', '/api/presets', '/api/datasets', '/api/catalog'].map(u => fetch(u).then(r => r.json())));
+  S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
+  for (const info of catalog) S.catalog[info.id] = info;
+  $('activationAll').innerHTML = '<option value="">(per layer)</option>' + S.activations.map(a => `<option value="${a}">${a}</option>`).join('');
+  $('preset').innerHTML += presets.map(p => `<option value="${p.id}">${escape(p.title)}</option>`).join('');
+  syncControls();
+  startSession();
+  await Promise.all(S.datasets.map(async d => { d.preview = await fetch(`/api/datasets/${d.id}/points?classes=3`).then(r => r.json()); }));
+  $('datasets').dataset.key = ''; renderDatasets();
+}
+
+load();

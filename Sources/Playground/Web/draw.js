@@ -1,0 +1,137 @@
+// Drawing: colour scales, grids decoded from frames, heatmaps with points, and small charts.
+
+export const ORANGE = [245, 147, 34];   // −1 (TensorFlow Playground's #f59322)
+export const NEUTRAL = [232, 234, 235]; //  0 (#e8eaeb)
+export const BLUE = [8, 119, 189];      // +1 (#0877bd)
+export const CLASS_COLOURS = [ORANGE, BLUE, [52, 160, 84], [156, 84, 190], [214, 60, 80], [120, 120, 120], [30, 170, 170], [170, 140, 30], [90, 90, 200], [200, 100, 160]];
+
+const mix = (a, b, t) => [0, 1, 2].map(i => Math.round(a[i] + (b[i] - a[i]) * t));
+
+/** Orange → grey → blue for a value in [−1, 1] (clamped). */
+export function diverging(v) {
+  if (!Number.isFinite(v)) return NEUTRAL;
+  const t = Math.max(-1, Math.min(1, v));
+  return t < 0 ? mix(NEUTRAL, ORANGE, -t) : mix(NEUTRAL, BLUE, t);
+}
+
+export const css = c => `rgb(${c[0]},${c[1]},${c[2]})`;
+
+/** A frame's base64 grid as numbers. */
+export function decodeGrid(g) {
+  const bin = atob(g.data);
+  const out = new Float32Array(bin.length);
+  const scale = (g.upper - g.lower) / 255;
+  for (let i = 0; i < bin.length; i++) out[i] = g.lower + bin.charCodeAt(i) * scale;
+  return { size: g.size, values: out, lower: g.lower, upper: g.upper };
+}
+
+/** Colours for a grid: `mode` 'value' clamps to [−1, 1]; 'scaled' divides by the largest |v| first. */
+export function gridPixels(grid, mode = 'value', discretize = false) {
+  const n = grid.size, img = new ImageData(n, n), d = img.data;
+  const m = mode === 'scaled' ? Math.max(Math.abs(grid.lower), Math.abs(grid.upper), 1e-9) : 1;
+  for (let i = 0; i < n * n; i++) {
+    let v = grid.values[i] / m;
+    if (discretize) v = v >= 0 ? 1 : -1;
+    const c = diverging(v);
+    d[4 * i] = c[0]; d[4 * i + 1] = c[1]; d[4 * i + 2] = c[2]; d[4 * i + 3] = 255;
+  }
+  return img;
+}
+
+/** Colours for k class-probability grids: the likeliest class, paler where it is less sure. */
+export function classPixels(grids, discretize = false) {
+  const n = grids[0].size, k = grids.length, img = new ImageData(n, n), d = img.data;
+  for (let i = 0; i < n * n; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (grids[c].values[i] > grids[best].values[i]) best = c;
+    const p = grids[best].values[i];
+    const t = discretize ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
+    const col = mix(NEUTRAL, CLASS_COLOURS[best % CLASS_COLOURS.length], 0.25 + 0.75 * t);
+    d[4 * i] = col[0]; d[4 * i + 1] = col[1]; d[4 * i + 2] = col[2]; d[4 * i + 3] = 255;
+  }
+  return img;
+}
+
+const scratch = document.createElement('canvas');
+/** Draws ImageData scaled to fill `canvas`. */
+export function paint(canvas, img, smooth = true) {
+  scratch.width = img.width; scratch.height = img.height;
+  scratch.getContext('2d').putImageData(img, 0, 0);
+  const ctx = canvas.getContext('2d');
+  ctx.imageSmoothingEnabled = smooth;
+  ctx.drawImage(scratch, 0, 0, canvas.width, canvas.height);
+}
+
+/** Training points outlined white, test points outlined black (TensorFlow Playground's style). */
+export function drawPoints(canvas, points, domain, { test = false, classCount = 2, regression = false } = {}) {
+  const ctx = canvas.getContext('2d'), w = canvas.width, h = canvas.height;
+  const r = Math.max(2.2, w / 95);
+  ctx.lineWidth = w > 100 ? 0.9 : 0.5;
+  ctx.strokeStyle = test ? '#111' : '#fff';
+  for (const [x1, x2, label] of points) {
+    if (Math.abs(x1) > domain || Math.abs(x2) > domain) continue;
+    const px = (x1 + domain) / (2 * domain) * w, py = (domain - x2) / (2 * domain) * h;
+    const colour = regression ? diverging(label) : classCount === 2 ? (label >= 1 ? BLUE : ORANGE) : CLASS_COLOURS[label % CLASS_COLOURS.length];
+    ctx.fillStyle = css(colour);
+    ctx.beginPath(); ctx.arc(px, py, r, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+  }
+}
+
+/** Canvas sized for the device's pixel ratio; returns the context in CSS pixels. */
+export function sharpContext(canvas) {
+  const ratio = window.devicePixelRatio || 1;
+  const w = canvas.clientWidth || canvas.width, h = canvas.clientHeight || canvas.height;
+  if (canvas.width !== Math.round(w * ratio)) { canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio); }
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  return { ctx, w, h };
+}
+
+const fmt = v => Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(0) : +v.toPrecision(2) + '';
+
+/** A line chart: `series` = [{values: [[x, y]…], colour, dash, label}], optional log y. */
+export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = 'epoch', yMin = null } = {}) {
+  const { ctx, w, h } = sharpContext(canvas);
+  const pad = { l: yLabel ? 54 : 34, r: 8, t: 8, b: xLabel ? 26 : 14 };
+  const tr = v => log ? Math.log10(Math.max(v, 1e-30)) : v;
+  const all = series.flatMap(s => s.values).filter(p => Number.isFinite(p[1]) && (!log || p[1] > 0));
+  ctx.font = '11px system-ui, sans-serif'; ctx.fillStyle = '#555';
+  if (all.length === 0) { ctx.fillText('no data yet', w / 2 - 28, h / 2); return; }
+  let x0 = Math.min(...all.map(p => p[0])), x1 = Math.max(...all.map(p => p[0]));
+  let y0 = yMin ?? Math.min(...all.map(p => tr(p[1]))), y1 = Math.max(...all.map(p => tr(p[1])));
+  if (log) { y0 = Math.floor(y0); y1 = Math.ceil(y1); }
+  if (x1 === x0) x1 = x0 + 1;
+  if (y1 - y0 < 1e-12) y1 = y0 + (log ? 1 : Math.abs(y0) * 0.1 + 1e-3);
+  const X = x => pad.l + (x - x0) / (x1 - x0) * (w - pad.l - pad.r);
+  const Y = y => h - pad.b - (tr(y) - y0) / (y1 - y0) * (h - pad.t - pad.b);
+  ctx.strokeStyle = '#ddd'; ctx.lineWidth = 1;
+  const ticks = log ? range(y0, y1, Math.max(1, Math.ceil((y1 - y0) / 5))) : [y0, (y0 + y1) / 2, y1];
+  for (const t of ticks) {
+    const py = h - pad.b - (t - y0) / (y1 - y0) * (h - pad.t - pad.b);
+    ctx.beginPath(); ctx.moveTo(pad.l, py); ctx.lineTo(w - pad.r, py); ctx.stroke();
+    ctx.fillText(log ? `1e${t}` : fmt(t), yLabel ? 18 : 2, py + 4);
+  }
+  ctx.fillText(String(Math.round(x0)), pad.l, h - pad.b + 12);
+  const last = String(Math.round(x1)); ctx.fillText(last, w - pad.r - ctx.measureText(last).width, h - pad.b + 12);
+  if (xLabel) ctx.fillText(xLabel, w / 2 - 14, h - 3);
+  if (yLabel) { ctx.save(); ctx.translate(11, h / 2 + 30); ctx.rotate(-Math.PI / 2); ctx.fillText(yLabel, 0, 0); ctx.restore(); }
+  for (const s of series) {
+    ctx.strokeStyle = s.colour; ctx.lineWidth = s.width || 1.6; ctx.setLineDash(s.dash || []);
+    ctx.beginPath(); let started = false;
+    for (const [x, y] of s.values) {
+      if (!Number.isFinite(y) || (log && y <= 0)) { started = false; continue; }
+      if (started) ctx.lineTo(X(x), Y(y)); else { ctx.moveTo(X(x), Y(y)); started = true; }
+    }
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+}
+
+function range(a, b, step) { const r = []; for (let v = a; v <= b; v += step) r.push(v); return r; }
+
+/** Colours for layer i of n: light to dark. */
+export function layerColour(i, n) {
+  const t = n <= 1 ? 1 : i / (n - 1);
+  return `hsl(${210 - 170 * t}, 70%, ${55 - 15 * t}%)`;
+}

@@ -1,0 +1,175 @@
+// The network diagram: feature nodes, hidden layers, output; links by weight or gradient.
+import { decodeGrid, gridPixels, paint, diverging, css } from './draw.js';
+
+export const FEATURES = [
+  { id: 'x1', label: 'X₁' }, { id: 'x2', label: 'X₂' }, { id: 'x1^2', label: 'X₁²' }, { id: 'x2^2', label: 'X₂²' },
+  { id: 'x1*x2', label: 'X₁X₂' }, { id: 'sin(x1)', label: 'sin(X₁)' }, { id: 'sin(x2)', label: 'sin(X₂)' },
+];
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export class NetworkView {
+  constructor(root, handlers) {
+    this.root = root; this.h = handlers; this.key = null; this.nodes = []; this.links = [];
+  }
+
+  /** Rebuilds the DOM when the structure changes. */
+  build(config, activationIds, outputs) {
+    const key = JSON.stringify([config.networkShape, config.features, config.activations, outputs]);
+    if (key === this.key) return;
+    this.key = key;
+    this.links = [];
+    const shape = config.networkShape, most = Math.max(FEATURES.length, ...shape, outputs);
+    const S = most > 10 ? 26 : 40, gap = most > 10 ? 8 : 12, colW = most > 10 ? 80 : 104, top = 64, left = 56;
+    this.S = S;
+    const columns = shape.length + 2, width = left + columns * colW + 20, height = top + most * (S + gap) + 10;
+    this.root.innerHTML = '';
+    this.root.style.width = width + 'px'; this.root.style.height = height + 'px';
+    this.svg = document.createElementNS(SVG, 'svg');
+    this.svg.setAttribute('width', width); this.svg.setAttribute('height', height); this.svg.classList.add('links');
+    this.root.appendChild(this.svg);
+    const x = c => left + c * colW + (colW - S) / 2;
+    const y = (i, n) => top + (most - n) * (S + gap) / 2 + i * (S + gap);
+    // features
+    this.inputNodes = {};
+    FEATURES.forEach((f, i) => {
+      const on = config.features.includes(f.id);
+      const node = this.node(x(0), y(i, FEATURES.length), `feature${on ? '' : ' off'}`, f.label);
+      node.title = `${f.label}: click to ${on ? 'remove' : 'add'} this input`;
+      node.addEventListener('click', () => this.h.toggleFeature(f.id));
+      node.addEventListener('mouseenter', () => this.h.hover({ kind: 'input', index: config.features.indexOf(f.id), label: f.label, el: node }));
+      node.addEventListener('mouseleave', () => this.h.hover(null));
+      this.inputNodes[f.id] = node;
+    });
+    // hidden layers and output
+    this.layerNodes = [];
+    shape.forEach((units, l) => {
+      const header = document.createElement('div');
+      header.className = 'layer-header'; header.style.left = (left + (l + 1) * colW) + 'px'; header.style.width = colW + 'px';
+      header.innerHTML = `<div><button class="round small" aria-label="Add a neuron to layer ${l + 1}">+</button><button class="round small" aria-label="Remove a neuron from layer ${l + 1}">−</button></div><div class="count">${units} neuron${units === 1 ? '' : 's'}</div>`;
+      const [plus, minus] = header.querySelectorAll('button');
+      plus.onclick = () => this.h.neurons(l, +1); minus.onclick = () => this.h.neurons(l, -1);
+      const select = document.createElement('select');
+      select.className = 'layer-activation'; select.setAttribute('aria-label', `Activation of layer ${l + 1}`);
+      for (const id of activationIds) select.add(new Option(id, id));
+      select.value = config.activations.length === 1 ? config.activations[0] : config.activations[l];
+      select.onchange = () => this.h.layerActivation(l, select.value);
+      header.appendChild(select);
+      this.root.appendChild(header);
+      this.layerNodes.push(Array.from({ length: units }, (_, i) => this.unit(x(l + 1), y(i, units), l, i, `layer ${l + 1}, neuron ${i + 1}`)));
+    });
+    const outs = Array.from({ length: outputs }, (_, i) =>
+      this.unit(x(shape.length + 1), y(i, outputs), shape.length, i, outputs > 1 ? `output, class ${i}` : 'output'));
+    outs.forEach(n => n.classList.add('output-node'));
+    this.layerNodes.push(outs);
+    const label = document.createElement('div');
+    label.className = 'layer-header out'; label.style.left = (left + (shape.length + 1) * colW) + 'px'; label.style.width = colW + 'px';
+    label.innerHTML = '<div class="count">output</div>';
+    this.root.appendChild(label);
+  }
+
+  node(left, top, cls, label) {
+    const el = document.createElement('div');
+    el.className = 'node ' + cls; el.style.left = left + 'px'; el.style.top = top + 'px';
+    el.style.width = el.style.height = this.S + 'px';
+    el.innerHTML = `<canvas width="${this.S}" height="${this.S}"></canvas>` + (label ? `<span class="node-label">${label}</span>` : '');
+    this.root.appendChild(el);
+    return el;
+  }
+
+  unit(left, top, layer, index, label) {
+    const el = this.node(left, top, 'unit', '');
+    el.setAttribute('aria-label', label);
+    el.addEventListener('mouseenter', () => this.h.hover({ kind: 'unit', layer, index, label, el }));
+    el.addEventListener('mouseleave', () => this.h.hover(null));
+    const bias = document.createElement('div');
+    bias.className = 'bias'; bias.title = 'bias: click to edit';
+    bias.addEventListener('click', ev => { ev.stopPropagation(); this.h.edit(ev, { layer, from: null, to: index, label: `bias of ${label}` }); });
+    el.appendChild(bias);
+    el.bias = bias;
+    return el;
+  }
+
+  centre(el, side) {
+    const left = parseFloat(el.style.left), top = parseFloat(el.style.top);
+    return [left + (side === 'out' ? this.S : 0), top + this.S / 2];
+  }
+
+  /** Updates thumbnails, biases, dead marks and links from a frame. */
+  update(frame, decoded, mode) {
+    const net = frame.network, features = frame.config.features;
+    for (const f of FEATURES) {
+      const i = features.indexOf(f.id), el = this.inputNodes[f.id];
+      const grid = i >= 0 ? decoded.inputs[i] : featureGrid(f.id, frame.grids.domain);
+      if (grid) paint(el.querySelector('canvas'), gridPixels(grid, 'scaled'));
+    }
+    net.layers.forEach((layer, l) => {
+      const nodes = this.layerNodes[l] || [];
+      nodes.forEach((el, i) => {
+        const grid = l < decoded.hidden.length ? decoded.hidden[l][i] : decoded.outputUnits[i];
+        if (grid) paint(el.querySelector('canvas'), gridPixels(grid));
+        el.bias.style.background = css(diverging(layer.bias[i]));
+        el.bias.title = `bias ${layer.bias[i].toFixed(3)} (click to edit)`;
+        el.classList.toggle('dead', !!layer.dead[i]);
+        el.title = layer.dead[i] ? 'dead: its slope is 0 on every training point, so no gradient reaches it' : '';
+      });
+    });
+    this.drawLinks(net, features, mode);
+  }
+
+  drawLinks(net, features, mode) {
+    const sources = [features.map(id => this.inputNodes[id]), ...this.layerNodes];
+    const paths = [];
+    let gmax = 0;
+    if (mode === 'gradients') for (const layer of net.layers) for (const row of layer.weightGradients) for (const g of row) gmax = Math.max(gmax, Math.abs(g));
+    net.layers.forEach((layer, l) => {
+      layer.weights.forEach((row, from) => row.forEach((w, to) => {
+        const a = sources[l][from], b = sources[l + 1] && sources[l + 1][to];
+        if (!a || !b) return;
+        let stroke, width;
+        if (mode === 'gradients') {
+          const g = Math.abs((layer.weightGradients[from] || [])[to] || 0);
+          const t = g > 0 && gmax > 0 ? Math.max(0, 1 + Math.log10(g / gmax) / 6) : 0;  // six decades
+          stroke = `hsl(${20 - 20 * t}, ${30 + 60 * t}%, ${88 - 48 * t}%)`; width = 1 + 3 * t;
+        } else {
+          stroke = css(diverging(Math.sign(w) * Math.min(1, Math.abs(w)))); width = Math.min(8, 0.6 + 1.6 * Math.abs(w));
+        }
+        paths.push({ a, b, l, from, to, w, stroke, width, g: (layer.weightGradients[from] || [])[to] });
+      }));
+    });
+    if (this.links.length !== paths.length) {
+      this.svg.innerHTML = '';
+      this.links = paths.map(p => {
+        const path = document.createElementNS(SVG, 'path');
+        const [x1, y1] = this.centre(p.a, 'out'), [x2, y2] = this.centre(p.b, 'in'), mx = (x1 + x2) / 2;
+        path.setAttribute('d', `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`);
+        path.addEventListener('click', ev => this.h.edit(ev, { layer: path.info.l, from: path.info.from, to: path.info.to, label: 'weight' }));
+        const title = document.createElementNS(SVG, 'title'); path.appendChild(title);
+        this.svg.appendChild(path);
+        return path;
+      });
+    }
+    paths.forEach((p, i) => {
+      const el = this.links[i];
+      el.info = p;
+      el.setAttribute('stroke', p.stroke); el.setAttribute('stroke-width', p.width);
+      el.firstChild.textContent = `weight ${p.w.toFixed(3)}, gradient ${p.g === undefined ? '–' : p.g.toExponential(2)} (click to edit)`;
+    });
+  }
+}
+
+// Thumbnails of the inputs that are switched off (the server sends the ones the network reads).
+const FEATURE_VALUES = { 'x1': (a) => a, 'x2': (a, b) => b, 'x1^2': a => a * a, 'x2^2': (a, b) => b * b, 'x1*x2': (a, b) => a * b,
+  'sin(x1)': a => Math.sin(a), 'sin(x2)': (a, b) => Math.sin(b) };
+const featureCache = {};
+function featureGrid(id, domain) {
+  const key = id + domain;
+  if (featureCache[key]) return featureCache[key];
+  const n = 40, values = new Float32Array(n * n);
+  let lower = Infinity, upper = -Infinity;
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
+    const v = FEATURE_VALUES[id](-domain + (c + 0.5) * 2 * domain / n, domain - (r + 0.5) * 2 * domain / n);
+    values[r * n + c] = v; lower = Math.min(lower, v); upper = Math.max(upper, v);
+  }
+  return (featureCache[key] = { size: n, values, lower, upper });
+}

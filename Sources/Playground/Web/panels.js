@@ -1,0 +1,93 @@
+// The panels under the board: activation card, gradient flow, unit health, linear collapse; and the loss chart.
+import { lineChart, sharpContext, layerColour, gridPixels, classPixels, paint, BLUE, ORANGE, css } from './draw.js';
+
+const layerName = (l, n) => l === n - 1 ? 'output' : `layer ${l + 1}`;
+
+export function drawLoss(canvas, records) {
+  lineChart(canvas, [
+    { values: records.map(r => [r.epoch, r.trainLoss]), colour: '#777', label: 'training' },
+    { values: records.filter(r => r.testLoss != null).map(r => [r.epoch, r.testLoss]), colour: '#111', label: 'test' },
+  ], { xLabel: '', yMin: 0 });
+}
+
+export function drawGradients(canvas, legend, records) {
+  const n = records.length ? records[records.length - 1].gradients.length : 0;
+  const series = Array.from({ length: n }, (_, l) => ({
+    values: records.map(r => [r.epoch, r.gradients[l]]), colour: layerColour(l, n), label: layerName(l, n),
+  }));
+  lineChart(canvas, series, { log: true, yLabel: 'mean |∂L/∂W|' });
+  const last = records[records.length - 1];
+  legend.innerHTML = series.map((s, l) => `<span><i style="background:${s.colour}"></i>${s.label} ${last ? fmtSci(last.gradients[l]) : ''}</span>`).join('');
+}
+
+export function drawHealth(canvas, records, network) {
+  const { ctx, w, h } = sharpContext(canvas);
+  ctx.font = '11px system-ui, sans-serif';
+  const hidden = network.layers.slice(0, -1);
+  if (!hidden.length) { ctx.fillStyle = '#555'; ctx.fillText('no hidden layers', 10, 20); return; }
+  const rowH = Math.min(34, (h - 24) / hidden.length), labelW = 92, barW = w - labelW - 8;
+  ctx.fillStyle = '#555'; ctx.fillText('dead units', labelW, 12); ctx.fillText('outputs exactly 0', labelW + barW / 2, 12);
+  hidden.forEach((layer, l) => {
+    const y = 20 + l * rowH, dead = layer.dead.filter(Boolean).length, units = layer.dead.length;
+    const zeros = layer.zeros.reduce((a, b) => a + b, 0) / Math.max(units, 1);
+    ctx.fillStyle = '#333'; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1); ctx.fillStyle = '#777'; ctx.fillText(layer.activation.slice(0, 14), 0, y + rowH / 2 + 11);
+    bar(ctx, labelW, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
+    bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, '#666', `${Math.round(zeros * 100)}%`);
+  });
+}
+
+function bar(ctx, x, y, w, h, share, colour, text) {
+  ctx.fillStyle = '#eee'; ctx.fillRect(x, y, w, h);
+  ctx.fillStyle = colour; ctx.fillRect(x, y, w * Math.max(0, Math.min(1, share)), h);
+  ctx.fillStyle = share > 0.5 ? '#fff' : '#222'; ctx.fillText(text, x + 4, y + h / 2 + 4);
+}
+
+/** f solid, f′ dashed, and the histogram of this layer's sums. */
+export function drawCard(canvas, curve, layer) {
+  const { ctx, w, h } = sharpContext(canvas);
+  if (!curve) return;
+  const pad = { l: 30, r: 8, t: 8, b: 20 };
+  const ys = [...curve.f, ...curve.derivative].filter(Number.isFinite);
+  let y0 = Math.min(0, ...ys), y1 = Math.max(1, ...ys);
+  const clip = 6; y0 = Math.max(y0, -clip); y1 = Math.min(y1, clip);
+  const x0 = curve.x[0], x1 = curve.x[curve.x.length - 1];
+  const X = x => pad.l + (x - x0) / (x1 - x0) * (w - pad.l - pad.r);
+  const Y = y => h - pad.b - (Math.max(y0, Math.min(y1, y)) - y0) / (y1 - y0) * (h - pad.t - pad.b);
+  const hist = layer && layer.histogram;
+  if (hist) {
+    const max = Math.max(1, ...hist.counts), bw = (X(hist.upper) - X(hist.lower)) / hist.counts.length;
+    ctx.fillStyle = 'rgba(120,120,120,0.28)';
+    hist.counts.forEach((c, i) => { const bh = c / max * (h - pad.t - pad.b) * 0.45; ctx.fillRect(X(hist.lower) + i * bw, h - pad.b - bh, bw - 1, bh); });
+  }
+  ctx.strokeStyle = '#ccc'; ctx.lineWidth = 1;
+  ctx.beginPath(); ctx.moveTo(pad.l, Y(0)); ctx.lineTo(w - pad.r, Y(0)); ctx.moveTo(X(0), pad.t); ctx.lineTo(X(0), h - pad.b); ctx.stroke();
+  ctx.fillStyle = '#555'; ctx.font = '11px system-ui, sans-serif';
+  ctx.fillText(String(+x0.toFixed(2)), pad.l, h - 5); ctx.fillText(String(+x1.toFixed(2)), w - pad.r - 20, h - 5);
+  ctx.fillText(String(+y1.toFixed(2)), 2, pad.t + 8); ctx.fillText(String(+y0.toFixed(2)), 2, h - pad.b);
+  const line = (values, colour, dash) => {
+    ctx.strokeStyle = colour; ctx.lineWidth = 2; ctx.setLineDash(dash); ctx.beginPath();
+    let on = false;
+    values.forEach((v, i) => { if (!Number.isFinite(v)) { on = false; return; } const p = [X(curve.x[i]), Y(v)]; on ? ctx.lineTo(...p) : ctx.moveTo(...p); on = true; });
+    ctx.stroke(); ctx.setLineDash([]);
+  };
+  line(curve.f, css(BLUE), []); line(curve.derivative, css(ORANGE), [5, 4]);
+  ctx.fillStyle = css(BLUE); ctx.fillText('f', w - 40, pad.t + 10); ctx.fillStyle = css(ORANGE); ctx.fillText('f′ (dashed)', w - 70, pad.t + 24);
+}
+
+export function drawCollapse(frame, decoded, deepCanvas, collapseCanvas, textEl, discretize) {
+  const draw = (canvas, grids) => paint(canvas, grids.length > 1 ? classPixels(grids, discretize) : gridPixels(grids[0], 'value', discretize));
+  draw(deepCanvas, decoded.output); draw(collapseCanvas, decoded.collapse);
+  const c = frame.collapse;
+  const matrix = '<table class="matrix"><caption>M (inputs × outputs)</caption>' + c.matrix.map((row, i) =>
+    `<tr><th>${frame.network.inputs[i]}</th>${row.map(v => `<td>${v.toFixed(3)}</td>`).join('')}</tr>`).join('') +
+    `<tr><th>v</th>${c.bias.map(v => `<td>${v.toFixed(3)}</td>`).join('')}</tr></table>`;
+  const verdict = c.allLinear
+    ? `<p class="ok">Every hidden layer is linear, so the network <em>is</em> this one layer: the largest difference on the grid is ${fmtSci(c.maxDifference)}.</p>`
+    : `<p>With nonlinear activations the product is not the network: the largest difference on the grid is ${c.maxDifference.toFixed(2)}. Try the Linear collapse preset.</p>`;
+  textEl.innerHTML = verdict + matrix;
+}
+
+export function fmtSci(v) {
+  if (v === undefined || v === null || !Number.isFinite(+v)) return String(v ?? '–');
+  return v === 0 ? '0' : Math.abs(v) < 0.001 || Math.abs(v) >= 1e4 ? v.toExponential(1) : (+v.toPrecision(3)).toString();
+}

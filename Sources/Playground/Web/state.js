@@ -1,0 +1,93 @@
+// The configuration and the URL: TensorFlow Playground's hash keys where it has them, ours beside them.
+
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const FEATURE_KEYS = { x: 'x1', y: 'x2', xSquared: 'x1^2', ySquared: 'x2^2', xTimesY: 'x1*x2', sinX: 'sin(x1)', sinY: 'sin(x2)' };
+
+export function defaultConfig() {
+  return {
+    problem: 'classification', dataset: 'circle', classes: 3, noise: 0, percTrainData: 50, batchSize: 10, learningRate: 0.03,
+    networkShape: [4, 2], activations: ['tanh'], activationParameters: {}, features: ['x1', 'x2'], regularization: 'none',
+    regularizationRate: 0, optimizer: 'sgd', initializer: 'playground', output: 'tanh', normalize: false, seed: 1, dataSeed: 1,
+    maxEpochs: 0, stopLoss: 0, epochsPerFrame: 1,
+  };
+}
+
+export function defaultView() { return { showTestData: false, discretize: false, linkMode: 'weights' }; }
+
+/** Config and view from a URL hash; unknown or malformed keys keep their defaults. */
+export function parseHash(hash) {
+  const config = defaultConfig(), view = defaultView();
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const num = (k, f) => { if (p.has(k) && p.get(k) !== '' && Number.isFinite(+p.get(k))) f(+p.get(k)); };
+  const bool = (k, f) => { if (p.has(k)) f(p.get(k) === 'true'); };
+  if (p.get('problem') === 'regression') config.problem = 'regression';
+  if (config.problem === 'regression') { config.dataset = p.get('regDataset') || 'reg-plane'; }
+  else if (p.get('dataset')) config.dataset = p.get('dataset');
+  num('classes', v => config.classes = v); num('noise', v => config.noise = v); num('percTrainData', v => config.percTrainData = v);
+  num('batchSize', v => config.batchSize = v); num('learningRate', v => config.learningRate = v);
+  num('regularizationRate', v => config.regularizationRate = v);
+  if (p.has('networkShape')) config.networkShape = p.get('networkShape') === '' ? [] : p.get('networkShape').split(',').map(Number);
+  if (p.get('activations')) config.activations = p.get('activations').split(',');
+  else if (p.get('activation')) config.activations = [p.get('activation')];
+  if (p.get('params')) config.activationParameters = parseParams(p.get('params'));
+  const reg = (p.get('regularization') || 'none').toLowerCase(); config.regularization = reg;
+  for (const k of ['optimizer', 'initializer', 'output']) if (p.get(k)) config[k] = p.get(k);
+  bool('normalize', v => config.normalize = v);
+  num('weightSeed', v => config.seed = v);
+  if (p.has('seed')) { const s = +p.get('seed'); if (Number.isFinite(s)) config.dataSeed = s < 1 ? Math.round(s * 1e5) : Math.round(s); }
+  num('maxEpochs', v => config.maxEpochs = v); num('stopLoss', v => config.stopLoss = v); num('epochsPerFrame', v => config.epochsPerFrame = v);
+  if (Object.keys(FEATURE_KEYS).some(k => p.has(k))) config.features = Object.entries(FEATURE_KEYS).filter(([k]) => p.get(k) === 'true').map(([, f]) => f);
+  bool('showTestData', v => view.showTestData = v); bool('discretize', v => view.discretize = v);
+  if (p.get('linkMode') === 'gradients') view.linkMode = 'gradients';
+  return { config, view };
+}
+
+/** The hash for a config and view, TensorFlow Playground's keys first. */
+export function toHash(c, view) {
+  const p = new URLSearchParams();
+  if (c.activations.length === 1) p.set('activation', c.activations[0]); else p.set('activations', c.activations.join(','));
+  p.set('batchSize', c.batchSize);
+  if (c.problem === 'regression') p.set('regDataset', c.dataset); else p.set('dataset', c.dataset);
+  p.set('learningRate', c.learningRate);
+  if (c.regularization !== 'none') p.set('regularization', c.regularization.toUpperCase());
+  p.set('regularizationRate', c.regularizationRate); p.set('noise', c.noise); p.set('networkShape', c.networkShape.join(','));
+  p.set('seed', c.dataSeed); p.set('showTestData', view.showTestData); p.set('discretize', view.discretize);
+  p.set('percTrainData', c.percTrainData);
+  for (const [k, f] of Object.entries(FEATURE_KEYS)) p.set(k, c.features.includes(f));
+  p.set('problem', c.problem);
+  const params = formatParams(c.activationParameters); if (params) p.set('params', params);
+  p.set('optimizer', c.optimizer); p.set('initializer', c.initializer); p.set('output', c.output); p.set('normalize', c.normalize);
+  p.set('weightSeed', c.seed); p.set('classes', c.classes);
+  if (c.maxEpochs) p.set('maxEpochs', c.maxEpochs); if (c.stopLoss) p.set('stopLoss', c.stopLoss);
+  if (c.epochsPerFrame !== 1) p.set('epochsPerFrame', c.epochsPerFrame);
+  if (view.linkMode !== 'weights') p.set('linkMode', view.linkMode);
+  return '#' + p.toString();
+}
+
+// params=0:slope=0.1;1:slope=0.2,x=1
+function parseParams(text) {
+  const out = {};
+  for (const part of text.split(';')) {
+    const [layer, rest] = part.split(':');
+    if (rest === undefined) continue;
+    out[layer] = {};
+    for (const kv of rest.split(',')) { const [k, v] = kv.split('='); if (k && Number.isFinite(+v)) out[layer][k] = +v; }
+  }
+  return out;
+}
+
+function formatParams(params) {
+  return Object.entries(params || {}).filter(([, v]) => Object.keys(v).length)
+    .map(([l, v]) => l + ':' + Object.entries(v).map(([k, x]) => `${k}=${x}`).join(',')).join(';');
+}
+
+/** Every hidden layer's activation id. */
+export function layerActivations(c) {
+  return c.networkShape.map((_, i) => c.activations.length === 1 ? c.activations[0] : (c.activations[i] || c.activations[0]));
+}
+
+/** Activations list with one entry per layer, or one for all when they agree. */
+export function compactActivations(list) {
+  return list.length > 0 && list.every(a => a === list[0]) ? [list[0]] : list;
+}

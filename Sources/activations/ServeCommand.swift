@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Playground
+
+/// `activations serve`: the playground web app on this machine.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the playground: train networks live in the browser and watch what the activations do.",
+        discussion: """
+            Serves the playground page, the function gallery and the experiments report. It listens on \
+            loopback (127.0.0.1) unless --host says otherwise, prints its address, and stops cleanly on Ctrl-C.
+            """
+    )
+
+    @Option(help: "The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every network).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0 picks a free one).")
+    var port = 8080
+
+    @Flag(help: "Open the page in the default browser.")
+    var open = false
+
+    @Option(help: "The experiments report folder (from 'activations report -o DIR'); ./report when it exists.")
+    var experiments: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("the port must be 0…65535, got \(port)") }
+    }
+
+    func run() async throws {
+        var configuration = PlaygroundServerConfiguration()
+        (configuration.host, configuration.port) = (host, port)
+        configuration.experimentsDirectory = URL(fileURLWithPath: experiments ?? "report")
+        let open = self.open
+        configuration.onRunning = { address in
+            FileHandle.standardOutput.write(Data("Playground at \(address)  (Ctrl-C to stop)\n".utf8))
+            if open { Self.openBrowser(address) }
+        }
+        try await runPlayground(configuration)
+        print("Playground stopped.")
+    }
+
+    static func openBrowser(_ address: String) {
+        let process = Process()
+        #if os(macOS)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+        #else
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open"]
+        #endif
+        process.arguments = (process.arguments ?? []) + [address]
+        do { try process.run() } catch {
+            FileHandle.standardError.write(Data("serve: could not open a browser (\(error)); open \(address) yourself\n".utf8))
+        }
+    }
+}

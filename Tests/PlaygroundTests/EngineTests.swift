@@ -1,0 +1,161 @@
+import Foundation
+import NeuralNet
+import Testing
+@testable import Playground
+
+/// The engine behind a session: training, the controls, and the article's claims as presets.
+@Suite struct EngineTests {
+    @Test func theDefaultLearnsTheCircleWithTanh() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        #expect(engine.train(epochs: 300) == nil)
+        let records = engine.records
+        #expect(records.count == 300)
+        #expect(records.last!.trainLoss < records.first!.trainLoss / 2, "\(records.first!.trainLoss) → \(records.last!.trainLoss)")
+        #expect((records.last!.testAccuracy ?? 0) > 0.9)
+    }
+
+    @Test func resetReturnsToTheSameWeightsAndReseedChangesThem() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        let initial = engine.network.layers.map(\.weights)
+        _ = engine.train(epochs: 5)
+        #expect(engine.network.layers.map(\.weights) != initial)
+        try engine.reset()
+        #expect(engine.network.layers.map(\.weights) == initial)
+        #expect(engine.epoch == 0 && engine.records.isEmpty)
+        try engine.reseed(99)
+        #expect(engine.network.layers.map(\.weights) != initial)
+        var again = try PlaygroundEngine(config: PlaygroundConfig())
+        _ = again.train(epochs: 5)
+        var first = try PlaygroundEngine(config: PlaygroundConfig())
+        _ = first.train(epochs: 5)
+        #expect(first.records == again.records.map { var r = $0; r.milliseconds = first.records[$0.epoch - 1].milliseconds; return r },
+                "one configuration, one trajectory")
+    }
+
+    @Test func regenerateKeepsTheNetwork() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        _ = engine.train(epochs: 3)
+        let weights = engine.network.layers.map(\.weights)
+        try engine.regenerate(42)
+        #expect(engine.network.layers.map(\.weights) == weights)
+        #expect(engine.epoch == 3 && engine.dataVersion == 1)
+    }
+
+    @Test func theNaNGuardPausesAndExplains() throws {
+        var config = PlaygroundConfig()
+        (config.activations, config.learningRate, config.initializer) = (["exponential"], 100, .he)
+        config.networkShape = [16, 16, 16]
+        var engine = try PlaygroundEngine(config: config)
+        var pause: PlaygroundEngine.Pause?
+        for _ in 0..<50 where pause == nil { pause = engine.train(epochs: 1) }
+        let reason = try #require(pause)
+        #expect(reason.isError)
+        #expect(reason.message.contains("lower it, then Reset"), "\(reason.message)")
+        #expect(engine.network.layers.allSatisfy { $0.weights.storage.allSatisfy(\.isFinite) })
+    }
+
+    @Test func maxEpochsAndStopAtLossPause() throws {
+        var config = PlaygroundConfig()
+        config.maxEpochs = 7
+        var engine = try PlaygroundEngine(config: config)
+        #expect(engine.train(epochs: 100)?.message.contains("maximum of 7") == true)
+        #expect(engine.epoch == 7)
+        config = PlaygroundConfig()
+        config.stopLoss = 0.2
+        engine = try PlaygroundEngine(config: config)
+        let pause = engine.train(epochs: 2000)
+        #expect(pause?.message.contains("stop-at-loss") == true)
+        #expect(engine.records.last!.trainLoss <= 0.2)
+    }
+
+    @Test func dyingReLUShowsDeadUnitsAndLeakyReLUDoesNot() throws {
+        var dying = try PlaygroundEngine(config: Presets.named("dying-relu")!.config)
+        _ = dying.train(epochs: 60)
+        let dead = dying.frameContent().network.layers.dropLast().flatMap(\.dead).filter { $0 }.count
+        #expect(dead >= 3, "dead units after 60 epochs: \(dead)")
+        var leaky = try PlaygroundEngine(config: Presets.named("leaky-relu")!.config)
+        _ = leaky.train(epochs: 60)
+        #expect(leaky.frameContent().network.layers.dropLast().flatMap(\.dead).allSatisfy { !$0 })
+    }
+
+    @Test func vanishingGradientIsVisibleInADeepSigmoidNet() throws {
+        var engine = try PlaygroundEngine(config: Presets.named("vanishing-gradient")!.config)
+        _ = engine.train(epochs: 5)
+        let g = engine.records.last!.gradients
+        #expect(g.first! * 100 < g.last!, "first layer \(g.first!) vs output \(g.last!)")
+    }
+
+    @Test func linearLayersCollapseToOneMatrix() throws {
+        var engine = try PlaygroundEngine(config: Presets.named("linear-collapse")!.config)
+        _ = engine.train(epochs: 20)
+        let collapse = engine.frameContent().collapse
+        #expect(collapse.allLinear)
+        #expect(collapse.maxDifference < 1e-4, "equal up to Float rounding (the grids are computed in Float)")
+        #expect(collapse.matrix.count == 2 && collapse.matrix[0].count == 1)
+        var tanh = try PlaygroundEngine(config: PlaygroundConfig())
+        _ = tanh.train(epochs: 20)
+        #expect(!tanh.frameContent().collapse.allLinear)
+        #expect(tanh.frameContent().collapse.maxDifference > 0.05)
+    }
+
+    @Test func reluIsSparseAndTheStepFunctionPassesNoGradient() throws {
+        var relu = try PlaygroundEngine(config: Presets.named("relu-sparsity")!.config)
+        _ = relu.train(epochs: 20)
+        let zeros = relu.records.last!.zeros.dropLast()
+        #expect(zeros.allSatisfy { $0 > 0.2 }, "\(zeros)")
+        var step = try PlaygroundEngine(config: Presets.named("step-cannot-learn")!.config)
+        _ = step.train(epochs: 20)
+        #expect(step.records.last!.gradients.dropLast().allSatisfy { $0 == 0 })
+    }
+
+    @Test func everyPresetIsValidAndSoftmaxHandlesThreeClasses() throws {
+        for preset in Presets.all { _ = try PlaygroundEngine(config: preset.config) }
+        var engine = try PlaygroundEngine(config: Presets.named("softmax-spiral")!.config)
+        #expect(engine.head == .softmax)
+        let content = engine.frameContent()
+        #expect(content.grids.output.count == 3)
+        _ = engine.train(epochs: 3)
+        #expect(engine.records.last!.trainAccuracy != nil)
+    }
+
+    @Test func exportThenImportGivesTheSameNetwork() throws {
+        var config = PlaygroundConfig()
+        config.normalize = true
+        config.features = [.x1, .x2, .x1Squared]
+        var engine = try PlaygroundEngine(config: config)
+        _ = engine.train(epochs: 10)
+        let json = engine.exportModel()
+        var other = try PlaygroundEngine(config: PlaygroundConfig())
+        try other.importModel(json)
+        #expect(other.config == engine.config)
+        #expect(other.network.layers.map(\.weights) == engine.network.layers.map(\.weights))
+        #expect(other.frameContent().grids.output.first?.data == engine.frameContent().grids.output.first?.data)
+        let file = try ModelFile.decode(json)
+        #expect(file.features == [.x1, .x2, .x1Squared])
+    }
+
+    @Test func historyStaysBounded() {
+        var history = History(capacity: 100)
+        for epoch in 1...10_000 {
+            history.append(EpochRecord(epoch: epoch, trainLoss: 1, gradients: [], dead: [], zeros: [], milliseconds: 0))
+        }
+        #expect(history.records.count <= 100)
+        #expect(history.records.last?.epoch == 10_000)
+        #expect(history.records.first?.epoch == 1)
+    }
+
+    @Test func idleSessionsAreRemoved() async throws {
+        final class Clock: @unchecked Sendable { var now = Date(timeIntervalSince1970: 0) }
+        let clock = Clock()
+        var limits = PlaygroundLimits()
+        limits.idleSeconds = 60
+        let store = SessionStore(limits: limits, now: { clock.now })
+        let old = try await store.create(PlaygroundConfig())
+        clock.now += 50
+        let fresh = try await store.create(PlaygroundConfig())
+        clock.now += 20
+        #expect(await store.sweep() == 1)
+        await #expect(throws: PlaygroundError.self) { try await store.session(old.id) }
+        #expect(try await store.session(fresh.id) === fresh)
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import Playground
+
+/// The routes, driven through the router without a socket.
+@Suite struct RouteTests {
+    @Test func servesThePageItsFilesAndTheCatalog() async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(response.text.contains("<script type=\"module\" src=\"/static/app.js\">"))
+            }
+            for file in ["app.js", "draw.js", "network.js", "panels.js", "state.js", "style.css"] {
+                try await client.execute(uri: "/static/\(file)", method: .get) { #expect($0.status == .ok, "\(file)") }
+            }
+            try await client.execute(uri: "/static/nothing.js", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/catalog", method: .get) { response in
+                let catalog = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]]
+                #expect(catalog?.contains { $0["id"] as? String == "relu" } == true)
+                #expect((catalog?.count ?? 0) > 50)
+            }
+            try await client.execute(uri: "/api/activations/leaky-relu?slope=0.2", method: .get) { response in
+                let curve = response.json()
+                let f = curve["f"] as? [Double] ?? []
+                #expect(f.first.map { abs($0 - 0.2 * -6) < 1e-12 } == true)
+            }
+            try await client.execute(uri: "/api/activations/softmax", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("whole row"))
+            }
+            try await client.execute(uri: "/api/presets", method: .get) { response in
+                #expect(response.text.contains("dying-relu") && response.text.contains("vanishing-gradient"))
+            }
+            try await client.execute(uri: "/api/datasets/spiral/points", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/gallery", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("ActivationLab gallery"))
+            }
+            try await client.execute(uri: "/experiments/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("activations report"))
+            }
+        }
+    }
+
+    @Test func sessionStartStepStopResetAndStream() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=3", method: .post) { response in
+                #expect(response.status == .ok)
+                #expect(response.json()["epoch"] as? Int == 3)
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/play", method: .post) { #expect($0.json()["playing"] as? Bool == true) }
+            try await client.execute(uri: "/api/sessions/\(id)/stream?frames=4", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/event-stream")
+                let frames = response.events("frame")
+                #expect(frames.count == 4)
+                let epochs = frames.compactMap { $0["epoch"] as? Int }
+                #expect(epochs == epochs.sorted() && epochs.last! > 3, "playing trains while it streams: \(epochs)")
+                let grids = frames.first?["grids"] as? [String: Any]
+                let output = (grids?["output"] as? [[String: Any]])?.first
+                #expect(output?["size"] as? Int == 100)
+                #expect(Data(base64Encoded: output?["data"] as? String ?? "")?.count == 100 * 100)
+                #expect((grids?["hidden"] as? [[Any]])?.map(\.count) == [4, 2])
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post) { #expect($0.json()["playing"] as? Bool == false) }
+            try await client.execute(uri: "/api/sessions/\(id)/reset", method: .post) { #expect($0.json()["epoch"] as? Int == 0) }
+            try await client.execute(uri: "/api/sessions/\(id)", method: .delete) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/api/sessions/\(id)/step", method: .post) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func configChangesKeepOrResetTheNetwork() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            _ = try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post)
+            try await client.put("/api/sessions/\(id)/config", #"{"learningRate": 0.1}"#) { response in
+                let status = response.json()
+                #expect(status["change"] as? String == "kept")
+                #expect(status["epoch"] as? Int == 2, "changing the learning rate does not reset (TensorFlow Playground's rule)")
+            }
+            try await client.put("/api/sessions/\(id)/config", #"{"networkShape": [3], "activations": ["relu"]}"#) { response in
+                #expect(response.json()["change"] as? String == "reset")
+                #expect(response.json()["epoch"] as? Int == 0)
+            }
+            try await client.put("/api/sessions/\(id)/config", #"{"dataset": "xor", "networkShape": [3], "activations": ["relu"]}"#) { response in
+                #expect(response.json()["change"] as? String == "regenerated")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"networkShape": [2,2,2,2,2,2,2,2,2]}"#, "at most 8 hidden layers"),
+        (#"{"networkShape": [17]}"#, "1…16 neurons"),
+        (#"{"activations": ["rleu"]}"#, "unknown activation 'rleu'; did you mean"),
+        (#"{"activations": ["softmax"]}"#, "whole row"),
+        (#"{"dataset": "fit-sin"}"#, "not a 2-D dataset"),
+        (#"{"dataset": "nope"}"#, "unknown dataset"),
+        (#"{"learningRate": -1}"#, "learning rate"),
+        (#"{"noise": 80}"#, "noise"),
+        (#"{"optimizer": "sgdd"}"#, "optimizer"),
+        (#"{"networkShape": "4,2"}"#, "networkShape"),
+        ("{not json", "bad JSON"),
+    ])
+    func badConfigurationsAre400WithAMessage(body: String, message: String) async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains(message), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    @Test func limitsAndBadInputLeaveOtherSessionsRunning() async throws {
+        var limits = PlaygroundLimits()
+        (limits.maxSessions, limits.maxBodyBytes) = (2, 4096)
+        var configuration = PlaygroundServerConfiguration()
+        configuration.limits = limits
+        try await buildApplication(configuration).test(.router) { client in
+            let first = try await client.createSession("{}")
+            let second = try await client.createSession("{}")
+            try await client.execute(uri: "/api/sessions", method: .post, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.errorMessage.contains("sessions are open"))
+            }
+            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, body: ByteBuffer(string: "1,2,0\n3,x,1\n")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorMessage.contains("line 2, column 2"), "\(response.errorMessage)")
+            }
+            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, body: ByteBuffer(string: "1,0\n2,1\n")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorMessage.contains("2 feature columns"))
+            }
+            let big = String(repeating: "1,2,0\n", count: 1000)
+            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, body: ByteBuffer(string: big)) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: "/api/sessions/\(first)/weights", method: .post, body: ByteBuffer(string: #"{"layer": 9, "to": 0, "value": 1}"#)) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/sessions/\(first)/fly", method: .post) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sessions/\(first)/points", method: .post, body: ByteBuffer(string: #"{"x1": 1}"#)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("missing x2"), "\(response.errorMessage)")
+            }
+            try await client.execute(uri: "/api/sessions/nope/step", method: .post) { #expect($0.status == .notFound) }
+            for id in [first, second] {
+                try await client.execute(uri: "/api/sessions/\(id)/step", method: .post) { #expect($0.json()["epoch"] as? Int == 1) }
+            }
+        }
+    }
+
+    @Test func uploadsAddsPointsEditsWeightsAndExportsTheModel() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            let csv = (0..<40).map { i in "\(Double(i % 7) - 3),\(Double(i % 5) - 2),\(i % 3)" }.joined(separator: "\n")
+            try await client.execute(uri: "/api/sessions/\(id)/csv", method: .post, body: ByteBuffer(string: csv)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(id)", method: .get) { response in
+                let frame = response.json()
+                #expect(frame["classCount"] as? Int == 3)
+                #expect(frame["head"] as? String == "softmax")
+                #expect((frame["config"] as? [String: Any])?["dataset"] as? String == "custom")
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 2}"#)) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 7}"#)) {
+                #expect($0.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/weights", method: .post, body: ByteBuffer(string: #"{"layer": 0, "from": 1, "to": 2, "value": 1.5}"#)) {
+                #expect($0.status == .ok)
+            }
+            var exported = ""
+            try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { response in
+                exported = response.text
+                let model = response.json()
+                #expect(model["format"] as? String == "activationlab-model")
+                #expect(((model["layers"] as? [[String: Any]])?.first?["weights"] as? [[Double]])?[1][2] == 1.5)
+                #expect((model["playground"] as? [String: Any])?["networkShape"] as? [Int] == [4, 2])
+            }
+            let other = try await client.createSession(#"{"networkShape": [1]}"#)
+            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, body: ByteBuffer(string: exported)) { response in
+                #expect(response.status == .unprocessableContent, "three uploaded classes do not fit the circle")
+                #expect(response.errorMessage.contains("does not fit"), "\(response.errorMessage)")
+            }
+            _ = try await client.execute(uri: "/api/sessions/\(other)/step", method: .post)
+            var plain = ""
+            try await client.execute(uri: "/api/sessions/\(other)/model", method: .get) { plain = $0.text }
+            let third = try await client.createSession(#"{"networkShape": [3, 3]}"#)
+            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, body: ByteBuffer(string: plain)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(third)", method: .get) { response in
+                #expect((response.json()["config"] as? [String: Any])?["networkShape"] as? [Int] == [1])
+            }
+            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+    }
+}
+
+extension TestResponse {
+    var text: String { String(decoding: body.readableBytesView, as: UTF8.self) }
+    func json() -> [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:] }
+    var errorMessage: String { (json()["error"] as? [String: Any])?["message"] as? String ?? "" }
+
+    /// The JSON payloads of the server-sent events named `name`.
+    func events(_ name: String) -> [[String: Any]] {
+        text.components(separatedBy: "\n\n").compactMap { block in
+            let lines = block.split(separator: "\n")
+            guard lines.contains("event: \(name)"), let data = lines.first(where: { $0.hasPrefix("data: ") }) else { return nil }
+            return try? JSONSerialization.jsonObject(with: Data(data.dropFirst(6).utf8)) as? [String: Any]
+        }
+    }
+}
+
+extension TestClientProtocol {
+    func createSession(_ body: String) async throws -> String {
+        try await execute(uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+            #expect(response.status == .created, "\(response.text.prefix(300))")
+            return response.json()["id"] as? String ?? ""
+        }
+    }
+
+    func put(_ uri: String, _ body: String, _ check: @escaping @Sendable (TestResponse) async throws -> Void) async throws {
+        try await execute(uri: uri, method: .put, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+            #expect(response.status == .ok, "\(response.text.prefix(300))")
+            try await check(response)
+        }
+    }
+}
