@@ -129,3 +129,24 @@ struct DeadUnitTests {
         #expect(dead[1].isEmpty)
     }
 }
+
+@Suite("session measurements")
+struct SessionMeasureTests {
+    @Test("measure() before training reports the initial network; hiddenBias sets every hidden bias")
+    func measureAtInitialisation() throws {
+        var c = TrainingConfiguration()
+        (c.hidden, c.activations, c.initializer, c.epochs) = ([16, 16], ["relu"], .he, 1)
+        c.hiddenBias = -100  // every hidden unit starts on ReLU's flat side: all dead, all outputs 0
+        let data = try Datasets.named("circle").generate(count: 100, seed: 1)
+        var session = try TrainingSession(configuration: c, data: data)
+        #expect(session.network.layers.dropLast().allSatisfy { $0.bias.allSatisfy { $0 == -100 } })
+        let initial = session.measure()
+        #expect(initial.epoch == 0)
+        #expect(initial.layers.dropLast().allSatisfy { $0.deadFraction == 1 && $0.zeroFraction == 1 })
+        #expect(session.history.isEmpty)  // measuring does not train
+        let first = try session.runEpoch()
+        #expect(first.layers[0].deadFraction == 1)  // no gradient reaches a dead unit, so it stays dead
+        c.hiddenBias = .nan
+        #expect(throws: NeuralNetError.self) { try TrainingSession(configuration: c, data: data) }
+    }
+}

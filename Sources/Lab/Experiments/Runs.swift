@@ -35,14 +35,4 @@ enum Runs {
     static func accuracy(_ session: TrainingSession) -> Double {
         session.history.last.flatMap { $0.testAccuracy ?? $0.trainAccuracy } ?? 0
     }
-
-    /// The data split 80/20 with `seed` and standardised with the training part's statistics, as a network sees it.
-    static func prepared(_ data: Dataset, seed: UInt64) throws -> (train: LabeledData<Double>, test: LabeledData<Double>) {
-        let (train, test) = try data.split(trainFraction: 0.8, seed: seed)
-        let normalization = Normalization(fitting: train.inputs)
-        let labeled = { (part: Dataset) in
-            try Dataset(inputs: normalization.apply(part.inputs), labels: part.labels, featureNames: part.featureNames).labeled(Double.self)
-        }
-        return (try labeled(train), try labeled(test))
-    }
 }

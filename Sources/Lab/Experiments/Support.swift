@@ -58,8 +58,6 @@ enum Stats {
         Foundation.exp(slope(values.indices.map(Double.init), values.map { Foundation.log($0) }))
     }
 
-    static func meanAbs(_ values: [Double]) -> Double { mean(values.map { Swift.abs($0) }) }
-
     /// The Frobenius norm of a matrix's entries.
     static func norm(_ values: [Double]) -> Double { values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 }

@@ -9,6 +9,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var activationParameters: [String: Double] = [:]
     public var output: OutputHead = .softmax
     public var initializer: Initializer = .glorotUniform
+    /// Every hidden unit's starting bias, replacing the initialiser's (e.g. −1 to start ReLU units on
+    /// their flat side); nil keeps the initialiser's.
+    public var hiddenBias: Double?
     public var optimizer = OptimizerSettings()
     public var schedule: LearningRateSchedule = .constant
     public var batchSize = 32
@@ -43,6 +46,7 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         try optimizer.validate()
         guard epochs >= 1 else { throw .invalidConfiguration("epochs must be at least 1, got \(epochs)") }
         guard batchSize >= 1 else { throw .invalidConfiguration("the batch size must be at least 1, got \(batchSize)") }
+        if let hiddenBias, !hiddenBias.isFinite { throw .invalidConfiguration("the hidden bias start must be finite, got \(hiddenBias)") }
         guard hidden.allSatisfy({ (1...4096).contains($0) }), hidden.count <= 64 else {
             throw .invalidConfiguration("hidden layer widths must be in 1…4096 (at most 64 layers), got \(hidden)")
         }

@@ -32,10 +32,13 @@ public struct TrainingSession: Sendable {
             let testData = test.count == 0 ? nil : try Dataset(inputs: normalization.apply(test.inputs), labels: test.labels,
                                                                featureNames: test.featureNames).labeled(T.self)
             var rng = SeededGenerator(seed: configuration.seed &+ 1)
-            let network = try Network<T>(
+            var network = try Network<T>(
                 inputs: train.inputs.columns, hidden: configuration.hidden, activations: try configuration.hiddenActivations(),
                 outputs: try configuration.output.outputCount(for: trainData.targets), head: configuration.output,
                 initializer: configuration.initializer, rng: &rng)
+            if let bias = configuration.hiddenBias {
+                for l in network.layers.indices.dropLast() { network.layers[l].bias = network.layers[l].bias.map { _ in T(bias) } }
+            }
             trainer = try Trainer(network: network, settings: configuration.optimizer, batchSize: configuration.batchSize,
                                   shuffle: configuration.shuffle, schedule: configuration.schedule, seed: configuration.seed &+ 2)
             (self.train, self.test) = (trainData, testData)
@@ -102,6 +105,15 @@ public struct TrainingSession: Sendable {
         }
         history.append(metrics)
         return metrics
+    }
+
+    /// The metrics of the network as it stands, without training: losses, accuracies and per-layer
+    /// gradient flow and unit health (before the first epoch: at initialisation).
+    public func measure() -> EpochMetrics {
+        switch state {
+        case .float(let run): run.trainer.measure(run.train, run.test)
+        case .double(let run): run.trainer.measure(run.train, run.test)
+        }
     }
 
     /// The network in Double (a Float network converted exactly).

@@ -14,8 +14,7 @@ struct ReLUSparsity: Experiment {
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
         var result = ExperimentResult(info: info, settings: settings)
         let widths = settings.pick(quick: [16, 64, 256, 1024], full: [16, 32, 64, 128, 256, 512, 1024])
-        let data = try Runs.data("circle", count: settings.pick(quick: 100, full: 500), seed: settings.seed(1))
-        let inputs = Normalization(fitting: data.inputs).apply(data.inputs)
+        let data = try Runs.data("circle", count: settings.pick(quick: 64, full: 500), seed: settings.seed(1))
         var table = ResultTable(title: "Exactly-zero outputs at initialisation, layer 1 / layer 2 (mean over nets)",
                                 columns: ["width", "nets"] + Self.activations)
         var zeros: [String: [[Double]]] = [:]
@@ -24,7 +23,7 @@ struct ReLUSparsity: Experiment {
                               nets: max(1, min(8, 256 / width)))
             var row = [String(width), String(shape.nets)]
             for id in Self.activations {
-                let fractions = try Self.zeroFractions(id, shape, inputs: inputs, seed: settings.seed(UInt64(width)))
+                let fractions = try Self.zeroFractions(id, shape, data: data, seed: settings.seed(UInt64(width)))
                 zeros[id, default: []].append(fractions)
                 fractions.enumerated().forEach { result.measure("\(id).zero_fraction.w\(width).layer\($0 + 1)", $1) }
                 row.append(fractions.map(Format.percent).joined(separator: " / "))
@@ -43,19 +42,15 @@ struct ReLUSparsity: Experiment {
         let width: Int, layers: Int, nets: Int
     }
 
-    /// The fraction of exact zeros in each hidden layer, averaged over `shape.nets` fresh nets.
-    static func zeroFractions(_ id: String, _ shape: Shape, inputs: Matrix<Double>, seed: UInt64) throws -> [Double] {
-        var rng = SeededGenerator(seed: seed)
-        let activation = try HiddenActivation.named(id)
+    /// The fraction of exact zeros in each hidden layer at initialisation, averaged over `shape.nets` fresh nets.
+    static func zeroFractions(_ id: String, _ shape: Shape, data: Dataset, seed: UInt64) throws -> [Double] {
         var sums = [Double](repeating: 0, count: shape.layers)
-        for _ in 0..<shape.nets {
-            let network = try Network<Double>(
-                inputs: inputs.columns, hidden: [Int](repeating: shape.width, count: shape.layers),
-                activations: [HiddenActivation](repeating: activation, count: shape.layers), outputs: 1, head: .sigmoid,
-                initializer: id == "relu" ? .he : .glorotUniform, rng: &rng)
-            for (layer, cache) in network.forward(inputs, rng: &rng).dropLast().enumerated() {
-                sums[layer] += Double(cache.output.storage.filter { $0 == 0 }.count) / Double(cache.output.storage.count)
-            }
+        for net in 0..<shape.nets {
+            var c = Runs.configuration(hidden: [Int](repeating: shape.width, count: shape.layers), activation: id, epochs: 1,
+                                       seed: seed &+ UInt64(net), initializer: id == "relu" ? .he : .glorotUniform)
+            c.trainFraction = 1
+            let layers = try TrainingSession(configuration: c, data: data).measure().layers.dropLast()
+            for (layer, metrics) in layers.enumerated() { sums[layer] += metrics.zeroFraction }
         }
         return sums.map { $0 / Double(shape.nets) }
     }

@@ -7,11 +7,14 @@ struct UniversalApproximation: Experiment {
     let info = ExperimentInfo(
         id: "universal-approximation", title: "Sums of ReLUs approximate any function",
         claim: "ReLu is nonlinear in nature. And combinations of ReLu are also non linear! (in fact it is a good approximator. Any function can be approximated with combinations of ReLu).",
-        method: "Fit sin x, |x| and a unit step on [−π, π] with one hidden ReLU layer of growing width (linear output, mean squared error, full-batch Adam) on evenly spaced samples, and measure the root-mean-square error against the true function at the samples.")
+        method: "Fit sin x, |x| and a unit step on [−π, π] with one hidden ReLU layer of growing width (linear output, mean squared error, full-batch Adam) on evenly spaced samples (with cosine learning-rate decay in full mode), and measure the root-mean-square error against the true function at the samples. |x| and the step need only two ReLUs, so only sin x is required to improve with width.")
 
     static let targets: [(dataset: String, label: String, f: @Sendable (Double) -> Double)] = [
         ("fit-sin", "sin x", { Foundation.sin($0) }), ("fit-abs", "|x|", { abs($0) }), ("fit-step", "step(x)", { $0 > 0 ? 1 : 0 }),
     ]
+
+    /// The largest RMS error that counts as approximating a function whose values span about 1 to 3.
+    static let tolerance = 0.1
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
         var result = ExperimentResult(info: info, settings: settings)
@@ -37,30 +40,32 @@ struct UniversalApproximation: Experiment {
         return result
     }
 
-    /// Trains one width on one target (full-batch Adam on the samples); returns the RMS error on the
+    /// Trains one width on one target (full-batch Adam on all the samples); returns the RMS error at the
     /// samples and the fitted values on `grid`.
     static func fit(_ dataset: String, _ f: (Double) -> Double, width: Int, grid: [Double], _ settings: ExperimentSettings) throws -> (Double, [Double]) {
-        let data = try Runs.data(dataset, count: settings.pick(quick: 64, full: 200), seed: settings.seed(1)).labeled(Double.self)
-        var rng = SeededGenerator(seed: settings.seed(UInt64(width)))
-        let network = try Network<Double>(inputs: 1, hidden: [width], activations: [try .named("relu")], outputs: 1, head: .linear,
-                                          initializer: .heUniform, rng: &rng)
-        var trainer = try Trainer(network: network, settings: OptimizerSettings(kind: .adam, learningRate: 0.03),
-                                  batchSize: data.count, seed: settings.seed(2))
-        for _ in 0..<settings.pick(quick: 200, full: 4000) { try trainer.step(data) }
-        let fitted = trainer.network.predict(data.inputs).storage
-        let rmse = (zip(fitted, data.inputs.storage).map { ($0 - f($1)) * ($0 - f($1)) }.reduce(0, +) / Double(data.count)).squareRoot()
-        return (rmse, trainer.network.predict(Matrix(rows: grid.count, columns: 1, storage: grid)).storage)
+        let count = settings.pick(quick: 64, full: 200)
+        var c = Runs.configuration(hidden: [width], activation: "relu", output: .linear, epochs: settings.pick(quick: 250, full: 4000),
+                                   seed: settings.seed(UInt64(width)), optimizer: OptimizerSettings(kind: .adam, learningRate: settings.pick(quick: 0.04, full: 0.01)),
+                                   batchSize: count, initializer: .heUniform)
+        (c.trainFraction, c.normalize) = (1, false)
+        if !settings.quick { c.schedule = .cosine(epochs: c.epochs, minimum: 0) }  // long runs settle instead of oscillating
+        let data = try Runs.data(dataset, count: count, seed: settings.seed(1))
+        let session = try Runs.trained(c, on: data)
+        let fitted = try session.predict(data.inputs).storage
+        let rmse = (zip(fitted, data.inputs.storage).map { ($0 - f($1)) * ($0 - f($1)) }.reduce(0, +) / Double(count)).squareRoot()
+        return (rmse, try session.predict(Matrix(rows: grid.count, columns: 1, storage: grid)).storage)
     }
 
     private func judge(_ errors: [[Double]], widths: [Int], _ result: inout ExperimentResult) {
         for (index, target) in Self.targets.enumerated() {
             let (first, last) = (errors[index].first!, errors[index].last!)
-            let slope = Stats.slope(widths.map { Foundation.log2(Double($0)) }, errors[index].map { Foundation.log2($0) })
+            let slope = Stats.slope(widths.map { Foundation.log2(Double($0)) }, errors[index].map { Foundation.log2(max($0, 1e-12)) })
             result.measure("\(target.dataset).log_log_slope", slope)
-            result.check("\(target.label): the widest net's error is at most half the narrowest's, and the error falls with width (log-log slope < 0)",
+            let falls = target.dataset != "fit-sin" || slope < 0
+            result.check("\(target.label): the widest net's RMS error is below \(Format.number(Self.tolerance))" + (target.dataset == "fit-sin" ? ", and it falls with width (log-log slope < 0)" : ""),
                          measured: "\(target.label): RMS error \(Format.number(first, 3)) at width \(widths.first!) → \(Format.number(last, 3)) at \(widths.last!) (slope \(Format.number(slope, 2)))",
-                         passed: last <= first / 2 && slope < 0)
+                         passed: last < Self.tolerance && falls)
         }
-        result.notes.append("A step cannot be matched exactly by a continuous function: near the jump the error stays, and shrinks only as the ramp the ReLUs build gets steeper.")
+        result.notes.append("A step cannot be matched exactly by a continuous function: near the jump the error stays, and shrinks only as the ramp the ReLUs build gets steeper. Two ReLUs already make a clipped ramp, relu(kx) − relu(kx − 1), and |x| = relu(x) + relu(−x) exactly, so only sin x, which no finite sum of ReLUs equals, is held to an error that falls with width.")
     }
 }

@@ -44,22 +44,20 @@ struct VanishingGradient: Experiment {
     /// One net: the gradient profile at initialisation, then the relative movement of each layer after
     /// full-batch SGD steps.
     static func measure(_ id: String, _ initializer: Initializer, settings: ExperimentSettings, seed: UInt64) throws -> ([Double], [Double]) {
-        let raw = try Runs.data("circle", count: settings.pick(quick: 64, full: 400), seed: seed)
-        let data = try Dataset(inputs: Normalization(fitting: raw.inputs).apply(raw.inputs), labels: raw.labels, featureNames: []).labeled(Double.self)
-        var rng = SeededGenerator(seed: seed)
-        let width = settings.pick(quick: 16, full: 32)
-        let before = try Network<Double>(inputs: 2, hidden: [Int](repeating: width, count: depth),
-                                         activations: [HiddenActivation](repeating: try .named(id), count: depth),
-                                         outputs: 1, head: .sigmoid, initializer: initializer, rng: &rng)
-        let gradients = before.gradients(data.inputs, data.targets, training: false, rng: &rng).gradients
-        var trainer = try Trainer(network: before, settings: OptimizerSettings(kind: .sgd, learningRate: 0.1),
-                                  batchSize: data.count, seed: seed)
-        for _ in 0..<settings.pick(quick: 5, full: 100) { try trainer.step(data) }
+        let count = settings.pick(quick: 64, full: 400)
+        var c = Runs.configuration(hidden: [Int](repeating: settings.pick(quick: 16, full: 32), count: depth), activation: id,
+                                   epochs: settings.pick(quick: 5, full: 100), seed: seed,
+                                   optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.1), batchSize: count, initializer: initializer)
+        c.trainFraction = 1
+        var session = try TrainingSession(configuration: c, data: try Runs.data("circle", count: count, seed: seed))
+        let before = session.network
+        let gradients = session.measure().layers.prefix(depth).map(\.meanAbsOutputGradient)
+        while !session.isFinished { try session.runEpoch() }
+        let after = session.network
         let movement = (0..<depth).map { l in
-            Stats.norm(zip(trainer.network.layers[l].weights.storage, before.layers[l].weights.storage).map(-))
-                / Stats.norm(before.layers[l].weights.storage)
+            Stats.norm(zip(after.layers[l].weights.storage, before.layers[l].weights.storage).map(-)) / Stats.norm(before.layers[l].weights.storage)
         }
-        return (gradients.prefix(depth).map { Stats.meanAbs($0.output.storage) }, movement)
+        return (gradients, movement)
     }
 
     static func tabulate(_ profiles: [Profile], _ result: inout ExperimentResult) {
