@@ -1,11 +1,6 @@
 /// GELU, exact: x·Φ(x) = ½x·erfc(−x/√2). The erfc form keeps the left tail (gelu(−10) = −7.6e−23),
 /// and −x/√2 is carried in two parts because erfc amplifies its argument's rounding error by ~2z².
 public struct GELU: ElementwiseActivation {
-    /// 1/√2 as hi + lo.
-    static let inverseSqrt2 = (hi: 0.7071067811865476, lo: -4.833646656726457e-17)
-    static let twoOverSqrtPi = 1.1283791670955126
-    static let inverseSqrtTwoPi = 0.3989422804014327
-
     public static let info = ActivationInfo(
         id: "gelu", name: "GELU (Gaussian error linear unit, exact)", family: .gated,
         formula: "x·Φ(x) = ½x·(1 + erf(x/√2))", derivative: "Φ(x) + x·φ(x)",
@@ -13,20 +8,13 @@ public struct GELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
     public init(_ p: ParameterValues) {}
 
-    /// erfc(−x/√2) = 2Φ(x), correct to first order in the low part of −x/√2.
-    func twiceNormalCDF<L: ElementaryLanes>(_ x: L) -> L {
-        let z = DoubleDouble.product(Self.inverseSqrt2, -x)
-        let slope = L(Self.twoOverSqrtPi) * L.exp(-(z.hi * z.hi))  // −erfc′(z)
-        return L.erfc(z.hi).addingProduct(-slope, z.lo)
-    }
-
+    /// x·Φ(x), with Φ from `ElementaryLanes.normalCDF` (erfc of −x/√2 in two parts).
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        (L(0.5) * x * twiceNormalCDF(x)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
+        L.normalCDF(x, times: x).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }
 
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let density = L(Self.inverseSqrtTwoPi) * L.exp(L(-0.5) * x * x)
-        let slope = (L(0.5) * twiceNormalCDF(x)).addingProduct(x, density)
+        let slope = L.normalCDF(x, times: L(1)).addingProduct(x, L.normalDensity(x))
         return slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
     }
 }
