@@ -58,7 +58,8 @@ extension SIMD8 where Scalar == Float {
         return DoubleDouble(product.hi, low)
     }
 
-    /// erfc z. Measured: see `FloatElementaryTests` (bound in its table).
+    /// erfc z. Measured over all 2³² inputs: 2.899 ulp (at 0.8149827); subnormal results within the
+    /// least normal number.
     @inlinable @inline(__always)
     static func vectorErfc(_ z: Self) -> Self {
         let a = erfcMagnitude(z)
@@ -79,7 +80,8 @@ extension SIMD8 where Scalar == Float {
         return DoubleDouble(z.hi, z.lo.replacing(with: Self(repeating: 0), where: z.hi.magnitude .> 11))
     }
 
-    /// factor·Φ(x). In the left tail it is (½factor·erfcx(|z|))·e^{−z²}, so a product that is a normal
+    /// factor·Φ(x). Measured over all 2³² inputs for x·Φ(x) (GELU): 3.875 ulp (at x = 0.00094, where
+    /// 1 − ½erfc(|z|) cancels to ½; the left tail stays under 3 ulp). In the left tail it is (½factor·erfcx(|z|))·e^{−z²}, so a product that is a normal
     /// number keeps its digits where Φ(x) alone would be subnormal; elsewhere factor·(1 − ½erfc(|z|)).
     @inlinable @inline(__always)
     static func vectorNormalCDF(_ x: Self, times factor: Self) -> Self {

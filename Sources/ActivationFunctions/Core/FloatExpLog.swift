@@ -85,10 +85,10 @@ extension SIMD8 where Scalar == Float {
         let shifted = unsafeBitCast(u, to: Bits.self) &+ (0x3F80_0000 - 0x3F35_04F3)
         let k = (shifted &>> 23) &- 127
         let m = unsafeBitCast((shifted & 0x007F_FFFF) &+ 0x3F35_04F3, to: Self.self)
-        let kIsZero = k .== 0
+        let kf = unsafeBitCast(k &+ 0x4B40_0000, to: Self.self) - roundingMagic
+        let kIsZero = kf .== Self(repeating: 0)  // compared as floats: `k .== 0` on Int32 lanes is a lane loop
         let f = (m - one).replacing(with: x, where: kIsZero)
         let c = ((x - (u - one)) / u).replacing(with: Self(repeating: 0), where: kIsZero)
-        let kf = unsafeBitCast(k &+ 0x4B40_0000, to: Self.self) - roundingMagic
         let y = f - logCore(f, c.addingProduct(kf, ln2Lo))
         let result = y.addingProduct(kf, ln2Hi)
         return specialLogOnePlus(x, u, result)

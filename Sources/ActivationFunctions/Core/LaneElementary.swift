@@ -64,16 +64,16 @@ extension SIMD8: ElementaryLanes where Scalar == Float {
         Self(f(x[0]), f(x[1]), f(x[2]), f(x[3]), f(x[4]), f(x[5]), f(x[6]), f(x[7]))
     }
 
-    @inlinable public static func exp(_ x: Self) -> Self { vectorExp(x) }
-    @inlinable public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
-    @inlinable public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
-    @inlinable public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
     public static func log(_ x: Self) -> Self { eachLane(x) { Float.log($0) } }
-    @inlinable public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
-    @inlinable public static func normalCDF(_ x: Self, times factor: Self) -> Self {
+    @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
+    @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
         vectorNormalCDF(x, times: factor)
     }
-    @inlinable public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
+    @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
     public static func sin(_ x: Self) -> Self { eachLane(x, Float.sin) }
     public static func cos(_ x: Self) -> Self { eachLane(x, Float.cos) }
     public static func atan(_ x: Self) -> Self { eachLane(x, Float.atan) }

@@ -21,15 +21,15 @@ public struct GELU: ElementwiseActivation {
 
 /// The input a gate's argument is computed from: beyond ±10⁵ every gate here is exactly 0 or 1,
 /// and clamping keeps x³ and 1.702x from overflowing.
-func gateInput<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(-1e5), L(1e5)) }
+@inline(__always) func gateInput<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(-1e5), L(1e5)) }
 
 /// x·σ(v) + its derivative for a gate whose argument v(x) is given in two parts with slope v′(x).
 /// Far out (|x| > 1000) σ(v)σ(−v)·v′ is exactly 0 and v′ may overflow, so that term is dropped.
-func gated<L: ElementaryLanes>(_ x: L, _ v: DoubleDouble<L>) -> L {
+@inline(__always) func gated<L: ElementaryLanes>(_ x: L, _ v: DoubleDouble<L>) -> L {
     (x * sigmoid(v)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
 }
 
-func gatedSlope<L: ElementaryLanes>(_ x: L, _ v: L, _ vSlope: L) -> L {
+@inline(__always) func gatedSlope<L: ElementaryLanes>(_ x: L, _ v: L, _ vSlope: L) -> L {
     let (s, complement) = sigmoidPair(v)
     let term = select(x.magnitude .> L(1000), L(0), x * s * complement * vSlope)
     return (s + term).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
@@ -50,7 +50,7 @@ public struct GELUTanh: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
 
     /// 2√(2/π)(x + 0.044715x³) in two parts.
-    func gateArgument<L: ElementaryLanes>(_ input: L) -> DoubleDouble<L> {
+    @inline(__always) func gateArgument<L: ElementaryLanes>(_ input: L) -> DoubleDouble<L> {
         let x = gateInput(input)
         let cube = DoubleDouble.product(x, x).times(x)
         return cube.times(Self.cubic).plus(x).times(Self.twoSqrtTwoOverPi)
