@@ -123,3 +123,50 @@ struct RowTests {
         }
     }
 }
+
+/// The SIMD row kernels: Float rows within 4 ulp of the Double kernel (itself checked against the
+/// mpmath rows above), whole buffers equal to row-by-row results, tails of every length.
+@Suite("Row kernels")
+struct RowKernelTests {
+    static let lengths = Array(1...17) + [31, 32, 33, 1000]
+
+    static func row(_ n: Int, seed: UInt64) -> [Double] {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(n)
+        return (0..<n).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return -30 + 60 * Double(state >> 11) / Double(1 << 53)
+        }
+    }
+
+    @Test("Float rows within 4 ulp of the Double kernel, values and Jᵀ·dy", arguments: ["softmax", "softmin", "log-softmax"])
+    func floatAgainstDouble(id: String) throws {
+        guard case .row(let f) = try Activations.make(id) else { return }
+        for n in Self.lengths {
+            let x = Self.row(n, seed: 1).map { Double(Float($0)) }, dy = Self.row(n, seed: 2).map { Double(Float($0)) }
+            let exact = try f.forward(x), exactDx = try f.backward(x, dy)
+            let y = try f.forward(x.map { Float($0) }), dx = try f.backward(x.map { Float($0) }, dy.map { Float($0) })
+            let scale = dy.map(abs).max()!
+            for i in 0..<n {
+                let ulps = Ulp.error(y[i], hi: exact[i], lo: 0)
+                #expect(Tolerance.valueOK(y[i], hi: exact[i], lo: 0, ulps: ulps), "\(id) n=\(n) y[\(i)] = \(y[i]) vs \(exact[i])")
+                let slopeUlps = Ulp.error(dx[i], hi: exactDx[i], lo: 0)
+                #expect(slopeUlps <= 4 || abs(Double(dx[i]) - exactDx[i]) <= 4 * Double(Float.ulpOfOne) * scale,
+                        "\(id) n=\(n) dx[\(i)] = \(dx[i]) vs \(exactDx[i])")
+            }
+        }
+    }
+
+    @Test("a buffer of rows gives each row's result", arguments: ["softmax", "softmin", "log-softmax", "sparsemax"])
+    func buffer(id: String) throws {
+        guard case .row(let f) = try Activations.make(id) else { return }
+        let n = 13, rows = 5
+        let x = Self.row(n * rows, seed: 3).map { Float($0) }
+        var y = [Float](repeating: 0, count: x.count)
+        try x.withUnsafeBufferPointer { (input) throws(ActivationError) in
+            try y.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in try f.forward(rows: input, into: out, rowLength: n) }
+        }
+        for r in 0..<rows {
+            #expect(Array(y[r * n..<(r + 1) * n]) == (try f.forward(Array(x[r * n..<(r + 1) * n]))))
+        }
+    }
+}

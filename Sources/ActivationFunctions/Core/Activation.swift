@@ -86,6 +86,20 @@ public protocol RowActivation: ActivationDefinition {
     func forwardRow(_ row: [Double]) -> [Double]
     /// The vector–Jacobian product: dx = J(x)ᵀ·dy.
     func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double]
+
+    /// f of each row of `x` (consecutive rows of `rowLength`) into `y` (rows of the output length).
+    /// The softmax family runs SIMD kernels in the buffer's own type; the rest go through `Double`.
+    func forward(rows x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, rowLength: Int)
+        throws(ActivationError)
+    func forward(rows x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, rowLength: Int)
+        throws(ActivationError)
+    /// J(x)ᵀ·dy for each row; `dx` must not overlap `x` or `dy`.
+    func backward(
+        rows x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
+        into dx: UnsafeMutableBufferPointer<Float>, rowLength: Int) throws(ActivationError)
+    func backward(
+        rows x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
+        into dx: UnsafeMutableBufferPointer<Double>, rowLength: Int) throws(ActivationError)
 }
 
 extension RowActivation {
@@ -97,9 +111,15 @@ extension RowActivation {
         return forwardRow(row)
     }
 
-    /// f(row), computed in `Double` and rounded once.
+    /// f(row) in `Float` (the softmax family in `Float` lanes; the rest in `Double`, rounded once).
     public func forward(_ row: [Float]) throws(ActivationError) -> [Float] {
-        try forward(row.map(Double.init)).map(Float.init)
+        var y = [Float](repeating: 0, count: try outputCount(forInputCount: row.count))
+        try row.withUnsafeBufferPointer { (x) throws(ActivationError) in
+            try y.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
+                try forward(rows: x, into: out, rowLength: row.count)
+            }
+        }
+        return y
     }
 
     /// dx = J(x)ᵀ·dy, after checking both lengths.
@@ -111,8 +131,20 @@ extension RowActivation {
         return backwardRow(row, dy)
     }
 
-    /// dx = J(x)ᵀ·dy, computed in `Double` and rounded once.
+    /// dx = J(x)ᵀ·dy in `Float` (as `forward`).
     public func backward(_ row: [Float], _ dy: [Float]) throws(ActivationError) -> [Float] {
-        try backward(row.map(Double.init), dy.map(Double.init)).map(Float.init)
+        let outputs = try outputCount(forInputCount: row.count)
+        guard dy.count == outputs else {
+            throw .mismatchedLengths(function: Self.info.id, expected: outputs, actual: dy.count, what: "dy")
+        }
+        var dx = [Float](repeating: 0, count: row.count)
+        try row.withUnsafeBufferPointer { (x) throws(ActivationError) in
+            try dy.withUnsafeBufferPointer { (g) throws(ActivationError) in
+                try dx.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
+                    try backward(rows: x, g, into: out, rowLength: row.count)
+                }
+            }
+        }
+        return dx
     }
 }

@@ -15,20 +15,20 @@ struct DoubleDouble<L: Lanes> {
     }
 
     /// a·b exactly.
-    @inlinable static func product(_ a: L, _ b: L) -> Self {
+    @inlinable @inline(__always) static func product(_ a: L, _ b: L) -> Self {
         let hi = a * b
         return Self(hi, (-hi).addingProduct(a, b))
     }
 
     /// The constant (hi + lo)·x, with the constant's own rounding error carried in `lo`.
-    @inlinable static func product(_ constant: (hi: Double, lo: Double), _ x: L) -> Self {
+    @inlinable @inline(__always) static func product(_ constant: (hi: Double, lo: Double), _ x: L) -> Self {
         let c = L.splitting(constant)
         let exact = product(c.hi, x)
         return Self(exact.hi, exact.lo.addingProduct(c.lo, x))
     }
 
     /// a + b exactly (Knuth's two-sum).
-    @inlinable static func sum(_ a: L, _ b: L) -> Self {
+    @inlinable @inline(__always) static func sum(_ a: L, _ b: L) -> Self {
         let s = a + b
         let bVirtual = s - a
         let aVirtual = s - bVirtual
@@ -36,13 +36,13 @@ struct DoubleDouble<L: Lanes> {
     }
 
     /// self · x, to first order.
-    @inlinable func times(_ x: L) -> Self {
+    @inlinable @inline(__always) func times(_ x: L) -> Self {
         let exact = Self.product(hi, x)
         return Self(exact.hi, exact.lo.addingProduct(lo, x))
     }
 
     /// self · (constant hi + lo), to first order.
-    @inlinable func times(_ constant: (hi: Double, lo: Double)) -> Self {
+    @inlinable @inline(__always) func times(_ constant: (hi: Double, lo: Double)) -> Self {
         let c = L.splitting(constant)
         let exact = Self.product(hi, c.hi)
         let cross = (lo * c.hi).addingProduct(hi, c.lo)
@@ -50,7 +50,7 @@ struct DoubleDouble<L: Lanes> {
     }
 
     /// self + x, to first order.
-    @inlinable func plus(_ x: L) -> Self {
+    @inlinable @inline(__always) func plus(_ x: L) -> Self {
         let exact = Self.sum(hi, x)
         return Self(exact.hi, exact.lo + lo)
     }

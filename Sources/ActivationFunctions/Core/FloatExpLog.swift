@@ -47,7 +47,7 @@ extension SIMD8 where Scalar == Float {
         return p * (r * r)
     }
 
-    /// e^x. Measured: ≤ 1 ulp; overflows to +∞ above 88.72, flushes to 0 below −103.97,
+    /// e^x. Measured over all 2³² inputs: 0.977 ulp (at −59.919415); overflows to +∞ above 88.72, flushes to 0 below −103.97,
     /// subnormal results in between (scaled in two steps so that they keep their digits).
     @inlinable @inline(__always)
     static func vectorExp(_ x: Self) -> Self {
@@ -59,8 +59,8 @@ extension SIMD8 where Scalar == Float {
         return p * powerOfTwo(half) * powerOfTwo(k &- half)
     }
 
-    /// e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1), exact near 0 and −1 far left. Measured: ≤ 2 ulp
-    /// (1.51 sampled, near x = ±ln 2/2 where n = ±1 doubles the error of e^r − 1).
+    /// e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1), exact near 0 and −1 far left. Measured over all 2³²
+    /// inputs: 1.569 ulp (at 0.35292163, near ln 2/2 where n = 1 doubles the error of e^r − 1).
     @inlinable @inline(__always)
     static func vectorExpMinusOne(_ x: Self) -> Self {
         let clampedX = x.replacing(with: Self(repeating: -30), where: x .< -30)
@@ -77,7 +77,7 @@ extension SIMD8 where Scalar == Float {
 
     /// ln(1 + x): 1 + x = 2ᵏ·m with m in [√½, √2), f = m − 1 (or x itself when k = 0),
     /// ln(1 + f) = f − (f²/2 − s(f²/2 + R(s²))), s = f/(2 + f) (fdlibm's log1p), plus the rounding
-    /// error of 1 + x as (x − (u − 1))/u. Measured: ≤ 0.8 ulp.
+    /// error of 1 + x as (x − (u − 1))/u. Measured over all 2³² inputs: 0.839 ulp (at 0.40553576).
     @inlinable @inline(__always)
     static func vectorLogOnePlus(_ x: Self) -> Self {
         let one = Self(repeating: 1)
@@ -85,10 +85,10 @@ extension SIMD8 where Scalar == Float {
         let shifted = unsafeBitCast(u, to: Bits.self) &+ (0x3F80_0000 - 0x3F35_04F3)
         let k = (shifted &>> 23) &- 127
         let m = unsafeBitCast((shifted & 0x007F_FFFF) &+ 0x3F35_04F3, to: Self.self)
-        let kIsZero = k .== 0
+        let kf = unsafeBitCast(k &+ 0x4B40_0000, to: Self.self) - roundingMagic
+        let kIsZero = kf .== Self(repeating: 0)  // compared as floats: `k .== 0` on Int32 lanes is a lane loop
         let f = (m - one).replacing(with: x, where: kIsZero)
         let c = ((x - (u - one)) / u).replacing(with: Self(repeating: 0), where: kIsZero)
-        let kf = unsafeBitCast(k &+ 0x4B40_0000, to: Self.self) - roundingMagic
         let y = f - logCore(f, c.addingProduct(kf, ln2Lo))
         let result = y.addingProduct(kf, ln2Hi)
         return specialLogOnePlus(x, u, result)

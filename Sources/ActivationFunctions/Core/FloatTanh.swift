@@ -1,7 +1,8 @@
 /// Vectorised tanh for `SIMD8<Float>` (quarantined with `FloatExpLog.swift`).
 extension SIMD8 where Scalar == Float {
     /// tanh x: an odd polynomial below |x| = 0.625 (Cephes tanhf coefficients), else
-    /// (1 − e)/(1 + e) with e = e^{−2|x|} and the sign of x. Measured: ≤ 2 ulp.
+    /// (1 − e)/(1 + e) with e = e^{−2|x|} and the sign of x. Measured over all 2³² inputs:
+    /// 1.509 ulp (at 1.247645).
     @inlinable @inline(__always)
     static func vectorTanh(_ x: Self) -> Self {
         let a = x.magnitude

@@ -66,6 +66,12 @@ public protocol BatchElement: BinaryFloatingPoint, Sendable {
     static func backward(
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
         _ dx: UnsafeMutableBufferPointer<Self>)
+    static func forwardRows(
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Self>, _ y: UnsafeMutableBufferPointer<Self>, _ rowLength: Int
+    ) throws(ActivationError)
+    static func backwardRows(
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
+        _ dx: UnsafeMutableBufferPointer<Self>, _ rowLength: Int) throws(ActivationError)
 }
 
 extension Double: BatchElement {
@@ -77,6 +83,15 @@ extension Double: BatchElement {
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         _ dx: UnsafeMutableBufferPointer<Double>
     ) { f.backward(x, dy, into: dx) }
+
+    public static func forwardRows(
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
+    ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
+
+    public static func backwardRows(
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
+        _ dx: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
+    ) throws(ActivationError) { try f.backward(rows: x, dy, into: dx, rowLength: rowLength) }
 }
 
 extension Float: BatchElement {
@@ -88,4 +103,13 @@ extension Float: BatchElement {
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         _ dx: UnsafeMutableBufferPointer<Float>
     ) { f.backward(x, dy, into: dx) }
+
+    public static func forwardRows(
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
+    ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
+
+    public static func backwardRows(
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
+        _ dx: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
+    ) throws(ActivationError) { try f.backward(rows: x, dy, into: dx, rowLength: rowLength) }
 }

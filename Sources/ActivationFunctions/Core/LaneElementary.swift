@@ -4,8 +4,9 @@ import RealModule
 ///
 /// - `Double` gets them from `RealModule` (the platform libm: glibc on Linux, within 1–2 ulp), and
 ///   `SIMD4<Double>` applies the same functions lane by lane.
-/// - `SIMD8<Float>` has vectorised exp, expm1, ln(1 + x) and tanh (`FloatExpLog.swift`,
-///   `FloatTanh.swift`, each with its measured error); the rest run lane by lane on the `Float` libm.
+/// - `SIMD8<Float>` has vectorised exp, expm1, ln(1 + x), tanh, erfc and the normal distribution
+///   (`FloatExpLog.swift`, `FloatTanh.swift`, `FloatErfc.swift`, each with its measured error); the
+///   rest run lane by lane on the `Float` libm.
 ///   A `Float` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
 public protocol ElementaryLanes: Lanes {
     static func exp(_ x: Self) -> Self
@@ -18,6 +19,23 @@ public protocol ElementaryLanes: Lanes {
     static func cos(_ x: Self) -> Self
     static func atan(_ x: Self) -> Self
     static func asinh(_ x: Self) -> Self
+    /// factor·Φ(x), Φ the standard normal distribution function, keeping its digits where Φ(x)
+    /// alone would underflow but the product does not (GELU's left tail).
+    static func normalCDF(_ x: Self, times factor: Self) -> Self
+    /// φ(x) = e^{−x²/2}/√(2π), the standard normal density.
+    static func normalDensity(_ x: Self) -> Self
+}
+
+/// Φ and φ from erfc and exp (the `Double` lanes): Φ(x) = ½erfc(z) with z = −x/√2 carried as hi + lo,
+/// because erfc amplifies the rounding of z about 2z²-fold: erfc(hi + lo) ≈ erfc(hi) − (2/√π)e^{−hi²}·lo.
+extension ElementaryLanes {
+    public static func normalCDF(_ x: Self, times factor: Self) -> Self {
+        let z = DoubleDouble.product((hi: 0.7071067811865476, lo: -4.833646656726457e-17), -x)
+        let slope = Self(1.1283791670955126) * exp(-(z.hi * z.hi))  // −erfc′(z) = (2/√π)e^{−z²}
+        return Self(0.5) * factor * erfc(z.hi).addingProduct(-slope, z.lo)
+    }
+
+    public static func normalDensity(_ x: Self) -> Self { Self(0.3989422804014327) * exp(Self(-0.5) * x * x) }
 }
 
 extension Double: ElementaryLanes {}
@@ -46,12 +64,16 @@ extension SIMD8: ElementaryLanes where Scalar == Float {
         Self(f(x[0]), f(x[1]), f(x[2]), f(x[3]), f(x[4]), f(x[5]), f(x[6]), f(x[7]))
     }
 
-    @inlinable public static func exp(_ x: Self) -> Self { vectorExp(x) }
-    @inlinable public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
-    @inlinable public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
-    @inlinable public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
     public static func log(_ x: Self) -> Self { eachLane(x) { Float.log($0) } }
-    public static func erfc(_ x: Self) -> Self { eachLane(x, Float.erfc) }
+    @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
+    @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
+        vectorNormalCDF(x, times: factor)
+    }
+    @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
     public static func sin(_ x: Self) -> Self { eachLane(x, Float.sin) }
     public static func cos(_ x: Self) -> Self { eachLane(x, Float.cos) }
     public static func atan(_ x: Self) -> Self { eachLane(x, Float.atan) }
@@ -70,4 +92,9 @@ extension Float: ElementaryLanes {
     public static func expMinusOne(_ x: Float) -> Float { lane0(x, SIMD8.vectorExpMinusOne) }
     public static func log(onePlus x: Float) -> Float { lane0(x, SIMD8.vectorLogOnePlus) }
     public static func tanh(_ x: Float) -> Float { lane0(x, SIMD8.vectorTanh) }
+    public static func erfc(_ x: Float) -> Float { lane0(x, SIMD8.vectorErfc) }
+    public static func normalCDF(_ x: Float, times factor: Float) -> Float {
+        SIMD8.vectorNormalCDF(SIMD8(repeating: x), times: SIMD8(repeating: factor))[0]
+    }
+    public static func normalDensity(_ x: Float) -> Float { lane0(x, SIMD8.vectorNormalDensity) }
 }

@@ -46,43 +46,43 @@ public protocol LaneMask {
 }
 
 extension Bool: LaneMask {
-    @inlinable public static func .& (lhs: Bool, rhs: Bool) -> Bool { lhs && rhs }
-    @inlinable public static func .| (lhs: Bool, rhs: Bool) -> Bool { lhs || rhs }
-    @inlinable public static prefix func .! (operand: Bool) -> Bool { !operand }
+    @inlinable @inline(__always) public static func .& (lhs: Bool, rhs: Bool) -> Bool { lhs && rhs }
+    @inlinable @inline(__always) public static func .| (lhs: Bool, rhs: Bool) -> Bool { lhs || rhs }
+    @inlinable @inline(__always) public static prefix func .! (operand: Bool) -> Bool { !operand }
 }
 
 extension SIMDMask: LaneMask {}
 
 extension Double: Lanes {
     
-    @inlinable public static func .< (lhs: Double, rhs: Double) -> Bool { lhs < rhs }
-    @inlinable public static func .<= (lhs: Double, rhs: Double) -> Bool { lhs <= rhs }
-    @inlinable public static func .> (lhs: Double, rhs: Double) -> Bool { lhs > rhs }
-    @inlinable public static func .>= (lhs: Double, rhs: Double) -> Bool { lhs >= rhs }
-    @inlinable public static func .== (lhs: Double, rhs: Double) -> Bool { lhs == rhs }
-    @inlinable public static func .!= (lhs: Double, rhs: Double) -> Bool { lhs != rhs }
+    @inlinable @inline(__always) public static func .< (lhs: Double, rhs: Double) -> Bool { lhs < rhs }
+    @inlinable @inline(__always) public static func .<= (lhs: Double, rhs: Double) -> Bool { lhs <= rhs }
+    @inlinable @inline(__always) public static func .> (lhs: Double, rhs: Double) -> Bool { lhs > rhs }
+    @inlinable @inline(__always) public static func .>= (lhs: Double, rhs: Double) -> Bool { lhs >= rhs }
+    @inlinable @inline(__always) public static func .== (lhs: Double, rhs: Double) -> Bool { lhs == rhs }
+    @inlinable @inline(__always) public static func .!= (lhs: Double, rhs: Double) -> Bool { lhs != rhs }
 
-    @inlinable public func replacing(with other: Double, where mask: Bool) -> Double {
+    @inlinable @inline(__always) public func replacing(with other: Double, where mask: Bool) -> Double {
         mask ? other : self
     }
 
-    @inlinable public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Double, lo: Double) { c }
+    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Double, lo: Double) { c }
 }
 
 extension Float: Lanes {
-    @inlinable public static func .< (lhs: Float, rhs: Float) -> Bool { lhs < rhs }
-    @inlinable public static func .<= (lhs: Float, rhs: Float) -> Bool { lhs <= rhs }
-    @inlinable public static func .> (lhs: Float, rhs: Float) -> Bool { lhs > rhs }
-    @inlinable public static func .>= (lhs: Float, rhs: Float) -> Bool { lhs >= rhs }
-    @inlinable public static func .== (lhs: Float, rhs: Float) -> Bool { lhs == rhs }
-    @inlinable public static func .!= (lhs: Float, rhs: Float) -> Bool { lhs != rhs }
+    @inlinable @inline(__always) public static func .< (lhs: Float, rhs: Float) -> Bool { lhs < rhs }
+    @inlinable @inline(__always) public static func .<= (lhs: Float, rhs: Float) -> Bool { lhs <= rhs }
+    @inlinable @inline(__always) public static func .> (lhs: Float, rhs: Float) -> Bool { lhs > rhs }
+    @inlinable @inline(__always) public static func .>= (lhs: Float, rhs: Float) -> Bool { lhs >= rhs }
+    @inlinable @inline(__always) public static func .== (lhs: Float, rhs: Float) -> Bool { lhs == rhs }
+    @inlinable @inline(__always) public static func .!= (lhs: Float, rhs: Float) -> Bool { lhs != rhs }
 
-    @inlinable public func replacing(with other: Float, where mask: Bool) -> Float {
+    @inlinable @inline(__always) public func replacing(with other: Float, where mask: Bool) -> Float {
         mask ? other : self
     }
 
     /// hi rounded to `Float`; lo is what that rounding lost, plus the constant's own lo.
-    @inlinable public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Float, lo: Float) {
+    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Float, lo: Float) {
         let hi = Float(c.hi)
         return (hi, Float((c.hi - Double(hi)) + c.lo))
     }

@@ -3,41 +3,41 @@
 /// Negation and magnitude work on the sign bit: the standard library's SIMD negation computes
 /// 0 − x, which turns −(+0) into +0 and would break bit-identity with the scalar path.
 extension SIMD4: Lanes where Scalar == Double {
-    @inlinable public init(_ constant: Double) { self.init(repeating: constant) }
+    @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: constant) }
 
     /// −x by flipping the sign bit. The standard library's SIMD negation computes 0 − x, which turns
     /// −(+0) into +0 and would break bit-identity with the scalar path.
-    @inlinable public static prefix func - (operand: SIMD4<Double>) -> SIMD4<Double> {
+    @inlinable @inline(__always) public static prefix func - (operand: SIMD4<Double>) -> SIMD4<Double> {
         let signBit = SIMD4<UInt64>(repeating: 1 << 63)
         return unsafeBitCast(unsafeBitCast(operand, to: SIMD4<UInt64>.self) ^ signBit, to: SIMD4<Double>.self)
     }
 
-    @inlinable public var magnitude: SIMD4<Double> {
+    @inlinable @inline(__always) public var magnitude: SIMD4<Double> {
         let signMask = SIMD4<UInt64>(repeating: ~(1 << 63))
         let bits = unsafeBitCast(self, to: SIMD4<UInt64>.self) & signMask
         return unsafeBitCast(bits, to: SIMD4<Double>.self)
     }
 
-    @inlinable public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
+    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
         (Self(c.hi), Self(c.lo))
     }
 }
 
 extension SIMD8: Lanes where Scalar == Float {
-    @inlinable public init(_ constant: Double) { self.init(repeating: Float(constant)) }
+    @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Float(constant)) }
 
-    @inlinable public static prefix func - (operand: SIMD8<Float>) -> SIMD8<Float> {
+    @inlinable @inline(__always) public static prefix func - (operand: SIMD8<Float>) -> SIMD8<Float> {
         let signBit = SIMD8<UInt32>(repeating: 1 << 31)
         return unsafeBitCast(unsafeBitCast(operand, to: SIMD8<UInt32>.self) ^ signBit, to: SIMD8<Float>.self)
     }
 
-    @inlinable public var magnitude: SIMD8<Float> {
+    @inlinable @inline(__always) public var magnitude: SIMD8<Float> {
         let signMask = SIMD8<UInt32>(repeating: ~(1 << 31))
         let bits = unsafeBitCast(self, to: SIMD8<UInt32>.self) & signMask
         return unsafeBitCast(bits, to: SIMD8<Float>.self)
     }
 
-    @inlinable public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
+    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
         let (hi, lo) = Float.splitting(c)
         return (Self(repeating: hi), Self(repeating: lo))
     }

@@ -48,7 +48,7 @@
 }
 
 /// √(x² + c) for c ≥ 0, without overflowing x² when |x| is large.
-func sqrtSquarePlus<L: ElementaryLanes>(_ x: L, _ c: L) -> L {
+@inline(__always) func sqrtSquarePlus<L: ElementaryLanes>(_ x: L, _ c: L) -> L {
     let small = (x * x + c).squareRoot()
     let inverse = L(1) / x
     let large = x.magnitude * (L(1) + c * inverse * inverse).squareRoot()
@@ -56,7 +56,7 @@ func sqrtSquarePlus<L: ElementaryLanes>(_ x: L, _ c: L) -> L {
 }
 
 /// e^{−x²}, with x² carried exactly so that its rounding error is not amplified by the exponential.
-func gaussian<L: ElementaryLanes>(_ x: L) -> L {
+@inline(__always) func gaussian<L: ElementaryLanes>(_ x: L) -> L {
     let square = DoubleDouble.product(x, x)
     let e = L.exp(-square.hi)
     let corrected = e.addingProduct(-e, square.lo)
@@ -64,7 +64,7 @@ func gaussian<L: ElementaryLanes>(_ x: L) -> L {
 }
 
 /// 1/√(1 + αx²) for α > 0, computed as (1/|x|)/√(α + 1/x²) when |x| > 1 so nothing overflows.
-func inverseSquareRootUnit<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
+@inline(__always) func inverseSquareRootUnit<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
     let small = L(1) / (L(1) + L(alpha) * x * x).squareRoot()
     let inverse = L(1) / x.magnitude
     let large = inverse / (L(alpha) + inverse * inverse).squareRoot()

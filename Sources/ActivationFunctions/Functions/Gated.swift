@@ -1,11 +1,6 @@
 /// GELU, exact: x·Φ(x) = ½x·erfc(−x/√2). The erfc form keeps the left tail (gelu(−10) = −7.6e−23),
 /// and −x/√2 is carried in two parts because erfc amplifies its argument's rounding error by ~2z².
 public struct GELU: ElementwiseActivation {
-    /// 1/√2 as hi + lo.
-    static let inverseSqrt2 = (hi: 0.7071067811865476, lo: -4.833646656726457e-17)
-    static let twoOverSqrtPi = 1.1283791670955126
-    static let inverseSqrtTwoPi = 0.3989422804014327
-
     public static let info = ActivationInfo(
         id: "gelu", name: "GELU (Gaussian error linear unit, exact)", family: .gated,
         formula: "x·Φ(x) = ½x·(1 + erf(x/√2))", derivative: "Φ(x) + x·φ(x)",
@@ -13,35 +8,28 @@ public struct GELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
     public init(_ p: ParameterValues) {}
 
-    /// erfc(−x/√2) = 2Φ(x), correct to first order in the low part of −x/√2.
-    func twiceNormalCDF<L: ElementaryLanes>(_ x: L) -> L {
-        let z = DoubleDouble.product(Self.inverseSqrt2, -x)
-        let slope = L(Self.twoOverSqrtPi) * L.exp(-(z.hi * z.hi))  // −erfc′(z)
-        return L.erfc(z.hi).addingProduct(-slope, z.lo)
-    }
-
+    /// x·Φ(x), with Φ from `ElementaryLanes.normalCDF` (erfc of −x/√2 in two parts).
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        (L(0.5) * x * twiceNormalCDF(x)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
+        L.normalCDF(x, times: x).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }
 
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let density = L(Self.inverseSqrtTwoPi) * L.exp(L(-0.5) * x * x)
-        let slope = (L(0.5) * twiceNormalCDF(x)).addingProduct(x, density)
+        let slope = L.normalCDF(x, times: L(1)).addingProduct(x, L.normalDensity(x))
         return slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
     }
 }
 
 /// The input a gate's argument is computed from: beyond ±10⁵ every gate here is exactly 0 or 1,
 /// and clamping keeps x³ and 1.702x from overflowing.
-func gateInput<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(-1e5), L(1e5)) }
+@inline(__always) func gateInput<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(-1e5), L(1e5)) }
 
 /// x·σ(v) + its derivative for a gate whose argument v(x) is given in two parts with slope v′(x).
 /// Far out (|x| > 1000) σ(v)σ(−v)·v′ is exactly 0 and v′ may overflow, so that term is dropped.
-func gated<L: ElementaryLanes>(_ x: L, _ v: DoubleDouble<L>) -> L {
+@inline(__always) func gated<L: ElementaryLanes>(_ x: L, _ v: DoubleDouble<L>) -> L {
     (x * sigmoid(v)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
 }
 
-func gatedSlope<L: ElementaryLanes>(_ x: L, _ v: L, _ vSlope: L) -> L {
+@inline(__always) func gatedSlope<L: ElementaryLanes>(_ x: L, _ v: L, _ vSlope: L) -> L {
     let (s, complement) = sigmoidPair(v)
     let term = select(x.magnitude .> L(1000), L(0), x * s * complement * vSlope)
     return (s + term).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
@@ -62,7 +50,7 @@ public struct GELUTanh: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
 
     /// 2√(2/π)(x + 0.044715x³) in two parts.
-    func gateArgument<L: ElementaryLanes>(_ input: L) -> DoubleDouble<L> {
+    @inline(__always) func gateArgument<L: ElementaryLanes>(_ input: L) -> DoubleDouble<L> {
         let x = gateInput(input)
         let cube = DoubleDouble.product(x, x).times(x)
         return cube.times(Self.cubic).plus(x).times(Self.twoSqrtTwoOverPi)

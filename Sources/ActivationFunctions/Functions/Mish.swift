@@ -14,7 +14,7 @@ public struct Mish: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
 
     /// tanh(softplus x), sech²(softplus x) and σ(x).
-    func parts<L: ElementaryLanes>(_ x: L) -> (tanh: L, sech2: L, sigmoid: L) {
+    @inline(__always) func parts<L: ElementaryLanes>(_ x: L) -> (tanh: L, sech2: L, sigmoid: L) {
         let e = L.exp(-x.magnitude)
         let onePlusE = L(1) + e
         // x ≤ 0

@@ -42,9 +42,9 @@ public struct SquaredReLU: ElementwiseActivation {
 
 /// x for x > 0, else slope·x; the derivative at 0 is the slope (PyTorch's convention), so a zero
 /// slope gives exactly ReLU.
-func leaky<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), x, L(slope) * x) }
+@inline(__always) func leaky<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), x, L(slope) * x) }
 
-func leakySlope<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), L(1), L(slope)) }
+@inline(__always) func leakySlope<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), L(1), L(slope)) }
 
 /// Leaky ReLU: a small slope for negative inputs keeps a gradient flowing, so units cannot die.
 public struct LeakyReLU: ElementwiseActivation {

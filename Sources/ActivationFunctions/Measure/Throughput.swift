@@ -70,24 +70,26 @@ public enum Throughput {
         }
     }
 
+    /// Whole rows of `rowLength` through the buffer API (glu: rows of 2·rowLength, halved).
     static func rows<T: BatchElement>(
         _ g: any RowActivation, _ direction: Direction, _ rowLength: Int, _ x: [T], _ dy: [T], _ out: inout [T]
     ) {
         let length = g.info.id == "glu" ? rowLength * 2 : rowLength
         let outputs = (try? g.outputCount(forInputCount: length)) ?? length
-        var start = 0
-        while start + length <= x.count {
-            let row = x[start..<start + length].map(Double.init)
-            let offset = start / length * outputs
-            let result: [Double]
-            switch direction {
-            case .forward: result = (try? g.forward(row)) ?? []
-            case .backward: result = (try? g.backward(row, dy[offset..<offset + outputs].map(Double.init))) ?? []
-            }
+        let count = x.count / length
+        x.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { o in
-                for (i, v) in result.enumerated() { o[offset + i] = T(v) }
+                let input = UnsafeBufferPointer(rebasing: xs[0..<count * length])
+                switch direction {
+                case .forward:
+                    try? T.forwardRows(g, input, UnsafeMutableBufferPointer(rebasing: o[0..<count * outputs]), length)
+                case .backward:
+                    dy.withUnsafeBufferPointer { g2 in
+                        let upstream = UnsafeBufferPointer(rebasing: g2[0..<count * outputs])
+                        try? T.backwardRows(g, input, upstream, UnsafeMutableBufferPointer(rebasing: o[0..<count * length]), length)
+                    }
+                }
             }
-            start += length
         }
     }
 

@@ -1,0 +1,172 @@
+import RealModule
+
+/// SIMD kernels for the softmax family over contiguous rows (`SIMD8<Float>` or `SIMD4<Double>` lanes).
+///
+/// Per row: one pass for the maximum (and for NaN or +∞, which make the row NaN), one for the
+/// exponentials and their sum, one to normalise. x − max is carried exactly (two-sum) and
+/// e^{hi + lo} = e^{hi}·(1 + lo), so tiny probabilities keep their digits. The sum leaves out one
+/// entry equal to the maximum (its e^0 = 1), so log-softmax can use ln(1 + rest) without
+/// cancellation; each lane sums with Kahan's compensation and the lanes are combined in `Double`.
+/// A short last chunk is padded with −∞, which adds nothing to either the maximum or the sum.
+@usableFromInline
+struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint & ElementaryLanes {
+    @usableFromInline let n: Int
+    /// softmin: the row is negated as it is read.
+    @usableFromInline let negated: Bool
+
+    @inlinable init(n: Int, negated: Bool) {
+        self.n = n
+        self.negated = negated
+    }
+
+    /// The chunk at `i`, negated for softmin, padded past the end of the row (−∞ by default).
+    @inlinable @inline(__always)
+    func load(_ x: UnsafePointer<V.Scalar>, _ i: Int, padding: V.Scalar = -.infinity) -> V {
+        if i + V.scalarCount <= n {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
+            return negated ? -v : v
+        }
+        var v = V(repeating: padding)
+        for k in 0..<(n - i) { v[k] = negated ? -x[i + k] : x[i + k] }
+        return v
+    }
+
+    @inlinable @inline(__always)
+    func store(_ v: V, _ y: UnsafeMutablePointer<V.Scalar>, _ i: Int) {
+        if i + V.scalarCount <= n {
+            UnsafeMutableRawPointer(y + i).storeBytes(of: v, as: V.self)
+        } else {
+            for k in 0..<(n - i) { y[i + k] = v[k] }
+        }
+    }
+
+    /// The row's maximum, or nil when the row holds NaN or +∞, or is all −∞ (a NaN row).
+    @inlinable @inline(__always)
+    func maximum(_ x: UnsafePointer<V.Scalar>) -> V.Scalar? {
+        var top = V(repeating: -.infinity), bad = V(repeating: 0)
+        var i = 0
+        while i < n {
+            let v = load(x, i)
+            top = top.replacing(with: v, where: v .> top)
+            bad = bad.replacing(with: V(repeating: 1), where: (v .!= v) .| (v .== .infinity))
+            i += V.scalarCount
+        }
+        let m = top.max()
+        return bad.max() > 0 || m == -.infinity ? nil : m
+    }
+
+    /// x − m as hi + lo (lo is 0 for −∞ entries, whose two-sum would be NaN).
+    @inlinable @inline(__always)
+    func shifted(_ v: V, _ m: V) -> DoubleDouble<V> {
+        let d = DoubleDouble.sum(v, -m)
+        return DoubleDouble(d.hi, d.lo.replacing(with: V(repeating: 0), where: v .== V(repeating: -.infinity)))
+    }
+
+    /// e^{x − m} into `y` (when given), and Σ e^{x − m} − 1 (one maximum left out), in `Double`.
+    @inlinable @inline(__always)
+    func exponentials(_ x: UnsafePointer<V.Scalar>, _ m: V.Scalar, into y: UnsafeMutablePointer<V.Scalar>?) -> Double {
+        let top = V(repeating: m), zero = V(repeating: 0)
+        var sum = zero, compensation = zero, ties = zero
+        var i = 0
+        while i < n {
+            let v = load(x, i), d = shifted(v, top)
+            let p = V.exp(d.hi)
+            let e = p.addingProduct(p, d.lo)
+            if let y { store(e, y, i) }
+            let isTop = v .== top
+            ties = ties + V.indicator(isTop)
+            let term = e.replacing(with: zero, where: isTop) - compensation
+            let t = sum + term
+            compensation = (t - sum) - term
+            sum = t
+            i += V.scalarCount
+        }
+        var rest = CompensatedSum()
+        for k in 0..<V.scalarCount {
+            rest.add(Double(sum[k]))
+            rest.add(-Double(compensation[k]))
+            rest.add(Double(ties[k]))
+        }
+        rest.add(-1)
+        return rest.value
+    }
+
+    /// Σ a·b over the row (the lanes compensated, combined in `Double`).
+    @inlinable @inline(__always)
+    func dot(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>?) -> Double {
+        let plain = RowKernel(n: n, negated: false)
+        var sum = V(repeating: 0), compensation = V(repeating: 0)
+        var i = 0
+        while i < n {
+            let u = plain.load(a, i, padding: 0), w = b.map { plain.load($0, i, padding: 0) } ?? V(repeating: 1)
+            let term = u * w - compensation
+            let t = sum + term
+            compensation = (t - sum) - term
+            sum = t
+            i += V.scalarCount
+        }
+        var total = CompensatedSum()
+        for k in 0..<V.scalarCount {
+            total.add(Double(sum[k]))
+            total.add(-Double(compensation[k]))
+        }
+        return total.value
+    }
+
+    /// softmax (or log-softmax) of the row `x` into `y`; `y` may be `x`.
+    @inlinable @inline(__always)
+    func forward(_ x: UnsafePointer<V.Scalar>, _ y: UnsafeMutablePointer<V.Scalar>, log: Bool) {
+        guard let m = maximum(x) else { return y.update(repeating: .nan, count: n) }
+        let plain = RowKernel(n: n, negated: false)
+        var i = 0
+        if log {
+            let top = V(repeating: m), logSum = V(repeating: V.Scalar(Double.log(onePlus: exponentials(x, m, into: nil))))
+            while i < n {
+                let d = shifted(load(x, i), top)
+                store((d.hi - logSum) + d.lo, y, i)
+                i += V.scalarCount
+            }
+        } else {
+            let sum = V(repeating: V.Scalar(1 + exponentials(x, m, into: y)))
+            while i < n {
+                plain.store(plain.load(y, i) / sum, y, i)
+                i += V.scalarCount
+            }
+        }
+    }
+
+    /// dx = J(x)ᵀ·dy for softmax (yᵢ(dyᵢ − y·dy), negated for softmin) or log-softmax
+    /// (dyᵢ − softmax(x)ᵢ·Σdy). `dx` must not overlap `x` or `dy`.
+    @inlinable @inline(__always)
+    func backward(
+        _ x: UnsafePointer<V.Scalar>, _ dy: UnsafePointer<V.Scalar>, _ dx: UnsafeMutablePointer<V.Scalar>, log: Bool
+    ) {
+        forward(x, dx, log: false)
+        let plain = RowKernel(n: n, negated: false)
+        let scale = V(repeating: V.Scalar(log ? dot(dy, nil) : dot(dx, dy)))
+        let sign = V(repeating: negated ? -1 : 1)
+        var i = 0
+        while i < n {
+            let p = plain.load(dx, i, padding: 0), g = plain.load(dy, i, padding: 0)
+            plain.store(log ? g - p * scale : sign * (p * (g - scale)), dx, i)
+            i += V.scalarCount
+        }
+    }
+}
+
+/// Neumaier's compensated sum in `Double`: error about 2ε, independent of the number of terms.
+@usableFromInline
+struct CompensatedSum {
+    @usableFromInline var sum = 0.0
+    @usableFromInline var compensation = 0.0
+
+    @inlinable init() {}
+
+    @inlinable mutating func add(_ v: Double) {
+        let t = sum + v
+        compensation += abs(sum) >= abs(v) ? (sum - t) + v : (v - t) + sum
+        sum = t
+    }
+
+    @inlinable var value: Double { sum + compensation }
+}
