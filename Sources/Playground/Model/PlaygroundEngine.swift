@@ -104,12 +104,7 @@ public struct PlaygroundEngine: Sendable {
         try limits.validate(new)
         let old = config
         if new.dataKey != old.dataKey {
-            let points = try Self.points(for: new, uploaded: uploaded)
-            let prepared = try PreparedData(raw: points, added: added, config: new, normalization: nil)
-            let network = try Self.network(new, prepared)
-            (config, source, data, initial) = (new, points, prepared, network)
-            dataVersion += 1
-            try reset()
+            try replaceData(with: new)
             return .regenerated
         }
         if new.networkKey != old.networkKey {
