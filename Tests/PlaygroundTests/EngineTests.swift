@@ -134,6 +134,37 @@ import Testing
         #expect(file.features == [.x1, .x2, .x1Squared])
     }
 
+    @Test func clickedPointsTravelInTheExportAndABadOneAddsNone() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        let points = [AddedPoint(x1: 1, x2: 2, label: 1), AddedPoint(x1: -3, x2: 0.5, label: 0)]
+        try engine.add(points)
+        #expect(engine.added == points)
+        #expect(throws: PlaygroundError.self) { try engine.add([AddedPoint(x1: 0, x2: 0, label: 1), AddedPoint(x1: 0, x2: 0, label: 5)]) }
+        #expect(engine.added == points, "a batch with one bad point adds none of them")
+        var other = try PlaygroundEngine(config: PlaygroundConfig())
+        try other.importModel(engine.exportModel())
+        #expect(other.added == points)
+        #expect(other.pointsView().train.count == engine.pointsView().train.count)
+    }
+
+    /// The grid pass is written out for Float; it must agree with the network's own forward pass.
+    @Test(arguments: [["tanh"], ["relu", "sigmoid", "prelu"]])
+    func theGridPassMatchesTheNetworksForwardPass(activations: [String]) throws {
+        var config = PlaygroundConfig()
+        (config.networkShape, config.activations, config.features) = (activations.count == 1 ? [5, 3] : [6, 4, 3], activations, [.x1, .x2, .x1TimesX2])
+        var engine = try PlaygroundEngine(config: config)
+        _ = engine.train(epochs: 5)
+        var rng = SeededGenerator(seed: 0)
+        let reference = engine.network.converted(to: Float.self).forward(engine.data.gridInputs, training: false, rng: &rng).map(\.output)
+        let grid = GridForward.outputs(engine.network, engine.data.gridInputs)
+        #expect(grid.count == reference.count)
+        for (mine, theirs) in zip(grid, reference) {
+            #expect(mine.columns == theirs.columns)
+            let largest = zip(mine.storage, theirs.storage).map { abs($0 - $1) }.max() ?? .infinity
+            #expect(largest < 1e-4, "largest difference \(largest)")
+        }
+    }
+
     @Test func historyStaysBounded() {
         var history = History(capacity: 100)
         for epoch in 1...10_000 {
