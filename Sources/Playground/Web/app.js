@@ -1,13 +1,14 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { decodeGrid, gridPixels, classPixels, paint, drawPoints, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
+import { decodeGrid, gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
 import { NetworkView } from './network.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
-import { parseHash, toHash, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
+import { parseHash, toHash, LEARNING_RATES, REG_RATES, HIDABLE_CONTROLS, MAX_LINK_POINTS, layerActivations, compactActivations } from './state.js';
 
 const $ = id => document.getElementById(id);
-let { config, view } = parseHash(location.hash);
-const S = { id: null, es: null, frame: null, decoded: null, records: [], run: -1, points: null, hovered: null, pending: 0,
-  activations: [], catalog: {}, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0 };
+let { config, view, points: linkPoints } = parseHash(location.hash);
+const S = { linkPoints, id: null, es: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
+  activations: [], catalog: {}, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0,
+  lossHover: null, gradHover: null };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
@@ -39,11 +40,14 @@ const report = e => showBanner(e.message || String(e));
 async function startSession() {
   if (S.es) S.es.close();
   try {
+    const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
     const created = await api('POST', '/api/sessions', config);
+    S.linkPoints = [];
     S.id = created.id; S.run = -1; S.records = [];
     $('export').href = `/api/sessions/${S.id}/model`;
     render(created.frame);
     openStream();
+    await addPoints(points);
   } catch (e) {
     report(e);
     if (/hidden layers|neurons|activation|dataset|noise|feature|rate|batch|classes/.test(e.message) && !S.retried) {
@@ -71,11 +75,34 @@ async function update(edit) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
   writeHash(); syncControls();
-  try { await api('PUT', `/api/sessions/${S.id}/config`, config); hideBanner(); }
-  catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
+  const before = S.frame && S.frame.config;
+  try {
+    const status = await api('PUT', `/api/sessions/${S.id}/config`, config);
+    hideBanner();
+    if (status.change === 'kept' && before) explainKeptOptimizer(before, config);
+  } catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
 }
 
-const writeHash = () => history.replaceState(null, '', toHash(config, view));
+/** After a learning-rate or regularisation change that kept the network: what happened to the
+ * optimiser's state (NeuralNet's Trainer cannot change its rate in place yet, so it starts again). */
+function explainKeptOptimizer(before, after) {
+  const changed = ['learningRate', 'regularization', 'regularizationRate'].some(k => before[k] !== after[k]);
+  if (!changed || after.optimizer === 'sgd' || after.optimizer !== before.optimizer) return;
+  showBanner(`The weights and the epoch count are kept. ${OPTIMIZER_STATE[after.optimizer]} start again from zero: `
+    + 'the trainer cannot yet change its rate while keeping them.', 'info');
+}
+
+const OPTIMIZER_STATE = { momentum: "Momentum's velocities", nesterov: "Nesterov's velocities", rmsprop: "RMSprop's running squares",
+  adam: "Adam's moment estimates", adamw: "AdamW's moment estimates" };
+
+const writeHash = () => { history.replaceState(null, '', toHash(config, view, S.added)); updateShareLink(); };
+
+/** The clicked points of a shared link, added to a new session in one request. */
+async function addPoints(points) {
+  if (!points.length) return;
+  try { await api('POST', `/api/sessions/${S.id}/points`, points.map(([x1, x2, label]) => ({ x1, x2, label }))); }
+  catch (e) { report(new Error(`The link's ${points.length} points could not be added: ${e.message}`)); }
+}
 
 // ---- rendering ----------------------------------------------------------------------------------
 
@@ -87,7 +114,7 @@ function render(frame) {
     const first = frame.records[0].epoch;
     S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
   }
-  if (frame.points) S.points = frame.points;
+  if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; updatePointsNote(); writeHash(); }
   if (S.pending === 0 && JSON.stringify(frame.config) !== JSON.stringify(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
   const g = frame.grids;
   if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
@@ -111,12 +138,26 @@ function render(frame) {
   $('play').classList.toggle('playing', frame.playing);
   if (frame.pause && JSON.stringify(frame.pause) !== JSON.stringify(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
   S.lastPause = frame.pause;
-  drawLoss($('lossChart'), S.records);
-  drawGradients($('gradChart'), $('gradLegend'), S.records);
+  drawCharts();
   drawHealth($('healthChart'), S.records, frame.network);
   drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
   updateCard();
   updateAddClasses();
+}
+
+/** The loss and gradient charts, each marking the hovered epoch and reading out its values. */
+function drawCharts() {
+  const hovered = drawLoss($('lossChart'), S.records, S.lossHover);
+  $('lossReadout').innerHTML = hovered ? lossReadout(hovered)
+    : '<span><i class="key train"></i>training</span> <span><i class="key test"></i>test</span> <span class="hint">(hover for values)</span>';
+  drawGradients($('gradChart'), $('gradLegend'), S.records, S.gradHover);
+}
+
+/** The losses (and accuracies) at one epoch; each part stays on one line. */
+function lossReadout(r) {
+  const acc = a => a != null ? ` (${(100 * a).toFixed(1)}%)` : '';
+  return `<span><b>epoch ${r.epoch}</b></span> <span><i class="key train"></i>training ${fmtLoss(r.trainLoss)}${acc(r.trainAccuracy)}</span>` +
+    (r.testLoss != null ? ` <span><i class="key test"></i>test ${fmtLoss(r.testLoss)}${acc(r.testAccuracy)}</span>` : '');
 }
 
 const PLAY_ICON = '<svg viewBox="0 0 24 24"><path d="M8 5v14l11-7z"/></svg>';
@@ -286,6 +327,55 @@ function updateAddClasses() {
   $('addClass').querySelector('button').classList.add('selected');
 }
 
+/** What the link holds of the user's points, and what to do beyond it. */
+function updatePointsNote() {
+  const n = S.added.length, uploaded = config.dataset === 'custom' && S.points && S.points.train.length + S.points.test.length > n;
+  const parts = [];
+  if (n > 0 && n <= MAX_LINK_POINTS) parts.push(`Your ${n} clicked point${n === 1 ? ' is' : 's are'} in the link (it holds up to ${MAX_LINK_POINTS}).`);
+  if (n > MAX_LINK_POINTS) parts.push(`${n} clicked points are more than a link holds (${MAX_LINK_POINTS}, about 2 000 characters): the link leaves them out. Export model JSON keeps them all; Import restores them.`);
+  if (uploaded) parts.push('Uploaded CSV points are not in the link or the export: send the CSV file with the link.');
+  $('pointsNote').textContent = parts.join(' ');
+}
+
+function updateShareLink() { if ($('shareLink')) $('shareLink').value = location.href; }
+
+/** Hides the controls the link names (`<control>_hide=true`), and the explanations with `hideText`. */
+function applyHiddenControls() {
+  $('hiddenControls').textContent = view.hidden.map(name => `[data-control="${name}"]`).join(', ') + (view.hidden.length ? ' { display: none !important; }' : '');
+  document.body.classList.toggle('hide-text', view.hideText);
+}
+
+/** The classroom checklist: ticked = shown. Changing it rewrites the link, not this page. */
+function buildClassroom() {
+  const rows = [...HIDABLE_CONTROLS, ['Explanations (hideText)', 'hideText']];
+  $('hideList').innerHTML = rows.map(([label, name]) =>
+    `<label class="check"><input type="checkbox" data-name="${name}"${(name === 'hideText' ? view.hideText : view.hidden.includes(name)) ? '' : ' checked'}> ${escape(label)}</label>`).join('');
+  for (const box of $('hideList').querySelectorAll('input')) box.onchange = () => {
+    const name = box.dataset.name;
+    if (name === 'hideText') view.hideText = !box.checked;
+    else view.hidden = box.checked ? view.hidden.filter(n => n !== name) : [...view.hidden, name];
+    writeHash();
+  };
+  $('copyLink').onclick = () => { $('shareLink').select(); navigator.clipboard?.writeText(location.href).catch(() => {}); };
+}
+
+const currentTheme = () => document.documentElement.dataset.theme;
+
+/** Light or dark: the head script starts from the stored choice, else the system's; the toggle
+ * stores a choice, and without one the page follows the system as it changes. */
+function wireTheme() {
+  const label = () => { $('theme').textContent = currentTheme() === 'dark' ? 'Light' : 'Dark'; };
+  const set = theme => { document.documentElement.dataset.theme = theme; label(); if (S.frame) render(S.frame); };
+  label();
+  $('theme').onclick = () => {
+    const next = currentTheme() === 'dark' ? 'light' : 'dark';
+    try { localStorage.setItem('theme', next); } catch { /* private mode: this page only */ }
+    set(next);
+  };
+  const system = matchMedia('(prefers-color-scheme: dark)');
+  system.addEventListener('change', () => { let stored = null; try { stored = localStorage.getItem('theme'); } catch { /* none */ } if (!stored) set(system.matches ? 'dark' : 'light'); });
+}
+
 function wire() {
   $('play').onclick = () => control(S.frame && S.frame.playing ? 'pause' : 'play');
   $('step').onclick = () => control('step');
@@ -293,6 +383,9 @@ function wire() {
   $('reseed').onclick = () => control('reseed');
   $('regenerate').onclick = () => control('regenerate');
   $('bannerClose').onclick = hideBanner;
+  followPointer($('lossChart'), at => { S.lossHover = at; drawCharts(); });
+  followPointer($('gradChart'), at => { S.gradHover = at; drawCharts(); });
+  wireTheme();
   $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
@@ -346,7 +439,9 @@ async function applyPreset(id) {
 }
 
 async function load() {
+  applyHiddenControls();
   wire();
+  buildClassroom();
   const [limits, presets, datasets, catalog] = await Promise.all(['/api/limits', '/api/presets', '/api/datasets', '/api/catalog'].map(u => fetch(u).then(r => r.json())));
   S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
   for (const info of catalog) S.catalog[info.id] = info;

@@ -51,6 +51,7 @@ export class NetworkView {
       plus.onclick = () => this.h.neurons(l, +1); minus.onclick = () => this.h.neurons(l, -1);
       const select = document.createElement('select');
       select.className = 'layer-activation'; select.setAttribute('aria-label', `Activation of layer ${l + 1}`);
+      select.dataset.control = 'activation';
       for (const id of activationIds) select.add(new Option(id, id));
       select.value = config.activations.length === 1 ? config.activations[0] : config.activations[l];
       select.onchange = () => this.h.layerActivation(l, select.value);
