@@ -65,7 +65,7 @@ export function drawCard(canvas, curve, layer) {
   const hist = layer && layer.histogram;
   if (hist) {
     const max = Math.max(1, ...hist.counts), bw = (X(hist.upper) - X(hist.lower)) / hist.counts.length;
-    ctx.fillStyle = 'rgba(120,120,120,0.28)';
+    ctx.fillStyle = themed('histogram');
     hist.counts.forEach((c, i) => { const bh = c / max * (h - pad.t - pad.b) * 0.45; ctx.fillRect(X(hist.lower) + i * bw, h - pad.b - bh, bw - 1, bh); });
   }
   ctx.strokeStyle = themed('chart-grid'); ctx.lineWidth = 1;
