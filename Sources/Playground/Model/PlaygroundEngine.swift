@@ -114,6 +114,9 @@ public struct PlaygroundEngine: Sendable {
             try reset()
             return .reset
         }
+        // The weights go on, but in a new Trainer: NeuralNet's `Trainer` cannot change its settings while
+        // keeping its optimiser (`settings` is a `let`, the optimiser private, and `init` always starts a
+        // fresh one), so momentum's velocities and Adam's moments start again. The page says so.
         let kept = try Self.trainer(trainer.network, new, epoch: epoch)
         (config, trainer) = (new, kept)
         return .kept
