@@ -147,6 +147,18 @@ import Testing
         #expect(other.pointsView().train.count == engine.pointsView().train.count)
     }
 
+    @Test func anUploadTravelsInTheExport() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        let csv = (0..<60).map { i in "\(Double(i % 7) - 3),\(Double(i % 5) - 2),\(i % 3)" }.joined(separator: "\n")
+        try engine.upload(csv: csv, header: false)
+        _ = engine.train(epochs: 3)
+        var other = try PlaygroundEngine(config: PlaygroundConfig())
+        try other.importModel(engine.exportModel())
+        #expect(other.config.dataset == "custom" && other.data.classCount == 3)
+        #expect(other.pointsView().train == engine.pointsView().train && other.pointsView().test == engine.pointsView().test)
+        #expect(other.network.layers.map(\.weights) == engine.network.layers.map(\.weights))
+    }
+
     /// The grid pass is written out for Float; it must agree with the network's own forward pass.
     @Test(arguments: [["tanh"], ["relu", "sigmoid", "prelu"]])
     func theGridPassMatchesTheNetworksForwardPass(activations: [String]) throws {

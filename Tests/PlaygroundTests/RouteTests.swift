@@ -211,9 +211,18 @@ import Testing
                 #expect((model["playground"] as? [String: Any])?["networkShape"] as? [Int] == [4, 2])
             }
             let other = try await client.createSession(#"{"networkShape": [1]}"#)
-            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, body: ByteBuffer(string: exported)) { response in
-                #expect(response.status == .unprocessableContent, "three uploaded classes do not fit the circle")
+            var withoutUpload = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
+            #expect((withoutUpload["uploadedPoints"] as? [String: Any])?["rows"] as? [[Double]] != nil, "the export carries the uploaded points")
+            withoutUpload["uploadedPoints"] = nil
+            let stripped = String(decoding: try JSONSerialization.data(withJSONObject: withoutUpload), as: UTF8.self)
+            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, body: ByteBuffer(string: stripped)) { response in
+                #expect(response.status == .unprocessableContent, "without its points the 3-class model does not fit the circle it falls back to")
                 #expect(response.errorMessage.contains("does not fit"), "\(response.errorMessage)")
+            }
+            let fourth = try await client.createSession(#"{"networkShape": [1]}"#)
+            try await client.execute(uri: "/api/sessions/\(fourth)/model", method: .post, body: ByteBuffer(string: exported)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(fourth)", method: .get) { response in
+                #expect(response.json()["classCount"] as? Int == 3, "the uploaded points came with the file")
             }
             _ = try await client.execute(uri: "/api/sessions/\(other)/step", method: .post)
             var plain = ""

@@ -3,20 +3,26 @@ import NeuralNet
 
 extension PlaygroundEngine {
     /// The model as `activations train --save` writes it, plus a `playground` key holding the
-    /// configuration and `addedPoints` holding the clicked points: `activations predict --model`
-    /// reads the file, and Import restores the page (an uploaded CSV is not included: upload it again).
+    /// configuration, `addedPoints` the clicked points and `uploadedPoints` an uploaded CSV's points:
+    /// `activations predict --model` reads the file, and Import restores the page.
     public func exportModel() -> Data {
         let file = ModelFile(network: network, inputNames: ["x1", "x2"], features: config.features,
                              normalization: data.normalization, classNames: data.rawTrain.classNames)
         var object = (try? JSONSerialization.jsonObject(with: file.encoded())) as? [String: Any] ?? [:]
-        object["playground"] = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(config))) ?? [:]
-        if !added.isEmpty { object["addedPoints"] = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(added))) ?? [] }
+        object["playground"] = Self.jsonObject(config)
+        if !added.isEmpty { object["addedPoints"] = Self.jsonObject(added) }
+        if config.dataset == PlaygroundLimits.customDataset, let uploaded { object["uploadedPoints"] = Self.jsonObject(UploadedPoints(uploaded)) }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    }
+
+    private static func jsonObject(_ value: some Encodable) -> Any {
+        (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value))) ?? NSNull()
     }
 
     private struct Extra: Decodable {
         var playground: PlaygroundConfig?
         var addedPoints: [AddedPoint]?
+        var uploadedPoints: UploadedPoints?
     }
 
     /// Loads an exported model (or any `train --save` file with 2-D inputs and features): its
@@ -26,10 +32,12 @@ extension PlaygroundEngine {
         let network = try lift { () throws(NeuralNetError) in try file.network() }
         var new: PlaygroundConfig
         var points: [AddedPoint]?
+        var upload: Dataset?
         do {
             let extra = try JSONDecoder().decode(Extra.self, from: json)
             new = try extra.playground ?? derivedConfig(file, network)
             points = extra.addedPoints
+            upload = try extra.uploadedPoints?.dataset(limits: limits)
         } catch let error as PlaygroundError {
             throw error
         } catch {
@@ -43,14 +51,19 @@ extension PlaygroundEngine {
         guard hidden.map(\.units) == new.networkShape, hidden.map(\.activation.id) == new.networkShape.indices.map(new.activation(ofLayer:)) else {
             throw PlaygroundError(.unprocessable, "the weights do not match the file's playground settings (layers \(hidden.map(\.units)) vs \(new.networkShape))")
         }
-        if new.dataset == PlaygroundLimits.customDataset && uploaded == nil {
+        if new.dataset == PlaygroundLimits.customDataset && uploaded == nil && upload == nil {
             new.dataset = new.problem == .regression ? "reg-plane" : "circle"
         }
         try limits.validate(new)
         let saved = self
         do {
             if points != nil { added = [] }  // the file's points replace the clicked ones
-            if new.dataKey != config.dataKey { try replaceData(with: new) }
+            if let upload, new.dataset == PlaygroundLimits.customDataset {
+                uploaded = upload
+                try replaceData(with: new)
+            } else if new.dataKey != config.dataKey {
+                try replaceData(with: new)
+            }
             config = new
             data = try PreparedData(raw: source, added: added, config: new, normalization: file.normalization)
             guard network.outputCount == (network.head == .softmax ? data.classCount : 1), network.head == new.head(classCount: data.classCount) else {

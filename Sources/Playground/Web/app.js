@@ -333,7 +333,7 @@ function updatePointsNote() {
   const parts = [];
   if (n > 0 && n <= MAX_LINK_POINTS) parts.push(`Your ${n} clicked point${n === 1 ? ' is' : 's are'} in the link (it holds up to ${MAX_LINK_POINTS}).`);
   if (n > MAX_LINK_POINTS) parts.push(`${n} clicked points are more than a link holds (${MAX_LINK_POINTS}, about 2 000 characters): the link leaves them out. Export model JSON keeps them all; Import restores them.`);
-  if (uploaded) parts.push('Uploaded CSV points are not in the link or the export: send the CSV file with the link.');
+  if (uploaded) parts.push('Uploaded CSV points are not in the link (up to 5000 points do not fit in a URL): Export model JSON keeps them, and Import restores them.');
   $('pointsNote').textContent = parts.join(' ');
 }
 
