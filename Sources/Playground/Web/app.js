@@ -100,7 +100,10 @@ const writeHash = () => { history.replaceState(null, '', toHash(config, view, S.
 /** The clicked points of a shared link, added to a new session in one request. */
 async function addPoints(points) {
   if (!points.length) return;
-  try { await api('POST', `/api/sessions/${S.id}/points`, points.map(([x1, x2, label]) => ({ x1, x2, label }))); }
+  try {
+    await api('POST', `/api/sessions/${S.id}/points`, points.map(([x1, x2, label]) => ({ x1, x2, label })));
+    document.querySelector('details.own').open = true;  // where the note says what the link holds
+  }
   catch (e) { report(new Error(`The link's ${points.length} points could not be added: ${e.message}`)); }
 }
 
@@ -356,7 +359,12 @@ function buildClassroom() {
     else view.hidden = box.checked ? view.hidden.filter(n => n !== name) : [...view.hidden, name];
     writeHash();
   };
-  $('copyLink').onclick = () => { $('shareLink').select(); navigator.clipboard?.writeText(location.href).catch(() => {}); };
+  $('copyLink').onclick = async () => {
+    $('shareLink').select();
+    try { await navigator.clipboard.writeText(location.href); $('copyLink').textContent = 'Copied'; }
+    catch { $('copyLink').textContent = 'Press Ctrl+C'; }  // no clipboard access: the link is selected
+    setTimeout(() => { $('copyLink').textContent = 'Copy'; }, 2000);
+  };
 }
 
 const currentTheme = () => document.documentElement.dataset.theme;
