@@ -13,7 +13,7 @@ import Testing
                 #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
                 #expect(response.text.contains("<script type=\"module\" src=\"/static/app.js\">"))
             }
-            for file in ["app.js", "draw.js", "network.js", "panels.js", "state.js", "theme.js", "style.css"] {
+            for file in ["app.js", "draw.js", "network.js", "panels.js", "sharing.js", "state.js", "theme.js", "style.css"] {
                 try await client.execute(uri: "/static/\(file)", method: .get) { #expect($0.status == .ok, "\(file)") }
             }
             try await client.execute(uri: "/static/nothing.js", method: .get) { #expect($0.status == .notFound) }

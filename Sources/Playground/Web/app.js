@@ -2,7 +2,8 @@
 import { decodeGrid, gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
 import { NetworkView } from './network.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
-import { parseHash, toHash, LEARNING_RATES, REG_RATES, HIDABLE_CONTROLS, MAX_LINK_POINTS, layerActivations, compactActivations } from './state.js';
+import { parseHash, toHash, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
+import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
 
 const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints } = parseHash(location.hash);
@@ -95,7 +96,7 @@ function explainKeptOptimizer(before, after) {
 const OPTIMIZER_STATE = { momentum: "Momentum's velocities", nesterov: "Nesterov's velocities", rmsprop: "RMSprop's running squares",
   adam: "Adam's moment estimates", adamw: "AdamW's moment estimates" };
 
-const writeHash = () => { history.replaceState(null, '', toHash(config, view, S.added)); updateShareLink(); };
+const writeHash = () => { history.replaceState(null, '', toHash(config, view, S.added)); showShareLink(); };
 
 /** The clicked points of a shared link, added to a new session in one request. */
 async function addPoints(points) {
@@ -117,7 +118,7 @@ function render(frame) {
     const first = frame.records[0].epoch;
     S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
   }
-  if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; updatePointsNote(); writeHash(); }
+  if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); writeHash(); }
   if (S.pending === 0 && JSON.stringify(frame.config) !== JSON.stringify(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
   const g = frame.grids;
   if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
@@ -146,6 +147,11 @@ function render(frame) {
   drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
   updateCard();
   updateAddClasses();
+}
+
+function showPointsNote() {
+  const uploaded = config.dataset === 'custom' && S.points.train.length + S.points.test.length > S.added.length;
+  $('pointsNote').textContent = pointsNote(S.added.length, uploaded);
 }
 
 /** The loss and gradient charts, each marking the hovered epoch and reading out its values. */
@@ -330,60 +336,6 @@ function updateAddClasses() {
   $('addClass').querySelector('button').classList.add('selected');
 }
 
-/** What the link holds of the user's points, and what to do beyond it. */
-function updatePointsNote() {
-  const n = S.added.length, uploaded = config.dataset === 'custom' && S.points && S.points.train.length + S.points.test.length > n;
-  const parts = [];
-  if (n > 0 && n <= MAX_LINK_POINTS) parts.push(`Your ${n} clicked point${n === 1 ? ' is' : 's are'} in the link (it holds up to ${MAX_LINK_POINTS}).`);
-  if (n > MAX_LINK_POINTS) parts.push(`${n} clicked points are more than a link holds (${MAX_LINK_POINTS}, about 2 000 characters): the link leaves them out. Export model JSON keeps them all; Import restores them.`);
-  if (uploaded) parts.push('Uploaded CSV points are not in the link (up to 5000 points do not fit in a URL): Export model JSON keeps them, and Import restores them.');
-  $('pointsNote').textContent = parts.join(' ');
-}
-
-function updateShareLink() { if ($('shareLink')) $('shareLink').value = location.href; }
-
-/** Hides the controls the link names (`<control>_hide=true`), and the explanations with `hideText`. */
-function applyHiddenControls() {
-  $('hiddenControls').textContent = view.hidden.map(name => `[data-control="${name}"]`).join(', ') + (view.hidden.length ? ' { display: none !important; }' : '');
-  document.body.classList.toggle('hide-text', view.hideText);
-}
-
-/** The classroom checklist: ticked = shown. Changing it rewrites the link, not this page. */
-function buildClassroom() {
-  const rows = [...HIDABLE_CONTROLS, ['Explanations (hideText)', 'hideText']];
-  $('hideList').innerHTML = rows.map(([label, name]) =>
-    `<label class="check"><input type="checkbox" data-name="${name}"${(name === 'hideText' ? view.hideText : view.hidden.includes(name)) ? '' : ' checked'}> ${escape(label)}</label>`).join('');
-  for (const box of $('hideList').querySelectorAll('input')) box.onchange = () => {
-    const name = box.dataset.name;
-    if (name === 'hideText') view.hideText = !box.checked;
-    else view.hidden = box.checked ? view.hidden.filter(n => n !== name) : [...view.hidden, name];
-    writeHash();
-  };
-  $('copyLink').onclick = async () => {
-    $('shareLink').select();
-    try { await navigator.clipboard.writeText(location.href); $('copyLink').textContent = 'Copied'; }
-    catch { $('copyLink').textContent = 'Press Ctrl+C'; }  // no clipboard access: the link is selected
-    setTimeout(() => { $('copyLink').textContent = 'Copy'; }, 2000);
-  };
-}
-
-const currentTheme = () => document.documentElement.dataset.theme;
-
-/** Light or dark: the head script starts from the stored choice, else the system's; the toggle
- * stores a choice, and without one the page follows the system as it changes. */
-function wireTheme() {
-  const label = () => { $('theme').textContent = currentTheme() === 'dark' ? 'Light' : 'Dark'; };
-  const set = theme => { document.documentElement.dataset.theme = theme; label(); if (S.frame) render(S.frame); };
-  label();
-  $('theme').onclick = () => {
-    const next = currentTheme() === 'dark' ? 'light' : 'dark';
-    try { localStorage.setItem('theme', next); } catch { /* private mode: this page only */ }
-    set(next);
-  };
-  const system = matchMedia('(prefers-color-scheme: dark)');
-  system.addEventListener('change', () => { let stored = null; try { stored = localStorage.getItem('theme'); } catch { /* none */ } if (!stored) set(system.matches ? 'dark' : 'light'); });
-}
-
 function wire() {
   $('play').onclick = () => control(S.frame && S.frame.playing ? 'pause' : 'play');
   $('step').onclick = () => control('step');
@@ -393,7 +345,7 @@ function wire() {
   $('bannerClose').onclick = hideBanner;
   followPointer($('lossChart'), at => { S.lossHover = at; drawCharts(); });
   followPointer($('gradChart'), at => { S.gradHover = at; drawCharts(); });
-  wireTheme();
+  wireTheme(() => { if (S.frame) render(S.frame); });
   $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
@@ -447,9 +399,9 @@ async function applyPreset(id) {
 }
 
 async function load() {
-  applyHiddenControls();
+  applyHiddenControls(view);
   wire();
-  buildClassroom();
+  buildClassroom(view, writeHash);
   const [limits, presets, datasets, catalog] = await Promise.all(['/api/limits', '/api/presets', '/api/datasets', '/api/catalog'].map(u => fetch(u).then(r => r.json())));
   S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
   for (const info of catalog) S.catalog[info.id] = info;
