@@ -61,6 +61,10 @@ def wait_for(condition, seconds, what):
 try:
     driver.get(url + "#epochsPerFrame=5")
     wait_for(lambda s: s["epoch"] == 0, 30, "the first frame")
+    # The URL is rewritten when the setup changes, not with every frame (Chromium throttles a page that
+    # rewrites it hundreds of times).
+    driver.execute_script("""window.urlWrites = 0; const write = history.replaceState.bind(history);
+                             history.replaceState = (...a) => { window.urlWrites++; return write(...a); };""")
     driver.find_element("id", "play").click()
     start = wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "the epoch counter to start")
     after = wait_for(lambda s: s["epoch"] >= 150 and s["last"] is not None and s["last"] < 0.7 * s["first"], 90,
@@ -69,6 +73,9 @@ try:
                       "counter": driver.find_element("id", "epoch").text}
     if after["activation"] != "tanh":
         failures.append(f"the default activation is {after['activation']}, expected tanh")
+    seen["circle"]["urlWrites"] = driver.execute_script("return window.urlWrites")
+    if seen["circle"]["urlWrites"] > 3:
+        failures.append(f"the URL was rewritten {seen['circle']['urlWrites']} times while training ran on unchanged settings")
     driver.save_screenshot(os.path.join(out, "playground-circle.png"))
     chart = driver.find_element("id", "lossChart")
     ActionChains(driver).move_to_element_with_offset(chart, chart.size["width"] // 4, 0).perform()

@@ -2,7 +2,7 @@
 import { decodeGrid, gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
 import { NetworkView } from './network.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
-import { parseHash, toHash, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
+import { parseHash, toHash, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
 import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
 
 const $ = id => document.getElementById(id);
@@ -119,7 +119,7 @@ function render(frame) {
     S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
   }
   if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); writeHash(); }
-  if (S.pending === 0 && JSON.stringify(frame.config) !== JSON.stringify(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
+  if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
   const g = frame.grids;
   if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
   S.decoded = { inputs: S.inputs || [], hidden: g.hidden.map(l => l.map(decodeGrid)), output: g.output.map(decodeGrid),
@@ -140,7 +140,7 @@ function render(frame) {
   $('play').innerHTML = frame.playing ? PAUSE_ICON : PLAY_ICON;
   $('play').setAttribute('aria-label', frame.playing ? 'Pause' : 'Play');
   $('play').classList.toggle('playing', frame.playing);
-  if (frame.pause && JSON.stringify(frame.pause) !== JSON.stringify(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
+  if (frame.pause && canonicalJSON(frame.pause) !== canonicalJSON(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
   S.lastPause = frame.pause;
   drawCharts();
   drawHealth($('healthChart'), S.records, frame.network);
@@ -207,7 +207,7 @@ async function updateCard() {
   if (!layers.length) { $('cardTitle').textContent = 'no hidden layer'; drawCard($('cardChart'), null); $('cardFormula').innerHTML = ''; $('cardLive').textContent = ''; $('cardParams').innerHTML = ''; return; }
   const layer = layers[S.cardLayer] || layers[0];
   const params = f.config.activationParameters[S.cardLayer] || {};
-  const key = layer.activation + JSON.stringify(params);
+  const key = layer.activation + canonicalJSON(params);
   if (!S.curves[key]) {
     S.curves[key] = 'loading';
     const q = new URLSearchParams(params).toString();

@@ -129,6 +129,11 @@ function formatParams(params) {
     .map(([l, v]) => l + ':' + Object.entries(v).map(([k, x]) => `${k}=${x}`).join(',')).join(';');
 }
 
+/** JSON with every object's keys sorted: the server's encoder does not keep key order from one frame
+ * to the next, so two equal configurations can stringify differently. */
+export const canonicalJSON = value => JSON.stringify(value, (_, v) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v);
+
 /** Every hidden layer's activation id. */
 export function layerActivations(c) {
   return c.networkShape.map((_, i) => c.activations.length === 1 ? c.activations[0] : (c.activations[i] || c.activations[0]));
