@@ -32,6 +32,21 @@ import Testing
                 "one configuration, one trajectory")
     }
 
+    /// Settings the trainer does not read (pause conditions, epochs per frame) leave it untouched, so
+    /// Adam's moments and the batch order go on as if nothing had changed.
+    @Test func aPauseSettingMidRunLeavesTheTrainerAlone() throws {
+        var config = PlaygroundConfig()
+        (config.optimizer, config.learningRate) = (.adam, 0.01)
+        var straight = try PlaygroundEngine(config: config)
+        _ = straight.train(epochs: 10)
+        var changed = try PlaygroundEngine(config: config)
+        _ = changed.train(epochs: 5)
+        (config.maxEpochs, config.stopLoss, config.epochsPerFrame) = (1000, 0.001, 3)
+        #expect(try changed.apply(config) == .kept)
+        _ = changed.train(epochs: 5)
+        #expect(changed.network.layers.map(\.weights) == straight.network.layers.map(\.weights))
+    }
+
     @Test func regenerateKeepsTheNetwork() throws {
         var engine = try PlaygroundEngine(config: PlaygroundConfig())
         _ = engine.train(epochs: 3)

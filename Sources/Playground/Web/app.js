@@ -84,10 +84,10 @@ async function update(edit) {
   } catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
 }
 
-/** After a learning-rate or regularisation change that kept the network: what happened to the
+/** After a learning-rate, regularisation or batch-size change that kept the network: what happened to the
  * optimiser's state (NeuralNet's Trainer cannot change its rate in place yet, so it starts again). */
 function explainKeptOptimizer(before, after) {
-  const changed = ['learningRate', 'regularization', 'regularizationRate'].some(k => before[k] !== after[k]);
+  const changed = ['learningRate', 'regularization', 'regularizationRate', 'batchSize'].some(k => before[k] !== after[k]);
   if (!changed || after.optimizer === 'sgd' || after.optimizer !== before.optimizer) return;
   showBanner(`The weights and the epoch count are kept. ${OPTIMIZER_STATE[after.optimizer]} start again from zero: `
     + 'the trainer cannot yet change its rate while keeping them.', 'info');
