@@ -3,12 +3,17 @@
 
 Usage: playground-e2e.py URL SCREENSHOT_DIR
 Opens the page, presses play, checks that the epoch counter advances and the loss falls on the
-circle with tanh (the default), switches to the dying-ReLU preset and checks that dead units appear,
-and saves screenshots. Prints one JSON line with what it saw; exits 1 on a failed check.
+circle with tanh (the default), reads the loss chart's values under the pointer, switches to the
+dying-ReLU preset and checks that dead units appear. Then opens a classroom link (controls hidden by
+`<control>_hide=true`, clicked points in the URL) and checks what it hides and that the points arrive,
+checks the note that a mid-run change restarts Adam's moments, and switches to the dark theme. Saves screenshots. Prints one JSON line with what it saw; exits 1 on
+a failed check.
 """
+import base64
 import json
 import os
 import shutil
+import struct
 import sys
 import tempfile
 import time
@@ -16,6 +21,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select
 
 url, out = sys.argv[1], sys.argv[2]
@@ -55,6 +61,10 @@ def wait_for(condition, seconds, what):
 try:
     driver.get(url + "#epochsPerFrame=5")
     wait_for(lambda s: s["epoch"] == 0, 30, "the first frame")
+    # The URL is rewritten when the setup changes, not with every frame (Chromium throttles a page that
+    # rewrites it hundreds of times).
+    driver.execute_script("""window.urlWrites = 0; const write = history.replaceState.bind(history);
+                             history.replaceState = (...a) => { window.urlWrites++; return write(...a); };""")
     driver.find_element("id", "play").click()
     start = wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "the epoch counter to start")
     after = wait_for(lambda s: s["epoch"] >= 150 and s["last"] is not None and s["last"] < 0.7 * s["first"], 90,
@@ -63,7 +73,17 @@ try:
                       "counter": driver.find_element("id", "epoch").text}
     if after["activation"] != "tanh":
         failures.append(f"the default activation is {after['activation']}, expected tanh")
+    seen["circle"]["urlWrites"] = driver.execute_script("return window.urlWrites")
+    if seen["circle"]["urlWrites"] > 3:
+        failures.append(f"the URL was rewritten {seen['circle']['urlWrites']} times while training ran on unchanged settings")
     driver.save_screenshot(os.path.join(out, "playground-circle.png"))
+    chart = driver.find_element("id", "lossChart")
+    ActionChains(driver).move_to_element_with_offset(chart, chart.size["width"] // 4, 0).perform()
+    readout = driver.find_element("id", "lossReadout").text
+    seen["lossHover"] = readout
+    if not ("epoch" in readout and "training" in readout and "test" in readout):
+        failures.append(f"hovering the loss chart shows no values: {readout!r}")
+    ActionChains(driver).move_to_element(driver.find_element("id", "epoch")).perform()
     Select(driver.find_element("id", "preset")).select_by_value("dying-relu")
     wait_for(lambda s: s["activation"] == "relu", 30, "the dying-ReLU preset to load")
     if not state()["playing"]:
@@ -73,6 +93,42 @@ try:
     driver.find_element("id", "play").click()
     time.sleep(1)
     driver.save_screenshot(os.path.join(out, "playground-dying-relu.png"))
+    # A classroom link: two controls and the explanations hidden, two clicked points (x1, x2 in
+    # hundredths as int16, then the class), encoded as the page's state.js does.
+    points = base64.urlsafe_b64encode(struct.pack(">hhbhhb", 150, -200, 1, -300, 250, 0)).decode().rstrip("=")
+    driver.get("about:blank")
+    driver.get(url + f"#learningRate_hide=true&noise_hide=true&hideText=true&points={points}")
+    wait_for(lambda s: s["epoch"] == 0, 30, "the classroom link's first frame")
+    added = driver.execute_script("return window.playground.added")
+    shown = {name: driver.find_element("id", name).is_displayed() for name in ["learningRate", "noise", "batchSize", "play"]}
+    hints = [e for e in driver.find_elements("css selector", ".hint") if e.is_displayed()]
+    seen["classroom"] = {"shown": shown, "visibleHints": len(hints), "added": added, "hash": driver.execute_script("return location.hash")[-40:]}
+    if shown["learningRate"] or shown["noise"] or not shown["batchSize"] or not shown["play"]:
+        failures.append(f"learningRate_hide and noise_hide should hide just those: {shown}")
+    if hints:
+        failures.append(f"hideText should hide the explanations; {len(hints)} still shown")
+    deadline = time.time() + 20
+    while added != [[1.5, -2, 1], [-3, 2.5, 0]] and time.time() < deadline:
+        time.sleep(0.25)
+        added = driver.execute_script("return window.playground.added")
+    if added != [[1.5, -2, 1], [-3, 2.5, 0]]:
+        failures.append(f"the link's points did not arrive: {added}")
+    if "points=" + points not in driver.execute_script("return location.hash"):
+        failures.append("the URL lost the points")
+    # With Adam, a regularisation change keeps the weights but not the optimiser's moments: the page says so.
+    Select(driver.find_element("id", "optimizer")).select_by_value("adam")
+    deadline = time.time() + 20
+    while driver.execute_script("return window.playground.frame.config.optimizer") != "adam" and time.time() < deadline:
+        time.sleep(0.25)
+    Select(driver.find_element("id", "regularizationRate")).select_by_value("0.001")
+    banner = wait_for(lambda s: "moment estimates" in s["banner"], 20, "the note that Adam's moments start again")["banner"]
+    seen["optimizerNote"] = banner
+    driver.find_element("id", "theme").click()
+    theme = driver.execute_script("return [document.documentElement.dataset.theme, getComputedStyle(document.documentElement).backgroundColor]")
+    seen["theme"] = theme
+    if theme[0] != "dark" or theme[1] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"):
+        failures.append(f"the theme toggle did not darken the page: {theme}")
+    driver.save_screenshot(os.path.join(out, "playground-classroom-dark.png"))
     errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     if errors:
         failures.append(f"browser console errors: {errors}")

@@ -32,6 +32,21 @@ import Testing
                 "one configuration, one trajectory")
     }
 
+    /// Settings the trainer does not read (pause conditions, epochs per frame) leave it untouched, so
+    /// Adam's moments and the batch order go on as if nothing had changed.
+    @Test func aPauseSettingMidRunLeavesTheTrainerAlone() throws {
+        var config = PlaygroundConfig()
+        (config.optimizer, config.learningRate) = (.adam, 0.01)
+        var straight = try PlaygroundEngine(config: config)
+        _ = straight.train(epochs: 10)
+        var changed = try PlaygroundEngine(config: config)
+        _ = changed.train(epochs: 5)
+        (config.maxEpochs, config.stopLoss, config.epochsPerFrame) = (1000, 0.001, 3)
+        #expect(try changed.apply(config) == .kept)
+        _ = changed.train(epochs: 5)
+        #expect(changed.network.layers.map(\.weights) == straight.network.layers.map(\.weights))
+    }
+
     @Test func regenerateKeepsTheNetwork() throws {
         var engine = try PlaygroundEngine(config: PlaygroundConfig())
         _ = engine.train(epochs: 3)
@@ -132,6 +147,49 @@ import Testing
         #expect(other.frameContent().grids.output.first?.data == engine.frameContent().grids.output.first?.data)
         let file = try ModelFile.decode(json)
         #expect(file.features == [.x1, .x2, .x1Squared])
+    }
+
+    @Test func clickedPointsTravelInTheExportAndABadOneAddsNone() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        let points = [AddedPoint(x1: 1, x2: 2, label: 1), AddedPoint(x1: -3, x2: 0.5, label: 0)]
+        try engine.add(points)
+        #expect(engine.added == points)
+        #expect(throws: PlaygroundError.self) { try engine.add([AddedPoint(x1: 0, x2: 0, label: 1), AddedPoint(x1: 0, x2: 0, label: 5)]) }
+        #expect(engine.added == points, "a batch with one bad point adds none of them")
+        var other = try PlaygroundEngine(config: PlaygroundConfig())
+        try other.importModel(engine.exportModel())
+        #expect(other.added == points)
+        #expect(other.pointsView().train.count == engine.pointsView().train.count)
+    }
+
+    @Test func anUploadTravelsInTheExport() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        let csv = (0..<60).map { i in "\(Double(i % 7) - 3),\(Double(i % 5) - 2),\(i % 3)" }.joined(separator: "\n")
+        try engine.upload(csv: csv, header: false)
+        _ = engine.train(epochs: 3)
+        var other = try PlaygroundEngine(config: PlaygroundConfig())
+        try other.importModel(engine.exportModel())
+        #expect(other.config.dataset == "custom" && other.data.classCount == 3)
+        #expect(other.pointsView().train == engine.pointsView().train && other.pointsView().test == engine.pointsView().test)
+        #expect(other.network.layers.map(\.weights) == engine.network.layers.map(\.weights))
+    }
+
+    /// The grid pass is written out for Float; it must agree with the network's own forward pass.
+    @Test(arguments: [["tanh"], ["relu", "sigmoid", "prelu"]])
+    func theGridPassMatchesTheNetworksForwardPass(activations: [String]) throws {
+        var config = PlaygroundConfig()
+        (config.networkShape, config.activations, config.features) = (activations.count == 1 ? [5, 3] : [6, 4, 3], activations, [.x1, .x2, .x1TimesX2])
+        var engine = try PlaygroundEngine(config: config)
+        _ = engine.train(epochs: 5)
+        var rng = SeededGenerator(seed: 0)
+        let reference = engine.network.converted(to: Float.self).forward(engine.data.gridInputs, training: false, rng: &rng).map(\.output)
+        let grid = GridForward.outputs(engine.network, engine.data.gridInputs)
+        #expect(grid.count == reference.count)
+        for (mine, theirs) in zip(grid, reference) {
+            #expect(mine.columns == theirs.columns)
+            let largest = zip(mine.storage, theirs.storage).map { abs($0 - $1) }.max() ?? .infinity
+            #expect(largest < 1e-4, "largest difference \(largest)")
+        }
     }
 
     @Test func historyStaysBounded() {

@@ -13,7 +13,7 @@ import Testing
                 #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
                 #expect(response.text.contains("<script type=\"module\" src=\"/static/app.js\">"))
             }
-            for file in ["app.js", "draw.js", "network.js", "panels.js", "state.js", "style.css"] {
+            for file in ["app.js", "draw.js", "network.js", "panels.js", "sharing.js", "state.js", "theme.js", "style.css"] {
                 try await client.execute(uri: "/static/\(file)", method: .get) { #expect($0.status == .ok, "\(file)") }
             }
             try await client.execute(uri: "/static/nothing.js", method: .get) { #expect($0.status == .notFound) }
@@ -43,6 +43,26 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.text.contains("activations report"))
             }
+        }
+    }
+
+    /// TensorFlow Playground's classroom flags: `<control>_hide=true` hides the elements the page marks
+    /// with `data-control="<control>"`. Every name the page's list accepts must mark something, and
+    /// TensorFlow Playground's fifteen names must all be accepted.
+    @Test func everyHidableControlMarksAnElementOfThePage() async throws {
+        try await buildApplication().test(.router) { client in
+            let state = try await client.execute(uri: "/static/state.js", method: .get) { $0.text }
+            let page = try await client.execute(uri: "/", method: .get) { $0.text }
+            let network = try await client.execute(uri: "/static/network.js", method: .get) { $0.text }
+            let list = try #require(state.range(of: "HIDABLE_CONTROLS = [").map { state[$0.upperBound...] }?.prefix { $0 != ";" })
+            let names = list.matches(of: /\['[^']*', '(\w+)'\]/).map { String($0.output.1) }
+            let tensorFlowPlaygrounds = ["showTestData", "discretize", "playButton", "stepButton", "resetButton", "learningRate", "activation",
+                                         "regularization", "regularizationRate", "problem", "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers"]
+            #expect(Array(names.prefix(15)) == tensorFlowPlaygrounds)
+            for name in names {
+                #expect(page.contains("data-control=\"\(name)\""), "nothing in index.html is marked data-control=\"\(name)\"")
+            }
+            #expect(network.contains("dataset.control = 'activation'"), "each layer's activation menu hides with activation_hide")
         }
     }
 
@@ -168,6 +188,17 @@ import Testing
             try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 7}"#)) {
                 #expect($0.status == .badRequest)
             }
+            let many = #"[{"x1": 1, "x2": 1, "label": 0}, {"x1": -1, "x2": 0.5, "label": 1}]"#
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: many)) { #expect($0.status == .ok) }
+            let oneBad = #"[{"x1": 1, "x2": 1, "label": 0}, {"x1": -1, "x2": 0.5, "label": 9}]"#
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: oneBad)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("point 2: the class must be 0…2"), "\(response.errorMessage)")
+            }
+            try await client.execute(uri: "/api/sessions/\(id)", method: .get) { response in
+                let added = (response.json()["points"] as? [String: Any])?["added"] as? [[Double]]
+                #expect(added == [[1, 2, 2], [1, 1, 0], [-1, 0.5, 1]], "the batch with a bad point added none")
+            }
             try await client.execute(uri: "/api/sessions/\(id)/weights", method: .post, body: ByteBuffer(string: #"{"layer": 0, "from": 1, "to": 2, "value": 1.5}"#)) {
                 #expect($0.status == .ok)
             }
@@ -180,9 +211,18 @@ import Testing
                 #expect((model["playground"] as? [String: Any])?["networkShape"] as? [Int] == [4, 2])
             }
             let other = try await client.createSession(#"{"networkShape": [1]}"#)
-            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, body: ByteBuffer(string: exported)) { response in
-                #expect(response.status == .unprocessableContent, "three uploaded classes do not fit the circle")
+            var withoutUpload = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
+            #expect((withoutUpload["uploadedPoints"] as? [String: Any])?["rows"] as? [[Double]] != nil, "the export carries the uploaded points")
+            withoutUpload["uploadedPoints"] = nil
+            let stripped = String(decoding: try JSONSerialization.data(withJSONObject: withoutUpload), as: UTF8.self)
+            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, body: ByteBuffer(string: stripped)) { response in
+                #expect(response.status == .unprocessableContent, "without its points the 3-class model does not fit the circle it falls back to")
                 #expect(response.errorMessage.contains("does not fit"), "\(response.errorMessage)")
+            }
+            let fourth = try await client.createSession(#"{"networkShape": [1]}"#)
+            try await client.execute(uri: "/api/sessions/\(fourth)/model", method: .post, body: ByteBuffer(string: exported)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(fourth)", method: .get) { response in
+                #expect(response.json()["classCount"] as? Int == 3, "the uploaded points came with the file")
             }
             _ = try await client.execute(uri: "/api/sessions/\(other)/step", method: .post)
             var plain = ""

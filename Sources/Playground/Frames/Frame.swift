@@ -130,4 +130,6 @@ public struct PointsView: Encodable, Sendable {
     /// [x1, x2, label] per point; label is a class index or a target value.
     public var train: [[Double]]
     public var test: [[Double]]
+    /// The clicked points (also in `train`), as the page writes them into the URL.
+    public var added: [[Double]]
 }

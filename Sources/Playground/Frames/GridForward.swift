@@ -1,20 +1,59 @@
 import ActivationFunctions
 import NeuralNet
 
-/// The forward pass over the grid's 10 000 points, through the network's own layers in `Float`
-/// (whose activation kernels are vectorised; the grids are drawn with 256 shades, far coarser than
-/// Float's precision). The matrix kernel has a narrow block for the playground's 1–16 units.
+/// The forward pass over the grid's 10 000 points in `Float` (the grids are drawn with 256 shades,
+/// far coarser than Float's precision), written here for concrete `Float` rather than through
+/// `Network.forward`. Why: `Network` and `Matrix` are generic, and a call from this module into
+/// NeuralNet's generic code runs unspecialised (witness tables, metadata look-ups and a copy per
+/// SIMD value); `perf` showed that pass at 44 % of the server's time with one session, and this
+/// loop at a few per cent. The activation goes through its catalog kernel (`f.forward`), which is
+/// specialised and vectorised; the structured activations (PReLU, maxout, …) use the layer's own forward.
 enum GridForward {
     /// Every layer's output for `x`, the last one being the logits (as `Network.forward`).
     static func outputs(_ net: Network<Double>, _ x: Matrix<Float>) -> [Matrix<Float>] {
-        var rng = SeededGenerator(seed: 0)  // evaluation draws nothing
-        return net.converted(to: Float.self).forward(x, training: false, rng: &rng).map(\.output)
+        var outputs: [Matrix<Float>] = []
+        var input = x
+        for layer in net.layers {
+            let output: Matrix<Float>
+            if case .function(let f, _) = layer.activation {
+                let sums = affine(input, layer.weights.converted(), layer.bias.map(Float.init))
+                output = Matrix(rows: sums.rows, columns: sums.columns, storage: f.forward(sums.storage))
+            } else {
+                output = structuredForward(layer, input)
+            }
+            outputs.append(output)
+            input = output
+        }
+        return outputs
     }
 
-    /// x·W + b.
+    /// A layer whose activation has structure of its own, through the layer's (generic) forward.
+    static func structuredForward(_ layer: DenseLayer<Double>, _ x: Matrix<Float>) -> Matrix<Float> {
+        var rng = SeededGenerator(seed: 0)  // evaluation draws nothing
+        let converted = DenseLayer<Float>(weights: layer.weights.converted(), bias: layer.bias.map(Float.init),
+                                          activation: layer.activation, activationParameters: layer.activationParameters.map(Float.init))
+        return converted.forward(x, training: false, rng: &rng).output
+    }
+
+    /// x·W + b, one output row at a time: the playground's layers are 1–16 wide, too narrow for a
+    /// blocked product to pay off.
     static func affine(_ x: Matrix<Float>, _ w: Matrix<Float>, _ b: [Float]) -> Matrix<Float> {
-        var sums = x.multiplied(by: w)
-        sums.addRowVector(b)
-        return sums
+        let (n, k, m) = (x.rows, x.columns, w.columns)
+        var result = [Float](repeating: 0, count: n * m)
+        x.storage.withUnsafeBufferPointer { xs in
+            w.storage.withUnsafeBufferPointer { ws in
+                result.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        let row = i * m
+                        for j in 0..<m { out[row + j] = b[j] }
+                        for p in 0..<k {
+                            let value = xs[i * k + p], weights = p * m
+                            for j in 0..<m { out[row + j] += value * ws[weights + j] }
+                        }
+                    }
+                }
+            }
+        }
+        return Matrix(rows: n, columns: m, storage: result)
     }
 }

@@ -3,17 +3,31 @@ import NeuralNet
 extension PlaygroundEngine {
     /// Adds a clicked point to the training set; the network keeps its weights.
     public mutating func add(_ point: AddedPoint) throws(PlaygroundError) {
-        guard point.x1.isFinite, point.x2.isFinite, point.label.isFinite else { throw .bad("a point needs finite x1, x2 and label") }
-        guard source.count + added.count < limits.maxPoints else {
+        try add([point])
+    }
+
+    /// Adds clicked points (a shared link brings them all at once), checking each before any is
+    /// added; the data are rebuilt once and the network keeps its weights.
+    public mutating func add(_ points: [AddedPoint]) throws(PlaygroundError) {
+        guard source.count + added.count + points.count <= limits.maxPoints else {
             throw PlaygroundError(.tooLarge, "at most \(limits.maxPoints) points; clear some first")
         }
-        if data.classCount > 0 {
-            guard point.label == point.label.rounded(), (0..<data.classCount).contains(Int(point.label)) else {
-                throw .bad("the class must be 0…\(data.classCount - 1), got \(point.label)")
+        try Self.check(points, classCount: data.classCount)
+        added += points
+        try rebuildData()
+    }
+
+    /// Finite coordinates and labels, and a class of the data where it has classes (`classCount` > 0).
+    static func check(_ points: [AddedPoint], classCount: Int) throws(PlaygroundError) {
+        for (index, point) in points.enumerated() {
+            let which = points.count == 1 ? "" : "point \(index + 1): "
+            guard point.x1.isFinite, point.x2.isFinite, point.label.isFinite else { throw .bad(which + "a point needs finite x1, x2 and label") }
+            if classCount > 0 {
+                guard point.label == point.label.rounded(), (0..<classCount).contains(Int(point.label)) else {
+                    throw .bad(which + "the class must be 0…\(classCount - 1), got \(point.label)")
+                }
             }
         }
-        added.append(point)
-        try rebuildData()
     }
 
     /// Removes the clicked points.

@@ -3,16 +3,27 @@ import NeuralNet
 
 extension PlaygroundEngine {
     /// The model as `activations train --save` writes it, plus a `playground` key holding the
-    /// configuration: `activations predict --model` reads the file, and Import restores the page.
+    /// configuration, `addedPoints` the clicked points and `uploadedPoints` an uploaded CSV's points:
+    /// `activations predict --model` reads the file, and Import restores the page.
     public func exportModel() -> Data {
         let file = ModelFile(network: network, inputNames: ["x1", "x2"], features: config.features,
                              normalization: data.normalization, classNames: data.rawTrain.classNames)
         var object = (try? JSONSerialization.jsonObject(with: file.encoded())) as? [String: Any] ?? [:]
-        object["playground"] = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(config))) ?? [:]
+        object["playground"] = Self.jsonObject(config)
+        if !added.isEmpty { object["addedPoints"] = Self.jsonObject(added) }
+        if config.dataset == PlaygroundLimits.customDataset, let uploaded { object["uploadedPoints"] = Self.jsonObject(UploadedPoints(uploaded)) }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
     }
 
-    private struct Extra: Decodable { var playground: PlaygroundConfig? }
+    private static func jsonObject(_ value: some Encodable) -> Any {
+        (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value))) ?? NSNull()
+    }
+
+    private struct Extra: Decodable {
+        var playground: PlaygroundConfig?
+        var addedPoints: [AddedPoint]?
+        var uploadedPoints: UploadedPoints?
+    }
 
     /// Loads an exported model (or any `train --save` file with 2-D inputs and features): its
     /// configuration, its normalisation and its weights, which become the ones Reset returns to.
@@ -20,7 +31,14 @@ extension PlaygroundEngine {
         let file = try lift { () throws(NeuralNetError) in try ModelFile.decode(json) }
         let network = try lift { () throws(NeuralNetError) in try file.network() }
         var new: PlaygroundConfig
-        do { new = try JSONDecoder().decode(Extra.self, from: json).playground ?? derivedConfig(file, network) } catch let error as PlaygroundError {
+        var points: [AddedPoint]?
+        var upload: Dataset?
+        do {
+            let extra = try JSONDecoder().decode(Extra.self, from: json)
+            new = try extra.playground ?? derivedConfig(file, network)
+            points = extra.addedPoints
+            upload = try extra.uploadedPoints?.dataset(limits: limits)
+        } catch let error as PlaygroundError {
             throw error
         } catch {
             throw .bad("the playground settings in the file do not read: \(error)")
@@ -33,18 +51,25 @@ extension PlaygroundEngine {
         guard hidden.map(\.units) == new.networkShape, hidden.map(\.activation.id) == new.networkShape.indices.map(new.activation(ofLayer:)) else {
             throw PlaygroundError(.unprocessable, "the weights do not match the file's playground settings (layers \(hidden.map(\.units)) vs \(new.networkShape))")
         }
-        if new.dataset == PlaygroundLimits.customDataset && uploaded == nil {
+        if new.dataset == PlaygroundLimits.customDataset && uploaded == nil && upload == nil {
             new.dataset = new.problem == .regression ? "reg-plane" : "circle"
         }
         try limits.validate(new)
         let saved = self
         do {
-            if new.dataKey != config.dataKey { try replaceData(with: new) }
+            if points != nil { added = [] }  // the file's points replace the clicked ones
+            if let upload, new.dataset == PlaygroundLimits.customDataset {
+                uploaded = upload
+                try replaceData(with: new)
+            } else if new.dataKey != config.dataKey {
+                try replaceData(with: new)
+            }
             config = new
             data = try PreparedData(raw: source, added: added, config: new, normalization: file.normalization)
             guard network.outputCount == (network.head == .softmax ? data.classCount : 1), network.head == new.head(classCount: data.classCount) else {
                 throw PlaygroundError(.unprocessable, "the model's output (\(network.head.rawValue), \(network.outputCount) unit(s)) does not fit this data")
             }
+            if let points { try add(points) }
             initial = network
             dataVersion += 1
             try reset()

@@ -114,8 +114,13 @@ public struct PlaygroundEngine: Sendable {
             try reset()
             return .reset
         }
-        let kept = try Self.trainer(trainer.network, new, epoch: epoch)
-        (config, trainer) = (new, kept)
+        if new.optimizerSettings != old.optimizerSettings || new.batchSize != old.batchSize {
+            // The weights go on, but in a new Trainer: NeuralNet's `Trainer` cannot change its settings while
+            // keeping its optimiser (`settings` is a `let`, the optimiser private, and `init` always starts a
+            // fresh one), so momentum's velocities and Adam's moments start again. The page says so.
+            trainer = try Self.trainer(trainer.network, new, epoch: epoch)
+        }
+        config = new  // a pause condition or the frame rate: the trainer goes on untouched
         return .kept
     }
 

@@ -86,9 +86,22 @@ struct SessionRoutes: Sendable {
         case "weights":
             let edit = try await BodyReader.decode(WeightEdit.self, request, limit: limit)
             try await session.setWeight(layer: edit.layer, from: edit.from, to: edit.to, value: edit.value)
-        case "points": try await session.add(BodyReader.decode(AddedPoint.self, request, limit: limit))
+        case "points": try await session.add(BodyReader.decode(AddedPoints.self, request, limit: limit).points)
         case "csv": try await session.upload(csv: BodyReader.text(request, limit: limit), header: query.get("header") == "true")
         default: try await session.importModel(Data(BodyReader.text(request, limit: limit).utf8))
+        }
+    }
+
+    /// One clicked point, or an array of them (a shared link restores its points in one request).
+    struct AddedPoints: Decodable {
+        let points: [AddedPoint]
+
+        init(from decoder: any Decoder) throws {
+            if (try? decoder.unkeyedContainer()) != nil {
+                points = try [AddedPoint](from: decoder)
+            } else {
+                points = [try AddedPoint(from: decoder)]
+            }
         }
     }
 

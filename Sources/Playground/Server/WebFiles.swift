@@ -54,7 +54,7 @@ struct ReportFiles {
         let asked = directory.map { "<p>There is no report in <code>\($0.path)</code> yet.</p>" } ?? ""
         return """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Experiments report</title><link rel="stylesheet" href="/static/style.css"></head>
+            <title>Experiments report</title><link rel="stylesheet" href="/static/style.css"><script src="/static/theme.js"></script></head>
             <body class="doc"><nav class="tabs"><a href="/">Playground</a><a href="/gallery">Gallery</a><a class="current" href="/experiments/">Experiments</a></nav>
             <main class="doc"><h1>Experiments report</h1>\(asked)
             <p>Each of the article's claims is an experiment that runs headless. Write the report, then serve it with the playground:</p>

@@ -80,8 +80,8 @@ public actor PlaygroundSession {
         changed()
     }
 
-    public func add(_ point: AddedPoint) throws(PlaygroundError) {
-        try engine.add(point)
+    public func add(_ points: [AddedPoint]) throws(PlaygroundError) {
+        try engine.add(points)
         changed()
     }
 
@@ -148,6 +148,6 @@ extension PlaygroundEngine {
             }
             return (0..<d.count).map { [d.inputs[$0, 0], d.inputs[$0, 1], labels[$0]] }
         }
-        return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest))
+        return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] })
     }
 }

@@ -1,13 +1,15 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { decodeGrid, gridPixels, classPixels, paint, drawPoints, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
+import { decodeGrid, gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
 import { NetworkView } from './network.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
-import { parseHash, toHash, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
+import { parseHash, toHash, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
+import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
 
 const $ = id => document.getElementById(id);
-let { config, view } = parseHash(location.hash);
-const S = { id: null, es: null, frame: null, decoded: null, records: [], run: -1, points: null, hovered: null, pending: 0,
-  activations: [], catalog: {}, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0 };
+let { config, view, points: linkPoints } = parseHash(location.hash);
+const S = { linkPoints, id: null, es: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
+  activations: [], catalog: {}, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0,
+  lossHover: null, gradHover: null };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
@@ -39,11 +41,14 @@ const report = e => showBanner(e.message || String(e));
 async function startSession() {
   if (S.es) S.es.close();
   try {
+    const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
     const created = await api('POST', '/api/sessions', config);
+    S.linkPoints = [];
     S.id = created.id; S.run = -1; S.records = [];
     $('export').href = `/api/sessions/${S.id}/model`;
     render(created.frame);
     openStream();
+    await addPoints(points);
   } catch (e) {
     report(e);
     if (/hidden layers|neurons|activation|dataset|noise|feature|rate|batch|classes/.test(e.message) && !S.retried) {
@@ -71,11 +76,37 @@ async function update(edit) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
   writeHash(); syncControls();
-  try { await api('PUT', `/api/sessions/${S.id}/config`, config); hideBanner(); }
-  catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
+  const before = S.frame && S.frame.config;
+  try {
+    const status = await api('PUT', `/api/sessions/${S.id}/config`, config);
+    hideBanner();
+    if (status.change === 'kept' && before) explainKeptOptimizer(before, config);
+  } catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
 }
 
-const writeHash = () => history.replaceState(null, '', toHash(config, view));
+/** After a learning-rate, regularisation or batch-size change that kept the network: what happened to the
+ * optimiser's state (NeuralNet's Trainer cannot change its rate in place yet, so it starts again). */
+function explainKeptOptimizer(before, after) {
+  const changed = ['learningRate', 'regularization', 'regularizationRate', 'batchSize'].some(k => before[k] !== after[k]);
+  if (!changed || after.optimizer === 'sgd' || after.optimizer !== before.optimizer) return;
+  showBanner(`The weights and the epoch count are kept. ${OPTIMIZER_STATE[after.optimizer]} start again from zero: `
+    + 'the trainer cannot yet change its rate while keeping them.', 'info');
+}
+
+const OPTIMIZER_STATE = { momentum: "Momentum's velocities", nesterov: "Nesterov's velocities", rmsprop: "RMSprop's running squares",
+  adam: "Adam's moment estimates", adamw: "AdamW's moment estimates" };
+
+const writeHash = () => { history.replaceState(null, '', toHash(config, view, S.added)); showShareLink(); };
+
+/** The clicked points of a shared link, added to a new session in one request. */
+async function addPoints(points) {
+  if (!points.length) return;
+  try {
+    await api('POST', `/api/sessions/${S.id}/points`, points.map(([x1, x2, label]) => ({ x1, x2, label })));
+    document.querySelector('details.own').open = true;  // where the note says what the link holds
+  }
+  catch (e) { report(new Error(`The link's ${points.length} points could not be added: ${e.message}`)); }
+}
 
 // ---- rendering ----------------------------------------------------------------------------------
 
@@ -87,8 +118,8 @@ function render(frame) {
     const first = frame.records[0].epoch;
     S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
   }
-  if (frame.points) S.points = frame.points;
-  if (S.pending === 0 && JSON.stringify(frame.config) !== JSON.stringify(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
+  if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); writeHash(); }
+  if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
   const g = frame.grids;
   if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
   S.decoded = { inputs: S.inputs || [], hidden: g.hidden.map(l => l.map(decodeGrid)), output: g.output.map(decodeGrid),
@@ -109,14 +140,33 @@ function render(frame) {
   $('play').innerHTML = frame.playing ? PAUSE_ICON : PLAY_ICON;
   $('play').setAttribute('aria-label', frame.playing ? 'Pause' : 'Play');
   $('play').classList.toggle('playing', frame.playing);
-  if (frame.pause && JSON.stringify(frame.pause) !== JSON.stringify(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
+  if (frame.pause && canonicalJSON(frame.pause) !== canonicalJSON(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
   S.lastPause = frame.pause;
-  drawLoss($('lossChart'), S.records);
-  drawGradients($('gradChart'), $('gradLegend'), S.records);
+  drawCharts();
   drawHealth($('healthChart'), S.records, frame.network);
   drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
   updateCard();
   updateAddClasses();
+}
+
+function showPointsNote() {
+  const uploaded = config.dataset === 'custom' && S.points.train.length + S.points.test.length > S.added.length;
+  $('pointsNote').textContent = pointsNote(S.added.length, uploaded);
+}
+
+/** The loss and gradient charts, each marking the hovered epoch and reading out its values. */
+function drawCharts() {
+  const hovered = drawLoss($('lossChart'), S.records, S.lossHover);
+  $('lossReadout').innerHTML = hovered ? lossReadout(hovered)
+    : '<span><i class="key train"></i>training</span> <span><i class="key test"></i>test</span> <span class="hint">(hover for values)</span>';
+  drawGradients($('gradChart'), $('gradLegend'), S.records, S.gradHover);
+}
+
+/** The losses (and accuracies) at one epoch; each part stays on one line. */
+function lossReadout(r) {
+  const acc = a => a != null ? ` (${(100 * a).toFixed(1)}%)` : '';
+  return `<span><b>epoch ${r.epoch}</b></span> <span><i class="key train"></i>training ${fmtLoss(r.trainLoss)}${acc(r.trainAccuracy)}</span>` +
+    (r.testLoss != null ? ` <span><i class="key test"></i>test ${fmtLoss(r.testLoss)}${acc(r.testAccuracy)}</span>` : '');
 }
 
 const PLAY_ICON = '<svg viewBox="0 0 24 24"><path d="M8 5v14l11-7z"/></svg>';
@@ -157,7 +207,7 @@ async function updateCard() {
   if (!layers.length) { $('cardTitle').textContent = 'no hidden layer'; drawCard($('cardChart'), null); $('cardFormula').innerHTML = ''; $('cardLive').textContent = ''; $('cardParams').innerHTML = ''; return; }
   const layer = layers[S.cardLayer] || layers[0];
   const params = f.config.activationParameters[S.cardLayer] || {};
-  const key = layer.activation + JSON.stringify(params);
+  const key = layer.activation + canonicalJSON(params);
   if (!S.curves[key]) {
     S.curves[key] = 'loading';
     const q = new URLSearchParams(params).toString();
@@ -293,6 +343,9 @@ function wire() {
   $('reseed').onclick = () => control('reseed');
   $('regenerate').onclick = () => control('regenerate');
   $('bannerClose').onclick = hideBanner;
+  followPointer($('lossChart'), at => { S.lossHover = at; drawCharts(); });
+  followPointer($('gradChart'), at => { S.gradHover = at; drawCharts(); });
+  wireTheme(() => { if (S.frame) render(S.frame); });
   $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
@@ -346,7 +399,9 @@ async function applyPreset(id) {
 }
 
 async function load() {
+  applyHiddenControls(view);
   wire();
+  buildClassroom(view, writeHash);
   const [limits, presets, datasets, catalog] = await Promise.all(['/api/limits', '/api/presets', '/api/datasets', '/api/catalog'].map(u => fetch(u).then(r => r.json())));
   S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
   for (const info of catalog) S.catalog[info.id] = info;

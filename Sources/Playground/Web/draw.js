@@ -16,6 +16,9 @@ export function diverging(v) {
 
 export const css = c => `rgb(${c[0]},${c[1]},${c[2]})`;
 
+/** A colour of the page's theme (style.css `--name`), so that charts follow light and dark. */
+export const themed = name => getComputedStyle(document.documentElement).getPropertyValue('--' + name).trim();
+
 /** A frame's base64 grid as numbers. */
 export function decodeGrid(g) {
   const bin = atob(g.data);
@@ -90,14 +93,17 @@ export function sharpContext(canvas) {
 
 const fmt = v => Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(0) : +v.toPrecision(2) + '';
 
-/** A line chart: `series` = [{values: [[x, y]…], colour, dash, label}], optional log y. */
-export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = 'epoch', yMin = null } = {}) {
+/** A line chart: `series` = [{values: [[x, y]…], colour, dash, label}], optional log y. With `hoverAt`
+ * (the pointer's position as a fraction of the width) it marks the nearest x of the first series and
+ * returns that x (else null). */
+export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = 'epoch', yMin = null, hoverAt = null } = {}) {
   const { ctx, w, h } = sharpContext(canvas);
   const pad = { l: yLabel ? 54 : 34, r: 8, t: 8, b: xLabel ? 26 : 14 };
   const tr = v => log ? Math.log10(Math.max(v, 1e-30)) : v;
   const all = series.flatMap(s => s.values).filter(p => Number.isFinite(p[1]) && (!log || p[1] > 0));
-  ctx.font = '11px system-ui, sans-serif'; ctx.fillStyle = '#555';
-  if (all.length === 0) { ctx.fillText('no data yet', w / 2 - 28, h / 2); return; }
+  const text = themed('chart-text'), grid = themed('chart-grid');
+  ctx.font = '11px system-ui, sans-serif'; ctx.fillStyle = text;
+  if (all.length === 0) { ctx.fillText('no data yet', w / 2 - 28, h / 2); return null; }
   let x0 = Math.min(...all.map(p => p[0])), x1 = Math.max(...all.map(p => p[0]));
   let y0 = yMin ?? Math.min(...all.map(p => tr(p[1]))), y1 = Math.max(...all.map(p => tr(p[1])));
   if (log) { y0 = Math.floor(y0); y1 = Math.ceil(y1); }
@@ -105,7 +111,7 @@ export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = '
   if (y1 - y0 < 1e-12) y1 = y0 + (log ? 1 : Math.abs(y0) * 0.1 + 1e-3);
   const X = x => pad.l + (x - x0) / (x1 - x0) * (w - pad.l - pad.r);
   const Y = y => h - pad.b - (tr(y) - y0) / (y1 - y0) * (h - pad.t - pad.b);
-  ctx.strokeStyle = '#ddd'; ctx.lineWidth = 1;
+  ctx.strokeStyle = grid; ctx.lineWidth = 1;
   const ticks = log ? range(y0, y1, Math.max(1, Math.ceil((y1 - y0) / 5))) : [y0, (y0 + y1) / 2, y1];
   for (const t of ticks) {
     const py = h - pad.b - (t - y0) / (y1 - y0) * (h - pad.t - pad.b);
@@ -126,6 +132,33 @@ export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = '
     ctx.stroke();
   }
   ctx.setLineDash([]);
+  if (hoverAt === null || !series[0].values.length) return null;
+  const wanted = x0 + (hoverAt * w - pad.l) / (w - pad.l - pad.r) * (x1 - x0);
+  const hovered = nearest(series[0].values, wanted)[0];
+  ctx.strokeStyle = text; ctx.lineWidth = 1;
+  ctx.beginPath(); ctx.moveTo(X(hovered), pad.t); ctx.lineTo(X(hovered), h - pad.b); ctx.stroke();
+  for (const s of series) {
+    const point = s.values.find(p => p[0] === hovered);
+    if (!point || !Number.isFinite(point[1]) || (log && point[1] <= 0)) continue;
+    ctx.fillStyle = s.colour; ctx.beginPath(); ctx.arc(X(hovered), Y(point[1]), 3, 0, 2 * Math.PI); ctx.fill();
+  }
+  return hovered;
+}
+
+/** The point of `values` (sorted by x) whose x is nearest to `x`. */
+function nearest(values, x) {
+  let lo = 0, hi = values.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (values[mid][0] < x) lo = mid + 1; else hi = mid; }
+  return lo > 0 && x - values[lo - 1][0] < values[lo][0] - x ? values[lo - 1] : values[lo];
+}
+
+/** Calls `onChange` with the pointer's position over `canvas` as a fraction of its width, and
+ * null when it leaves (a touch counts as a hover, for phones). */
+export function followPointer(canvas, onChange) {
+  const move = ev => { const r = canvas.getBoundingClientRect(); onChange(Math.max(0, Math.min(1, (ev.clientX - r.left) / r.width))); };
+  canvas.addEventListener('pointermove', move);
+  canvas.addEventListener('pointerdown', move);
+  canvas.addEventListener('pointerleave', () => onChange(null));
 }
 
 function range(a, b, step) { const r = []; for (let v = a; v <= b; v += step) r.push(v); return r; }

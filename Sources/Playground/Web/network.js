@@ -15,14 +15,15 @@ export class NetworkView {
 
   /** Rebuilds the DOM when the structure changes. */
   build(config, activationIds, outputs) {
-    const key = JSON.stringify([config.networkShape, config.features, config.activations, outputs]);
+    const shape = config.networkShape, most = Math.max(FEATURES.length, ...shape, outputs), columns = shape.length + 2;
+    const { S, gap, colW } = fit(most, columns, this.root.parentElement.clientWidth);
+    const key = JSON.stringify([shape, config.features, config.activations, outputs, colW]);
     if (key === this.key) return;
     this.key = key;
     this.links = [];
-    const shape = config.networkShape, most = Math.max(FEATURES.length, ...shape, outputs);
-    const S = most > 10 ? 26 : 40, gap = most > 10 ? 8 : 12, colW = most > 10 ? 80 : 104, top = 64, left = 56;
+    const top = 64, left = 56;
     this.S = S;
-    const columns = shape.length + 2, width = left + columns * colW + 20, height = top + most * (S + gap) + 10;
+    const width = left + columns * colW + 20, height = top + most * (S + gap) + 10;
     this.root.innerHTML = '';
     this.root.style.width = width + 'px'; this.root.style.height = height + 'px';
     this.svg = document.createElementNS(SVG, 'svg');
@@ -51,6 +52,7 @@ export class NetworkView {
       plus.onclick = () => this.h.neurons(l, +1); minus.onclick = () => this.h.neurons(l, -1);
       const select = document.createElement('select');
       select.className = 'layer-activation'; select.setAttribute('aria-label', `Activation of layer ${l + 1}`);
+      select.dataset.control = 'activation';
       for (const id of activationIds) select.add(new Option(id, id));
       select.value = config.activations.length === 1 ? config.activations[0] : config.activations[l];
       select.onchange = () => this.h.layerActivation(l, select.value);
@@ -156,6 +158,14 @@ export class NetworkView {
       el.firstChild.textContent = `weight ${p.w.toFixed(3)}, gradient ${p.g === undefined ? '–' : p.g.toExponential(2)} (click to edit)`;
     });
   }
+}
+
+/** Node size, gap and column width: TensorFlow Playground's proportions, smaller for tall layers,
+ * and narrower columns (down to 58 px) where the diagram would not fit `available` (a phone). */
+function fit(most, columns, available) {
+  const dense = most > 10;
+  const colW = Math.max(58, Math.min(dense ? 80 : 104, Math.floor((available - 76) / columns)));
+  return { S: Math.min(dense ? 26 : 40, Math.round(0.42 * colW)), gap: dense ? 8 : 12, colW };
 }
 
 // Thumbnails of the inputs that are switched off (the server sends the ones the network reads).

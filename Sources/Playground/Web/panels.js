@@ -1,45 +1,54 @@
 // The panels under the board: activation card, gradient flow, unit health, linear collapse; and the loss chart.
-import { lineChart, sharpContext, layerColour, gridPixels, classPixels, paint, BLUE, ORANGE, css } from './draw.js';
+import { lineChart, sharpContext, layerColour, gridPixels, classPixels, paint, BLUE, ORANGE, css, themed } from './draw.js';
 
 const layerName = (l, n) => l === n - 1 ? 'output' : `layer ${l + 1}`;
 
-export function drawLoss(canvas, records) {
-  lineChart(canvas, [
-    { values: records.map(r => [r.epoch, r.trainLoss]), colour: '#777', label: 'training' },
-    { values: records.filter(r => r.testLoss != null).map(r => [r.epoch, r.testLoss]), colour: '#111', label: 'test' },
-  ], { xLabel: '', yMin: 0 });
+/** The record of `epoch` (records are sorted by epoch). */
+const recordAt = (records, epoch) => records.find(r => r.epoch === epoch);
+
+/** Training loss grey, test loss in the ink colour (TensorFlow Playground's); returns the record
+ * at the hovered epoch, if any. */
+export function drawLoss(canvas, records, hoverAt = null) {
+  const epoch = lineChart(canvas, [
+    { values: records.map(r => [r.epoch, r.trainLoss]), colour: themed('loss-train'), label: 'training' },
+    { values: records.filter(r => r.testLoss != null).map(r => [r.epoch, r.testLoss]), colour: themed('loss-test'), label: 'test' },
+  ], { xLabel: '', yMin: 0, hoverAt });
+  return epoch === null ? null : recordAt(records, epoch);
 }
 
-export function drawGradients(canvas, legend, records) {
+/** One line per layer; the legend gives each layer's value at the hovered epoch, else the last. */
+export function drawGradients(canvas, legend, records, hoverAt = null) {
   const n = records.length ? records[records.length - 1].gradients.length : 0;
   const series = Array.from({ length: n }, (_, l) => ({
     values: records.map(r => [r.epoch, r.gradients[l]]), colour: layerColour(l, n), label: layerName(l, n),
   }));
-  lineChart(canvas, series, { log: true, yLabel: 'mean |∂L/∂W|' });
-  const last = records[records.length - 1];
-  legend.innerHTML = series.map((s, l) => `<span><i style="background:${s.colour}"></i>${s.label} ${last ? fmtSci(last.gradients[l]) : ''}</span>`).join('');
+  const hovered = lineChart(canvas, series, { log: true, yLabel: 'mean |∂L/∂W|', hoverAt });
+  const shown = hovered === null ? records[records.length - 1] : recordAt(records, hovered);
+  legend.innerHTML = (hovered === null ? '' : `<b>epoch ${hovered}</b>`) +
+    series.map((s, l) => `<span><i style="background:${s.colour}"></i>${s.label} ${shown ? fmtSci(shown.gradients[l]) : ''}</span>`).join('');
 }
 
 export function drawHealth(canvas, records, network) {
   const { ctx, w, h } = sharpContext(canvas);
   ctx.font = '11px system-ui, sans-serif';
   const hidden = network.layers.slice(0, -1);
-  if (!hidden.length) { ctx.fillStyle = '#555'; ctx.fillText('no hidden layers', 10, 20); return; }
+  const text = themed('chart-text'), ink = themed('ink');
+  if (!hidden.length) { ctx.fillStyle = text; ctx.fillText('no hidden layers', 10, 20); return; }
   const rowH = Math.min(34, (h - 24) / hidden.length), labelW = 92, barW = w - labelW - 8;
-  ctx.fillStyle = '#555'; ctx.fillText('dead units', labelW, 12); ctx.fillText('outputs exactly 0', labelW + barW / 2, 12);
+  ctx.fillStyle = text; ctx.fillText('dead units', labelW, 12); ctx.fillText('outputs exactly 0', labelW + barW / 2, 12);
   hidden.forEach((layer, l) => {
     const y = 20 + l * rowH, dead = layer.dead.filter(Boolean).length, units = layer.dead.length;
     const zeros = layer.zeros.reduce((a, b) => a + b, 0) / Math.max(units, 1);
-    ctx.fillStyle = '#333'; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1); ctx.fillStyle = '#777'; ctx.fillText(layer.activation.slice(0, 14), 0, y + rowH / 2 + 11);
+    ctx.fillStyle = ink; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1); ctx.fillStyle = text; ctx.fillText(layer.activation.slice(0, 14), 0, y + rowH / 2 + 11);
     bar(ctx, labelW, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
-    bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, '#666', `${Math.round(zeros * 100)}%`);
+    bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, themed('bar-zeros'), `${Math.round(zeros * 100)}%`);
   });
 }
 
 function bar(ctx, x, y, w, h, share, colour, text) {
-  ctx.fillStyle = '#eee'; ctx.fillRect(x, y, w, h);
+  ctx.fillStyle = themed('bar-empty'); ctx.fillRect(x, y, w, h);
   ctx.fillStyle = colour; ctx.fillRect(x, y, w * Math.max(0, Math.min(1, share)), h);
-  ctx.fillStyle = share > 0.5 ? '#fff' : '#222'; ctx.fillText(text, x + 4, y + h / 2 + 4);
+  ctx.fillStyle = share > 0.5 ? '#fff' : themed('ink'); ctx.fillText(text, x + 4, y + h / 2 + 4);
 }
 
 /** f solid, f′ dashed, and the histogram of this layer's sums. */
@@ -56,12 +65,12 @@ export function drawCard(canvas, curve, layer) {
   const hist = layer && layer.histogram;
   if (hist) {
     const max = Math.max(1, ...hist.counts), bw = (X(hist.upper) - X(hist.lower)) / hist.counts.length;
-    ctx.fillStyle = 'rgba(120,120,120,0.28)';
+    ctx.fillStyle = themed('histogram');
     hist.counts.forEach((c, i) => { const bh = c / max * (h - pad.t - pad.b) * 0.45; ctx.fillRect(X(hist.lower) + i * bw, h - pad.b - bh, bw - 1, bh); });
   }
-  ctx.strokeStyle = '#ccc'; ctx.lineWidth = 1;
+  ctx.strokeStyle = themed('chart-grid'); ctx.lineWidth = 1;
   ctx.beginPath(); ctx.moveTo(pad.l, Y(0)); ctx.lineTo(w - pad.r, Y(0)); ctx.moveTo(X(0), pad.t); ctx.lineTo(X(0), h - pad.b); ctx.stroke();
-  ctx.fillStyle = '#555'; ctx.font = '11px system-ui, sans-serif';
+  ctx.fillStyle = themed('chart-text'); ctx.font = '11px system-ui, sans-serif';
   ctx.fillText(String(+x0.toFixed(2)), pad.l, h - 5); ctx.fillText(String(+x1.toFixed(2)), w - pad.r - 20, h - 5);
   ctx.fillText(String(+y1.toFixed(2)), 2, pad.t + 8); ctx.fillText(String(+y0.toFixed(2)), 2, h - pad.b);
   const line = (values, colour, dash) => {

@@ -13,7 +13,21 @@ export function defaultConfig() {
   };
 }
 
-export function defaultView() { return { showTestData: false, discretize: false, linkMode: 'weights' }; }
+export function defaultView() { return { showTestData: false, discretize: false, linkMode: 'weights', hidden: [], hideText: false }; }
+
+/** TensorFlow Playground's classroom flags: `<name>_hide=true` in the URL hides that control (its
+ * list, in its order), then ours. Each name marks its elements in index.html with `data-control`. */
+export const HIDABLE_CONTROLS = [
+  ['Show test data', 'showTestData'], ['Discretize output', 'discretize'], ['Play button', 'playButton'],
+  ['Step button', 'stepButton'], ['Reset button', 'resetButton'], ['Learning rate', 'learningRate'],
+  ['Activation', 'activation'], ['Regularization', 'regularization'], ['Regularization rate', 'regularizationRate'],
+  ['Problem type', 'problem'], ['Which dataset', 'dataset'], ['Ratio train data', 'percTrainData'],
+  ['Noise level', 'noise'], ['Batch size', 'batchSize'], ['# of hidden layers', 'numHiddenLayers'],
+  ['Optimizer', 'optimizer'], ['Initializer', 'initializer'], ['Presets', 'preset'], ['Your own data', 'ownData'],
+];
+
+/** Clicked points travel in the URL up to this many (5 bytes each, about 2 000 characters in all). */
+export const MAX_LINK_POINTS = 300;
 
 /** Config and view from a URL hash; unknown or malformed keys keep their defaults. */
 export function parseHash(hash) {
@@ -40,11 +54,14 @@ export function parseHash(hash) {
   if (Object.keys(FEATURE_KEYS).some(k => p.has(k))) config.features = Object.entries(FEATURE_KEYS).filter(([k]) => p.get(k) === 'true').map(([, f]) => f);
   bool('showTestData', v => view.showTestData = v); bool('discretize', v => view.discretize = v);
   if (p.get('linkMode') === 'gradients') view.linkMode = 'gradients';
-  return { config, view };
+  view.hidden = HIDABLE_CONTROLS.map(([, name]) => name).filter(name => p.get(name + '_hide') === 'true');
+  bool('hideText', v => view.hideText = v);
+  const points = p.has('points') ? decodePoints(p.get('points'), config.problem) : [];
+  return { config, view, points };
 }
 
-/** The hash for a config and view, TensorFlow Playground's keys first. */
-export function toHash(c, view) {
+/** The hash for a config, view and clicked points, TensorFlow Playground's keys first. */
+export function toHash(c, view, points = []) {
   const p = new URLSearchParams();
   if (c.activations.length === 1) p.set('activation', c.activations[0]); else p.set('activations', c.activations.join(','));
   p.set('batchSize', c.batchSize);
@@ -62,7 +79,37 @@ export function toHash(c, view) {
   if (c.maxEpochs) p.set('maxEpochs', c.maxEpochs); if (c.stopLoss) p.set('stopLoss', c.stopLoss);
   if (c.epochsPerFrame !== 1) p.set('epochsPerFrame', c.epochsPerFrame);
   if (view.linkMode !== 'weights') p.set('linkMode', view.linkMode);
+  for (const name of view.hidden) p.set(name + '_hide', 'true');
+  if (view.hideText) p.set('hideText', 'true');
+  if (points.length && points.length <= MAX_LINK_POINTS) p.set('points', encodePoints(points, c.problem));
   return '#' + p.toString();
+}
+
+// points: base64url, 5 bytes per point: x1 and x2 in hundredths (int16, big-endian), then the label as
+// an int8 (the class index, or for regression the target in hundredths, ±1.27 at most).
+const labelByte = (label, problem) => problem === 'regression' ? Math.max(-127, Math.min(127, Math.round(label * 100))) : label;
+
+export function encodePoints(points, problem) {
+  const bytes = new DataView(new ArrayBuffer(5 * points.length));
+  points.forEach(([x1, x2, label], i) => {
+    bytes.setInt16(5 * i, Math.round(x1 * 100)); bytes.setInt16(5 * i + 2, Math.round(x2 * 100));
+    bytes.setInt8(5 * i + 4, labelByte(label, problem));
+  });
+  const text = btoa(String.fromCharCode(...new Uint8Array(bytes.buffer)));
+  return text.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The points of a `points=` value; [] when it does not read. */
+export function decodePoints(text, problem) {
+  let binary;
+  try { binary = atob(text.replace(/-/g, '+').replace(/_/g, '/')); } catch { return []; }
+  if (binary.length % 5 !== 0) return [];
+  const bytes = new DataView(Uint8Array.from(binary, ch => ch.charCodeAt(0)).buffer), points = [];
+  for (let i = 0; i < binary.length / 5 && i < MAX_LINK_POINTS; i++) {
+    const label = bytes.getInt8(5 * i + 4);
+    points.push([bytes.getInt16(5 * i) / 100, bytes.getInt16(5 * i + 2) / 100, problem === 'regression' ? label / 100 : label]);
+  }
+  return points;
 }
 
 // params=0:slope=0.1;1:slope=0.2,x=1
@@ -81,6 +128,11 @@ function formatParams(params) {
   return Object.entries(params || {}).filter(([, v]) => Object.keys(v).length)
     .map(([l, v]) => l + ':' + Object.entries(v).map(([k, x]) => `${k}=${x}`).join(',')).join(';');
 }
+
+/** JSON with every object's keys sorted: the server's encoder does not keep key order from one frame
+ * to the next, so two equal configurations can stringify differently. */
+export const canonicalJSON = value => JSON.stringify(value, (_, v) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v);
 
 /** Every hidden layer's activation id. */
 export function layerActivations(c) {
