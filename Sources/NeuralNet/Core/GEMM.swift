@@ -60,8 +60,13 @@ extension Matrix {
     /// self = mᵀ.
     mutating func setTranspose(of m: Matrix) {
         reshape(rows: m.columns, columns: m.rows)
-        for i in 0..<m.rows {
-            for j in 0..<m.columns { storage[j * m.rows + i] = m.storage[i * m.columns + j] }
+        let (rows, columns) = (m.rows, m.columns)
+        m.storage.withUnsafeBufferPointer { source in
+            storage.withUnsafeMutableBufferPointer { transposed in
+                for i in 0..<rows {
+                    for j in 0..<columns { transposed[j * rows + i] = source[i * columns + j] }
+                }
+            }
         }
     }
 
@@ -100,12 +105,11 @@ extension Matrix {
 
     /// The sum of each column, written into `sums` (row by row, so every sum adds in row order).
     func columnSums(into sums: inout [T]) {
-        sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(0, count: columns))
+        if sums.count != columns { sums = [T](repeating: 0, count: columns) }
         let (rows, columns) = (rows, columns)
-        guard rows > 0, columns > 0 else { return }
         storage.withUnsafeBufferPointer { entries in
             sums.withUnsafeMutableBufferPointer { sums in
+                sums.update(repeating: 0)
                 for i in 0..<rows {
                     let row = entries.baseAddress! + i * columns
                     for j in 0..<columns { sums[j] += row[j] }

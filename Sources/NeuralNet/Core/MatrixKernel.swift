@@ -56,45 +56,48 @@ struct Operands<T: MatrixKernel> {
     static var narrowWidth: Int { T.NarrowVector.scalarCount }
 
     /// The wide columns in blocks of 8 rows × 2 vectors, column panel by column panel (so a panel
-    /// of B is reused from cache by every row block); the rest in narrow vectors 4 rows at a time,
-    /// then scalar edges.
+    /// of B is reused from cache by every row block); then narrow vectors 4 rows at a time; then the
+    /// last columns (fewer than a narrow vector) entry by entry.
     func run() {
-        guard m > 0, n > 0, k > 0 else { return }
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else { return c.update(repeating: 0, count: m * n) }
         let w = Self.width, half = Self.narrowWidth
         let wide = n - n % (2 * w)
         for j in stride(from: 0, to: wide, by: 2 * w) {
             for i in stride(from: 0, to: m, by: Self.blockRows) { block8(i, j) }
         }
-        var i = 0
-        while i + 4 <= m {
-            var j = wide
-            while j + half <= n {
-                column4(i, j)
-                j += half
-            }
-            for row in i..<(i + 4) { scalar(row, j..<n) }
-            i += 4
+        let narrow = wide + (n - wide) / half * half
+        for j in stride(from: wide, to: narrow, by: half) {
+            for i in stride(from: 0, to: m, by: 4) { column4(i, j) }
         }
-        for row in i..<m { scalar(row, wide..<n) }
+        for row in 0..<m { scalar(row, narrow..<n) }
     }
+
+    /// The start of A's row i + r, where a block reaching past the last row repeats that row (its
+    /// sums are computed and dropped), so every row of C gets the same vector kernel.
+    @inline(__always)
+    func rowStart(_ i: Int, _ r: Int) -> UnsafePointer<T> { a + min(i + r, m - 1) * rowStride }
 
     /// C[i..<i+4, j..<j+w/2]: one narrow vector of columns (for narrow layers such as the Playground's 8 units).
     @inline(__always)
     func column4(_ i: Int, _ j: Int) {
         typealias V = T.NarrowVector
+        let (a0, a1, a2, a3) = (rowStart(i, 0), rowStart(i, 1), rowStart(i, 2), rowStart(i, 3))
         var (c0, c1, c2, c3) = (V(), V(), V(), V())
-        for p in 0..<k {
-            let b0 = UnsafeRawPointer(b + p * n + j).loadUnaligned(as: V.self)
-            let aColumn = a + i * rowStride + p * depthStride
-            accumulate(&c0, V(repeating: aColumn[0]), b0)
-            accumulate(&c1, V(repeating: aColumn[rowStride]), b0)
-            accumulate(&c2, V(repeating: aColumn[2 * rowStride]), b0)
-            accumulate(&c3, V(repeating: aColumn[3 * rowStride]), b0)
+        var bRow = b + j, offset = 0
+        for _ in 0..<k {
+            let b0 = UnsafeRawPointer(bRow).loadUnaligned(as: V.self)
+            accumulate(&c0, V(repeating: a0[offset]), b0)
+            accumulate(&c1, V(repeating: a1[offset]), b0)
+            accumulate(&c2, V(repeating: a2[offset]), b0)
+            accumulate(&c3, V(repeating: a3[offset]), b0)
+            bRow += n
+            offset += depthStride
         }
-        UnsafeMutableRawPointer(c + i * n + j).storeBytes(of: c0, as: V.self)
-        UnsafeMutableRawPointer(c + (i + 1) * n + j).storeBytes(of: c1, as: V.self)
-        UnsafeMutableRawPointer(c + (i + 2) * n + j).storeBytes(of: c2, as: V.self)
-        UnsafeMutableRawPointer(c + (i + 3) * n + j).storeBytes(of: c3, as: V.self)
+        let store = { (r: Int, value: V) in
+            if i + r < self.m { UnsafeMutableRawPointer(self.c + (i + r) * self.n + j).storeBytes(of: value, as: V.self) }
+        }
+        store(0, c0); store(1, c1); store(2, c2); store(3, c3)
     }
 
     /// c += a·b: fused (one rounding) where the build targets the CPU (`FUSED_MULTIPLY_ADD`), else a
@@ -115,14 +118,13 @@ struct Operands<T: MatrixKernel> {
     /// multiply-adds to hide their latency (2 per cycle, 4 cycles each) and within AVX-512's 32 registers.
     static var blockRows: Int { 8 }
 
-    /// C[i..<i+8, j..<j+2w] = Σₚ A[i.., p]·B[p, j..]. A block past the last row repeats that row
-    /// (its sums are computed and dropped), so every row of C gets the same kernel.
+    /// C[i..<i+8, j..<j+2w] = Σₚ A[i.., p]·B[p, j..].
     @inline(__always)
     func block8(_ i: Int, _ j: Int) {
         typealias V = T.Vector
         let w = Self.width
-        let row = { (r: Int) in a + min(i + r, m - 1) * rowStride }
-        let (a0, a1, a2, a3, a4, a5, a6, a7) = (row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7))
+        let (a0, a1, a2, a3) = (rowStart(i, 0), rowStart(i, 1), rowStart(i, 2), rowStart(i, 3))
+        let (a4, a5, a6, a7) = (rowStart(i, 4), rowStart(i, 5), rowStart(i, 6), rowStart(i, 7))
         var (c00, c01, c10, c11, c20, c21, c30, c31) = (V(), V(), V(), V(), V(), V(), V(), V())
         var (c40, c41, c50, c51, c60, c61, c70, c71) = (V(), V(), V(), V(), V(), V(), V(), V())
         var bRow = b + j, offset = 0

@@ -88,13 +88,21 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         if let index = stepPass.gradients.firstIndex(where: { !$0.isAllFinite }) {
             throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "layer \(index + 1) has a non-finite gradient")
         }
-        for (index, g) in stepPass.gradients.enumerated() {
-            optimizer.update(&network.layers[index].weights.storage, g.weights.storage, slot: 3 * index, learningRate: learningRate, isWeight: true)
-            optimizer.update(&network.layers[index].bias, g.bias, slot: 3 * index + 1, learningRate: learningRate, isWeight: false)
-            if !g.activationParameters.isEmpty {
-                optimizer.update(&network.layers[index].activationParameters, g.activationParameters, slot: 3 * index + 2,
-                                 learningRate: learningRate, isWeight: false)
-            }
+        for index in stepPass.gradients.indices {
+            update(layer: index, learningRate: learningRate)
+        }
+    }
+
+    /// Applies the optimiser to one layer's weights, biases and learned activation parameters.
+    private mutating func update(layer index: Int, learningRate: Double) {
+        let slot = 3 * index
+        optimizer.update(&network.layers[index].weights.storage, stepPass.gradients[index].weights.storage, slot: slot,
+                         learningRate: learningRate, isWeight: true)
+        optimizer.update(&network.layers[index].bias, stepPass.gradients[index].bias, slot: slot + 1,
+                         learningRate: learningRate, isWeight: false)
+        if !stepPass.gradients[index].activationParameters.isEmpty {
+            optimizer.update(&network.layers[index].activationParameters, stepPass.gradients[index].activationParameters,
+                             slot: slot + 2, learningRate: learningRate, isWeight: false)
         }
     }
 
