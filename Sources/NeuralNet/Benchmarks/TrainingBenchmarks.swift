@@ -23,7 +23,10 @@ public enum TrainingBenchmarks {
         return times.sorted()[times.count / 2]
     }
 
-    /// One epoch of TensorFlow Playground's default: 2-8-8-1 tanh, squared error (tanh output), SGD 0.03, batch 10, 500 points.
+    /// One epoch of TensorFlow Playground's default: 2-8-8-1 tanh, squared error (tanh output), SGD 0.03, batch 10, 500 points,
+    /// run as `activations train` runs it (`TrainingSession.runEpoch`): 50 steps, then the epoch's metrics from one
+    /// full-batch forward and backward pass over the 500 points (loss, accuracy, gradient flow, dead, zero and saturated
+    /// units). PyTorch's loop in `Scripts/compare-training-speed.py` does the 50 steps and a forward-only loss.
     public static func playgroundEpoch(repeats: Int = 21) throws(NeuralNetError) -> Measurement {
         var c = TrainingConfiguration()
         (c.hidden, c.activations, c.output, c.batchSize, c.trainFraction, c.precision) = ([8, 8], ["tanh"], .tanh, 10, 1, .float)
@@ -38,7 +41,8 @@ public enum TrainingBenchmarks {
         return Measurement(id: "playground-epoch", seconds: seconds, trainCount: 500)
     }
 
-    /// One step of an MNIST-sized net: 784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128 (random data).
+    /// One step of an MNIST-sized net: 784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128 (random data):
+    /// forward, backward, the NaN guard and the Adam update (`Trainer.step`).
     public static func mnistStep(repeats: Int = 11) throws(NeuralNetError) -> Measurement {
         var rng = SeededGenerator(seed: 7)
         let inputs = Matrix<Float>(rows: 128, columns: 784, storage: (0..<(128 * 784)).map { _ in Float(rng.uniform(0, 1)) })

@@ -32,6 +32,36 @@ struct ActivationApplication<T: TrainingScalar> {
         }
     }
 
+    /// `forward`, writing a = f(z) into `a` (its memory reused) for the catalog functions — the
+    /// per-step path of training; the structured activations allocate as `forward` does.
+    func forward(_ z: Matrix<T>, into a: inout Matrix<T>, record: inout Record, training: Bool, rng: inout SeededGenerator) {
+        guard case .function(let f, _) = activation else {
+            (a, record) = forward(z, training: training, rng: &rng)
+            return
+        }
+        a.reshape(rows: z.rows, columns: z.columns)
+        z.storage.withUnsafeBufferPointer { z in
+            a.storage.withUnsafeMutableBufferPointer { a in T.forward(f, z, a) }
+        }
+    }
+
+    /// `backward`, writing dL/dz into `dZ` (its memory reused) for the catalog functions; returns
+    /// dL/d(parameters).
+    func backward(_ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>, into dZ: inout Matrix<T>) -> [T] {
+        guard case .function(let f, _) = activation else {
+            let (result, dParameters) = backward(z, record, dA)
+            dZ = result
+            return dParameters
+        }
+        dZ.reshape(rows: z.rows, columns: z.columns)
+        z.storage.withUnsafeBufferPointer { z in
+            dA.storage.withUnsafeBufferPointer { dA in
+                dZ.storage.withUnsafeMutableBufferPointer { dZ in T.backward(f, z, dA, dZ) }
+            }
+        }
+        return []
+    }
+
     /// dL/dz from dL/da, and dL/d(parameters).
     func backward(_ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>) -> (Matrix<T>, [T]) {
         switch activation {

@@ -17,10 +17,15 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
 
     /// Everything a backward pass needs from the forward pass.
     public struct Cache: Sendable {
-        public let input: Matrix<T>
-        public let sums: Matrix<T>
-        public let output: Matrix<T>
-        let record: ActivationApplication<T>.Record
+        public internal(set) var input: Matrix<T>
+        public internal(set) var sums: Matrix<T>
+        public internal(set) var output: Matrix<T>
+        var record: ActivationApplication<T>.Record
+
+        /// Empty buffers, shaped by the first pass that writes into them.
+        init() {
+            (input, sums, output, record) = (Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0), .init())
+        }
     }
 
     /// The gradients of one backward pass.
@@ -30,15 +35,27 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
         public var activationParameters: [T]
         /// dL/d(output) of this layer: the gradient flow that vanishes in deep sigmoid nets.
         public var output: Matrix<T>
+
+        /// Empty buffers, shaped by the first pass that writes into them.
+        init() {
+            (weights, bias, activationParameters, output) = (Matrix(rows: 0, columns: 0), [], [], Matrix(rows: 0, columns: 0))
+        }
     }
 
     var application: ActivationApplication<T> { ActivationApplication(activation: activation, parameters: activationParameters) }
 
     public func forward(_ x: Matrix<T>, training: Bool, rng: inout SeededGenerator) -> Cache {
-        var sums = x.multiplied(by: weights)
-        sums.addRowVector(bias)
-        let (output, record) = application.forward(sums, training: training, rng: &rng)
-        return Cache(input: x, sums: sums, output: output, record: record)
+        var cache = Cache()
+        forward(x, training: training, rng: &rng, into: &cache)
+        return cache
+    }
+
+    /// The forward pass into `cache`, reusing its memory (`cache.output` must not be shared, or it is copied).
+    func forward(_ x: Matrix<T>, training: Bool, rng: inout SeededGenerator, into cache: inout Cache) {
+        cache.input = x
+        cache.sums.setProduct(x, weights)
+        cache.sums.addRowVector(bias)
+        application.forward(cache.sums, into: &cache.output, record: &cache.record, training: training, rng: &rng)
     }
 
     /// Gradients from dL/d(output); also returns dL/d(input) for the layer below, unless
@@ -46,10 +63,26 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
     public func backward(_ cache: Cache, _ dOutput: Matrix<T>, needsInputGradient: Bool = true)
         -> (gradients: Gradients, dInput: Matrix<T>?)
     {
-        let (dSums, dParameters) = application.backward(cache.sums, cache.record, dOutput)
-        let gradients = Gradients(
-            weights: cache.input.transposedMultiplied(by: dSums), bias: dSums.columnSums(),
-            activationParameters: dParameters, output: dOutput)
-        return (gradients, needsInputGradient ? dSums.multipliedTransposed(by: weights) : nil)
+        var gradients = Gradients()
+        gradients.output = dOutput
+        var (dInput, scratch) = (Matrix<T>(rows: 0, columns: 0), BackwardScratch())
+        backward(cache, into: &gradients, dInput: &dInput, needsInputGradient: needsInputGradient, scratch: &scratch)
+        return (gradients, needsInputGradient ? dInput : nil)
+    }
+
+    /// Buffers a backward pass needs only while it runs: dL/dz and Wᵀ.
+    struct BackwardScratch: Sendable {
+        var dSums = Matrix<T>(rows: 0, columns: 0)
+        var transposedWeights = Matrix<T>(rows: 0, columns: 0)
+    }
+
+    /// The backward pass from `gradients.output` (dL/d(output), set by the caller) into `gradients`,
+    /// and dL/d(input) into `dInput` if `needsInputGradient`; every buffer's memory is reused.
+    func backward(_ cache: Cache, into gradients: inout Gradients, dInput: inout Matrix<T>, needsInputGradient: Bool,
+                  scratch: inout BackwardScratch) {
+        gradients.activationParameters = application.backward(cache.sums, cache.record, gradients.output, into: &scratch.dSums)
+        gradients.weights.setTransposedProduct(cache.input, scratch.dSums)
+        scratch.dSums.columnSums(into: &gradients.bias)
+        if needsInputGradient { dInput.setProductTransposed(scratch.dSums, weights, scratch: &scratch.transposedWeights) }
     }
 }

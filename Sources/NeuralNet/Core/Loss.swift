@@ -4,10 +4,18 @@ import RealModule
 extension OutputHead {
     /// The mean loss over the batch and its gradient with respect to the last sums z.
     public func loss<T: TrainingScalar>(_ z: Matrix<T>, _ targets: Targets<T>) -> (loss: Double, dZ: Matrix<T>) {
+        var dZ = Matrix<T>(rows: 0, columns: 0)
+        let loss = loss(z, targets, into: &dZ)
+        return (loss, dZ)
+    }
+
+    /// The mean loss over the batch; its gradient with respect to z goes into `dZ` (memory reused).
+    func loss<T: TrainingScalar>(_ z: Matrix<T>, _ targets: Targets<T>, into dZ: inout Matrix<T>) -> Double {
+        dZ.reshape(rows: z.rows, columns: z.columns)
         if case .softmax = self, case .classes(let labels, _) = targets {
-            return softmaxCrossEntropy(z, labels)
+            return softmaxCrossEntropy(z, labels, into: &dZ)
         }
-        var dZ = Matrix<T>(rows: z.rows, columns: z.columns)
+        if self == .tanh { return tanhSquaredError(z, targets, into: &dZ) }
         var total = 0.0
         let n = Double(max(z.rows, 1))
         for i in 0..<z.rows {
@@ -17,7 +25,7 @@ extension OutputHead {
                 dZ[i, j] = T(slope / perSampleDivisor(z.columns) / n)
             }
         }
-        return (total / n / perSampleDivisor(z.columns), dZ)
+        return total / n / perSampleDivisor(z.columns)
     }
 
     /// MSE and Huber average over outputs too; the other losses sum them per sample.
@@ -47,17 +55,34 @@ extension OutputHead {
             // softplus(z) − t·z, written without overflow; the gradient is σ(z) − t.
             let softplus = max(z, 0) + Double.log(onePlus: Double.exp(-abs(z)))
             return (softplus - t * z, OutputFunctions.sigmoid(z) - t)
-        case .tanh:
-            let o = Double.tanh(z)
-            return (0.5 * (o - t) * (o - t), (o - t) * OutputFunctions.tanh.derivative(at: z))
-        case .softmax:
-            return (0, 0)  // computed per row in softmaxCrossEntropy
+        case .softmax, .tanh:
+            return (0, 0)  // computed over the batch in softmaxCrossEntropy and tanhSquaredError
         }
     }
 
+    /// ½(o − t)² with o = tanh(z), averaged; the gradient is (o − t)/n · tanh′(z). Both tanh and
+    /// tanh′ run as the catalog's batch kernels in the network's precision, as PyTorch's would.
+    private func tanhSquaredError<T: TrainingScalar>(_ z: Matrix<T>, _ targets: Targets<T>, into dZ: inout Matrix<T>) -> Double {
+        let n = T(max(z.rows, 1))
+        var total = 0.0
+        z.storage.withUnsafeBufferPointer { z in
+            dZ.storage.withUnsafeMutableBufferPointer { o in T.forward(OutputFunctions.tanh, z, o) }
+        }
+        for i in 0..<z.rows {
+            for j in 0..<z.columns {
+                let residual = dZ[i, j] - T(target(targets, i, j))
+                total += 0.5 * Double(residual) * Double(residual)
+                dZ[i, j] = residual / n
+            }
+        }
+        z.storage.withUnsafeBufferPointer { z in
+            dZ.storage.withUnsafeMutableBufferPointer { dZ in T.backward(OutputFunctions.tanh, z, UnsafeBufferPointer(dZ), dZ) }
+        }
+        return total / Double(n)
+    }
+
     /// −log softmax(z)[label], averaged; the gradient is (softmax(z) − onehot)/n.
-    private func softmaxCrossEntropy<T: TrainingScalar>(_ z: Matrix<T>, _ labels: [Int]) -> (loss: Double, dZ: Matrix<T>) {
-        var dZ = Matrix<T>(rows: z.rows, columns: z.columns)
+    private func softmaxCrossEntropy<T: TrainingScalar>(_ z: Matrix<T>, _ labels: [Int], into dZ: inout Matrix<T>) -> Double {
         var total = 0.0
         let n = Double(max(z.rows, 1))
         for i in 0..<z.rows {
@@ -69,7 +94,7 @@ extension OutputHead {
                 dZ[i, j] = T((probability - (j == labels[i] ? 1 : 0)) / n)
             }
         }
-        return (total / n, dZ)
+        return total / n
     }
 
     /// The fraction of samples classified correctly, or nil for real-valued targets.

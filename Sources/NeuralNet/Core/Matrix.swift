@@ -40,10 +40,25 @@ public struct Matrix<T: TrainingScalar>: Equatable, Sendable {
 
     /// The rows at `indices`, in that order.
     public func rows(_ indices: some Collection<Int>) -> Matrix {
-        var result = [T]()
-        result.reserveCapacity(indices.count * columns)
-        for index in indices { result.append(contentsOf: row(index)) }
-        return Matrix(rows: indices.count, columns: columns, storage: result)
+        var result = Matrix(rows: 0, columns: 0)
+        result.setRows(indices, of: self)
+        return result
+    }
+
+    /// self = the rows of `source` at `indices`, in that order (memory reused).
+    mutating func setRows(_ indices: some Collection<Int>, of source: Matrix) {
+        reshape(rows: indices.count, columns: source.columns)
+        let (width, sourceRows) = (source.columns, source.rows)
+        guard width > 0 else { return }
+        source.storage.withUnsafeBufferPointer { source in
+            storage.withUnsafeMutableBufferPointer { destination in
+                for (row, index) in indices.enumerated() {
+                    precondition(index >= 0 && index < sourceRows, "row \(index) of \(sourceRows) is out of range")
+                    let from = source.baseAddress! + index * width
+                    (destination.baseAddress! + row * width).update(from: from, count: width)
+                }
+            }
+        }
     }
 
     /// Converts every entry to another scalar type.

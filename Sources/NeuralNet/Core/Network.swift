@@ -48,13 +48,19 @@ public struct Network<T: TrainingScalar>: Sendable {
     /// The forward pass, keeping what backward needs.
     public func forward(_ x: Matrix<T>, training: Bool = false, rng: inout SeededGenerator) -> [DenseLayer<T>.Cache] {
         var caches: [DenseLayer<T>.Cache] = []
-        var input = x
-        for layer in layers {
-            let cache = layer.forward(input, training: training, rng: &rng)
-            caches.append(cache)
-            input = cache.output
-        }
+        forward(x, training: training, rng: &rng, into: &caches)
         return caches
+    }
+
+    /// The forward pass into `caches`, reusing their memory. Each layer's input is the output of the
+    /// layer below, shared rather than copied; those references are dropped first, so that every
+    /// output buffer is written in place.
+    func forward(_ x: Matrix<T>, training: Bool, rng: inout SeededGenerator, into caches: inout [DenseLayer<T>.Cache]) {
+        if caches.count != layers.count { caches = layers.map { _ in DenseLayer<T>.Cache() } }
+        caches.dropInputs()
+        for index in layers.indices {
+            layers[index].forward(index == 0 ? x : caches[index - 1].output, training: training, rng: &rng, into: &caches[index])
+        }
     }
 
     /// The last sums z for `x` in evaluation mode (RReLU at its mean slope).
@@ -70,15 +76,47 @@ public struct Network<T: TrainingScalar>: Sendable {
     public func gradients(_ x: Matrix<T>, _ targets: Targets<T>, training: Bool, rng: inout SeededGenerator)
         -> (loss: Double, gradients: [DenseLayer<T>.Gradients], caches: [DenseLayer<T>.Cache])
     {
-        let caches = forward(x, training: training, rng: &rng)
-        let (loss, dZ) = head.loss(caches.last!.output, targets)
-        var gradients: [DenseLayer<T>.Gradients] = []
-        var upstream = dZ
+        var pass = NetworkPass<T>()
+        run(&pass, x, targets, training: training, rng: &rng)
+        return (pass.loss, pass.gradients, pass.caches)
+    }
+
+    /// Loss and per-layer gradients for one batch, into `pass` (its memory reused: a pass kept from
+    /// one step to the next allocates nothing for the catalog activations).
+    func run(_ pass: inout NetworkPass<T>, _ x: Matrix<T>, _ targets: Targets<T>, training: Bool, rng: inout SeededGenerator) {
+        forward(x, training: training, rng: &rng, into: &pass.caches)
+        if pass.gradients.count != layers.count { pass.gradients = layers.map { _ in DenseLayer<T>.Gradients() } }
+        let last = layers.count - 1
+        pass.loss = head.loss(pass.caches[last].output, targets, into: &pass.gradients[last].output)
         for index in layers.indices.reversed() {
-            let (g, dInput) = layers[index].backward(caches[index], upstream, needsInputGradient: index > 0)
-            gradients.append(g)
-            if let dInput { upstream = dInput }
+            // Layer index writes dL/d(input) straight into the output gradient of the layer below.
+            var dInput = Matrix<T>(rows: 0, columns: 0)
+            if index > 0 { swap(&dInput, &pass.gradients[index - 1].output) }
+            layers[index].backward(pass.caches[index], into: &pass.gradients[index], dInput: &dInput,
+                                   needsInputGradient: index > 0, scratch: &pass.scratch)
+            if index > 0 { swap(&dInput, &pass.gradients[index - 1].output) }
         }
-        return (loss, gradients.reversed(), caches)
+    }
+}
+
+/// One forward and backward pass over a batch: the mean loss, and per layer what the forward pass
+/// kept (`caches`) and the gradients. Its buffers are reused by the next pass run into it.
+public struct NetworkPass<T: TrainingScalar>: Sendable {
+    public internal(set) var loss = Double.nan
+    public internal(set) var caches: [DenseLayer<T>.Cache] = []
+    public internal(set) var gradients: [DenseLayer<T>.Gradients] = []
+    var scratch = DenseLayer<T>.BackwardScratch()
+
+    public init() {}
+
+    /// Lets go of the inputs the caches share (see `Network.forward(_:training:rng:into:)`).
+    mutating func dropInputs() { caches.dropInputs() }
+}
+
+extension Array {
+    /// Lets go of the inputs the caches share with the layer below or the caller's batch, so that
+    /// those buffers can be overwritten in place.
+    mutating func dropInputs<T>() where Element == DenseLayer<T>.Cache {
+        for index in indices { self[index].input = Matrix(rows: 0, columns: 0) }
     }
 }

@@ -14,10 +14,38 @@ public enum Targets<T: TrainingScalar>: Sendable {
 
     /// The targets of the samples at `indices`.
     public func subset(_ indices: some Collection<Int>) -> Targets {
-        switch self {
-        case .classes(let labels, let count): .classes(indices.map { labels[$0] }, count: count)
-        case .values(let matrix): .values(matrix.rows(indices))
+        var result = Targets.classes([], count: 0)
+        result.setSubset(indices, of: self)
+        return result
+    }
+
+    /// self = the targets of `source` at `indices` (memory reused).
+    mutating func setSubset(_ indices: some Collection<Int>, of source: Targets) {
+        switch source {
+        case .classes(let labels, let count):
+            var kept = takeLabels()
+            kept.removeAll(keepingCapacity: true)
+            for index in indices { kept.append(labels[index]) }
+            self = .classes(kept, count: count)
+        case .values(let matrix):
+            var kept = takeValues()
+            kept.setRows(indices, of: matrix)
+            self = .values(kept)
         }
+    }
+
+    /// The label buffer, moved out (so that refilling it copies nothing), or a new one.
+    private mutating func takeLabels() -> [Int] {
+        guard case .classes(let labels, _) = self else { return [] }
+        self = .classes([], count: 0)
+        return labels
+    }
+
+    /// The value buffer, moved out (so that refilling it copies nothing), or a new one.
+    private mutating func takeValues() -> Matrix<T> {
+        guard case .values(let values) = self else { return Matrix(rows: 0, columns: 0) }
+        self = .classes([], count: 0)
+        return values
     }
 }
 

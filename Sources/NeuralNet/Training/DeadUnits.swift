@@ -3,9 +3,18 @@ extension DenseLayer {
     /// reach their weights, so gradient descent cannot revive them from this data (dead units).
     /// Always empty for maxout, whose slopes belong to pieces rather than units.
     public func deadUnits(_ cache: Cache) -> [Int] {
+        Self.deadUnits(slopes: slopes(cache), units: cache.output.columns)
+    }
+
+    /// f′(z) for every sum of a forward pass: the backward pass of an upstream gradient of ones.
+    func slopes(_ cache: Cache) -> Matrix<T> {
         let ones = Matrix<T>(rows: cache.output.rows, columns: cache.output.columns, repeating: 1)
-        let (slopes, _) = application.backward(cache.sums, cache.record, ones)
-        guard slopes.columns == cache.output.columns else { return [] }
+        return application.backward(cache.sums, cache.record, ones).0
+    }
+
+    /// The columns of `slopes` that are 0 on every row, if there is one column per unit.
+    static func deadUnits(slopes: Matrix<T>, units: Int) -> [Int] {
+        guard slopes.columns == units else { return [] }
         return (0..<slopes.columns).filter { j in (0..<slopes.rows).allSatisfy { slopes[$0, j] == 0 } }
     }
 }

@@ -30,18 +30,20 @@ extension LayerMetrics {
 
     /// Measures a layer from a full-batch forward and backward pass.
     static func measure<T: TrainingScalar>(_ layer: DenseLayer<T>, _ cache: DenseLayer<T>.Cache, _ gradients: DenseLayer<T>.Gradients) -> LayerMetrics {
-        let ones = Matrix<T>(rows: cache.output.rows, columns: cache.output.columns, repeating: 1)
-        let (slopes, _) = layer.application.backward(cache.sums, cache.record, ones)
+        let slopes = layer.slopes(cache)
         let perUnit = slopes.columns == cache.output.columns
         let rows = max(cache.output.rows, 1)
-        let dead = layer.deadUnits(cache).count
         return LayerMetrics(
             meanAbsWeightGradient: meanAbs(gradients.weights.storage),
             meanAbsOutputGradient: meanAbs(gradients.output.storage),
-            deadFraction: Double(dead) / Double(max(cache.output.columns, 1)),
-            zeroFraction: Double(cache.output.storage.filter { $0 == 0 }.count) / Double(max(cache.output.storage.count, 1)),
+            deadFraction: Double(DenseLayer<T>.deadUnits(slopes: slopes, units: cache.output.columns).count) / Double(max(cache.output.columns, 1)),
+            zeroFraction: Double(count(cache.output.storage) { $0 == 0 }) / Double(max(cache.output.storage.count, 1)),
             saturatedFraction: perUnit
-                ? Double(slopes.storage.filter { abs(Double($0)) < saturationThreshold }.count) / Double(rows * slopes.columns) : 0)
+                ? Double(count(slopes.storage) { abs(Double($0)) < saturationThreshold }) / Double(rows * slopes.columns) : 0)
+    }
+
+    private static func count<T>(_ values: [T], where isCounted: (T) -> Bool) -> Int {
+        values.reduce(0) { isCounted($1) ? $0 + 1 : $0 }
     }
 
     static func meanAbs<T: TrainingScalar>(_ values: [T]) -> Double {

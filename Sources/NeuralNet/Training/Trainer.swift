@@ -15,6 +15,25 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     public private(set) var stepLosses: [Double] = []
     private var optimizer: Optimizer<T>
     private var rng: SeededGenerator
+    /// Buffers kept from step to step: the mini-batch and the pass over it.
+    private var batch = Batch()
+    private var stepPass = NetworkPass<T>()
+    /// The full-batch pass of the last epoch's metrics, and whether the weights are still those it saw.
+    private var evaluation = NetworkPass<T>()
+    private var evaluationIsCurrent = false
+
+    /// The mini-batch of a step, gathered into buffers kept from step to step.
+    private struct Batch: Sendable {
+        var inputs = Matrix<T>(rows: 0, columns: 0)
+        var targets = Targets<T>.classes([], count: 0)
+    }
+
+    /// The forward and backward pass over the whole training set that the last `trainEpoch` ran for
+    /// its metrics: the loss, each layer's caches (sums, outputs) and gradients. A caller that needs
+    /// that pass for the current weights (the Playground's frames) can read it here instead of
+    /// running it again. Valid until the weights change: nil before the first epoch and after any
+    /// `step`.
+    public var lastEvaluation: NetworkPass<T>? { evaluationIsCurrent ? evaluation : nil }
 
     public init(network: Network<T>, settings: OptimizerSettings, batchSize: Int, shuffle: Bool = true,
                 schedule: LearningRateSchedule = .constant, seed: UInt64) throws(NeuralNetError) {
@@ -33,37 +52,57 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         var order = Array(0..<train.count)
         if shuffle { order.shuffle(using: &rng) }
         for (batchIndex, batchStart) in stride(from: 0, to: order.count, by: batchSize).enumerated() {
-            let batch = train.subset(order[batchStart..<min(batchStart + batchSize, order.count)])
-            try step(batch, learningRate: learningRate, batchIndex: batchIndex + 1)
+            gather(order[batchStart..<min(batchStart + batchSize, order.count)], of: train)
+            try step(batch.inputs, batch.targets, learningRate: learningRate, batchIndex: batchIndex + 1)
         }
         epoch += 1
-        var metrics = measure(train, test)
+        var evaluationRNG = SeededGenerator(seed: 0)  // evaluation draws nothing
+        network.run(&evaluation, train.inputs, train.targets, training: false, rng: &evaluationRNG)
+        evaluationIsCurrent = true
+        var metrics = metrics(of: evaluation, train, test)
         (metrics.learningRate, metrics.seconds) = (learningRate, Date().timeIntervalSince(start))
         return metrics
     }
 
     /// One optimiser step on `batch` at the current epoch's learning rate.
     public mutating func step(_ batch: LabeledData<T>) throws(NeuralNetError) {
-        try step(batch, learningRate: schedule.rate(base: settings.learningRate, epoch: epoch), batchIndex: 1)
+        try step(batch.inputs, batch.targets, learningRate: schedule.rate(base: settings.learningRate, epoch: epoch), batchIndex: 1)
     }
 
-    private mutating func step(_ batch: LabeledData<T>, learningRate: Double, batchIndex: Int) throws(NeuralNetError) {
-        let (loss, gradients, _) = network.gradients(batch.inputs, batch.targets, training: true, rng: &rng)
+    /// Refills the batch buffers with the samples at `indices`. The step pass's first cache still
+    /// shares the previous batch's inputs; it lets go first, so the buffer is refilled in place.
+    private mutating func gather(_ indices: ArraySlice<Int>, of data: LabeledData<T>) {
+        stepPass.dropInputs()
+        batch.inputs.setRows(indices, of: data.inputs)
+        batch.targets.setSubset(indices, of: data.targets)
+    }
+
+    private mutating func step(_ inputs: Matrix<T>, _ targets: Targets<T>, learningRate: Double, batchIndex: Int) throws(NeuralNetError) {
+        evaluationIsCurrent = false
+        network.run(&stepPass, inputs, targets, training: true, rng: &rng)
+        let loss = stepPass.loss
         guard loss.isFinite else {
             throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "the loss is \(loss)")
         }
         if recordsStepLosses { stepLosses.append(loss) }
-        for (index, g) in gradients.enumerated()
-        where !(g.weights.storage.allSatisfy(\.isFinite) && g.bias.allSatisfy(\.isFinite) && g.activationParameters.allSatisfy(\.isFinite)) {
+        if let index = stepPass.gradients.firstIndex(where: { !$0.isAllFinite }) {
             throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "layer \(index + 1) has a non-finite gradient")
         }
-        for (index, g) in gradients.enumerated() {
-            optimizer.update(&network.layers[index].weights.storage, g.weights.storage, slot: 3 * index, learningRate: learningRate, isWeight: true)
-            optimizer.update(&network.layers[index].bias, g.bias, slot: 3 * index + 1, learningRate: learningRate, isWeight: false)
-            if !g.activationParameters.isEmpty {
-                optimizer.update(&network.layers[index].activationParameters, g.activationParameters, slot: 3 * index + 2,
-                                 learningRate: learningRate, isWeight: false)
-            }
+        for index in stepPass.gradients.indices {
+            update(layer: index, learningRate: learningRate)
+        }
+    }
+
+    /// Applies the optimiser to one layer's weights, biases and learned activation parameters.
+    private mutating func update(layer index: Int, learningRate: Double) {
+        let slot = 3 * index
+        optimizer.update(&network.layers[index].weights.storage, stepPass.gradients[index].weights.storage, slot: slot,
+                         learningRate: learningRate, isWeight: true)
+        optimizer.update(&network.layers[index].bias, stepPass.gradients[index].bias, slot: slot + 1,
+                         learningRate: learningRate, isWeight: false)
+        if !stepPass.gradients[index].activationParameters.isEmpty {
+            optimizer.update(&network.layers[index].activationParameters, stepPass.gradients[index].activationParameters,
+                             slot: slot + 2, learningRate: learningRate, isWeight: false)
         }
     }
 
@@ -79,15 +118,25 @@ public struct Trainer<T: TrainingScalar>: Sendable {
 
     /// Loss and accuracy on both sets, and per-layer health from a full-batch pass over `train`.
     public func measure(_ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
-        var evaluation = SeededGenerator(seed: 0)
-        let (loss, gradients, caches) = network.gradients(train.inputs, train.targets, training: false, rng: &evaluation)
-        let layers = network.layers.indices.map { LayerMetrics.measure(network.layers[$0], caches[$0], gradients[$0]) }
+        var evaluation = NetworkPass<T>(), rng = SeededGenerator(seed: 0)  // evaluation draws nothing
+        network.run(&evaluation, train.inputs, train.targets, training: false, rng: &rng)
+        return metrics(of: evaluation, train, test)
+    }
+
+    /// The epoch's metrics from a full-batch pass over `train`, and the test set's loss and accuracy.
+    private func metrics(of pass: NetworkPass<T>, _ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
+        let layers = network.layers.indices.map { LayerMetrics.measure(network.layers[$0], pass.caches[$0], pass.gradients[$0]) }
         let testLogits = test.map { network.logits($0.inputs) }
         return EpochMetrics(
-            epoch: epoch, learningRate: settings.learningRate, trainLoss: loss,
-            trainAccuracy: network.head.accuracy(caches.last!.output, train.targets),
+            epoch: epoch, learningRate: settings.learningRate, trainLoss: pass.loss,
+            trainAccuracy: network.head.accuracy(pass.caches.last!.output, train.targets),
             testLoss: test.flatMap { t in testLogits.map { network.head.loss($0, t.targets).loss } },
             testAccuracy: test.flatMap { t in testLogits.flatMap { network.head.accuracy($0, t.targets) } },
             layers: layers, seconds: 0)
     }
+}
+
+extension DenseLayer.Gradients {
+    /// Whether no gradient is NaN or infinite (checked before any update, so none reaches the weights).
+    var isAllFinite: Bool { weights.storage.isAllFinite && bias.isAllFinite && activationParameters.isAllFinite }
 }

@@ -16,6 +16,35 @@ public struct TrainingSession: Sendable {
     private enum State: Sendable {
         case float(Run<Float>)
         case double(Run<Double>)
+        /// Only while a run is taken out to be changed in place (`change`).
+        case taken
+    }
+
+    /// Changes the run in place: it is taken out of `state` first, so that its buffers are not
+    /// shared with `state` and are not copied when written (as they would be through `case var`).
+    private mutating func change<R, E: Error>(
+        float: (inout Run<Float>) throws(E) -> R, double: (inout Run<Double>) throws(E) -> R
+    ) throws(E) -> R {
+        switch state {
+        case .float(var run):
+            state = .taken
+            defer { state = .float(run) }
+            return try float(&run)
+        case .double(var run):
+            state = .taken
+            defer { state = .double(run) }
+            return try double(&run)
+        case .taken: preconditionFailure("the run is already being changed")
+        }
+    }
+
+    /// Reads the run of either precision.
+    private func read<R>(float: (Run<Float>) -> R, double: (Run<Double>) -> R) -> R {
+        switch state {
+        case .float(let run): float(run)
+        case .double(let run): double(run)
+        case .taken: preconditionFailure("the run is being changed")
+        }
     }
 
     /// A trainer with its (normalised) data, in one precision.
@@ -43,6 +72,10 @@ public struct TrainingSession: Sendable {
                                   shuffle: configuration.shuffle, schedule: configuration.schedule, seed: configuration.seed &+ 2)
             (self.train, self.test) = (trainData, testData)
         }
+
+        mutating func trainEpoch() throws(NeuralNetError) -> EpochMetrics {
+            try trainer.trainEpoch(train, test: test)
+        }
     }
 
     public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
@@ -68,22 +101,12 @@ public struct TrainingSession: Sendable {
 
     /// Keep every step's batch loss (see `stepLosses`).
     public var recordsStepLosses: Bool {
-        get { switch state { case .float(let run): run.trainer.recordsStepLosses; case .double(let run): run.trainer.recordsStepLosses } }
-        set {
-            switch state {
-            case .float(var run): run.trainer.recordsStepLosses = newValue; state = .float(run)
-            case .double(var run): run.trainer.recordsStepLosses = newValue; state = .double(run)
-            }
-        }
+        get { read(float: { $0.trainer.recordsStepLosses }, double: { $0.trainer.recordsStepLosses }) }
+        set { change(float: { $0.trainer.recordsStepLosses = newValue }, double: { $0.trainer.recordsStepLosses = newValue }) }
     }
 
     /// Every step's batch loss, when `recordsStepLosses` is set.
-    public var stepLosses: [Double] {
-        switch state {
-        case .float(let run): run.trainer.stepLosses
-        case .double(let run): run.trainer.stepLosses
-        }
-    }
+    public var stepLosses: [Double] { read(float: { $0.trainer.stepLosses }, double: { $0.trainer.stepLosses }) }
 
     /// The training inputs as the first layer sees them (feature map and normalisation applied).
     public var preparedTrainInputs: Matrix<Double> { normalization.apply(train.inputs) }
@@ -91,18 +114,12 @@ public struct TrainingSession: Sendable {
     public var epoch: Int { history.count }
     public var isFinished: Bool { epoch >= configuration.epochs }
 
-    /// Trains one more epoch and returns its metrics.
+    /// Trains one more epoch and returns its metrics. After an error (a non-finite loss or gradient),
+    /// the network is the one the failing step started from: nothing non-finite was written.
     @discardableResult
     public mutating func runEpoch() throws(NeuralNetError) -> EpochMetrics {
-        let metrics: EpochMetrics
-        switch state {
-        case .float(var run):
-            metrics = try run.trainer.trainEpoch(run.train, test: run.test)
-            state = .float(run)
-        case .double(var run):
-            metrics = try run.trainer.trainEpoch(run.train, test: run.test)
-            state = .double(run)
-        }
+        let metrics = try change(float: { run throws(NeuralNetError) in try run.trainEpoch() },
+                                 double: { run throws(NeuralNetError) in try run.trainEpoch() })
         history.append(metrics)
         return metrics
     }
@@ -110,18 +127,12 @@ public struct TrainingSession: Sendable {
     /// The metrics of the network as it stands, without training: losses, accuracies and per-layer
     /// gradient flow and unit health (before the first epoch: at initialisation).
     public func measure() -> EpochMetrics {
-        switch state {
-        case .float(let run): run.trainer.measure(run.train, run.test)
-        case .double(let run): run.trainer.measure(run.train, run.test)
-        }
+        read(float: { $0.trainer.measure($0.train, $0.test) }, double: { $0.trainer.measure($0.train, $0.test) })
     }
 
     /// The network in Double (a Float network converted exactly).
     public var network: Network<Double> {
-        switch state {
-        case .float(let run): run.trainer.network.converted()
-        case .double(let run): run.trainer.network
-        }
+        read(float: { $0.trainer.network.converted() }, double: { $0.trainer.network })
     }
 
     /// The trained model, ready to save.
