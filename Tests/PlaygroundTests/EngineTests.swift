@@ -47,6 +47,36 @@ import Testing
         #expect(changed.network.layers.map(\.weights) == straight.network.layers.map(\.weights))
     }
 
+    /// A learning-rate change retunes the trainer in place: changed and changed back before training
+    /// on, the run is the one that never changed (a restarted Adam would take its first step again).
+    @Test func aLearningRateChangeKeepsAdamsMoments() throws {
+        var config = PlaygroundConfig()
+        (config.optimizer, config.learningRate) = (.adam, 0.01)
+        var straight = try PlaygroundEngine(config: config)
+        _ = straight.train(epochs: 6)
+        var changed = try PlaygroundEngine(config: config)
+        _ = changed.train(epochs: 3)
+        var faster = config
+        faster.learningRate = 0.03
+        #expect(try changed.apply(faster) == .kept)
+        #expect(try changed.apply(config) == .kept)
+        _ = changed.train(epochs: 3)
+        #expect(changed.network.layers.map(\.weights) == straight.network.layers.map(\.weights))
+    }
+
+    /// The frame reuses the trainer's end-of-epoch pass only while it describes the current points and weights.
+    @Test func theFrameReusesTheEpochsPassOnlyWhileItIsCurrent() throws {
+        var engine = try PlaygroundEngine(config: PlaygroundConfig())
+        _ = engine.train(epochs: 2)
+        let kept = try #require(engine.trainingPass())
+        var rng = SeededGenerator(seed: 0)
+        let fresh = engine.network.gradients(engine.data.train.inputs, engine.data.train.targets, training: false, rng: &rng)
+        #expect(kept.caches.map(\.output) == fresh.caches.map(\.output) && kept.gradients.map(\.weights) == fresh.gradients.map(\.weights))
+        let before = engine.data.train.count
+        try engine.add(AddedPoint(x1: 1, x2: 1, label: 1))
+        #expect(engine.trainingPass()?.caches[0].output.rows == before + 1, "a pass over the new points, not the kept one")
+    }
+
     @Test func regenerateKeepsTheNetwork() throws {
         var engine = try PlaygroundEngine(config: PlaygroundConfig())
         _ = engine.train(epochs: 3)

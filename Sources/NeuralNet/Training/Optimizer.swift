@@ -58,7 +58,8 @@ public struct OptimizerSettings: Sendable, Codable, Equatable {
 
 /// The optimiser's state: one slot per parameter array (velocities, moments, step count).
 public struct Optimizer<T: TrainingScalar>: Sendable {
-    public let settings: OptimizerSettings
+    /// The hyper-parameters; `Trainer.retune` changes them in place (same kind), keeping the state.
+    public internal(set) var settings: OptimizerSettings
     private var first: [Int: [T]] = [:]
     private var second: [Int: [T]] = [:]
     private var steps: [Int: Int] = [:]

@@ -5,8 +5,8 @@ import Foundation
 /// the update, so NaN is never written into the weights.
 public struct Trainer<T: TrainingScalar>: Sendable {
     public private(set) var network: Network<T>
-    public let settings: OptimizerSettings
-    public let batchSize: Int
+    public private(set) var settings: OptimizerSettings
+    public private(set) var batchSize: Int
     public let shuffle: Bool
     public let schedule: LearningRateSchedule
     public private(set) var epoch = 0
@@ -42,6 +42,34 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         (self.network, self.settings, self.batchSize, self.shuffle, self.schedule) = (network, settings, batchSize, shuffle, schedule)
         optimizer = Optimizer(settings)
         rng = SeededGenerator(seed: seed)
+    }
+
+    /// Changes the optimiser's settings and the batch size from the next step on, as a learner does
+    /// mid-run in the Playground. The weights, the epoch count and the batch order go on, and so does the
+    /// optimiser's state (momentum's velocities, RMSprop's and Adam's running averages, Adam's step
+    /// count) while the kind of optimiser stays the same; a different kind starts from fresh state.
+    public mutating func retune(_ settings: OptimizerSettings, batchSize: Int) throws(NeuralNetError) {
+        try settings.validate()
+        guard batchSize >= 1 else { throw .invalidConfiguration("the batch size must be at least 1, got \(batchSize)") }
+        if settings.kind == optimizer.settings.kind {
+            optimizer.settings = settings
+        } else {
+            optimizer = Optimizer(settings)
+        }
+        (self.settings, self.batchSize) = (settings, batchSize)
+    }
+
+    /// Replaces the network's parameters (a hand-edited weight, say) and keeps the optimiser's state,
+    /// which is kept per parameter array and so needs every layer to keep its shape.
+    public mutating func replaceNetwork(_ edited: Network<T>) throws(NeuralNetError) {
+        let shape = { (n: Network<T>) in
+            n.layers.map { [$0.weights.rows, $0.weights.columns, $0.bias.count, $0.activationParameters.count] }
+        }
+        guard shape(edited) == shape(network), edited.head == network.head else {
+            throw .shapeMismatch("the edited network has layers \(shape(edited)) but the trainer's has \(shape(network))")
+        }
+        network = edited
+        evaluationIsCurrent = false
     }
 
     /// One pass over `train`; `test`, if given, is only evaluated.

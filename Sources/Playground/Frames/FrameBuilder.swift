@@ -17,8 +17,7 @@ extension PlaygroundEngine {
     func frameContent(includeInputs: Bool = true) -> FrameContent {
         let start = Date()
         let net = network
-        var rng = SeededGenerator(seed: 0)
-        let trained = data.train.count > 0 ? net.gradients(data.train.inputs, data.train.targets, training: false, rng: &rng) : nil
+        let trained = trainingPass()
         let layers = net.layers.indices.map { index in
             layerView(net.layers[index], cache: trained?.caches[index], gradients: trained?.gradients[index], isOutput: index == net.layers.count - 1)
         }
@@ -36,6 +35,16 @@ extension PlaygroundEngine {
             network: NetworkView(inputs: config.features.map(\.rawValue), layers: layers),
             grids: GridSet(domain: data.domain, inputs: includeInputs ? data.inputGrids : nil, hidden: hidden, output: outputValues.map { EncodedGrid($0, size: size) }),
             collapse: collapse, milliseconds: Date().timeIntervalSince(start) * 1000)
+    }
+
+    /// The forward and backward pass over the training set at the current weights: the one the last
+    /// epoch's metrics ran, when neither the weights nor the points have changed since, else a new one.
+    func trainingPass() -> (caches: [DenseLayer<Double>.Cache], gradients: [DenseLayer<Double>.Gradients])? {
+        if let kept = trainer.lastEvaluation, evaluatedDataVersion == dataVersion { return (kept.caches, kept.gradients) }
+        guard data.train.count > 0 else { return nil }
+        var rng = SeededGenerator(seed: 0)  // evaluation draws nothing
+        let fresh = network.gradients(data.train.inputs, data.train.targets, training: false, rng: &rng)
+        return (fresh.caches, fresh.gradients)
     }
 
     /// The output grid(s) from the last sums, as `GridSet.output` describes.

@@ -20,6 +20,9 @@ public struct PlaygroundEngine: Sendable {
     public internal(set) var epoch = 0
     /// Bumped whenever the points change, so the page redraws them only then.
     public internal(set) var dataVersion = 0
+    /// The `dataVersion` of the training set the trainer's last epoch was measured on: its full-batch
+    /// pass (`Trainer.lastEvaluation`) serves the frame only while the points are still those.
+    var evaluatedDataVersion: Int?
 
     /// Why training paused by itself: a limit reached, or a loss that is no longer a number.
     public struct Pause: Sendable, Equatable, Encodable {
@@ -51,7 +54,7 @@ public struct PlaygroundEngine: Sendable {
             do { metrics = try trainer.trainEpoch(data.train, test: data.test) } catch {
                 return Pause(message: Self.explain(error, learningRate: config.learningRate), isError: true)
             }
-            epoch += 1
+            (epoch, evaluatedDataVersion) = (epoch + 1, dataVersion)
             history.append(EpochRecord(epoch: epoch, metrics))
             if config.maxEpochs > 0, epoch >= config.maxEpochs {
                 return Pause(message: "Paused at the maximum of \(config.maxEpochs) epochs.", isError: false)
@@ -115,12 +118,10 @@ public struct PlaygroundEngine: Sendable {
             return .reset
         }
         if new.optimizerSettings != old.optimizerSettings || new.batchSize != old.batchSize {
-            // The weights go on, but in a new Trainer: NeuralNet's `Trainer` cannot change its settings while
-            // keeping its optimiser (`settings` is a `let`, the optimiser private, and `init` always starts a
-            // fresh one), so momentum's velocities and Adam's moments start again. The page says so.
-            trainer = try Self.trainer(trainer.network, new, epoch: epoch)
+            // The weights, the batch order and the optimiser's state go on (a new kind of optimiser starts fresh).
+            try lift { () throws(NeuralNetError) in try trainer.retune(new.optimizerSettings, batchSize: new.batchSize) }
         }
-        config = new  // a pause condition or the frame rate: the trainer goes on untouched
+        config = new
         return .kept
     }
 
@@ -138,7 +139,7 @@ public struct PlaygroundEngine: Sendable {
         } else {
             network.layers[layer].bias[to] = value
         }
-        trainer = try Self.trainer(network, config, epoch: epoch)
+        try lift { () throws(NeuralNetError) in try trainer.replaceNetwork(network) }
     }
 
     // MARK: Building

@@ -84,13 +84,12 @@ async function update(edit) {
   } catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
 }
 
-/** After a learning-rate, regularisation or batch-size change that kept the network: what happened to the
- * optimiser's state (NeuralNet's Trainer cannot change its rate in place yet, so it starts again). */
+/** After a change that kept the network: a learning-rate, regularisation or batch-size change keeps the
+ * optimiser's state too (the trainer is retuned in place), so only a new kind of optimiser needs a word. */
 function explainKeptOptimizer(before, after) {
-  const changed = ['learningRate', 'regularization', 'regularizationRate', 'batchSize'].some(k => before[k] !== after[k]);
-  if (!changed || after.optimizer === 'sgd' || after.optimizer !== before.optimizer) return;
-  showBanner(`The weights and the epoch count are kept. ${OPTIMIZER_STATE[after.optimizer]} start again from zero: `
-    + 'the trainer cannot yet change its rate while keeping them.', 'info');
+  if (after.optimizer === before.optimizer || after.optimizer === 'sgd') return;
+  showBanner(`The weights and the epoch count are kept. ${OPTIMIZER_STATE[after.optimizer]} start from zero `
+    + 'with the new optimiser; a learning-rate or regularisation change keeps them.', 'info');
 }
 
 const OPTIMIZER_STATE = { momentum: "Momentum's velocities", nesterov: "Nesterov's velocities", rmsprop: "RMSprop's running squares",
