@@ -82,6 +82,7 @@ extension BenchCommand {
     func measureTraining() throws {
         let results = [
             try TrainingBenchmarks.playgroundEpoch(repeats: max(samples, 3)),
+            try TrainingBenchmarks.playgroundEpoch(withLayerMetrics: true, repeats: max(samples, 3)),
             try TrainingBenchmarks.mnistStep(repeats: samples), TrainingBenchmarks.gemm(repeats: samples),
         ]
         for r in results {
@@ -91,7 +92,7 @@ extension BenchCommand {
                 print(String(decoding: try encoder.encode(r), as: UTF8.self))
             } else {
                 let value = r.gflops.map { String(format: "%.1f GFLOP/s", $0) } ?? String(format: "%.3f ms", (r.seconds ?? 0) * 1000)
-                print(BenchFormat.pad(r.id, 20) + value)
+                print(BenchFormat.pad(r.id, 26) + value)
             }
         }
     }

@@ -87,8 +87,9 @@ struct TrainingBenchCLITests {
         let objects = try result.output.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
-        #expect(objects.map { $0["id"] as! String } == ["playground-epoch", "mnist-step", "gemm-128x784x256"])
+        #expect(objects.map { $0["id"] as! String } == ["playground-epoch", "playground-epoch-metrics", "mnist-step", "gemm-128x784x256"])
         #expect(objects[0]["seconds"] is Double && objects[0]["train_count"] as? Int == 500)
-        #expect(objects[1]["seconds"] is Double && objects[2]["gflops"] is Double)
+        #expect(objects[1]["seconds"] is Double && objects[1]["train_count"] as? Int == 500)
+        #expect(objects[2]["seconds"] is Double && objects[3]["gflops"] is Double)
     }
 }

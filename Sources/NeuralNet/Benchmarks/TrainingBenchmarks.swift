@@ -23,22 +23,24 @@ public enum TrainingBenchmarks {
         return times.sorted()[times.count / 2]
     }
 
-    /// One epoch of TensorFlow Playground's default: 2-8-8-1 tanh, squared error (tanh output), SGD 0.03, batch 10, 500 points,
-    /// run as `activations train` runs it (`TrainingSession.runEpoch`): 50 steps, then the epoch's metrics from one
-    /// full-batch forward and backward pass over the 500 points (loss, accuracy, gradient flow, dead, zero and saturated
-    /// units). PyTorch's loop in `Scripts/compare-training-speed.py` does the 50 steps and a forward-only loss.
-    public static func playgroundEpoch(repeats: Int = 21) throws(NeuralNetError) -> Measurement {
+    /// One epoch of TensorFlow Playground's default: 2-8-8-1 tanh, squared error (tanh output), SGD 0.03, batch 10,
+    /// 500 points, through `TrainingSession.runEpoch`: 50 steps, then the epoch's train loss and accuracy from a
+    /// forward pass over the 500 points: the work PyTorch's loop in `Scripts/compare-training-speed.py` does.
+    /// With `withLayerMetrics` (id `playground-epoch-metrics`) the epoch ends as `activations train` ends it: a
+    /// full-batch forward and backward pass for the per-layer gradient flow and dead, zero and saturated units.
+    public static func playgroundEpoch(withLayerMetrics: Bool = false, repeats: Int = 21) throws(NeuralNetError) -> Measurement {
         var c = TrainingConfiguration()
         (c.hidden, c.activations, c.output, c.batchSize, c.trainFraction, c.precision) = ([8, 8], ["tanh"], .tanh, 10, 1, .float)
         (c.initializer, c.optimizer, c.shuffle) = (.playground, OptimizerSettings(kind: .sgd, learningRate: 0.03), false)
         c.epochs = repeats + 2
         var session = try TrainingSession(configuration: c, data: try Datasets.named("circle").generate(count: 500, seed: 1))
+        session.measuresLayers = withLayerMetrics
         var failure: NeuralNetError?
         let seconds = median(repeats) {
             do throws(NeuralNetError) { try session.runEpoch() } catch { failure = error }
         }
         if let failure { throw failure }
-        return Measurement(id: "playground-epoch", seconds: seconds, trainCount: 500)
+        return Measurement(id: withLayerMetrics ? "playground-epoch-metrics" : "playground-epoch", seconds: seconds, trainCount: 500)
     }
 
     /// One step of an MNIST-sized net: 784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128 (random data):

@@ -13,6 +13,11 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     /// Set to keep every step's batch loss in `stepLosses` (for comparing trajectories with PyTorch).
     public var recordsStepLosses = false
     public private(set) var stepLosses: [Double] = []
+    /// Whether each epoch ends with a forward and backward pass over the whole training set for the
+    /// per-layer metrics (gradient flow, dead units, sparsity, saturation). Cleared, the epoch ends
+    /// with a forward pass for the losses and accuracies only, and `EpochMetrics.layers` is empty:
+    /// the work a plain PyTorch loop does, for comparing speed like with like.
+    public var measuresLayers = true
     private var optimizer: Optimizer<T>
     private var rng: SeededGenerator
     /// Buffers kept from step to step: the mini-batch and the pass over it.
@@ -84,10 +89,15 @@ public struct Trainer<T: TrainingScalar>: Sendable {
             try step(batch.inputs, batch.targets, learningRate: learningRate, batchIndex: batchIndex + 1)
         }
         epoch += 1
-        var evaluationRNG = SeededGenerator(seed: 0)  // evaluation draws nothing
-        network.run(&evaluation, train.inputs, train.targets, training: false, rng: &evaluationRNG)
-        evaluationIsCurrent = true
-        var metrics = metrics(of: evaluation, train, test)
+        var metrics: EpochMetrics
+        if measuresLayers {
+            var evaluationRNG = SeededGenerator(seed: 0)  // evaluation draws nothing
+            network.run(&evaluation, train.inputs, train.targets, training: false, rng: &evaluationRNG)
+            evaluationIsCurrent = true
+            metrics = self.metrics(of: evaluation, train, test)
+        } else {
+            metrics = lossMetrics(train, test)
+        }
         (metrics.learningRate, metrics.seconds) = (learningRate, Date().timeIntervalSince(start))
         return metrics
     }
@@ -154,13 +164,25 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     /// The epoch's metrics from a full-batch pass over `train`, and the test set's loss and accuracy.
     private func metrics(of pass: NetworkPass<T>, _ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
         let layers = network.layers.indices.map { LayerMetrics.measure(network.layers[$0], pass.caches[$0], pass.gradients[$0]) }
+        var metrics = lossMetrics(trainLoss: pass.loss, trainAccuracy: network.head.accuracy(pass.caches.last!.output, train.targets), test)
+        metrics.layers = layers
+        return metrics
+    }
+
+    /// Losses and accuracies from forward passes only; no per-layer metrics.
+    private func lossMetrics(_ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
+        let logits = network.logits(train.inputs)
+        return lossMetrics(trainLoss: network.head.loss(logits, train.targets).loss,
+                           trainAccuracy: network.head.accuracy(logits, train.targets), test)
+    }
+
+    private func lossMetrics(trainLoss: Double, trainAccuracy: Double?, _ test: LabeledData<T>?) -> EpochMetrics {
         let testLogits = test.map { network.logits($0.inputs) }
         return EpochMetrics(
-            epoch: epoch, learningRate: settings.learningRate, trainLoss: pass.loss,
-            trainAccuracy: network.head.accuracy(pass.caches.last!.output, train.targets),
+            epoch: epoch, learningRate: settings.learningRate, trainLoss: trainLoss, trainAccuracy: trainAccuracy,
             testLoss: test.flatMap { t in testLogits.map { network.head.loss($0, t.targets).loss } },
             testAccuracy: test.flatMap { t in testLogits.flatMap { network.head.accuracy($0, t.targets) } },
-            layers: layers, seconds: 0)
+            layers: [], seconds: 0)
     }
 }
 

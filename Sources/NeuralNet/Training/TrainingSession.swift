@@ -105,6 +105,12 @@ public struct TrainingSession: Sendable {
         set { change(float: { $0.trainer.recordsStepLosses = newValue }, double: { $0.trainer.recordsStepLosses = newValue }) }
     }
 
+    /// Whether each epoch ends with the per-layer health metrics (see `Trainer.measuresLayers`).
+    public var measuresLayers: Bool {
+        get { read(float: { $0.trainer.measuresLayers }, double: { $0.trainer.measuresLayers }) }
+        set { change(float: { $0.trainer.measuresLayers = newValue }, double: { $0.trainer.measuresLayers = newValue }) }
+    }
+
     /// Every step's batch loss, when `recordsStepLosses` is set.
     public var stepLosses: [Double] { read(float: { $0.trainer.stepLosses }, double: { $0.trainer.stepLosses }) }
 
