@@ -56,3 +56,21 @@ struct ReusedBufferTests {
         #expect(trainer.lastEvaluation == nil)
     }
 }
+
+@Suite("Loss-only epochs")
+struct LossOnlyEpochTests {
+    @Test("without the per-layer metrics an epoch trains the same weights and reports the same loss and accuracy")
+    func sameTrainingFewerMetrics() throws {
+        let data = try ReusedBufferTests.batch(rows: 30, seed: 6)
+        let make = { try Trainer(network: try ReusedBufferTests.network("tanh"), settings: OptimizerSettings(kind: .sgd, learningRate: 0.1),
+                                 batchSize: 4, seed: 1) }
+        var full = try make(), lossOnly = try make()
+        lossOnly.measuresLayers = false
+        let (a, b) = (try full.trainEpoch(data), try lossOnly.trainEpoch(data))
+        #expect(full.network.layers.map(\.weights) == lossOnly.network.layers.map(\.weights))
+        #expect(abs(a.trainLoss - b.trainLoss) <= 1e-12 * abs(a.trainLoss))
+        #expect(a.trainAccuracy == b.trainAccuracy && a.trainAccuracy != nil)
+        #expect(a.layers.count == 3 && b.layers.isEmpty)
+        #expect(lossOnly.lastEvaluation == nil, "no full-batch pass was run to keep")
+    }
+}
