@@ -87,11 +87,16 @@ struct FloatElementaryTests {
         #expect(error <= f.maxUlps, "\(f.name): \(error) ulp at \(at)")
     }
 
+    /// Bit for bit, except that any NaN equals any NaN: which operand's payload and sign a NaN result
+    /// carries depends on how LLVM orders a commutative instruction's operands, which differs between
+    /// inlining contexts (the 16-lane release build flips it for NaN inputs to exp, expm1 and x·Φ(x)).
+    /// The kernels return the input NaN itself (`evaluate`), and the numerics note asks for NaN-ness.
     @Test("the scalar Float path is lane 0 of the vector path", arguments: functions)
     func scalarIsLaneZero(_ f: Function) {
         for x in Self.sampled().prefix(1 << 16) {
             let lane = f.vector(SIMD16(repeating: x))[0], scalar = f.scalar(x)
-            #expect(scalar.bitPattern == lane.bitPattern, "\(f.name)(\(x)): \(scalar) vs \(lane)")
+            let same = scalar.bitPattern == lane.bitPattern || (scalar.isNaN && lane.isNaN)
+            #expect(same, "\(f.name)(\(x)): \(scalar) vs \(lane)")
         }
     }
 
