@@ -33,9 +33,10 @@ let package = Package(
     targets: [
         .target(
             name: "ActivationFunctions",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["StreamingStores", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: kernelSettings
         ),
+        .target(name: "StreamingStores"),
         .target(name: "NeuralNet", dependencies: ["ActivationFunctions"], swiftSettings: matrixSettings),
         .target(name: "Plotting"),
         .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"]),

@@ -14,7 +14,7 @@ struct FloatElementaryTests {
         let name: String
         /// The error bound stated in the function's doc comment.
         let maxUlps: Double
-        let vector: @Sendable (SIMD8<Float>) -> SIMD8<Float>
+        let vector: @Sendable (SIMD16<Float>) -> SIMD16<Float>
         let scalar: @Sendable (Float) -> Float
         let reference: @Sendable (Double) -> Double
         var testDescription: String { name }
@@ -55,14 +55,14 @@ struct FloatElementaryTests {
         var worst = (ulps: 0.0, at: Float.nan)
         var i = 0
         while i < inputs.count {
-            var v = SIMD8<Float>(repeating: 0)
-            for lane in 0..<8 { v[lane] = inputs[min(i + lane, inputs.count - 1)] }
+            var v = SIMD16<Float>(repeating: 0)
+            for lane in 0..<16 { v[lane] = inputs[min(i + lane, inputs.count - 1)] }
             let y = f.vector(v)
-            for lane in 0..<8 where i + lane < inputs.count {
+            for lane in 0..<16 where i + lane < inputs.count {
                 let error = ulps(y[lane], f.reference(Double(v[lane])))
                 if error > worst.ulps || error.isNaN { worst = (error, v[lane]) }
             }
-            i += 8
+            i += 16
         }
         return worst
     }
@@ -87,11 +87,16 @@ struct FloatElementaryTests {
         #expect(error <= f.maxUlps, "\(f.name): \(error) ulp at \(at)")
     }
 
+    /// Bit for bit, except that any NaN equals any NaN: which operand's payload and sign a NaN result
+    /// carries depends on how LLVM orders a commutative instruction's operands, which differs between
+    /// inlining contexts (the 16-lane release build flips it for NaN inputs to exp, expm1 and x·Φ(x)).
+    /// The kernels return the input NaN itself (`evaluate`), and the numerics note asks for NaN-ness.
     @Test("the scalar Float path is lane 0 of the vector path", arguments: functions)
     func scalarIsLaneZero(_ f: Function) {
         for x in Self.sampled().prefix(1 << 16) {
-            let lane = f.vector(SIMD8(repeating: x))[0], scalar = f.scalar(x)
-            #expect(scalar.bitPattern == lane.bitPattern, "\(f.name)(\(x)): \(scalar) vs \(lane)")
+            let lane = f.vector(SIMD16(repeating: x))[0], scalar = f.scalar(x)
+            let same = scalar.bitPattern == lane.bitPattern || (scalar.isNaN && lane.isNaN)
+            #expect(same, "\(f.name)(\(x)): \(scalar) vs \(lane)")
         }
     }
 

@@ -1,4 +1,4 @@
-import ActivationFunctions
+@testable import ActivationFunctions
 import Testing
 
 /// The SIMD body and the scalar tail of the batch kernels agree bit for bit with the scalar path,
@@ -61,6 +61,27 @@ struct KernelTests {
             }
         }
         #expect(mismatches == 0)
+    }
+
+    /// Large `Float` outputs take the streaming-store loops; here forced on short, misaligned buffers.
+    @Test("streaming stores give the scalar path's bits", arguments: ["relu", "sigmoid", "tanh", "gelu", "mish", "elu"])
+    func streaming(id: String) throws {
+        let f = try Activations.elementwise(id)
+        for offset in 0..<3 {
+            let x = Self.inputs(1000 + offset, domain: f.info.plotDomain, special: .nan).map { Float($0) }
+            let dy = x.indices.map { Float($0 % 7) - 2.5 }
+            var y = [Float](repeating: 0, count: x.count - offset), dx = y
+            x[offset...].withUnsafeBufferPointer { input in
+                dy[offset...].withUnsafeBufferPointer { upstream in
+                    y.withUnsafeMutableBufferPointer { f.forward(input, into: $0, streamingFrom: 0) }
+                    dx.withUnsafeMutableBufferPointer { f.backward(input, upstream, into: $0, streamingFrom: 0) }
+                }
+            }
+            for i in y.indices {
+                let (u, g) = (x[offset + i], dy[offset + i])
+                #expect(Self.same(y[i], f(u)) && Self.same(dx[i], g * f.derivative(at: u)), "\(id) x=\(u)")
+            }
+        }
     }
 
     @Test("in place: y may be x")

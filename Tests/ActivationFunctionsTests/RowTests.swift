@@ -156,6 +156,34 @@ struct RowKernelTests {
         }
     }
 
+    @Test("backward from the saved output: softmax and softmin bit for bit, log-softmax within 4 ulp",
+          arguments: ["softmax", "softmin", "log-softmax"])
+    func fromOutput(id: String) throws {
+        guard case .row(let g) = try Activations.make(id), let f = g as? any OutputBackward else {
+            Issue.record("\(id) has no backward from its output")
+            return
+        }
+        for n in Self.lengths {
+            let x = Self.row(n, seed: 4).map { Float($0) }, dy = Self.row(n, seed: 5).map { Float($0) }
+            let y = try f.forward(x), expected = try f.backward(x, dy)
+            var dx = [Float](repeating: .nan, count: n)
+            try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
+                try dy.withUnsafeBufferPointer { (gs) throws(ActivationError) in
+                    try dx.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
+                        try f.backward(outputRows: ys, gs, into: out, rowLength: n)
+                    }
+                }
+            }
+            let scale = Double(dy.map(abs).max()!)
+            for i in 0..<n {
+                let same = dx[i].bitPattern == expected[i].bitPattern
+                let close = Ulp.error(dx[i], hi: Double(expected[i]), lo: 0) <= 4
+                    || abs(Double(dx[i]) - Double(expected[i])) <= 4 * Double(Float.ulpOfOne) * scale
+                #expect(id == "log-softmax" ? close : same, "\(id) n=\(n) dx[\(i)] = \(dx[i]) vs \(expected[i])")
+            }
+        }
+    }
+
     @Test("a buffer of rows gives each row's result", arguments: ["softmax", "softmin", "log-softmax", "sparsemax"])
     func buffer(id: String) throws {
         guard case .row(let f) = try Activations.make(id) else { return }

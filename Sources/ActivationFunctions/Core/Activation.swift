@@ -43,7 +43,7 @@ public protocol ElementwiseActivation: ActivationDefinition {
 
 /// Where an elementwise function computes its `Float` values.
 public enum FloatLanes: Sendable {
-    /// `Float` and `SIMD8<Float>`: the fast path.
+    /// `Float` and `SIMD16<Float>`: the fast path.
     case float
     /// `Double` and `SIMD4<Double>`, rounded once to `Float`.
     case double

@@ -1,4 +1,6 @@
-/// Loops over buffers a vector at a time (`SIMD4<Double>` or `SIMD8<Float>`), then one element at a
+import StreamingStores
+
+/// Loops over buffers a vector at a time (`SIMD4<Double>` or `SIMD16<Float>`), then one element at a
 /// time, running the same generic function on both. The loops call `evaluate` directly (not through
 /// a closure) so that the function's math is inlined into the vector loop.
 extension ElementwiseActivation {
@@ -38,6 +40,45 @@ extension ElementwiseActivation {
             dx[i] = dy[i] * evaluateDerivative(x[i])
             i += 1
         }
+    }
+
+    /// `mapLanes` in `SIMD16<Float>` lanes with streaming stores (`StreamingStores`), for outputs larger
+    /// than the caches: one element at a time until `y` is 64-byte aligned, then whole vectors.
+    @inlinable @inline(__always)
+    func mapStreaming(_ n: Int, _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?) {
+        guard n > 0, let x, let y else { return }
+        var i = 0
+        while i < n && Int(bitPattern: y + i) % 64 != 0 {
+            y[i] = evaluate(x[i])
+            i += 1
+        }
+        while i + 16 <= n {
+            streaming_store_float16(y + i, evaluate(UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)))
+            i += 16
+        }
+        streaming_fence()
+        mapLanes(n - i, x + i, y + i, SIMD16<Float>.self)
+    }
+
+    /// `zipLanes` in `SIMD16<Float>` lanes with streaming stores (as `mapStreaming`).
+    @inlinable @inline(__always)
+    func zipStreaming(
+        _ n: Int, _ x: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ dx: UnsafeMutablePointer<Float>?
+    ) {
+        guard n > 0, let x, let dy, let dx else { return }
+        var i = 0
+        while i < n && Int(bitPattern: dx + i) % 64 != 0 {
+            dx[i] = dy[i] * evaluateDerivative(x[i])
+            i += 1
+        }
+        while i + 16 <= n {
+            let u = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
+            let g = UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD16<Float>.self)
+            streaming_store_float16(dx + i, g * evaluateDerivative(u))
+            i += 16
+        }
+        streaming_fence()
+        zipLanes(n - i, x + i, dy + i, dx + i, SIMD16<Float>.self)
     }
 
     /// `Float` buffers computed in `Double` lanes: y = Float(f(Double(x))), rounded once.

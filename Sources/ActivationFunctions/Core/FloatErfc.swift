@@ -1,4 +1,4 @@
-/// Vectorised erfc and the normal distribution for `SIMD8<Float>` (quarantined with `FloatExpLog.swift`).
+/// Vectorised erfc and the normal distribution for `SIMD16<Float>` (quarantined with `FloatExpLog.swift`).
 ///
 /// For a = |z|: erfc(a) = e^{−a²}·erfcx(a), and erfc(−a) = 2 − erfc(a). The scaled function is
 /// erfcx(a) = c + t·Q(t − 3/16) with t = 1/(1 + a/2), one polynomial over all of a in [0, 10.2]
@@ -6,7 +6,7 @@
 /// relative error, coefficients rounded to `Float` one at a time, 0.22 ulp before evaluation).
 /// a², t and the last Horner step are carried in two parts, because each would otherwise cost
 /// an ulp or more: e^{−a²} amplifies the rounding of a² a²-fold, and Q is steep in t.
-extension SIMD8 where Scalar == Float {
+extension SIMD16 where Scalar == Float {
     /// The constant c of erfcx(a) = c + t·Q(t − 3/16).
     @usableFromInline static var erfcxConstant: Self { Self(repeating: 8.141_921_2e-6) }
     @usableFromInline static var erfcxCentre: Self { Self(repeating: 0.1875) }
@@ -72,7 +72,7 @@ extension SIMD8 where Scalar == Float {
 
 /// The standard normal distribution in `Float` lanes, for GELU: Φ(x) = ½erfc(z), z = −x/√2 carried as
 /// hi + lo (erfc amplifies the rounding of z about 2z²-fold), and erfc(hi + lo) = erfc(hi) − (2/√π)e^{−hi²}·lo.
-extension SIMD8 where Scalar == Float {
+extension SIMD16 where Scalar == Float {
     /// z = −x/√2 as hi + lo; lo is 0 beyond |z| = 11, where Φ is 0 or 1 and lo·x could overflow.
     @inlinable @inline(__always)
     static func normalArgument(_ x: Self) -> DoubleDouble<Self> {

@@ -1,4 +1,4 @@
-/// Vectorised e^x, e^x − 1 and ln(1 + x) for `SIMD8<Float>`: the quarantined bit tricks.
+/// Vectorised e^x, e^x − 1 and ln(1 + x) for `SIMD16<Float>`: the quarantined bit tricks.
 ///
 /// Written with what compiles to real vector code on this toolchain (see DESIGN.md): magic-number
 /// rounding, `unsafeBitCast` between same-size vectors, integer lane arithmetic and
@@ -6,8 +6,8 @@
 /// standard library. A `Float` is computed as lane 0 of a splat (`LaneElementary.swift`), so scalar
 /// and batch results agree bit for bit. Errors are measured against `Double` libm by
 /// `FloatElementaryTests` (sampled) and `Scripts/check-float-elementary` (all 2³² inputs).
-extension SIMD8 where Scalar == Float {
-    @usableFromInline typealias Bits = SIMD8<Int32>
+extension SIMD16 where Scalar == Float {
+    @usableFromInline typealias Bits = SIMD16<Int32>
 
     /// 1.5·2²³: adding it rounds a |v| < 2²² to an integer, kept in the low bits.
     @usableFromInline static var roundingMagic: Self { Self(repeating: 12_582_912) }

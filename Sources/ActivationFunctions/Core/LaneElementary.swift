@@ -4,7 +4,7 @@ import RealModule
 ///
 /// - `Double` gets them from `RealModule` (the platform libm: glibc on Linux, within 1–2 ulp), and
 ///   `SIMD4<Double>` applies the same functions lane by lane.
-/// - `SIMD8<Float>` has vectorised exp, expm1, ln(1 + x), tanh, erfc and the normal distribution
+/// - `SIMD16<Float>` has vectorised exp, expm1, ln(1 + x), tanh, erfc and the normal distribution
 ///   (`FloatExpLog.swift`, `FloatTanh.swift`, `FloatErfc.swift`, each with its measured error); the
 ///   rest run lane by lane on the `Float` libm.
 ///   A `Float` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
@@ -58,10 +58,12 @@ extension SIMD4: ElementaryLanes where Scalar == Double {
     public static func asinh(_ x: Self) -> Self { eachLane(x, Double.asinh) }
 }
 
-extension SIMD8: ElementaryLanes where Scalar == Float {
+extension SIMD16: ElementaryLanes where Scalar == Float {
     @inline(__always)
     private static func eachLane(_ x: Self, _ f: (Float) -> Float) -> Self {
-        Self(f(x[0]), f(x[1]), f(x[2]), f(x[3]), f(x[4]), f(x[5]), f(x[6]), f(x[7]))
+        var y = x
+        for k in 0..<16 { y[k] = f(x[k]) }
+        return y
     }
 
     @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
@@ -84,17 +86,17 @@ extension SIMD8: ElementaryLanes where Scalar == Float {
 /// `Float` gets exactly what a batch kernel gives; the libm ones are called directly.
 extension Float: ElementaryLanes {
     @inline(__always)
-    static func lane0(_ x: Float, _ f: (SIMD8<Float>) -> SIMD8<Float>) -> Float {
-        f(SIMD8(repeating: x))[0]
+    static func lane0(_ x: Float, _ f: (SIMD16<Float>) -> SIMD16<Float>) -> Float {
+        f(SIMD16(repeating: x))[0]
     }
 
-    public static func exp(_ x: Float) -> Float { lane0(x, SIMD8.vectorExp) }
-    public static func expMinusOne(_ x: Float) -> Float { lane0(x, SIMD8.vectorExpMinusOne) }
-    public static func log(onePlus x: Float) -> Float { lane0(x, SIMD8.vectorLogOnePlus) }
-    public static func tanh(_ x: Float) -> Float { lane0(x, SIMD8.vectorTanh) }
-    public static func erfc(_ x: Float) -> Float { lane0(x, SIMD8.vectorErfc) }
+    public static func exp(_ x: Float) -> Float { lane0(x, SIMD16.vectorExp) }
+    public static func expMinusOne(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpMinusOne) }
+    public static func log(onePlus x: Float) -> Float { lane0(x, SIMD16.vectorLogOnePlus) }
+    public static func tanh(_ x: Float) -> Float { lane0(x, SIMD16.vectorTanh) }
+    public static func erfc(_ x: Float) -> Float { lane0(x, SIMD16.vectorErfc) }
     public static func normalCDF(_ x: Float, times factor: Float) -> Float {
-        SIMD8.vectorNormalCDF(SIMD8(repeating: x), times: SIMD8(repeating: factor))[0]
+        SIMD16.vectorNormalCDF(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
-    public static func normalDensity(_ x: Float) -> Float { lane0(x, SIMD8.vectorNormalDensity) }
+    public static func normalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensity) }
 }

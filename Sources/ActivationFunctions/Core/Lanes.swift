@@ -1,7 +1,7 @@
 /// The numbers the activation math is written in.
 ///
 /// Every activation is written once, generically over `Lanes`. A `Double` is a one-lane vector and
-/// `SIMD4<Double>` has four lanes; a `Float` is one lane and `SIMD8<Float>` has eight. The scalar path
+/// `SIMD4<Double>` has four lanes; a `Float` is one lane and `SIMD16<Float>` has sixteen. The scalar path
 /// and the batch kernels run the same algorithm, so they agree bit for bit and one test proves both
 /// (the idea comes from XNNPACK). The SIMD conformances are in `LanesSIMD.swift`.
 ///

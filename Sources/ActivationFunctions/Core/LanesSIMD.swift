@@ -1,4 +1,6 @@
-/// The wide lanes: `SIMD4<Double>` and `SIMD8<Float>`, one AVX2 register each.
+/// The wide lanes: `SIMD4<Double>` (one AVX2 register) and `SIMD16<Float>` (one AVX-512 register, or
+/// two AVX2 ones). `Float` runs 16 lanes because a CPU with AVX-512 then fills its registers (PyTorch's
+/// kernels do the same), and one without loses nothing: LLVM splits the vector into halves.
 ///
 /// Negation and magnitude work on the sign bit: the standard library's SIMD negation computes
 /// 0 − x, which turns −(+0) into +0 and would break bit-identity with the scalar path.
@@ -23,18 +25,18 @@ extension SIMD4: Lanes where Scalar == Double {
     }
 }
 
-extension SIMD8: Lanes where Scalar == Float {
+extension SIMD16: Lanes where Scalar == Float {
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Float(constant)) }
 
-    @inlinable @inline(__always) public static prefix func - (operand: SIMD8<Float>) -> SIMD8<Float> {
-        let signBit = SIMD8<UInt32>(repeating: 1 << 31)
-        return unsafeBitCast(unsafeBitCast(operand, to: SIMD8<UInt32>.self) ^ signBit, to: SIMD8<Float>.self)
+    @inlinable @inline(__always) public static prefix func - (operand: SIMD16<Float>) -> SIMD16<Float> {
+        let signBit = SIMD16<UInt32>(repeating: 1 << 31)
+        return unsafeBitCast(unsafeBitCast(operand, to: SIMD16<UInt32>.self) ^ signBit, to: SIMD16<Float>.self)
     }
 
-    @inlinable @inline(__always) public var magnitude: SIMD8<Float> {
-        let signMask = SIMD8<UInt32>(repeating: ~(1 << 31))
-        let bits = unsafeBitCast(self, to: SIMD8<UInt32>.self) & signMask
-        return unsafeBitCast(bits, to: SIMD8<Float>.self)
+    @inlinable @inline(__always) public var magnitude: SIMD16<Float> {
+        let signMask = SIMD16<UInt32>(repeating: ~(1 << 31))
+        let bits = unsafeBitCast(self, to: SIMD16<UInt32>.self) & signMask
+        return unsafeBitCast(bits, to: SIMD16<Float>.self)
     }
 
     @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {

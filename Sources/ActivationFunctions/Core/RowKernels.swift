@@ -1,12 +1,13 @@
 import RealModule
 
-/// SIMD kernels for the softmax family over contiguous rows (`SIMD8<Float>` or `SIMD4<Double>` lanes).
+/// SIMD kernels for the softmax family over contiguous rows (`SIMD16<Float>` or `SIMD4<Double>` lanes).
 ///
 /// Per row: one pass for the maximum (and for NaN or +∞, which make the row NaN), one for the
 /// exponentials and their sum, one to normalise. x − max is carried exactly (two-sum) and
 /// e^{hi + lo} = e^{hi}·(1 + lo), so tiny probabilities keep their digits. The sum leaves out one
 /// entry equal to the maximum (its e^0 = 1), so log-softmax can use ln(1 + rest) without
-/// cancellation; each lane sums with Kahan's compensation and the lanes are combined in `Double`.
+/// cancellation; each lane sums with Kahan's compensation (`LaneSum`), and the lanes are combined
+/// in `Double`.
 /// A short last chunk is padded with −∞, which adds nothing to either the maximum or the sum.
 @usableFromInline
 struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint & ElementaryLanes {
@@ -66,7 +67,7 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     @inlinable @inline(__always)
     func exponentials(_ x: UnsafePointer<V.Scalar>, _ m: V.Scalar, into y: UnsafeMutablePointer<V.Scalar>?) -> Double {
         let top = V(repeating: m), zero = V(repeating: 0)
-        var sum = zero, compensation = zero, ties = zero
+        var sum = LaneSum<V>(), ties = zero
         var i = 0
         while i < n {
             let v = load(x, i), d = shifted(v, top)
@@ -75,16 +76,12 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
             if let y { store(e, y, i) }
             let isTop = v .== top
             ties = ties + V.indicator(isTop)
-            let term = e.replacing(with: zero, where: isTop) - compensation
-            let t = sum + term
-            compensation = (t - sum) - term
-            sum = t
+            sum.add(e.replacing(with: zero, where: isTop))
             i += V.scalarCount
         }
         var rest = CompensatedSum()
         for k in 0..<V.scalarCount {
-            rest.add(Double(sum[k]))
-            rest.add(-Double(compensation[k]))
+            sum.addLane(k, to: &rest)
             rest.add(Double(ties[k]))
         }
         rest.add(-1)
@@ -95,21 +92,15 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     @inlinable @inline(__always)
     func dot(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>?) -> Double {
         let plain = RowKernel(n: n, negated: false)
-        var sum = V(repeating: 0), compensation = V(repeating: 0)
+        var sum = LaneSum<V>()
         var i = 0
         while i < n {
             let u = plain.load(a, i, padding: 0), w = b.map { plain.load($0, i, padding: 0) } ?? V(repeating: 1)
-            let term = u * w - compensation
-            let t = sum + term
-            compensation = (t - sum) - term
-            sum = t
+            sum.add(u * w)
             i += V.scalarCount
         }
         var total = CompensatedSum()
-        for k in 0..<V.scalarCount {
-            total.add(Double(sum[k]))
-            total.add(-Double(compensation[k]))
-        }
+        for k in 0..<V.scalarCount { sum.addLane(k, to: &total) }
         return total.value
     }
 
@@ -142,15 +133,61 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         _ x: UnsafePointer<V.Scalar>, _ dy: UnsafePointer<V.Scalar>, _ dx: UnsafeMutablePointer<V.Scalar>, log: Bool
     ) {
         forward(x, dx, log: false)
+        backward(probabilities: dx, dy, dx, log: log)
+    }
+
+    /// dx = J(x)ᵀ·dy from p = softmax(x) (or softmin(x)) alone: two passes, no exponentials.
+    /// `dx` may be `p`, not `dy`.
+    @inlinable @inline(__always)
+    func backward(
+        probabilities p: UnsafePointer<V.Scalar>, _ dy: UnsafePointer<V.Scalar>, _ dx: UnsafeMutablePointer<V.Scalar>,
+        log: Bool
+    ) {
         let plain = RowKernel(n: n, negated: false)
-        let scale = V(repeating: V.Scalar(log ? dot(dy, nil) : dot(dx, dy)))
+        let scale = V(repeating: V.Scalar(log ? dot(dy, nil) : dot(p, dy)))
         let sign = V(repeating: negated ? -1 : 1)
         var i = 0
         while i < n {
-            let p = plain.load(dx, i, padding: 0), g = plain.load(dy, i, padding: 0)
-            plain.store(log ? g - p * scale : sign * (p * (g - scale)), dx, i)
+            let q = plain.load(p, i, padding: 0), g = plain.load(dy, i, padding: 0)
+            plain.store(log ? g - q * scale : sign * (q * (g - scale)), dx, i)
             i += V.scalarCount
         }
+    }
+
+    /// dx = J(x)ᵀ·dy for log-softmax from its output y = ln softmax(x): p = e^y, then as above.
+    /// `dx` must not overlap `y` or `dy`.
+    @inlinable @inline(__always)
+    func backward(logProbabilities y: UnsafePointer<V.Scalar>, _ dy: UnsafePointer<V.Scalar>,
+                  _ dx: UnsafeMutablePointer<V.Scalar>) {
+        let plain = RowKernel(n: n, negated: false)
+        var i = 0
+        while i < n {
+            plain.store(V.exp(plain.load(y, i)), dx, i)
+            i += V.scalarCount
+        }
+        backward(probabilities: dx, dy, dx, log: true)
+    }
+}
+
+/// Kahan's compensated sum in each lane: the running sum and what its roundings lost so far.
+@usableFromInline
+struct LaneSum<V: SIMD & Lanes> where V.Scalar: BinaryFloatingPoint {
+    @usableFromInline var sum = V(0)
+    @usableFromInline var compensation = V(0)
+
+    @inlinable init() {}
+
+    @inlinable @inline(__always) mutating func add(_ term: V) {
+        let corrected = term - compensation
+        let t = sum + corrected
+        compensation = (t - sum) - corrected
+        sum = t
+    }
+
+    /// Lane `k`'s sum, less its compensation, added to `total` (in `Double`).
+    @inlinable @inline(__always) func addLane(_ k: Int, to total: inout CompensatedSum) {
+        total.add(Double(sum[k]))
+        total.add(-Double(compensation[k]))
     }
 }
 

@@ -7,7 +7,8 @@ public enum Throughput {
     public enum Direction: String, Sendable, CaseIterable {
         /// y = f(x): reads x, writes y.
         case forward
-        /// dx = dy·f′(x): reads x and dy, writes dx.
+        /// dx = dy·f′(x): reads x and dy, writes dx. The softmax family (`OutputBackward`) reads the
+        /// saved output y in place of x, as PyTorch's softmax backward does.
         case backward
     }
 
@@ -47,6 +48,11 @@ public enum Throughput {
         switch f {
         case .elementwise(let g):
             call = { kernel(g, direction, x, dy, &out) }
+        case .row(let g as any OutputBackward) where direction == .backward:
+            // Backward from the saved output, as PyTorch's softmax backward is given it.
+            var y = [T](repeating: 0, count: n)
+            rows(g, .forward, rowLength, x, dy, &y)
+            call = { outputRows(g, rowLength, y, dy, &out) }
         case .row(let g):
             call = { rows(g, direction, rowLength, x, dy, &out) }
         }
@@ -88,6 +94,22 @@ public enum Throughput {
                         let upstream = UnsafeBufferPointer(rebasing: g2[0..<count * outputs])
                         try? T.backwardRows(g, input, upstream, UnsafeMutableBufferPointer(rebasing: o[0..<count * length]), length)
                     }
+                }
+            }
+        }
+    }
+
+    /// J(x)ᵀ·dy for whole rows of `rowLength`, from the rows' outputs `y`.
+    static func outputRows<T: BatchElement>(
+        _ g: any OutputBackward, _ rowLength: Int, _ y: [T], _ dy: [T], _ out: inout [T]
+    ) {
+        let m = y.count / rowLength * rowLength
+        y.withUnsafeBufferPointer { ys in
+            dy.withUnsafeBufferPointer { g2 in
+                out.withUnsafeMutableBufferPointer { o in
+                    try? T.backwardRows(
+                        g, output: UnsafeBufferPointer(rebasing: ys[0..<m]), UnsafeBufferPointer(rebasing: g2[0..<m]),
+                        UnsafeMutableBufferPointer(rebasing: o[0..<m]), rowLength)
                 }
             }
         }
