@@ -101,12 +101,14 @@ try:
     wait_for(lambda s: s["epoch"] == 0, 30, "the classroom link's first frame")
     added = driver.execute_script("return window.playground.added")
     shown = {name: driver.find_element("id", name).is_displayed() for name in ["learningRate", "noise", "batchSize", "play"]}
-    hints = [e for e in driver.find_elements("css selector", ".hint") if e.is_displayed()]
-    seen["classroom"] = {"shown": shown, "visibleHints": len(hints), "added": added, "hash": driver.execute_script("return location.hash")[-40:]}
+    # Counted in one script: some hints are redrawn with each frame, so element handles could go stale.
+    hints = driver.execute_script("return [...document.querySelectorAll('.hint')]"
+                                  ".filter(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').length")
+    seen["classroom"] = {"shown": shown, "visibleHints": hints, "added": added, "hash": driver.execute_script("return location.hash")[-40:]}
     if shown["learningRate"] or shown["noise"] or not shown["batchSize"] or not shown["play"]:
         failures.append(f"learningRate_hide and noise_hide should hide just those: {shown}")
     if hints:
-        failures.append(f"hideText should hide the explanations; {len(hints)} still shown")
+        failures.append(f"hideText should hide the explanations; {hints} still shown")
     deadline = time.time() + 20
     while added != [[1.5, -2, 1], [-3, 2.5, 0]] and time.time() < deadline:
         time.sleep(0.25)
