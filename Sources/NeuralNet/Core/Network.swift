@@ -2,6 +2,8 @@ import ActivationFunctions
 
 /// A feed-forward network: hidden dense layers, each with its own activation, then an output layer
 /// whose function is fused with the loss (`OutputHead`).
+///
+/// Like `Trainer`'s, its passes are specialised for `Double` and `Float` for callers in other modules.
 public struct Network<T: TrainingScalar>: Sendable {
     /// All layers; the last one's activation is the identity (the head applies the output function).
     public var layers: [DenseLayer<T>]
@@ -46,6 +48,8 @@ public struct Network<T: TrainingScalar>: Sendable {
     public var outputCount: Int { layers[layers.count - 1].units }
 
     /// The forward pass, keeping what backward needs.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func forward(_ x: Matrix<T>, training: Bool = false, rng: inout SeededGenerator) -> [DenseLayer<T>.Cache] {
         var caches: [DenseLayer<T>.Cache] = []
         forward(x, training: training, rng: &rng, into: &caches)
@@ -64,6 +68,8 @@ public struct Network<T: TrainingScalar>: Sendable {
     }
 
     /// The last sums z for `x` in evaluation mode (RReLU at its mean slope).
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func logits(_ x: Matrix<T>) -> Matrix<T> {
         var rng = SeededGenerator(seed: 0)  // evaluation draws nothing
         return forward(x, training: false, rng: &rng).last!.output
@@ -73,6 +79,8 @@ public struct Network<T: TrainingScalar>: Sendable {
     public func predict(_ x: Matrix<T>) -> Matrix<T> { head.outputs(logits(x)) }
 
     /// Loss and per-layer gradients for one batch.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func gradients(_ x: Matrix<T>, _ targets: Targets<T>, training: Bool, rng: inout SeededGenerator)
         -> (loss: Double, gradients: [DenseLayer<T>.Gradients], caches: [DenseLayer<T>.Cache])
     {

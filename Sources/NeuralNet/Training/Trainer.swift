@@ -3,6 +3,12 @@ import Foundation
 /// Trains a network epoch by epoch: mini-batches in a seeded order (or a fixed one), one optimiser
 /// step per batch, then the epoch's metrics. A non-finite loss or gradient stops training before
 /// the update, so NaN is never written into the weights.
+///
+/// The public entry points are specialised for `Double` and `Float` here, and their generic entry
+/// jumps to those copies: called from another module (the Playground trains a `Trainer<Double>`), the
+/// generic code would otherwise run unspecialised, through witness tables, many times slower (`perf`:
+/// half of a playground session's time). (`exported: true` would let callers link the copies directly,
+/// but with typed throws the linker cannot find them on this toolchain.)
 public struct Trainer<T: TrainingScalar>: Sendable {
     public private(set) var network: Network<T>
     public private(set) var settings: OptimizerSettings
@@ -78,6 +84,8 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     }
 
     /// One pass over `train`; `test`, if given, is only evaluated.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public mutating func trainEpoch(_ train: LabeledData<T>, test: LabeledData<T>? = nil) throws(NeuralNetError) -> EpochMetrics {
         try checkShape(train)
         let start = Date()
@@ -103,6 +111,8 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     }
 
     /// One optimiser step on `batch` at the current epoch's learning rate.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public mutating func step(_ batch: LabeledData<T>) throws(NeuralNetError) {
         try step(batch.inputs, batch.targets, learningRate: schedule.rate(base: settings.learningRate, epoch: epoch), batchIndex: 1)
     }
@@ -155,6 +165,8 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     }
 
     /// Loss and accuracy on both sets, and per-layer health from a full-batch pass over `train`.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func measure(_ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
         var evaluation = NetworkPass<T>(), rng = SeededGenerator(seed: 0)  // evaluation draws nothing
         network.run(&evaluation, train.inputs, train.targets, training: false, rng: &rng)
