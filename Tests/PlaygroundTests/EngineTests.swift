@@ -32,36 +32,40 @@ import Testing
                 "one configuration, one trajectory")
     }
 
-    /// Settings the trainer does not read (pause conditions, epochs per frame) leave it untouched, so
-    /// Adam's moments and the batch order go on as if nothing had changed.
-    @Test func aPauseSettingMidRunLeavesTheTrainerAlone() throws {
+    /// Adam at 0.01, trained `total` epochs straight, against the same trained `before` epochs, then
+    /// changed by `change` (which must keep the network) and trained the rest: the weights must agree.
+    func expectTheRunGoesOn(before: Int, total: Int, _ change: (inout PlaygroundEngine, PlaygroundConfig) throws -> Void) throws {
         var config = PlaygroundConfig()
         (config.optimizer, config.learningRate) = (.adam, 0.01)
         var straight = try PlaygroundEngine(config: config)
-        _ = straight.train(epochs: 10)
+        _ = straight.train(epochs: total)
         var changed = try PlaygroundEngine(config: config)
-        _ = changed.train(epochs: 5)
-        (config.maxEpochs, config.stopLoss, config.epochsPerFrame) = (1000, 0.001, 3)
-        #expect(try changed.apply(config) == .kept)
-        _ = changed.train(epochs: 5)
+        _ = changed.train(epochs: before)
+        try change(&changed, config)
+        _ = changed.train(epochs: total - before)
         #expect(changed.network.layers.map(\.weights) == straight.network.layers.map(\.weights))
+    }
+
+    /// Settings the trainer does not read (pause conditions, epochs per frame) leave it untouched, so
+    /// Adam's moments and the batch order go on as if nothing had changed.
+    @Test func aPauseSettingMidRunLeavesTheTrainerAlone() throws {
+        try expectTheRunGoesOn(before: 5, total: 10) { engine, config in
+            var paused = config
+            (paused.maxEpochs, paused.stopLoss, paused.epochsPerFrame) = (1000, 0.001, 3)
+            let change = try engine.apply(paused)
+            #expect(change == .kept)
+        }
     }
 
     /// A learning-rate change retunes the trainer in place: changed and changed back before training
     /// on, the run is the one that never changed (a restarted Adam would take its first step again).
     @Test func aLearningRateChangeKeepsAdamsMoments() throws {
-        var config = PlaygroundConfig()
-        (config.optimizer, config.learningRate) = (.adam, 0.01)
-        var straight = try PlaygroundEngine(config: config)
-        _ = straight.train(epochs: 6)
-        var changed = try PlaygroundEngine(config: config)
-        _ = changed.train(epochs: 3)
-        var faster = config
-        faster.learningRate = 0.03
-        #expect(try changed.apply(faster) == .kept)
-        #expect(try changed.apply(config) == .kept)
-        _ = changed.train(epochs: 3)
-        #expect(changed.network.layers.map(\.weights) == straight.network.layers.map(\.weights))
+        try expectTheRunGoesOn(before: 3, total: 6) { engine, config in
+            var faster = config
+            faster.learningRate = 0.03
+            let changes = [try engine.apply(faster), try engine.apply(config)]
+            #expect(changes == [.kept, .kept])
+        }
     }
 
     /// The frame reuses the trainer's end-of-epoch pass only while it describes the current points and weights.
