@@ -91,20 +91,23 @@ struct VanishingGradient: Experiment {
     }
 
     static func gradientChart(_ profiles: [Profile]) -> ResultChart {
-        let layers = (1...depth).map(Double.init)
-        var chart = LineChart(id: "vanishing-gradient-profile", title: "Gradient at each layer at initialisation (log scale)",
-                              xLabel: "hidden layer (1 = next to the input)", yLabel: "mean |∂L/∂a|")
-        chart.yScale = .log
-        chart.series = profiles.enumerated().map { .init(label: $1.id, xs: layers, ys: $1.gradients, colorIndex: $0) }
-        return ResultChart(name: "profile", chart: chart, caption: "Read from right (output side) to left (input side): sigmoid falls by orders of magnitude, tanh less, ReLU with He initialisation stays level.")
+        layerChart(profiles, \.gradients, name: "profile", title: "Gradient at each layer at initialisation (log scale)",
+                   yLabel: "mean |∂L/∂a|",
+                   caption: "Read from right (output side) to left (input side): sigmoid falls by orders of magnitude, tanh less, ReLU with He initialisation stays level.")
     }
 
     static func movementChart(_ profiles: [Profile]) -> ResultChart {
+        layerChart(profiles, \.movement, name: "movement", title: "How far each layer's weights moved in training (log scale)",
+                   yLabel: "‖ΔW‖ / ‖W‖", caption: "After the same SGD steps, the early sigmoid layers have barely moved.")
+    }
+
+    /// One line per activation of a per-layer quantity, on a log scale, layer 1 next to the input.
+    static func layerChart(_ profiles: [Profile], _ values: KeyPath<Profile, [Double]>, name: String, title: String,
+                           yLabel: String, caption: String) -> ResultChart {
         let layers = (1...depth).map(Double.init)
-        var chart = LineChart(id: "vanishing-gradient-movement", title: "How far each layer's weights moved in training (log scale)",
-                              xLabel: "hidden layer (1 = next to the input)", yLabel: "‖ΔW‖ / ‖W‖")
+        var chart = LineChart(id: "vanishing-gradient-\(name)", title: title, xLabel: "hidden layer (1 = next to the input)", yLabel: yLabel)
         chart.yScale = .log
-        chart.series = profiles.enumerated().map { .init(label: $1.id, xs: layers, ys: $1.movement, colorIndex: $0) }
-        return ResultChart(name: "movement", chart: chart, caption: "After the same SGD steps, the early sigmoid layers have barely moved.")
+        chart.series = profiles.enumerated().map { .init(label: $1.id, xs: layers, ys: $1[keyPath: values], colorIndex: $0) }
+        return ResultChart(name: name, chart: chart, caption: caption)
     }
 }
