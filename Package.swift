@@ -33,10 +33,10 @@ let package = Package(
     targets: [
         .target(
             name: "ActivationFunctions",
-            dependencies: ["StreamingStores", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["KernelIntrinsics", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: kernelSettings
         ),
-        .target(name: "StreamingStores"),
+        .target(name: "KernelIntrinsics"),
         .target(name: "NeuralNet", dependencies: ["ActivationFunctions"], swiftSettings: matrixSettings),
         .target(name: "Plotting"),
         .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"]),

@@ -1,8 +1,10 @@
 // The "ceiling": sigmoid, tanh and gelu-tanh as small hand-written AVX2+FMA C kernels with the same
 // algorithms (and so the same accuracy) as ActivationFunctions' Float lanes: Cephes-style e^x with
-// Cody-Waite reduction and two-step scaling, σ = 1/(1+e) with the roundings of 1+e and of the
-// division compensated, tanh by an odd polynomial below 0.625 and (1-e)/(1+e) above, gelu-tanh as
-// x·σ(v) with v = 2√(2/π)(x + 0.044715x³) carried in two parts. Built and timed by Scripts/ceiling.
+// Cody-Waite reduction (scaled by 2^n in one multiplication where only normal results matter, in two
+// steps where subnormal ones do); σ = 1/(1+e^{-x}), with e^x for a vector holding some x < -87;
+// tanh by an odd polynomial below 0.625 and (1-e)/(1+e) above; gelu-tanh as x·σ(v) with
+// v = 2√(2/π)(x + 0.044715x³) carried in two parts and σ(v) to ½ ulp (1/(1+e) with the roundings of
+// 1+e and of the division compensated). Built and timed by Scripts/ceiling.
 #include <immintrin.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +33,21 @@ static inline V vexp(V x) {
     return _mm256_mul_ps(_mm256_mul_ps(p, s1), s2);
 }
 
+static inline V vexp_normal(V x) {  // e^x where only normal results matter: one scaling step
+    x = _mm256_min_ps(_mm256_max_ps(x, k(-87.3f)), k(88.3f));
+    V t = fma_(x, k(1.44269504f), k(12582912.f));
+    V n = _mm256_sub_ps(t, k(12582912.f));
+    V r = fma_(_mm256_sub_ps(_mm256_setzero_ps(), n), k(0.693359375f), x);
+    r = fma_(_mm256_sub_ps(_mm256_setzero_ps(), n), k(-2.1219444e-4f), r);
+    V p = k(1.9875691500e-4f);
+    p = fma_(p, r, k(1.3981999507e-3f)); p = fma_(p, r, k(8.3334519073e-3f));
+    p = fma_(p, r, k(4.1665795894e-2f)); p = fma_(p, r, k(1.6666665459e-1f));
+    p = fma_(p, r, k(5.0000001201e-1f));
+    p = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(p, _mm256_mul_ps(r, r)), r), k(1.f));
+    __m256i bits = _mm256_add_epi32(_mm256_slli_epi32(_mm256_castps_si256(t), 23), _mm256_set1_epi32(0x3f800000));
+    return _mm256_mul_ps(p, _mm256_castsi256_ps(bits));
+}
+
 static inline V recip_one_plus(V e) {  // 1/(1+e), compensated
     V d = _mm256_add_ps(k(1.f), e);
     V de = _mm256_add_ps(_mm256_sub_ps(k(1.f), d), e);
@@ -40,10 +57,10 @@ static inline V recip_one_plus(V e) {  // 1/(1+e), compensated
 }
 
 static inline V vsigmoid(V x) {
-    V a = _mm256_andnot_ps(k(-0.f), x);
-    V e = vexp(_mm256_sub_ps(_mm256_setzero_ps(), a));
-    V big = recip_one_plus(e), small = _mm256_mul_ps(e, big);
-    return _mm256_blendv_ps(big, small, _mm256_cmp_ps(x, _mm256_setzero_ps(), _CMP_LT_OQ));
+    V plain = _mm256_div_ps(k(1.f), _mm256_add_ps(k(1.f), vexp_normal(_mm256_sub_ps(_mm256_setzero_ps(), x))));
+    V far = _mm256_cmp_ps(x, k(-87.f), _CMP_LT_OQ);
+    if (!_mm256_movemask_ps(far)) return plain;
+    return _mm256_blendv_ps(plain, vexp(x), far);
 }
 
 static inline V vtanh(V x) {
@@ -52,7 +69,7 @@ static inline V vtanh(V x) {
     p = fma_(p, z, k(2.06390887954e-2f)); p = fma_(p, z, k(-5.37397155531e-2f));
     p = fma_(p, z, k(1.33314422036e-1f)); p = fma_(p, z, k(-3.33332819422e-1f));
     V small = fma_(_mm256_mul_ps(p, z), x, x);
-    V e = vexp(_mm256_mul_ps(k(-2.f), a));
+    V e = vexp_normal(_mm256_mul_ps(k(-2.f), a));
     V large = _mm256_div_ps(_mm256_sub_ps(k(1.f), e), _mm256_add_ps(k(1.f), e));
     large = _mm256_or_ps(large, _mm256_and_ps(x, k(-0.f)));
     return _mm256_blendv_ps(large, small, _mm256_cmp_ps(a, k(0.625f), _CMP_LT_OQ));
@@ -66,8 +83,8 @@ static inline V vgelu_tanh(V x) {  // x·σ(v), v in two parts, σ(hi + lo) = σ
     V s = _mm256_add_ps(m, c), bv = _mm256_sub_ps(s, m);
     V slo = _mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(m, _mm256_sub_ps(s, bv)), _mm256_sub_ps(c, bv)), mlo);
     V hi = _mm256_mul_ps(s, k(1.5957692f)), lo = fma_(slo, k(1.5957692f), _mm256_fmsub_ps(s, k(1.5957692f), hi));
-    V a = _mm256_andnot_ps(k(-0.f), hi);
-    V e = vexp(_mm256_sub_ps(_mm256_setzero_ps(), a));
+    V a = _mm256_andnot_ps(k(-0.f), hi), na = _mm256_sub_ps(_mm256_setzero_ps(), a);
+    V e = _mm256_movemask_ps(_mm256_cmp_ps(a, k(87.f), _CMP_GT_OQ)) ? vexp(na) : vexp_normal(na);
     V big = recip_one_plus(e), small = _mm256_mul_ps(e, big);
     V neg = _mm256_cmp_ps(hi, _mm256_setzero_ps(), _CMP_LT_OQ);
     V sg = _mm256_blendv_ps(big, small, neg), comp = _mm256_blendv_ps(small, big, neg);

@@ -7,7 +7,8 @@ import Testing
 /// patterns plus dense grids where each function is delicate. With ACTIVATIONLAB_EXHAUSTIVE=1 every
 /// one of the 2³² inputs is checked (Scripts/check-float-elementary, in release, some minutes;
 /// ACTIVATIONLAB_EXHAUSTIVE_ONLY=erfc limits it to the named functions). Last exhaustive maxima: exp 0.977,
-/// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.875 ulp.
+/// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.875 ulp. σ, silu and tanh-shrink are
+/// activations, checked here because their `Float` error is more than their parts'.
 @Suite("Vectorised Float elementary functions")
 struct FloatElementaryTests {
     struct Function: Sendable, CustomTestStringConvertible {
@@ -27,6 +28,13 @@ struct FloatElementaryTests {
         Function(name: "tanh", maxUlps: 2, vector: tanh, scalar: tanh, reference: { Foundation.tanh($0) }),
         Function(name: "erfc", maxUlps: 3, vector: erfc, scalar: erfc, reference: { Foundation.erfc($0) }),
         Function(name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu, reference: { 0.5 * $0 * Foundation.erfc(-$0 / 2.0.squareRoot()) }),
+        Function(name: "exp (normal range)", maxUlps: 1, vector: expNormalRange, scalar: expNormalRange,
+                 reference: { Foundation.exp(min(max($0, Double(Float(-87.3))), Double(Float(88.3)))) }),
+        // Activations built on them whose Float error is more than their parts' (σ's three roundings,
+        // tanh-shrink's two polynomials and a division).
+        Function(name: "σ", maxUlps: 2.5, vector: sigmoid, scalar: sigmoid, reference: { 1 / (1 + Foundation.exp(-$0)) }),
+        Function(name: "silu", maxUlps: 3, vector: silu, scalar: silu, reference: { $0 == -.infinity ? -0.0 : $0 / (1 + Foundation.exp(-$0)) }),
+        Function(name: "tanh-shrink", maxUlps: 4, vector: tanhShrink, scalar: tanhShrink, reference: tanhShrinkReference),
     ]
 
     static func exp<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
@@ -35,6 +43,21 @@ struct FloatElementaryTests {
     static func tanh<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
     static func erfc<L: ElementaryLanes>(_ x: L) -> L { L.erfc(x) }
     static func gelu<L: ElementaryLanes>(_ x: L) -> L { L.normalCDF(x, times: x) }
+    static func expNormalRange<L: ElementaryLanes>(_ x: L) -> L { L.expNormalRange(x) }
+    static func sigmoid<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).value(x) }
+    static func silu<L: ElementaryLanes>(_ x: L) -> L { SiLU(ParameterValues(unvalidated: [:])).value(x) }
+    static func tanhShrink<L: ElementaryLanes>(_ x: L) -> L { TanhShrink(ParameterValues(unvalidated: [:])).value(x) }
+
+    /// x − tanh x in `Double`: from its Taylor series below 0.1 (six terms, error under 1e−17
+    /// relative), where the difference itself would cancel; directly above, where it loses at most
+    /// 2⁻⁵³·x/(x − tanh x) < 2⁻⁴⁰ relative.
+    static func tanhShrinkReference(_ x: Double) -> Double {
+        guard abs(x) < 0.1 else { return x.isInfinite ? x : x - Foundation.tanh(x) }
+        let z = x * x
+        // x − tanh x = x³/3 − 2x⁵/15 + 17x⁷/315 − 62x⁹/2835 + 1382x¹¹/155925 − 21844x¹³/6081075
+        let series = 1.0 / 3 + z * (-2.0 / 15 + z * (17.0 / 315 + z * (-62.0 / 2835 + z * (1382.0 / 155_925 + z * -21844.0 / 6_081_075))))
+        return x * z * series
+    }
 
     /// Error of `y` in ulps of the `Float` nearest the reference; 0 when both are the same special.
     static func ulps(_ y: Float, _ exact: Double) -> Double {

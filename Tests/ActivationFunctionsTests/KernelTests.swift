@@ -9,6 +9,7 @@ struct KernelTests {
     static let specials: [Double] = [
         .nan, .infinity, -.infinity, 0, -0.0, .leastNonzeroMagnitude, -1e-8, 3, -3, 6, -6, 20,
         88.8, -88.8, 100, -100, 1e30, -1e30,
+        -87.2, 87.5,  // between the rare-path threshold (±87) and expNormalRange's clamps (−87.3, 88.3)
     ]
 
     /// Deterministic inputs over the function's plot domain, widened 50%, with `special` placed at
@@ -82,6 +83,24 @@ struct KernelTests {
                 #expect(Self.same(y[i], f(u)) && Self.same(dx[i], g * f.derivative(at: u)), "\(id) x=\(u)")
             }
         }
+    }
+
+    /// The one-instruction mask test that picks a kernel's rare path (`KernelIntrinsics`).
+    @Test("anyLane sees every lane, and only a true one")
+    func anyLane() {
+        #expect(!SIMD16<Float>.anyLane(SIMD16<Float>(repeating: 0) .< 0))
+        #expect(!SIMD4<Double>.anyLane(SIMD4<Double>(repeating: .nan) .< 0))
+        for lane in 0..<16 {
+            var v = SIMD16<Float>(repeating: 1)
+            v[lane] = -1
+            #expect(SIMD16<Float>.anyLane(v .< 0), "lane \(lane)")
+        }
+        for lane in 0..<4 {
+            var v = SIMD4<Double>(repeating: 1)
+            v[lane] = -1
+            #expect(SIMD4<Double>.anyLane(v .< 0), "lane \(lane)")
+        }
+        #expect(Float.anyLane(true) && !Double.anyLane(false))
     }
 
     @Test("in place: y may be x")

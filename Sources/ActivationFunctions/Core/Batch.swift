@@ -1,4 +1,4 @@
-import StreamingStores
+import KernelIntrinsics
 
 /// Loops over buffers a vector at a time (`SIMD4<Double>` or `SIMD16<Float>`), then one element at a
 /// time, running the same generic function on both. The loops call `evaluate` directly (not through
@@ -42,7 +42,7 @@ extension ElementwiseActivation {
         }
     }
 
-    /// `mapLanes` in `SIMD16<Float>` lanes with streaming stores (`StreamingStores`), for outputs larger
+    /// `mapLanes` in `SIMD16<Float>` lanes with streaming stores (`KernelIntrinsics`), for outputs larger
     /// than the caches: one element at a time until `y` is 64-byte aligned, then whole vectors.
     @inlinable @inline(__always)
     func mapStreaming(_ n: Int, _ x: UnsafePointer<Float>?, _ y: UnsafeMutablePointer<Float>?) {

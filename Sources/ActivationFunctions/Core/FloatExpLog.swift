@@ -50,13 +50,38 @@ extension SIMD16 where Scalar == Float {
     /// e^x. Measured over all 2³² inputs: 0.977 ulp (at −59.919415); overflows to +∞ above 88.72, flushes to 0 below −103.97,
     /// subnormal results in between (scaled in two steps so that they keep their digits).
     @inlinable @inline(__always)
-    static func vectorExp(_ x: Self) -> Self {
+    static func vectorExp(_ x: Self) -> Self { vectorExp(x, times: Self(repeating: 1)) }
+
+    /// factor·e^x, with the factor applied before the scaling by 2ⁿ, so that a subnormal product keeps
+    /// the digits that factor·(e^x) would lose when e^x alone is subnormal (x·eˣ for silu's left tail).
+    /// The error is e^x's plus ½ ulp; for factor = 1 it is `vectorExp` (LLVM drops the ×1). Below −110
+    /// the argument is clamped, which a large factor would expose (`exp(_:times:)` zeroes those lanes).
+    @inlinable @inline(__always)
+    static func vectorExp(_ x: Self, times factor: Self) -> Self {
         let clampedX = x.replacing(with: Self(repeating: -110), where: x .< -110)
             .replacing(with: Self(repeating: 89), where: x .> 89)
         let (_, k, r) = reduce(clampedX)
         let p = (expTail(r) + r) + Self(repeating: 1)
         let half = k &>> 1
-        return p * powerOfTwo(half) * powerOfTwo(k &- half)
+        return p * factor * powerOfTwo(half) * powerOfTwo(k &- half)
+    }
+
+    /// e^x for callers that only need results in the normal range (σ, tanh): the argument is clamped
+    /// to [−87.3, 88.3], so 2ⁿ is a normal `Float` and one multiplication scales by it. Wherever e^x is
+    /// a normal `Float` the result is bit for bit `vectorExp`'s; below −87.3 it is e^−87.3 ≈ 1.2e−38 in
+    /// place of a smaller number, above 88.3 it is e^88.3.
+    @inlinable @inline(__always)
+    static func vectorExpNormalRange(_ x: Self) -> Self {
+        let clampedX = x.replacing(with: Self(repeating: -87.3), where: x .< -87.3)
+            .replacing(with: Self(repeating: 88.3), where: x .> 88.3)
+        let t = roundingMagic.addingProduct(clampedX, Self(repeating: 1.442_695_04))
+        let n = t - roundingMagic
+        let r = clampedX.addingProduct(-n, ln2Hi).addingProduct(-n, ln2Lo)
+        let p = (expTail(r) + r) + Self(repeating: 1)
+        // t's bits are those of 1.5·2²³ plus n, and 1.5·2²³'s low 9 bits are 0, so t << 23 is n << 23.
+        // (Multiplying, rather than adding n to p's exponent bits, keeps a NaN a NaN.)
+        let scale = unsafeBitCast((unsafeBitCast(t, to: Bits.self) &<< 23) &+ 0x3F80_0000, to: Self.self)
+        return p * scale
     }
 
     /// e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1), exact near 0 and −1 far left. Measured over all 2³²

@@ -13,7 +13,7 @@ extension SIMD16 where Scalar == Float {
         p = p.horner(z, 1.333_144_220_36e-1)
         p = p.horner(z, -3.333_328_194_22e-1)
         let small = x.addingProduct(p * z, x)
-        let e = vectorExp(Self(repeating: -2) * a)
+        let e = vectorExpNormalRange(Self(repeating: -2) * a)  // below 2⁻¹²⁶, e vanishes beside 1
         let one = Self(repeating: 1)
         let large = ((one - e) / (one + e)).withSign(of: x)
         return large.replacing(with: small, where: a .< 0.625).replacing(with: x, where: x .== 0)

@@ -10,6 +10,11 @@ import RealModule
 ///   A `Float` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
 public protocol ElementaryLanes: Lanes {
     static func exp(_ x: Self) -> Self
+    /// e^x where only normal results matter: for `Float`, results below 2⁻¹²⁶ may come out as about
+    /// 2⁻¹²⁶ (σ and tanh use it where such a term vanishes beside 1). The same as `exp` elsewhere.
+    static func expNormalRange(_ x: Self) -> Self
+    /// factor·e^x, keeping its digits where e^x alone would be subnormal but the product is not.
+    static func exp(_ x: Self, times factor: Self) -> Self
     static func expMinusOne(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func log(onePlus x: Self) -> Self
@@ -38,7 +43,10 @@ extension ElementaryLanes {
     public static func normalDensity(_ x: Self) -> Self { Self(0.3989422804014327) * exp(Self(-0.5) * x * x) }
 }
 
-extension Double: ElementaryLanes {}
+extension Double: ElementaryLanes {
+    public static func expNormalRange(_ x: Double) -> Double { exp(x) }
+    public static func exp(_ x: Double, times factor: Double) -> Double { factor * exp(x) }
+}
 
 extension SIMD4: ElementaryLanes where Scalar == Double {
     @inline(__always)
@@ -47,6 +55,8 @@ extension SIMD4: ElementaryLanes where Scalar == Double {
     }
 
     public static func exp(_ x: Self) -> Self { eachLane(x, Double.exp) }
+    public static func expNormalRange(_ x: Self) -> Self { exp(x) }
+    public static func exp(_ x: Self, times factor: Self) -> Self { factor * exp(x) }
     public static func expMinusOne(_ x: Self) -> Self { eachLane(x, Double.expMinusOne) }
     public static func log(_ x: Self) -> Self { eachLane(x) { Double.log($0) } }
     public static func log(onePlus x: Self) -> Self { eachLane(x) { Double.log(onePlus: $0) } }
@@ -67,6 +77,11 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
     }
 
     @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
+    /// Below x = −110, where `vectorExp` clamps its argument, the product is taken as factor·0.
+    @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
+        vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -110)
+    }
     @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
     @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
     @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
@@ -91,6 +106,10 @@ extension Float: ElementaryLanes {
     }
 
     public static func exp(_ x: Float) -> Float { lane0(x, SIMD16.vectorExp) }
+    public static func expNormalRange(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpNormalRange) }
+    public static func exp(_ x: Float, times factor: Float) -> Float {
+        SIMD16.exp(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
+    }
     public static func expMinusOne(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpMinusOne) }
     public static func log(onePlus x: Float) -> Float { lane0(x, SIMD16.vectorLogOnePlus) }
     public static func tanh(_ x: Float) -> Float { lane0(x, SIMD16.vectorTanh) }

@@ -28,6 +28,9 @@ public protocol Lanes: Sendable {
 
     /// `other` in the lanes where `mask` is true, `self` elsewhere.
     func replacing(with other: Self, where mask: Mask) -> Self
+    /// Whether `mask` is true in any lane: one mask test, for kernels that take a rare path only when
+    /// some lane needs it (the standard library's `any(_:)` is a loop over lanes on this toolchain).
+    static func anyLane(_ mask: Mask) -> Bool
     /// `self + a·b` with a single rounding (fused multiply-add).
     func addingProduct(_ a: Self, _ b: Self) -> Self
     func squareRoot() -> Self
@@ -66,6 +69,8 @@ extension Double: Lanes {
         mask ? other : self
     }
 
+    @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
+
     @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Double, lo: Double) { c }
 }
 
@@ -80,6 +85,8 @@ extension Float: Lanes {
     @inlinable @inline(__always) public func replacing(with other: Float, where mask: Bool) -> Float {
         mask ? other : self
     }
+
+    @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
 
     /// hi rounded to `Float`; lo is what that rounding lost, plus the constant's own lo.
     @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Float, lo: Float) {

@@ -1,3 +1,5 @@
+import KernelIntrinsics
+
 /// The wide lanes: `SIMD4<Double>` (one AVX2 register) and `SIMD16<Float>` (one AVX-512 register, or
 /// two AVX2 ones). `Float` runs 16 lanes because a CPU with AVX-512 then fills its registers (PyTorch's
 /// kernels do the same), and one without loses nothing: LLVM splits the vector into halves.
@@ -20,6 +22,10 @@ extension SIMD4: Lanes where Scalar == Double {
         return unsafeBitCast(bits, to: SIMD4<Double>.self)
     }
 
+    @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD4<Int64>>) -> Bool {
+        lanes_any_int64x4(unsafeBitCast(mask, to: SIMD4<Int64>.self)) != 0
+    }
+
     @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
         (Self(c.hi), Self(c.lo))
     }
@@ -37,6 +43,10 @@ extension SIMD16: Lanes where Scalar == Float {
         let signMask = SIMD16<UInt32>(repeating: ~(1 << 31))
         let bits = unsafeBitCast(self, to: SIMD16<UInt32>.self) & signMask
         return unsafeBitCast(bits, to: SIMD16<Float>.self)
+    }
+
+    @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD16<Int32>>) -> Bool {
+        lanes_any_int32x16(unsafeBitCast(mask, to: SIMD16<Int32>.self)) != 0
     }
 
     @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {

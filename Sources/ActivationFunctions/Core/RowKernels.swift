@@ -4,10 +4,10 @@ import RealModule
 ///
 /// Per row: one pass for the maximum (and for NaN or +∞, which make the row NaN), one for the
 /// exponentials and their sum, one to normalise. x − max is carried exactly (two-sum) and
-/// e^{hi + lo} = e^{hi}·(1 + lo), so tiny probabilities keep their digits. The sum leaves out one
-/// entry equal to the maximum (its e^0 = 1), so log-softmax can use ln(1 + rest) without
+/// e^{hi + lo} = e^{hi}·(1 + lo), so tiny probabilities keep their digits. For log-softmax the sum
+/// leaves out one entry equal to the maximum (its e^0 = 1), so it can use ln(1 + rest) without
 /// cancellation; each lane sums with Kahan's compensation (`LaneSum`), and the lanes are combined
-/// in `Double`.
+/// in `Double`. Softmax normalises by multiplying with 1/sum and correcting once (`quotient`).
 /// A short last chunk is padded with −∞, which adds nothing to either the maximum or the sum.
 @usableFromInline
 struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint & ElementaryLanes {
@@ -44,15 +44,16 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     /// The row's maximum, or nil when the row holds NaN or +∞, or is all −∞ (a NaN row).
     @inlinable @inline(__always)
     func maximum(_ x: UnsafePointer<V.Scalar>) -> V.Scalar? {
-        var top = V(repeating: -.infinity), bad = V(repeating: 0)
+        var top = V(repeating: -.infinity), otherTop = top, bad = V(repeating: 0)
         var i = 0
         while i < n {
             let v = load(x, i)
             top = top.replacing(with: v, where: v .> top)
             bad = bad.replacing(with: V(repeating: 1), where: (v .!= v) .| (v .== .infinity))
+            swap(&top, &otherTop)  // alternate between two running maxima, so that their chains overlap
             i += V.scalarCount
         }
-        let m = top.max()
+        let m = Swift.max(top.max(), otherTop.max())
         return bad.max() > 0 || m == -.infinity ? nil : m
     }
 
@@ -63,45 +64,57 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         return DoubleDouble(d.hi, d.lo.replacing(with: V(repeating: 0), where: v .== V(repeating: -.infinity)))
     }
 
-    /// e^{x − m} into `y` (when given), and Σ e^{x − m} − 1 (one maximum left out), in `Double`.
+    /// e^{x − m} into `y` (when given), and Σ e^{x − m} in `Double`. With `leavingOutOneMaximum`, the
+    /// sum leaves out one entry equal to the maximum and returns Σ e^{x − m} − 1 (for log-softmax's
+    /// ln(1 + rest)); softmax needs the whole sum and skips that bookkeeping.
     @inlinable @inline(__always)
-    func exponentials(_ x: UnsafePointer<V.Scalar>, _ m: V.Scalar, into y: UnsafeMutablePointer<V.Scalar>?) -> Double {
-        let top = V(repeating: m), zero = V(repeating: 0)
-        var sum = LaneSum<V>(), ties = zero
+    func exponentials(
+        _ x: UnsafePointer<V.Scalar>, _ m: V.Scalar, into y: UnsafeMutablePointer<V.Scalar>?, leavingOutOneMaximum: Bool
+    ) -> Double {
+        let top = V(repeating: m)
+        var sums = LaneSums<V>(), ties = V(repeating: 0)
         var i = 0
         while i < n {
-            let v = load(x, i), d = shifted(v, top)
-            let p = V.exp(d.hi)
-            let e = p.addingProduct(p, d.lo)
-            if let y { store(e, y, i) }
-            let isTop = v .== top
-            ties = ties + V.indicator(isTop)
-            sum.add(e.replacing(with: zero, where: isTop))
+            sums.add(exponential(x, i, top, into: y, ties: &ties, leavingOutOneMaximum: leavingOutOneMaximum))
             i += V.scalarCount
         }
-        var rest = CompensatedSum()
-        for k in 0..<V.scalarCount {
-            sum.addLane(k, to: &rest)
-            rest.add(Double(ties[k]))
+        var total = sums.total
+        if leavingOutOneMaximum {
+            for k in 0..<V.scalarCount { total.add(Double(ties[k])) }
+            total.add(-1)
         }
-        rest.add(-1)
-        return rest.value
+        return total.value
     }
 
-    /// Σ a·b over the row (the lanes compensated, combined in `Double`).
+    /// The chunk at `i` of e^{x − m}, stored into `y` (when given), and returned as a term of the sum:
+    /// with `leavingOutOneMaximum`, entries equal to the maximum are counted in `ties` instead.
+    @inlinable @inline(__always)
+    func exponential(
+        _ x: UnsafePointer<V.Scalar>, _ i: Int, _ top: V, into y: UnsafeMutablePointer<V.Scalar>?, ties: inout V,
+        leavingOutOneMaximum: Bool
+    ) -> V {
+        let v = load(x, i), d = shifted(v, top)
+        let p = exp(rarelyOutsideNormalRange: d.hi)
+        let e = p.addingProduct(p, d.lo)
+        if let y { store(e, y, i) }
+        guard leavingOutOneMaximum else { return e }
+        let isTop = v .== top
+        ties = ties + V.indicator(isTop)
+        return e.replacing(with: V(repeating: 0), where: isTop)
+    }
+
+    /// Σ a·b over the row (the lanes compensated, combined in `Double`); b = 1 when nil.
     @inlinable @inline(__always)
     func dot(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>?) -> Double {
         let plain = RowKernel(n: n, negated: false)
-        var sum = LaneSum<V>()
+        var sums = LaneSums<V>()
         var i = 0
         while i < n {
-            let u = plain.load(a, i, padding: 0), w = b.map { plain.load($0, i, padding: 0) } ?? V(repeating: 1)
-            sum.add(u * w)
+            let u = plain.load(a, i, padding: 0)
+            sums.add(b.map { u * plain.load($0, i, padding: 0) } ?? u)
             i += V.scalarCount
         }
-        var total = CompensatedSum()
-        for k in 0..<V.scalarCount { sum.addLane(k, to: &total) }
-        return total.value
+        return sums.total.value
     }
 
     /// softmax (or log-softmax) of the row `x` into `y`; `y` may be `x`.
@@ -111,19 +124,29 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         let plain = RowKernel(n: n, negated: false)
         var i = 0
         if log {
-            let top = V(repeating: m), logSum = V(repeating: V.Scalar(Double.log(onePlus: exponentials(x, m, into: nil))))
+            let rest = exponentials(x, m, into: nil, leavingOutOneMaximum: true)
+            let top = V(repeating: m), logSum = V(repeating: V.Scalar(Double.log(onePlus: rest)))
             while i < n {
                 let d = shifted(load(x, i), top)
                 store((d.hi - logSum) + d.lo, y, i)
                 i += V.scalarCount
             }
         } else {
-            let sum = V(repeating: V.Scalar(1 + exponentials(x, m, into: y)))
+            let sum = V(repeating: V.Scalar(exponentials(x, m, into: y, leavingOutOneMaximum: false)))
+            let reciprocal = V(repeating: 1) / sum
             while i < n {
-                plain.store(plain.load(y, i) / sum, y, i)
+                plain.store(quotient(plain.load(y, i), sum, reciprocal), y, i)
                 i += V.scalarCount
             }
         }
+    }
+
+    /// e/s from r = 1/s without a division: q = e·r, then one correction by the exact residual
+    /// e − q·s (a fused multiply-add), which leaves q within about ½ ulp of e/s.
+    @inlinable @inline(__always)
+    func quotient(_ e: V, _ s: V, _ r: V) -> V {
+        let q = e * r
+        return q.addingProduct(e.addingProduct(-q, s), r)
     }
 
     /// dx = J(x)ᵀ·dy for softmax (yᵢ(dyᵢ − y·dy), negated for softmin) or log-softmax
@@ -154,18 +177,44 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         }
     }
 
-    /// dx = J(x)ᵀ·dy for log-softmax from its output y = ln softmax(x): p = e^y, then as above.
-    /// `dx` must not overlap `y` or `dy`.
+    /// dx = J(x)ᵀ·dy for log-softmax from its output y = ln softmax(x): dyᵢ − e^{yᵢ}·Σdy, in two
+    /// passes (Σdy, then dx with the exponential taken in place). `dx` must not overlap `y` or `dy`.
     @inlinable @inline(__always)
     func backward(logProbabilities y: UnsafePointer<V.Scalar>, _ dy: UnsafePointer<V.Scalar>,
                   _ dx: UnsafeMutablePointer<V.Scalar>) {
         let plain = RowKernel(n: n, negated: false)
+        let scale = V(repeating: V.Scalar(dot(dy, nil)))
         var i = 0
         while i < n {
-            plain.store(V.exp(plain.load(y, i)), dx, i)
+            let p = exp(rarelyOutsideNormalRange: plain.load(y, i)), g = plain.load(dy, i, padding: 0)
+            plain.store(g - p * scale, dx, i)
             i += V.scalarCount
         }
-        backward(probabilities: dx, dy, dx, log: true)
+    }
+}
+
+/// Two compensated lane sums fed alternately: each Kahan step waits on the previous one (four
+/// dependent additions), so with a single sum a row's loop would wait on that chain.
+@usableFromInline
+struct LaneSums<V: SIMD & Lanes> where V.Scalar: BinaryFloatingPoint {
+    @usableFromInline var current = LaneSum<V>()
+    @usableFromInline var other = LaneSum<V>()
+
+    @inlinable init() {}
+
+    @inlinable @inline(__always) mutating func add(_ term: V) {
+        current.add(term)
+        swap(&current, &other)
+    }
+
+    /// Every lane of both, combined in `Double`.
+    @inlinable @inline(__always) var total: CompensatedSum {
+        var total = CompensatedSum()
+        for k in 0..<V.scalarCount {
+            current.addLane(k, to: &total)
+            other.addLane(k, to: &total)
+        }
+        return total
     }
 }
 

@@ -4,11 +4,23 @@
 /// σ(x) and σ(−x) = 1 − σ(x), both accurate in both tails: with e = e^{−|x|} ≤ 1,
 /// the pair is 1/(1+e) and e/(1+e), swapped by the sign of x.
 @inline(__always) func sigmoidPair<L: ElementaryLanes>(_ x: L) -> (positive: L, negative: L) {
-    let e = L.exp(-x.magnitude)
-    let big = reciprocalOfOnePlus(e)
-    let small = e * big
+    let (big, small) = sigmoidOfMagnitude(x)
     let xIsNegative = x .< L(0)
     return (select(xIsNegative, small, big), select(xIsNegative, big, small))
+}
+
+/// σ(|x|) and σ(−|x|): 1/(1 + e) and e/(1 + e) with e = e^{−|x|}. σ′(x) is their product.
+@inline(__always) func sigmoidOfMagnitude<L: ElementaryLanes>(_ x: L) -> (big: L, small: L) {
+    let e = exp(rarelyOutsideNormalRange: L(0) - x.magnitude)  // 0 − |x| is one subtraction; −|x| was not
+    let big = reciprocalOfOnePlus(e)
+    return (big, e * big)
+}
+
+/// e^x, bit for bit `L.exp(x)`, through the shorter `expNormalRange` unless some lane lies outside
+/// [−87, 88], where e^x leaves the normal range. The branch is taken per vector, and both paths give
+/// the same bits wherever both are exact, so a result never depends on its neighbours.
+@inlinable @inline(__always) func exp<L: ElementaryLanes>(rarelyOutsideNormalRange x: L) -> L {
+    L.anyLane((x .< L(-87)) .| (x .> L(88))) ? L.exp(x) : L.expNormalRange(x)
 }
 
 /// 1/(1 + e) for 0 ≤ e ≤ 1, correcting the roundings of 1 + e and of the division (both exact by
@@ -21,8 +33,21 @@
     return q.addingProduct(q, residual - dError * q)
 }
 
-/// σ(x) = 1/(1+e^{−x}).
-@inline(__always) func sigmoid<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).positive }
+/// σ(x) = 1/(1 + e^{−x}) for x ≥ −87, where the three roundings (e^{−x}, 1 + e^{−x}, the division)
+/// stay within about 2 ulp and nothing cancels. Below −87, e^{−x} nears overflow and σ(x) = eˣ to within
+/// 1e−38 relative, so those lanes take eˣ, which keeps subnormal results' digits. That path runs only
+/// for a vector holding such a lane and leaves the other lanes' values unchanged, so a result never
+/// depends on its neighbours. (`sigmoidPair` gives σ and 1 − σ to ½ ulp, for derivatives.)
+@inline(__always) func sigmoid<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x, times: L(1)) }
+
+/// factor·σ(x) = factor/(1 + e^{−x}), as `sigmoid(_:)` with the factor in the numerator (one rounding
+/// fewer than factor·σ(x)); below −87, factor·eˣ with the factor applied before eˣ's scaling.
+@inline(__always) func sigmoid<L: ElementaryLanes>(_ x: L, times factor: L) -> L {
+    let plain = factor / (L(1) + L.expNormalRange(-x))  // an e^{−x} below 2⁻¹²⁶ vanishes beside 1
+    let farLeft = x .< L(-87)
+    guard L.anyLane(farLeft) else { return plain }
+    return plain.replacing(with: L.exp(x, times: factor), where: farLeft)
+}
 
 /// σ(hi + lo) for an argument carried in two parts: σ(hi)·(1 + σ(−hi)·lo), since (ln σ)′ = 1 − σ.
 @inline(__always) func sigmoid<L: ElementaryLanes>(_ v: DoubleDouble<L>) -> L {
@@ -42,7 +67,7 @@
 
 /// sech²x = 1 − tanh²x, computed as 4q/(1+q)² with q = e^{−2|x|} so the tails keep their digits.
 @inline(__always) func sech2<L: ElementaryLanes>(_ x: L) -> L {
-    let q = L.exp(L(-2) * x.magnitude)
+    let q = exp(rarelyOutsideNormalRange: L(-2) * x.magnitude)
     let onePlusQ = L(1) + q
     return L(4) * q / (onePlusQ * onePlusQ)
 }

@@ -94,7 +94,9 @@ public struct SiLU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false,
         reference: "Hendrycks & Gimpel 2016; Elfwing et al. 2017; Ramachandran et al. 2017")
     public init(_ p: ParameterValues) {}
-    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, DoubleDouble(x, L(0))) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
+        sigmoid(x, times: x).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
+    }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { gatedSlope(x, x, L(1)) }
 }
 

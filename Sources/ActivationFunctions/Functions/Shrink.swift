@@ -1,12 +1,11 @@
 /// Tanh-shrink: x − tanh x, cubic near 0 (tanhshrink(1e−3) = 3.3e−10).
 ///
-/// For |x| ≤ 2 the difference is taken from Lambert's continued fraction,
-/// tanh x = x/(1 + s) with s = x²/(3 + x²/(5 + x²/(7 + …))), so x − tanh x = x·s/(1 + s) with no
-/// cancellation; twelve levels converge to 1e−20 at |x| = 2. Beyond 2 the direct difference loses
-/// at most a factor of two.
+/// For |x| ≤ 2 the difference comes from Lambert's continued fraction tanh x = x/(1 + s), with
+/// s = z/(3 + z/(5 + z/(7 + …))) and z = x², so x − tanh x = x·s/(1 + s) with no cancellation. Its
+/// twelfth convergent s = A(z)/B(z), multiplied out, gives x − tanh x = x·A(z)/(A(z) + B(z)): two
+/// polynomials with positive integer coefficients and one division (the convergent converges to 1e−20
+/// at |x| = 2). Beyond 2 the direct difference loses at most a factor of two.
 public struct TanhShrink: ElementwiseActivation {
-    static let continuedFractionDepth = 12
-
     public static let info = ActivationInfo(
         id: "tanh-shrink", name: "Tanh-shrink", aliases: ["tanhshrink"], family: .shrink,
         formula: "x − tanh x", derivative: "tanh²x",
@@ -14,14 +13,25 @@ public struct TanhShrink: ElementwiseActivation {
         zeroCentred: .yes, identityNearZero: false, reference: "PyTorch Tanhshrink")
     public init(_ p: ParameterValues) {}
 
-    func nearZero<L: ElementaryLanes>(_ x: L) -> L {
-        let square = x * x
-        var denominator = L(Double(2 * Self.continuedFractionDepth + 1))
-        for level in stride(from: Self.continuedFractionDepth - 1, through: 1, by: -1) {
-            denominator = L(Double(2 * level + 1)) + square / denominator
-        }
-        let s = square / denominator
-        return x * s / (L(1) + s)
+    /// x·A/(A + B), with A(z)/z and A(z) + B(z) of the twelfth convergent written out (`sum`). A and B follow
+    /// the recurrence Aₙ = (2n + 1)Aₙ₋₁ + z·Aₙ₋₂ (the same for B) from A₋₁ = 1, A₀ = 0, B₋₁ = 0, B₀ = 1.
+    @inline(__always) func nearZero<L: ElementaryLanes>(_ x: L) -> L {
+        let z = x * x
+        var a = L(90)
+        a = L(116_025).addingProduct(a, z)
+        a = L(38_798_760).addingProduct(a, z)
+        a = L(4_714_049_340).addingProduct(a, z)
+        a = L(210_822_762_150).addingProduct(a, z)
+        a = L(2_635_284_526_875).addingProduct(a, z)
+        a = a * z
+        var sum = L(91)
+        sum = L(120_120).addingProduct(sum, z)
+        sum = L(41_351_310).addingProduct(sum, z)
+        sum = L(5_237_832_600).addingProduct(sum, z)
+        sum = L(252_070_693_875).addingProduct(sum, z)
+        sum = L(3_794_809_718_700).addingProduct(sum, z)
+        sum = L(7_905_853_580_625).addingProduct(sum, z)
+        return x * a / sum
     }
 
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {

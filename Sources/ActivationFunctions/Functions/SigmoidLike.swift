@@ -9,7 +9,7 @@ public struct Sigmoid: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let (s, complement) = sigmoidPair(x)
+        let (s, complement) = sigmoidOfMagnitude(x)  // σ(x)σ(−x) = σ(|x|)σ(−|x|)
         return s * complement
     }
 }
