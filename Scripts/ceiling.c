@@ -15,18 +15,22 @@ typedef __m256 V;
 static inline V k(float c) { return _mm256_set1_ps(c); }
 static inline V fma_(V a, V b, V c) { return _mm256_fmadd_ps(a, b, c); }
 
-static inline V vexp(V x) {
-    x = _mm256_min_ps(_mm256_max_ps(x, k(-110.f)), k(89.f));
-    V t = fma_(x, k(1.44269504f), k(12582912.f));
-    V n = _mm256_sub_ps(t, k(12582912.f));
-    __m256i ki = _mm256_sub_epi32(_mm256_castps_si256(t), _mm256_castps_si256(k(12582912.f)));
+// e^r for x = n·ln 2 + r, |r| ≤ ln 2/2 (Cody-Waite); *t gets 1.5·2²³ + n, whose bits hold n.
+static inline V exp_reduced(V x, V *t) {
+    *t = fma_(x, k(1.44269504f), k(12582912.f));
+    V n = _mm256_sub_ps(*t, k(12582912.f));
     V r = fma_(_mm256_sub_ps(_mm256_setzero_ps(), n), k(0.693359375f), x);
     r = fma_(_mm256_sub_ps(_mm256_setzero_ps(), n), k(-2.1219444e-4f), r);
     V p = k(1.9875691500e-4f);
     p = fma_(p, r, k(1.3981999507e-3f)); p = fma_(p, r, k(8.3334519073e-3f));
     p = fma_(p, r, k(4.1665795894e-2f)); p = fma_(p, r, k(1.6666665459e-1f));
     p = fma_(p, r, k(5.0000001201e-1f));
-    p = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(p, _mm256_mul_ps(r, r)), r), k(1.f));
+    return _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(p, _mm256_mul_ps(r, r)), r), k(1.f));
+}
+
+static inline V vexp(V x) {  // e^x with subnormal results: 2^n applied in two steps
+    V t, p = exp_reduced(_mm256_min_ps(_mm256_max_ps(x, k(-110.f)), k(89.f)), &t);
+    __m256i ki = _mm256_sub_epi32(_mm256_castps_si256(t), _mm256_castps_si256(k(12582912.f)));
     __m256i half = _mm256_srai_epi32(ki, 1);
     V s1 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(half, _mm256_set1_epi32(127)), 23));
     V s2 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(_mm256_sub_epi32(ki, half), _mm256_set1_epi32(127)), 23));
@@ -34,16 +38,7 @@ static inline V vexp(V x) {
 }
 
 static inline V vexp_normal(V x) {  // e^x where only normal results matter: one scaling step
-    x = _mm256_min_ps(_mm256_max_ps(x, k(-87.3f)), k(88.3f));
-    V t = fma_(x, k(1.44269504f), k(12582912.f));
-    V n = _mm256_sub_ps(t, k(12582912.f));
-    V r = fma_(_mm256_sub_ps(_mm256_setzero_ps(), n), k(0.693359375f), x);
-    r = fma_(_mm256_sub_ps(_mm256_setzero_ps(), n), k(-2.1219444e-4f), r);
-    V p = k(1.9875691500e-4f);
-    p = fma_(p, r, k(1.3981999507e-3f)); p = fma_(p, r, k(8.3334519073e-3f));
-    p = fma_(p, r, k(4.1665795894e-2f)); p = fma_(p, r, k(1.6666665459e-1f));
-    p = fma_(p, r, k(5.0000001201e-1f));
-    p = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(p, _mm256_mul_ps(r, r)), r), k(1.f));
+    V t, p = exp_reduced(_mm256_min_ps(_mm256_max_ps(x, k(-87.3f)), k(88.3f)), &t);
     __m256i bits = _mm256_add_epi32(_mm256_slli_epi32(_mm256_castps_si256(t), 23), _mm256_set1_epi32(0x3f800000));
     return _mm256_mul_ps(p, _mm256_castsi256_ps(bits));
 }
