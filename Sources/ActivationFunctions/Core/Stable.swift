@@ -34,10 +34,11 @@
 }
 
 /// σ(x) = 1/(1 + e^{−x}) for x ≥ −87, where nothing cancels and three roundings (e^{−x}, 1 + e^{−x},
-/// the division) stay within 2.5 ulp (2.481 in `Float`, measured over all 2³² inputs). Below −87, e^{−x} nears overflow and σ(x) = eˣ to within
-/// 1e−38 relative, so those lanes take eˣ, which keeps subnormal results' digits. That path runs only
-/// for a vector holding such a lane and leaves the other lanes' values unchanged, so a result never
-/// depends on its neighbours. (`sigmoidPair` gives σ and 1 − σ to ½ ulp, for derivatives.)
+/// the division) stay within 2.5 ulp (2.481 in `Float`, measured over all 2³² inputs). Below −87,
+/// e^{−x} nears overflow and σ(x) = eˣ to within 1e−38 relative, so those lanes take eˣ, which keeps
+/// subnormal results' digits. That path runs only for a vector holding such a lane and leaves the
+/// other lanes' values unchanged, so a result never depends on its neighbours. (`sigmoidPair` gives
+/// σ and 1 − σ to ½ ulp, for derivatives.)
 @inline(__always) func sigmoid<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x, times: L(1)) }
 
 /// factor·σ(x) = factor/(1 + e^{−x}), as `sigmoid(_:)` with the factor in the numerator (one rounding
