@@ -57,17 +57,21 @@ FUNCTIONS = {
 ROWS = {"softmax": lambda x: F.softmax(x, -1), "log-softmax": lambda x: F.log_softmax(x, -1),
         "softmin": lambda x: F.softmin(x, -1)}
 
+# The clock both sides read: the wall clock, or with --cpu-time the thread's CPU time (torch runs on
+# this one thread, and `activations bench --cpu-time` reads CLOCK_THREAD_CPUTIME_ID).
+CLOCK = time.perf_counter
+
 def median_seconds(call, samples, sample_seconds=0.01):
     call()
     calls = 1
     while True:
-        t = time.perf_counter(); [call() for _ in range(calls)]
-        if time.perf_counter() - t >= sample_seconds or calls > 1 << 20: break
+        t = CLOCK(); [call() for _ in range(calls)]
+        if CLOCK() - t >= sample_seconds or calls > 1 << 20: break
         calls *= 2
     times = []
     for _ in range(samples):
-        t = time.perf_counter(); [call() for _ in range(calls)]
-        times.append((time.perf_counter() - t) / calls)
+        t = CLOCK(); [call() for _ in range(calls)]
+        times.append((CLOCK() - t) / calls)
     return statistics.median(times)
 
 def torch_rate(fid, n, direction, samples):
@@ -98,6 +102,7 @@ def torch_rate(fid, n, direction, samples):
 
 def ours_rate(binary, fid, n, direction, samples):
     args = [binary, "bench", fid, "--n", str(n), "--json", "--samples", str(samples)]
+    if CLOCK is time.thread_time: args.append("--cpu-time")
     if direction == "backward": args.append("--backward")
     for line in subprocess.run(args, check=True, capture_output=True, text=True).stdout.splitlines():
         row = json.loads(line)
@@ -116,12 +121,17 @@ def main():
     # On a shared machine another process can take the core for part of a measurement; the best of a
     # few alternating rounds (each a median of --samples) is what each side can do, measured fairly.
     p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--cpu-time", action="store_true",
+                   help="time both sides with the thread's CPU time (steadier on a shared machine)")
     a = p.parse_args()
+    global CLOCK
+    if a.cpu_time: CLOCK = time.thread_time
     torch.set_num_threads(1)
     sizes = [int(s) for s in a.sizes.split(",")]
     memcpy = {n: max(memcpy_gbps(n, a.samples) for _ in range(a.rounds)) for n in sizes if n >= 1 << 20}
     print(f"torch {torch.__version__}, 1 thread, float32; Gelem/s (best of {a.rounds} alternating rounds, "
-          f"each the median of {a.samples}); ratio = ours/PyTorch")
+          f"each the median of {a.samples}, {'thread CPU time' if a.cpu_time else 'wall clock'}); "
+          f"ratio = ours/PyTorch")
     print(f"| function | n | direction | ours | PyTorch | ratio | ours GB/s | memcpy GB/s |")
     print("|---|---|---|---|---|---|---|---|")
     ratios = {}

@@ -13,10 +13,17 @@ struct BenchCommand: ParsableCommand {
             element forward (x, y), 3 backward (x, dy, dx). Row functions (softmax and friends) run on \
             rows of 1000 (glu: 2000 in, 1000 out). Build with -c release.
 
-            With --training it runs the training benchmarks instead: one epoch of TensorFlow Playground's             default (2-8-8-1 tanh, squared error, SGD 0.03, batch 10, 500 points), one step of an MNIST-sized             net (784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128) and the 128×784×256 matrix             product, in Float.
+            --cpu-time reads the thread's CPU time instead of the wall clock: time slices lost to \
+            other programs drop out, so a shared machine gives steadier numbers.
+
+            With --training it runs the training benchmarks instead: one epoch of TensorFlow \
+            Playground's default (2-8-8-1 tanh, squared error, SGD 0.03, batch 10, 500 points), one \
+            step of an MNIST-sized net (784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128) \
+            and the 128×784×256 matrix product, in Float.
 
             Examples:
               activations bench relu sigmoid --n 65536
+              activations bench sigmoid --backward --cpu-time
               activations bench --type double --backward --json
               activations bench --training --json
             """
@@ -44,6 +51,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Samples per measurement (the median is reported).")
     var samples = 11
 
+    @Flag(help: "Time with the thread's CPU time instead of the wall clock (steadier on a shared machine).")
+    var cpuTime = false
+
     @Flag(help: "Run the training benchmarks (Playground epoch, MNIST step, GEMM) instead.")
     var training = false
 
@@ -53,6 +63,9 @@ struct BenchCommand: ParsableCommand {
                 throw CommandFailure.usage("--n must be at least 1, got \(bad)")
             }
             if samples < 1 { throw CommandFailure.usage("--samples must be at least 1, got \(samples)") }
+            if training && cpuTime {
+                throw CommandFailure.usage("--cpu-time applies to the kernel benchmarks, not to --training")
+            }
             if training { return try measureTraining() }
             try measureAll()
         }
@@ -66,9 +79,12 @@ struct BenchCommand: ParsableCommand {
         for function in functions {
             for n in sizes {
                 for direction in directions {
+                    let clock: Throughput.Clock = cpuTime ? .threadCPU : .wall
                     let sample = switch type {
-                    case .float: Throughput.measure(function, Float.self, n: n, direction: direction, samples: samples)
-                    case .double: Throughput.measure(function, Double.self, n: n, direction: direction, samples: samples)
+                    case .float:
+                        Throughput.measure(function, Float.self, n: n, direction: direction, samples: samples, clock: clock)
+                    case .double:
+                        Throughput.measure(function, Double.self, n: n, direction: direction, samples: samples, clock: clock)
                     }
                     print(json ? BenchFormat.json(sample) : BenchFormat.row(sample))
                 }
@@ -115,7 +131,7 @@ enum BenchFormat {
             "\"id\":\"\(s.id)\"", "\"n\":\(s.n)", "\"type\":\"\(s.type)\"", "\"direction\":\"\(s.direction.rawValue)\"",
             "\"gelem_per_s\":\(s.gelemPerSecond)", "\"ns_per_element\":\(s.nanosecondsPerElement)",
             "\"gb_per_s\":\(s.gigabytesPerSecond)", "\"seconds_per_call\":\(s.secondsPerCall)",
-            "\"bytes_per_element\":\(s.bytesPerElement)",
+            "\"bytes_per_element\":\(s.bytesPerElement)", "\"clock\":\"\(s.clock.rawValue)\"",
         ]
         return "{" + fields.joined(separator: ",") + "}"
     }

@@ -93,3 +93,29 @@ struct TrainingBenchCLITests {
         #expect(objects[2]["seconds"] is Double && objects[3]["gflops"] is Double)
     }
 }
+
+@Suite("activations bench")
+struct KernelBenchCLITests {
+    @Test("--json prints one object per (function, n, direction) with the issue's keys; --cpu-time names its clock")
+    func keys() throws {
+        let result = try CLI.run(["bench", "relu", "softmax", "--n", "4096", "--backward", "--json", "--samples", "1", "--cpu-time"])
+        #expect(result.status == 0)
+        let objects = try result.output.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(objects.map { "\($0["id"]!) \($0["direction"]!)" }
+                == ["relu forward", "relu backward", "softmax forward", "softmax backward"])
+        for object in objects {
+            #expect(object["n"] as? Int == 4096 && object["type"] as? String == "float")
+            #expect(object["clock"] as? String == "thread-cpu")
+            #expect((object["gelem_per_s"] as? Double).map { $0 > 0 && $0.isFinite } == true, "\(object)")
+        }
+    }
+
+    @Test("--cpu-time with --training is refused, saying why")
+    func cpuTimeWithTraining() throws {
+        let result = try CLI.run(["bench", "--training", "--cpu-time"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("--cpu-time applies to the kernel benchmarks"), "stderr: \(result.error)")
+    }
+}

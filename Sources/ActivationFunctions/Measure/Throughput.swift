@@ -1,9 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Throughput of a batch kernel, for `activations bench` and the comparison scripts.
 ///
 /// Each measurement runs the kernel over the same buffers until a sample lasts about
 /// `sampleSeconds`, repeats that `samples` times, and reports the median time per call. Speed claims
 /// come from these medians (and from the package benchmarks), never from timed tests.
 public enum Throughput {
+    /// What a sample's time is read from.
+    public enum Clock: String, Sendable, CaseIterable {
+        /// Elapsed time: what a user waits, and what other programs on the machine slow down.
+        case wall
+        /// The calling thread's CPU time: time slices lost to other programs drop out, so a shared
+        /// machine gives steadier numbers (a busy sibling hyperthread and shared caches still count).
+        case threadCPU = "thread-cpu"
+    }
+
     public enum Direction: String, Sendable, CaseIterable {
         /// y = f(x): reads x, writes y.
         case forward
@@ -20,6 +35,7 @@ public enum Throughput {
         public let direction: Direction
         public let bytesPerElement: Int
         public let secondsPerCall: Double
+        public let clock: Clock
 
         public var elementsPerSecond: Double { Double(n) / secondsPerCall }
         public var gelemPerSecond: Double { elementsPerSecond / 1e9 }
@@ -40,7 +56,7 @@ public enum Throughput {
     /// Measures `f` on `n` elements of type `T`. Rows (softmax and friends) are rows of `rowLength`.
     public static func measure<T: BatchElement>(
         _ f: AnyActivation, _ type: T.Type, n: Int, direction: Direction,
-        rowLength: Int = 1000, samples: Int = 11, sampleSeconds: Double = 0.01
+        rowLength: Int = 1000, samples: Int = 11, sampleSeconds: Double = 0.01, clock: Clock = .wall
     ) -> Sample {
         let x: [T] = inputs(n), dy: [T] = inputs(n, seed: 2)
         var out = [T](repeating: 0, count: n)
@@ -56,11 +72,11 @@ public enum Throughput {
         case .row(let g):
             call = { rows(g, direction, rowLength, x, dy, &out) }
         }
-        let seconds = medianSecondsPerCall(call, samples: samples, sampleSeconds: sampleSeconds)
+        let seconds = medianSecondsPerCall(call, samples: samples, sampleSeconds: sampleSeconds, clock: clock)
         let buffers = direction == .forward ? 2 : 3
         return Sample(
             id: f.info.id, n: n, type: T.self == Float.self ? "float" : "double", direction: direction,
-            bytesPerElement: buffers * MemoryLayout<T>.size, secondsPerCall: seconds)
+            bytesPerElement: buffers * MemoryLayout<T>.size, secondsPerCall: seconds, clock: clock)
     }
 
     static func kernel<T: BatchElement>(
@@ -117,18 +133,25 @@ public enum Throughput {
 
     /// The median over `samples` of the seconds per call, each sample lasting about `sampleSeconds`.
     public static func medianSecondsPerCall(
-        _ call: () -> Void, samples: Int = 11, sampleSeconds: Double = 0.01
+        _ call: () -> Void, samples: Int = 11, sampleSeconds: Double = 0.01, clock: Clock = .wall
     ) -> Double {
         call()
         var calls = 1
-        while seconds(calls, call) < sampleSeconds && calls < 1 << 30 { calls *= 2 }
-        let times = (0..<max(samples, 1)).map { _ in seconds(calls, call) / Double(calls) }.sorted()
+        while seconds(calls, call, clock) < sampleSeconds && calls < 1 << 30 { calls *= 2 }
+        let times = (0..<max(samples, 1)).map { _ in seconds(calls, call, clock) / Double(calls) }.sorted()
         return times[times.count / 2]
     }
 
-    static func seconds(_ calls: Int, _ call: () -> Void) -> Double {
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { for _ in 0..<calls { call() } }
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    static func seconds(_ calls: Int, _ call: () -> Void, _ clock: Clock) -> Double {
+        let start = now(clock)
+        for _ in 0..<calls { call() }
+        return now(clock) - start
+    }
+
+    /// The clock's reading in seconds.
+    static func now(_ clock: Clock) -> Double {
+        var time = timespec()
+        clock_gettime(clock == .wall ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }
