@@ -1,5 +1,5 @@
 /// Sigmoid: 1/(1 + e^{−x}). Steepest between −2 and 2, flat at both ends, where gradients vanish.
-/// Split on the sign of x, so σ(−100) = 3.7e−44 rather than 0.
+/// Below x = −87 it is eˣ, so σ(−100) = 3.7e−44 rather than 0 (`Core/Stable.swift`).
 public struct Sigmoid: ElementwiseActivation {
     public static let info = ActivationInfo(
         id: "sigmoid", name: "Sigmoid (logistic)", aliases: ["logistic"], family: .sigmoidLike,
