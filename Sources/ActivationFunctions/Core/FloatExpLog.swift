@@ -74,14 +74,10 @@ extension SIMD16 where Scalar == Float {
     static func vectorExpNormalRange(_ x: Self) -> Self {
         let clampedX = x.replacing(with: Self(repeating: -87.3), where: x .< -87.3)
             .replacing(with: Self(repeating: 88.3), where: x .> 88.3)
-        let t = roundingMagic.addingProduct(clampedX, Self(repeating: 1.442_695_04))
-        let n = t - roundingMagic
-        let r = clampedX.addingProduct(-n, ln2Hi).addingProduct(-n, ln2Lo)
+        let (_, k, r) = reduce(clampedX)
         let p = (expTail(r) + r) + Self(repeating: 1)
-        // t's bits are those of 1.5·2²³ plus n, and 1.5·2²³'s low 9 bits are 0, so t << 23 is n << 23.
-        // (Multiplying, rather than adding n to p's exponent bits, keeps a NaN a NaN.)
-        let scale = unsafeBitCast((unsafeBitCast(t, to: Bits.self) &<< 23) &+ 0x3F80_0000, to: Self.self)
-        return p * scale
+        // Multiplying by 2ᵏ, rather than adding k to p's exponent bits, keeps a NaN a NaN.
+        return p * powerOfTwo(k)
     }
 
     /// e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1), exact near 0 and −1 far left. Measured over all 2³²
