@@ -8,8 +8,8 @@ import Testing
 /// one of the 2³² inputs is checked (Scripts/check-float-elementary, in release, some minutes;
 /// ACTIVATIONLAB_EXHAUSTIVE_ONLY=erfc limits it to the named functions). Last exhaustive maxima: exp 0.977,
 /// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.875, exp (normal range) 0.977 ulp; σ 2.481,
-/// silu 2.403 and tanh-shrink 3.933 ulp, activations checked here because their `Float` error is more
-/// than their parts'.
+/// σ′ 2.379, silu 2.403 and tanh-shrink 3.933 ulp, activations checked here because their `Float` error
+/// is more than their parts'.
 @Suite("Vectorised Float elementary functions")
 struct FloatElementaryTests {
     struct Function: Sendable, CustomTestStringConvertible {
@@ -32,8 +32,9 @@ struct FloatElementaryTests {
         Function(name: "exp (normal range)", maxUlps: 1, vector: expNormalRange, scalar: expNormalRange,
                  reference: { Foundation.exp(min(max($0, Double(Float(-87.3))), Double(Float(88.3)))) }),
         // Activations built on them whose Float error is more than their parts' (σ's three roundings,
-        // tanh-shrink's two polynomials and a division).
+        // σ′'s four, tanh-shrink's two polynomials and a division).
         Function(name: "σ", maxUlps: 2.5, vector: sigmoid, scalar: sigmoid, reference: { 1 / (1 + Foundation.exp(-$0)) }),
+        Function(name: "σ′", maxUlps: 2.5, vector: sigmoidSlope, scalar: sigmoidSlope, reference: sigmoidSlopeReference),
         Function(name: "silu", maxUlps: 3, vector: silu, scalar: silu, reference: { $0 == -.infinity ? -0.0 : $0 / (1 + Foundation.exp(-$0)) }),
         Function(name: "tanh-shrink", maxUlps: 4, vector: tanhShrink, scalar: tanhShrink, reference: tanhShrinkReference),
     ]
@@ -46,8 +47,16 @@ struct FloatElementaryTests {
     static func gelu<L: ElementaryLanes>(_ x: L) -> L { L.normalCDF(x, times: x) }
     static func expNormalRange<L: ElementaryLanes>(_ x: L) -> L { L.expNormalRange(x) }
     static func sigmoid<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).value(x) }
+    static func sigmoidSlope<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).derivative(x) }
     static func silu<L: ElementaryLanes>(_ x: L) -> L { SiLU(ParameterValues(unvalidated: [:])).value(x) }
     static func tanhShrink<L: ElementaryLanes>(_ x: L) -> L { TanhShrink(ParameterValues(unvalidated: [:])).value(x) }
+
+    /// σ′(x) = 1/(4cosh²(x/2)) in `Double` (a different identity from the kernel's): a few roundings
+    /// of 2⁻⁵³; cosh overflows only where the `Float` result is 0.
+    static func sigmoidSlopeReference(_ x: Double) -> Double {
+        let c = Foundation.cosh(x / 2)
+        return 0.25 / (c * c)
+    }
 
     /// x − tanh x in `Double`: from its Taylor series below 0.1 (six terms, error under 1e−17
     /// relative), where the difference itself would cancel; directly above, where it loses at most

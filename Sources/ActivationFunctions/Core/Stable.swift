@@ -16,6 +16,16 @@
     return (big, e * big)
 }
 
+/// σ′(x) = σ(x)σ(−x) = e/(1 + e)² with e = e^{−|x|} ≤ 1, the square taken as 1 + e(e + 2) in one
+/// fused multiply-add, so the rounding of 1 + e is not doubled. Nothing cancels: 2.379 ulp in `Float`
+/// over all 2³² inputs, where σ(|x|)·σ(−|x|) from the ½-ulp pair of `sigmoidOfMagnitude` measured
+/// 3.295 at seven operations more, and e/((1 + e)·(1 + e)) 4.217. A subnormal result keeps its
+/// digits: e comes from the full eˣ there.
+@inline(__always) func sigmoidSlope<L: ElementaryLanes>(_ x: L) -> L {
+    let e = exp(rarelyOutsideNormalRange: L(0) - x.magnitude)
+    return e / L(1).addingProduct(e, e + L(2))
+}
+
 /// e^x, bit for bit `L.exp(x)`, through the shorter `expNormalRange` unless some lane lies outside
 /// [−87, 88], where e^x leaves the normal range. The branch is taken per vector, and both paths give
 /// the same bits wherever both are exact, so a result never depends on its neighbours.
@@ -57,14 +67,15 @@
     return s.addingProduct(s, complement * v.lo)
 }
 
-/// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^{−|x|}).
+/// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^{−|x|}). Below x = −87 the result is e^{−|x|}
+/// itself, subnormal digits included, so those vectors take the full eˣ.
 @inline(__always) func softplus<L: ElementaryLanes>(_ x: L) -> L {
-    x.positivePart + L.log(onePlus: L.exp(-x.magnitude))
+    x.positivePart + L.log(onePlus: exp(rarelyOutsideNormalRange: L(0) - x.magnitude))
 }
 
-/// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}).
+/// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}), with e^{−|x|} as in `softplus`.
 @inline(__always) func logSigmoid<L: ElementaryLanes>(_ x: L) -> L {
-    x.negativePart - L.log(onePlus: L.exp(-x.magnitude))
+    x.negativePart - L.log(onePlus: exp(rarelyOutsideNormalRange: L(0) - x.magnitude))
 }
 
 /// sech²x = 1 − tanh²x, computed as 4q/(1+q)² with q = e^{−2|x|} so the tails keep their digits.

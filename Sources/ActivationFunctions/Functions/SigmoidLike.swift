@@ -8,10 +8,7 @@ public struct Sigmoid: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "Verhulst 1838; Rumelhart et al. 1986")
     public init(_ p: ParameterValues) {}
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x) }
-    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let (s, complement) = sigmoidOfMagnitude(x)  // σ(x)σ(−x) = σ(|x|)σ(−|x|)
-        return s * complement
-    }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoidSlope(x) }
 }
 
 /// Log-sigmoid: ln σ(x) = −softplus(−x); logsigmoid(−1000) = −1000, not −∞.
