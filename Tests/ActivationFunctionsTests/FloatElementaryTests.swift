@@ -8,8 +8,8 @@ import Testing
 /// one of the 2³² inputs is checked (Scripts/check-float-elementary, in release, some minutes;
 /// ACTIVATIONLAB_EXHAUSTIVE_ONLY=erfc limits it to the named functions). Last exhaustive maxima: exp 0.977,
 /// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.875, exp (normal range) 0.977 ulp; σ 2.481,
-/// σ′ 2.379, silu 2.403 and tanh-shrink 3.933 ulp, activations checked here because their `Float` error
-/// is more than their parts'.
+/// σ′ 2.379, tanh′ 2.755, silu 2.403 and tanh-shrink 3.933 ulp, activations and derivatives checked
+/// here because their `Float` error is more than their parts'.
 @Suite("Vectorised Float elementary functions")
 struct FloatElementaryTests {
     struct Function: Sendable, CustomTestStringConvertible {
@@ -32,9 +32,10 @@ struct FloatElementaryTests {
         Function(name: "exp (normal range)", maxUlps: 1, vector: expNormalRange, scalar: expNormalRange,
                  reference: { Foundation.exp(min(max($0, Double(Float(-87.3))), Double(Float(88.3)))) }),
         // Activations built on them whose Float error is more than their parts' (σ's three roundings,
-        // σ′'s four, tanh-shrink's two polynomials and a division).
+        // σ′'s and tanh′'s four, tanh-shrink's two polynomials and a division).
         Function(name: "σ", maxUlps: 2.5, vector: sigmoid, scalar: sigmoid, reference: { 1 / (1 + Foundation.exp(-$0)) }),
         Function(name: "σ′", maxUlps: 2.5, vector: sigmoidSlope, scalar: sigmoidSlope, reference: sigmoidSlopeReference),
+        Function(name: "tanh′", maxUlps: 3, vector: tanhSlope, scalar: tanhSlope, reference: { 1 / (Foundation.cosh($0) * Foundation.cosh($0)) }),
         Function(name: "silu", maxUlps: 3, vector: silu, scalar: silu, reference: { $0 == -.infinity ? -0.0 : $0 / (1 + Foundation.exp(-$0)) }),
         Function(name: "tanh-shrink", maxUlps: 4, vector: tanhShrink, scalar: tanhShrink, reference: tanhShrinkReference),
     ]
@@ -48,6 +49,7 @@ struct FloatElementaryTests {
     static func expNormalRange<L: ElementaryLanes>(_ x: L) -> L { L.expNormalRange(x) }
     static func sigmoid<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).value(x) }
     static func sigmoidSlope<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).derivative(x) }
+    static func tanhSlope<L: ElementaryLanes>(_ x: L) -> L { Tanh(ParameterValues(unvalidated: [:])).derivative(x) }
     static func silu<L: ElementaryLanes>(_ x: L) -> L { SiLU(ParameterValues(unvalidated: [:])).value(x) }
     static func tanhShrink<L: ElementaryLanes>(_ x: L) -> L { TanhShrink(ParameterValues(unvalidated: [:])).value(x) }
 

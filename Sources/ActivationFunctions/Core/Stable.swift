@@ -78,11 +78,12 @@
     x.negativePart - L.log(onePlus: exp(rarelyOutsideNormalRange: L(0) - x.magnitude))
 }
 
-/// sech²x = 1 − tanh²x, computed as 4q/(1+q)² with q = e^{−2|x|} so the tails keep their digits.
+/// sech²x = 1 − tanh²x, computed as 4q/(1 + q)² with q = e^{−2|x|} so the tails keep their digits;
+/// the square is 1 + q(q + 2) in one fused multiply-add, as in `sigmoidSlope`. 2.755 ulp in `Float`
+/// over all 2³² inputs, at x = 44.18, where q is subnormal and 4q is not.
 @inline(__always) func sech2<L: ElementaryLanes>(_ x: L) -> L {
     let q = exp(rarelyOutsideNormalRange: L(-2) * x.magnitude)
-    let onePlusQ = L(1) + q
-    return L(4) * q / (onePlusQ * onePlusQ)
+    return L(4) * q / L(1).addingProduct(q, q + L(2))
 }
 
 /// √(x² + c) for c ≥ 0, without overflowing x² when |x| is large.

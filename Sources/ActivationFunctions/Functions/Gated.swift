@@ -23,17 +23,22 @@ public struct GELU: ElementwiseActivation {
 /// and clamping keeps x³ and 1.702x from overflowing.
 @inline(__always) func gateInput<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(-1e5), L(1e5)) }
 
-/// x·σ(v) + its derivative for a gate whose argument v(x) is given in two parts with slope v′(x).
-/// v′ is computed from the clamped input (`gateInput`), so x·σ(v)σ(−v)·v′ cannot overflow: far out it
-/// is exactly 0. (An explicit |x| > 1000 guard here made LLVM scalarise the backward loop: 3× slower.)
+/// x·σ(v) for a gate whose argument v(x) is given in two parts.
 @inline(__always) func gated<L: ElementaryLanes>(_ x: L, _ v: DoubleDouble<L>) -> L {
     (x * sigmoid(v)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
 }
 
+/// The derivative of x·σ(v(x)): σ(v) + x·v′·σ′(v), over the one denominator (1 + e)² with
+/// e = e^{−|v|}: σ(v) = s·(1 + e)/(1 + e)² with s = 1 (v ≥ 0) or e (v < 0), and σ′(v) = e/(1 + e)²
+/// (`sigmoidSlope`). One division, where σ and 1 − σ each took one. v′ is computed from the clamped
+/// input (`gateInput`) and multiplies e before x does, so far out the term is exactly 0, never ∞·0.
+/// (An explicit |x| > 1000 guard here made LLVM scalarise the backward loop: 3× slower.)
 @inline(__always) func gatedSlope<L: ElementaryLanes>(_ x: L, _ v: L, _ vSlope: L) -> L {
-    let (s, complement) = sigmoidPair(v)
-    let term = x * s * complement * vSlope
-    return (s + term).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+    let e = exp(rarelyOutsideNormalRange: L(0) - v.magnitude)
+    let s = select(v .< L(0), e, L(1))
+    let numerator = (x * (vSlope * e)).addingProduct(s, L(1) + e)
+    let slope = numerator / L(1).addingProduct(e, e + L(2))
+    return slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
 }
 
 /// GELU with the tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))) = x·σ(2√(2/π)(x + 0.044715x³)).
