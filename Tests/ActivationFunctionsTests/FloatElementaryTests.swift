@@ -7,9 +7,9 @@ import Testing
 /// patterns plus dense grids where each function is delicate. With ACTIVATIONLAB_EXHAUSTIVE=1 every
 /// one of the 2³² inputs is checked (Scripts/check-float-elementary, in release, some minutes;
 /// ACTIVATIONLAB_EXHAUSTIVE_ONLY=erfc limits it to the named functions). Last exhaustive maxima: exp 0.977,
-/// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.875, exp (normal range) 0.977 ulp; σ 2.481,
-/// σ′ 2.379, tanh′ 2.755, silu 2.403 and tanh-shrink 3.933 ulp, activations and derivatives checked
-/// here because their `Float` error is more than their parts'.
+/// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.875, sin 1.532, cos 1.528, exp (normal
+/// range) 0.977 ulp; σ 2.481, σ′ 2.379, tanh′ 2.755, silu 2.403 and tanh-shrink 3.933 ulp, activations
+/// and derivatives checked here because their `Float` error is more than their parts'.
 @Suite("Vectorised Float elementary functions")
 struct FloatElementaryTests {
     struct Function: Sendable, CustomTestStringConvertible {
@@ -29,6 +29,8 @@ struct FloatElementaryTests {
         Function(name: "tanh", maxUlps: 2, vector: tanh, scalar: tanh, reference: { Foundation.tanh($0) }),
         Function(name: "erfc", maxUlps: 3, vector: erfc, scalar: erfc, reference: { Foundation.erfc($0) }),
         Function(name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu, reference: { 0.5 * $0 * Foundation.erfc(-$0 / 2.0.squareRoot()) }),
+        Function(name: "sin", maxUlps: 2, vector: sin, scalar: sin, reference: { Foundation.sin($0) }),
+        Function(name: "cos", maxUlps: 2, vector: cos, scalar: cos, reference: { Foundation.cos($0) }),
         Function(name: "exp (normal range)", maxUlps: 1, vector: expNormalRange, scalar: expNormalRange,
                  reference: { Foundation.exp(min(max($0, Double(Float(-87.3))), Double(Float(88.3)))) }),
         // Activations built on them whose Float error is more than their parts' (σ's three roundings,
@@ -47,6 +49,8 @@ struct FloatElementaryTests {
     static func erfc<L: ElementaryLanes>(_ x: L) -> L { L.erfc(x) }
     static func gelu<L: ElementaryLanes>(_ x: L) -> L { L.normalCDF(x, times: x) }
     static func expNormalRange<L: ElementaryLanes>(_ x: L) -> L { L.expNormalRange(x) }
+    static func sin<L: ElementaryLanes>(_ x: L) -> L { L.sin(x) }
+    static func cos<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
     static func sigmoid<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).value(x) }
     static func sigmoidSlope<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).derivative(x) }
     static func tanhSlope<L: ElementaryLanes>(_ x: L) -> L { Tanh(ParameterValues(unvalidated: [:])).derivative(x) }
@@ -113,6 +117,11 @@ struct FloatElementaryTests {
         inputs += stride(from: -15 as Float, through: 11, by: 1 / 8192)
         inputs += [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
                    .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 88.72283, 88.72284, -87.33654, -103.97208]
+        // The Floats nearest a multiple of π/2 in several binades (sin and cos reduce by π/2), and the
+        // edge where those two switch to the libm.
+        let nearQuarterTurns: [Float] = [1.5707964, 3.1415927, 4.712389, 252.89821, 505.79642, 2238.3848, 17907.078,
+                                         32768, 32768.004, 52516.434]
+        inputs += nearQuarterTurns + nearQuarterTurns.map { -$0 }
         return inputs
     }
 
