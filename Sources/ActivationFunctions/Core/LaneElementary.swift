@@ -4,9 +4,9 @@ import RealModule
 ///
 /// - `Double` gets them from `RealModule` (the platform libm: glibc on Linux, within 1–2 ulp), and
 ///   `SIMD4<Double>` applies the same functions lane by lane.
-/// - `SIMD16<Float>` has vectorised exp, expm1, ln(1 + x), tanh, erfc, the normal distribution, sin and
-///   cos (`FloatExpLog.swift`, `FloatTanh.swift`, `FloatErfc.swift`, `FloatSinCos.swift`, each with its
-///   measured error); the rest run lane by lane on the `Float` libm.
+/// - `SIMD16<Float>` has vectorised exp, expm1, ln(1 + x), tanh, erfc, the normal distribution, sin,
+///   cos and atan (`FloatExpLog.swift`, `FloatTanh.swift`, `FloatErfc.swift`, `FloatSinCos.swift`,
+///   `FloatAtan.swift`, each with its measured error); the rest run lane by lane on the `Float` libm.
 ///   A `Float` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
 public protocol ElementaryLanes: Lanes {
     static func exp(_ x: Self) -> Self
@@ -93,7 +93,7 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
     @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
     @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
-    public static func atan(_ x: Self) -> Self { eachLane(x, Float.atan) }
+    @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
     public static func asinh(_ x: Self) -> Self { eachLane(x, Float.asinh) }
 }
 
@@ -120,4 +120,5 @@ extension Float: ElementaryLanes {
     public static func normalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensity) }
     public static func sin(_ x: Float) -> Float { lane0(x, SIMD16.vectorSin) }
     public static func cos(_ x: Float) -> Float { lane0(x, SIMD16.vectorCos) }
+    public static func atan(_ x: Float) -> Float { lane0(x, SIMD16.vectorAtan) }
 }
