@@ -9,7 +9,8 @@
     return (select(xIsNegative, small, big), select(xIsNegative, big, small))
 }
 
-/// σ(|x|) and σ(−|x|): 1/(1 + e) and e/(1 + e) with e = e^{−|x|}. σ′(x) is their product.
+/// σ(|x|) and σ(−|x|): 1/(1 + e) and e/(1 + e) with e = e^{−|x|}. (σ′ is computed more
+/// cheaply and more accurately by `sigmoidSlope` than as their product.)
 @inline(__always) func sigmoidOfMagnitude<L: ElementaryLanes>(_ x: L) -> (big: L, small: L) {
     let e = exp(rarelyOutsideNormalRange: L(0) - x.magnitude)  // 0 − |x| is one subtraction; −|x| was not
     let big = reciprocalOfOnePlus(e)
