@@ -8,7 +8,7 @@ import Testing
 /// one of the 2³² inputs is checked (Scripts/check-float-elementary, in release, some minutes;
 /// ACTIVATIONLAB_EXHAUSTIVE_ONLY=erfc limits it to the named functions). Last exhaustive maxima: exp 0.977,
 /// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.875, sin 1.532, cos 1.528, atan 2.283,
-/// exp (normal range) 0.977 ulp; σ 2.481, σ′ 2.379, tanh′ 2.755, silu 2.403 and tanh-shrink 3.933 ulp,
+/// log 0.835, asinh 1.778, exp (normal range) 0.977 ulp; σ 2.481, σ′ 2.379, tanh′ 2.755, silu 2.403 and tanh-shrink 3.933 ulp,
 /// activations and derivatives checked here because their `Float` error is more than their parts'.
 @Suite("Vectorised Float elementary functions")
 struct FloatElementaryTests {
@@ -32,6 +32,8 @@ struct FloatElementaryTests {
         Function(name: "sin", maxUlps: 2, vector: sin, scalar: sin, reference: { Foundation.sin($0) }),
         Function(name: "cos", maxUlps: 2, vector: cos, scalar: cos, reference: { Foundation.cos($0) }),
         Function(name: "atan", maxUlps: 2.5, vector: atan, scalar: atan, reference: { Foundation.atan($0) }),
+        Function(name: "log", maxUlps: 1, vector: log, scalar: log, reference: { Foundation.log($0) }),
+        Function(name: "asinh", maxUlps: 2, vector: asinh, scalar: asinh, reference: { Foundation.asinh($0) }),
         Function(name: "exp (normal range)", maxUlps: 1, vector: expNormalRange, scalar: expNormalRange,
                  reference: { Foundation.exp(min(max($0, Double(Float(-87.3))), Double(Float(88.3)))) }),
         // Activations built on them whose Float error is more than their parts' (σ's three roundings,
@@ -53,6 +55,8 @@ struct FloatElementaryTests {
     static func sin<L: ElementaryLanes>(_ x: L) -> L { L.sin(x) }
     static func cos<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
     static func atan<L: ElementaryLanes>(_ x: L) -> L { L.atan(x) }
+    static func log<L: ElementaryLanes>(_ x: L) -> L { L.log(x) }
+    static func asinh<L: ElementaryLanes>(_ x: L) -> L { L.asinh(x) }
     static func sigmoid<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).value(x) }
     static func sigmoidSlope<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).derivative(x) }
     static func tanhSlope<L: ElementaryLanes>(_ x: L) -> L { Tanh(ParameterValues(unvalidated: [:])).derivative(x) }

@@ -56,8 +56,8 @@ extension SIMD16 where Scalar == Float {
         let far = x.magnitude .> sinCosReductionLimit  // NaN compares false and stays NaN
         if anyLane(far) {
             for k in 0..<16 where far[k] {
-                sine[k] = Float(Double.sin(Double(x[k])))
-                cosine[k] = Float(Double.cos(Double(x[k])))
+                sine[k] = Float(PlatformLibm.sin(Double(x[k])))
+                cosine[k] = Float(PlatformLibm.cos(Double(x[k])))
             }
         }
         return (sine, cosine)

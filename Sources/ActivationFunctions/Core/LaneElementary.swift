@@ -2,11 +2,12 @@ import RealModule
 
 /// The elementary functions the catalog is built from, named as in swift-numerics' `RealModule`.
 ///
-/// - `Double` gets them from `RealModule` (the platform libm: glibc on Linux, within 1–2 ulp), and
-///   `SIMD4<Double>` applies the same functions lane by lane.
-/// - `SIMD16<Float>` has vectorised exp, expm1, ln(1 + x), tanh, erfc, the normal distribution, sin,
-///   cos and atan (`FloatExpLog.swift`, `FloatTanh.swift`, `FloatErfc.swift`, `FloatSinCos.swift`,
-///   `FloatAtan.swift`, each with its measured error); the rest run lane by lane on the `Float` libm.
+/// - `SIMD4<Double>` has vectorised exp, expm1, ln x, ln(1 + x), tanh, sin, cos, atan and asinh
+///   (`DoubleExpLog.swift`, `DoubleTrig.swift`); erfc is the platform libm's (via `RealModule`), lane
+///   by lane, and Φ and φ are built from erfc and exp below.
+/// - `SIMD16<Float>` has vectorised exp, expm1, ln x, ln(1 + x), tanh, erfc, the normal distribution,
+///   sin, cos, atan and asinh (`FloatExpLog.swift`, `FloatLogAsinh.swift`, `FloatTanh.swift`,
+///   `FloatErfc.swift`, `FloatSinCos.swift`, `FloatAtan.swift`, each with its measured error).
 ///   A `Float` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
 public protocol ElementaryLanes: Lanes {
     static func exp(_ x: Self) -> Self
@@ -43,39 +44,59 @@ extension ElementaryLanes {
     public static func normalDensity(_ x: Self) -> Self { Self(0.3989422804014327) * exp(Self(-0.5) * x * x) }
 }
 
+/// A `Double` is lane 0 of a splat, as a `Float` is of `SIMD16<Float>`: the scalar path and the batch
+/// kernels agree bit for bit. erfc is the platform libm's on both.
 extension Double: ElementaryLanes {
-    public static func expNormalRange(_ x: Double) -> Double { exp(x) }
-    public static func exp(_ x: Double, times factor: Double) -> Double { factor * exp(x) }
+    @inline(__always)
+    static func lane0(_ x: Double, _ f: (SIMD4<Double>) -> SIMD4<Double>) -> Double {
+        f(SIMD4(repeating: x))[0]
+    }
+
+    @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
+    public static func laneExp(_ x: Double) -> Double { lane0(x, SIMD4.vectorExp) }
+    @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
+    public static func laneExpNormalRange(_ x: Double) -> Double { lane0(x, SIMD4.vectorExpNormalRange) }
+    @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
+    public static func laneExp(_ x: Double, times factor: Double) -> Double {
+        SIMD4.exp(SIMD4(repeating: x), times: SIMD4(repeating: factor))[0]
+    }
+    @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
+    public static func laneExpMinusOne(_ x: Double) -> Double { lane0(x, SIMD4.vectorExpMinusOne) }
+    @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
+    public static func laneLog(_ x: Double) -> Double { lane0(x, SIMD4.vectorLog) }
+    @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
+    public static func laneLog(onePlus x: Double) -> Double { lane0(x, SIMD4.vectorLogOnePlus) }
+    @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
+    public static func laneTanh(_ x: Double) -> Double { lane0(x, SIMD4.vectorTanh) }
+    @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
+    public static func laneSin(_ x: Double) -> Double { lane0(x, SIMD4.vectorSin) }
+    @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
+    public static func laneCos(_ x: Double) -> Double { lane0(x, SIMD4.vectorCos) }
+    @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
+    public static func laneAtan(_ x: Double) -> Double { lane0(x, SIMD4.vectorAtan) }
+    @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
+    public static func laneAsinh(_ x: Double) -> Double { lane0(x, SIMD4.vectorAsinh) }
 }
 
 extension SIMD4: ElementaryLanes where Scalar == Double {
-    @inline(__always)
-    private static func eachLane(_ x: Self, _ f: (Double) -> Double) -> Self {
-        Self(f(x[0]), f(x[1]), f(x[2]), f(x[3]))
+    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
+    /// Below x = −750, where `vectorExp` clamps its argument, the product is taken as factor·0.
+    @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
+        vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -750)
     }
-
-    public static func exp(_ x: Self) -> Self { eachLane(x, Double.exp) }
-    public static func expNormalRange(_ x: Self) -> Self { exp(x) }
-    public static func exp(_ x: Self, times factor: Self) -> Self { factor * exp(x) }
-    public static func expMinusOne(_ x: Self) -> Self { eachLane(x, Double.expMinusOne) }
-    public static func log(_ x: Self) -> Self { eachLane(x) { Double.log($0) } }
-    public static func log(onePlus x: Self) -> Self { eachLane(x) { Double.log(onePlus: $0) } }
-    public static func tanh(_ x: Self) -> Self { eachLane(x, Double.tanh) }
-    public static func erfc(_ x: Self) -> Self { eachLane(x, Double.erfc) }
-    public static func sin(_ x: Self) -> Self { eachLane(x, Double.sin) }
-    public static func cos(_ x: Self) -> Self { eachLane(x, Double.cos) }
-    public static func atan(_ x: Self) -> Self { eachLane(x, Double.atan) }
-    public static func asinh(_ x: Self) -> Self { eachLane(x, Double.asinh) }
+    @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
+    @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    public static func erfc(_ x: Self) -> Self { Self(Double.erfc(x[0]), Double.erfc(x[1]), Double.erfc(x[2]), Double.erfc(x[3])) }
+    @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
+    @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
+    @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
+    @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
 }
 
 extension SIMD16: ElementaryLanes where Scalar == Float {
-    @inline(__always)
-    private static func eachLane(_ x: Self, _ f: (Float) -> Float) -> Self {
-        var y = x
-        for k in 0..<16 { y[k] = f(x[k]) }
-        return y
-    }
-
     @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
     @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
     /// Below x = −110, where `vectorExp` clamps its argument, the product is taken as factor·0.
@@ -85,7 +106,7 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
     @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
     @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
     @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
-    public static func log(_ x: Self) -> Self { eachLane(x) { Float.log($0) } }
+    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
     @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
     @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
         vectorNormalCDF(x, times: factor)
@@ -94,7 +115,7 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
     @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
     @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
-    public static func asinh(_ x: Self) -> Self { eachLane(x, Float.asinh) }
+    @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
 }
 
 /// A `Float` is one lane: the vectorised functions run on a splat and lane 0 is kept, so a scalar
@@ -105,20 +126,36 @@ extension Float: ElementaryLanes {
         f(SIMD16(repeating: x))[0]
     }
 
-    public static func exp(_ x: Float) -> Float { lane0(x, SIMD16.vectorExp) }
-    public static func expNormalRange(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpNormalRange) }
-    public static func exp(_ x: Float, times factor: Float) -> Float {
+    @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
+    public static func laneExp(_ x: Float) -> Float { lane0(x, SIMD16.vectorExp) }
+    @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
+    public static func laneExpNormalRange(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpNormalRange) }
+    @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
+    public static func laneExp(_ x: Float, times factor: Float) -> Float {
         SIMD16.exp(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
-    public static func expMinusOne(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpMinusOne) }
-    public static func log(onePlus x: Float) -> Float { lane0(x, SIMD16.vectorLogOnePlus) }
-    public static func tanh(_ x: Float) -> Float { lane0(x, SIMD16.vectorTanh) }
-    public static func erfc(_ x: Float) -> Float { lane0(x, SIMD16.vectorErfc) }
-    public static func normalCDF(_ x: Float, times factor: Float) -> Float {
+    @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
+    public static func laneExpMinusOne(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpMinusOne) }
+    @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
+    public static func laneLog(onePlus x: Float) -> Float { lane0(x, SIMD16.vectorLogOnePlus) }
+    @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
+    public static func laneTanh(_ x: Float) -> Float { lane0(x, SIMD16.vectorTanh) }
+    @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
+    public static func laneErfc(_ x: Float) -> Float { lane0(x, SIMD16.vectorErfc) }
+    @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
+    public static func laneNormalCDF(_ x: Float, times factor: Float) -> Float {
         SIMD16.vectorNormalCDF(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
-    public static func normalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensity) }
-    public static func sin(_ x: Float) -> Float { lane0(x, SIMD16.vectorSin) }
-    public static func cos(_ x: Float) -> Float { lane0(x, SIMD16.vectorCos) }
-    public static func atan(_ x: Float) -> Float { lane0(x, SIMD16.vectorAtan) }
+    @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
+    public static func laneNormalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensity) }
+    @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
+    public static func laneSin(_ x: Float) -> Float { lane0(x, SIMD16.vectorSin) }
+    @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
+    public static func laneCos(_ x: Float) -> Float { lane0(x, SIMD16.vectorCos) }
+    @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
+    public static func laneAtan(_ x: Float) -> Float { lane0(x, SIMD16.vectorAtan) }
+    @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
+    public static func laneLog(_ x: Float) -> Float { lane0(x, SIMD16.vectorLog) }
+    @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
+    public static func laneAsinh(_ x: Float) -> Float { lane0(x, SIMD16.vectorAsinh) }
 }
