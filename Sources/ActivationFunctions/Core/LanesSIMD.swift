@@ -22,6 +22,9 @@ extension SIMD4: Lanes where Scalar == Double {
         return unsafeBitCast(bits, to: SIMD4<Double>.self)
     }
 
+    /// √x in one instruction (the standard library's is a lane loop here; `LaneMath.h`).
+    @inlinable @inline(__always) public func squareRoot() -> SIMD4<Double> { lanes_sqrt_double4(self) }
+
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD4<Int64>>) -> Bool {
         lanes_any_int64x4(unsafeBitCast(mask, to: SIMD4<Int64>.self)) != 0
     }
@@ -44,6 +47,8 @@ extension SIMD16: Lanes where Scalar == Float {
         let bits = unsafeBitCast(self, to: SIMD16<UInt32>.self) & signMask
         return unsafeBitCast(bits, to: SIMD16<Float>.self)
     }
+
+    @inlinable @inline(__always) public func squareRoot() -> SIMD16<Float> { lanes_sqrt_float16(self) }
 
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD16<Int32>>) -> Bool {
         lanes_any_int32x16(unsafeBitCast(mask, to: SIMD16<Int32>.self)) != 0
