@@ -9,7 +9,7 @@ import Testing
 /// reference, and the bounds allow it its own ulp. 2⁶⁴ inputs cannot be checked exhaustively; the
 /// activations built on these functions are also checked against mpmath (ReferenceValueTests).
 /// Measured maxima on these inputs (x86-64): exp 0.952, expm1 1.850, log 0.758, log1p 0.734, tanh 2.525,
-/// sin 1.445, cos 1.408, atan 1.781, asinh 1.599, x·eˣ 1.624 ulp.
+/// sin 1.445, cos 1.408, atan 1.781, asinh 1.599, erfc 2.953, φ 2.093, x·Φ(x) 3.689, x·eˣ 1.624 ulp.
 @Suite("Vectorised Double elementary functions")
 struct DoubleElementaryTests {
     #if arch(x86_64) && !os(Windows)
@@ -39,6 +39,10 @@ struct DoubleElementaryTests {
         Function(name: "cos", maxUlps: 1.5, vector: cos, scalar: cos, reference: { Foundation.cos($0) }),
         Function(name: "atan", maxUlps: 2, vector: atan, scalar: atan, reference: { Foundation.atan($0) }),
         Function(name: "asinh", maxUlps: 2, vector: asinh, scalar: asinh, reference: { Foundation.asinh($0) }),
+        Function(name: "erfc", maxUlps: 3.5, vector: erfc, scalar: erfc, reference: { Foundation.erfc($0) }),
+        Function(name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu, reference: { $0 * Foundation.erfc(-$0 / Wide(2).squareRoot()) / 2 }),
+        Function(name: "φ", maxUlps: 2.5, vector: density, scalar: density,
+                 reference: { Foundation.exp(-$0 * $0 / 2) / (2 * Wide.pi).squareRoot() }),
         Function(name: "x·eˣ", maxUlps: 2, vector: xExp, scalar: xExp, reference: { $0 * Foundation.exp($0) }),
     ]
 
@@ -51,6 +55,9 @@ struct DoubleElementaryTests {
     static func cos<L: ElementaryLanes>(_ x: L) -> L { L.cos(x) }
     static func atan<L: ElementaryLanes>(_ x: L) -> L { L.atan(x) }
     static func asinh<L: ElementaryLanes>(_ x: L) -> L { L.asinh(x) }
+    static func erfc<L: ElementaryLanes>(_ x: L) -> L { L.erfc(x) }
+    static func gelu<L: ElementaryLanes>(_ x: L) -> L { L.normalCDF(x, times: x) }
+    static func density<L: ElementaryLanes>(_ x: L) -> L { L.normalDensity(x) }
     static func xExp<L: ElementaryLanes>(_ x: L) -> L { L.exp(x, times: x) }
 
     /// Error of `y` in ulps of the `Double` nearest the reference; 0 when both are the same special

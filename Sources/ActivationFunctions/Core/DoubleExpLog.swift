@@ -83,6 +83,20 @@ extension SIMD4 where Scalar == Double {
     @inlinable @inline(__always)
     static func vectorExp(_ x: Self) -> Self { vectorExp(x, times: Self(repeating: 1)) }
 
+    /// factor·e^{hi + lo} for |lo| up to a few units (e^{−a²} with a² in two parts, for erfc and φ): n is
+    /// taken from hi + lo, n·ln 2 is subtracted from hi alone (exactly, when hi − n·ln 2 keeps hi's last
+    /// bit, as it does for |hi| < 2¹⁰), then lo is added; the factor is applied before the last scaling.
+    @inlinable @inline(__always)
+    static func vectorExp(hi: Self, lo: Self, times factor: Self) -> Self {
+        let clampedHi = hi.replacing(with: Self(repeating: -750), where: hi .< -750)
+            .replacing(with: Self(repeating: 710), where: hi .> 710)
+        let (n, k) = nearestInteger((clampedHi + lo) * Self(repeating: 1.442_695_040_888_963_4))  // 1/ln 2
+        let r = clampedHi.addingProduct(-n, ln2Hi) + lo.addingProduct(-n, ln2Lo)
+        let p = (expTail(r) + r) + Self(repeating: 1)
+        let (s1, s2) = splitPowerOfTwo(n, k)
+        return p * factor * s1 * s2
+    }
+
     /// e^x where only normal results matter: the argument is clamped to [−708, 709], so one
     /// multiplication by 2ⁿ scales. Bit for bit `vectorExp` wherever e^x is a normal `Double`.
     @inlinable @inline(__always)

@@ -2,9 +2,8 @@ import RealModule
 
 /// The elementary functions the catalog is built from, named as in swift-numerics' `RealModule`.
 ///
-/// - `SIMD4<Double>` has vectorised exp, expm1, ln x, ln(1 + x), tanh, sin, cos, atan and asinh
-///   (`DoubleExpLog.swift`, `DoubleTrig.swift`); erfc is the platform libm's (via `RealModule`), lane
-///   by lane, and Φ and φ are built from erfc and exp below.
+/// - `SIMD4<Double>` has vectorised exp, expm1, ln x, ln(1 + x), tanh, erfc, sin, cos, atan and asinh
+///   and the normal distribution (`DoubleExpLog.swift`, `DoubleErfc.swift`, `DoubleTrig.swift`).
 /// - `SIMD16<Float>` has vectorised exp, expm1, ln x, ln(1 + x), tanh, erfc, the normal distribution,
 ///   sin, cos, atan and asinh (`FloatExpLog.swift`, `FloatLogAsinh.swift`, `FloatTanh.swift`,
 ///   `FloatErfc.swift`, `FloatSinCos.swift`, `FloatAtan.swift`, each with its measured error).
@@ -32,20 +31,8 @@ public protocol ElementaryLanes: Lanes {
     static func normalDensity(_ x: Self) -> Self
 }
 
-/// Φ and φ from erfc and exp (the `Double` lanes): Φ(x) = ½erfc(z) with z = −x/√2 carried as hi + lo,
-/// because erfc amplifies the rounding of z about 2z²-fold: erfc(hi + lo) ≈ erfc(hi) − (2/√π)e^{−hi²}·lo.
-extension ElementaryLanes {
-    public static func normalCDF(_ x: Self, times factor: Self) -> Self {
-        let z = DoubleDouble.product((hi: 0.7071067811865476, lo: -4.833646656726457e-17), -x)
-        let slope = Self(1.1283791670955126) * exp(-(z.hi * z.hi))  // −erfc′(z) = (2/√π)e^{−z²}
-        return Self(0.5) * factor * erfc(z.hi).addingProduct(-slope, z.lo)
-    }
-
-    public static func normalDensity(_ x: Self) -> Self { Self(0.3989422804014327) * exp(Self(-0.5) * x * x) }
-}
-
 /// A `Double` is lane 0 of a splat, as a `Float` is of `SIMD16<Float>`: the scalar path and the batch
-/// kernels agree bit for bit. erfc is the platform libm's on both.
+/// kernels agree bit for bit.
 extension Double: ElementaryLanes {
     @inline(__always)
     static func lane0(_ x: Double, _ f: (SIMD4<Double>) -> SIMD4<Double>) -> Double {
@@ -76,6 +63,14 @@ extension Double: ElementaryLanes {
     public static func laneAtan(_ x: Double) -> Double { lane0(x, SIMD4.vectorAtan) }
     @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
     public static func laneAsinh(_ x: Double) -> Double { lane0(x, SIMD4.vectorAsinh) }
+    @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
+    public static func laneErfc(_ x: Double) -> Double { lane0(x, SIMD4.vectorErfc) }
+    @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
+    public static func laneNormalCDF(_ x: Double, times factor: Double) -> Double {
+        SIMD4.vectorNormalCDF(SIMD4(repeating: x), times: SIMD4(repeating: factor))[0]
+    }
+    @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
+    public static func laneNormalDensity(_ x: Double) -> Double { lane0(x, SIMD4.vectorNormalDensity) }
 }
 
 extension SIMD4: ElementaryLanes where Scalar == Double {
@@ -89,7 +84,11 @@ extension SIMD4: ElementaryLanes where Scalar == Double {
     @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
     @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
     @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
-    public static func erfc(_ x: Self) -> Self { Self(Double.erfc(x[0]), Double.erfc(x[1]), Double.erfc(x[2]), Double.erfc(x[3])) }
+    @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
+    @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
+        vectorNormalCDF(x, times: factor)
+    }
+    @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
     @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
     @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
