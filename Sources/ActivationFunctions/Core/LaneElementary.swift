@@ -32,7 +32,7 @@ public protocol ElementaryLanes: Lanes {
 }
 
 /// A `Double` is lane 0 of a splat, as a `Float` is of `SIMD16<Float>`: the scalar path and the batch
-/// kernels agree bit for bit.
+/// kernels agree bit for bit. The witnesses are named and disfavoured as `Float`'s are (below).
 extension Double: ElementaryLanes {
     @inline(__always)
     static func lane0(_ x: Double, _ f: (SIMD4<Double>) -> SIMD4<Double>) -> Double {
@@ -118,7 +118,9 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
 }
 
 /// A `Float` is one lane: the vectorised functions run on a splat and lane 0 is kept, so a scalar
-/// `Float` gets exactly what a batch kernel gives; the libm ones are called directly.
+/// `Float` gets exactly what a batch kernel gives. The witnesses are named `laneExp` and so on, and
+/// disfavoured, so that `Float.exp(x)` in code that also imports `RealModule` still means RealModule's
+/// (same-named members made such calls ambiguous).
 extension Float: ElementaryLanes {
     @inline(__always)
     static func lane0(_ x: Float, _ f: (SIMD16<Float>) -> SIMD16<Float>) -> Float {
