@@ -133,9 +133,9 @@ extension SIMD4 where Scalar == Double {
     }
 }
 
-/// The platform libm (glibc or Darwin's), reached through RealModule's protocols: this module's own
-/// `Double.sin` and friends are the vectorised functions, so the rare lanes they hand back must not
-/// call them again.
+/// The platform libm (glibc or Darwin's), reached through RealModule's protocols, for the rare lanes
+/// the vectorised sin and cos hand back: `Double`'s `ElementaryLanes` witnesses are those vectorised
+/// functions, so going through RealModule's protocol says, and guarantees, that the libm is meant.
 @usableFromInline enum PlatformLibm {
     @inlinable static func sin<T: ElementaryFunctions>(_ x: T) -> T { T.sin(x) }
     @inlinable static func cos<T: ElementaryFunctions>(_ x: T) -> T { T.cos(x) }

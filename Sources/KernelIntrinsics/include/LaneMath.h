@@ -10,6 +10,7 @@
 typedef float lanes_float16 __attribute__((ext_vector_type(16)));
 typedef double lanes_double4 __attribute__((ext_vector_type(4)));
 
+#if __has_builtin(__builtin_elementwise_sqrt)
 static inline __attribute__((always_inline)) lanes_float16 lanes_sqrt_float16(lanes_float16 v) {
     return __builtin_elementwise_sqrt(v);
 }
@@ -17,5 +18,17 @@ static inline __attribute__((always_inline)) lanes_float16 lanes_sqrt_float16(la
 static inline __attribute__((always_inline)) lanes_double4 lanes_sqrt_double4(lanes_double4 v) {
     return __builtin_elementwise_sqrt(v);
 }
+#else
+// An older Clang: lane by lane, the same correctly rounded results.
+static inline __attribute__((always_inline)) lanes_float16 lanes_sqrt_float16(lanes_float16 v) {
+    for (int i = 0; i < 16; i++) v[i] = __builtin_sqrtf(v[i]);
+    return v;
+}
+
+static inline __attribute__((always_inline)) lanes_double4 lanes_sqrt_double4(lanes_double4 v) {
+    for (int i = 0; i < 4; i++) v[i] = __builtin_sqrt(v[i]);
+    return v;
+}
+#endif
 
 #endif
