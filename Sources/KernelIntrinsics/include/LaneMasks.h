@@ -1,6 +1,11 @@
 #ifndef LANE_MASKS_H
 #define LANE_MASKS_H
 
+// LaneMath.h came later. Including it from a header that was already here makes a module cache built
+// before it existed rebuild (a cache only notices changes to headers it knows of), instead of
+// failing with "cannot find 'lanes_sqrt_float16' in scope".
+#include "LaneMath.h"
+
 /// "Is any lane of this comparison true?", for kernels that take a rare path only when they must.
 ///
 /// The standard library's `any(_:)` on a `SIMDMask` compiles to a loop over the lanes on this
