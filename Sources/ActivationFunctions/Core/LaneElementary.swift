@@ -7,7 +7,7 @@ import RealModule
 /// - `SIMD16<Float>` has vectorised exp, expm1, ln x, ln(1 + x), tanh, erfc, the normal distribution,
 ///   sin, cos, atan and asinh (`FloatExpLog.swift`, `FloatLogAsinh.swift`, `FloatTanh.swift`,
 ///   `FloatErfc.swift`, `FloatSinCos.swift`, `FloatAtan.swift`, each with its measured error).
-///   A `Float` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
+/// - A `Float` or `Double` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
 public protocol ElementaryLanes: Lanes {
     static func exp(_ x: Self) -> Self
     /// e^x where only normal results matter: for `Float`, results below 2⁻¹²⁶ may come out as about
