@@ -22,6 +22,7 @@ struct DoubleElementaryTests {
 
     struct Function: Sendable, CustomTestStringConvertible {
         let name: String
+        /// A little above the measured maximum (the inputs are fixed, so the measurement repeats).
         let maxUlps: Double
         let vector: @Sendable (SIMD4<Double>) -> SIMD4<Double>
         let scalar: @Sendable (Double) -> Double
@@ -30,20 +31,20 @@ struct DoubleElementaryTests {
     }
 
     static let functions: [Function] = [
-        Function(name: "exp", maxUlps: 1, vector: exp, scalar: exp, reference: { Foundation.exp($0) }),
-        Function(name: "expm1", maxUlps: 2, vector: expm1, scalar: expm1, reference: { Foundation.expm1($0) }),
-        Function(name: "log", maxUlps: 1, vector: log, scalar: log, reference: { Foundation.log($0) }),
-        Function(name: "log1p", maxUlps: 1, vector: log1p, scalar: log1p, reference: { Foundation.log1p($0) }),
-        Function(name: "tanh", maxUlps: 3, vector: tanh, scalar: tanh, reference: { Foundation.tanh($0) }),
+        Function(name: "exp", maxUlps: 0.75, vector: exp, scalar: exp, reference: { Foundation.exp($0) }),
+        Function(name: "expm1", maxUlps: 1.75, vector: expm1, scalar: expm1, reference: { Foundation.expm1($0) }),
+        Function(name: "log", maxUlps: 0.85, vector: log, scalar: log, reference: { Foundation.log($0) }),
+        Function(name: "log1p", maxUlps: 0.85, vector: log1p, scalar: log1p, reference: { Foundation.log1p($0) }),
+        Function(name: "tanh", maxUlps: 2.5, vector: tanh, scalar: tanh, reference: { Foundation.tanh($0) }),
         Function(name: "sin", maxUlps: 1.5, vector: sin, scalar: sin, reference: { Foundation.sin($0) }),
         Function(name: "cos", maxUlps: 1.5, vector: cos, scalar: cos, reference: { Foundation.cos($0) }),
         Function(name: "atan", maxUlps: 2, vector: atan, scalar: atan, reference: { Foundation.atan($0) }),
-        Function(name: "asinh", maxUlps: 2, vector: asinh, scalar: asinh, reference: { Foundation.asinh($0) }),
-        Function(name: "erfc", maxUlps: 3.5, vector: erfc, scalar: erfc, reference: { Foundation.erfc($0) }),
+        Function(name: "asinh", maxUlps: 1.75, vector: asinh, scalar: asinh, reference: { Foundation.asinh($0) }),
+        Function(name: "erfc", maxUlps: 3, vector: erfc, scalar: erfc, reference: { Foundation.erfc($0) }),
         Function(name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu, reference: { $0 * Foundation.erfc(-$0 / Wide(2).squareRoot()) / 2 }),
-        Function(name: "φ", maxUlps: 2.5, vector: density, scalar: density,
+        Function(name: "φ", maxUlps: 2.25, vector: density, scalar: density,
                  reference: { Foundation.exp(-$0 * $0 / 2) / (2 * Wide.pi).squareRoot() }),
-        Function(name: "x·eˣ", maxUlps: 2, vector: xExp, scalar: xExp, reference: { $0 * Foundation.exp($0) }),
+        Function(name: "x·eˣ", maxUlps: 1.6, vector: xExp, scalar: xExp, reference: { $0 * Foundation.exp($0) }),
     ]
 
     static func exp<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
