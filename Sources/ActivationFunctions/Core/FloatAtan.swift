@@ -10,7 +10,6 @@ extension SIMD16 where Scalar == Float {
     /// round before the division).
     @inlinable @inline(__always)
     static func vectorAtan(_ x: Self) -> Self {
-        typealias Words = SIMD16<UInt32>
         let a = x.magnitude, one = Self(repeating: 1), zero = Self(repeating: 0)
         let large = a .> 2.414_213_5, middle = a .> 0.414_213_57
         let numerator = a.replacing(with: a - one, where: middle).replacing(with: -one, where: large)
@@ -27,7 +26,6 @@ extension SIMD16 where Scalar == Float {
         p = p.horner(z, -3.333_294_915_39e-1)
         let r = t.addingProduct(t * z, p)
         let magnitude = offsetHi + (r + offsetLo)
-        let signBit = unsafeBitCast(x, to: Words.self) & Words(repeating: 1 << 31)
-        return unsafeBitCast(unsafeBitCast(magnitude, to: Words.self) | signBit, to: Self.self)
+        return copyingSignBit(of: x, to: magnitude)
     }
 }

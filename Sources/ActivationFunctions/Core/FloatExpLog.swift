@@ -25,6 +25,14 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     func horner(_ x: Self, _ c: Float) -> Self { Self(repeating: c).addingProduct(self, x) }
 
+    /// `magnitude` (non-negative, or NaN) with the sign bit of `x`, so −0 stays −0 (odd functions).
+    @inlinable @inline(__always)
+    static func copyingSignBit(of x: Self, to magnitude: Self) -> Self {
+        typealias Words = SIMD16<UInt32>
+        let signBit = unsafeBitCast(x, to: Words.self) & Words(repeating: 1 << 31)
+        return unsafeBitCast(unsafeBitCast(magnitude, to: Words.self) | signBit, to: Self.self)
+    }
+
     /// x = n·ln 2 + r with |r| ≤ ln 2/2 (Cody–Waite); n as a float and as integer lanes.
     @inlinable @inline(__always)
     static func reduce(_ x: Self) -> (n: Self, k: Bits, r: Self) {

@@ -33,14 +33,12 @@ extension SIMD16 where Scalar == Float {
     /// asinh(−0) = −0; ±∞ give ±∞ and NaN stays NaN. Measured over all 2³² inputs: 1.778 ulp (at 0.5181351).
     @inlinable @inline(__always)
     static func vectorAsinh(_ x: Self) -> Self {
-        typealias Words = SIMD16<UInt32>
         let a = x.magnitude, one = Self(repeating: 1)
         let square = a * a
         let t = a + square / (one + (one + square).squareRoot())
         let magnitude = vectorLogOnePlus(t)
             .replacing(with: vectorLog(a, plusLn2Times: one), where: a .> 4096)
             .replacing(with: a, where: a .< 0.000_244_140_625)  // 2⁻¹²
-        let signBit = unsafeBitCast(x, to: Words.self) & Words(repeating: 1 << 31)
-        return unsafeBitCast(unsafeBitCast(magnitude, to: Words.self) | signBit, to: Self.self)
+        return copyingSignBit(of: x, to: magnitude)
     }
 }
