@@ -1,17 +1,33 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Release builds of this package as the root (the README's commands) compile the kernels for the
-/// build machine's CPU (AVX2 + FMA where it has them). Unsafe flags would make the package unusable
-/// as a versioned dependency, so a checkout under another package's `checkouts/` gets none; such a
-/// user passes `-Xswiftc -target-cpu -Xswiftc native` instead (README, "Speed").
-let isCheckedOutDependency = Context.packageDirectory.contains("/checkouts/")
-let kernelSettings: [SwiftSetting] = isCheckedOutDependency
-    ? [] : [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
-/// The matrix kernel also uses fused multiply-add there (one instruction on any x86-64 CPU since 2013;
-/// without `-target-cpu` it would be a library call per lane, so it is only switched on with the flag).
-let matrixSettings: [SwiftSetting] = isCheckedOutDependency
-    ? [] : kernelSettings + [.define("FUSED_MULTIPLY_ADD", .when(configuration: .release))]
+/// Kernels compiled for a particular CPU, by an explicit switch: the environment variable
+/// `ACTIVATIONLAB_TARGET_CPU`, read here as swift-syntax reads its own. Unset or empty (the default),
+/// every target builds for the toolchain's baseline CPU (x86-64: SSE2) with no unsafe flags, so the
+/// package works as a dependency of any kind: a git tag, a registry release, a branch or a local path.
+/// Set to a CPU name (`native` for the build machine, or `haswell`, `znver3`, …; not `x86-64-v3`),
+/// release builds compile `ActivationFunctions`, `NeuralNet` and `activations` with `-target-cpu` for it
+/// (AVX2 and FMA where it has them: about 2× faster kernels) and the matrix kernel with fused
+/// multiply-add; `activations --version` says which kind of build it is:
+///
+///     ACTIVATIONLAB_TARGET_CPU=native swift run -c release activations serve
+///
+/// SwiftPM refuses unsafe flags in a package resolved by version, so set it only where this package is
+/// the root or a path dependency. (A dependent that wants the speed without it passes
+/// `-Xswiftc -target-cpu -Xswiftc native` to its own build.) Public types never depend on it.
+let targetCPU = Context.environment["ACTIVATIONLAB_TARGET_CPU"] ?? ""
+if targetCPU.contains(where: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
+    fatalError("ACTIVATIONLAB_TARGET_CPU=\(targetCPU): expected a CPU name such as native, haswell or znver3")
+}
+let tuning: [SwiftSetting] = targetCPU.isEmpty ? [] : [
+    .unsafeFlags(["-target-cpu", targetCPU], .when(configuration: .release)),
+    .define("TUNED_FOR_TARGET_CPU", .when(configuration: .release)),
+]
+/// The matrix kernel uses fused multiply-add only with `-target-cpu`: without it, `fma` is a library
+/// call per lane. The define changes no public declaration.
+let matrixTuning: [SwiftSetting] = targetCPU.isEmpty ? [] : tuning + [
+    .define("FUSED_MULTIPLY_ADD", .when(configuration: .release)),
+]
 
 let package = Package(
     name: "ActivationLab",
@@ -29,15 +45,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `swift package generate-documentation`: the DocC catalogs in Sources/<Module>/<Module>.docc.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(
             name: "ActivationFunctions",
             dependencies: ["KernelIntrinsics", .product(name: "RealModule", package: "swift-numerics")],
-            swiftSettings: kernelSettings
+            swiftSettings: tuning
         ),
         .target(name: "KernelIntrinsics"),
-        .target(name: "NeuralNet", dependencies: ["ActivationFunctions"], swiftSettings: matrixSettings),
+        .target(
+            name: "NeuralNet",
+            dependencies: ["ActivationFunctions", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: matrixTuning
+        ),
         .target(name: "Plotting"),
         .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"]),
         .target(
@@ -55,7 +77,8 @@ let package = Package(
                 "Lab",
                 "Playground",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: tuning
         ),
         .testTarget(name: "ActivationFunctionsTests", dependencies: ["ActivationFunctions"], exclude: ["Fixtures"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ActivationFunctions"]),

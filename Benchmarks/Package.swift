@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // The package benchmarks (ordo-one/benchmark), kept out of the main package so that `swift build`
 // and `swift test` there never fetch or build the benchmark harness (and its jemalloc interposer).
-// Run from this folder: swift package --disable-sandbox benchmark
+// Run from this folder: ACTIVATIONLAB_TARGET_CPU=native swift package --disable-sandbox benchmark
+// (the variable compiles the main package's kernels for this CPU; see its Package.swift).
 import PackageDescription
 
 /// The main package is the folder above; SwiftPM names a path dependency after its folder.

@@ -12,6 +12,7 @@ struct ActivationsCommand: AsyncParsableCommand {
 
             Exit codes: 0 success, 64 usage error (unknown function or parameter), 65 bad input data.
             """,
+        version: Version.description,
         subcommands: [
             ListCommand.self, ShowCommand.self, EvalCommand.self, PlotCommand.self, BenchCommand.self,
             TrainCommand.self, PredictCommand.self, ExperimentCommand.self, ReportCommand.self, ServeCommand.self,

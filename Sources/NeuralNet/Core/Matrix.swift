@@ -1,7 +1,7 @@
 import ActivationFunctions
 
 /// The numbers a network trains in: `Float` or `Double`.
-public protocol TrainingScalar: BatchElement, Codable, MatrixKernel {}
+public protocol TrainingScalar: BatchElement, Codable, SIMDScalar {}
 extension Float: TrainingScalar {}
 extension Double: TrainingScalar {}
 

@@ -5,47 +5,36 @@
 /// registers while p runs over k; narrow columns use 4×(1 narrow vector) blocks, and edges fall
 /// back to scalar loops. Products are accumulated in
 /// the same order as the scalar edge, p = 0, 1, …, so every entry is the plain sum Σₚ aᵢₚ·bₚⱼ.
-public protocol MatrixKernel: SIMDScalar & BinaryFloatingPoint {
+protocol MatrixKernel: SIMDScalar & BinaryFloatingPoint {
     /// The vector of the main 8×2-vector blocks.
     associatedtype Vector: SIMD where Vector.Scalar == Self
     /// Half as wide, for layers too narrow for `Vector` (the Playground's 8 units).
     associatedtype NarrowVector: SIMD where NarrowVector.Scalar == Self
 }
 
+// The widths are internal, so the build's CPU choice (`FUSED_MULTIPLY_ADD`, set with
+// `ACTIVATIONLAB_TARGET_CPU`) changes no public type.
 #if FUSED_MULTIPLY_ADD
     // Built for the CPU (AVX-512 here: 32 registers of 16 floats; on AVX2 these split in two).
     extension Float: MatrixKernel {
-        public typealias Vector = SIMD16<Float>
-        public typealias NarrowVector = SIMD8<Float>
+        typealias Vector = SIMD16<Float>
+        typealias NarrowVector = SIMD8<Float>
     }
     extension Double: MatrixKernel {
-        public typealias Vector = SIMD8<Double>
-        public typealias NarrowVector = SIMD4<Double>
+        typealias Vector = SIMD8<Double>
+        typealias NarrowVector = SIMD4<Double>
     }
 #else
     // Portable x86-64 (SSE2): 16 registers of 4 floats.
     extension Float: MatrixKernel {
-        public typealias Vector = SIMD8<Float>
-        public typealias NarrowVector = SIMD4<Float>
+        typealias Vector = SIMD8<Float>
+        typealias NarrowVector = SIMD4<Float>
     }
     extension Double: MatrixKernel {
-        public typealias Vector = SIMD4<Double>
-        public typealias NarrowVector = SIMD2<Double>
+        typealias Vector = SIMD4<Double>
+        typealias NarrowVector = SIMD2<Double>
     }
 #endif
-
-extension MatrixKernel {
-    static func multiply(m: Int, n: Int, k: Int, a: [Self], rowStride: Int, depthStride: Int, b: [Self], into c: inout [Self]) {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                c.withUnsafeMutableBufferPointer { c in
-                    Operands(a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!,
-                             m: m, n: n, k: k, rowStride: rowStride, depthStride: depthStride).run()
-                }
-            }
-        }
-    }
-}
 
 /// One product's pointers and shape.
 struct Operands<T: MatrixKernel> {

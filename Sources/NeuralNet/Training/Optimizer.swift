@@ -135,27 +135,19 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
 
 import RealModule
 
-/// One Adam update over whole arrays: vectors of `T.Vector` lanes, then the same arithmetic one
-/// element at a time for the tail (lane by lane the results are identical).
+/// One Adam update over whole arrays: vectors of `Float.Vector` or `Double.Vector` lanes (the matrix
+/// kernel's, `MatrixKernel.swift`), then the same arithmetic one element at a time for the tail (lane by
+/// lane the results are identical).
 struct AdamStep<T: TrainingScalar> {
     let b1: T, b2: T, step: T, correction2: T, eps: T
 
     func apply(_ p: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
                _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafeBufferPointer<T>) {
-        typealias V = T.Vector
-        let width = V.scalarCount
         var i = 0
-        while i + width <= p.count {
-            var (mi, vi) = (load(m.baseAddress! + i), load(v.baseAddress! + i))
-            let gi = load(g.baseAddress! + i)
-            mi = V(repeating: b1) * mi + V(repeating: 1 - b1) * gi
-            vi = V(repeating: b2) * vi + V(repeating: 1 - b2) * gi * gi
-            let denominator = vi.squareRoot() / V(repeating: correction2) + V(repeating: eps)
-            let pi = load(p.baseAddress! + i) - V(repeating: step) * (mi / denominator)
-            store(mi, m.baseAddress! + i)
-            store(vi, v.baseAddress! + i)
-            store(pi, p.baseAddress! + i)
-            i += width
+        if T.self == Float.self {
+            i = vectors(p, m, v, g, Float.Vector.self)
+        } else if T.self == Double.self {
+            i = vectors(p, m, v, g, Double.Vector.self)
         }
         while i < p.count {
             m[i] = b1 * m[i] + (1 - b1) * g[i]
@@ -165,13 +157,39 @@ struct AdamStep<T: TrainingScalar> {
         }
     }
 
-    @inline(__always) func load(_ pointer: UnsafePointer<T>) -> T.Vector {
-        UnsafeRawPointer(pointer).loadUnaligned(as: T.Vector.self)
+    /// The whole vectors, in lanes `V` whose scalar is `T` (the caller checked); returns where the
+    /// tail starts.
+    private func vectors<V: SIMD>(_ p: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
+                                  _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafeBufferPointer<T>, _: V.Type) -> Int
+    where V.Scalar: BinaryFloatingPoint {
+        let (b1, b2) = (V(repeating: V.Scalar(self.b1)), V(repeating: V.Scalar(self.b2)))
+        let (one, step) = (V(repeating: 1), V(repeating: V.Scalar(self.step)))
+        let (correction2, eps) = (V(repeating: V.Scalar(self.correction2)), V(repeating: V.Scalar(self.eps)))
+        var i = 0
+        while i + V.scalarCount <= p.count {
+            var (mi, vi) = (load(m.baseAddress! + i, V.self), load(v.baseAddress! + i, V.self))
+            let gi = load(g.baseAddress! + i, V.self)
+            mi = b1 * mi + (one - b1) * gi
+            vi = b2 * vi + (one - b2) * gi * gi
+            let denominator = vi.squareRoot() / correction2 + eps
+            let pi = load(p.baseAddress! + i, V.self) - step * (mi / denominator)
+            store(mi, m.baseAddress! + i)
+            store(vi, v.baseAddress! + i)
+            store(pi, p.baseAddress! + i)
+            i += V.scalarCount
+        }
+        return i
     }
 
-    @inline(__always) func load(_ pointer: UnsafeMutablePointer<T>) -> T.Vector { load(UnsafePointer(pointer)) }
+    @inline(__always) private func load<V: SIMD>(_ pointer: UnsafePointer<T>, _: V.Type) -> V {
+        UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
+    }
 
-    @inline(__always) func store(_ value: T.Vector, _ pointer: UnsafeMutablePointer<T>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: T.Vector.self)
+    @inline(__always) private func load<V: SIMD>(_ pointer: UnsafeMutablePointer<T>, _: V.Type) -> V {
+        load(UnsafePointer(pointer), V.self)
+    }
+
+    @inline(__always) private func store<V: SIMD>(_ value: V, _ pointer: UnsafeMutablePointer<T>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
     }
 }
