@@ -9,20 +9,30 @@ import RealModule
 ///   `FloatErfc.swift`, `FloatSinCos.swift`, `FloatAtan.swift`, each with its measured error).
 /// - A `Float` or `Double` is lane 0 of a splat, so the scalar path and the batch kernels agree bit for bit.
 public protocol ElementaryLanes: Lanes {
+    /// e^x.
     static func exp(_ x: Self) -> Self
     /// e^x where only normal results matter: for `Float`, results below 2⁻¹²⁶ may come out as about
     /// 2⁻¹²⁶ (σ and tanh use it where such a term vanishes beside 1). The same as `exp` elsewhere.
     static func expNormalRange(_ x: Self) -> Self
     /// factor·e^x, keeping its digits where e^x alone would be subnormal but the product is not.
     static func exp(_ x: Self, times factor: Self) -> Self
+    /// e^x − 1, accurate near 0.
     static func expMinusOne(_ x: Self) -> Self
+    /// ln x.
     static func log(_ x: Self) -> Self
+    /// ln(1 + x), accurate near 0.
     static func log(onePlus x: Self) -> Self
+    /// tanh x.
     static func tanh(_ x: Self) -> Self
+    /// erfc x = 1 − erf x, accurate in the right tail.
     static func erfc(_ x: Self) -> Self
+    /// sin x.
     static func sin(_ x: Self) -> Self
+    /// cos x.
     static func cos(_ x: Self) -> Self
+    /// arctan x.
     static func atan(_ x: Self) -> Self
+    /// arsinh x = ln(x + √(x² + 1)).
     static func asinh(_ x: Self) -> Self
     /// factor·Φ(x), Φ the standard normal distribution function, keeping its digits where Φ(x)
     /// alone would underflow but the product does not (GELU's left tail).

@@ -8,22 +8,34 @@
 /// `Float` inputs run in `Float` lanes for most functions; a function can ask for its `Float`
 /// inputs to be widened to `Double` lanes and rounded once instead (`ElementwiseActivation.floatLanes`).
 public protocol Lanes: Sendable {
+    /// The lane-wise result of a comparison: `Bool` for one lane, `SIMDMask` for several.
     associatedtype Mask: LaneMask
 
     /// The value `constant` in every lane.
     init(_ constant: Double)
 
+    /// Lane-wise sum, correctly rounded.
     static func + (lhs: Self, rhs: Self) -> Self
+    /// Lane-wise difference, correctly rounded.
     static func - (lhs: Self, rhs: Self) -> Self
+    /// Lane-wise product, correctly rounded.
     static func * (lhs: Self, rhs: Self) -> Self
+    /// Lane-wise quotient, correctly rounded.
     static func / (lhs: Self, rhs: Self) -> Self
+    /// −x in every lane, by flipping the sign bit (so −(+0) = −0).
     static prefix func - (operand: Self) -> Self
 
+    /// The lanes where lhs < rhs (false where either is NaN).
     static func .< (lhs: Self, rhs: Self) -> Mask
+    /// The lanes where lhs ≤ rhs (false where either is NaN).
     static func .<= (lhs: Self, rhs: Self) -> Mask
+    /// The lanes where lhs > rhs (false where either is NaN).
     static func .> (lhs: Self, rhs: Self) -> Mask
+    /// The lanes where lhs ≥ rhs (false where either is NaN).
     static func .>= (lhs: Self, rhs: Self) -> Mask
+    /// The lanes where lhs = rhs (false where either is NaN).
     static func .== (lhs: Self, rhs: Self) -> Mask
+    /// The lanes where lhs ≠ rhs (true where either is NaN: `x .!= x` finds NaN).
     static func .!= (lhs: Self, rhs: Self) -> Mask
 
     /// `other` in the lanes where `mask` is true, `self` elsewhere.
@@ -33,6 +45,7 @@ public protocol Lanes: Sendable {
     static func anyLane(_ mask: Mask) -> Bool
     /// `self + a·b` with a single rounding (fused multiply-add).
     func addingProduct(_ a: Self, _ b: Self) -> Self
+    /// √x in every lane, correctly rounded (one instruction for the vectors: `LaneMath.h`).
     func squareRoot() -> Self
     /// |self|, clearing the sign bit (so |−0| = +0 and NaN stays NaN).
     var magnitude: Self { get }
@@ -43,8 +56,11 @@ public protocol Lanes: Sendable {
 
 /// The lane-wise result of a comparison: `Bool` for one lane, `SIMDMask` for several.
 public protocol LaneMask {
+    /// Lane-wise and.
     static func .& (lhs: Self, rhs: Self) -> Self
+    /// Lane-wise or.
     static func .| (lhs: Self, rhs: Self) -> Self
+    /// Lane-wise not.
     static prefix func .! (operand: Self) -> Self
 }
 
