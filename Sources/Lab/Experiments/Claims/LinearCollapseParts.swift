@@ -3,27 +3,9 @@ import NeuralNet
 import Plotting
 
 extension LinearCollapse {
-    /// One affine map x·W + b.
-    struct Affine {
-        var weights: Matrix<Double>
-        var bias: [Double]
-
-        func apply(_ x: Matrix<Double>) -> Matrix<Double> {
-            var y = x.multiplied(by: weights)
-            y.addRowVector(bias)
-            return y
-        }
-    }
-
-    /// The single layer equal to a net of identity layers: W = W₁W₂…Wₙ, b = ((b₁W₂ + b₂)W₃ + …) + bₙ.
-    static func collapse(_ network: Network<Double>) -> Affine {
-        var map = Affine(weights: network.layers[0].weights, bias: network.layers[0].bias)
-        for layer in network.layers.dropFirst() {
-            let bias = Matrix(rows: 1, columns: map.bias.count, storage: map.bias).multiplied(by: layer.weights).storage
-            map = Affine(weights: map.weights.multiplied(by: layer.weights), bias: zip(bias, layer.bias).map(+))
-        }
-        return map
-    }
+    /// The single layer equal to a net of linear layers: NeuralNet's `Network.linearCollapse()`, exact
+    /// for these nets (every hidden layer is the identity, which has a collapse).
+    static func collapse(_ network: Network<Double>) -> AffineMap<Double> { network.linearCollapse()! }
 
     /// The trained deepest linear net and its collapsed layer classify the test points the same way.
     func agreement(_ session: TrainingSession, _ dataset: String, _ result: inout ExperimentResult) throws {
