@@ -29,10 +29,6 @@ struct BenchCommand: ParsableCommand {
             """
     )
 
-    enum NumberType: String, ExpressibleByArgument, CaseIterable {
-        case float, double
-    }
-
     @Argument(help: "Function ids or aliases (default: every function).")
     var ids: [String] = []
 

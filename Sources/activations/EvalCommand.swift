@@ -21,10 +21,6 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    enum NumberType: String, ExpressibleByArgument, CaseIterable {
-        case double, float
-    }
-
     @Argument(help: "Function id or alias (see `activations list`).")
     var id: String
 

@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print all metadata (parameters, defaults, ranges, kinks, references) as JSON.")
     var json = false
 
-    @Flag(help: "Print a Markdown table (the README's catalog).")
+    @Flag(help: "Print a Markdown table (the documentation's catalog page: Scripts/catalog-doc).")
     var markdown = false
 
     func validate() throws {

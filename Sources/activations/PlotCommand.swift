@@ -41,9 +41,6 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Write the gallery of every function (index.html and one SVG per function) into the -o directory.")
     var all = false
 
-    @Flag(help: .hidden)
-    var sampleReport = false
-
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (a directory for --all).", valueName: "path"))
     var output: String?
 

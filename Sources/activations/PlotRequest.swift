@@ -8,10 +8,9 @@ enum PlotRequest {
     case one(AnyActivation, Curves, PlotDomain?, [String: Double])
     case compare([any ElementwiseActivation], derivative: Bool, PlotDomain?)
     case gallery
-    case sampleReport
 
     init(_ command: PlotCommand) throws {
-        let modes = [command.id != nil, command.compare != nil, command.all, command.sampleReport].filter { $0 }.count
+        let modes = [command.id != nil, command.compare != nil, command.all].filter { $0 }.count
         guard modes == 1 else { throw CommandFailure.usage("give one function id, or --compare IDS, or --all") }
         guard !(command.derivative && command.both) else { throw CommandFailure.usage("--derivative and --both exclude each other") }
         let domain = try command.range.map(PlotRange.parse)
@@ -28,10 +27,10 @@ enum PlotRequest {
             return
         }
         guard domain == nil, !command.derivative, !command.both else {
-            throw CommandFailure.usage("--all and --sample-report take no --range, --derivative or --both")
+            throw CommandFailure.usage("--all takes no --range, --derivative or --both")
         }
         guard command.output != nil else { throw CommandFailure.usage("--all writes a directory: give it with -o DIR") }
-        self = command.all ? .gallery : .sampleReport
+        self = .gallery
     }
 
     /// The functions named in a comma-separated list; each must be elementwise.
@@ -54,8 +53,6 @@ enum PlotRequest {
             try emit(FunctionCharts.compare(functions, derivative: derivative, domain: domain), to: output)
         case .gallery:
             try writeSite(to: output ?? ".") { try Gallery().write(to: $0) }
-        case .sampleReport:
-            try writeSite(to: output ?? ".") { try TrainingReport.sample().write(to: $0) }
         }
     }
 

@@ -51,7 +51,7 @@ struct BrowserRenderTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let gallery = try Gallery().write(to: directory.appendingPathComponent("gallery"))[0]
-        let report = try TrainingReport.sample().write(to: directory.appendingPathComponent("report"))[0]
+        let report = try TrainedReport.make().write(to: directory.appendingPathComponent("report"))[0]
         for page in [gallery, report] {
             let png = try Chromium.screenshot(page, width: 900, height: 1200, in: directory)
             let size = Chromium.size(ofPNG: png)

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("training report")
 struct TrainingReportTests {
-    @Test("the sample report has every chart, each valid SVG")
-    func sampleCharts() throws {
-        let report = TrainingReport.sample()
+    @Test("a real training run's report has every chart, each valid SVG")
+    func trainedCharts() throws {
+        let report = try TrainedReport.make()
         let names = report.charts.map(\.name)
         #expect(names == ["loss", "accuracy", "gradients", "dead-units", "sparsity", "boundary", "activation"])
         for chart in report.charts { _ = try ParsedSVG(chart.chart.svg) }
@@ -52,7 +52,7 @@ struct TrainingReportTests {
 
     @Test("the boundary chart has every data point, train and test apart")
     func boundary() throws {
-        let report = TrainingReport.sample()
+        let report = try TrainedReport.make()
         let boundary = try #require(report.boundary)
         let svg = try ParsedSVG(try #require(report.charts.first { $0.name == "boundary" }).chart.svg)
         let points = svg.all("circle", class: "point").filter { $0.number("r") == 4 }
@@ -64,7 +64,7 @@ struct TrainingReportTests {
     func write() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let files = try TrainingReport.sample().write(to: directory)
+        let files = try TrainedReport.make().write(to: directory)
         #expect(files.map(\.lastPathComponent) == ["index.html", "loss.svg", "accuracy.svg", "gradients.svg",
                                                    "dead-units.svg", "sparsity.svg", "boundary.svg", "activation.svg"])
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The catalog as documents: JSON with every piece of metadata, and a Markdown table for the README.
+/// The catalog as documents: JSON with every piece of metadata, and a Markdown table for the documentation.
 public enum CatalogDocument {
     /// One function's metadata plus what is derived from it: its kind and its kinks at the defaults.
     struct Entry: Encodable {

@@ -138,8 +138,7 @@ public enum Throughput {
         call()
         var calls = 1
         while seconds(calls, call, clock) < sampleSeconds && calls < 1 << 30 { calls *= 2 }
-        let times = (0..<max(samples, 1)).map { _ in seconds(calls, call, clock) / Double(calls) }.sorted()
-        return times[times.count / 2]
+        return Statistics.median((0..<max(samples, 1)).map { _ in seconds(calls, call, clock) / Double(calls) })
     }
 
     static func seconds(_ calls: Int, _ call: () -> Void, _ clock: Clock) -> Double {

@@ -38,13 +38,6 @@ enum Stats {
         return (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let middle = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-    }
-
     /// The least-squares slope of ys against xs.
     static func slope(_ xs: [Double], _ ys: [Double]) -> Double {
         let (mx, my) = (mean(xs), mean(ys))

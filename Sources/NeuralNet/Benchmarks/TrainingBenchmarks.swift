@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 
 /// The standard training benchmarks (`activations bench --training`), on synthetic data, one thread.
@@ -12,7 +13,7 @@ public enum TrainingBenchmarks {
     }
 
     /// The median of `repeats` timings of `body`, after one warm-up run.
-    static func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    static func medianSeconds(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
         try body()
         var times: [Double] = []
         for _ in 0..<repeats {
@@ -20,7 +21,7 @@ public enum TrainingBenchmarks {
             try body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
         }
-        return times.sorted()[times.count / 2]
+        return Statistics.median(times)
     }
 
     /// One epoch of TensorFlow Playground's default: 2-8-8-1 tanh, squared error (tanh output), SGD 0.03, batch 10,
@@ -36,7 +37,7 @@ public enum TrainingBenchmarks {
         var session = try TrainingSession(configuration: c, data: try Datasets.named("circle").generate(count: 500, seed: 1))
         session.measuresLayers = withLayerMetrics
         var failure: NeuralNetError?
-        let seconds = median(repeats) {
+        let seconds = medianSeconds(repeats) {
             do throws(NeuralNetError) { try session.runEpoch() } catch { failure = error }
         }
         if let failure { throw failure }
@@ -56,7 +57,7 @@ public enum TrainingBenchmarks {
         var trainer = try Trainer(network: network, settings: OptimizerSettings(kind: .adam, learningRate: 1e-3),
                                   batchSize: 128, shuffle: false, seed: 1)
         var failure: NeuralNetError?
-        let seconds = median(repeats) {
+        let seconds = medianSeconds(repeats) {
             do throws(NeuralNetError) { try trainer.step(batch) } catch { failure = error }
         }
         if let failure { throw failure }
@@ -69,7 +70,7 @@ public enum TrainingBenchmarks {
         let a = Matrix<Float>(rows: 128, columns: 784, storage: (0..<(128 * 784)).map { _ in Float(rng.uniform(-1, 1)) })
         let b = Matrix<Float>(rows: 784, columns: 256, storage: (0..<(784 * 256)).map { _ in Float(rng.uniform(-1, 1)) })
         var sink: Float = 0
-        let seconds = median(repeats) { sink += a.multiplied(by: b).storage[0] }
+        let seconds = medianSeconds(repeats) { sink += a.multiplied(by: b).storage[0] }
         precondition(sink.isFinite || !sink.isFinite)  // keeps the product from being optimised away
         return Measurement(id: "gemm-128x784x256", seconds: seconds, gflops: 2 * 128 * 784 * 256 / seconds / 1e9)
     }

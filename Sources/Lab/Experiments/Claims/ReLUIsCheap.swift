@@ -48,7 +48,7 @@ struct ReLUIsCheap: Experiment {
         while !sessions[0].isFinished {
             for index in sessions.indices { try sessions[index].runEpoch() }
         }
-        let medians = sessions.map { Stats.median($0.history.map(\.seconds)) }
+        let medians = sessions.map { Statistics.median($0.history.map(\.seconds)) }
         var table = ResultTable(title: "Training epoch, 2-32-32-1 on \(data.count) circle points (median)", columns: ["activation", "ms per epoch", "ratio to relu"])
         for (id, seconds) in zip(Self.ids, medians) {
             table.rows.append([id, Format.number(seconds * 1000, 3), Format.number(seconds / medians[0], 3) + "×"])
