@@ -37,7 +37,8 @@ let package = Package(
             swiftSettings: kernelSettings
         ),
         .target(name: "KernelIntrinsics"),
-        .target(name: "NeuralNet", dependencies: ["ActivationFunctions"], swiftSettings: matrixSettings),
+        .target(name: "NeuralNet", dependencies: ["ActivationFunctions"], exclude: ["Resources/README.md"],
+                resources: [.copy("Resources/digits.csv")], swiftSettings: matrixSettings),
         .target(name: "Plotting"),
         .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"]),
         .target(
