@@ -26,13 +26,14 @@ struct Problem: Sendable {
     /// Softmax for the ten digits, one sigmoid output for two classes.
     var head: OutputHead { dataset == "digits" ? .softmax : .sigmoid }
 
-    /// A trained session of `activation` at `hidden` widths with Adam at `learningRate`.
+    /// A trained session of `activation` at `hidden` widths with Adam at `learningRate` (stopped early,
+    /// and not `isFinished`, if the loss turned non-finite).
     func train(_ activation: String, hidden: [Int]? = nil, learningRate: Double = 0.01, epochs: Int, on data: Dataset,
                _ settings: ExperimentSettings) throws -> TrainingSession {
         let c = Runs.configuration(hidden: hidden ?? self.hidden, activation: activation, output: head, epochs: epochs, seed: settings.seed(12),
                                    optimizer: OptimizerSettings(kind: .adam, learningRate: learningRate),
                                    initializer: activation.contains("relu") ? .he : .glorotUniform)
-        return try Runs.trained(c, on: data)
+        return try Runs.trainedOrStopped(c, on: data)
     }
 
     /// The first epoch (1-based) at which the test accuracy reached `target`, or nil.

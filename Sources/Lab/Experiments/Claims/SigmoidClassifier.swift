@@ -44,7 +44,7 @@ struct SigmoidClassifier: Experiment {
     private func outcome(_ id: String, _ problem: Problem, _ data: Dataset, budget: Int, _ settings: ExperimentSettings) throws -> Outcome {
         let rates = settings.pick(quick: [0.003, 0.01, 0.03, 0.1], full: [0.001, 0.003, 0.01, 0.03, 0.1])
         let sessions = try rates.map { try problem.train(id, learningRate: $0, epochs: budget, on: data, settings) }
-        let losses = sessions.map { session in session.history.last.map(\.trainLoss).flatMap { $0.isFinite ? $0 : nil } ?? .infinity }
+        let losses = sessions.map { $0.isFinished ? ($0.history.last?.trainLoss ?? .infinity) : .infinity }  // a stopped run loses
         let best = losses.indices.min { losses[$0] < losses[$1] } ?? 0
         let small = try problem.train(id, hidden: [problem.dataset == "digits" ? 4 : 2], learningRate: rates[best], epochs: budget, on: data, settings)
         return Outcome(learningRate: rates[best], accuracy: Runs.accuracy(sessions[best]),

@@ -24,7 +24,7 @@ struct SigmoidOrTanh: Experiment {
             let runs = try ["sigmoid", "tanh"].map { id in
                 let c = Runs.configuration(hidden: hidden, activation: id, output: dataset == "digits" ? .softmax : .sigmoid, epochs: budget,
                                            seed: settings.seed(2), optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.1))
-                let session = try Runs.trained(c, on: data)
+                let session = try Runs.trainedOrStopped(c, on: data)
                 return (gradient: session.history.first?.layers.first?.meanAbsWeightGradient ?? .nan,
                         epochs: Problem.epochsToTarget(session) ?? budget + 1, accuracy: Runs.accuracy(session))
             }
