@@ -58,6 +58,8 @@ let package = Package(
         .target(
             name: "NeuralNet",
             dependencies: ["ActivationFunctions", .product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["Resources/README.md"],
+            resources: [.copy("Resources/digits.csv")],
             swiftSettings: matrixTuning
         ),
         .target(name: "Plotting"),

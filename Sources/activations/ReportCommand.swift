@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
             let results = try Experiments.all.map { experiment in
                 let result = try Experiments.run(experiment, settings)
                 var progress = StandardError()  // progress on standard error; the index path alone on standard output
-                print("\(result.info.id): \(result.holds ? "holds" : "does not hold") (\(String(format: "%.1f", result.seconds)) s)", to: &progress)
+                print("\(result.info.id): \(result.verdict.rawValue) (\(String(format: "%.1f", result.seconds)) s)", to: &progress)
                 return result
             }
             let files = try LabReport(results: results).write(to: URL(fileURLWithPath: output))

@@ -4,7 +4,7 @@ import NeuralNet
 
 /// Where the training data comes from.
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A generated dataset: \(Datasets.all.map(\.id).joined(separator: ", ")).", valueName: "name"))
+    @Option(help: ArgumentHelp("A catalog dataset (generated, or the bundled real digits): \(Datasets.all.map(\.id).joined(separator: ", ")).", valueName: "name"))
     var dataset: String?
     @Option(help: "Noise, on TensorFlow Playground's scale 0…50.") var noise = 0.0
     @Option(help: "Number of points (default: the dataset's own, e.g. 500).") var count: Int?

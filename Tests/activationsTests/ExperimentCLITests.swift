@@ -3,20 +3,23 @@ import Testing
 
 @Suite("activations experiment and report")
 struct ExperimentCLITests {
-    @Test("--list names every experiment")
+    @Test("--list names every experiment with its claims; --list --json is an array of {id, title, claims}")
     func list() throws {
         let result = try CLI.run(["experiment", "--list"])
         #expect(result.status == 0)
-        for id in ["step-no-gradient", "linear-collapse", "relu-sparsity", "dying-relu", "choosing"] { #expect(result.output.contains(id)) }
+        for id in ["step-no-gradient", "linear-collapse", "relu-sparsity", "dying-relu", "choosing", "sigmoid-classifier"] { #expect(result.output.contains(id)) }
+        let json = try CLI.run(["experiment", "--list", "--json"])
+        let array = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [[String: Any]]
+        #expect(array.contains { $0["id"] as? String == "sigmoid-classifier" && $0["claims"] as? [Int] == [29] && $0["title"] is String })
     }
 
-    @Test("an experiment prints its tables and ends with the verdict line")
+    @Test("an experiment prints its claim with its place in the article, its tables, and ends with the verdict line")
     func text() throws {
         let result = try CLI.run(["experiment", "sigmoid-steep-middle", "--quick"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.last?.hasPrefix("holds: ") == true, "\(result.output)")
-        #expect(result.output.contains("76.2%"))
+        #expect(["holds: ", "mixed: ", "does not hold: "].contains { lines.last?.hasPrefix($0) == true }, "\(result.output)")
+        #expect(result.output.contains("76.2%") && result.output.contains("sigmoid section, line 89"))
     }
 
     @Test("--json with --out writes the charts and lists their paths")
@@ -26,8 +29,9 @@ struct ExperimentCLITests {
         let result = try CLI.run(["experiment", "linear-constant-gradient", "--quick", "--seed", "3", "--json", "--out", directory.path])
         #expect(result.status == 0, "\(result.error)")
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
-        #expect(object["holds"] as? Bool == true)
-        #expect(object["seed"] as? Int == 3)
+        #expect(["holds", "mixed", "does not hold"].contains(object["verdict"] as? String ?? ""))
+        #expect(object["seed"] as? Int == 3 && object["seeds"] as? Int == 1)
+        #expect((object["criteria"] as? [[String: Any]])?.isEmpty == false)
         let charts = object["charts"] as! [String]
         #expect(charts.count == 2)
         for path in charts { #expect(FileManager.default.fileExists(atPath: path)) }

@@ -10,20 +10,34 @@ public protocol Experiment: Sendable {
     /// Runs the measurement. The verdict comes from the result's checks, each a stated criterion
     /// applied to a measured number.
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult
+    /// True when the measurement involves no randomness (identities, derivatives): one seed suffices.
+    var isDeterministic: Bool { get }
 }
 
-/// What an experiment is about: its id (kebab-case: CLI argument, file and page name), the article's
-/// sentence it tests, and how it tests it.
+extension Experiment {
+    public var isDeterministic: Bool { false }
+}
+
+/// What an experiment is about: its id (kebab-case: CLI argument, file and page name), the claim it
+/// tests in our own words with where the article makes it, and how it is tested.
 public struct ExperimentInfo: Sendable, Equatable {
     public let id: String
     public let title: String
-    /// The sentence of the article under test, as the article puts it.
+    /// The numbers of the claims tested, as numbered in the project's list of the article's 32 claims
+    /// (README, "Experiments").
+    public let claims: [Int]
+    /// Where the article says it: section and line of the article's text, e.g. "ReLU section, line 127".
+    public let source: String
+    /// The claim, in our words (the article's sentences are not copied).
     public let claim: String
     /// What is measured, in a sentence or two.
     public let method: String
+    /// Where we test a narrower or different reading than the article states, and why; empty if not.
+    public let reading: String
 
-    public init(id: String, title: String, claim: String, method: String) {
-        (self.id, self.title, self.claim, self.method) = (id, title, claim, method)
+    public init(id: String, title: String, claims: [Int], source: String, claim: String, method: String, reading: String = "") {
+        (self.id, self.title, self.claims, self.source) = (id, title, claims, source)
+        (self.claim, self.method, self.reading) = (claim, method, reading)
     }
 }
 
@@ -31,13 +45,27 @@ public struct ExperimentInfo: Sendable, Equatable {
 public struct ExperimentSettings: Sendable, Equatable {
     /// Fixes the data, the initial weights and the batch order.
     public var seed: UInt64
-    /// Smaller data, nets and epoch counts: a few seconds, for tests and a first look.
+    /// Smaller data, nets and epoch counts, 3 seeds instead of 5: for tests and a first look.
     public var quick: Bool
     /// Extra hidden activations to compare where an experiment compares several (choosing, dying-relu).
     public var extraActivations: [String]
 
     public init(seed: UInt64 = 1, quick: Bool = false, extraActivations: [String] = []) {
         (self.seed, self.quick, self.extraActivations) = (seed, quick, extraActivations)
+    }
+
+    /// How many seeds a statistical experiment runs: at least 3 quick, at least 5 full.
+    public var seedCount: Int { quick ? 3 : 5 }
+
+    /// The seeds run for base seed `seed`: derived by a SplitMix64 step, so that neighbouring base seeds
+    /// give unrelated seed sets.
+    public var seeds: [UInt64] {
+        (0..<UInt64(seedCount)).map { index in
+            var z = seed &+ (index &+ 1) &* 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 
     /// `quick` in quick mode, else `full`.

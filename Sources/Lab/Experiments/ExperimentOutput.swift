@@ -4,10 +4,12 @@ import Plotting
 extension ExperimentResult {
     /// The result as plain text: title, claim, tables, checks and the verdict line last.
     public var text: String {
-        var lines = ["\(info.id): \(info.title)", "claim: \(info.claim)",
-                     "mode: \(settings.quick ? "quick" : "full"), seed \(settings.seed), \(Format.number(seconds, 2)) s", ""]
+        let seedsRun = seeds.isEmpty ? "" : ", \(seeds.count) seed\(seeds.count == 1 ? "" : "s") run"
+        var lines = ["\(info.id): \(info.title)", "claim (\(info.source); claims \(info.claims.map(String.init).joined(separator: ", "))): \(info.claim)"]
+        if !info.reading.isEmpty { lines.append("reading: \(info.reading)") }
+        lines += ["mode: \(settings.quick ? "quick" : "full"), base seed \(settings.seed)\(seedsRun), \(Format.number(seconds, 2)) s", ""]
         for table in tables { lines += TextTable.render(table) + [""] }
-        lines += checks.map { ($0.passed ? "  ✓ " : "  ✗ ") + $0.criterion + ": " + $0.measured }
+        lines += checks.map { ($0.passed ? "  ✓ " : "  ✗ ") + $0.criterion.name + ": " + $0.measured + (seeds.count > 1 ? " (first seed)" : "") }
         lines += notes.map { "  note: " + $0 }
         return (lines + [verdictLine]).joined(separator: "\n")
     }
@@ -18,30 +20,52 @@ extension ExperimentResult {
         try SiteFiles.write(charts.map { ("\(info.id)-\($0.name).svg", $0.chart.svg) }, to: directory)
     }
 
-    /// One JSON object: id, holds, verdict, checks, measurements (by name) and the chart paths given.
+    /// One JSON object: id, title, claims, verdict ("holds", "mixed" or "does not hold"), seeds (how many
+    /// were run), criteria (name, threshold, comparison, mean, sd, share of seeds passing), the mean
+    /// measurements by name (non-finite values as null) and the chart paths given.
     public func json(chartPaths: [String] = []) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try! encoder.encode(JSONResult(self, chartPaths)), as: UTF8.self)  // plain values always encode
+        JSONText.encode(JSONResult(self, chartPaths))
     }
 
     /// The JSON shape of a result.
     struct JSONResult: Encodable {
-        struct CheckJSON: Encodable { let criterion: String, measured: String, passed: Bool }
-        let id: String, title: String, claim: String, holds: Bool, verdict: String
+        struct CriterionJSON: Encodable {
+            let name: String, comparison: String, threshold: Double, mean: Double?, sd: Double?, share: Double
+            let values: [Double?]
+        }
+        let id: String, title: String, claims: [Int], verdict: String, seeds: Int, seedList: [UInt64]
         let quick: Bool, seed: UInt64, seconds: Double
-        let checks: [CheckJSON]
-        /// Non-finite values become null.
+        let criteria: [CriterionJSON]
         let measurements: [String: Double?]
         let charts: [String]
 
         init(_ r: ExperimentResult, _ charts: [String]) {
-            (id, title, claim, holds, verdict) = (r.info.id, r.info.title, r.info.claim, r.holds, r.verdictLine)
-            (quick, seed, seconds) = (r.settings.quick, r.settings.seed, r.seconds)
-            checks = r.checks.map { CheckJSON(criterion: $0.criterion, measured: $0.measured, passed: $0.passed) }
-            measurements = Dictionary(r.measurements.map { ($0.name, $0.value.isFinite ? $0.value : nil) }, uniquingKeysWith: { $1 })
+            (id, title, claims, verdict) = (r.info.id, r.info.title, r.info.claims, r.verdict.rawValue)
+            (seeds, seedList, quick, seed, seconds) = (max(r.seeds.count, 1), r.seeds, r.settings.quick, r.settings.seed, r.seconds)
+            criteria = r.criteria.map { s in
+                CriterionJSON(name: s.criterion.name, comparison: s.criterion.comparison.rawValue, threshold: s.criterion.threshold,
+                              mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation), share: s.share, values: s.values.map(JSONText.finite))
+            }
+            measurements = Dictionary(r.measurements.map { ($0.name, JSONText.finite($0.value)) }, uniquingKeysWith: { $1 })
             self.charts = charts
         }
+    }
+}
+
+/// JSON text of plain values, non-finite numbers as null.
+public enum JSONText {
+    public static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try! encoder.encode(value), as: UTF8.self)  // plain finite values always encode
+    }
+
+    static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+    /// The catalog as an array of {id, title, claims}.
+    public static var listing: String {
+        struct Entry: Encodable { let id: String, title: String, claims: [Int] }
+        return encode(Experiments.all.map { Entry(id: $0.info.id, title: $0.info.title, claims: $0.info.claims) })
     }
 }
 

@@ -4,9 +4,13 @@ import Plotting
 public struct ExperimentResult: Sendable {
     public let info: ExperimentInfo
     public let settings: ExperimentSettings
-    /// Each criterion with the number measured against it; the claim holds when all pass.
+    /// Each criterion with the number measured against it on this seed.
     public var checks: [Check] = []
-    /// The measured numbers behind the verdict, by name (machine-readable; `--json`).
+    /// Each criterion over every seed run (filled by `Experiments.run`; from `checks` before that).
+    public var summaries: [CriterionSummary] = []
+    /// The seeds run, derived from `settings.seed` (one for a deterministic experiment).
+    public var seeds: [UInt64] = []
+    /// The measured numbers behind the verdict, by name (the mean over the seeds after `Experiments.run`).
     public var measurements: [Measurement] = []
     public var tables: [ResultTable] = []
     public var charts: [ResultChart] = []
@@ -19,17 +23,36 @@ public struct ExperimentResult: Sendable {
         (self.info, self.settings) = (info, settings)
     }
 
-    /// True when there is at least one check and every check passed.
-    public var holds: Bool { !checks.isEmpty && checks.allSatisfy(\.passed) }
-
-    /// "holds: …" or "does not hold: …" followed by the measured numbers (failed checks first).
-    public var verdictLine: String {
-        let ordered = checks.filter { !$0.passed } + checks.filter(\.passed)
-        return (holds ? "holds: " : "does not hold: ") + ordered.map(\.measured).joined(separator: "; ")
+    /// The criteria with their values: the summaries over the seeds, or this run's checks alone.
+    public var criteria: [CriterionSummary] {
+        summaries.isEmpty ? checks.map { CriterionSummary(criterion: $0.criterion, values: [$0.value]) } : summaries
     }
 
-    mutating func check(_ criterion: String, measured: String, passed: Bool) {
-        checks.append(Check(criterion: criterion, measured: measured, passed: passed))
+    /// Holds, mixed or does not hold, from the criteria by the rule in `Verdict`.
+    public var verdict: Verdict { Verdict.combining(criteria.map(\.verdict)) }
+
+    /// The criteria bearing on claim `number`: those tagged with it; if none is, the untagged ones; if
+    /// every criterion is tagged with another claim, all of them.
+    public func criteria(forClaim number: Int) -> [CriterionSummary] {
+        let tagged = criteria.filter { $0.criterion.claim == number }, untagged = criteria.filter { $0.criterion.claim == nil }
+        return !tagged.isEmpty ? tagged : !untagged.isEmpty ? untagged : criteria
+    }
+
+    /// The verdict on claim `number` alone, from `criteria(forClaim:)`.
+    public func verdict(forClaim number: Int) -> Verdict { Verdict.combining(criteria(forClaim: number).map(\.verdict)) }
+
+    /// True when the verdict is "holds".
+    public var holds: Bool { verdict == .holds }
+
+    /// The verdict followed by each criterion's mean and share, those not holding first.
+    public var verdictLine: String {
+        let ordered = criteria.filter { $0.verdict != .holds } + criteria.filter { $0.verdict == .holds }
+        return verdict.rawValue + ": " + ordered.map(\.line).joined(separator: "; ")
+    }
+
+    /// Records `value` against `criterion`; `measured` says it in words for the tables.
+    mutating func check(_ criterion: Criterion, _ value: Double, measured: String) {
+        checks.append(Check(criterion: criterion, value: value, measured: measured))
     }
 
     mutating func measure(_ name: String, _ value: Double) {
@@ -40,13 +63,13 @@ public struct ExperimentResult: Sendable {
     public func value(_ name: String) -> Double? { measurements.first { $0.name == name }?.value }
 }
 
-/// A stated criterion and the measurement it was applied to.
+/// A criterion and the number measured against it on one seed.
 public struct Check: Sendable, Equatable {
-    /// E.g. "ReLU zero fraction in [0.4, 0.6] at every width".
-    public let criterion: String
-    /// E.g. "ReLU zero fraction 0.47–0.52".
+    public let criterion: Criterion
+    public let value: Double
+    /// The measurement in words, e.g. "ReLU zero fraction 47–52%".
     public let measured: String
-    public let passed: Bool
+    public var passed: Bool { criterion.passes(value) }
 }
 
 /// One named number, e.g. `relu.zero_fraction.w1024` = 0.5012.

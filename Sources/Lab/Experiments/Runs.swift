@@ -26,6 +26,18 @@ enum Runs {
         return session
     }
 
+    /// A session trained for its configured epochs, or stopped early at a non-finite loss (then
+    /// `isFinished` is false and the history ends at the last finite epoch). Other errors are thrown.
+    static func trainedOrStopped(_ c: TrainingConfiguration, on data: Dataset) throws -> TrainingSession {
+        var session = try TrainingSession(configuration: c, data: data)
+        do {
+            while !session.isFinished { _ = try session.runEpoch() }
+        } catch {
+            guard case .nonFinite = error else { throw error }
+        }
+        return session
+    }
+
     /// The session's normalised training inputs, as its network sees them.
     static func networkInputs(_ session: TrainingSession) -> Matrix<Double> {
         session.normalization.apply(session.train.inputs)

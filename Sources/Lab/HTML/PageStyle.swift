@@ -47,10 +47,15 @@ enum PageStyle {
             max-width: 72rem; font-style: italic; }
     blockquote.claim p { margin: 0 0 .3rem; }
     .verdict { border-left-width: 6px; margin: 1rem 0; }
-    .verdict.holds { border-left-color: #1a7f37; } .verdict.fails { border-left-color: #cf222e; }
+    :root { --holds: #1a7f37; --mixed: #9a6700; --fails: #cf222e; }
+    @media (prefers-color-scheme: dark) { :root:not([data-theme=light]) { --holds: #3fb950; --mixed: #d29922; --fails: #f85149; } }
+    :root[data-theme=dark] { --holds: #3fb950; --mixed: #d29922; --fails: #f85149; }
+    .verdict.holds { border-left-color: var(--holds); } .verdict.mixed { border-left-color: var(--mixed); }
+    .verdict.fails { border-left-color: var(--fails); }
     .verdict h2 { margin: 0 0 .4rem; border: 0; }
     .checks { list-style: none; padding: 0; margin: 0; } .checks li { margin: .3rem 0; }
-    .pass .mark, td.pass strong { color: #1a7f37; } .fail .mark, td.fail strong { color: #cf222e; }
+    .holds .mark, td.holds strong { color: var(--holds); } .mixed .mark, td.mixed strong { color: var(--mixed); }
+    .fails .mark, td.fails strong { color: var(--fails); }
     .measured { color: var(--muted); font-size: .9rem; }
     .panel h2 { margin-top: 0; }
     .panel + .panel, .panel + .charts, .charts + .panel { margin-top: 16px; }

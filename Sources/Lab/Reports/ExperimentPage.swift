@@ -1,7 +1,7 @@
 import Plotting
 
-/// The HTML of one experiment's result: the article's sentence, the verdict with its checks, the
-/// tables and the charts.
+/// The HTML of one experiment's result: the claim in our words with where the article makes it, the
+/// verdict with its criteria over the seeds, the tables and the charts.
 struct ExperimentPage {
     let result: ExperimentResult
 
@@ -12,10 +12,11 @@ struct ExperimentPage {
         return """
             <header><p class="note"><a href="../index.html">ActivationLab report</a> › experiments</p>
             \(HTML.element("h1", info.title))<p class="id">\(HTML.escape(info.id))</p></header>
-            <blockquote class="claim"><p>\(HTML.escape(info.claim))</p><footer class="note">the article's claim</footer></blockquote>
+            <blockquote class="claim"><p>\(HTML.escape(info.claim))</p><footer class="note">the article's claim in our words \
+            (claim\(info.claims.count == 1 ? "" : "s") \(info.claims.map(String.init).joined(separator: ", ")); \(HTML.escape(info.source)))</footer></blockquote>
             \(verdict)
-            <section class="panel"><h2>Method</h2><p>\(HTML.escape(info.method))</p>
-            <p class="note">\(mode), seed \(result.settings.seed), \(Format.number(result.seconds, 2)) s</p></section>
+            <section class="panel"><h2>Method</h2><p>\(HTML.escape(info.method))</p>\(reading)
+            <p class="note">\(mode), base seed \(result.settings.seed), \(seedsRun), \(Format.number(result.seconds, 2)) s</p></section>
             \(result.tables.map(Self.table).joined(separator: "\n"))
             <div class="charts">\(result.charts.map(Self.figure).joined(separator: "\n"))</div>
             \(notes)
@@ -24,16 +25,32 @@ struct ExperimentPage {
 
     var html: String { HTML.document(title: result.info.title + " · ActivationLab", body: "<main>" + section + "</main>") }
 
-    /// The verdict banner and the list of criteria with what was measured.
+    private var seedsRun: String { result.seeds.count == 1 ? "1 seed (deterministic)" : "\(result.seeds.count) seeds" }
+
+    private var reading: String {
+        result.info.reading.isEmpty ? "" : "<p><strong>What we test.</strong> \(HTML.escape(result.info.reading))</p>"
+    }
+
+    /// The verdict banner and the list of criteria: threshold, mean ± sd over the seeds, seeds passing.
     private var verdict: String {
-        let checks = result.checks.map { check in
-            "<li class=\"\(check.passed ? "pass" : "fail")\"><span class=\"mark\">\(check.passed ? "✓" : "✗")</span> " +
-                "\(HTML.escape(check.criterion))<br><span class=\"measured\">\(HTML.escape(check.measured))</span></li>"
+        let items = result.criteria.map { s in
+            "<li class=\"\(Self.cssClass(s.verdict))\"><span class=\"mark\">\(Self.mark(s.verdict))</span> " +
+                "\(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))" +
+                " · \(s.verdict.rawValue)</span></li>"
         }
+        let word = result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()
         return """
-            <section class="panel verdict \(result.holds ? "holds" : "fails")">
-            <h2>\(result.holds ? "Holds" : "Does not hold")</h2><ul class="checks">\(checks.joined())</ul></section>
+            <section class="panel verdict \(Self.cssClass(result.verdict))">
+            <h2>\(word)</h2><ul class="checks">\(items.joined())</ul></section>
             """
+    }
+
+    static func cssClass(_ verdict: Verdict) -> String {
+        switch verdict { case .holds: "holds"; case .mixed: "mixed"; case .doesNotHold: "fails" }
+    }
+
+    static func mark(_ verdict: Verdict) -> String {
+        switch verdict { case .holds: "✓"; case .mixed: "±"; case .doesNotHold: "✗" }
     }
 
     private var notes: String {

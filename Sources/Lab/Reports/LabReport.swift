@@ -12,22 +12,18 @@ public struct LabReport: Sendable {
 
     public init(results: [ExperimentResult]) { self.results = results }
 
-    /// The front page: what the site holds and one row per experiment.
+    /// The front page: one row per claim of the article (verdict and key number), then one per experiment.
     public var index: String {
-        let rows = results.map { r in
-            "<tr><td><a href=\"experiments/\(r.info.id).html\">\(HTML.escape(r.info.title))</a><br><span class=\"id\">\(HTML.escape(r.info.id))</span></td>" +
-                "<td class=\"quote\">\(HTML.escape(r.info.claim))</td>" +
-                "<td class=\"\(r.holds ? "pass" : "fail")\"><strong>\(r.holds ? "holds" : "does not hold")</strong><br>" +
-                "<span class=\"measured\">\(HTML.escape(String(r.verdictLine.drop { $0 != ":" }.dropFirst(2))))</span></td></tr>"
-        }
-        let held = results.filter(\.holds).count
+        let counts = Verdict.allCases.map { v in "\(results.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(separator: ", ")
         let body = """
             <header><h1>ActivationLab: the article's claims, measured</h1>
-            <p class="lede">\(results.count) experiments, \(held) of which hold by their stated criteria. Each page shows the \
-            sentence tested, the method, the numbers and the charts. The <a href="gallery/index.html">gallery</a> shows every \
+            <p class="lede">\(results.count) experiments (\(counts)), each run on several seeds with criteria fixed before the \
+            run. Each page gives the claim in our words with its place in the article, the method, the criteria with their \
+            mean ± sd over the seeds, the tables and the charts. The <a href="gallery/index.html">gallery</a> shows every \
             activation function with its derivative.</p></header>
-            <section class="panel scroll"><table class="results summary"><tr><th scope="col">experiment</th><th scope="col">the article says</th>\
-            <th scope="col">verdict and measurements</th></tr>\(rows.joined())</table></section>
+            <section class="panel scroll"><h2>Every claim of the article</h2><table class="results summary"><tr><th scope="col">#</th>\
+            <th scope="col">the article says (our words; section, line)</th><th scope="col">experiment</th>\
+            <th scope="col">verdict and key number</th></tr>\(ClaimTable.rows(results).joined())</table></section>
             """
         return HTML.document(title: "ActivationLab report", body: "<main>" + body + "</main>")
     }

@@ -7,7 +7,7 @@ public struct DatasetGenerator: Sendable {
     public let isClassification: Bool
     /// The default number of points (TensorFlow Playground: 500 to classify, 1200 for regression).
     public let defaultCount: Int
-    let make: @Sendable (_ count: Int, _ noise: Double, _ classes: Int, _ rng: inout SeededGenerator) -> Dataset
+    let make: @Sendable (_ count: Int, _ noise: Double, _ classes: Int, _ rng: inout SeededGenerator) throws(NeuralNetError) -> Dataset
 
     /// Points with `noise` in [0, 0.5] (Playground's slider/100), seeded; `classes` for the k-class sets.
     public func generate(count: Int? = nil, noise: Double = 0, classes: Int = 3, seed: UInt64) throws(NeuralNetError) -> Dataset {
@@ -18,7 +18,7 @@ public struct DatasetGenerator: Sendable {
         }
         guard (2...10).contains(classes) else { throw .invalidConfiguration("\(id): classes must be in 2…10, got \(classes)") }
         var rng = SeededGenerator(seed: seed)
-        return make(n, noise, classes, &rng)
+        return try make(n, noise, classes, &rng)
     }
 }
 
@@ -48,6 +48,8 @@ public enum Datasets {
                          defaultCount: 200) { n, noise, _, rng in MoreData.fit(count: n, noise: noise, rng: &rng) { abs($0) } },
         DatasetGenerator(id: "fit-step", summary: "y = step(x) on [−π, π]", isClassification: false,
                          defaultCount: 200) { n, noise, _, rng in MoreData.fit(count: n, noise: noise, rng: &rng) { $0 > 0 ? 1 : 0 } },
+        DatasetGenerator(id: "digits", summary: "UCI handwritten digits, 8×8 pixels, 10 classes (real data, CC BY 4.0)", isClassification: true,
+                         defaultCount: Digits.imageCount) { n, noise, _, rng throws(NeuralNetError) in try Digits.sample(count: n, noise: noise, rng: &rng) },
     ]
 
     public static func named(_ id: String) throws(NeuralNetError) -> DatasetGenerator {

@@ -5,8 +5,10 @@ import Plotting
 struct ReLUSparsity: Experiment {
     let info = ExperimentInfo(
         id: "relu-sparsity", title: "About half of the ReLU units output 0 at initialisation",
-        claim: "Imagine a network with random initialized weights (or normalised) and almost 50% of the network yields 0 activation because of the characteristic of ReLu (output 0 for negative values of x). This means a fewer neurons are firing (sparse activation) and the network is lighter.",
-        method: "Build nets of two hidden layers of widths 16 to 1024 (He initialisation for ReLU, Glorot for sigmoid and tanh, zero biases) and count, on the normalised circle data, the outputs of each hidden layer that are exactly 0. Narrow widths average several nets (up to 8), since one net of 16 units is a small sample.")
+        claims: [23, 24], source: "ReLU section, lines 125–127",
+        claim: "With sigmoid or tanh nearly every unit fires, in a graded way, so activation is dense and costly. With random (or normalised) initial weights about half of ReLU's outputs are 0: activation is sparse and the network lighter.",
+        method: "Build nets of two hidden layers of widths 16 to 1024 (He initialisation for ReLU, Glorot for sigmoid and tanh, zero biases) and count, on the normalised circle data, the outputs of each hidden layer that are exactly 0. Narrow widths average several nets (up to 8), since one net of 16 units is a small sample. The same at width 64 on the UCI digits (64 pixel inputs).",
+        reading: "'Lighter' is read as the work a sparse kernel could skip: a multiply-add in the next layer whose input is exactly 0 — the same share as the zeros. Our kernels are dense, so we report the share, not a time saved.")
 
     static let activations = ["relu", "sigmoid", "tanh"]
     static let band = 0.4...0.6
@@ -30,11 +32,25 @@ struct ReLUSparsity: Experiment {
             }
             table.rows.append(row)
         }
+        let digits = try digitsZeros(settings, &result)
+        table.rows.append(["64 (digits)", "4"] + Self.activations.map { id in digits[id, default: []].map(Format.percent).joined(separator: " / ") })
         result.tables.append(table)
         if settings.quick { result.notes.append("Quick mode measures the second layer only up to width 128.") }
-        judge(zeros.mapValues { $0.flatMap { $0 } }, widths: widths, &result)
+        judge(zeros.mapValues { $0.flatMap { $0 } }.merging(digits) { $0 + $1 }, widths: widths, &result)
         result.charts.append(Self.chart(widths, zeros))
         return result
+    }
+
+    /// Zero fractions per layer of two hidden layers of 64 on the real digits, per activation.
+    private func digitsZeros(_ settings: ExperimentSettings, _ result: inout ExperimentResult) throws -> [String: [Double]] {
+        let digits = try Runs.data("digits", count: settings.pick(quick: 300, full: 1797), seed: settings.seed(2))
+        var zeros: [String: [Double]] = [:]
+        for id in Self.activations {
+            let fractions = try Self.zeroFractions(id, Shape(width: 64, layers: 2, nets: 4), data: digits, seed: settings.seed(3))
+            zeros[id] = fractions
+            fractions.enumerated().forEach { result.measure("\(id).zero_fraction.digits.layer\($0 + 1)", $1) }
+        }
+        return zeros
     }
 
     /// Nets of `layers` hidden layers of `width` units, `nets` of them averaged.
@@ -57,12 +73,12 @@ struct ReLUSparsity: Experiment {
 
     private func judge(_ zeros: [String: [Double]], widths: [Int], _ result: inout ExperimentResult) {
         let relu = zeros["relu"] ?? []
-        result.check("ReLU zero fraction in [40%, 60%] in every layer at every width",
-                     measured: "ReLU zeros \(Format.percentRange(relu)) at widths \(widths.first!)–\(widths.last!)",
-                     passed: !relu.isEmpty && relu.allSatisfy(Self.band.contains))
+        result.check(Criterion("ReLU: largest |zero fraction − 50%| over layers and widths", .atMost, 0.1),
+                     relu.map { abs($0 - 0.5) }.max() ?? .nan,
+                     measured: "ReLU zeros \(Format.percentRange(relu)) at widths \(widths.first!)–\(widths.last!)")
         let smooth = (zeros["sigmoid"] ?? []) + (zeros["tanh"] ?? [])
-        result.check("sigmoid and tanh give no exact zeros",
-                     measured: "sigmoid and tanh zeros \(Format.percentRange(smooth))", passed: smooth.allSatisfy { $0 == 0 })
+        result.check(Criterion("sigmoid and tanh: largest exact-zero fraction (dense)", .atMost, 0), smooth.max() ?? .nan,
+                     measured: "sigmoid and tanh zeros \(Format.percentRange(smooth))")
         result.notes.append("ReLU's zeros come from the sign of the weighted sum: with symmetric weights, zero biases and centred inputs, each sum is negative half the time. A layer with a positive bias start (TensorFlow Playground's 0.1) would give fewer.")
     }
 

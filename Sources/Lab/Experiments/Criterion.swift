@@ -1,0 +1,94 @@
+/// A criterion fixed in the code before the run: a measured number compared with a threshold.
+///
+/// Every check of an experiment is one of these, so that the verdict is computed from numbers (and a
+/// doctored measurement flips it) and the JSON can print the threshold beside the mean.
+public struct Criterion: Sendable, Equatable, Hashable {
+    /// Which side of the threshold passes.
+    public enum Comparison: String, Sendable, Equatable, Hashable {
+        case atLeast = "≥", greaterThan = ">", atMost = "≤", lessThan = "<"
+    }
+
+    /// What the criterion says, e.g. "ReLU zero fraction at every width, lowest".
+    public let name: String
+    public let comparison: Comparison
+    public let threshold: Double
+    /// The claim number this criterion bears on, when the experiment tests several (nil: all of them).
+    public let claim: Int?
+
+    public init(_ name: String, _ comparison: Comparison, _ threshold: Double, claim: Int? = nil) {
+        (self.name, self.comparison, self.threshold, self.claim) = (name, comparison, threshold, claim)
+    }
+
+    /// True when `value` is on the passing side; NaN never passes.
+    public func passes(_ value: Double) -> Bool {
+        switch comparison {
+        case .atLeast: value >= threshold
+        case .greaterThan: value > threshold
+        case .atMost: value <= threshold
+        case .lessThan: value < threshold
+        }
+    }
+
+    /// How far `value` is past the threshold on the passing side (negative on the failing side).
+    func margin(_ value: Double) -> Double {
+        switch comparison {
+        case .atLeast, .greaterThan: value - threshold
+        case .atMost, .lessThan: threshold - value
+        }
+    }
+
+    /// "name ≥ 0.9".
+    public var statement: String { "\(name) \(comparison.rawValue) \(Format.number(threshold, 4))" }
+}
+
+/// The three verdicts an experiment (or one criterion) can reach.
+public enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
+    case holds
+    case mixed
+    case doesNotHold = "does not hold"
+
+    /// The rule, fixed before any run, for one criterion measured on several seeds:
+    /// - holds: it passed on every seed, or on at least 80% of them with the mean past the threshold
+    ///   by at least one standard deviation;
+    /// - does not hold: it failed on every seed, or on at least 80% of them with the mean on the failing
+    ///   side by at least one standard deviation;
+    /// - mixed: anything between.
+    static func of(_ summary: CriterionSummary) -> Verdict {
+        let margin = summary.criterion.margin(summary.mean)
+        let clearly = margin.isFinite && abs(margin) >= summary.standardDeviation && abs(margin) > 0
+        if summary.share == 1 || (summary.share >= 0.8 && clearly && margin > 0) { return .holds }
+        if summary.share == 0 || (summary.share <= 0.2 && clearly && margin < 0) { return .doesNotHold }
+        return .mixed
+    }
+
+    /// An experiment's verdict from its criteria's: holds when all hold, does not hold when none holds
+    /// and none is mixed, mixed otherwise (some parts of the claim hold, others do not).
+    static func combining(_ verdicts: [Verdict]) -> Verdict {
+        guard !verdicts.isEmpty else { return .doesNotHold }
+        if verdicts.allSatisfy({ $0 == .holds }) { return .holds }
+        if verdicts.allSatisfy({ $0 == .doesNotHold }) { return .doesNotHold }
+        return .mixed
+    }
+}
+
+/// One criterion over all the seeds run: the values measured, their mean and sd, the share passing.
+public struct CriterionSummary: Sendable, Equatable {
+    public let criterion: Criterion
+    /// One value per seed (NaN where a seed could not measure it; NaN never passes).
+    public let values: [Double]
+
+    public var mean: Double { Stats.mean(values.filter(\.isFinite)) }
+    public var standardDeviation: Double { Stats.standardDeviation(values.filter(\.isFinite)) }
+    /// The share of seeds on which the criterion passed.
+    public var share: Double { values.isEmpty ? 0 : Double(values.filter(criterion.passes).count) / Double(values.count) }
+    public var verdict: Verdict { Verdict.of(self) }
+}
+
+extension CriterionSummary {
+    /// "name ≥ 0.9: 0.95 ± 0.02, 3/3 seeds".
+    public var line: String {
+        let passing = values.filter(criterion.passes).count
+        let spread = values.count > 1 ? " ± " + Format.number(standardDeviation) : ""
+        return "\(criterion.statement): \(Format.number(mean))\(spread), \(passing)/\(values.count) seed\(values.count == 1 ? "" : "s")"
+    }
+}

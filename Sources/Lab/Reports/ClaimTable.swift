@@ -1,0 +1,24 @@
+/// The rows of the report's claim table: every claim of the article, the experiment testing it, and its
+/// verdict with the key number (the first criterion bearing on it: mean ± sd and seeds passing).
+enum ClaimTable {
+    static func rows(_ results: [ExperimentResult]) -> [String] {
+        ArticleClaims.all.map { claim in
+            let head = "<tr><td>\(claim.number)</td><td>\(HTML.escape(claim.text)) <span class=\"note\">(\(HTML.escape(claim.section)), line \(claim.lines))</span></td>"
+            let testing = results.filter { $0.info.claims.contains(claim.number) }
+            guard !testing.isEmpty else {
+                let why = claim.isTestable ? "not run in this report" : ArticleClaims.reasonUntested(claim.number)
+                return head + "<td>–</td><td class=\"note\">\(HTML.escape(why))</td></tr>"
+            }
+            let links = testing.map { "<a href=\"experiments/\($0.info.id).html\">\(HTML.escape($0.info.id))</a>" }.joined(separator: "<br>")
+            let verdicts = testing.map { cell($0, claim.number) }.joined(separator: "<br>")
+            return head + "<td>\(links)</td><td>\(verdicts)</td></tr>"
+        }
+    }
+
+    /// "holds" in its colour, then the key number.
+    static func cell(_ result: ExperimentResult, _ claim: Int) -> String {
+        let verdict = result.verdict(forClaim: claim)
+        let key = result.criteria(forClaim: claim).first.map { HTML.escape($0.line) } ?? ""
+        return "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span> <span class=\"measured\">\(key)</span>"
+    }
+}
