@@ -20,8 +20,8 @@ struct ReLUIsCheap: Experiment {
                                 columns: ["direction"] + Self.ids.map { "\($0) ns" } + ["sigmoid / relu", "tanh / relu"])
         for direction in Throughput.Direction.allCases {
             let rounds = try Self.rounds(direction, settings)
-            let times = Self.ids.indices.map { i in Stats.median(rounds.map { $0[i] }) }
-            let ratios = [1, 2].map { i in Stats.median(rounds.map { $0[i] / $0[0] }) }
+            let times = Self.ids.indices.map { i in Statistics.median(rounds.map { $0[i] }) }
+            let ratios = [1, 2].map { i in Statistics.median(rounds.map { $0[i] / $0[0] }) }
             table.rows.append([direction.rawValue] + times.map { Format.number($0, 3) } + ratios.map { Format.number($0, 3) + "×" })
             zip(Self.ids, times).forEach { result.measure("\($0).\(direction.rawValue).ns_per_element", $1) }
             for (id, ratio) in zip(["sigmoid", "tanh"], ratios) {
