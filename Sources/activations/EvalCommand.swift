@@ -18,10 +18,11 @@ struct EvalCommand: ParsableCommand {
               activations eval sigmoid -100 0 100
               activations eval leaky-relu --param slope=0.2 --derivative -- -1 0 1
               echo "1 2 3" | activations eval softmax --type float
+              activations eval 'f(x) = x*sigmoid(x)' --derivative -- -3 0 3
             """
     )
 
-    @Argument(help: "Function id or alias (see `activations list`).")
+    @Argument(help: "Function id or alias (see `activations list`), or a formula such as 'f(x; a=1.5) = x*sigmoid(a*x)'.")
     var id: String
 
     @Flag(help: "Evaluate f′(x) instead of f(x).")

@@ -13,6 +13,8 @@ struct PlotCommand: ParsableCommand {
               activations plot sigmoid --both -o sigmoid.svg
               activations plot leaky-relu --param slope=0.2 --range -3:3 > leaky.svg
               activations plot --compare relu,sigmoid,tanh --derivative -o slopes.svg
+              activations plot 'f(x) = x*tanh(softplus(x))' --both -o mine.svg
+              activations plot --compare "relu,f(x)=max(0.1*x, x)"   (a comma inside parentheses belongs to a formula)
               activations plot softmax          (outputs of softmax([x, 0, 1]) as x varies)
               activations plot --all -o gallery (gallery/index.html, one card per function)
 
@@ -20,7 +22,7 @@ struct PlotCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Function id or alias (see `activations list`).")
+    @Argument(help: "Function id or alias (see `activations list`), or a formula such as 'f(x) = x*sigmoid(x)'.")
     var id: String?
 
     @Flag(help: "Draw the derivative f′ instead of f.")
@@ -35,7 +37,7 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Option(help: ArgumentHelp("Overlay several functions, e.g. relu,sigmoid,tanh.", valueName: "ids"))
+    @Option(help: ArgumentHelp("Overlay several functions, e.g. relu,sigmoid,tanh or \"relu,f(x)=max(0.1*x, x)\".", valueName: "ids"))
     var compare: String?
 
     @Flag(help: "Write the gallery of every function (index.html and one SVG per function) into the -o directory.")

@@ -35,7 +35,7 @@ enum PlotRequest {
 
     /// The functions named in a comma-separated list; each must be elementwise.
     static func elementwise(_ list: String) throws -> [any ElementwiseActivation] {
-        let ids = list.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        let ids = ActivationList.split(list)
         guard !ids.isEmpty else { throw CommandFailure.usage("--compare needs ids separated by commas, e.g. relu,sigmoid") }
         return try ids.map { id in
             switch try Activations.make(id) {

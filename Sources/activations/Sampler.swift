@@ -4,29 +4,33 @@ import Lab
 import Plotting
 
 /// Samples a function for `show`: a few values, and f and f′ across its plot domain.
-/// A row function is shown along one input: the row is [x, 0, 1] (glu: [x, 1]) and x varies.
+/// A row function is shown along its example row (`ExampleRow`): [x, 0, 1] (glu: [x, 1]), or its own
+/// (maxout's pieces, BReLU's unit pair), as x varies.
 struct Sampler {
     let function: AnyActivation
 
     var domain: PlotDomain { function.info.plotDomain }
 
-    /// f and f′ at x, for an elementwise function; the first output and ∂y₁/∂x₁ for a row function.
+    /// f and f′ at x, for an elementwise function; the first output and dy₁/dx along the example row
+    /// for a row function.
     func sample(_ x: Double) -> (value: Double, slope: Double) {
         switch function {
         case .elementwise(let f):
             return (f(x), f.derivative(at: x))
         case .row(let f):
-            let row = exampleRow(x)
-            let y = (try? f.forward(row)) ?? [.nan]
-            var dy = y.map { _ in 0.0 }
-            dy[0] = 1
-            return (y[0], ((try? f.backward(row, dy)) ?? [.nan])[0])
+            guard let example = ExampleRow(f), let y = example.outputs(x).first else { return (.nan, .nan) }
+            return (y, example.slope(ofOutput: 0, outputCount: example.outputs(x).count, at: x))
         }
     }
 
-    func exampleRow(_ x: Double) -> [Double] {
-        guard case .row(let f) = function else { return [x] }
-        return [x] + (ExampleRow.tail(for: f) ?? [])
+    var rowDescription: String {
+        guard case .row(let f) = function, let example = ExampleRow(f) else { return "[x]" }
+        return example.description
+    }
+
+    var firstOutput: String {
+        guard case .row(let f) = function, let example = ExampleRow(f) else { return "y₁" }
+        return example.outputLabel(0)
     }
 
     func valueTable() -> [String] {
@@ -34,8 +38,8 @@ struct Sampler {
         let points = Array(Set(candidates.filter { $0 >= domain.lower && $0 <= domain.upper })).sorted()
         let header: String
         if case .row = function {
-            let row = exampleRow(1).dropFirst().map(\.shortDescription).joined(separator: ", ")
-            header = "  first output y₁ of the row [x, \(row)] as x varies\n  x            y₁               ∂y₁/∂x"
+            header = "  first output (\(firstOutput)) of the row \(rowDescription) as x varies\n"
+                + "  x            \(firstOutput.padding(17))d(\(firstOutput))/dx"
         } else {
             header = "  x            f(x)             f′(x)"
         }
@@ -51,8 +55,8 @@ struct Sampler {
         let samples = xs.map(sample)
         var plot = TerminalPlot(width: width, height: height, title: "\(function.info.id) and its derivative", xLabel: "x")
         let isRow = if case .row = function { true } else { false }
-        plot.add(.init(label: isRow ? "y₁" : "f(x)", xs: xs, ys: samples.map(\.value), color: .blue))
-        plot.add(.init(label: isRow ? "∂y₁/∂x" : "f′(x)", xs: xs, ys: samples.map(\.slope), color: .orange))
+        plot.add(.init(label: isRow ? firstOutput : "f(x)", xs: xs, ys: samples.map(\.value), color: .blue))
+        plot.add(.init(label: isRow ? "d(\(firstOutput))/dx" : "f′(x)", xs: xs, ys: samples.map(\.slope), color: .orange))
         return plot
     }
 

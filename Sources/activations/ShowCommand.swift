@@ -7,10 +7,19 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one function: formula, derivative, properties, parameters, values and a plot.",
-        discussion: "Examples:\n  activations show relu\n  activations show leaky-relu --param slope=0.1\n  activations show softmax"
+        discussion: """
+            Examples:
+              activations show relu
+              activations show leaky-relu --param slope=0.1
+              activations show softmax
+              activations show 'f(x) = x*tanh(softplus(x))'
+              activations show 'f(x; a=1.5) = x*sigmoid(a*x)' --param a=2
+
+            A formula may use numbers, x, pi, its parameters, + - * / ^ (also · and ×), parentheses,             exp log log1p expm1 sqrt abs sign sin cos tan tanh atan asinh erf erfc, min(a, b), max(a, b),             every elementwise id as a function (gelu(2*x)), and the piecewise form x > 0 ? x : 0.01*x.
+            """
     )
 
-    @Argument(help: "Function id or alias (see `activations list`).")
+    @Argument(help: "Function id or alias (see `activations list`), or a formula such as 'f(x) = x*sigmoid(x)'.")
     var id: String
 
     @OptionGroup var parameters: ParameterOptions
@@ -26,6 +35,7 @@ struct ShowCommand: ParsableCommand {
             let function = try Activations.make(id, parameters: try parameters.values())
             let values = try function.info.validate(try parameters.values())
             print(Description(info: function.info, values: values).lines.joined(separator: "\n"))
+            if case .elementwise(let formula as Formula) = function { print(FormulaNotes(formula: formula).lines.joined(separator: "\n")) }
             let sampler = Sampler(function: function)
             print("")
             print(sampler.valueTable().joined(separator: "\n"))

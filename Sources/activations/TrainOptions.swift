@@ -45,8 +45,10 @@ struct DataOptions: ParsableArguments {
 /// The network's shape and functions.
 struct NetworkOptions: ParsableArguments {
     @Option(help: "Hidden layer widths, e.g. 8,8 (0 or empty: no hidden layer).") var layers = "8,8"
-    @Option(help: "Hidden activation for every layer (any catalog id, or maxout, brelu).") var activation = "relu"
-    @Option(help: "One activation per hidden layer, e.g. relu,tanh.") var activations: String?
+    @Option(help: "Hidden activation for every layer: any catalog id (relu, prelu, maxout, …) or a formula, e.g. 'f(x)=max(0.1*x, x)'.")
+    var activation = "relu"
+    @Option(help: "One activation per hidden layer, e.g. relu,tanh or relu,'f(x)=x*sigmoid(x)' (a comma inside parentheses belongs to a formula).")
+    var activations: String?
     @Option(help: "Output and loss: softmax, sigmoid, tanh, linear or huber (default: softmax to classify, linear to regress).")
     var output: String?
     @Option(help: ArgumentHelp("Initialiser: \(Initializer.allCases.map(\.rawValue).joined(separator: ", ")).")) var initializer = "glorot-uniform"
@@ -58,7 +60,7 @@ struct NetworkOptions: ParsableArguments {
             guard let width = Int(text), width >= 1 else { throw CommandFailure.usage("--layers: '\(text)' is not a width ≥ 1") }
             return width
         }
-        c.activations = activations.map { $0.split(separator: ",").map(String.init) } ?? [activation]
+        c.activations = activations.map(ActivationList.split) ?? [activation]
         c.activationParameters = try parameters.values()
         let outputName = output ?? (classification ? (classes == 2 ? "sigmoid" : "softmax") : "linear")
         guard let head = OutputHead(rawValue: outputName) else {

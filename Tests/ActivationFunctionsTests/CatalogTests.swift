@@ -11,7 +11,7 @@ struct CatalogTests {
         soft-exponential bent-identity lisht log-cosh exponential sigmoid log-sigmoid hard-sigmoid \
         sparse-sigmoid symmetric-sigmoid log-log tanh lecun-tanh hard-tanh soft-clipping arctan arsinh \
         softsign sqnl tanh-shrink soft-shrink hard-shrink absolute gaussian sq-rbf sinusoid cos sinc \
-        softmax softmin log-softmax sparsemax glu
+        softmax softmin log-softmax sparsemax glu maxout brelu
         """.split(separator: " ").map(String.init)
 
     static let infos = Activations.all.map { $0.info }

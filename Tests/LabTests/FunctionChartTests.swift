@@ -76,6 +76,19 @@ struct FunctionChartTests {
         #expect(glu.series.map(\.label) == ["y₁", "∂y₁/∂x"])
     }
 
+    @Test("maxout is drawn as its pieces and their max; BReLU as its even and odd unit")
+    func structuredCharts() throws {
+        let maxout = FunctionCharts.chart(try Activations.make("maxout"), curves: .both)
+        #expect(maxout.series.map(\.label) == ["z1 = −x", "z2 = 1.5x − 0.5", "max", "d(max)/dx"])
+        for (i, x) in maxout.series[0].xs.enumerated() {  // the max is the larger piece; its slope is that piece's
+            #expect(maxout.series[2].ys[i] == max(-x, 1.5 * x - 0.5))
+            #expect(maxout.series[3].ys[i] == (-x >= 1.5 * x - 0.5 ? -1 : 1.5))
+        }
+        let brelu = FunctionCharts.chart(try Activations.make("brelu"), curves: .function)
+        #expect(brelu.series.map(\.label) == ["even unit", "odd unit"])
+        #expect(brelu.series[0].ys.last == 6 && brelu.series[1].ys.first == -6 && brelu.series[0].ys.first == 0)
+    }
+
     @Test("compare overlays one series per function over the union of their domains")
     func compare() throws {
         let functions = try ["relu", "sigmoid", "tanh"].map { try Activations.elementwise($0) }

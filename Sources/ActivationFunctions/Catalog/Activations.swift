@@ -22,7 +22,7 @@ public enum Activations {
         // periodic and bumps
         Absolute.self, Gaussian.self, SQRBF.self, Sinusoid.self, Cosine.self, Sinc.self,
         // along a row
-        Softmax.self, Softmin.self, LogSoftmax.self, Sparsemax.self, GLU.self,
+        Softmax.self, Softmin.self, LogSoftmax.self, Sparsemax.self, GLU.self, Maxout.self, BReLU.self,
     ]
 
     /// Every id and alias, mapped to its definition.
@@ -42,6 +42,9 @@ public enum Activations {
         byName[name.lowercased()]
     }
 
+    /// Whether some id or alias starts with `prefix` (a formula's lexer reads `leaky-relu` as one name).
+    static func hasNamePrefix(_ prefix: String) -> Bool { byName.keys.contains { $0.hasPrefix(prefix.lowercased()) } }
+
     /// The definition with this id or alias, or an error naming the closest ids.
     public static func definition(_ name: String) throws(ActivationError) -> any ActivationDefinition.Type {
         guard let definition = named(name) else {
@@ -51,9 +54,12 @@ public enum Activations {
     }
 
     /// Builds the function `name` with `parameters` (others keep their defaults), checking them.
+    /// `name` may be a formula, `f(x) = x*sigmoid(x)` (see `Formula`); its parameters are then the
+    /// formula's own.
     public static func make(_ name: String, parameters: [String: Double] = [:]) throws(ActivationError)
         -> AnyActivation
     {
+        if Formula.isFormula(name) { return .elementwise(try formula(name, parameters: parameters)) }
         let definition = try definition(name)
         let values = try definition.info.validate(parameters)
         return AnyActivation(definition.init(values))
@@ -66,6 +72,11 @@ public enum Activations {
         let built = try make(name, parameters: parameters)
         if case .elementwise(let f) = built { return f }
         throw .unknownFunction(name, suggestions: closest(to: name, among: elementwiseIDs))
+    }
+
+    /// The formula `text` built with `parameters`, its errors as `ActivationError.formula`.
+    public static func formula(_ text: String, parameters: [String: Double] = [:]) throws(ActivationError) -> Formula {
+        do { return try Formula(parsing: text, parameters: parameters) } catch { throw .formula(error) }
     }
 
     /// The ids of the functions applied to each number on its own.

@@ -1,6 +1,8 @@
 /// An activation function of the catalog: its metadata and how to build it from parameter values.
 public protocol ActivationDefinition: Sendable {
     static var info: ActivationInfo { get }
+    /// This function's metadata: `Self.info` for a catalog type; a `Formula` describes itself.
+    var info: ActivationInfo { get }
     /// Builds the function from validated parameters (`ActivationInfo.validate(_:)`).
     init(_ parameters: ParameterValues)
 }
@@ -82,6 +84,8 @@ extension ElementwiseActivation {
 public protocol RowActivation: ActivationDefinition {
     /// The output length for an input row of length `n`, or an error saying why `n` is not valid.
     func outputCount(forInputCount n: Int) throws(ActivationError) -> Int
+    /// The input length that gives `n` outputs (a layer computes this many sums for `n` units).
+    func inputCount(forOutputCount n: Int) -> Int
     /// f(row). `row.count` has been checked with `outputCount(forInputCount:)`.
     func forwardRow(_ row: [Double]) -> [Double]
     /// The vector–Jacobian product: dx = J(x)ᵀ·dy.
@@ -104,6 +108,7 @@ public protocol RowActivation: ActivationDefinition {
 
 extension RowActivation {
     public func outputCount(forInputCount n: Int) throws(ActivationError) -> Int { n }
+    public func inputCount(forOutputCount n: Int) -> Int { n }
 
     /// f(row), after checking the row's length.
     public func forward(_ row: [Double]) throws(ActivationError) -> [Double] {

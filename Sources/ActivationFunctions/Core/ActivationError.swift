@@ -6,12 +6,14 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
     case constraintViolated(function: String, constraint: ParameterConstraint, values: ParameterValues)
     case invalidRowLength(function: String, length: Int, requirement: String)
     case mismatchedLengths(function: String, expected: Int, actual: Int, what: String)
+    /// A formula (`f(x) = …`) that does not parse or cannot be built, with its column.
+    case formula(FormulaError)
 
     /// Whether the error is in how the function was asked for (its name or parameters) rather than
     /// in the data it was given.
     public var isUsageError: Bool {
         switch self {
-        case .unknownFunction, .unknownParameter, .parameterOutOfRange, .constraintViolated: true
+        case .unknownFunction, .unknownParameter, .parameterOutOfRange, .constraintViolated, .formula: true
         case .invalidRowLength, .mismatchedLengths: false
         }
     }
@@ -26,7 +28,8 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
             let list = known.map { "\($0.name) in \($0.range)" }.joined(separator: ", ")
             return "\(function) has no parameter '\(name)'; its parameters are: \(list)"
         case .parameterOutOfRange(let function, let spec, let value):
-            return "\(function): \(spec.name)=\(value) is outside its valid range \(spec.range)"
+            let problem = spec.isInteger ? "must be a whole number in" : "is outside its valid range"
+            return "\(function): \(spec.name)=\(value) \(problem) \(spec.range)"
                 + " (\(spec.summary); default \(spec.defaultValue.shortDescription))"
         case .constraintViolated(let function, let constraint, let values):
             let a = values[constraint.smaller].shortDescription
@@ -37,6 +40,8 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
             return "\(function): a row of length \(length) is not valid; \(requirement)"
         case .mismatchedLengths(let function, let expected, let actual, let what):
             return "\(function): \(what) has \(actual) elements, expected \(expected)"
+        case .formula(let error):
+            return error.description
         }
     }
 }

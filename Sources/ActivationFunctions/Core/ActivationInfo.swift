@@ -69,6 +69,8 @@ public enum Family: String, Sendable, Encodable, CaseIterable {
     case shrink
     case periodicAndBumps = "periodic and bumps"
     case vector
+    /// A formula typed by the user (`Formula`); no catalog entry has this family.
+    case formula = "your own"
 }
 
 /// Order of continuity: C⁻¹ means the function itself jumps.

@@ -4,12 +4,15 @@ public struct ParameterSpec: Sendable, Encodable, Equatable {
     public let defaultValue: Double
     public let range: ParameterRange
     public let summary: String
+    /// Whether only whole numbers are valid (maxout's number of pieces).
+    public let isInteger: Bool
 
-    public init(_ name: String, _ defaultValue: Double, _ range: ParameterRange, _ summary: String) {
+    public init(_ name: String, _ defaultValue: Double, _ range: ParameterRange, _ summary: String, integer: Bool = false) {
         self.name = name
         self.defaultValue = defaultValue
         self.range = range
         self.summary = summary
+        self.isInteger = integer
     }
 }
 
@@ -121,7 +124,7 @@ extension ActivationInfo {
                 throw .unknownParameter(function: id, name: name, known: parameters)
             }
             let value = overrides[name]!
-            guard spec.range.contains(value) else {
+            guard spec.range.contains(value), !spec.isInteger || value == value.rounded() else {
                 throw .parameterOutOfRange(function: id, parameter: spec, value: value)
             }
             values[name] = value

@@ -1,6 +1,6 @@
 /// SReLU: three lines joined at tl and tr; identity in the middle, slopes al and ar outside.
-/// At a joint the derivative is the outer slope.
-public struct SReLU: ElementwiseActivation {
+/// At a joint the derivative is the outer slope, and ∂f/∂θ is that of the outer line too.
+public struct SReLU: LearnableActivation {
     public static let info = ActivationInfo(
         id: "srelu", name: "SReLU (S-shaped ReLU)", family: .rectifiers,
         formula: "tl + al·(x − tl) if x ≤ tl;  x if tl < x < tr;  tr + ar·(x − tr) if x ≥ tr",
@@ -26,6 +26,15 @@ public struct SReLU: ElementwiseActivation {
 
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .<= L(tl), L(al), select(x .>= L(tr), L(ar), L(1)))
+    }
+
+    /// ∂f/∂(tl, al, tr, ar): (1 − al, x − tl, 0, 0) left; (0, 0, 1 − ar, x − tr) right; 0 between.
+    public func parameterGradients<L: ElementaryLanes>(_ x: L) -> [L] {
+        let left = x .<= L(tl)
+        let right = (x .>= L(tr)) .& .!left
+        let zero = L(0)
+        return [select(left, L(1 - al), zero), select(left, x - L(tl), zero),
+                select(right, L(1 - ar), zero), select(right, x - L(tr), zero)]
     }
 }
 
@@ -56,7 +65,8 @@ public struct PLU: ElementwiseActivation {
 }
 
 /// APL with one hinge: ReLU plus a learned hinge a·max(0, b − x) (here with fixed a and b).
-public struct APL: ElementwiseActivation {
+/// ∂f/∂a = max(0, b − x); ∂f/∂b = a for x < b, else 0 (at x = b the branch `derivative` takes).
+public struct APL: LearnableActivation {
     public static let info = ActivationInfo(
         id: "apl", name: "APL (adaptive piecewise linear, one hinge)", family: .rectifiers,
         formula: "max(0, x) + a·max(0, b − x)", derivative: "H(x) − a·H(b − x)  (H(0) = 0)",
@@ -77,5 +87,9 @@ public struct APL: ElementwiseActivation {
 
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L.indicator(x .> L(0)) - L(a) * L.indicator(x .< L(b))
+    }
+
+    public func parameterGradients<L: ElementaryLanes>(_ x: L) -> [L] {
+        [(L(b) - x).positivePart, L(a) * L.indicator(x .< L(b))]
     }
 }

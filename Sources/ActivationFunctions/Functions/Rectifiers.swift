@@ -61,7 +61,8 @@ public struct LeakyReLU: ElementwiseActivation {
 }
 
 /// PReLU: leaky ReLU whose slope is learned (here: fixed at its value; the network learns it).
-public struct PReLU: ElementwiseActivation {
+/// ∂f/∂a = x for x ≤ 0, else 0 (at 0 the negative branch, as in `derivative`: 0 either way).
+public struct PReLU: LearnableActivation {
     public static let info = ActivationInfo(
         id: "prelu", name: "PReLU (parametric ReLU)", family: .rectifiers,
         formula: "x if x > 0, else a·x (a learned)", derivative: "1 if x > 0, else a;  ∂f/∂a = min(0, x)",
@@ -72,11 +73,13 @@ public struct PReLU: ElementwiseActivation {
     public init(_ p: ParameterValues) { slope = p["slope"] }
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: slope) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: slope) }
+    public func parameterGradients<L: ElementaryLanes>(_ x: L) -> [L] { [select(x .> L(0), L(0), x)] }
 }
 
 /// RReLU: in training the negative slope is drawn from U(lower, upper) per element; in evaluation
-/// (here) it is the mean, (lower + upper)/2.
-public struct RReLU: ElementwiseActivation {
+/// (here) it is the mean, (lower + upper)/2. `training(_:draw:)` is the training forward, with the
+/// derivative for the same draw beside it (at 0, as leaky ReLU, the slope).
+public struct RReLU: RandomizedActivation {
     public static let info = ActivationInfo(
         id: "rrelu", name: "RReLU (randomised leaky ReLU)", family: .rectifiers,
         formula: "x if x > 0, else a·x;  a ~ U(lower, upper) in training, (lower+upper)/2 in evaluation",
@@ -95,4 +98,9 @@ public struct RReLU: ElementwiseActivation {
     public init(_ p: ParameterValues) { (lower, upper) = (p["lower"], p["upper"]) }
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { leaky(x, slope: meanSlope) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { leakySlope(x, slope: meanSlope) }
+
+    public func training(_ x: Double, draw u: Double) -> (value: Double, derivative: Double) {
+        let slope = lower + (upper - lower) * u
+        return (leaky(x, slope: slope), leakySlope(x, slope: slope))
+    }
 }

@@ -67,7 +67,10 @@ public struct SparsePlus: ElementwiseActivation {
 /// Accuracy: for α > 0 the function crosses zero at x₀ = ln(1 − α²)/α, where e^{αx} − 1 and −α²
 /// cancel; there the error is about ε·α absolute rather than 4 ulp relative (measured 4.6 ulp at
 /// α = 0.5). Everywhere else, and for α ≤ 0, it is within 4 ulp.
-public struct SoftExponential: ElementwiseActivation {
+///
+/// ∂f/∂α = (αx·e^{αx} − (e^{αx} − 1))/α² + 1 for α > 0; ln(1 − α(x + α))/α² + (x + 2α)/(α(1 − α(x + α)))
+/// for α < 0; and near α = 0 (|α| < 10⁻⁶, where both branches cancel) its limit 1 + x²/2.
+public struct SoftExponential: LearnableActivation {
     public static let info = ActivationInfo(
         id: "soft-exponential", name: "Soft exponential", family: .smoothRectifiers,
         formula: "−ln(1 − α(x + α))/α if α < 0;  x if α = 0;  (e^{αx} − 1)/α + α if α > 0",
@@ -91,6 +94,17 @@ public struct SoftExponential: ElementwiseActivation {
         if alpha < 0 { return L(1) / (L(1) - a * (a + x)) }
         if alpha > 0 { return L.exp(a * x) }
         return L(1)
+    }
+
+    public func parameterGradients<L: ElementaryLanes>(_ x: L) -> [L] {
+        let a = L(alpha)
+        if abs(alpha) < 1e-6 { return [L(1).addingProduct(L(0.5) * x, x)] }
+        if alpha > 0 {
+            let ax = a * x
+            return [(ax * L.exp(ax) - L.expMinusOne(ax)) / (a * a) + L(1)]
+        }
+        let inner = L(1) - a * (x + a)
+        return [L.log(onePlus: -a * (x + a)) / (a * a) + (x + L(2) * a) / (a * inner)]
     }
 }
 

@@ -54,6 +54,8 @@ public struct GLU: RowActivation {
         return n / 2
     }
 
+    public func inputCount(forOutputCount n: Int) -> Int { 2 * n }
+
     public func forwardRow(_ row: [Double]) -> [Double] {
         let half = row.count / 2
         return (0..<half).map { row[$0] * sigmoid(row[half + $0]) }

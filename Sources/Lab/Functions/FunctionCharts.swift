@@ -50,11 +50,15 @@ public enum FunctionCharts {
         }
         let outputs = vector.outputs()
         let xs = vector.curves.xs
+        let ownExample = function is any ExampleRowActivation
         var chart = LineChart(id: id ?? info.id, title: "\(info.id)(\(vector.rowDescription))",
-                              xLabel: "x, the first input", yLabel: "outputs")
+                              xLabel: ownExample ? "x" : "x, the first input", yLabel: "outputs")
         if curves.showsFunction {
+            for (i, input) in vector.inputs().enumerated() {
+                chart.series.append(.init(label: input.label, xs: xs, ys: input.ys, style: .dotted, colorIndex: 2 + i))
+            }
             for (i, ys) in outputs.enumerated() {
-                chart.series.append(.init(label: "y" + Subscript.digits(i + 1), xs: xs, ys: ys, colorIndex: i))
+                chart.series.append(.init(label: vector.example.outputLabel(i), xs: xs, ys: ys, colorIndex: i))
             }
             if let sum = VectorCurves.unitSum(outputs) {
                 chart.series.append(.init(label: "Σyᵢ = 1", xs: xs, ys: sum, style: .dotted, colorIndex: 7))
@@ -62,7 +66,7 @@ public enum FunctionCharts {
         }
         let slopes = vector.slopes(outputCount: outputs.count).prefix(curves == .both ? 1 : outputs.count)
         for (i, ys) in slopes.enumerated() where curves.showsDerivative {
-            let label = "∂y" + Subscript.digits(i + 1) + "/∂x"
+            let label = ownExample ? "d(\(vector.example.outputLabel(i)))/dx" : "∂y" + Subscript.digits(i + 1) + "/∂x"
             chart.series.append(.init(label: label, xs: xs, ys: ys, style: .dashed, colorIndex: i))
         }
         return chart

@@ -1,62 +1,72 @@
 import ActivationFunctions
 
-/// The forward and backward maths of each `HiddenActivation` over a batch of weighted sums
-/// (rows = samples, columns = sums).
+/// The forward and backward passes of a `HiddenActivation` over a batch of weighted sums (rows =
+/// samples, columns = sums). Each capability's maths is in its catalog definition; this type only
+/// lays batches out for it: the elementwise and row kernels, the learned parameters per unit
+/// (`LearnedApplication`), and the draws of a randomized function in training.
 struct ActivationApplication<T: TrainingScalar> {
     let activation: HiddenActivation
-    /// Learned parameters: PReLU slopes (one per unit, or one shared).
+    /// Learned parameters: one set per unit, or one shared set.
     let parameters: [T]
 
-    /// What backward needs beyond the sums: sampled RReLU slopes, maxout winners.
+    /// What backward needs beyond the sums: the derivatives of a randomized function for the draws
+    /// made in training (empty otherwise).
     struct Record: Sendable {
         var slopes: [T] = []
-        var winners: [Int] = []
     }
 
     func forward(_ z: Matrix<T>, training: Bool, rng: inout SeededGenerator) -> (Matrix<T>, Record) {
+        var a = Matrix<T>(rows: 0, columns: 0)
         var record = Record()
+        forward(z, into: &a, record: &record, training: training, rng: &rng)
+        return (a, record)
+    }
+
+    /// a = f(z), written into `a` (its memory reused where the shape allows).
+    func forward(_ z: Matrix<T>, into a: inout Matrix<T>, record: inout Record, training: Bool, rng: inout SeededGenerator) {
+        record.slopes.removeAll(keepingCapacity: true)
         switch activation {
         case .function(let f, _):
-            return (Matrix(rows: z.rows, columns: z.columns, storage: f.forward(z.storage)), record)
-        case .learned(let kind, _, _):
-            let functions = unitFunctions(kind, units: z.columns)
-            return (mapColumns(z) { value, column in T(functions[column](Double(value))) }, record)
-        case .rrelu(let lower, let upper):
-            record.slopes = z.storage.map { _ in training ? T(rng.uniform(lower, upper)) : T((lower + upper) / 2) }
-            let y = zip(z.storage, record.slopes).map { $0 > 0 ? $0 : $1 * $0 }
-            return (Matrix(rows: z.rows, columns: z.columns, storage: y), record)
-        case .maxout(let pieces):
-            return maxout(z, pieces: pieces)
-        case .brelu:
-            return (mapColumns(z) { value, column in column.isMultiple(of: 2) ? positive(value) : -positive(-value) }, record)
+            Self.elementwise(z, into: &a) { z, a in T.forward(f, z, a) }
+        case .randomized(let f, _) where training:
+            a.reshape(rows: z.rows, columns: z.columns)
+            record.slopes.reserveCapacity(z.storage.count)
+            for index in z.storage.indices {  // the value and, beside it, the slope for the same draw
+                let (value, slope) = f.training(Double(z.storage[index]), draw: rng.uniform(0, 1))
+                a.storage[index] = T(value)
+                record.slopes.append(T(slope))
+            }
+        case .randomized(let f, _):
+            Self.elementwise(z, into: &a) { z, a in T.forward(f, z, a) }
+        case .learned(let definition, _, _):
+            a = LearnedApplication(definition: definition, parameters: parameters).forward(z)
+        case .row(let f, _):
+            Self.rows(f, z, into: &a)
         }
     }
 
-    /// `forward`, writing a = f(z) into `a` (its memory reused) for the catalog functions — the
-    /// per-step path of training; the structured activations allocate as `forward` does.
-    func forward(_ z: Matrix<T>, into a: inout Matrix<T>, record: inout Record, training: Bool, rng: inout SeededGenerator) {
-        guard case .function(let f, _) = activation else {
-            (a, record) = forward(z, training: training, rng: &rng)
-            return
-        }
-        a.reshape(rows: z.rows, columns: z.columns)
-        z.storage.withUnsafeBufferPointer { z in
-            a.storage.withUnsafeMutableBufferPointer { a in T.forward(f, z, a) }
-        }
-    }
-
-    /// `backward`, writing dL/dz into `dZ` (its memory reused) for the catalog functions; returns
-    /// dL/d(parameters).
+    /// dL/dz from dL/da (into `dZ`, its memory reused); returns dL/d(parameters).
     func backward(_ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>, into dZ: inout Matrix<T>) -> [T] {
-        guard case .function(let f, _) = activation else {
-            let (result, dParameters) = backward(z, record, dA)
+        switch activation {
+        case .function(let f, _):
+            Self.elementwise(z, dA, into: &dZ) { z, dA, dZ in T.backward(f, z, dA, dZ) }
+        case .randomized(let f, _) where record.slopes.isEmpty:  // evaluation: the deterministic slope
+            Self.elementwise(z, dA, into: &dZ) { z, dA, dZ in T.backward(f, z, dA, dZ) }
+        case .randomized:
+            dZ = Matrix(rows: z.rows, columns: z.columns, storage: zip(record.slopes, dA.storage).map(*))
+        case .learned(let definition, _, _):
+            let (result, dParameters) = LearnedApplication(definition: definition, parameters: parameters).backward(z, dA)
             dZ = result
             return dParameters
-        }
-        dZ.reshape(rows: z.rows, columns: z.columns)
-        z.storage.withUnsafeBufferPointer { z in
-            dA.storage.withUnsafeBufferPointer { dA in
-                dZ.storage.withUnsafeMutableBufferPointer { dZ in T.backward(f, z, dA, dZ) }
+        case .row(let f, _):
+            dZ.reshape(rows: z.rows, columns: z.columns)
+            let width = z.columns
+            z.storage.withUnsafeBufferPointer { z in
+                dA.storage.withUnsafeBufferPointer { dA in
+                    dZ.storage.withUnsafeMutableBufferPointer { dZ in
+                        Self.checked { () throws(ActivationError) in try T.backwardRows(f, z, dA, dZ, width) }
+                    }
+                }
             }
         }
         return []
@@ -64,87 +74,43 @@ struct ActivationApplication<T: TrainingScalar> {
 
     /// dL/dz from dL/da, and dL/d(parameters).
     func backward(_ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>) -> (Matrix<T>, [T]) {
-        switch activation {
-        case .function(let f, _):
-            return (Matrix(rows: z.rows, columns: z.columns, storage: f.backward(z.storage, dA.storage)), [])
-        case .learned(let kind, _, _):
-            return learnedBackward(kind, z, dA)
-        case .rrelu:
-            let slopes = zip(z.storage, record.slopes).map { $0 > 0 ? 1 : $1 }
-            return (hadamard(Matrix(rows: z.rows, columns: z.columns, storage: slopes), dA), [])
-        case .maxout(let pieces):
-            var dZ = Matrix<T>(rows: z.rows, columns: z.columns)
-            for i in 0..<dA.rows {
-                for unit in 0..<dA.columns {
-                    dZ[i, unit * pieces + record.winners[i * dA.columns + unit]] = dA[i, unit]
-                }
-            }
-            return (dZ, [])
-        case .brelu:
-            let slopes = mapColumns(z) { value, column in column.isMultiple(of: 2) ? (value > 0 ? 1 : 0) : (value < 0 ? 1 : 0) }
-            return (hadamard(slopes, dA), [])
+        var dZ = Matrix<T>(rows: 0, columns: 0)
+        let dParameters = backward(z, record, dA, into: &dZ)
+        return (dZ, dParameters)
+    }
+
+    private static func elementwise(
+        _ z: Matrix<T>, into a: inout Matrix<T>,
+        _ kernel: (UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) -> Void
+    ) {
+        a.reshape(rows: z.rows, columns: z.columns)
+        z.storage.withUnsafeBufferPointer { z in a.storage.withUnsafeMutableBufferPointer { a in kernel(z, a) } }
+    }
+
+    private static func elementwise(
+        _ z: Matrix<T>, _ dA: Matrix<T>, into dZ: inout Matrix<T>,
+        _ kernel: (UnsafeBufferPointer<T>, UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) -> Void
+    ) {
+        dZ.reshape(rows: z.rows, columns: z.columns)
+        z.storage.withUnsafeBufferPointer { z in
+            dA.storage.withUnsafeBufferPointer { dA in dZ.storage.withUnsafeMutableBufferPointer { dZ in kernel(z, dA, dZ) } }
         }
     }
 
-    /// How many parameters each unit has, and where unit `column`'s start (shared: all units use the first set).
-    private func parameterOffset(_ kind: LearnedKind, _ column: Int) -> Int {
-        parameters.count == kind.parameterNames.count ? 0 : column * kind.parameterNames.count
-    }
-
-    private func unitParameters(_ kind: LearnedKind, _ column: Int) -> ArraySlice<Double> {
-        let offset = parameterOffset(kind, column)
-        return parameters[offset..<(offset + kind.parameterNames.count)].map(Double.init)[...]
-    }
-
-    private func unitFunctions(_ kind: LearnedKind, units: Int) -> [any ElementwiseActivation] {
-        (0..<units).map { kind.function(unitParameters(kind, $0)) }
-    }
-
-    /// dL/dz = dL/da·f′(z), and dL/dθ summed over the batch (into the shared set, or each unit's).
-    private func learnedBackward(_ kind: LearnedKind, _ z: Matrix<T>, _ dA: Matrix<T>) -> (Matrix<T>, [T]) {
-        let functions = unitFunctions(kind, units: z.columns)
-        var dParameters = [Double](repeating: 0, count: parameters.count)
-        var dZ = z
-        for i in 0..<z.rows {
-            for j in 0..<z.columns {
-                let x = Double(z[i, j]), upstream = Double(dA[i, j])
-                dZ[i, j] = T(upstream * functions[j].derivative(at: x))
-                let offset = parameterOffset(kind, j)
-                for (index, g) in kind.parameterGradient(x, unitParameters(kind, j)).enumerated() {
-                    dParameters[offset + index] += upstream * g
-                }
+    private static func rows(_ f: any RowActivation, _ z: Matrix<T>, into a: inout Matrix<T>) {
+        let width = z.columns
+        a.reshape(rows: z.rows, columns: checked { () throws(ActivationError) in try f.outputCount(forInputCount: width) } ?? 0)
+        z.storage.withUnsafeBufferPointer { z in
+            a.storage.withUnsafeMutableBufferPointer { a in
+                checked { () throws(ActivationError) in try T.forwardRows(f, z, a, width) }
             }
         }
-        return (dZ, dParameters.map { T($0) })
     }
 
-    private func positive(_ x: T) -> T { x < 0 ? 0 : x }
-
-    private func mapColumns(_ z: Matrix<T>, _ f: (T, Int) -> T) -> Matrix<T> {
-        var result = z
-        for i in 0..<z.rows {
-            for j in 0..<z.columns { result[i, j] = f(z[i, j], j) }
-        }
-        return result
-    }
-
-    private func hadamard(_ a: Matrix<T>, _ b: Matrix<T>) -> Matrix<T> {
-        Matrix(rows: a.rows, columns: a.columns, storage: zip(a.storage, b.storage).map(*))
-    }
-
-    private func maxout(_ z: Matrix<T>, pieces: Int) -> (Matrix<T>, Record) {
-        let units = z.columns / pieces
-        var y = Matrix<T>(rows: z.rows, columns: units)
-        var record = Record()
-        record.winners.reserveCapacity(z.rows * units)
-        for i in 0..<z.rows {
-            for unit in 0..<units {
-                var best = 0
-                for piece in 1..<pieces where z[i, unit * pieces + piece] > z[i, unit * pieces + best] { best = piece }
-                y[i, unit] = z[i, unit * pieces + best]
-                record.winners.append(best)
-            }
-        }
-        return (y, record)
+    /// Runs a row kernel whose row length was checked when the layer was built (`Network.init`,
+    /// `ModelFile.network()`), so that an error here is a bug in this module.
+    @discardableResult
+    private static func checked<R>(_ body: () throws(ActivationError) -> R) -> R? {
+        do { return try body() } catch { preconditionFailure("a row length that was checked no longer fits: \(error)") }
     }
 }

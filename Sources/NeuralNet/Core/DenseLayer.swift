@@ -1,14 +1,14 @@
 /// A fully connected layer: z = x·W + b, then the activation. W is inputs × sums (a sum per unit,
-/// or k per unit for maxout).
+/// or, for a row function, `inputCount(forOutputCount: units)`: k per unit for maxout).
 public struct DenseLayer<T: TrainingScalar>: Sendable {
     public var weights: Matrix<T>
     public var bias: [T]
     public var activation: HiddenActivation
-    /// Learned activation parameters (PReLU slopes); empty for the others.
+    /// Learned activation parameters (PReLU slopes, …: one set per unit or one shared); empty for the others.
     public var activationParameters: [T]
 
     public var inputs: Int { weights.rows }
-    public var units: Int { weights.columns / activation.sums(forUnits: 1) }
+    public var units: Int { (try? activation.units(forSums: weights.columns)) ?? 0 }
 
     public init(weights: Matrix<T>, bias: [T], activation: HiddenActivation, activationParameters: [T] = []) {
         precondition(bias.count == weights.columns, "bias of \(bias.count) for \(weights.columns) sums")

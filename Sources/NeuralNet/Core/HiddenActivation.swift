@@ -1,74 +1,81 @@
 import ActivationFunctions
 
-/// What a hidden layer does after its weighted sum: a catalog function, or an activation with
-/// structure — learned slopes (PReLU), random slopes in training (RReLU), a maximum over k linear
-/// pieces (maxout), or alternating signs across units (BReLU).
+/// What a hidden layer does after its weighted sums, by the capability its catalog definition has:
+/// an elementwise function; one whose parameters are learned (`LearnableActivation`: PReLU, SReLU,
+/// APL, soft exponential); one that draws random numbers in training (`RandomizedActivation`: RReLU);
+/// or a function of the layer's whole row of sums (`RowActivation`: maxout, BReLU, softmax, …).
+///
+/// Every case is found through the catalog (`Activations.all`); nothing here lists ids.
 public enum HiddenActivation: Sendable {
     /// A catalog function with fixed parameters (kept, to save and describe the layer).
     case function(any ElementwiseActivation, parameters: [String: Double])
     /// A catalog function whose parameters are learned: one set per unit, or one shared (`shared`),
-    /// starting from `initial` (PReLU, SReLU, APL, soft exponential).
-    case learned(LearnedKind, initial: [String: Double], shared: Bool)
-    /// Leaky ReLU whose slope is drawn from U(lower, upper) per element in training and is the mean
-    /// (lower + upper)/2 in evaluation.
-    case rrelu(lower: Double, upper: Double)
-    /// The maximum of k linear pieces per unit (the layer computes k·units sums).
-    case maxout(pieces: Int)
-    /// Unit i: ReLU(x) for even i, −ReLU(−x) for odd i.
-    case brelu
+    /// starting from `initial`.
+    case learned(any LearnableActivation.Type, initial: [String: Double], shared: Bool)
+    /// A function that draws per element in training and is its deterministic `value` in evaluation.
+    case randomized(any RandomizedActivation, parameters: [String: Double])
+    /// A function of the whole row of sums; the layer computes `inputCount(forOutputCount: units)` sums.
+    case row(any RowActivation, parameters: [String: Double])
 
-    /// The id used in configurations and model files.
-    public var id: String {
+    /// The catalog id, used in configurations and model files.
+    public var id: String { info.id }
+
+    /// The catalog entry of this activation.
+    public var info: ActivationInfo {
         switch self {
-        case .function(let f, _): f.info.id
-        case .learned(let kind, _, _): kind.rawValue
-        case .rrelu: "rrelu"
-        case .maxout: "maxout"
-        case .brelu: "brelu"
+        case .function(let f, _): f.info
+        case .learned(let definition, _, _): definition.info
+        case .randomized(let f, _): f.info
+        case .row(let f, _): f.info
         }
     }
 
     /// The parameters that rebuild this activation with `named(_:parameters:)`.
     public var parameters: [String: Double] {
         switch self {
-        case .function(_, let parameters): parameters
+        case .function(_, let parameters), .randomized(_, let parameters), .row(_, let parameters): parameters
         case .learned(_, let initial, let shared): initial.merging(["shared": shared ? 1 : 0]) { a, _ in a }
-        case .rrelu(let lower, let upper): ["lower": lower, "upper": upper]
-        case .maxout(let pieces): ["pieces": Double(pieces)]
-        case .brelu: [:]
         }
+    }
+
+    /// How many parameters each unit learns (0 unless `.learned`).
+    public var learnedParameterCount: Int {
+        if case .learned(let definition, _, _) = self { return definition.info.parameters.count }
+        return 0
     }
 
     /// How many weighted sums the layer computes for `units` outputs.
     func sums(forUnits units: Int) -> Int {
-        if case .maxout(let pieces) = self { return units * pieces }
+        if case .row(let f, _) = self { return f.inputCount(forOutputCount: units) }
         return units
     }
 
-    /// Makes the activation named `id`: the structured ones by name, any other from the catalog.
-    /// `parameters` go to the catalog function (or set prelu's initial slope, rrelu's bounds,
-    /// maxout's `pieces`).
+    /// How many units a layer of `sums` weighted sums has, or an error if `sums` does not fit.
+    public func units(forSums sums: Int) throws(ActivationError) -> Int {
+        if case .row(let f, _) = self { return try f.outputCount(forInputCount: sums) }
+        return sums
+    }
+
+    /// Makes the activation with catalog id or alias `id`, or from a formula (`f(x) = …`, see
+    /// `Formula`); its capabilities decide the case.
+    /// `parameters` go to the catalog function (for a learned one: its initial values, plus
+    /// `shared` = 1 for one set shared by the layer).
     public static func named(_ id: String, parameters: [String: Double] = [:]) throws(NeuralNetError) -> HiddenActivation {
         do {
-            switch id.lowercased() {
-            case let id where LearnedKind(rawValue: id) != nil:
-                let kind = LearnedKind(rawValue: id)!
-                let values = try kind.definition.info.validate(parameters.filter { $0.key != "shared" })
-                return .learned(kind, initial: values.values, shared: (parameters["shared"] ?? 0) != 0)
-            case "rrelu":
-                let values = try RReLU.info.validate(parameters)
-                return .rrelu(lower: values["lower"], upper: values["upper"])
-            case "maxout":
-                let pieces = parameters["pieces"] ?? 2
-                guard pieces >= 2, pieces <= 16, pieces == pieces.rounded() else {
-                    throw NeuralNetError.invalidConfiguration("maxout needs pieces in 2…16, got \(pieces)")
-                }
-                return .maxout(pieces: Int(pieces))
-            case "brelu":
-                return .brelu
-            default:
-                return .function(try Activations.elementwise(id, parameters: parameters), parameters: parameters)
+            if Formula.isFormula(id) {  // kept with every parameter's value, so that a model file rebuilds it
+                let formula = try Activations.formula(id, parameters: parameters)
+                return .function(formula, parameters: formula.parameterValues)
             }
+            let definition = try Activations.definition(id)
+            if let learnable = definition as? any LearnableActivation.Type {
+                let values = try learnable.info.validate(parameters.filter { $0.key != "shared" })
+                return .learned(learnable, initial: values.values, shared: (parameters["shared"] ?? 0) != 0)
+            }
+            let built = definition.init(try definition.info.validate(parameters))
+            if let f = built as? any RandomizedActivation { return .randomized(f, parameters: parameters) }
+            if let f = built as? any ElementwiseActivation { return .function(f, parameters: parameters) }
+            if let f = built as? any RowActivation { return .row(f, parameters: parameters) }
+            throw NeuralNetError.invalidConfiguration("\(id) is neither elementwise nor a row function")
         } catch let error as ActivationError {
             throw .activation(error)
         } catch let error as NeuralNetError {
@@ -78,6 +85,6 @@ public enum HiddenActivation: Sendable {
         }
     }
 
-    /// The ids the trainer accepts: every elementwise catalog function plus the structured ones.
-    public static var ids: [String] { Activations.elementwiseIDs + ["maxout", "brelu"] }
+    /// The ids the trainer accepts: every catalog id.
+    public static var ids: [String] { Activations.all.map { $0.info.id } }
 }

@@ -39,8 +39,8 @@ public struct Network<T: TrainingScalar>: Sendable {
     }
 
     static func initialParameters(_ activation: HiddenActivation, _ width: Int) -> [T] {
-        guard case .learned(let kind, let initial, let shared) = activation else { return [] }
-        let unit = kind.parameterNames.map { T(initial[$0]!) }
+        guard case .learned(let definition, let initial, let shared) = activation else { return [] }
+        let unit = definition.info.parameters.map { T(initial[$0.name]!) }
         return Array([[T]](repeating: unit, count: shared ? 1 : width).joined())
     }
 

@@ -45,12 +45,28 @@ public struct ModelFile: Codable, Sendable, Equatable {
             guard !layer.weights.isEmpty, layer.weights.allSatisfy({ $0.count == columns }), layer.bias.count == columns else {
                 throw .invalidModel("layer \(index + 1): the weights are not a rectangle matching the bias")
             }
+            try Self.check(layer, activation, columns: columns, index: index + 1)
             if let previous = built.last, previous.units != layer.weights.count {
                 throw .invalidModel("layer \(index + 1) takes \(layer.weights.count) inputs, but layer \(index) gives \(previous.units)")
             }
             built.append(DenseLayer(weights: Matrix(layer.weights), bias: layer.bias, activation: activation, activationParameters: layer.learned))
         }
         return Network(layers: built, head: head)
+    }
+
+    /// A layer's sums fit its activation (maxout: a multiple of the pieces) and its learned
+    /// parameters are one set per unit or one shared set.
+    static func check(_ layer: Layer, _ activation: HiddenActivation, columns: Int, index: Int) throws(NeuralNetError) {
+        let units: Int
+        do { units = try activation.units(forSums: columns) } catch {
+            throw .invalidModel("layer \(index): \(columns) sums do not fit \(activation.id): \(error)")
+        }
+        let perUnit = activation.learnedParameterCount
+        let allowed = perUnit == 0 ? [0] : [perUnit, perUnit * units]
+        guard allowed.contains(layer.learned.count) else {
+            throw .invalidModel("layer \(index): \(layer.learned.count) learned parameters for \(activation.id), "
+                + "expected \(allowed.map(String.init).joined(separator: " or "))")
+        }
     }
 
     /// Raw input rows → what the first layer reads.

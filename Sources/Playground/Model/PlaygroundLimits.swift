@@ -56,6 +56,10 @@ public struct PlaygroundLimits: Sendable {
     public static let planeDatasets = ["circle", "xor", "gauss", "spiral", "moons", "blobs", "spiral-arms", "reg-plane", "reg-gauss"]
 
     static func checkActivation(_ id: String, _ parameters: [String: Double], layer: Int) throws(PlaygroundError) {
+        if Formula.isFormula(id) {  // your own: parsed, differentiated and checked, its length and depth bounded
+            do { _ = try Activations.formula(id, parameters: parameters) } catch { throw .bad("layer \(layer + 1): \(error)") }
+            return
+        }
         guard let definition = Activations.named(id) else {
             let close = Activations.suggestions(for: id).filter(activationIDs.contains)
             throw .bad("layer \(layer + 1): unknown activation '\(id)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))

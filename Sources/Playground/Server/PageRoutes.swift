@@ -19,6 +19,7 @@ struct PageRoutes: Sendable {
             }
             return Reply.json(try ActivationCurve(id: context.parameters.require("id"), parameters: parameters))
         }
+        FormulaRoute.add(to: router)
         router.get("/api/datasets") { _, _ in Reply.json(DatasetEntry.all) }
         router.get("/api/datasets/:id/points") { request, context in
             let id = try context.parameters.require("id")

@@ -1,0 +1,61 @@
+/// The derivative of a tree with respect to x, by the chain rule. Catalog functions use their own
+/// derivative (`catalogDerivative`); at a switch point of a piecewise part (a comparison, abs, sign,
+/// min, max) the derivative is that of the branch taken there, as the catalog's convention.
+extension Expression {
+    func derivative() -> Expression {
+        switch self {
+        case .constant, .parameter: return .constant(0)
+        case .x: return .constant(1)
+        case .unary(let f, let u): return Self.chain(f, u) * u.derivative()
+        case .catalog(let id, let u): return .catalogDerivative(id, u) * u.derivative()
+        case .catalogDerivative:
+            return .constant(.nan)  // never built: a formula is differentiated once
+        case .binary(let op, let u, let v): return Self.derivative(op, u, v)
+        case .conditional(let c, let a, let b, let t, let e):
+            return .conditional(c, a, b, t.derivative(), e.derivative())
+        }
+    }
+
+    /// d f(u)/du.
+    private static func chain(_ f: UnaryFunction, _ u: Expression) -> Expression {
+        let twoOverRootPi = Expression.constant(2 / Double.pi.squareRoot())
+        switch f {
+        case .negate: return .constant(-1)
+        case .exp, .expm1: return .unary(.exp, u)
+        case .log: return .constant(1) / u
+        case .log1p: return .constant(1) / (.constant(1) + u)
+        case .sqrt: return .constant(1) / (.constant(2) * .unary(.sqrt, u))
+        case .abs: return .unary(.sign, u)
+        case .sign: return .constant(0)
+        case .sin: return .unary(.cos, u)
+        case .cos: return .unary(.negate, .unary(.sin, u))
+        case .tan: return .constant(1) + .binary(.power, .unary(.tan, u), .constant(2))
+        case .tanh: return .constant(1) - .binary(.power, .unary(.tanh, u), .constant(2))
+        case .atan: return .constant(1) / (.constant(1) + .binary(.power, u, .constant(2)))
+        case .asinh: return .constant(1) / .unary(.sqrt, .binary(.power, u, .constant(2)) + .constant(1))
+        case .erf: return twoOverRootPi * .unary(.exp, .unary(.negate, .binary(.power, u, .constant(2))))
+        case .erfc: return .unary(.negate, twoOverRootPi * .unary(.exp, .unary(.negate, .binary(.power, u, .constant(2)))))
+        }
+    }
+
+    private static func derivative(_ op: BinaryOperator, _ u: Expression, _ v: Expression) -> Expression {
+        let (du, dv) = (u.derivative(), v.derivative())
+        switch op {
+        case .add: return du + dv
+        case .subtract: return du - dv
+        case .multiply: return du * v + u * dv
+        case .divide: return (du * v - u * dv) / .binary(.power, v, .constant(2))
+        case .min: return .conditional(.lessOrEqual, u, v, du, dv)
+        case .max: return .conditional(.greaterOrEqual, u, v, du, dv)
+        case .power where !v.dependsOnX:  // v·u^(v−1)·u′
+            return v * .binary(.power, u, v - .constant(1)) * du
+        case .power:  // u^v·(v′·ln u + v·u′/u)
+            return .binary(.power, u, v) * (dv * .unary(.log, u) + v * du / u)
+        }
+    }
+
+    static func + (a: Expression, b: Expression) -> Expression { .binary(.add, a, b) }
+    static func - (a: Expression, b: Expression) -> Expression { .binary(.subtract, a, b) }
+    static func * (a: Expression, b: Expression) -> Expression { .binary(.multiply, a, b) }
+    static func / (a: Expression, b: Expression) -> Expression { .binary(.divide, a, b) }
+}

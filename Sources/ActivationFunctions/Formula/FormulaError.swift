@@ -1,0 +1,26 @@
+/// What is wrong with a formula, and where: a message, the 1-based column it points at, and the
+/// formula's text, so that `description` can draw a caret under the spot.
+///
+/// ```
+/// unknown function 'sigmoud' at column 12; did you mean sigmoid?
+///   f(x) = x * sigmoud(x)
+///              ^
+/// ```
+public struct FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    /// The 1-based column (in characters) of the problem, or nil when it concerns the whole formula.
+    public let column: Int?
+    public let text: String
+
+    public init(_ message: String, column: Int?, in text: String) {
+        (self.message, self.column, self.text) = (message, column, text)
+    }
+
+    /// The message, then the formula with a caret under `column`.
+    public var description: String {
+        guard let column else { return message }
+        let shown = String(text.prefix(Formula.maximumLength))
+        let caret = String(repeating: " ", count: max(column - 1, 0)) + "^"
+        return "\(message) at column \(column)\n  \(shown)\n  \(caret)"
+    }
+}

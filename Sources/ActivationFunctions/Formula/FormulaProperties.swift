@@ -1,0 +1,112 @@
+/// A formula's properties, measured on [−10, 10] at 2001 points and labelled as measured: the range,
+/// whether f and f′ are monotonic, zero-centring, ≈ identity near 0, kinks (where the branch signature
+/// changes and f′ jumps, located by bisection), and NaN or ±∞ anywhere, as warnings.
+struct FormulaProperties {
+    static let domain = (lower: -10.0, upper: 10.0)
+    static let count = 2001
+    static let placeholder = ActivationInfo(
+        id: "formula", name: "Your own formula", family: .formula, formula: "f(x) = …", derivative: "symbolic",
+        range: "measured", monotonic: nil, derivativeMonotonic: nil, smoothness: .continuous, zeroCentred: .partly,
+        identityNearZero: nil, reference: "your formula")
+
+    let value: FormulaProgram
+    let derivative: FormulaProgram
+    let switches: FormulaSwitches
+    let xs: [Double]
+    let ys: [Double]
+    let slopes: [Double]
+
+    init(value: FormulaProgram, derivative: FormulaProgram, switches: FormulaSwitches) {
+        (self.value, self.derivative, self.switches) = (value, derivative, switches)
+        let (a, b, n) = (Self.domain.lower, Self.domain.upper, Self.count)
+        xs = (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
+        ys = xs.map { value.run($0) }
+        slopes = xs.map { derivative.run($0) }
+    }
+
+    var warnings: [String] {
+        [("f", ys), ("f′", slopes)].flatMap { name, samples in
+            [("NaN", { (v: Double) in v.isNaN }), ("±∞", { (v: Double) in v.isInfinite })].compactMap { what, test in
+                let bad = samples.indices.filter { test(samples[$0]) }
+                guard let first = bad.first else { return nil }
+                return "\(name) is \(what) at \(bad.count) of \(Self.count) sample points on [−10, 10], first at x = \(xs[first].shortDescription)"
+            }
+        }
+    }
+
+    func info(id: String, formula: String, derivative: String, parameters: [ParameterSpec]) -> ActivationInfo {
+        let kinks = self.kinks()
+        let jumps = kinks.contains { abs(value.run($0 - 1e-9) - value.run($0 + 1e-9)) > 1e-6 * (1 + abs(value.run($0))) }
+        let smoothness: Smoothness = jumps ? .discontinuous : !kinks.isEmpty ? .continuous : switches.isEmpty ? .infinitely : .once
+        return ActivationInfo(
+            id: id, name: "f(x) = " + formula, family: .formula, formula: formula, derivative: derivative, parameters: parameters,
+            range: range, monotonic: Self.monotone(ys, increasing: true),
+            derivativeMonotonic: Self.monotone(slopes, increasing: true) || Self.monotone(slopes, increasing: false),
+            smoothness: smoothness, zeroCentred: zeroCentring, identityNearZero: identityNearZero,
+            kinks: kinks.map { .at($0) }, reference: "your formula; properties measured on [−10, 10]")
+    }
+
+    /// "[−0.278, 10] measured on [−10, 10]".
+    var range: String {
+        let finite = ys.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return "no finite value on [−10, 10] (measured)" }
+        return "[\(Self.rounded(low)), \(Self.rounded(high))] measured on [−10, 10]"
+    }
+
+    static func rounded(_ v: Double) -> String {
+        let text = (v * 1e4).rounded() / 1e4
+        return text.shortDescription
+    }
+
+    /// Non-decreasing (or non-increasing) within rounding, over the finite samples.
+    static func monotone(_ samples: [Double], increasing: Bool) -> Bool {
+        let finite = samples.filter(\.isFinite)
+        let scale = finite.map(abs).max() ?? 0
+        return zip(finite, finite.dropFirst()).allSatisfy { a, b in
+            (increasing ? b - a : a - b) >= -1e-12 * (1 + scale)
+        }
+    }
+
+    var zeroCentring: ZeroCentring {
+        let f0 = value.run(0.0)
+        guard abs(f0) <= 1e-9 else { return .no }
+        let odd = xs.indices.allSatisfy { i in
+            let (a, b) = (ys[i], ys[xs.count - 1 - i])
+            return !a.isFinite || !b.isFinite || abs(a + b) <= 1e-9 * (1 + abs(a))
+        }
+        return odd ? .yes : ys.contains { $0 < 0 } ? .partly : .no
+    }
+
+    var identityNearZero: Bool { abs(value.run(0.0)) <= 1e-6 && abs(derivative.run(0.0) - 1) <= 1e-3 }
+
+    /// Points where the branch signature changes between samples and f′ (or f) jumps there.
+    func kinks() -> [Double] {
+        guard !switches.isEmpty else { return [] }
+        var found: [Double] = []
+        var previous = switches.signature(xs[0])
+        for x in xs.dropFirst() {
+            let current = switches.signature(x)
+            defer { previous = current }
+            guard current != previous else { continue }
+            let point = locate(x - (xs[1] - xs[0]), x)
+            let (left, right) = (derivative.run(point - 1e-7), derivative.run(point + 1e-7))
+            let (fl, fr) = (value.run(point - 1e-9), value.run(point + 1e-9))
+            if abs(left - right) > 1e-4 * (1 + abs(left)) || abs(fl - fr) > 1e-6 * (1 + abs(fl)) {
+                found.append((point * 1e9).rounded() / 1e9)
+            }
+            if found.count == 16 { break }
+        }
+        return found
+    }
+
+    /// The switch point between a and b (their signatures differ), by bisection.
+    private func locate(_ a: Double, _ b: Double) -> Double {
+        var (low, high) = (a, b)
+        let start = switches.signature(a)
+        for _ in 0..<60 {
+            let mid = (low + high) / 2
+            if switches.signature(mid) == start { low = mid } else { high = mid }
+        }
+        return (low + high) / 2
+    }
+}

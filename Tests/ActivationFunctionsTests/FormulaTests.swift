@@ -1,0 +1,119 @@
+import ActivationFunctions
+import Testing
+
+/// Formulas against the catalog functions they spell out, and against finite differences.
+@Suite("Formulas: values and derivatives")
+struct FormulaTests {
+    /// Formulas that spell out a catalog function at its defaults (written from the papers' formulas).
+    static let corpus: [(formula: String, id: String)] = [
+        ("f(x) = x*sigmoid(x)", "silu"),
+        ("f(x) = x / (1 + exp(-x))", "silu"),
+        ("f(x) = x*tanh(softplus(x))", "mish"),
+        ("f(x) = x * tanh(log(1 + exp(x)))", "mish"),
+        ("f(x) = log(1 + exp(x))", "softplus"),
+        ("f(x) = x > 0 ? x : 0.01*x", "leaky-relu"),
+        ("f(x) = max(0.01·x, x)", "leaky-relu"),
+        ("f(x) = 0.5*x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x^3)))", "gelu-tanh"),
+        ("f(x) = x/2 × (1 + erf(x/sqrt(2)))", "gelu"),
+        ("f(x) = max(0, x)", "relu"),
+        ("f(x) = 1/(1 + exp(-x))", "sigmoid"),
+        ("f(x) = (exp(x) - exp(-x))/(exp(x) + exp(-x))", "tanh"),
+        ("f(x) = x < 0 ? expm1(x) : x", "elu"),
+        ("f(x) = x/(1 + abs(x))", "softsign"),
+        ("f(x) = exp(-x^2)", "gaussian"),
+    ]
+
+    static let points = stride(from: -6.0, through: 6.0, by: 0.05).map { $0 + 1.234e-3 }
+
+    @Test("each corpus formula equals its catalog function, f and f′", arguments: corpus.indices)
+    func matchesCatalog(_ index: Int) throws {
+        let (text, id) = Self.corpus[index]
+        let formula = try Formula(parsing: text)
+        let f = try Activations.elementwise(id)
+        for x in Self.points {
+            let (mine, reference) = (formula(x), f(x))
+            #expect(abs(mine - reference) <= 1e-9 * (1 + abs(reference)), "\(text) at \(x): \(mine) vs \(id) \(reference)")
+            let (slope, referenceSlope) = (formula.derivative(at: x), f.derivative(at: x))
+            #expect(abs(slope - referenceSlope) <= 1e-9 * (1 + abs(referenceSlope)),
+                    "\(text)′ at \(x): \(slope) vs \(id)′ \(referenceSlope)")
+        }
+        #expect(formula.catalogMatches().contains(id))
+    }
+
+    @Test("each corpus formula's derivative against central differences", arguments: corpus.indices)
+    func finiteDifferences(_ index: Int) throws {
+        let formula = try Formula(parsing: Self.corpus[index].formula)
+        let h = 1e-6
+        for x in Self.points where abs(x) > 1e-3 {
+            let numeric = (formula(x + h) - formula(x - h)) / (2 * h)
+            let analytic = formula.derivative(at: x)
+            #expect(abs(numeric - analytic) <= 1e-5 + 1e-3 * abs(analytic), "\(Self.corpus[index].formula)′(\(x))")
+        }
+    }
+
+    /// The acceptance test: `eval 'f(x)=x*sigmoid(x)'` against `eval silu` at −3, 0, 3.
+    @Test("x*sigmoid(x) through the batch kernels is within 4 ulp of silu, f and f′, Double and Float")
+    func siluWithinFourUlp() throws {
+        let formula = try #require(try Activations.elementwise("f(x)=x*sigmoid(x)") as? Formula)
+        let silu = try Activations.elementwise("silu")
+        let xs = [-3.0, 0, 3]
+        let ones = [Double](repeating: 1, count: 3)
+        for (mine, reference) in zip(formula.forward(xs) + formula.backward(xs, ones), silu.forward(xs) + silu.backward(xs, ones)) {
+            #expect(abs(mine - reference) <= 4 * reference.ulp, "\(mine) vs \(reference)")
+        }
+        let xf = xs.map(Float.init), onesf = ones.map(Float.init)
+        for (mine, reference) in zip(formula.forward(xf) + formula.backward(xf, onesf), silu.forward(xf) + silu.backward(xf, onesf)) {
+            #expect(abs(mine - reference) <= 4 * reference.ulp, "\(mine) vs \(reference)")
+        }
+    }
+
+    @Test("the batch kernels give the scalar path's bits, Double and Float, with a short last block",
+          arguments: corpus.indices)
+    func kernelsMatchScalar(_ index: Int) throws {
+        let formula = try Formula(parsing: Self.corpus[index].formula)
+        let xs = (0..<600).map { -8 + Double($0) * 0.027 } + [.nan, .infinity, -.infinity, 0, -0.0]
+        let ones = [Double](repeating: 1, count: xs.count)
+        #expect(formula.forward(xs).map(\.bitPattern) == xs.map { formula($0).bitPattern })
+        #expect(formula.backward(xs, ones).map(\.bitPattern) == xs.map { formula.derivative(at: $0).bitPattern })
+        let xf = xs.map(Float.init)
+        #expect(formula.forward(xf).map(\.bitPattern) == xf.map { formula($0).bitPattern })
+        #expect(formula.backward(xf, xf.map { _ in 1 }).map(\.bitPattern) == xf.map { formula.derivative(at: $0).bitPattern })
+    }
+
+    @Test("parameters: defaults in the formula, overrides, and their derivative")
+    func parameters() throws {
+        let formula = try Formula(parsing: "f(x; a=1.5) = x*sigmoid(a*x)")
+        #expect(abs(formula(2) - 2 / (1 + Double.exp(-3))) < 1e-15)
+        let two = try Formula(parsing: "f(x; a=1.5) = x*sigmoid(a*x)", parameters: ["a": 2])
+        #expect(abs(two(2) - 2 / (1 + Double.exp(-4))) < 1e-15)
+        #expect(two.info.parameters.map(\.name) == ["a"])
+        #expect(two.parameterValues == ["a": 2])
+        #expect(try Formula(parsing: "f(x; a, b=2) = a*x + b", parameters: ["a": 3])(1.0) == 5)
+        let cube = try Formula(parsing: "f(x; a=3) = x^a")  // a whole exponent works for a negative base, in f and f′
+        #expect(cube(-2.0) == -8 && cube.derivative(at: -2.0) == 12)
+        #expect(try Formula(parsing: "f(x) = x^(1+1)").derivative(at: -3.0) == -6)
+    }
+
+    @Test("the derivative is printed as a person writes it")
+    func printedDerivative() throws {
+        #expect(try Formula(parsing: "f(x)=x*sigmoid(x)").info.derivativeFormula == "sigmoid(x) + x·sigmoid′(x)")
+        #expect(try Formula(parsing: "f(x)=x^3 - 2*x").info.derivativeFormula == "3·x^2 - 2")
+        #expect(try Formula(parsing: "f(x)=tanh(x)").info.derivativeFormula == "1 - tanh(x)^2")
+        #expect(try Formula(parsing: "f(x)=x > 0 ? x : 0.01*x").info.derivativeFormula == "x > 0 ? 1 : 0.01")
+        #expect(try Formula(parsing: "f(x; a=2) = exp(a*x)").info.derivativeFormula == "exp(a·x)·a")
+    }
+
+    @Test("measured properties of familiar shapes")
+    func measuredProperties() throws {
+        let leaky = try Formula(parsing: "f(x) = max(0.1*x, x)").info
+        #expect(leaky.kinks == [.at(0)] && leaky.monotonic == true && leaky.zeroCentred == .partly)
+        #expect(leaky.approximatesIdentityNearZero == false && leaky.smoothness == .continuous)
+        let tanh = try Formula(parsing: "f(x) = tanh(x)").info
+        #expect(tanh.zeroCentred == .yes && tanh.approximatesIdentityNearZero == true && tanh.kinks.isEmpty)
+        #expect(tanh.outputRange.contains("measured") && tanh.reference.contains("measured"))
+        let step = try Formula(parsing: "f(x) = x >= 1 ? 1 : 0").info
+        #expect(step.smoothness == .discontinuous && step.kinks == [.at(1)])
+        #expect(try Formula(parsing: "f(x) = log(x)").warnings.contains { $0.hasPrefix("f is NaN") })
+        #expect(try Formula(parsing: "f(x) = exp(exp(x))").warnings.contains { $0.hasPrefix("f is ±∞") })
+    }
+}
