@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -67,5 +68,9 @@ let package = Package(
             dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["NeuralNet", "ActivationFunctions", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ]
 )
