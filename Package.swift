@@ -47,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // `swift package generate-documentation`: the DocC catalogs in Sources/<Module>/<Module>.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -92,5 +93,9 @@ let package = Package(
             dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["NeuralNet", "ActivationFunctions", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ]
 )

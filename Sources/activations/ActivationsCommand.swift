@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct ActivationsCommand: AsyncParsableCommand {
@@ -10,7 +11,8 @@ struct ActivationsCommand: AsyncParsableCommand {
             how strongly it fires. This tool lists the catalog, shows a function with its derivative, and \
             evaluates either exactly, in Double or Float.
 
-            Exit codes: 0 success, 64 usage error (unknown function or parameter), 65 bad input data.
+            Exit codes: 0 success, 64 usage error (unknown function or parameter), 65 bad input data, \
+            74 standard output could not be written (a full disk).
             """,
         version: Version.description,
         subcommands: [
@@ -18,4 +20,17 @@ struct ActivationsCommand: AsyncParsableCommand {
             TrainCommand.self, PredictCommand.self, ExperimentCommand.self, ReportCommand.self, ServeCommand.self,
         ]
     )
+
+    /// ArgumentParser's own `main`, then standard output flushed and its write errors reported
+    /// (`StandardOutput.finish`): a full disk is an error, not a silent exit 0.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+        } catch {
+            if let status = StandardOutput.finish() { exit(withError: ExitCode(status)) }
+            exit(withError: error)
+        }
+        if let status = StandardOutput.finish() { exit(withError: ExitCode(status)) }
+    }
 }

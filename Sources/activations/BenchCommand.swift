@@ -55,10 +55,14 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            if let bad = sizes.first(where: { $0 < 1 }) {
-                throw CommandFailure.usage("--n must be at least 1, got \(bad)")
+            if let bad = sizes.first(where: { !(1...Self.maxElements).contains($0) }) {
+                let bytes = Double(bad) * Double(backward ? 3 : 2) * Double(type == .float ? 4 : 8)
+                throw CommandFailure.usage("--n must be in 1…\(Self.maxElements), got \(bad)"
+                    + (bad > 0 ? String(format: " (its buffers would take %.3g GB)", bytes / 1e9) : ""))
             }
-            if samples < 1 { throw CommandFailure.usage("--samples must be at least 1, got \(samples)") }
+            guard (1...Self.maxSamples).contains(samples) else {
+                throw CommandFailure.usage("--samples must be in 1…\(Self.maxSamples), got \(samples)")
+            }
             if training && cpuTime {
                 throw CommandFailure.usage("--cpu-time applies to the kernel benchmarks, not to --training")
             }
@@ -66,6 +70,11 @@ struct BenchCommand: ParsableCommand {
             try measureAll()
         }
     }
+
+    /// The largest --n: 2²⁵ elements, whose buffers take at most 805 MB (3 buffers of 8-byte numbers).
+    static let maxElements = 1 << 25
+    /// The most samples per measurement (each lasts about 10 ms).
+    static let maxSamples = 1000
 
     func measureAll() throws {
         let names = ids.isEmpty ? Activations.all.map { $0.info.id } : ids

@@ -37,32 +37,49 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
+/// The text of the file at `path`. Bytes that are not UTF-8 become U+FFFD, which the readers
+/// refuse with the line and column (rather than refusing the whole file without saying where).
+func readText(_ path: String) throws -> String {
+    if OutputPath.isDirectory(path) == true { throw CommandFailure.usage("cannot read \(path): it is a directory") }
+    do { return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) } catch {
+        throw CommandFailure.usage("cannot read \(path): \(OutputPath.describe(error))")
+    }
+}
+
+func printWarning(_ message: String) {
+    var standardError = StandardError()
+    print("warning: \(message)", to: &standardError)
+}
+
 func printError(_ message: String) {
     var standardError = StandardError()
     print("error: \(message)", to: &standardError)
 }
 
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
-}
 
-/// The shared `--param NAME=VALUE` option.
+/// The shared `--param NAME=VALUE` option. Its value is taken as it is even when it starts with a
+/// dash (`--param -0.1` is refused for its missing name, not read as a missing value).
 struct ParameterOptions: ParsableArguments {
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter, e.g. --param slope=0.2.", valueName: "name=value"))
+    @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Set a parameter, e.g. --param slope=0.2.", valueName: "name=value"))
     var assignments: [String] = []
 
-    /// The assignments as a dictionary, or a usage failure naming the malformed one.
+    /// The assignments as a dictionary, or a usage failure naming the malformed or repeated one.
     func values() throws -> [String: Double] {
         var values: [String: Double] = [:]
         for assignment in assignments {
             let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else {
-                throw CommandFailure.usage("--param expects NAME=VALUE, got '\(assignment)'")
+            guard parts.count == 2, !parts[0].trimmingWhitespace.isEmpty else {
+                throw CommandFailure.usage("--param expects NAME=VALUE, got '\(NumberText.visible(assignment))'")
             }
-            guard let value = Double(parts[1].trimmingWhitespace), value.isFinite else {
-                throw CommandFailure.usage("--param \(parts[0]): '\(parts[1])' is not a finite number")
+            let name = parts[0].trimmingWhitespace
+            guard let value = NumberText.parse(parts[1].trimmingWhitespace, as: Double.self), value.isFinite else {
+                throw CommandFailure.usage("--param \(name): '\(NumberText.visible(parts[1]))' is not a finite number")
             }
-            values[parts[0]] = value
+            if let earlier = values[name] {
+                throw CommandFailure.usage("--param \(name) is given twice (\(earlier) and \(value)); give it once")
+            }
+            values[name] = value
         }
         return values
     }

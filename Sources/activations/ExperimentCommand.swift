@@ -88,7 +88,7 @@ enum ExperimentRunner {
 
     static func run(_ experiment: any Experiment, _ settings: ExperimentSettings, outputDirectory: String?, json: Bool) throws -> String {
         let result = try Experiments.run(experiment, settings)
-        let charts = try outputDirectory.map { try result.writeCharts(to: URL(fileURLWithPath: $0)).map(\.path) } ?? []
+        let charts = try outputDirectory.map { try writeDirectory($0) { try result.writeCharts(to: $0).map(\.path) } } ?? []
         return json ? result.json(chartPaths: charts) : result.text
     }
 }

@@ -1,5 +1,8 @@
+import ActivationFunctions
+
 /// Reading numbers typed by a person: `nan`, `inf` and `-inf` are accepted; anything else that is
-/// not a number, or a finite number too large for the type, is an error naming its position.
+/// not a number, or a finite number too large for the type, is an error naming its position. A hidden
+/// character (a NUL byte, a byte-order mark) makes a token no number, and is named in the message.
 enum NumberInput {
     /// Whether `token` spells an infinity on purpose (rather than overflowing).
     static func spellsInfinity(_ token: String) -> Bool {
@@ -11,8 +14,9 @@ enum NumberInput {
     static func parse<T: BinaryFloatingPoint & LosslessStringConvertible>(
         _ token: String, as type: T.Type, at position: String
     ) throws -> T {
-        guard let value = T(token) else {
-            throw CommandFailure.data("\(position): '\(token)' is not a number")
+        guard let value = NumberText.parse(token, as: T.self) else {
+            let hidden = NumberText.hiddenCharacter(in: token).map { " (it holds \($0))" } ?? ""
+            throw CommandFailure.data("\(position): '\(NumberText.visible(token))' is not a number\(hidden)")
         }
         if value.isInfinite && !spellsInfinity(token) {
             throw CommandFailure.data(

@@ -58,20 +58,11 @@ enum PlotRequest {
 
     private func emit(_ chart: any SVGChart, to output: String?) throws {
         guard let output else { return print(chart.svg, terminator: "") }
-        do {
-            try chart.svg.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure.usage("cannot write \(output): \(error.localizedDescription)")
-        }
+        try writeFile(Data(chart.svg.utf8), to: output)
     }
 
     private func writeSite(to path: String, _ write: (URL) throws -> [URL]) throws {
-        let files: [URL]
-        do {
-            files = try write(URL(fileURLWithPath: path))
-        } catch {
-            throw CommandFailure.usage("cannot write into \(path): \(error.localizedDescription)")
-        }
+        let files = try writeDirectory(path, write)
         print("wrote \(files.count) files; open \(files[0].path)")
     }
 }
@@ -80,11 +71,15 @@ enum PlotRequest {
 enum PlotRange {
     static func parse(_ text: String) throws -> PlotDomain {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
-        guard parts.count == 2, let lower = Double(parts[0]), let upper = Double(parts[1]) else {
+        guard parts.count == 2, let lower = NumberText.parse(parts[0], as: Double.self),
+              let upper = NumberText.parse(parts[1], as: Double.self) else {
             throw CommandFailure.usage("--range expects A:B with two numbers, e.g. -3:3; got '\(text)'")
         }
         guard lower.isFinite, upper.isFinite, lower < upper else {
             throw CommandFailure.usage("--range \(text): A must be less than B, and both finite")
+        }
+        guard (upper - lower).isFinite else {
+            throw CommandFailure.usage("--range \(text): the width B − A overflows a Double; keep it below \(Double.greatestFiniteMagnitude)")
         }
         return PlotDomain(lower, upper)
     }

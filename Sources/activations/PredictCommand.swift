@@ -22,21 +22,17 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard let data = FileManager.default.contents(atPath: model) else { throw CommandFailure.usage("cannot read \(model)") }
-            let file = try ModelFile.decode(data)
+            let file = try ModelFile.decode(Data(try readText(model).utf8))
             let network = try file.network()
             let text = try readInput()
-            let points = try CSVLoader.loadPoints(text, header: header, columns: file.inputNames.count)
+            let points = try CSVLoader.loadPoints(text, header: header, columns: file.inputNames.count, names: file.inputNames)
             let outputs = network.predict(try file.prepare(points))
             print(Prediction(file: file, outputs: outputs).csv(), terminator: "")
         }
     }
 
     func readInput() throws -> String {
-        if let input {
-            guard let text = try? String(contentsOfFile: input, encoding: .utf8) else { throw CommandFailure.usage("cannot read \(input)") }
-            return text
-        }
+        if let input { return try readText(input) }
         var lines: [String] = []
         while let line = readLine() { lines.append(line) }
         return lines.joined(separator: "\n")

@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
                 print("\(result.info.id): \(result.verdict.rawValue) (\(String(format: "%.1f", result.seconds)) s)", to: &progress)
                 return result
             }
-            let files = try LabReport(results: results).write(to: URL(fileURLWithPath: output))
+            let files = try writeDirectory(output) { try LabReport(results: results).write(to: $0) }
             print(files[0].path)
         }
     }

@@ -66,16 +66,7 @@ struct TrainCommand: ParsableCommand {
         }
         if let report {
             let name = data.dataset ?? URL(fileURLWithPath: data.csv ?? "data").lastPathComponent
-            do { try TrainingReport(session: session, dataName: name).write(to: URL(fileURLWithPath: report)) } catch {
-                throw CommandFailure.usage("cannot write the report into \(report): \(error.localizedDescription)")
-            }
+            _ = try writeDirectory(report, what: "the report") { try TrainingReport(session: session, dataName: name).write(to: $0) }
         }
-    }
-}
-
-/// Writes `data` to `path`, or explains why it could not.
-func writeFile(_ data: Data, to path: String) throws {
-    do { try data.write(to: URL(fileURLWithPath: path)) } catch {
-        throw CommandFailure.usage("cannot write \(path): \(error.localizedDescription)")
     }
 }

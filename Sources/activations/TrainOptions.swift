@@ -22,10 +22,9 @@ struct DataOptions: ParsableArguments {
         case (let name?, nil):
             return try Datasets.named(name).generate(count: count, noise: noise / 100, classes: classes, seed: seed)
         case (nil, let path?):
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CommandFailure.usage("cannot read \(path)")
-            }
-            return try CSVLoader.load(text, options: CSVOptions(header: header, labelColumn: label, classification: !regression))
+            let loaded = try CSVLoader.loadReporting(try readText(path), options: CSVOptions(header: header, labelColumn: label, classification: !regression))
+            for warning in loaded.warnings { printWarning("\(path): \(warning)") }
+            return loaded.dataset
         default:
             throw CommandFailure.usage("give exactly one of --dataset NAME and --csv FILE")
         }

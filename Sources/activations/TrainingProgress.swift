@@ -35,7 +35,12 @@ struct TrainingProgress {
 
     private func emit(_ text: String, newline: Bool) {
         let line = newline ? text + "\n" : text
-        (quiet ? FileHandle.standardError : FileHandle.standardOutput).write(Data(line.utf8))
+        if quiet {  // StandardError, not FileHandle.write, whose `try!` crashes on a closed stream
+            var standardError = StandardError()
+            return standardError.write(line)
+        }
+        StandardOutput.write(line)
+        if interactive { StandardOutput.flush() }
     }
 }
 

@@ -96,7 +96,7 @@ struct FileTests {
         ("1,2,3,\n", "line 1, column 4"),
         ("nan,1,0\n", "line 1, column 1: 'nan' is not finite"),
         ("1e400,1,0\n", "line 1, column 1"),
-        ("1,2,-1\n3,4,1\n", "negative"),
+        ("1,2,\"a\n3,4,1\n", "line 1, column 3: the quoted cell is not closed"),
         ("1,2,0\n3,4,0\n", "at least 2 classes"),
     ])
     func bad(_ text: String, _ expected: String) {

@@ -57,11 +57,13 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         return bad.max() > 0 || m == -.infinity ? nil : m
     }
 
-    /// x − m as hi + lo (lo is 0 for −∞ entries, whose two-sum would be NaN).
+    /// x − m as hi + lo. lo is 0 where hi is −∞: for −∞ entries, and for finite ones so far below the
+    /// maximum that x − m overflows (x = −1e308, m = 1e308), whose two-sum would be NaN; e^{x − m}
+    /// is then exactly 0, as it is for any x − m below about −745.
     @inlinable @inline(__always)
     func shifted(_ v: V, _ m: V) -> DoubleDouble<V> {
         let d = DoubleDouble.sum(v, -m)
-        return DoubleDouble(d.hi, d.lo.replacing(with: V(repeating: 0), where: v .== V(repeating: -.infinity)))
+        return DoubleDouble(d.hi, d.lo.replacing(with: V(repeating: 0), where: d.hi .== V(repeating: -.infinity)))
     }
 
     /// e^{x − m} into `y` (when given), and Σ e^{x − m} in `Double`. With `leavingOutOneMaximum`, the

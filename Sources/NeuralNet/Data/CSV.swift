@@ -1,36 +1,58 @@
+import ActivationFunctions
+
 /// Loads a dataset from CSV text, refusing what numpy.loadtxt lets through (numerics note §4.4):
-/// ragged rows, blank or non-numeric cells, non-finite or overflowing numbers, no data. Every error
-/// names the line and column. A UTF-8 byte-order mark, CRLF line ends and spaces around cells are fine.
+/// ragged rows, blank or non-numeric cells, non-finite or overflowing numbers, hidden characters
+/// (a NUL byte, bytes that are not UTF-8), no data. Every error names the line and column. A UTF-8
+/// byte-order mark, LF, CRLF or CR line ends, quoted cells and spaces around cells are fine.
+///
+/// The work is linear in the text's length and bounded before it starts: at most `maxRows` data lines
+/// and `maxClasses` distinct class labels, each refused as soon as it is exceeded.
 public struct CSVOptions: Sendable {
     /// Whether the first line names the columns (never guessed).
     public var header: Bool
     /// The label column: a 1-based index or a header name; `nil` means the last column.
     public var labelColumn: String?
-    /// Class labels (integers 0…k−1 or strings) rather than real-valued targets.
+    /// Class labels (integers or strings) rather than real-valued targets.
     public var classification: Bool
+    /// The most data rows read.
+    public var maxRows: Int
+    /// The most distinct class labels.
+    public var maxClasses: Int
 
-    public init(header: Bool = false, labelColumn: String? = nil, classification: Bool = true) {
+    public init(header: Bool = false, labelColumn: String? = nil, classification: Bool = true,
+                maxRows: Int = CSVLoader.defaultMaxRows, maxClasses: Int = CSVLoader.defaultMaxClasses) {
         (self.header, self.labelColumn, self.classification) = (header, labelColumn, classification)
+        (self.maxRows, self.maxClasses) = (maxRows, maxClasses)
     }
 }
 
+/// A dataset read from CSV, and what looked suspicious in it (the data loaded; each warning names
+/// the column and a line): classes with very few points, values far from the rest of their column.
+public struct LoadedCSV: Sendable {
+    public var dataset: Dataset
+    public var warnings: [String]
+}
+
 public enum CSVLoader {
+    public static let defaultMaxRows = 1_000_000
+    public static let defaultMaxClasses = 1000
+
+    /// The dataset (warnings dropped; see `loadReporting`).
     public static func load(_ text: String, options: CSVOptions) throws(NeuralNetError) -> Dataset {
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        let numbered = lines.enumerated().map { ($0 + 1, $1) }.filter { !$1.allSatisfy(\.isWhitespace) }
-        guard let firstLine = numbered.first else { throw .invalidData("the CSV file has no data") }
-        let names = options.header ? cells(firstLine.1) : nil
-        let rows = options.header ? Array(numbered.dropFirst()) : numbered
-        guard !rows.isEmpty else { throw .invalidData("the CSV file has a header but no data rows") }
-        let width = names?.count ?? cells(rows[0].1).count
-        guard width >= 2 else { throw .invalidData("line \(rows[0].0): need at least one feature column and a label column") }
+        try loadReporting(text, options: options).dataset
+    }
+
+    /// The dataset and its warnings.
+    public static func loadReporting(_ text: String, options: CSVOptions) throws(NeuralNetError) -> LoadedCSV {
+        let (names, rows) = try table(text, header: options.header, maxRows: options.maxRows)
+        let width = names?.count ?? rows[0].cells.count
+        guard width >= 2 else { throw .invalidData("line \(rows[0].line): need at least one feature column and a label column") }
         let label = try labelIndex(options.labelColumn, names: names, width: width)
         var features: [Double] = [], rawLabels: [(line: Int, text: String)] = []
-        for (line, text) in rows {
-            let row = cells(text)
+        features.reserveCapacity(rows.count * (width - 1))
+        for (line, row) in rows {
             guard row.count == width else {
-                throw .invalidData("line \(line): \(row.count) columns, expected \(width) (as on line \(rows[0].0))")
+                throw .invalidData("line \(line): \(row.count) columns, expected \(width) (as on line \(rows[0].line))")
             }
             for (column, cell) in row.enumerated() where column != label {
                 features.append(try number(cell, line: line, column: column + 1))
@@ -39,27 +61,58 @@ public enum CSVLoader {
         }
         let featureNames = (names ?? (1...width).map { "x\($0)" }).enumerated().filter { $0.offset != label }.map(\.element)
         let inputs = Matrix(rows: rows.count, columns: width - 1, storage: features)
-        let labels = try options.classification ? classLabels(rawLabels, column: label + 1) : values(rawLabels, column: label + 1)
-        return Dataset(inputs: inputs, labels: labels, featureNames: featureNames)
+        let lines = rows.map(\.line)
+        var warnings = CSVOutliers.warnings(inputs, names: featureNames, lines: lines)
+        let labels: Dataset.Labels
+        if options.classification {
+            let classes = try CSVClassLabels.map(rawLabels, column: label + 1, limit: options.maxClasses)
+            labels = .classes(classes.labels, names: classes.names)
+            warnings = classes.warnings + warnings
+        } else {
+            let targets = try values(rawLabels, column: label + 1)
+            labels = .values(targets)
+            warnings += CSVOutliers.warnings(targets, names: [(names ?? [])[safe: label] ?? "\(label + 1)"], lines: lines)
+        }
+        return LoadedCSV(dataset: Dataset(inputs: inputs, labels: labels, featureNames: featureNames), warnings: warnings)
     }
 
-    /// Unlabelled points (for prediction): every cell a finite number, `columns` per line.
-    public static func loadPoints(_ text: String, header: Bool, columns: Int) throws(NeuralNetError) -> Matrix<Double> {
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
-        let rows = Array(lines.enumerated().map { ($0 + 1, $1) }.filter { !$1.allSatisfy(\.isWhitespace) }.dropFirst(header ? 1 : 0))
-        guard !rows.isEmpty else { throw .invalidData("no points to predict") }
+    /// Unlabelled points (for prediction): every cell a finite number, `columns` per line. With
+    /// `header`, the first line must name `columns` columns; when `names` are given and the header
+    /// holds the same names in another order, that is refused (the columns would be read swapped).
+    public static func loadPoints(_ text: String, header: Bool, columns: Int, names: [String]? = nil,
+                                  maxRows: Int = defaultMaxRows) throws(NeuralNetError) -> Matrix<Double> {
+        let (headerNames, rows) = try table(text, header: header, maxRows: maxRows, what: "points to predict")
+        if let headerNames { try checkHeader(headerNames, columns: columns, names: names) }
         var values: [Double] = []
-        for (line, text) in rows {
-            let row = cells(text)
+        for (line, row) in rows {
             guard row.count == columns else { throw .invalidData("line \(line): \(row.count) columns, the model reads \(columns)") }
             for (column, cell) in row.enumerated() { values.append(try number(cell, line: line, column: column + 1)) }
         }
         return Matrix(rows: rows.count, columns: columns, storage: values)
     }
 
-    static func cells(_ line: String) -> [String] {
-        line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
+    static func checkHeader(_ header: [String], columns: Int, names: [String]?) throws(NeuralNetError) {
+        guard header.count == columns else {
+            throw .invalidData("line 1: the header names \(header.count) columns (\(header.joined(separator: ", "))), the model reads \(columns)")
+        }
+        if let names, header != names, header.sorted() == names.sorted() {
+            throw .invalidData("line 1: the header has the model's columns in another order (\(header.joined(separator: ", "))); "
+                + "the model reads \(names.joined(separator: ", "))")
+        }
+    }
+
+    /// The header's cells (when `header`) and the data rows' cells with their line numbers.
+    static func table(_ text: String, header: Bool, maxRows: Int, what: String = "data")
+        throws(NeuralNetError) -> (names: [String]?, rows: [(line: Int, cells: [String])])
+    {
+        let bound = CSVText.lineCountBound(text) - (header ? 1 : 0)
+        let lines = try bound > maxRows ? CSVText.lines(text).checkedCount(maxRows + (header ? 1 : 0)) : CSVText.lines(text)
+        guard let first = lines.first else { throw .invalidData("the CSV file has no \(what)") }
+        let names = try header ? CSVText.cells(first.text, number: first.number) : nil
+        var rows: [(line: Int, cells: [String])] = []
+        for (number, line) in lines.dropFirst(header ? 1 : 0) { rows.append((number, try CSVText.cells(line, number: number))) }
+        guard !rows.isEmpty else { throw .invalidData("the CSV file has a header but no \(what)") }
+        return (names, rows)
     }
 
     static func labelIndex(_ column: String?, names: [String]?, width: Int) throws(NeuralNetError) -> Int {
@@ -76,8 +129,8 @@ public enum CSVLoader {
 
     static func number(_ cell: String, line: Int, column: Int) throws(NeuralNetError) -> Double {
         guard !cell.isEmpty else { throw .invalidData("line \(line), column \(column): the cell is empty") }
-        guard let value = Double(cell) else {
-            throw .invalidData("line \(line), column \(column): could not convert '\(cell)' to a number")
+        guard let value = NumberText.parse(cell, as: Double.self) else {
+            throw .invalidData("line \(line), column \(column): could not convert '\(NumberText.visible(cell))' to a number")
         }
         guard value.isFinite else {
             throw .invalidData("line \(line), column \(column): '\(cell)' is not finite (or overflows); features must be finite numbers")
@@ -85,36 +138,19 @@ public enum CSVLoader {
         return value
     }
 
-    /// Integers 0…k−1 are used as they are; any other text names a class (sorted names → indices).
-    static func classLabels(_ raw: [(line: Int, text: String)], column: Int) throws(NeuralNetError) -> Dataset.Labels {
-        if let empty = raw.first(where: { $0.text.isEmpty }) {
-            throw .invalidData("line \(empty.line), column \(column): the label is empty")
-        }
-        let distinct = Set(raw.map(\.text))
-        guard distinct.count >= 2 else {
-            throw .invalidData("column \(column): every label is '\(raw[0].text)'; need at least 2 classes")
-        }
-        let integers = raw.compactMap { Int($0.text) }
-        if integers.count == raw.count {
-            if let negative = raw.first(where: { Int($0.text)! < 0 }) {
-                throw .invalidData("line \(negative.line), column \(column): class label \(negative.text) is negative")
-            }
-            let count = max(integers.max()! + 1, 2)
-            return .classes(integers, names: (0..<count).map(String.init))
-        }
-        let names = distinct.sorted()
-        return .classes(raw.map { names.firstIndex(of: $0.text)! }, names: names)
-    }
-
-    static func values(_ raw: [(line: Int, text: String)], column: Int) throws(NeuralNetError) -> Dataset.Labels {
+    static func values(_ raw: [(line: Int, text: String)], column: Int) throws(NeuralNetError) -> Matrix<Double> {
         var values: [Double] = []
         for (line, text) in raw { values.append(try number(text, line: line, column: column)) }
-        return .values(Matrix(rows: values.count, columns: 1, storage: values))
+        return Matrix(rows: values.count, columns: 1, storage: values)
     }
 }
 
-extension String {
-    var trimmed: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+
+    /// Self, or an error when it has more than `limit` elements (data lines).
+    func checkedCount(_ limit: Int) throws(NeuralNetError) -> Self {
+        guard count <= limit else { throw .invalidData("the CSV file has \(count) non-blank lines; at most \(limit) are read (the limit on data rows)") }
+        return self
     }
 }

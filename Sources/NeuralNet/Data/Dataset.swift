@@ -46,36 +46,3 @@ public struct Dataset: Sendable {
         return try LabeledData(inputs: inputs.converted(), targets: targets)
     }
 }
-
-/// Per-feature standardisation: (x − mean)/sd, with sd = 1 for constant features.
-public struct Normalization: Sendable, Codable, Equatable {
-    public var mean: [Double]
-    public var standardDeviation: [Double]
-
-    /// Measured on `inputs` (usually the training set).
-    public init(fitting inputs: Matrix<Double>) {
-        let n = Double(max(inputs.rows, 1))
-        mean = inputs.columnSums().map { $0 / n }
-        standardDeviation = (0..<inputs.columns).map { [mean] j in
-            let variance = (0..<inputs.rows).reduce(0.0) { $0 + (inputs[$1, j] - mean[j]) * (inputs[$1, j] - mean[j]) } / n
-            return variance > 0 ? variance.squareRoot() : 1
-        }
-    }
-
-    public init(mean: [Double], standardDeviation: [Double]) {
-        (self.mean, self.standardDeviation) = (mean, standardDeviation)
-    }
-
-    /// The identity (no normalisation) for `features` columns.
-    public static func identity(_ features: Int) -> Normalization {
-        Normalization(mean: [Double](repeating: 0, count: features), standardDeviation: [Double](repeating: 1, count: features))
-    }
-
-    public func apply(_ inputs: Matrix<Double>) -> Matrix<Double> {
-        var result = inputs
-        for i in 0..<inputs.rows {
-            for j in 0..<inputs.columns { result[i, j] = (inputs[i, j] - mean[j]) / standardDeviation[j] }
-        }
-        return result
-    }
-}

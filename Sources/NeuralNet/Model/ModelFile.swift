@@ -34,41 +34,6 @@ public struct ModelFile: Codable, Sendable, Equatable {
         }
     }
 
-    /// The network, checked layer by layer.
-    public func network() throws(NeuralNetError) -> Network<Double> {
-        guard format == "activationlab-model", version == 1 else { throw .invalidModel("unknown format \(format) version \(version)") }
-        guard !layers.isEmpty else { throw .invalidModel("no layers") }
-        var built: [DenseLayer<Double>] = []
-        for (index, layer) in layers.enumerated() {
-            let activation = try HiddenActivation.named(layer.activation, parameters: layer.parameters)
-            let columns = layer.weights.first?.count ?? 0
-            guard !layer.weights.isEmpty, layer.weights.allSatisfy({ $0.count == columns }), layer.bias.count == columns else {
-                throw .invalidModel("layer \(index + 1): the weights are not a rectangle matching the bias")
-            }
-            try Self.check(layer, activation, columns: columns, index: index + 1)
-            if let previous = built.last, previous.units != layer.weights.count {
-                throw .invalidModel("layer \(index + 1) takes \(layer.weights.count) inputs, but layer \(index) gives \(previous.units)")
-            }
-            built.append(DenseLayer(weights: Matrix(layer.weights), bias: layer.bias, activation: activation, activationParameters: layer.learned))
-        }
-        return Network(layers: built, head: head)
-    }
-
-    /// A layer's sums fit its activation (maxout: a multiple of the pieces) and its learned
-    /// parameters are one set per unit or one shared set.
-    static func check(_ layer: Layer, _ activation: HiddenActivation, columns: Int, index: Int) throws(NeuralNetError) {
-        let units: Int
-        do { units = try activation.units(forSums: columns) } catch {
-            throw .invalidModel("layer \(index): \(columns) sums do not fit \(activation.id): \(error)")
-        }
-        let perUnit = activation.learnedParameterCount
-        let allowed = perUnit == 0 ? [0] : [perUnit, perUnit * units]
-        guard allowed.contains(layer.learned.count) else {
-            throw .invalidModel("layer \(index): \(layer.learned.count) learned parameters for \(activation.id), "
-                + "expected \(allowed.map(String.init).joined(separator: " or "))")
-        }
-    }
-
     /// Raw input rows → what the first layer reads.
     public func prepare(_ raw: Matrix<Double>) throws(NeuralNetError) -> Matrix<Double> {
         guard raw.columns == inputNames.count else {
@@ -79,7 +44,14 @@ public struct ModelFile: Codable, Sendable, Equatable {
             let dataset = Dataset(inputs: raw, labels: .values(Matrix(rows: raw.rows, columns: 0)), featureNames: inputNames)
             inputs = try Feature.map(dataset, features).inputs
         }
-        return normalization.apply(inputs)
+        if let problem = normalization.problem(features: inputs.columns) { throw .invalidModel(problem) }
+        let prepared = normalization.apply(inputs)
+        if let bad = prepared.storage.firstIndex(where: { !$0.isFinite }) {
+            let (row, column) = (bad / prepared.columns, bad % prepared.columns)
+            throw .invalidData("point \(row + 1): input \(column + 1) is \(inputs[row, column]), which the model's normalisation "
+                + "(mean \(normalization.mean[column]), standard deviation \(normalization.standardDeviation[column])) turns into \(prepared.storage[bad])")
+        }
+        return prepared
     }
 
     public func encoded() -> Data {
@@ -88,9 +60,12 @@ public struct ModelFile: Codable, Sendable, Equatable {
         return try! encoder.encode(self)  // every number in a trained model is finite (training stops otherwise)
     }
 
+    /// The file's model, refusing a key given twice (see `JSONDuplicateKeys`). Call `network()` (or
+    /// `validate()`) before using it: decoding checks only the types.
     public static func decode(_ data: Data) throws(NeuralNetError) -> ModelFile {
+        if let duplicate = JSONDuplicateKeys.first(in: data) { throw .invalidModel("the key \(duplicate)") }
         do { return try JSONDecoder().decode(ModelFile.self, from: data) } catch {
-            throw .invalidModel("\(error)")
+            throw .invalidModel(DecodingFailure.describe(error))
         }
     }
 }

@@ -85,6 +85,11 @@ public struct TrainingSession: Sendable {
         if let features = configuration.features {
             (train, test) = (try Feature.map(rawTrain, features), try Feature.map(rawTest, features))
         }
+        let outputs = switch raw.labels {
+        case .classes(_, let names): names.count
+        case .values(let values): values.columns
+        }
+        try configuration.checkMemory(inputs: train.inputs.columns, outputs: outputs, rows: max(train.count, test.count))
         let normalization = configuration.normalize ? Normalization(fitting: train.inputs) : .identity(train.inputs.columns)
         (self.configuration, self.data, self.rawTrain, self.rawTest) = (configuration, raw, rawTrain, rawTest)
         (self.train, self.test, self.normalization) = (train, test, normalization)

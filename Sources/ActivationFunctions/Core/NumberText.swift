@@ -1,0 +1,54 @@
+/// Reading numbers from text without the C library's surprises, for every reader in the package
+/// (the CLI's arguments and standard input, CSV cells, uploads).
+///
+/// `Double("1\u{0}5")` is 1: the standard initialiser hands the text to `strtod` as a C string, which
+/// ends at the first NUL byte, so whatever follows is silently dropped. Here text holding a NUL byte
+/// (or any other control or invisible format character) is not a number.
+public enum NumberText {
+    /// The number `text` spells, or nil when it spells none (or holds a hidden character).
+    public static func parse<T: BinaryFloatingPoint & LosslessStringConvertible>(_ text: some StringProtocol, as type: T.Type = T.self) -> T? {
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy(isVisible) else { return nil }
+        return T(String(text))
+    }
+
+    /// The first character a reader should point out: a NUL byte, another control character, an
+    /// invisible format character (a byte-order mark, a zero-width space), or U+FFFD (bytes that were
+    /// not UTF-8); described in words, with its position (1-based, in characters).
+    public static func hiddenCharacter(in text: some StringProtocol) -> String? {
+        for (offset, scalar) in text.unicodeScalars.enumerated() where !isVisible(scalar) || scalar == "\u{FFFD}" {
+            return "\(describe(scalar)) at character \(offset + 1)"
+        }
+        return nil
+    }
+
+    /// `text` with every hidden character written as `\u{…}`, for quoting input in a message.
+    public static func visible(_ text: some StringProtocol) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isVisible(scalar) { result.unicodeScalars.append(scalar) } else { result += "\\u{\(hex(scalar))}" }
+        }
+        return result
+    }
+
+    static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == " " || scalar == "\t" { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return false
+        default: return true
+        }
+    }
+
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\0": "a NUL byte"
+        case "\u{FEFF}": "an invisible byte-order mark (U+FEFF)"
+        case "\u{FFFD}": "bytes that are not valid UTF-8 (U+FFFD)"
+        default: "an invisible character U+\(hex(scalar))"
+        }
+    }
+
+    static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

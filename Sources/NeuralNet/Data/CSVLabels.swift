@@ -1,0 +1,69 @@
+/// Class labels read from a CSV column, mapped to classes in one pass (linear in the number of rows).
+///
+/// The classes are the distinct labels in order: by value when every label is an integer (so labels
+/// 0…k−1 keep their numbers, and 1, 2 or −1, +1 become two classes), by text otherwise. A label's
+/// value is never a size or an index: a label 1000000 on three rows is one of at most three classes,
+/// and the distinct labels are counted against `limit` as they are read, before anything is sized.
+enum CSVClassLabels {
+    struct Result {
+        var labels: [Int]
+        var names: [String]
+        var warnings: [String]
+    }
+
+    static func map(_ raw: [(line: Int, text: String)], column: Int, limit: Int) throws(NeuralNetError) -> Result {
+        var seen: [String: Int] = [:], texts: [String] = [], firstLines: [Int] = [], indices: [Int] = []
+        indices.reserveCapacity(raw.count)
+        for (line, text) in raw {
+            guard !text.isEmpty else { throw .invalidData("line \(line), column \(column): the label is empty") }
+            if let index = seen[text] { indices.append(index); continue }
+            guard texts.count < limit else {
+                throw .invalidData("line \(line), column \(column): label '\(text)' would be class \(limit + 1); at most \(limit) classes "
+                    + "(is column \(column) the label column? real-valued targets are read as regression)")
+            }
+            seen[text] = texts.count
+            indices.append(texts.count)
+            texts.append(text)
+            firstLines.append(line)
+        }
+        guard texts.count >= 2 else {
+            throw .invalidData("column \(column): every label is '\(raw.first?.text ?? "")'; need at least 2 classes")
+        }
+        let (order, names) = ordered(texts)
+        let labels = indices.map { order[$0] }
+        return Result(labels: labels, names: names, warnings: smallClasses(labels, names: names, raw: raw, column: column))
+    }
+
+    /// For each first-seen label, its class; and the class names in order (integers by value, then merged:
+    /// "07" and "7" are one class).
+    static func ordered(_ texts: [String]) -> (order: [Int], names: [String]) {
+        let integers = texts.compactMap { Int($0) }
+        if integers.count == texts.count {
+            let distinct = Array(Set(integers)).sorted()
+            let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+            return (integers.map { position[$0]! }, distinct.map(String.init))
+        }
+        let sorted = texts.indices.sorted { texts[$0] < texts[$1] }
+        var order = [Int](repeating: 0, count: texts.count)
+        for (rank, index) in sorted.enumerated() { order[index] = rank }
+        return (order, sorted.map { texts[$0] })
+    }
+
+    /// Warnings for classes with a tenth of the largest class's points or fewer: often a typo
+    /// (a `7` in a file of 0s and 1s), which would add an output the network can hardly learn.
+    static func smallClasses(_ labels: [Int], names: [String], raw: [(line: Int, text: String)], column: Int) -> [String] {
+        var counts = [Int](repeating: 0, count: names.count)
+        for label in labels { counts[label] += 1 }
+        let largest = counts.indices.max { counts[$0] < counts[$1] }!
+        let small = counts.indices.filter { counts[$0] * 10 <= counts[largest] }
+        var warnings = small.prefix(5).map { index in
+            let lines = labels.indices.lazy.filter { labels[$0] == index }.prefix(3).map { String(raw[$0].line) }
+            let count = counts[index]
+            return "column \(column): class '\(names[index])' has only \(count) point\(count == 1 ? "" : "s") "
+                + "(line\(count == 1 ? "" : "s") \(lines.joined(separator: ", "))\(count > 3 ? ", …" : "")), "
+                + "against \(counts[largest]) for class '\(names[largest])'; a typo in the labels?"
+        }
+        if small.count > 5 { warnings.append("column \(column): \(small.count - 5) more classes with few points") }
+        return warnings
+    }
+}

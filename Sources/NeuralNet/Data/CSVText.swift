@@ -1,0 +1,98 @@
+import ActivationFunctions
+
+/// Lines and cells of CSV text, read in one pass (linear in the text's length).
+///
+/// Lines end with LF, CRLF or a lone CR (old Mac files); a UTF-8 byte-order mark at the start is
+/// skipped; blank lines are skipped but keep their numbers. Cells are separated by commas and trimmed;
+/// a cell may be quoted ("a, b" or "1.5", with "" for a quote inside), as spreadsheets write them.
+/// A cell holding a NUL byte, bytes that were not UTF-8 or another hidden character is refused with
+/// its line and column: never silently truncated or misread.
+enum CSVText {
+    /// The non-blank lines with their 1-based numbers.
+    static func lines(_ text: String) -> [(number: Int, text: Substring)] {
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        var result: [(number: Int, text: Substring)] = []
+        var number = 0
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            if !line.allSatisfy(\.isWhitespace) { result.append((number, line)) }
+        }
+        return result
+    }
+
+    /// How many lines `text` has at most (cheap: counts line ends), to refuse a file before reading it.
+    static func lineCountBound(_ text: String) -> Int {
+        var count = 1
+        for byte in text.utf8 where byte == 10 || byte == 13 { count += 1 }
+        return count
+    }
+
+    /// The cells of `line` (number `number`), unquoted and checked for hidden characters.
+    static func cells(_ line: Substring, number: Int) throws(NeuralNetError) -> [String] {
+        var reader = CellReader(number: number)
+        for character in line { try reader.read(character) }
+        return try reader.finish()
+    }
+
+    /// One line's state: the cells so far and the cell being read.
+    private struct CellReader {
+        let number: Int
+        var cells: [String] = []
+        var cell = ""
+        /// Inside quotes; `closed`: the cell's closing quote was read; `pendingQuote`: a quote inside
+        /// quotes that is either the closing one or the first of "".
+        var quoted = false, closed = false, pendingQuote = false
+
+        var position: String { "line \(number), column \(cells.count + 1)" }
+
+        mutating func read(_ character: Character) throws(NeuralNetError) {
+            if pendingQuote {
+                pendingQuote = false
+                if character == "\"" { cell.append("\""); return }
+                (quoted, closed) = (false, true)
+            }
+            if quoted {
+                if character == "\"" { pendingQuote = true } else { cell.append(character) }
+                return
+            }
+            switch character {
+            case ",": try endCell()
+            case "\"":
+                guard !closed, cell.allSatisfy(\.isWhitespace) else {
+                    throw .invalidData("\(position): a quote (\") inside a cell; quote the whole cell and double the quote (\"\")")
+                }
+                (quoted, cell) = (true, "")
+            default:
+                guard closed else { return cell.append(character) }
+                guard character.isWhitespace else {
+                    throw .invalidData("\(position): text after the closing quote of a quoted cell")
+                }
+            }
+        }
+
+        mutating func endCell() throws(NeuralNetError) {
+            let text = closed ? cell : cell.trimmed
+            if let hidden = NumberText.hiddenCharacter(in: text) {
+                throw .invalidData("\(position): the cell '\(NumberText.visible(text))' holds \(hidden)")
+            }
+            cells.append(text)
+            (cell, closed) = ("", false)
+        }
+
+        mutating func finish() throws(NeuralNetError) -> [String] {
+            if pendingQuote { (quoted, closed, pendingQuote) = (false, true, false) }
+            guard !quoted else {
+                throw .invalidData("\(position): the quoted cell is not closed on its line (a cell cannot span lines)")
+            }
+            try endCell()
+            return cells
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

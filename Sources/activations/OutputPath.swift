@@ -1,0 +1,67 @@
+import Foundation
+
+/// Output paths checked before writing, and write failures in words: "out.json is a directory",
+/// "the folder results does not exist", "permission denied", never a raw `NSCocoaErrorDomain` code.
+enum OutputPath {
+    /// Why a file cannot be written at `path` (nil when nothing is known to be wrong).
+    static func fileProblem(_ path: String) -> String? {
+        if isDirectory(path) == true { return "\(path) is a directory; give a file name, e.g. \(path)/out" }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        switch isDirectory(parent) {
+        case nil: return "the folder \(parent) does not exist"
+        case false?: return "\(parent) is a file, not a folder"
+        case true?: return nil
+        }
+    }
+
+    /// Why a directory cannot be written into at `path` (it may not exist yet; its nearest existing
+    /// ancestor must be a folder).
+    static func directoryProblem(_ path: String) -> String? {
+        var url = URL(fileURLWithPath: path)
+        while isDirectory(url.path) == nil, url.pathComponents.count > 1 { url.deleteLastPathComponent() }
+        return isDirectory(url.path) == false ? "\(url.path) is a file, not a folder" : nil
+    }
+
+    /// Whether `path` is a directory, a file (false), or nothing (nil).
+    static func isDirectory(_ path: String) -> Bool? {
+        var directory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &directory) else { return nil }
+        return directory.boolValue
+    }
+
+    /// A write error in words: the operating system's reason when there is one.
+    static func describe(_ error: any Error) -> String {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        guard error.domain == NSCocoaErrorDomain else { return error.localizedDescription }
+        switch CocoaError.Code(rawValue: error.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+        case .fileWriteOutOfSpace: return "no space left on the device"
+        case .fileWriteVolumeReadOnly: return "the file system is read-only"
+        case .fileWriteInvalidFileName: return "the name is not a valid file name"
+        case .fileWriteFileExists: return "a file of that name exists"
+        default: return "the file could not be written (error \(error.code))"
+        }
+    }
+}
+
+/// Writes `data` to the file at `path`, or explains in words why it cannot.
+func writeFile(_ data: Data, to path: String) throws {
+    if let problem = OutputPath.fileProblem(path) { throw CommandFailure.usage("cannot write \(path): \(problem)") }
+    do { try data.write(to: URL(fileURLWithPath: path)) } catch {
+        throw CommandFailure.usage("cannot write \(path): \(OutputPath.describe(error))")
+    }
+}
+
+/// Runs `write` into the directory `path`, or explains in words why it cannot.
+func writeDirectory<T>(_ path: String, what: String = "", _ write: (URL) throws -> T) throws -> T {
+    let target = what.isEmpty ? path : "\(what) into \(path)"
+    if let problem = OutputPath.directoryProblem(path) { throw CommandFailure.usage("cannot write \(target): \(problem)") }
+    do { return try write(URL(fileURLWithPath: path)) } catch let failure as CommandFailure { throw failure } catch {
+        throw CommandFailure.usage("cannot write \(target): \(OutputPath.describe(error))")
+    }
+}

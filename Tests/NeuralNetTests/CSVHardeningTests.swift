@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import NeuralNet
+
+/// CSV input that parses but used to crash, hang, mislead or be misread (issue 16): each case here
+/// failed before its fix.
+@Suite("CSV: hostile and extreme input")
+struct CSVHardeningTests {
+    func load(_ text: String, _ options: CSVOptions = CSVOptions()) throws -> LoadedCSV {
+        try CSVLoader.loadReporting(text, options: options)
+    }
+
+    func message(_ text: String, _ options: CSVOptions = CSVOptions()) -> String {
+        do { _ = try load(text, options); return "loaded" } catch { return "\(error)" }
+    }
+
+    @Test("labels are classes in order, never sizes: huge integers, negatives, gaps")
+    func labelsAreClasses() throws {
+        let huge = try load("1,9223372036854775807\n2,0\n3,1000000\n").dataset
+        #expect(huge.labels == .classes([2, 0, 1], names: ["0", "1000000", "9223372036854775807"]))
+        let signs = try load("1,-1\n2,+1\n3,-1\n").dataset
+        #expect(signs.labels == .classes([0, 1, 0], names: ["-1", "1"]))
+        let merged = try load("1,07\n2,7\n3,0\n").dataset
+        #expect(merged.labels == .classes([1, 1, 0], names: ["0", "7"]))
+        let words = try load("1,b\n2,a\n3,b\n").dataset
+        #expect(words.labels == .classes([1, 0, 1], names: ["a", "b"]))
+    }
+
+    @Test("distinct labels are counted against the limit as they are read")
+    func classLimit() {
+        let text = (0..<50).map { "\($0),\($0)" }.joined(separator: "\n")
+        let failure = message(text, CSVOptions(maxClasses: 10))
+        #expect(failure.contains("line 11, column 2") && failure.contains("at most 10 classes"), "\(failure)")
+        let million = (0..<2000).map { "\($0),\($0 * 1000)" }.joined(separator: "\n")
+        #expect(message(million).contains("at most 1000 classes"))
+    }
+
+    @Test("150,000 distinct labels are refused at the limit, and 20,000 load in linear time")
+    func manyLabels() throws {
+        let distinct = (0..<150_000).map { "1,label\($0)" }.joined(separator: "\n")
+        let start = Date()
+        #expect(message(distinct).contains("line 1001, column 2"))
+        let loaded = try load((0..<20_000).map { "1,label\($0)" }.joined(separator: "\n"), CSVOptions(maxClasses: 20_000))
+        #expect(loaded.dataset.classNames.count == 20_000)
+        #expect(Date().timeIntervalSince(start) < 60, "took \(Date().timeIntervalSince(start)) s")
+    }
+
+    @Test("a typo label and a far outlier are reported as warnings, naming the line")
+    func warnings() throws {
+        var lines = (0..<40).map { "\(Double($0) / 10),\(Double($0 % 7) / 3),\($0 % 2)" }
+        lines[17] = "1.5,0.5,7"
+        lines[25] = "1500000,0.2,1"
+        let loaded = try load(lines.joined(separator: "\n"))
+        #expect(loaded.dataset.classNames == ["0", "1", "7"])
+        #expect(loaded.warnings.contains { $0.contains("class '7' has only 1 point (line 18)") }, "\(loaded.warnings)")
+        #expect(loaded.warnings.contains { $0.contains("column x1") && $0.contains("line 26") }, "\(loaded.warnings)")
+        let clean = try load((0..<40).map { "\($0),\($0 % 2)" }.joined(separator: "\n"))
+        #expect(clean.warnings.isEmpty, "\(clean.warnings)")
+    }
+
+    @Test("a NUL byte, bytes that were not UTF-8 or a hidden character are refused with the line and column")
+    func hiddenCharacters() {
+        #expect(message("1,0\n1\u{0}5,1\n").contains("line 2, column 1") && message("1,0\n1\u{0}5,1\n").contains("NUL"))
+        #expect(message("1,0\n2,\u{FFFD}\n").contains("line 2, column 2") && message("1,0\n2,\u{FFFD}\n").contains("UTF-8"))
+        #expect(message("1,0\n2\u{200B},1\n").contains("U+200B"))
+        #expect(message("1,0\n2,1\u{0}\n").contains("line 2, column 2"))
+    }
+
+    @Test("CR, LF and CRLF line ends; quoted cells; bad quotes are named")
+    func linesAndQuotes() throws {
+        let cr = try load("x,y,label\r1,2,a\r3,4,b\r", CSVOptions(header: true)).dataset
+        #expect(cr.count == 2 && cr.featureNames == ["x", "y"])
+        let quoted = try load("\"1.5\", \"2\",\"class, one\"\n3,4,\"say \"\"hi\"\"\"\n").dataset
+        #expect(quoted.inputs.storage == [1.5, 2, 3, 4] && quoted.classNames == ["class, one", "say \"hi\""])
+        #expect(message("1,2,\"open\n3,4,b\n").contains("line 1, column 3: the quoted cell is not closed"))
+        #expect(message("1,2,ab\"c\"\n3,4,b\n").contains("line 1, column 3: a quote"))
+        #expect(message("1,2,\"a\"b\n3,4,b\n").contains("line 1, column 3: text after the closing quote"))
+        #expect(message("1,0\r\n\r\nz,1\r\n").contains("line 3, column 1"))
+        #expect(message("1,0\r\rz,1\r").contains("line 3, column 1"))
+    }
+
+    @Test("the row limit is checked before the rows are read")
+    func rowLimit() {
+        let text = String(repeating: "1,0\n2,1\n", count: 20)
+        #expect(message(text, CSVOptions(maxRows: 10)).contains("at most 10"))
+        #expect(message(text, CSVOptions(maxRows: 40)) == "loaded")
+    }
+
+    @Test("normalisation of values near the top of the range is finite and standardises")
+    func normalization() throws {
+        let m = Double.greatestFiniteMagnitude
+        let inputs = Matrix(rows: 3, columns: 2, storage: [m, 1e160, -m, -1e160, m, 3e160])
+        let fitted = Normalization(fitting: inputs)
+        #expect(fitted.mean.allSatisfy { $0.isFinite } && fitted.standardDeviation.allSatisfy { $0.isFinite && $0 > 0 })
+        let applied = fitted.apply(inputs)
+        #expect(applied.storage.allSatisfy { $0.isFinite }, "\(applied.storage)")
+        // Standardised: each column has mean 0 and (1/n) variance 1, up to rounding.
+        for j in 0..<2 {
+            let column = (0..<3).map { applied[$0, j] }
+            #expect(abs(column.reduce(0, +) / 3) < 1e-12 && abs(column.map { $0 * $0 }.reduce(0, +) / 3 - 1) < 1e-12, "\(column)")
+        }
+    }
+
+    @Test("a feature that overflows is named, with its point")
+    func featureOverflow() throws {
+        let data = try CSVLoader.load("1e200,1,0\n1,2,1\n", options: CSVOptions())
+        #expect(throws: NeuralNetError.self) { try Feature.map(data, [.x1Squared]) }
+        do { _ = try Feature.map(data, [.x1, .x1Squared]) } catch {
+            #expect(error.description.contains("x1^2") && error.description.contains("1e+200"), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import NeuralNet
+
+/// A model file is checked against its architecture before use; each broken field is named.
+@Suite("Model files: validation before use")
+struct ModelValidationTests {
+    /// A 2-3-3 softmax classifier with a PReLU layer (learned slopes, one per unit).
+    static func model(head: OutputHead = .softmax, outputs: Int = 3, classNames: [String] = ["a", "b", "c"]) throws -> ModelFile {
+        var rng = SeededGenerator(seed: 4)
+        let network = try Network<Double>(inputs: 2, hidden: [3], activations: [try HiddenActivation.named("prelu")],
+                                          outputs: outputs, head: head, initializer: .glorotUniform, rng: &rng)
+        return ModelFile(network: network, inputNames: ["x1", "x2"], features: nil,
+                         normalization: Normalization(mean: [0, 1], standardDeviation: [1, 2]), classNames: classNames)
+    }
+
+    func failure(_ file: ModelFile) -> String {
+        do { _ = try file.network(); return "accepted" } catch { return error.description }
+    }
+
+    @Test("a valid file builds, and predicts")
+    func valid() throws {
+        let file = try Self.model()
+        let network = try file.network()
+        let outputs = network.predict(try file.prepare(Matrix(rows: 1, columns: 2, storage: [0.5, -1])))
+        #expect(outputs.columns == 3 && abs(outputs.storage.reduce(0, +) - 1) < 1e-12)
+    }
+
+    @Test("every broken field is refused, naming it")
+    func brokenFields() throws {
+        let cases: [(String, (inout ModelFile) -> Void)] = [
+            ("normalization.mean has 3", { $0.normalization.mean = [0, 0, 0] }),
+            ("normalization.standardDeviation has 1", { $0.normalization.standardDeviation = [1] }),
+            ("normalization.standardDeviation[1] is 0.0", { $0.normalization.standardDeviation = [1, 0] }),
+            ("normalization.standardDeviation[0] is -2.0", { $0.normalization.standardDeviation = [-2, 1] }),
+            ("normalization.mean[0] is nan", { $0.normalization.mean = [.nan, 0] }),
+            ("layers[0].weights has 3 rows", { $0.layers[0].weights.append([0, 0, 0]) }),
+            ("layers[0].weights[1] has 2 values", { $0.layers[0].weights[1].removeLast() }),
+            ("layers[0].bias has 2 values", { $0.layers[0].bias.removeLast() }),
+            ("layers[1].weights has 2 rows", { $0.layers[1].weights.removeLast() }),
+            ("layers[0].learned has 1 values", { $0.layers[0].learned = [0.25] }),
+            ("layers[1].learned has 2 values", { $0.layers[1].learned = [1, 2] }),
+            ("layers[0].weights holds inf", { $0.layers[0].weights[0][0] = .infinity }),
+            ("classNames has 2 names", { $0.classNames = ["a", "b"] }),
+            ("classNames names 'a' twice", { $0.classNames = ["a", "b", "a"] }),
+            ("layers[1].activation is relu", { $0.layers[1].activation = "relu" }),
+            ("layers[0].activation", { $0.layers[0].activation = "no-such-function" }),
+            ("inputNames is empty", { $0.inputNames = [] }),
+            ("features are computed from 2-D points", { $0.inputNames = ["a", "b", "c"]; $0.features = [.x1] }),
+            ("layers is empty", { $0.layers = [] }),
+        ]
+        for (expected, breakIt) in cases {
+            var file = try Self.model()
+            breakIt(&file)
+            let message = failure(file)
+            #expect(message.contains(expected), "expected '\(expected)', got '\(message)'")
+        }
+    }
+
+    @Test("heads against class names: sigmoid needs 2 names and 1 output, regression none")
+    func heads() throws {
+        #expect(failure(try Self.model(head: .sigmoid, outputs: 1, classNames: ["no", "yes"])) == "accepted")
+        #expect(failure(try Self.model(head: .sigmoid, outputs: 1, classNames: [])).contains("sigmoid head separates 2 classes"))
+        #expect(failure(try Self.model(head: .linear, outputs: 1, classNames: [])) == "accepted")
+        #expect(failure(try Self.model(head: .linear, outputs: 1, classNames: ["a"])).contains("head is for regression"))
+        #expect(failure(try Self.model(head: .tanh, outputs: 2, classNames: [])) == "accepted")
+    }
+
+    @Test("a key given twice in the JSON is refused, naming where")
+    func duplicateKeys() throws {
+        let json = String(decoding: try Self.model().encoded(), as: UTF8.self)
+        let twice = "{\"version\": 1, " + json.drop { $0 != "{" }.dropFirst()
+        #expect(throws: NeuralNetError.self) { try ModelFile.decode(Data(twice.utf8)) }
+        #expect(JSONDuplicateKeys.first(in: Data(#"{"a": {"b": [1, {"c": 1, "c": 2}]}}"#.utf8)) == "'c' appears twice in the object at a.b[1]")
+        #expect(JSONDuplicateKeys.first(in: Data(#"{"a": 1, "\u0061": 2}"#.utf8)) == "'a' appears twice in the top-level object")
+        #expect(JSONDuplicateKeys.first(in: Data(#"{"a": "a", "b": ["a", "a"], "c": {"a": 1}}"#.utf8)) == nil)
+        #expect(JSONDuplicateKeys.first(in: Data(#"{"a\"": 1, "a": 2}"#.utf8)) == nil)
+    }
+
+    @Test("decoding errors name the field")
+    func decodingErrors() throws {
+        var object = try JSONSerialization.jsonObject(with: try Self.model().encoded()) as! [String: Any]
+        object["classNames"] = [1, "b", "c"]
+        let broken = try JSONSerialization.data(withJSONObject: object)
+        do { _ = try ModelFile.decode(broken); Issue.record("accepted") } catch {
+            #expect(error.description.contains("classNames[0] is not a string"), "\(error)")
+        }
+    }
+
+    @Test("predict input: a header of the wrong width, or the model's columns swapped, is refused")
+    func predictHeaders() throws {
+        #expect(throws: NeuralNetError.self) { try CSVLoader.loadPoints("x1,x2,x3\n1,2\n", header: true, columns: 2) }
+        #expect(throws: NeuralNetError.self) { try CSVLoader.loadPoints("x2,x1\n1,2\n", header: true, columns: 2, names: ["x1", "x2"]) }
+        let points = try CSVLoader.loadPoints("x1,x2\n1,2\n", header: true, columns: 2, names: ["x1", "x2"])
+        #expect(points.storage == [1, 2])
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Input from outside that used to crash, hang, mislead or be silently misread (issue 16); each case
+/// failed before its fix.
+@Suite("activations: hostile and extreme input")
+struct HardeningCLITests {
+    static let failures: [CLITests.Failure] = [
+        .init(arguments: ["eval", "relu", "--param", "slope=0.1", "--param", "slope=0.2", "1"], input: nil, status: 64, mentions: "given twice"),
+        .init(arguments: ["eval", "relu"], input: "1 2\u{0}5\n", status: 65, mentions: "NUL"),
+        .init(arguments: ["eval", "sigmoid"], input: "1\u{200B} 2\n", status: 65, mentions: "U+200B"),
+        .init(arguments: ["bench", "relu", "--n", "100000000000"], input: nil, status: 64, mentions: "GB"),
+        .init(arguments: ["bench", "relu", "--samples", "1000000000"], input: nil, status: 64, mentions: "--samples"),
+        .init(arguments: ["train", "--dataset", "xor", "--layers", "4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096"],
+              input: nil, status: 64, mentions: "GB of memory"),
+        .init(arguments: ["plot", "relu", "--range", "-1e308:1e308"], input: nil, status: 64, mentions: "overflows"),
+        .init(arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/"], input: nil, status: 64, mentions: "is a directory"),
+        .init(arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/no/such/folder/m.json"], input: nil, status: 64,
+              mentions: "does not exist"),
+        .init(arguments: ["plot", "relu", "-o", "/etc/hostname/x.svg"], input: nil, status: 64, mentions: "is a file, not a folder"),
+    ]
+
+    @Test("refused with the status and a message that says what and where", arguments: failures)
+    func refused(_ failure: CLITests.Failure) throws {
+        let result = try CLI.run(failure.arguments, input: failure.input)
+        #expect(result.status == failure.status, "\(result.error)")
+        #expect(result.error.contains(failure.mentions), "\(result.error)")
+        #expect(!result.error.contains("NSCocoaErrorDomain") && !result.error.contains("Fatal error"), "\(result.error)")
+        #expect(result.output.isEmpty, "\(result.output)")
+    }
+
+    @Test("negative values after options are values: --param slope=-0.1, --range -3:3")
+    func negativeValues() throws {
+        let slope = try CLI.run(["eval", "leaky-relu", "--param", "slope=-0.1", "-2"])
+        #expect(slope.status == 64 && slope.error.contains("slope"), "\(slope.error)")
+        let range = try CLI.run(["plot", "relu", "--range", "-3:3"])
+        #expect(range.status == 0 && range.output.hasPrefix("<svg"), "\(range.error)")
+    }
+
+    @Test("a byte-order mark at the start of standard input is skipped")
+    func byteOrderMark() throws {
+        let result = try CLI.run(["eval", "relu"], input: "\u{FEFF}-1 2\n")
+        #expect(result.status == 0 && result.output == "0.0\n2.0\n", "\(result.error)")
+    }
+
+    @Test("a CSV with invalid UTF-8 or a huge integer label is named by line; warnings go to standard error")
+    func csvFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("harden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let invalid = directory.appendingPathComponent("invalid.csv")
+        try (Data("1,2,0\n3,4,1\n5,".utf8) + Data([0xFF, 0xFE]) + Data(",1\n".utf8)).write(to: invalid)
+        let bad = try CLI.run(["train", "--csv", invalid.path, "--epochs", "1"])
+        #expect(bad.status == 65 && bad.error.contains("line 3, column 2") && bad.error.contains("UTF-8"), "\(bad.error)")
+        let huge = directory.appendingPathComponent("huge.csv")
+        let rows = (0..<30).map { "\(Double($0) / 10),\(Double($0 % 5)),\($0 % 2)" } + ["1,1,9223372036854775807"]
+        try Data(rows.joined(separator: "\n").utf8).write(to: huge)
+        let trained = try CLI.run(["train", "--csv", huge.path, "--epochs", "2", "--layers", "4"])
+        #expect(trained.status == 0, "\(trained.error)")
+        #expect(trained.error.contains("warning:") && trained.error.contains("9223372036854775807"), "\(trained.error)")
+    }
+
+    @Test("standard output on a full disk: an error and exit 74, not a silent success")
+    func fullDisk() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }  // not on macOS
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["list"]
+        let error = Pipe()
+        (process.standardOutput, process.standardError) = (full, error)
+        try process.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 74 && message.contains("cannot write to standard output"), "\(process.terminationStatus): \(message)")
+    }
+
+    @Test("a pipe closed by its reader ends the process quietly")
+    func closedPipe() throws {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["eval", "relu"] + (1...20_000).map(String.init)
+        let output = Pipe(), error = Pipe()
+        (process.standardOutput, process.standardError) = (output, error)
+        try output.fileHandleForReading.close()
+        try process.run()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let quiet = process.terminationReason == .uncaughtSignal ? process.terminationStatus == SIGPIPE : process.terminationStatus == 141
+        #expect(quiet && message.isEmpty, "\(process.terminationReason) \(process.terminationStatus): \(message)")
+    }
+}
