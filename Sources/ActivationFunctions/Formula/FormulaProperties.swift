@@ -89,6 +89,7 @@ struct FormulaProperties {
             defer { previous = current }
             guard current != previous else { continue }
             let point = locate(x - (xs[1] - xs[0]), x)
+            if let last = found.last, abs(last - point) < 1e-6 { continue }  // a sample exactly on the switch
             let (left, right) = (derivative.run(point - 1e-7), derivative.run(point + 1e-7))
             let (fl, fr) = (value.run(point - 1e-9), value.run(point + 1e-9))
             if abs(left - right) > 1e-4 * (1 + abs(left)) || abs(fl - fr) > 1e-6 * (1 + abs(fl)) {
