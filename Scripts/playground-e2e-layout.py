@@ -8,7 +8,7 @@ units carry class labels (softmax, three spiral arms); gradient links have their
 legend; at 800 px the output sits under the network, at 400 px the network fits or says it scrolls;
 the gallery and the experiments page share the header and follow the theme toggle; /favicon.ico is an
 icon. With SCREENSHOT_DIR it saves the playground's main states there as small PNGs (initial, spiral
-training, dying ReLU, vanishing gradient, dark). The runs are short (8 epochs): a debug build on a busy
+training, dying ReLU, vanishing gradient, dark). The runs are short (3 epochs or more): a debug build on a busy
 machine trains slowly, and the pictures need the state, not a trained net.. Prints one JSON line; exits 1 on a failed check.
 """
 import os
@@ -95,7 +95,7 @@ def spiral_and_gradients():
     labels = b.js("return [...document.querySelectorAll('.output-node .class-label')].map(e => e.textContent)")
     b.seen["classLabels"] = labels
     b.check(len(labels) == 3, f"the three output units are not labelled by class: {labels}")
-    play_until(lambda s: s["epoch"] >= 8, 90, "8 epochs on the spiral")
+    play_until(lambda s: s["epoch"] >= 3, 120, "3 epochs on the spiral")
     shot("spiral")
     Select(d.find_element("id", "linkMode")).select_by_value("gradients")
     b.check(d.find_element("id", "gradientCaption").is_displayed() and not d.find_element("id", "linkCaption").is_displayed(),
@@ -110,7 +110,7 @@ def presets():
     shot("dying-relu")
     Select(d.find_element("id", "preset")).select_by_value("vanishing-gradient")
     b.wait_for(lambda s: len(s["config"]["networkShape"]) == 8, 20, "the vanishing-gradient preset")
-    play_until(lambda s: s["epoch"] >= 8, 90, "8 epochs of the deep sigmoid network")
+    play_until(lambda s: s["epoch"] >= 3, 120, "3 epochs of the deep sigmoid network")
     b.js("document.querySelector('.panels').scrollIntoView()")
     shot("vanishing-gradient")
     d.find_element("id", "theme").click()

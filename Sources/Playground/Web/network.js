@@ -78,7 +78,9 @@ export class NetworkView {
     select.innerHTML = menu.options;
     select.value = config.activations.length === 1 ? config.activations[0] : config.activations[l];
     const text = document.createElement('span');
-    text.textContent = menu.name(select.value); box.title = `Layer ${l + 1}: ${text.textContent}`;
+    const name = menu.name(select.value);
+    text.textContent = name.replace(/ \(.*\)$/, '');  // "Sigmoid (logistic)" → "Sigmoid"; the full name is the title
+    box.title = `Layer ${l + 1}: ${name}`;
     select.onchange = () => this.h.layerActivation(l, select.value);
     box.append(text, select);
     return box;
