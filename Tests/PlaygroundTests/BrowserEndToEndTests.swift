@@ -40,7 +40,7 @@ enum BrowserSetup {
     }
 }
 
-@Suite struct BrowserEndToEndTests {
+@Suite(.serialized) struct BrowserEndToEndTests {
     /// Starts the server on a free port, opens the page in headless Chromium, presses play, checks
     /// that the epoch counter advances and the loss falls on circle with tanh, switches to the
     /// dying-ReLU preset, checks that dead units appear, and saves screenshots into
@@ -60,13 +60,38 @@ enum BrowserSetup {
         }
     }
 
-    /// Runs Scripts/playground-e2e.py on a thread of its own, so the server keeps every concurrency thread.
-    static func script(_ arguments: [String]) async throws -> (Int32, String) {
+    /// The page in a teacher's hands: import round trip, the NaN guard's message, a new URL hash, the
+    /// weight editor, CSV warnings, the preset note, the classroom link (Scripts/playground-e2e-teacher.py).
+    @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
+    func teacherFlows() async throws {
+        try await Self.runAgainstServer("playground-e2e-teacher.py")
+    }
+
+    /// Layout, menus, labels, narrow windows, the gallery and experiments pages, the favicon
+    /// (Scripts/playground-e2e-layout.py); it saves the README's screenshots into .build-screenshots/readme.
+    @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
+    func layoutAndPages() async throws {
+        try await Self.runAgainstServer("playground-e2e-layout.py", BrowserSetup.root.appendingPathComponent(".build-screenshots/readme").path)
+    }
+
+    static func runAgainstServer(_ file: String, _ extra: String...) async throws {
+        var configuration = PlaygroundServerConfiguration()
+        configuration.port = 0
+        try await buildApplication(configuration).test(.live) { client in
+            let port = try #require(client.port)
+            let (status, output) = try await script(["http://127.0.0.1:\(port)/"] + extra, file: file)
+            #expect(status == 0, "\(output)")
+            #expect(output.contains("\"ok\": true"), "\(output)")
+        }
+    }
+
+    /// Runs a script of Scripts/ (playground-e2e.py unless named) on a thread of its own, so the server keeps every concurrency thread.
+    static func script(_ arguments: [String], file: String = "playground-e2e.py") async throws -> (Int32, String) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: BrowserSetup.python!)
-                process.arguments = [BrowserSetup.root.appendingPathComponent("Scripts/playground-e2e.py").path] + arguments
+                process.arguments = [BrowserSetup.root.appendingPathComponent("Scripts/\(file)").path] + arguments
                 let pipe = Pipe()
                 (process.standardOutput, process.standardError) = (pipe, pipe)
                 do { try process.run() } catch { return continuation.resume(throwing: error) }

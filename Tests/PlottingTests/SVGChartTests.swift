@@ -115,6 +115,23 @@ struct SVGChartTests {
         #expect(cells.count == 24 + 24)  // the cells, and the colour bar's steps
     }
 
+    @Test("heatmap cells tile the plot: each cell ends exactly where the next begins (no seams)")
+    func heatmapCellsShareTheirEdges() throws {
+        for columns in [7, 13, 48] {  // sizes whose cell widths are not whole hundredths
+            let grid = Grid2D(xRange: -6...6, yRange: -6...6, columns: columns, rows: columns) { x, y in x * y / 36 }
+            let svg = try ParsedSVG(DecisionBoundaryChart(title: "b", grid: grid, points: []).svg)
+            let cells = svg.elements.filter { $0.name == "rect" && $0.attributes["fill-opacity"] != nil && $0.classes.isEmpty }
+            let rows = Dictionary(grouping: cells) { $0.number("y") }.values.filter { $0.count > 1 }
+            #expect(!rows.isEmpty)
+            for row in rows {
+                let sorted = row.sorted { $0.number("x") < $1.number("x") }
+                for (a, b) in zip(sorted, sorted.dropFirst()) where abs(b.number("x") - a.number("x") - a.number("width")) < 0.5 {
+                    #expect(abs(a.number("x") + a.number("width") - b.number("x")) < 1e-9, "\(columns) columns: a gap or overlap")
+                }
+            }
+        }
+    }
+
     @Test("a decision boundary marks train and test points differently, in the classes' colours")
     func decisionBoundary() throws {
         let grid = Grid2D(xRange: -1...1, yRange: -1...1, columns: 10, rows: 10) { x, _ in x }

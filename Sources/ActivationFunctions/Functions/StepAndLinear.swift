@@ -1,7 +1,7 @@
 /// Identity: A = c·x, the article's linear activation. However many are stacked, the result is linear.
 public struct Identity: ElementwiseActivation {
     public static let info = ActivationInfo(
-        id: "identity", name: "Identity (linear)", aliases: ["linear"], family: .stepAndLinear,
+        id: "identity", name: "Linear (c·x)", aliases: ["linear"], family: .stepAndLinear,
         formula: "c·x", derivative: "c",
         parameters: [ParameterSpec("c", 1, .real, "slope of the line A = c·x")],
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,

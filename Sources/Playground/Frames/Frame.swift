@@ -132,4 +132,6 @@ public struct PointsView: Encodable, Sendable {
     public var test: [[Double]]
     /// The clicked points (also in `train`), as the page writes them into the URL.
     public var added: [[Double]]
+    /// What looks wrong in uploaded points (near-empty classes, far outliers); empty otherwise.
+    public var warnings: [String] = []
 }

@@ -51,3 +51,13 @@ struct History: Sendable {
 
     mutating func removeAll() { (records, stride) = ([], 1) }
 }
+
+extension PlaygroundEngine {
+    /// The records the page charts: before the first epoch, the initial weights' losses, accuracies and
+    /// unit health as epoch 0 (TensorFlow Playground shows the loss at epoch 0 too); then the history.
+    var chartRecords: [EpochRecord] {
+        guard epoch == 0 else { return records }
+        guard data.train.count > 0 else { return [] }
+        return [EpochRecord(epoch: 0, trainer.measure(data.train, data.test))]
+    }
+}

@@ -61,6 +61,7 @@ extension PlaygroundEngine {
             (uploaded, added) = before
             throw error
         }
+        uploadWarnings = UploadWarnings.of(loaded)
     }
 
     /// Rebuilds the data from the current points (keeping the normalisation and the network).

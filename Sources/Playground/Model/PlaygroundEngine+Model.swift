@@ -59,7 +59,7 @@ extension PlaygroundEngine {
         do {
             if points != nil { added = [] }  // the file's points replace the clicked ones
             if let upload, new.dataset == PlaygroundLimits.customDataset {
-                uploaded = upload
+                (uploaded, uploadWarnings) = (upload, UploadWarnings.of(upload))
                 try replaceData(with: new)
             } else if new.dataKey != config.dataKey {
                 try replaceData(with: new)

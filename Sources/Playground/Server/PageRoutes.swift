@@ -8,9 +8,12 @@ import NeuralNet
 /// curve, the datasets, presets and limits; the gallery and the experiments report.
 struct PageRoutes: Sendable {
     let experiments: URL?
+    /// The quick experiments run here when `experiments` holds no report.
+    let quickReport = QuickReport()
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in try WebFiles.response("index.html") }
+        router.get("/") { _, _ in Reply.html(SiteHeader.inject(into: try WebFiles.text("index.html"), current: .playground)) }
+        router.get("/favicon.ico") { _, _ in try WebFiles.response("favicon.ico") }
         router.get("/static/:file") { _, context in try WebFiles.response(context.parameters.require("file")) }
         router.get("/api/catalog") { _, _ in Reply.bytes(Array(CatalogDocument.json().utf8), type: "application/json; charset=utf-8") }
         router.get("/api/activations/:id") { request, context in
@@ -35,15 +38,16 @@ struct PageRoutes: Sendable {
         router.get("/api/presets") { _, _ in Reply.json(Presets.all) }
         router.get("/api/limits") { _, _ in Reply.json(LimitsView(PlaygroundLimits())) }
         router.get("/gallery") { _, _ in Reply.html(Self.gallery) }
-        let experiments = self.experiments
-        router.get("/experiments") { _, _ in try ReportFiles(directory: experiments).response("") }
-        router.get("/experiments/**") { _, context in
-            try ReportFiles(directory: experiments).response(context.parameters.getCatchAll().joined(separator: "/"))
-        }
+        let files = ReportFiles(directory: experiments, quick: quickReport)
+        router.get("/experiments") { _, _ in try files.response("") }
+        router.get("/experiments/**") { _, context in try files.response(context.parameters.getCatchAll().joined(separator: "/")) }
+        let quick = quickReport
+        router.get("/api/experiments/status") { _, _ in Reply.json(quick.current) }
+        router.post("/api/experiments/run") { _, _ in Reply.json(quick.start()) }
     }
 
-    /// The gallery page, built once.
-    static let gallery = Gallery().html
+    /// The gallery page with the site's header, built once.
+    static let gallery = SiteHeader.inject(into: Gallery().html, current: .gallery)
 }
 
 /// f and f′ of one catalog function over its plot domain, for the activation card.

@@ -22,6 +22,13 @@ enum WebFiles {
         return Reply.bytes(bytes, type: contentType(name))
     }
 
+    /// A page file as text (index.html, to add the site's header).
+    static func text(_ name: String) throws(PlaygroundError) -> String {
+        if let folder = developmentFolder, let data = try? Data(contentsOf: folder.appendingPathComponent(name)) { return String(decoding: data, as: UTF8.self) }
+        guard let bytes = files[name] else { throw PlaygroundError(.notFound, "no file \(name)") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func contentType(_ name: String) -> String {
         switch name.split(separator: ".").last ?? "" {
         case "html": "text/html; charset=utf-8"
@@ -29,38 +36,27 @@ enum WebFiles {
         case "js": "text/javascript; charset=utf-8"
         case "svg": "image/svg+xml"
         case "png": "image/png"
+        case "ico": "image/x-icon"
         case "json": "application/json; charset=utf-8"
         default: "application/octet-stream"
         }
     }
 }
 
-/// The experiments report written by `activations report -o DIR`, when the server was given one.
+/// The experiments report written by `activations report -o DIR`, when the server was given one, else
+/// the quick report run here on demand; before either exists, the page that offers to run it.
 struct ReportFiles {
     let directory: URL?
+    let quick: QuickReport
 
     func response(_ path: String) throws(PlaygroundError) -> Response {
-        guard let directory, FileManager.default.fileExists(atPath: directory.appendingPathComponent("index.html").path) else {
-            return Reply.html(Self.missing(directory))
-        }
+        let written = directory.flatMap { FileManager.default.fileExists(atPath: $0.appendingPathComponent("index.html").path) ? $0 : nil }
+        guard let folder = written ?? quick.directory else { return Reply.html(ExperimentsPage.html(total: quick.current.total)) }
         let parts = path.split(separator: "/").map(String.init)
         guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { throw .bad("bad path \(path)") }
         let file = parts.isEmpty ? "index.html" : parts.joined(separator: "/")
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent(file)) else { throw PlaygroundError(.notFound, "no file \(file) in the report") }
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else { throw PlaygroundError(.notFound, "no file \(file) in the report") }
+        if file.hasSuffix(".html") { return Reply.html(SiteHeader.inject(into: String(decoding: data, as: UTF8.self), current: .experiments)) }
         return Reply.bytes(Array(data), type: WebFiles.contentType(file))
-    }
-
-    static func missing(_ directory: URL?) -> String {
-        let asked = directory.map { "<p>There is no report in <code>\($0.path)</code> yet.</p>" } ?? ""
-        return """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Experiments report</title><link rel="stylesheet" href="/static/style.css"><script src="/static/theme.js"></script></head>
-            <body class="doc"><nav class="tabs"><a href="/">Playground</a><a href="/gallery">Gallery</a><a class="current" href="/experiments/">Experiments</a></nav>
-            <main class="doc"><h1>Experiments report</h1>\(asked)
-            <p>Each of the article's claims is an experiment that runs headless. Write the report, then serve it with the playground:</p>
-            <pre>swift run -c release activations report -o report
-            swift run -c release activations serve --experiments report</pre>
-            <p>(<code>serve</code> uses <code>./report</code> when it exists.) Meanwhile the presets on the playground page set up each claim live.</p></main></body></html>
-            """
     }
 }

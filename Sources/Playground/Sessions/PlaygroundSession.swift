@@ -118,7 +118,7 @@ public actor PlaygroundSession {
     func frame(after cursor: StreamCursor?) -> (Frame, StreamCursor)? {
         if let cursor, cursor.version == version { return nil }
         let sameRun = cursor?.run == run
-        let records = engine.records.filter { !sameRun || $0.epoch > cursor!.epoch }
+        let records = engine.chartRecords.filter { !sameRun || $0.epoch > cursor!.epoch || $0.epoch == 0 }
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
         let content = engine.frameContent(includeInputs: pointsChanged)
         let frame = Frame(
@@ -148,6 +148,7 @@ extension PlaygroundEngine {
             }
             return (0..<d.count).map { [d.inputs[$0, 0], d.inputs[$0, 1], labels[$0]] }
         }
-        return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] })
+        return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] },
+                          warnings: config.dataset == PlaygroundLimits.customDataset && uploaded != nil ? uploadWarnings : [])
     }
 }

@@ -1,5 +1,7 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { decodeGrid, gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css } from './draw.js';
+import { decodeGrid, gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { openEditor } from './editor.js';
+import { activationGroups, activationOptions, displayName } from './menus.js';
 import { NetworkView } from './network.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
 import { parseHash, toHash, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
@@ -8,7 +10,7 @@ import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireThe
 const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints } = parseHash(location.hash);
 const S = { linkPoints, id: null, es: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
-  activations: [], catalog: {}, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0,
+  activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0,
   lossHover: null, gradHover: null };
 window.playground = S;  // for the browser test and the curious
 
@@ -18,7 +20,7 @@ async function api(method, path, body, type = 'application/json') {
   S.pending++;
   try {
     const res = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': type },
-      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body });
+      body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body) });  // text (a file) goes as it is
     const text = await res.text();
     const json = text ? (() => { try { return JSON.parse(text); } catch { return null; } })() : null;
     if (!res.ok) {
@@ -75,7 +77,7 @@ const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${act
 async function update(edit) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
-  writeHash(); syncControls();
+  writeHash(); syncControls(); forgetPresetIfChanged();
   const before = S.frame && S.frame.config;
   try {
     const status = await api('PUT', `/api/sessions/${S.id}/config`, config);
@@ -95,7 +97,11 @@ function explainKeptOptimizer(before, after) {
 const OPTIMIZER_STATE = { momentum: "Momentum's velocities", nesterov: "Nesterov's velocities", rmsprop: "RMSprop's running squares",
   adam: "Adam's moment estimates", adamw: "AdamW's moment estimates" };
 
-const writeHash = () => { history.replaceState(null, '', toHash(config, view, S.added)); showShareLink(); };
+const writeHash = () => { history.replaceState(null, '', toHash(config, view, S.added)); showClassroomLink(); };
+
+/** What the classroom checklist hides: only the link it writes carries it, never this page's address. */
+const classroom = { hidden: [], hideText: false };
+const showClassroomLink = () => showShareLink(toHash(config, { ...view, hidden: classroom.hidden, hideText: classroom.hideText }, S.added));
 
 /** The clicked points of a shared link, added to a new session in one request. */
 async function addPoints(points) {
@@ -111,41 +117,52 @@ async function addPoints(points) {
 
 function render(frame) {
   S.frame = frame;
+  // First, so that nothing drawn below can keep it from showing (a diverged run's numbers are NaN).
+  if (frame.pause && canonicalJSON(frame.pause) !== canonicalJSON(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
+  S.lastPause = frame.pause;
   const now = performance.now(); S.frameTimes.push(now); while (S.frameTimes[0] < now - 1000) S.frameTimes.shift();
   if (frame.run !== S.run) { S.run = frame.run; S.records = []; }
   if (frame.records.length) {
     const first = frame.records[0].epoch;
     S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
   }
-  if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); writeHash(); }
-  if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); }
+  if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); showUploadWarnings(); writeHash(); }
+  if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); forgetPresetIfChanged(); }
   const g = frame.grids;
   if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
   S.decoded = { inputs: S.inputs || [], hidden: g.hidden.map(l => l.map(decodeGrid)), output: g.output.map(decodeGrid),
     collapse: frame.collapse.output.map(decodeGrid) };
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
   S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => ({ ...o, values: o.values.map(p => 2 * p - 1) }));
-  net.build(frame.config, S.activations, outputs);
+  net.build(frame.config, S.menu, outputs, frame.classNames);
   net.update(frame, S.decoded, view.linkMode);
+  const area = $('network').parentElement;
+  area.classList.toggle('scrolls', area.scrollWidth > area.clientWidth + 2);
   drawHeatmap();
   const last = S.records[S.records.length - 1];
   $('epoch').textContent = String(frame.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   $('trainLoss').textContent = last ? fmtLoss(last.trainLoss) : '–';
   $('testLoss').textContent = last && last.testLoss != null ? fmtLoss(last.testLoss) : '–';
-  $('trainAcc').textContent = last && last.trainAccuracy != null ? `accuracy ${(100 * last.trainAccuracy).toFixed(1)}%` : '';
-  $('testAcc').textContent = last && last.testAccuracy != null ? `accuracy ${(100 * last.testAccuracy).toFixed(1)}%` : '';
-  $('msPerEpoch').textContent = last ? `${last.milliseconds.toFixed(2)} ms/epoch` : '– ms/epoch';
+  $('trainAcc').textContent = last && last.trainAccuracy != null ? `accuracy ${fixed(100 * last.trainAccuracy, 1)}%` : '';
+  $('testAcc').textContent = last && last.testAccuracy != null ? `accuracy ${fixed(100 * last.testAccuracy, 1)}%` : '';
+  $('msPerEpoch').textContent = last && last.epoch > 0 ? `${fixed(last.milliseconds, 2)} ms/epoch` : '– ms/epoch';  // epoch 0 trained nothing
   $('updateRate').textContent = frame.playing ? `${S.frameTimes.length} updates/s` : 'paused';
   $('play').innerHTML = frame.playing ? PAUSE_ICON : PLAY_ICON;
   $('play').setAttribute('aria-label', frame.playing ? 'Pause' : 'Play');
   $('play').classList.toggle('playing', frame.playing);
-  if (frame.pause && canonicalJSON(frame.pause) !== canonicalJSON(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
-  S.lastPause = frame.pause;
   drawCharts();
-  drawHealth($('healthChart'), S.records, frame.network);
+  drawHealth($('healthChart'), S.records, frame.network, view.hidden.includes('activation') ? null : S.menu.name);
   drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
   updateCard();
   updateAddClasses();
+}
+
+/** The server's warnings about uploaded points (near-empty classes, far outliers), once per upload. */
+function showUploadWarnings() {
+  const warnings = S.points.warnings || [], key = warnings.join('\n');
+  $('pointsWarnings').replaceChildren(...warnings.map(w => Object.assign(document.createElement('li'), { textContent: w })));
+  if (key && key !== S.shownWarnings) showBanner(`${S.uploadName || 'The uploaded points'}: ${warnings.join(' ')}`, 'warning');
+  S.shownWarnings = key;
 }
 
 function showPointsNote() {
@@ -163,7 +180,7 @@ function drawCharts() {
 
 /** The losses (and accuracies) at one epoch; each part stays on one line. */
 function lossReadout(r) {
-  const acc = a => a != null ? ` (${(100 * a).toFixed(1)}%)` : '';
+  const acc = a => a != null ? ` (${fixed(100 * a, 1)}%)` : '';
   return `<span><b>epoch ${r.epoch}</b></span> <span><i class="key train"></i>training ${fmtLoss(r.trainLoss)}${acc(r.trainAccuracy)}</span>` +
     (r.testLoss != null ? ` <span><i class="key test"></i>test ${fmtLoss(r.testLoss)}${acc(r.testAccuracy)}</span>` : '');
 }
@@ -174,7 +191,7 @@ const PAUSE_ICON = '<svg viewBox="0 0 24 24"><path d="M6 19h4V5H6v14zm8-14v14h4V
 /** A catalog formula with ^{…} as superscripts. */
 const formula = s => escape(s).replace(/\^\{([^}]*)\}/g, '<sup>$1</sup>').replace(/\^\(([^)]*)\)/g, '<sup>($1)</sup>');
 
-const fmtLoss = v => Number.isFinite(+v) ? (+v).toFixed(3) : String(v);
+const fmtLoss = v => fixed(v, 3);
 
 function drawHeatmap() {
   const canvas = $('heatmap'), f = S.frame, d = S.decoded;
@@ -248,7 +265,7 @@ const net = new NetworkView($('network'), {
   neurons: (l, delta) => update(c => { c.networkShape[l] = Math.max(1, Math.min(16, c.networkShape[l] + delta)); }),
   layerActivation: (l, id) => update(c => { const list = layerActivations(c); list[l] = id; c.activations = list; }),
   hover: h => { S.hovered = h; if (S.frame) drawHeatmap(); zoom(h); },
-  edit: (ev, target) => openEditor(ev, target),
+  edit: (ev, target) => editWeight(ev, target),
 });
 
 function zoom(h) {
@@ -264,20 +281,12 @@ function zoom(h) {
   box.hidden = false;
 }
 
-function openEditor(ev, target) {
+function editWeight(ev, target) {
   const layer = S.frame.network.layers[target.layer];
-  const value = target.from === null ? layer.bias[target.to] : layer.weights[target.from][target.to];
-  const box = $('editor'), input = box.querySelector('input');
-  box.querySelector('span').textContent = target.from === null ? target.label : `weight, layer ${target.layer + 1}: ${target.from + 1} → ${target.to + 1}`;
-  input.value = value.toFixed(3);
-  box.style.left = (ev.pageX + 6) + 'px'; box.style.top = (ev.pageY + 6) + 'px'; box.hidden = false;
-  input.focus(); input.select();
-  const set = () => {
-    box.hidden = true;
-    api('POST', `/api/sessions/${S.id}/weights`, { layer: target.layer, from: target.from, to: target.to, value: +input.value }).catch(report);
-  };
-  box.querySelector('button').onclick = set;
-  input.onkeydown = e => { if (e.key === 'Enter') set(); if (e.key === 'Escape') box.hidden = true; };
+  const value = num(target.from === null ? layer.bias[target.to] : layer.weights[target.from][target.to]);
+  const label = target.from === null ? target.label : `weight, layer ${target.layer + 1}: ${target.from + 1} → ${target.to + 1}`;
+  openEditor($('editor'), ev, label, value, v =>
+    api('POST', `/api/sessions/${S.id}/weights`, { layer: target.layer, from: target.from, to: target.to, value: v }).catch(report));
 }
 
 function fillSelect(select, values, current) {
@@ -296,6 +305,7 @@ function syncControls() {
   $('seed').value = config.seed; $('maxEpochs').value = config.maxEpochs || ''; $('stopLoss').value = config.stopLoss || '';
   $('epochsPerFrame').value = config.epochsPerFrame; $('normalize').checked = config.normalize;
   $('showTestData').checked = view.showTestData; $('discretize').checked = view.discretize; $('linkMode').value = view.linkMode;
+  $('linkCaption').hidden = view.linkMode !== 'weights'; $('gradientCaption').hidden = view.linkMode !== 'gradients';
   $('layerCount').textContent = config.networkShape.length;
   $('classesRow').hidden = !['blobs', 'spiral-arms'].includes(config.dataset);
   renderDatasets();
@@ -342,9 +352,11 @@ function wire() {
   $('reseed').onclick = () => control('reseed');
   $('regenerate').onclick = () => control('regenerate');
   $('bannerClose').onclick = hideBanner;
+  $('presetNoteClose').onclick = () => { $('presetNote').hidden = true; };
   followPointer($('lossChart'), at => { S.lossHover = at; drawCharts(); });
   followPointer($('gradChart'), at => { S.gradHover = at; drawCharts(); });
   wireTheme(() => { if (S.frame) render(S.frame); });
+  window.addEventListener('hashchange', () => applyHash().catch(report));
   $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
@@ -363,7 +375,7 @@ function wire() {
   $('normalize').onchange = e => update(c => { c.normalize = e.target.checked; });
   $('showTestData').onchange = e => { view.showTestData = e.target.checked; writeHash(); drawHeatmap(); };
   $('discretize').onchange = e => { view.discretize = e.target.checked; writeHash(); drawHeatmap(); };
-  $('linkMode').onchange = e => { view.linkMode = e.target.value; writeHash(); if (S.frame) net.update(S.frame, S.decoded, view.linkMode); };
+  $('linkMode').onchange = e => { view.linkMode = e.target.value; writeHash(); syncControls(); if (S.frame) net.update(S.frame, S.decoded, view.linkMode); };
   $('cardLayer').onchange = e => { S.cardLayer = +e.target.value; $('cardParams').dataset.key = ''; updateCard(); };
   $('preset').onchange = e => applyPreset(e.target.value);
   $('clearPoints').onclick = () => api('DELETE', `/api/sessions/${S.id}/points`).catch(report);
@@ -375,7 +387,11 @@ function wire() {
   };
   $('csv').onchange = async e => {
     const file = e.target.files[0]; if (!file) return;
-    try { await api('POST', `/api/sessions/${S.id}/csv?header=${$('csvHeader').checked}`, await file.text(), 'text/csv'); hideBanner(); showBanner(`Loaded ${file.name}.`, 'info'); }
+    try {
+      S.uploadName = file.name; S.shownWarnings = null;
+      await api('POST', `/api/sessions/${S.id}/csv?header=${$('csvHeader').checked}`, await file.text(), 'text/csv');
+      if ($('banner').hidden || !$('banner').classList.contains('warning')) showBanner(`Loaded ${file.name}.`, 'info');
+    }
     catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
     e.target.value = '';
   };
@@ -391,20 +407,43 @@ function wire() {
 async function applyPreset(id) {
   const preset = S.presets.find(p => p.id === id);
   if (!preset) { $('presetNote').hidden = true; return; }
-  $('presetNote').innerHTML = `<strong>${escape(preset.title)}.</strong> ${escape(preset.claim)} <em>${escape(preset.watch)}</em>`;
+  $('presetNoteText').innerHTML = `<strong>${escape(preset.title)}.</strong> ${escape(preset.claim)} <em>${escape(preset.watch)}</em>`;
   $('presetNote').hidden = false;
   // A preset sets up the claim; how fast and how long to run stay as they were.
   await update(c => Object.assign(c, structuredClone(preset.config), { epochsPerFrame: c.epochsPerFrame, maxEpochs: c.maxEpochs, stopLoss: c.stopLoss }));
 }
 
+/** The settings that make a preset its claim: all but how fast and long to run and the seeds. */
+const presetKey = c => canonicalJSON({ ...c, activations: compactActivations(layerActivations(c)),
+  epochsPerFrame: 0, maxEpochs: 0, stopLoss: 0, seed: 0, dataSeed: 0 });
+
+/** Clears the preset's name and note once the setup is no longer the preset's. */
+function forgetPresetIfChanged() {
+  const preset = S.presets.find(p => p.id === $('preset').value);
+  if (preset && presetKey(preset.config) === presetKey(config)) return;
+  $('preset').value = ''; $('presetNote').hidden = true;
+}
+
+/** A new hash in an open tab (a pasted link): its setup, view and points replace the page's. */
+async function applyHash() {
+  if (location.hash === toHash(config, view, S.added)) return;
+  const parsed = parseHash(location.hash);
+  view = parsed.view; applyHiddenControls(view);
+  await update(c => { for (const k of Object.keys(c)) delete c[k]; Object.assign(c, parsed.config); });
+  const same = canonicalJSON(parsed.points) === canonicalJSON(S.added);
+  if (!same) { await api('DELETE', `/api/sessions/${S.id}/points`).catch(report); await addPoints(parsed.points); }
+}
+
 async function load() {
   applyHiddenControls(view);
   wire();
-  buildClassroom(view, writeHash);
+  buildClassroom(classroom, showClassroomLink);
   const [limits, presets, datasets, catalog] = await Promise.all(['/api/limits', '/api/presets', '/api/datasets', '/api/catalog'].map(u => fetch(u).then(r => r.json())));
   S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
   for (const info of catalog) S.catalog[info.id] = info;
-  $('activationAll').innerHTML = '<option value="">(per layer)</option>' + S.activations.map(a => `<option value="${a}">${a}</option>`).join('');
+  const options = activationOptions(activationGroups(S.activations, S.catalog));
+  S.menu = { options, name: id => displayName(S.catalog, id) };
+  $('activationAll').innerHTML = '<option value="">(per layer)</option>' + options;
   $('preset').innerHTML += presets.map(p => `<option value="${p.id}">${escape(p.title)}</option>`).join('');
   syncControls();
   startSession();

@@ -14,6 +14,22 @@ export function diverging(v) {
   return t < 0 ? mix(NEUTRAL, ORANGE, -t) : mix(NEUTRAL, BLUE, t);
 }
 
+/** A frame's number: the server sends NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity". */
+export const num = v => typeof v === 'number' ? v : Number(v);
+
+/** `v` with `digits` decimals, or "NaN", "∞", "−∞" (never throws on a non-number). */
+export function fixed(v, digits) {
+  const x = num(v);
+  if (Number.isFinite(x)) return x.toFixed(digits);
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '−∞';
+}
+
+/** `v` in scientific notation with `digits` decimals, or "NaN", "∞", "−∞". */
+export function exponential(v, digits) {
+  const x = num(v);
+  return Number.isFinite(x) ? x.toExponential(digits) : fixed(x, digits);
+}
+
 export const css = c => `rgb(${c[0]},${c[1]},${c[2]})`;
 
 /** A colour of the page's theme (style.css `--name`), so that charts follow light and dark. */
@@ -163,8 +179,26 @@ export function followPointer(canvas, onChange) {
 
 function range(a, b, step) { const r = []; for (let v = a; v <= b; v += step) r.push(v); return r; }
 
-/** Colours for layer i of n: light to dark. */
+// A sequential scale (matplotlib's plasma, sampled): the layer nearest the input is deep blue-violet,
+// the output layer orange-yellow, so the order of the gradient lines reads at a glance.
+const PLASMA = [[13, 8, 135], [84, 2, 163], [139, 10, 165], [185, 50, 137], [219, 92, 104], [244, 136, 73], [254, 188, 43], [240, 249, 33]];
+
+function plasma(t) {
+  const x = Math.max(0, Math.min(1, t)) * (PLASMA.length - 1), i = Math.min(PLASMA.length - 2, Math.floor(x));
+  return mix(PLASMA[i], PLASMA[i + 1], x - i);
+}
+
+/** The stretch of plasma used: the darkest end disappears on the dark theme, the lightest on the light one. */
+const plasmaRange = () => document.documentElement.dataset.theme === 'dark' ? [0.28, 1] : [0.05, 0.82];
+
+/** Colour of layer i of n, input side to output side along the sequential scale. */
 export function layerColour(i, n) {
-  const t = n <= 1 ? 1 : i / (n - 1);
-  return `hsl(${210 - 170 * t}, 70%, ${55 - 15 * t}%)`;
+  const [a, b] = plasmaRange(), t = n <= 1 ? 1 : i / (n - 1);
+  return css(plasma(a + (b - a) * t));
+}
+
+/** The scale as a CSS gradient, for its legend. */
+export function layerRamp() {
+  const [a, b] = plasmaRange();
+  return `linear-gradient(90deg, ${[0, 0.25, 0.5, 0.75, 1].map(t => css(plasma(a + (b - a) * t))).join(', ')})`;
 }

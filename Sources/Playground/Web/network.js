@@ -1,5 +1,5 @@
 // The network diagram: feature nodes, hidden layers, output; links by weight or gradient.
-import { decodeGrid, gridPixels, paint, diverging, css } from './draw.js';
+import { gridPixels, paint, diverging, css, fixed, exponential, num, CLASS_COLOURS, ORANGE, BLUE } from './draw.js';
 
 export const FEATURES = [
   { id: 'x1', label: 'X₁' }, { id: 'x2', label: 'X₂' }, { id: 'x1^2', label: 'X₁²' }, { id: 'x2^2', label: 'X₂²' },
@@ -13,17 +13,18 @@ export class NetworkView {
     this.root = root; this.h = handlers; this.key = null; this.nodes = []; this.links = [];
   }
 
-  /** Rebuilds the DOM when the structure changes. */
-  build(config, activationIds, outputs) {
+  /** Rebuilds the DOM when the structure changes. `menu` = {options: the activation menu's HTML,
+   * name: id → display name}; `classNames` label the output units when there are several. */
+  build(config, menu, outputs, classNames = []) {
     const shape = config.networkShape, most = Math.max(FEATURES.length, ...shape, outputs), columns = shape.length + 2;
-    const { S, gap, colW } = fit(most, columns, this.root.parentElement.clientWidth);
-    const key = JSON.stringify([shape, config.features, config.activations, outputs, colW]);
+    const labelled = outputs > 1, { S, gap, colW } = fit(most, columns, this.root.parentElement.clientWidth - (labelled ? 56 : 0));
+    const key = JSON.stringify([shape, config.features, config.activations, outputs, colW, classNames, menu.options.length]);
     if (key === this.key) return;
     this.key = key;
     this.links = [];
-    const top = 64, left = 56;
+    const top = 76, left = 56;
     this.S = S;
-    const width = left + columns * colW + 20, height = top + most * (S + gap) + 10;
+    const width = left + columns * colW + (labelled ? 76 : 20), height = top + most * (S + gap) + 10;
     this.root.innerHTML = '';
     this.root.style.width = width + 'px'; this.root.style.height = height + 'px';
     this.svg = document.createElementNS(SVG, 'svg');
@@ -50,24 +51,39 @@ export class NetworkView {
       header.innerHTML = `<div><button class="round small" aria-label="Add a neuron to layer ${l + 1}">+</button><button class="round small" aria-label="Remove a neuron from layer ${l + 1}">−</button></div><div class="count">${units} neuron${units === 1 ? '' : 's'}</div>`;
       const [plus, minus] = header.querySelectorAll('button');
       plus.onclick = () => this.h.neurons(l, +1); minus.onclick = () => this.h.neurons(l, -1);
-      const select = document.createElement('select');
-      select.className = 'layer-activation'; select.setAttribute('aria-label', `Activation of layer ${l + 1}`);
-      select.dataset.control = 'activation';
-      for (const id of activationIds) select.add(new Option(id, id));
-      select.value = config.activations.length === 1 ? config.activations[0] : config.activations[l];
-      select.onchange = () => this.h.layerActivation(l, select.value);
-      header.appendChild(select);
+      header.appendChild(this.activationMenu(l, config, menu));
       this.root.appendChild(header);
       this.layerNodes.push(Array.from({ length: units }, (_, i) => this.unit(x(l + 1), y(i, units), l, i, `layer ${l + 1}, neuron ${i + 1}`)));
     });
     const outs = Array.from({ length: outputs }, (_, i) =>
-      this.unit(x(shape.length + 1), y(i, outputs), shape.length, i, outputs > 1 ? `output, class ${i}` : 'output'));
-    outs.forEach(n => n.classList.add('output-node'));
+      this.unit(x(shape.length + 1), y(i, outputs), shape.length, i, outputs > 1 ? `output, class ${classNames[i] ?? i}` : 'output'));
+    outs.forEach((n, i) => {
+      n.classList.add('output-node');
+      if (labelled) n.appendChild(classLabel(classNames[i] ?? String(i), outputs === 2 ? [ORANGE, BLUE][i] : CLASS_COLOURS[i % CLASS_COLOURS.length]));
+    });
     this.layerNodes.push(outs);
     const label = document.createElement('div');
     label.className = 'layer-header out'; label.style.left = (left + (shape.length + 1) * colW) + 'px'; label.style.width = colW + 'px';
     label.innerHTML = '<div class="count">output</div>';
     this.root.appendChild(label);
+  }
+
+  /** A layer's activation menu: the display name in a box that wraps (never clipped), over a native
+   * select that takes the clicks. */
+  activationMenu(l, config, menu) {
+    const box = document.createElement('label');
+    box.className = 'layer-act'; box.dataset.control = 'activation';
+    const select = document.createElement('select');
+    select.setAttribute('aria-label', `Activation of layer ${l + 1}`);
+    select.innerHTML = menu.options;
+    select.value = config.activations.length === 1 ? config.activations[0] : config.activations[l];
+    const text = document.createElement('span');
+    const name = menu.name(select.value);
+    text.textContent = name.replace(/ \(.*\)$/, '');  // "Sigmoid (logistic)" → "Sigmoid"; the full name is the title
+    box.title = `Layer ${l + 1}: ${name}`;
+    select.onchange = () => this.h.layerActivation(l, select.value);
+    box.append(text, select);
+    return box;
   }
 
   node(left, top, cls, label) {
@@ -111,7 +127,7 @@ export class NetworkView {
         const grid = l < decoded.hidden.length ? decoded.hidden[l][i] : decoded.outputUnits[i];
         if (grid) paint(el.querySelector('canvas'), gridPixels(grid));
         el.bias.style.background = css(diverging(layer.bias[i]));
-        el.bias.title = `bias ${layer.bias[i].toFixed(3)} (click to edit)`;
+        el.bias.title = `bias ${fixed(layer.bias[i], 3)} (click to edit)`;
         el.classList.toggle('dead', !!layer.dead[i]);
         el.title = layer.dead[i] ? 'dead: its slope is 0 on every training point, so no gradient reaches it' : '';
       });
@@ -123,18 +139,18 @@ export class NetworkView {
     const sources = [features.map(id => this.inputNodes[id]), ...this.layerNodes];
     const paths = [];
     let gmax = 0;
-    if (mode === 'gradients') for (const layer of net.layers) for (const row of layer.weightGradients) for (const g of row) gmax = Math.max(gmax, Math.abs(g));
+    if (mode === 'gradients') for (const layer of net.layers) for (const row of layer.weightGradients) for (const g of row) if (Number.isFinite(num(g))) gmax = Math.max(gmax, Math.abs(num(g)));
     net.layers.forEach((layer, l) => {
       layer.weights.forEach((row, from) => row.forEach((w, to) => {
         const a = sources[l][from], b = sources[l + 1] && sources[l + 1][to];
         if (!a || !b) return;
         let stroke, width;
         if (mode === 'gradients') {
-          const g = Math.abs((layer.weightGradients[from] || [])[to] || 0);
+          const g = Math.abs(num((layer.weightGradients[from] || [])[to] || 0));
           const t = g > 0 && gmax > 0 ? Math.max(0, 1 + Math.log10(g / gmax) / 6) : 0;  // six decades
           stroke = `hsl(${20 - 20 * t}, ${30 + 60 * t}%, ${88 - 48 * t}%)`; width = 1 + 3 * t;
         } else {
-          stroke = css(diverging(Math.sign(w) * Math.min(1, Math.abs(w)))); width = Math.min(8, 0.6 + 1.6 * Math.abs(w));
+          const v = num(w); stroke = css(diverging(Math.sign(v) * Math.min(1, Math.abs(v)))); width = Number.isFinite(v) ? Math.min(8, 0.6 + 1.6 * Math.abs(v)) : 1;
         }
         paths.push({ a, b, l, from, to, w, stroke, width, g: (layer.weightGradients[from] || [])[to] });
       }));
@@ -155,9 +171,18 @@ export class NetworkView {
       const el = this.links[i];
       el.info = p;
       el.setAttribute('stroke', p.stroke); el.setAttribute('stroke-width', p.width);
-      el.firstChild.textContent = `weight ${p.w.toFixed(3)}, gradient ${p.g === undefined ? '–' : p.g.toExponential(2)} (click to edit)`;
+      el.firstChild.textContent = `weight ${fixed(p.w, 3)}, gradient ${p.g === undefined ? '–' : exponential(p.g, 2)} (click to edit)`;
     });
   }
+}
+
+/** An output unit's class: its colour and name, right of the unit. */
+function classLabel(name, colour) {
+  const label = document.createElement('span');
+  label.className = 'class-label';
+  label.innerHTML = `<i style="background:${css(colour)}"></i>`;
+  label.append(name);
+  return label;
 }
 
 /** Node size, gap and column width: TensorFlow Playground's proportions, smaller for tall layers,

@@ -1,5 +1,5 @@
 // The panels under the board: activation card, gradient flow, unit health, linear collapse; and the loss chart.
-import { lineChart, sharpContext, layerColour, gridPixels, classPixels, paint, BLUE, ORANGE, css, themed } from './draw.js';
+import { lineChart, sharpContext, layerColour, layerRamp, gridPixels, classPixels, paint, BLUE, ORANGE, css, themed, fixed, num } from './draw.js';
 
 const layerName = (l, n) => l === n - 1 ? 'output' : `layer ${l + 1}`;
 
@@ -24,11 +24,14 @@ export function drawGradients(canvas, legend, records, hoverAt = null) {
   }));
   const hovered = lineChart(canvas, series, { log: true, yLabel: 'mean |∂L/∂W|', hoverAt });
   const shown = hovered === null ? records[records.length - 1] : recordAt(records, hovered);
-  legend.innerHTML = (hovered === null ? '' : `<b>epoch ${hovered}</b>`) +
+  const scale = n ? `<div class="layer-scale"><span>layer 1 (input side)</span><i style="background:${layerRamp()}"></i><span>output layer</span></div>` : '';
+  legend.innerHTML = scale + (hovered === null ? '' : `<b>epoch ${hovered}</b>`) +
     series.map((s, l) => `<span><i style="background:${s.colour}"></i>${s.label} ${shown ? fmtSci(shown.gradients[l]) : ''}</span>`).join('');
 }
 
-export function drawHealth(canvas, records, network) {
+/** Dead units and exact zeros per hidden layer. `nameOf` gives an activation's display name; null
+ * leaves the activations unnamed (a classroom link that hides the activation). */
+export function drawHealth(canvas, records, network, nameOf = id => id) {
   const { ctx, w, h } = sharpContext(canvas);
   ctx.font = '11px system-ui, sans-serif';
   const hidden = network.layers.slice(0, -1);
@@ -39,10 +42,22 @@ export function drawHealth(canvas, records, network) {
   hidden.forEach((layer, l) => {
     const y = 20 + l * rowH, dead = layer.dead.filter(Boolean).length, units = layer.dead.length;
     const zeros = layer.zeros.reduce((a, b) => a + b, 0) / Math.max(units, 1);
-    ctx.fillStyle = ink; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1); ctx.fillStyle = text; ctx.fillText(layer.activation.slice(0, 14), 0, y + rowH / 2 + 11);
+    healthLabel(ctx, l, nameOf ? nameOf(layer.activation) : '', y, rowH, labelW - 6, ink, text);
     bar(ctx, labelW, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
     bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, themed('bar-zeros'), `${Math.round(zeros * 100)}%`);
   });
+}
+
+/** A row's label: "layer N" over its activation where the row is tall enough, else both on one line,
+ * cut to `width` so that rows never overlap (eight layers share 200 px). */
+function healthLabel(ctx, l, activation, y, rowH, width, ink, text) {
+  const fit = s => { let t = s; while (t.length > 1 && ctx.measureText(t).width > width) t = t.slice(0, -2) + '…'; return t; };
+  if (rowH >= 28) {
+    ctx.fillStyle = ink; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1);
+    ctx.fillStyle = text; ctx.fillText(fit(activation), 0, y + rowH / 2 + 11);
+  } else {
+    ctx.fillStyle = ink; ctx.fillText(fit(activation ? `${l + 1} ${activation}` : `layer ${l + 1}`), 0, y + rowH / 2 + 4);
+  }
 }
 
 function bar(ctx, x, y, w, h, share, colour, text) {
@@ -88,15 +103,17 @@ export function drawCollapse(frame, decoded, deepCanvas, collapseCanvas, textEl,
   draw(deepCanvas, decoded.output); draw(collapseCanvas, decoded.collapse);
   const c = frame.collapse;
   const matrix = '<table class="matrix"><caption>M (inputs × outputs)</caption>' + c.matrix.map((row, i) =>
-    `<tr><th>${frame.network.inputs[i]}</th>${row.map(v => `<td>${v.toFixed(3)}</td>`).join('')}</tr>`).join('') +
-    `<tr><th>v</th>${c.bias.map(v => `<td>${v.toFixed(3)}</td>`).join('')}</tr></table>`;
+    `<tr><th>${frame.network.inputs[i]}</th>${row.map(v => `<td>${fixed(v, 3)}</td>`).join('')}</tr>`).join('') +
+    `<tr><th>v</th>${c.bias.map(v => `<td>${fixed(v, 3)}</td>`).join('')}</tr></table>`;
   const verdict = c.allLinear
     ? `<p class="ok">Every hidden layer is linear, so the network <em>is</em> this one layer: the largest difference on the grid is ${fmtSci(c.maxDifference)}.</p>`
-    : `<p>With nonlinear activations the product is not the network: the largest difference on the grid is ${c.maxDifference.toFixed(2)}. Try the Linear collapse preset.</p>`;
+    : `<p>With nonlinear activations the product is not the network: the largest difference on the grid is ${fixed(c.maxDifference, 2)}. Try the Linear collapse preset.</p>`;
   textEl.innerHTML = verdict + matrix;
 }
 
-export function fmtSci(v) {
-  if (v === undefined || v === null || !Number.isFinite(+v)) return String(v ?? '–');
+export function fmtSci(value) {
+  if (value === undefined || value === null) return '–';
+  const v = num(value);
+  if (!Number.isFinite(v)) return fixed(v, 0);
   return v === 0 ? '0' : Math.abs(v) < 0.001 || Math.abs(v) >= 1e4 ? v.toExponential(1) : (+v.toPrecision(3)).toString();
 }

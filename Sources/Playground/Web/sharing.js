@@ -1,5 +1,5 @@
-// What travels with a link and how the page looks: the points note, the classroom flags and their
-// checklist, and the light or dark theme.
+// What travels with a link: the points note, the classroom flags and their checklist; and redrawing
+// when the theme changes.
 import { HIDABLE_CONTROLS, MAX_LINK_POINTS } from './state.js';
 
 const $ = id => document.getElementById(id);
@@ -15,22 +15,26 @@ export function pointsNote(clicked, uploaded) {
 }
 
 /** Hides the controls the link names (`<control>_hide=true`, elements marked `data-control`), and the
- * explanations with `hideText`. A style rule, so that elements drawn later (each layer's menu) hide too. */
+ * explanations with `hideText`. A style rule, so that elements drawn later (each layer's menu) hide too.
+ * A link that hides anything is a student's: it hides the classroom checklist and the Run panel as well,
+ * and `body.hide-activation` tells the panels not to name the activation. */
 export function applyHiddenControls(view) {
   $('hiddenControls').textContent = view.hidden.length ? view.hidden.map(name => `[data-control="${name}"]`).join(', ') + ' { display: none !important; }' : '';
   document.body.classList.toggle('hide-text', view.hideText);
+  document.body.classList.toggle('student', view.hidden.length > 0 || view.hideText);
+  document.body.classList.toggle('hide-activation', view.hidden.includes('activation'));
 }
 
-/** The classroom checklist: ticked = shown. Changing it edits `view` and calls `changed` (which
- * rewrites the link); this page keeps showing everything, as TensorFlow Playground's does. */
-export function buildClassroom(view, changed) {
+/** The classroom checklist: ticked = shown. It edits `classroom` ({hidden, hideText}), which only the
+ * link it writes carries: this page's own address and controls stay as they are. `changed` rewrites the link. */
+export function buildClassroom(classroom, changed) {
   const rows = [...HIDABLE_CONTROLS, ['Explanations (hideText)', 'hideText']];
   $('hideList').replaceChildren(...rows.map(([label, name]) => {
-    const box = Object.assign(document.createElement('input'), { type: 'checkbox' });
-    box.checked = !(name === 'hideText' ? view.hideText : view.hidden.includes(name));
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', name });
+    box.checked = !(name === 'hideText' ? classroom.hideText : classroom.hidden.includes(name));
     box.onchange = () => {
-      if (name === 'hideText') view.hideText = !box.checked;
-      else view.hidden = box.checked ? view.hidden.filter(n => n !== name) : [...view.hidden, name];
+      if (name === 'hideText') classroom.hideText = !box.checked;
+      else classroom.hidden = box.checked ? classroom.hidden.filter(n => n !== name) : [...classroom.hidden, name];
       changed();
     };
     const row = Object.assign(document.createElement('label'), { className: 'check' });
@@ -39,28 +43,17 @@ export function buildClassroom(view, changed) {
   }));
   $('copyLink').onclick = async () => {
     $('shareLink').select();
-    try { await navigator.clipboard.writeText(location.href); $('copyLink').textContent = 'Copied'; }
+    try { await navigator.clipboard.writeText($('shareLink').value); $('copyLink').textContent = 'Copied'; }
     catch { $('copyLink').textContent = 'Press Ctrl+C'; }  // no clipboard access: the link is selected
     setTimeout(() => { $('copyLink').textContent = 'Copy'; }, 2000);
   };
 }
 
-export const showShareLink = () => { $('shareLink').value = location.href; };
+/** Shows the classroom link (`hash` is the setup with the classroom's hide flags). */
+export const showShareLink = hash => {
+  $('shareLink').value = location.origin + location.pathname + hash;
+  $('openLink').href = $('shareLink').value;
+};
 
-const storedTheme = () => { try { return localStorage.getItem('theme'); } catch { return null; } };
-
-/** Light or dark: theme.js starts from the stored choice, else the system's; the toggle stores a
- * choice, and without one the page follows the system as it changes. `changed` redraws the canvases. */
-export function wireTheme(changed) {
-  const current = () => document.documentElement.dataset.theme;
-  const set = theme => { document.documentElement.dataset.theme = theme; label(); changed(); };
-  const label = () => { $('theme').textContent = current() === 'dark' ? 'Light' : 'Dark'; };
-  label();
-  $('theme').onclick = () => {
-    const next = current() === 'dark' ? 'light' : 'dark';
-    try { localStorage.setItem('theme', next); } catch { /* private mode: this page only */ }
-    set(next);
-  };
-  const system = matchMedia('(prefers-color-scheme: dark)');
-  system.addEventListener('change', () => { if (!storedTheme()) set(system.matches ? 'dark' : 'light'); });
-}
+/** Calls `changed` when the theme changes (theme.js wires the header's toggle), to redraw the canvases. */
+export const wireTheme = changed => window.addEventListener('themechange', changed);

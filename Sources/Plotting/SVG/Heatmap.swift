@@ -77,14 +77,17 @@ struct GridFrame {
         let cellWidth = plot.width / Double(max(grid.columns, 1))
         let cellHeight = plot.height / Double(max(grid.rows, 1))
         svg.open("g", [("class", "cells"), ("shape-rendering", "crispEdges")])
+        // Edges rounded as they are written (hundredths), each shared by the two cells beside it: rounding
+        // a cell's position and size apart left gaps of 0.01 that crisp edges widen to white seams.
+        let edge = { (value: Double) in (value * 100).rounded() / 100 }
         for (row, values) in grid.values.enumerated() {
-            let y = plot.bottom - Double(row + 1) * cellHeight
+            let (y0, y1) = (edge(plot.bottom - Double(row + 1) * cellHeight), edge(plot.bottom - Double(row) * cellHeight))
             for (column, value) in values.enumerated() {
                 let fill = scale.fill(for: value)
                 guard fill.opacity > 0 else { continue }
+                let (x0, x1) = (edge(plot.left + Double(column) * cellWidth), edge(plot.left + Double(column + 1) * cellWidth))
                 // Edge to edge, without overlap: overlapping translucent cells would show as darker seams.
-                svg.empty("rect", [("x", px(plot.left + Double(column) * cellWidth)), ("y", px(y)),
-                                   ("width", px(cellWidth)), ("height", px(cellHeight)),
+                svg.empty("rect", [("x", px(x0)), ("y", px(y0)), ("width", px(x1 - x0)), ("height", px(y1 - y0)),
                                    ("fill", fill.color), ("fill-opacity", px(fill.opacity))])
             }
         }

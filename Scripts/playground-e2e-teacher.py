@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""The playground in a teacher's hands, in headless Chromium (issue 17's bugs, one check each).
+
+Usage: playground-e2e-teacher.py URL
+Checks: the loss of the initial weights at epoch 0; Export then Import of the page's own model file;
+a diverging run shows the NaN guard's message, with no console errors; a new URL hash in an open tab is
+applied (and Export returns the new model); the weight editor refuses junk with a message; a CSV with a
+typo label or a far outlier gets warnings; a preset's note clears when the setup moves away from it; a
+classroom link prepared by unticking boxes leaves the teacher's address alone and, opened in a new tab,
+shows the student only what the teacher chose. Prints one JSON line; exits 1 on a failed check.
+"""
+import json
+import os
+import sys
+import tempfile
+import time
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.support.ui import Select
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+from playground_browser import Browser  # noqa: E402
+
+url = sys.argv[1].rstrip("/") + "/"
+b = Browser()
+d = b.driver
+files = tempfile.mkdtemp(prefix="playground-teacher-")
+
+
+def fresh(hash=""):
+    d.get("about:blank")
+    d.get(url + hash)
+    b.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, f"the first frame of {hash or 'the default page'}")
+
+
+def export():
+    return b.js("return fetch(`/api/sessions/${window.playground.id}/model`).then(r => r.json())")
+
+
+def write(name, text):
+    path = os.path.join(files, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def epoch_zero_loss():
+    fresh()
+    shown = d.find_element("id", "trainLoss").text
+    b.seen["epochZeroLoss"] = shown
+    b.check(shown not in ("", "–") and float(shown) > 0, f"the loss at epoch 0 shows {shown!r}, expected the initial weights' loss")
+
+
+def import_round_trip():
+    fresh("#networkShape=3&activation=relu&epochsPerFrame=5")
+    d.find_element("id", "step").click()
+    b.wait_for(lambda s: s["epoch"] >= 1, 20, "a step")
+    saved = export()
+    path = write("model.json", json.dumps(saved))
+    b.js("return fetch(`/api/sessions/${window.playground.id}/reseed?seed=777`, {method: 'POST'})")
+    b.wait_for(lambda s: s["epoch"] == 0, 20, "the reseed")
+    b.check(export() != saved, "reseeding did not change the model, so the round trip would prove nothing")
+    d.find_element("id", "import").send_keys(path)
+    state = b.wait_for(lambda s: "Imported" in s["banner"] or "error" in s["bannerKind"], 20, "the import's banner")
+    b.seen["import"] = state["banner"][:160]
+    b.check("Imported" in state["banner"], f"importing the page's own export failed: {state['banner']!r}")
+    b.check(export() == saved, "after Import, Export does not return the imported model")
+
+
+def diverging_run():
+    fresh("#problem=regression&regDataset=reg-plane&activation=identity&learningRate=10&networkShape=8,8&batchSize=1")
+    d.get_log("browser")  # start counting from here
+    d.find_element("id", "play").click()
+    state = b.wait_for(lambda s: "NaN" in s["banner"] and not s["playing"], 30, "the NaN guard's message")
+    b.seen["diverging"] = state["banner"][:200]
+    shown = {k: d.find_element("id", k).text for k in ["trainLoss", "testLoss", "epoch"]}
+    b.seen["divergingShown"] = shown
+    b.check("–" not in (shown["trainLoss"], shown["testLoss"]), f"a diverged run leaves blanks: {shown}")
+    errors = b.console_errors()
+    b.check(not errors, f"console errors in a diverging run: {errors}")
+
+
+def hash_change():
+    fresh()
+    b.js("location.hash = '#activation=relu&networkShape=3&learningRate=0.1&dataset=xor'")
+    b.wait_for(lambda s: s["config"]["networkShape"] == [3] and s["config"]["activations"] == ["relu"], 20, "the new hash to apply")
+    model = export()["playground"]
+    b.seen["hashChange"] = {k: model[k] for k in ["networkShape", "activations", "learningRate", "dataset"]}
+    b.check(model["networkShape"] == [3] and model["activations"] == ["relu"] and model["dataset"] == "xor",
+            f"after a hash change Export returns {b.seen['hashChange']}")
+
+
+def weight_editor():
+    fresh("#networkShape=2")
+    link = d.find_element("css selector", "#network svg path")
+    before = b.js("return window.playground.frame.network.layers[0].weights[0][0]")
+    b.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: 300, clientY: 300}))", link)
+    box, field = d.find_element("id", "editor"), d.find_element("css selector", "#editor input")
+    refused = {}
+    for junk in ["", "-", "abc", "1e999", "1,5"]:
+        field.clear()
+        field.send_keys(junk)
+        d.find_element("css selector", "#editor button").click()
+        time.sleep(0.3)
+        refused[junk] = d.find_element("css selector", "#editor .editor-error").text
+        b.check(box.is_displayed() and refused[junk], f"the weight editor accepted {junk!r}")
+    b.seen["editorRefused"] = refused
+    after = b.js("return window.playground.frame.network.layers[0].weights[0][0]")
+    b.check(after == before, f"junk changed the weight from {before} to {after}")
+    field.clear()
+    field.send_keys("0.75")
+    d.find_element("css selector", "#editor button").click()
+    b.wait_for(lambda s: b.js("return window.playground.frame.network.layers[0].weights[0][0]") == 0.75, 10, "a valid weight to be set")
+
+
+def csv_warnings():
+    rows = [f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{i % 2}" for i in range(400)]
+    for name, extra, expected in [("typo.csv", "1.0,1.0,7", "no points"), ("outlier.csv", "900,2,1", "far outside")]:
+        fresh()
+        d.find_element("css selector", "details.own").click()
+        d.find_element("id", "csv").send_keys(write(name, "\n".join(rows + [extra]) + "\n"))
+        state = b.wait_for(lambda s: expected in s["banner"], 20, f"the warning about {name}")
+        listed = d.find_element("id", "pointsWarnings").text
+        b.seen[name] = state["banner"][:200]
+        b.check(expected in listed, f"{name}: the warning is not listed under Your own data: {listed!r}")
+
+
+def preset_note():
+    fresh()
+    Select(d.find_element("id", "preset")).select_by_value("relu-sparsity")
+    b.wait_for(lambda s: s["config"]["optimizer"] == "adam", 20, "the preset to load")
+    b.check(d.find_element("id", "presetNote").is_displayed(), "the preset's note is not shown")
+    Select(d.find_element("id", "learningRate")).select_by_value("0.3")
+    b.wait_for(lambda s: s["config"]["learningRate"] == 0.3, 20, "the learning rate to change")
+    note, name = d.find_element("id", "presetNote").is_displayed(), d.find_element("id", "preset").get_attribute("value")
+    b.seen["presetAfterChange"] = {"noteShown": note, "preset": name}
+    b.check(not note and name == "", f"the preset's name and note stay after moving away: {b.seen['presetAfterChange']}")
+
+
+def classroom():
+    fresh("#activation=relu")
+    own = b.js("return location.hash")
+    for name in ["learningRate", "activation", "preset"]:
+        d.find_element("css selector", f"#hideList input[name='{name}']").click()
+    b.check(b.js("return location.hash") == own, "unticking classroom boxes rewrote the teacher's address")
+    link = d.find_element("id", "shareLink").get_attribute("value")
+    b.seen["classroomLink"] = link[-90:]
+    b.check("learningRate_hide=true" in link and "activation_hide=true" in link, f"the classroom link lacks the hide flags: {link}")
+    d.switch_to.new_window("tab")
+    d.get(link)
+    b.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, "the student's page")
+    shown = b.js("""return Object.fromEntries(['learningRate', 'classroom', 'runPanel', 'cardPanel', 'activationAll', 'play', 'noise']
+        .map(id => [id, document.getElementById(id).getClientRects().length > 0]))""")
+    shown["layerMenus"] = b.js("return [...document.querySelectorAll('.layer-act')].some(e => e.getClientRects().length > 0)")
+    b.seen["student"] = shown
+    hidden = ["learningRate", "classroom", "runPanel", "cardPanel", "activationAll", "layerMenus"]
+    b.check(not any(shown[k] for k in hidden) and shown["play"] and shown["noise"], f"the student sees other than the teacher chose: {shown}")
+    text = b.js("return document.body.innerText")
+    b.check("ReLU" not in text and "relu" not in text, "the student's page names the hidden activation")
+
+
+checks = [epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note, classroom]
+try:
+    for check in checks:
+        try:
+            check()
+        except Exception as error:  # one broken check must not hide the others
+            b.fail(f"{check.__name__}: {type(error).__name__}: {str(error)[:300]}")
+finally:
+    b.close()
+sys.exit(b.report())

@@ -1,0 +1,70 @@
+"""Shared by the playground's browser scripts: headless Chromium driven by selenium, the page's state,
+waiting for a condition, and the checks' record (what was seen, what failed)."""
+import json
+import os
+import shutil
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+
+class Browser:
+    def __init__(self, width=1440, height=1200):
+        self.profile = tempfile.mkdtemp(prefix="playground-browser-")
+        options = Options()
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         f"--window-size={width},{height}", f"--user-data-dir={self.profile}"]:
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        options.binary_location = os.environ.get("CHROMIUM") or shutil.which("chromium") or "chromium"
+        service = Service(os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver"))
+        self.driver = webdriver.Chrome(service=service, options=options)
+        self.seen, self.failures = {}, []
+
+    def js(self, script, *args):
+        return self.driver.execute_script(script, *args)
+
+    def state(self):
+        return self.js("""
+            const s = window.playground, r = s ? s.records : [], banner = document.getElementById('banner');
+            return { epoch: s && s.frame ? s.frame.epoch : -1, playing: s && s.frame ? s.frame.playing : false,
+                     records: r.length, config: s && s.frame ? s.frame.config : null,
+                     banner: banner.hidden ? '' : document.getElementById('bannerText').textContent,
+                     bannerKind: banner.hidden ? '' : banner.className };
+        """)
+
+    def wait_for(self, condition, seconds, what):
+        """The state once `condition(state)` holds; records a failure after `seconds`."""
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            current = self.state()
+            try:
+                if condition(current):
+                    return current
+            except (KeyError, TypeError):
+                pass
+            time.sleep(0.2)
+        self.fail(f"{what} within {seconds} s; last state {json.dumps(self.state())[:600]}")
+        return self.state()
+
+    def check(self, ok, message):
+        if not ok:
+            self.fail(message)
+        return ok
+
+    def fail(self, message):
+        self.failures.append(message)
+
+    def console_errors(self):
+        return [e["message"] for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]
+
+    def close(self):
+        self.driver.quit()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def report(self):
+        print(json.dumps({"ok": not self.failures, "seen": self.seen, "failures": self.failures}, ensure_ascii=False))
+        return 1 if self.failures else 0

@@ -1,0 +1,64 @@
+import Foundation
+import Lab
+
+/// The experiments in quick mode, run on demand once per server (a person presses Run on the
+/// Experiments tab when no report folder was given): a thread of its own runs them one by one, the
+/// page polls the progress, and the finished report is served from a temporary folder until the
+/// server stops. Later requests get the cached report.
+final class QuickReport: @unchecked Sendable {
+    enum Phase: String, Encodable, Sendable { case idle, running, done, failed }
+
+    /// What the page shows while it waits.
+    struct Status: Encodable, Sendable {
+        var phase: Phase
+        var done: Int
+        var total: Int
+        /// The experiment running now.
+        var current: String?
+        var message: String?
+        var seconds: Double
+    }
+
+    private let lock = NSLock()
+    private var status = Status(phase: .idle, done: 0, total: Experiments.all.count, current: nil, message: nil, seconds: 0)
+    private var folder: URL?
+    private var started = Date()
+
+    /// The finished report's folder, once there is one.
+    var directory: URL? { lock.withLock { folder } }
+
+    var current: Status {
+        lock.withLock {
+            var s = status
+            if s.phase == .running { s.seconds = Date().timeIntervalSince(started) }
+            return s
+        }
+    }
+
+    /// Starts the run unless one is running or done; returns the status either way.
+    func start(seed: UInt64 = 1) -> Status {
+        let starting: Bool = lock.withLock {
+            guard status.phase == .idle || status.phase == .failed else { return false }
+            (status, started) = (Status(phase: .running, done: 0, total: Experiments.all.count, current: nil, message: nil, seconds: 0), Date())
+            return true
+        }
+        if starting { Thread.detachNewThread { self.run(seed: seed) } }
+        return current
+    }
+
+    private func run(seed: UInt64) {
+        do {
+            var results: [ExperimentResult] = []
+            for experiment in Experiments.all {
+                lock.withLock { status.current = experiment.info.title }
+                results.append(try Experiments.run(experiment, ExperimentSettings(seed: seed, quick: true)))
+                lock.withLock { status.done += 1 }
+            }
+            let target = FileManager.default.temporaryDirectory.appendingPathComponent("activationlab-quick-report-\(UUID().uuidString)")
+            _ = try LabReport(results: results).write(to: target)
+            lock.withLock { (folder, status.phase, status.current, status.seconds) = (target, .done, nil, Date().timeIntervalSince(started)) }
+        } catch {
+            lock.withLock { (status.phase, status.message) = (.failed, "\(error)") }
+        }
+    }
+}
