@@ -1,5 +1,6 @@
 /// The rows of the report's claim table: every claim of the article, the experiment testing it, and its
-/// verdict with the key number (the first criterion bearing on it: mean ± sd and seeds passing).
+/// verdict with the key number (the first criterion bearing on it, or the first that does not hold: mean ± sd
+/// and seeds passing).
 enum ClaimTable {
     static func rows(_ results: [ExperimentResult]) -> [String] {
         ArticleClaims.all.map { claim in
@@ -18,7 +19,9 @@ enum ClaimTable {
     /// "holds" in its colour, then the key number.
     static func cell(_ result: ExperimentResult, _ claim: Int) -> String {
         let verdict = result.verdict(forClaim: claim)
-        let key = result.criteria(forClaim: claim).first.map { HTML.escape($0.line) } ?? ""
+        let criteria = result.criteria(forClaim: claim)
+        let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }  // what keeps it from holding
+        let key = shown.map { HTML.escape($0.line) } ?? ""
         return "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span> <span class=\"measured\">\(key)</span>"
     }
 }

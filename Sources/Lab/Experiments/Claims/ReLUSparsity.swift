@@ -65,6 +65,7 @@ struct ReLUSparsity: Experiment {
             var c = Runs.configuration(hidden: [Int](repeating: shape.width, count: shape.layers), activation: id, epochs: 1,
                                        seed: seed &+ UInt64(net), initializer: id == "relu" ? .he : .glorotUniform)
             c.trainFraction = 1
+            c.output = data.classNames.count > 2 ? .softmax : .sigmoid  // ten digits need ten outputs
             let layers = try TrainingSession(configuration: c, data: data).measure().layers.dropLast()
             for (layer, metrics) in layers.enumerated() { sums[layer] += metrics.zeroFraction }
         }
