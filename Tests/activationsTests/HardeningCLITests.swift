@@ -34,7 +34,7 @@ struct HardeningCLITests {
         let slope = try CLI.run(["eval", "leaky-relu", "--param", "slope=-0.1", "-2"])
         #expect(slope.status == 64 && slope.error.contains("slope"), "\(slope.error)")
         let range = try CLI.run(["plot", "relu", "--range", "-3:3"])
-        #expect(range.status == 0 && range.output.hasPrefix("<svg"), "\(range.error)")
+        #expect(range.status == 0 && range.output.contains("<svg"), "\(range.error)")
     }
 
     @Test("a byte-order mark at the start of standard input is skipped")

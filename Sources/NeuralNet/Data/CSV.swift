@@ -102,7 +102,7 @@ public enum CSVLoader {
     }
 
     /// The header's cells (when `header`) and the data rows' cells with their line numbers.
-    static func table(_ text: String, header: Bool, maxRows: Int, what: String = "data")
+    static func table(_ text: String, header: Bool, maxRows: Int, what: String = "data rows")
         throws(NeuralNetError) -> (names: [String]?, rows: [(line: Int, cells: [String])])
     {
         let bound = CSVText.lineCountBound(text) - (header ? 1 : 0)
