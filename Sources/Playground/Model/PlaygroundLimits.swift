@@ -1,28 +1,6 @@
 import ActivationFunctions
 import NeuralNet
 
-/// What went wrong with a request, as the page shows it: a message a person can act on, and the
-/// HTTP status it is sent with (always 4xx: the server keeps running and other sessions go on).
-public struct PlaygroundError: Error, Equatable, CustomStringConvertible {
-    public enum Kind: Int, Sendable {
-        case badRequest = 400, notFound = 404, conflict = 409, tooLarge = 413, unprocessable = 422, tooManySessions = 429
-    }
-
-    public var kind: Kind
-    public var message: String
-
-    public init(_ kind: Kind, _ message: String) { (self.kind, self.message) = (kind, message) }
-
-    public var description: String { message }
-
-    static func bad(_ message: String) -> PlaygroundError { PlaygroundError(.badRequest, message) }
-
-    /// A library error as a request error: the configuration or the data was at fault.
-    static func from(_ error: NeuralNetError) -> PlaygroundError {
-        PlaygroundError(error.isUsageError ? .badRequest : .unprocessable, error.description)
-    }
-}
-
 /// The sizes the server accepts. TensorFlow Playground allows 6 layers of 8; the page allows 8 of 16.
 public struct PlaygroundLimits: Sendable {
     public var maxLayers = 8
@@ -36,6 +14,11 @@ public struct PlaygroundLimits: Sendable {
     public var idleSeconds = 600.0
     /// Frames per second a playing session sends at most.
     public var maxFramesPerSecond = 60.0
+    /// Open connections beyond which a new one is answered 503 (at twice as many the server stops
+    /// accepting until some close, so it never runs out of file descriptors).
+    public var maxConnections = 256
+    /// Seconds a connection may stay open without a request (or a request's headers take to arrive).
+    public var idleConnectionSeconds = 30.0
 
     public init() {}
 
