@@ -13,8 +13,12 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every network).")
+    @Option(help: "The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every network; :: for IPv6).")
     var host = "127.0.0.1"
+
+    @Option(name: .customLong("allowed-host"),
+            help: "A host name (besides IP addresses and localhost) by which browsers may reach the server, e.g. teacher.local; repeatable.")
+    var allowedHosts: [String] = []
 
     @Option(help: "The port (0 picks a free one).")
     var port = 8080
@@ -31,15 +35,29 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = PlaygroundServerConfiguration()
-        (configuration.host, configuration.port) = (host, port)
+        (configuration.host, configuration.port, configuration.allowedHosts) = (host, port, allowedHosts)
+        if !configuration.isLoopback { FileHandle.standardError.write(Data(Self.exposureWarning(host).utf8)) }
         configuration.experimentsDirectory = URL(fileURLWithPath: experiments ?? "report")
         let open = self.open
         configuration.onRunning = { address in
             FileHandle.standardOutput.write(Data("Playground at \(address)  (Ctrl-C to stop)\n".utf8))
             if open { Self.openBrowser(address) }
         }
-        try await runPlayground(configuration)
+        do { try await runPlayground(configuration) } catch let error as PlaygroundStartError {
+            FileHandle.standardError.write(Data("serve: \(error)\n".utf8))
+            throw ExitCode(69)  // EX_UNAVAILABLE
+        }
         print("Playground stopped.")
+    }
+
+    static func exposureWarning(_ host: String) -> String {
+        """
+        serve: warning: listening on \(host), not on loopback. Anyone who can reach this machine on the network \
+        (the same Wi-Fi, or the internet if the port is open) can open the playground, start sessions and train \
+        on this machine's CPU. There are no accounts or passwords. Use it on a network you trust (a classroom), \
+        and stop the server when the class ends. Use --host 127.0.0.1 for this machine only.
+
+        """
     }
 
     static func openBrowser(_ address: String) {

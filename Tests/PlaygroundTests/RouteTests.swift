@@ -69,11 +69,11 @@ import Testing
     @Test func sessionStartStepStopResetAndStream() async throws {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
-            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=3", method: .post) { response in
+            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=3", method: .post, headers: .json) { response in
                 #expect(response.status == .ok)
                 #expect(response.json()["epoch"] as? Int == 3)
             }
-            try await client.execute(uri: "/api/sessions/\(id)/play", method: .post) { #expect($0.json()["playing"] as? Bool == true) }
+            try await client.execute(uri: "/api/sessions/\(id)/play", method: .post, headers: .json) { #expect($0.json()["playing"] as? Bool == true) }
             try await client.execute(uri: "/api/sessions/\(id)/stream?frames=4", method: .get) { response in
                 #expect(response.headers[.contentType] == "text/event-stream")
                 let frames = response.events("frame")
@@ -86,17 +86,17 @@ import Testing
                 #expect(Data(base64Encoded: output?["data"] as? String ?? "")?.count == 100 * 100)
                 #expect((grids?["hidden"] as? [[Any]])?.map(\.count) == [4, 2])
             }
-            try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post) { #expect($0.json()["playing"] as? Bool == false) }
-            try await client.execute(uri: "/api/sessions/\(id)/reset", method: .post) { #expect($0.json()["epoch"] as? Int == 0) }
+            try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: .json) { #expect($0.json()["playing"] as? Bool == false) }
+            try await client.execute(uri: "/api/sessions/\(id)/reset", method: .post, headers: .json) { #expect($0.json()["epoch"] as? Int == 0) }
             try await client.execute(uri: "/api/sessions/\(id)", method: .delete) { #expect($0.status == .noContent) }
-            try await client.execute(uri: "/api/sessions/\(id)/step", method: .post) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) { #expect($0.status == .notFound) }
         }
     }
 
     @Test func configChangesKeepOrResetTheNetwork() async throws {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
-            _ = try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post)
+            _ = try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post, headers: .json)
             try await client.put("/api/sessions/\(id)/config", #"{"learningRate": 0.1}"#) { response in
                 let status = response.json()
                 #expect(status["change"] as? String == "kept")
@@ -142,31 +142,31 @@ import Testing
         try await buildApplication(configuration).test(.router) { client in
             let first = try await client.createSession("{}")
             let second = try await client.createSession("{}")
-            try await client.execute(uri: "/api/sessions", method: .post, body: ByteBuffer(string: "{}")) { response in
+            try await client.execute(uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: "{}")) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.errorMessage.contains("sessions are open"))
             }
-            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, body: ByteBuffer(string: "1,2,0\n3,x,1\n")) { response in
+            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: "1,2,0\n3,x,1\n")) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.errorMessage.contains("line 2, column 2"), "\(response.errorMessage)")
             }
-            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, body: ByteBuffer(string: "1,0\n2,1\n")) { response in
+            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: "1,0\n2,1\n")) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.errorMessage.contains("2 feature columns"))
             }
             let big = String(repeating: "1,2,0\n", count: 1000)
-            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, body: ByteBuffer(string: big)) { #expect($0.status == .contentTooLarge) }
-            try await client.execute(uri: "/api/sessions/\(first)/weights", method: .post, body: ByteBuffer(string: #"{"layer": 9, "to": 0, "value": 1}"#)) { response in
+            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: big)) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: "/api/sessions/\(first)/weights", method: .post, headers: .json, body: ByteBuffer(string: #"{"layer": 9, "to": 0, "value": 1}"#)) { response in
                 #expect(response.status == .badRequest)
             }
-            try await client.execute(uri: "/api/sessions/\(first)/fly", method: .post) { #expect($0.status == .notFound) }
-            try await client.execute(uri: "/api/sessions/\(first)/points", method: .post, body: ByteBuffer(string: #"{"x1": 1}"#)) { response in
+            try await client.execute(uri: "/api/sessions/\(first)/fly", method: .post, headers: .json) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sessions/\(first)/points", method: .post, headers: .json, body: ByteBuffer(string: #"{"x1": 1}"#)) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("missing x2"), "\(response.errorMessage)")
             }
-            try await client.execute(uri: "/api/sessions/nope/step", method: .post) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sessions/nope/step", method: .post, headers: .json) { #expect($0.status == .notFound) }
             for id in [first, second] {
-                try await client.execute(uri: "/api/sessions/\(id)/step", method: .post) { #expect($0.json()["epoch"] as? Int == 1) }
+                try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) { #expect($0.json()["epoch"] as? Int == 1) }
             }
         }
     }
@@ -175,23 +175,23 @@ import Testing
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
             let csv = (0..<40).map { i in "\(Double(i % 7) - 3),\(Double(i % 5) - 2),\(i % 3)" }.joined(separator: "\n")
-            try await client.execute(uri: "/api/sessions/\(id)/csv", method: .post, body: ByteBuffer(string: csv)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(id)/csv", method: .post, headers: .json, body: ByteBuffer(string: csv)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/sessions/\(id)", method: .get) { response in
                 let frame = response.json()
                 #expect(frame["classCount"] as? Int == 3)
                 #expect(frame["head"] as? String == "softmax")
                 #expect((frame["config"] as? [String: Any])?["dataset"] as? String == "custom")
             }
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 2}"#)) {
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 2}"#)) {
                 #expect($0.status == .ok)
             }
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 7}"#)) {
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 7}"#)) {
                 #expect($0.status == .badRequest)
             }
             let many = #"[{"x1": 1, "x2": 1, "label": 0}, {"x1": -1, "x2": 0.5, "label": 1}]"#
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: many)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: many)) { #expect($0.status == .ok) }
             let oneBad = #"[{"x1": 1, "x2": 1, "label": 0}, {"x1": -1, "x2": 0.5, "label": 9}]"#
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, body: ByteBuffer(string: oneBad)) { response in
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: oneBad)) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("point 2: the class must be 0…2"), "\(response.errorMessage)")
             }
@@ -199,7 +199,7 @@ import Testing
                 let added = (response.json()["points"] as? [String: Any])?["added"] as? [[Double]]
                 #expect(added == [[1, 2, 2], [1, 1, 0], [-1, 0.5, 1]], "the batch with a bad point added none")
             }
-            try await client.execute(uri: "/api/sessions/\(id)/weights", method: .post, body: ByteBuffer(string: #"{"layer": 0, "from": 1, "to": 2, "value": 1.5}"#)) {
+            try await client.execute(uri: "/api/sessions/\(id)/weights", method: .post, headers: .json, body: ByteBuffer(string: #"{"layer": 0, "from": 1, "to": 2, "value": 1.5}"#)) {
                 #expect($0.status == .ok)
             }
             var exported = ""
@@ -215,24 +215,24 @@ import Testing
             #expect((withoutUpload["uploadedPoints"] as? [String: Any])?["rows"] as? [[Double]] != nil, "the export carries the uploaded points")
             withoutUpload["uploadedPoints"] = nil
             let stripped = String(decoding: try JSONSerialization.data(withJSONObject: withoutUpload), as: UTF8.self)
-            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, body: ByteBuffer(string: stripped)) { response in
+            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, headers: .json, body: ByteBuffer(string: stripped)) { response in
                 #expect(response.status == .unprocessableContent, "without its points the 3-class model does not fit the circle it falls back to")
                 #expect(response.errorMessage.contains("does not fit"), "\(response.errorMessage)")
             }
             let fourth = try await client.createSession(#"{"networkShape": [1]}"#)
-            try await client.execute(uri: "/api/sessions/\(fourth)/model", method: .post, body: ByteBuffer(string: exported)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(fourth)/model", method: .post, headers: .json, body: ByteBuffer(string: exported)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/sessions/\(fourth)", method: .get) { response in
                 #expect(response.json()["classCount"] as? Int == 3, "the uploaded points came with the file")
             }
-            _ = try await client.execute(uri: "/api/sessions/\(other)/step", method: .post)
+            _ = try await client.execute(uri: "/api/sessions/\(other)/step", method: .post, headers: .json)
             var plain = ""
             try await client.execute(uri: "/api/sessions/\(other)/model", method: .get) { plain = $0.text }
             let third = try await client.createSession(#"{"networkShape": [3, 3]}"#)
-            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, body: ByteBuffer(string: plain)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(string: plain)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/sessions/\(third)", method: .get) { response in
                 #expect((response.json()["config"] as? [String: Any])?["networkShape"] as? [Int] == [1])
             }
-            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, body: ByteBuffer(string: "{}")) { response in
+            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(string: "{}")) { response in
                 #expect(response.status == .unprocessableContent)
             }
         }
@@ -252,6 +252,11 @@ extension TestResponse {
             return try? JSONSerialization.jsonObject(with: Data(data.dropFirst(6).utf8)) as? [String: Any]
         }
     }
+}
+
+extension HTTPFields {
+    /// What the page sends with every POST and PUT (the server refuses other content types there).
+    static let json: HTTPFields = [.contentType: "application/json"]
 }
 
 extension TestClientProtocol {

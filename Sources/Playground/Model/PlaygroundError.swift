@@ -1,10 +1,15 @@
 import NeuralNet
 
 /// What went wrong with a request, as the page shows it: a message a person can act on, and the
-/// HTTP status it is sent with (always 4xx: the server keeps running and other sessions go on).
+/// HTTP status it is sent with (4xx, or 503 when the server is full: it keeps running and other sessions go on).
 public struct PlaygroundError: Error, Equatable, CustomStringConvertible {
-    public enum Kind: Int, Sendable {
-        case badRequest = 400, notFound = 404, conflict = 409, tooLarge = 413, unprocessable = 422, tooManySessions = 429
+    /// The kind of fault, sent as the HTTP status and, by name, as the error's `code`.
+    public enum Kind: Int, Sendable, CaseIterable {
+        case badRequest = 400, forbidden = 403, notFound = 404, timeout = 408, conflict = 409, tooLarge = 413
+        case unsupportedMediaType = 415, unprocessable = 422, tooManySessions = 429, unavailable = 503
+
+        /// The name the page can test for (`tooManySessions`), stable across wording changes.
+        public var code: String { String(describing: self) }
     }
 
     public var kind: Kind

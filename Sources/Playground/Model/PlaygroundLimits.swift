@@ -14,6 +14,11 @@ public struct PlaygroundLimits: Sendable {
     public var idleSeconds = 600.0
     /// Frames per second a playing session sends at most.
     public var maxFramesPerSecond = 60.0
+    /// Open connections beyond which a new one is answered 503 (at twice as many the server stops
+    /// accepting until some close, so it never runs out of file descriptors).
+    public var maxConnections = 256
+    /// Seconds a connection may stay open without a request (or a request's headers take to arrive).
+    public var idleConnectionSeconds = 30.0
 
     public init() {}
 

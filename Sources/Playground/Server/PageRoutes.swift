@@ -10,6 +10,7 @@ struct PageRoutes: Sendable {
     let experiments: URL?
     /// The quick experiments run here when `experiments` holds no report.
     let quickReport = QuickReport()
+    let limits: PlaygroundLimits
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in Reply.html(SiteHeader.inject(into: try WebFiles.text("index.html"), current: .playground)) }
@@ -17,8 +18,14 @@ struct PageRoutes: Sendable {
         router.get("/static/:file") { _, context in try WebFiles.response(context.parameters.require("file")) }
         router.get("/api/catalog") { _, _ in Reply.bytes(Array(CatalogDocument.json().utf8), type: "application/json; charset=utf-8") }
         router.get("/api/activations/:id") { request, context in
-            let parameters = request.uri.queryParameters.reduce(into: [String: Double]()) { result, item in
-                if let value = Double(String(item.value)) { result[String(item.key)] = value }
+            var parameters: [String: Double] = [:]
+            for item in request.uri.queryParameters {
+                guard let value = Double(String(item.value)), value.isFinite else {
+                    throw PlaygroundError.bad("parameter \(item.key) must be a finite number, got '\(item.value)'")
+                }
+                guard parameters.updateValue(value, forKey: String(item.key)) == nil else {
+                    throw PlaygroundError.bad("parameter \(item.key) is given twice")
+                }
             }
             return Reply.json(try ActivationCurve(id: context.parameters.require("id"), parameters: parameters))
         }
@@ -27,7 +34,7 @@ struct PageRoutes: Sendable {
         router.get("/api/datasets/:id/points") { request, context in
             let id = try context.parameters.require("id")
             guard PlaygroundLimits.planeDatasets.contains(id) else { throw PlaygroundError(.notFound, "no 2-D dataset '\(id)'") }
-            let classes = min(max(request.uri.queryParameters.get("classes", as: Int.self) ?? 3, 2), 10)
+            let classes = try Query.integer("classes", request, in: 2...10) ?? 3
             let data = try lift { () throws(NeuralNetError) in try Datasets.named(id).generate(count: 200, classes: classes, seed: 1) }
             let labels: [Double] = switch data.labels {
             case .classes(let c, _): c.map(Double.init)
@@ -36,7 +43,8 @@ struct PageRoutes: Sendable {
             return Reply.json((0..<data.count).map { [data.inputs[$0, 0], data.inputs[$0, 1], labels[$0]] })
         }
         router.get("/api/presets") { _, _ in Reply.json(Presets.all) }
-        router.get("/api/limits") { _, _ in Reply.json(LimitsView(PlaygroundLimits())) }
+        let limitsView = LimitsView(limits)
+        router.get("/api/limits") { _, _ in Reply.json(limitsView) }
         router.get("/gallery") { _, _ in Reply.html(Self.gallery) }
         let files = ReportFiles(directory: experiments, quick: quickReport)
         router.get("/experiments") { _, _ in try files.response("") }
@@ -90,12 +98,22 @@ struct DatasetEntry: Encodable {
     }
 }
 
+/// What the server accepts, for the page to read instead of repeating: sizes, activations,
+/// datasets and the error codes its responses carry.
 struct LimitsView: Encodable {
-    let maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame: Int
+    let maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame, maxBatchSize, maxSessions, maxBodyBytes, maxStepEpochs: Int
+    let maxFramesPerSecond: Double
     let activations: [String]
+    let datasets: [String]
+    let customDataset: String
+    let errorCodes: [String: Int]
 
     init(_ limits: PlaygroundLimits) {
         (maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame) = (limits.maxLayers, limits.maxNeurons, limits.maxPoints, limits.maxEpochsPerFrame)
+        (maxBatchSize, maxSessions, maxBodyBytes) = (limits.maxBatchSize, limits.maxSessions, limits.maxBodyBytes)
+        (maxStepEpochs, maxFramesPerSecond) = (PlaygroundSession.maxStepEpochs, limits.maxFramesPerSecond)
         activations = PlaygroundLimits.activationIDs
+        (datasets, customDataset) = (PlaygroundLimits.planeDatasets, PlaygroundLimits.customDataset)
+        errorCodes = Dictionary(uniqueKeysWithValues: PlaygroundError.Kind.allCases.map { ($0.code, $0.rawValue) })
     }
 }

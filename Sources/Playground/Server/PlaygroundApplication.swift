@@ -1,17 +1,30 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
+import ServiceLifecycle
 
 /// How to run the playground server.
 public struct PlaygroundServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var limits = PlaygroundLimits()
+    /// Host names besides IP addresses and localhost that may reach the server (DNS-rebinding check).
+    public var allowedHosts: [String] = []
     /// The experiments report folder (`activations report -o DIR`), served under /experiments/.
     public var experimentsDirectory: URL?
     /// Called with the address once the server listens (the real port when 0 was asked for).
     public var onRunning: @Sendable (String) -> Void = { _ in }
 
     public init() {}
+
+    /// Whether only this machine can reach the server.
+    public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") }
+
+    /// `http://host:port`, with brackets around an IPv6 address.
+    public func address(port: Int) -> String {
+        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+    }
 }
 
 /// The playground web app: the page, the catalog, the sessions API and their frame streams.
@@ -20,49 +33,50 @@ public func buildApplication(_ configuration: PlaygroundServerConfiguration = Pl
                              store: SessionStore? = nil) -> some ApplicationProtocol {
     let store = store ?? SessionStore(limits: configuration.limits)
     let router = Router(context: BasicRequestContext.self)
-    router.add(middleware: PlaygroundErrorMiddleware())
-    PageRoutes(experiments: configuration.experimentsDirectory).add(to: router)
+    router.add(middleware: RequestGuard(allowedHosts: configuration.allowedHosts + [configuration.host]))
+    PageRoutes(experiments: configuration.experimentsDirectory, limits: configuration.limits).add(to: router)
     SessionRoutes(store: store).add(to: router)
     let onRunning = configuration.onRunning
+    let limits = configuration.limits
+    let connections = ConnectionCount(limit: limits.maxConnections)
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ActivationLab"),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionLimitHandler(count: connections)],
+                                            idleTimeout: .milliseconds(Int64(limits.idleConnectionSeconds * 1000)))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ActivationLab",
+                             availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections * 2)),
         onServerRunning: { channel in
-            let port = channel.localAddress?.port ?? configuration.port
-            onRunning("http://\(configuration.host):\(port)")
+            onRunning(configuration.address(port: channel.localAddress?.port ?? configuration.port))
         })
 }
 
-/// Sends a `PlaygroundError` as its 4xx status with `{"error": {"message": …}}`, the shape
-/// Hummingbird uses for its own errors, so the page reads one format.
-struct PlaygroundErrorMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+/// Runs the playground until SIGINT or SIGTERM, then shuts down: open streams end at once, and
+/// whatever has not finished after `shutdownSeconds` (a client that stopped reading) is cancelled.
+public func runPlayground(_ configuration: PlaygroundServerConfiguration) async throws {
+    let app = buildApplication(configuration)
+    var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
+    group.maximumGracefulShutdownDuration = .seconds(2)
+    group.maximumCancellationDuration = .seconds(2)
+    do { try await ServiceGroup(configuration: group).run() } catch { throw configuration.explain(error) }
+}
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as PlaygroundError {
-            throw HTTPError(HTTPResponse.Status(code: error.kind.rawValue), message: error.message)
+/// Why the server could not start.
+public struct PlaygroundStartError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+extension PlaygroundServerConfiguration {
+    /// `error` in the user's terms when it is a known reason for not starting.
+    func explain(_ error: any Error) -> any Error {
+        guard let io = error as? IOError else { return error }
+        switch io.errnoCode {
+        case EADDRINUSE:
+            return PlaygroundStartError(description: "port \(port) on \(host) is already in use (another server?); stop it, or choose another port with --port (0 picks a free one)")
+        case EADDRNOTAVAIL:
+            return PlaygroundStartError(description: "\(host) is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (every network)")
+        case EACCES:
+            return PlaygroundStartError(description: "no permission to listen on port \(port); ports below 1024 need privileges, so use 8080 or another above 1023")
+        default: return error
         }
     }
-}
-
-/// Responses the routes build.
-enum Reply {
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        bytes(JSONBody.encode(value), type: "application/json; charset=utf-8", status: status)
-    }
-
-    static func bytes(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
-        headers.append(contentsOf: extra)
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    static func html(_ text: String) -> Response { bytes(Array(text.utf8), type: "text/html; charset=utf-8") }
-}
-
-/// Runs the playground until SIGINT or SIGTERM, then shuts down gracefully (open streams end).
-public func runPlayground(_ configuration: PlaygroundServerConfiguration) async throws {
-    try await buildApplication(configuration).runService()
 }

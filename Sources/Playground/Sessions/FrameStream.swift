@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import ServiceLifecycle
 
-/// A session's frames as server-sent events (`event: frame`, one JSON object each). While the
-/// session plays, the stream trains it: one frame's epochs, one frame, at most
-/// `limits.maxFramesPerSecond` a second; a slow page slows training instead of piling frames up.
-/// While paused it sends a frame after each change and a comment every few seconds (to notice a
-/// closed tab). It ends after `maxFrames` frames, when a newer stream of the same tab opens, or
-/// when the session is removed (`event: end`), and when the server shuts down.
+/// A session's frames as server-sent events (`event: frame`, one JSON object each). Training runs on
+/// its own (`PlaygroundSession.play`); the stream only looks, at most `limits.maxFramesPerSecond`
+/// times a second, and when something changed it builds one frame of the newest state: frames are
+/// never queued, so a slow page gets fewer, never older, frames. While nothing changes it sends a
+/// comment every few seconds (to notice a closed tab). It ends after `maxFrames` frames, when a
+/// newer stream of the same tab opens, when the session is removed (`event: end`), when the server
+/// shuts down (a page that stopped reading is cut off by the shutdown's time limit).
 enum FrameStream {
     static let idlePoll = Duration.milliseconds(10)
     static let heartbeat = Duration.seconds(5)
@@ -15,33 +16,35 @@ enum FrameStream {
     static func body(_ session: PlaygroundSession, store: SessionStore, maxFrames: Int?) -> ResponseBody {
         let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
         return ResponseBody { writer in
-            let generation = await session.openStream()
+            let generation = session.openStream()
             let clock = ContinuousClock()
             var cursor: StreamCursor?
             var (sent, lastWrite) = (0, clock.now)
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                guard await session.isCurrent(stream: generation), await store.touch(session.id) else {
+                guard session.isCurrent(stream: generation), await store.touch(session.id) else {
                     try await writer.write(ByteBuffer(string: "event: end\ndata: {}\n\n"))
                     break
                 }
                 let start = clock.now
-                let advanced = await session.advance()
-                if let (frame, next) = await session.frame(after: cursor) {
+                if let (frame, next) = await session.encodedFrame(after: cursor) {
                     try await writer.write(ByteBuffer(bytes: event(frame)))
                     (cursor, sent, lastWrite) = (next, sent + 1, clock.now)
                     if let maxFrames, sent >= maxFrames { break }
-                } else if clock.now - lastWrite > heartbeat {
-                    try await writer.write(ByteBuffer(string: ": waiting\n\n"))
-                    lastWrite = clock.now
+                    try await clock.sleep(until: start + interval)
+                } else {
+                    if clock.now - lastWrite > heartbeat {
+                        try await writer.write(ByteBuffer(string: ": waiting\n\n"))
+                        lastWrite = clock.now
+                    }
+                    try await clock.sleep(for: idlePoll)
                 }
-                try await clock.sleep(until: advanced ? start + interval : clock.now + idlePoll)
             }
             try await writer.finish(nil)
         }
     }
 
-    static func event(_ frame: Frame) -> [UInt8] {
-        Array("event: frame\ndata: ".utf8) + JSONBody.encode(frame) + Array("\n\n".utf8)
+    static func event(_ frame: [UInt8]) -> [UInt8] {
+        Array("event: frame\ndata: ".utf8) + frame + Array("\n\n".utf8)
     }
 }
 

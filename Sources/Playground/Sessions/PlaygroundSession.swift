@@ -2,153 +2,133 @@ import Foundation
 import NeuralNet
 
 /// One browser tab: an engine, whether it is playing, and what its stream has already sent.
-/// Every control goes through this actor, so a tab's requests and its stream never race.
-public actor PlaygroundSession {
-    public nonisolated let id: String
-    public private(set) var engine: PlaygroundEngine
-    public private(set) var playing = false
+///
+/// The engine is only touched on the training threads (`TrainingThreads`), under `engineLock`, in
+/// jobs of bounded time; a request waits for its job without holding a thread of Swift's pool. The
+/// small `flags` (playing, version) are read and written at once from anywhere, so Pause and a
+/// stream's "anything new?" never wait for training.
+public final class PlaygroundSession: @unchecked Sendable {
+    public let id: String
+    let threads: TrainingThreads
+    /// How long one job of training may hold the engine; a control waits at most this (plus one epoch).
+    let sliceBudget: Duration
+    private let engineLock = NSLock()
+    private var engine: PlaygroundEngine
     private var pause: PlaygroundEngine.Pause?
-    /// Bumped by every change; a stream sends a frame when it differs from the last one sent.
-    public private(set) var version = 0
-    /// Bumped by Reset (and anything that resets): the page clears its charts.
-    public private(set) var run = 0
-    /// The newest stream; an older one stops (one stream per tab).
-    private var streamGeneration = 0
+    private let flagLock = NSLock()
+    private var flags = Flags()
 
-    init(id: String, engine: PlaygroundEngine) { (self.id, self.engine) = (id, engine) }
-
-    private func changed(resetting: Bool = false) {
-        version += 1
-        if resetting { run += 1 }
+    struct Flags {
+        var playing = false
+        /// Whether a play loop is running (at most one per session).
+        var looping = false
+        /// Bumped by every change; a stream sends a frame when it differs from the last one sent.
+        var version = 0
+        /// Bumped by Reset (and anything that resets): the page clears its charts.
+        var run = 0
+        var epoch = 0
+        /// The newest stream; an older one stops (one stream per tab).
+        var streamGeneration = 0
+        var closed = false
     }
+
+    init(id: String, engine: PlaygroundEngine, threads: TrainingThreads = .shared, sliceBudget: Duration = .milliseconds(25)) {
+        (self.id, self.engine, self.threads, self.sliceBudget) = (id, engine, threads, sliceBudget)
+    }
+
+    // MARK: Locked state
+
+    func withFlags<T>(_ body: (inout Flags) -> T) -> T {
+        flagLock.lock()
+        defer { flagLock.unlock() }
+        return body(&flags)
+    }
+
+    /// Runs `body` with the engine on a training thread (`.urgent`: before any training slice).
+    func withEngine<T: Sendable>(_ priority: TrainingThreads.Priority = .urgent,
+                                 _ body: @escaping @Sendable (inout PlaygroundEngine, inout PlaygroundEngine.Pause?) throws(PlaygroundError) -> T)
+        async throws(PlaygroundError) -> T {
+        try await threads.run(priority) { () throws(PlaygroundError) in
+            self.engineLock.lock()
+            defer { self.engineLock.unlock() }
+            return try body(&self.engine, &self.pause)
+        }
+    }
+
+    /// Records a change made while holding the engine.
+    func changed(epoch: Int, resetting: Bool = false, playing: Bool? = nil) {
+        withFlags {
+            $0.version += 1
+            if resetting { $0.run += 1 }
+            if let playing { $0.playing = playing }
+            $0.epoch = epoch
+        }
+    }
+
+    public var version: Int { withFlags { $0.version } }
+    public var playing: Bool { withFlags { $0.playing } }
+    public var epoch: Int { withFlags { $0.epoch } }
 
     // MARK: Controls
 
-    public func play() {
-        guard !playing else { return }
-        (playing, pause) = (true, nil)
-        changed()
+    /// Changes the engine with `body` and records the change.
+    func control(resetting: Bool = false, stopping: Bool = false,
+                 _ body: @escaping @Sendable (inout PlaygroundEngine) throws(PlaygroundError) -> Void) async throws(PlaygroundError) {
+        try await withEngine { (engine, pause) throws(PlaygroundError) in
+            try body(&engine)
+            if resetting || stopping { pause = nil }
+            self.changed(epoch: engine.epoch, resetting: resetting, playing: stopping ? false : nil)
+        }
     }
 
-    public func stop() {
-        guard playing else { return }
-        playing = false
-        changed()
+    public func reset() async throws(PlaygroundError) { try await control(resetting: true) { (e) throws(PlaygroundError) in try e.reset() } }
+
+    public func reseed(_ seed: UInt64) async throws(PlaygroundError) {
+        try await control(resetting: true) { (e) throws(PlaygroundError) in try e.reseed(seed) }
     }
 
-    /// Trains `epochs` epochs now and pauses.
-    public func step(epochs: Int = 1) {
-        playing = false
-        pause = engine.train(epochs: min(max(epochs, 1), 1000))
-        changed()
+    public func regenerate(_ seed: UInt64) async throws(PlaygroundError) {
+        try await control { (e) throws(PlaygroundError) in try e.regenerate(seed) }
     }
 
-    /// While playing: trains one frame's worth of epochs. Returns whether anything changed.
-    func advance() -> Bool {
-        guard playing else { return false }
-        if let reason = engine.train(epochs: engine.config.epochsPerFrame) { (playing, pause) = (false, reason) }
-        changed()
-        return true
+    public func apply(_ config: PlaygroundConfig) async throws(PlaygroundError) -> PlaygroundEngine.Change {
+        try await withEngine { (engine, pause) throws(PlaygroundError) in
+            let change = try engine.apply(config)
+            if change != .kept { pause = nil }
+            self.changed(epoch: engine.epoch, resetting: change != .kept)
+            return change
+        }
     }
 
-    public func reset() throws(PlaygroundError) {
-        try engine.reset()
-        pause = nil
-        changed(resetting: true)
+    public func setWeight(layer: Int, from: Int?, to: Int, value: Double) async throws(PlaygroundError) {
+        try await control { (e) throws(PlaygroundError) in try e.setWeight(layer: layer, from: from, to: to, value: value) }
     }
 
-    public func reseed(_ seed: UInt64) throws(PlaygroundError) {
-        try engine.reseed(seed)
-        pause = nil
-        changed(resetting: true)
+    public func add(_ points: [AddedPoint]) async throws(PlaygroundError) {
+        try await control { (e) throws(PlaygroundError) in try e.add(points) }
     }
 
-    public func regenerate(_ seed: UInt64) throws(PlaygroundError) {
-        try engine.regenerate(seed)
-        changed()
+    public func clearAdded() async throws(PlaygroundError) { try await control { (e) throws(PlaygroundError) in try e.clearAdded() } }
+
+    public func upload(csv: String, header: Bool) async throws(PlaygroundError) {
+        try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in try e.upload(csv: csv, header: header) }
     }
 
-    public func apply(_ config: PlaygroundConfig) throws(PlaygroundError) -> PlaygroundEngine.Change {
-        let change = try engine.apply(config)
-        if change != .kept { pause = nil }
-        changed(resetting: change != .kept)
-        return change
+    public func importModel(_ json: Data) async throws(PlaygroundError) {
+        try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in try e.importModel(json) }
     }
 
-    public func setWeight(layer: Int, from: Int?, to: Int, value: Double) throws(PlaygroundError) {
-        try engine.setWeight(layer: layer, from: from, to: to, value: value)
-        changed()
+    public func exportModel() async -> Data {
+        (try? await withEngine { (engine, _) in engine.exportModel() }) ?? Data()
     }
 
-    public func add(_ points: [AddedPoint]) throws(PlaygroundError) {
-        try engine.add(points)
-        changed()
-    }
-
-    public func clearAdded() throws(PlaygroundError) {
-        try engine.clearAdded()
-        changed()
-    }
-
-    public func upload(csv: String, header: Bool) throws(PlaygroundError) {
-        try engine.upload(csv: csv, header: header)
-        (playing, pause) = (false, nil)
-        changed(resetting: true)
-    }
-
-    public func importModel(_ json: Data) throws(PlaygroundError) {
-        try engine.importModel(json)
-        (playing, pause) = (false, nil)
-        changed(resetting: true)
-    }
-
-    public func exportModel() -> Data { engine.exportModel() }
-
-    // MARK: Frames
+    // MARK: Streams
 
     /// Starts a stream, ending any older one of this tab.
-    func openStream() -> Int {
-        streamGeneration += 1
-        return streamGeneration
-    }
+    func openStream() -> Int { withFlags { $0.streamGeneration += 1; return $0.streamGeneration } }
 
-    func isCurrent(stream generation: Int) -> Bool { generation == streamGeneration }
+    func isCurrent(stream generation: Int) -> Bool { withFlags { $0.streamGeneration == generation && !$0.closed } }
 
-    /// What a stream that has sent up to `cursor` sends next; nil when nothing changed.
-    func frame(after cursor: StreamCursor?) -> (Frame, StreamCursor)? {
-        if let cursor, cursor.version == version { return nil }
-        let sameRun = cursor?.run == run
-        let records = engine.chartRecords.filter { !sameRun || $0.epoch > cursor!.epoch || $0.epoch == 0 }
-        let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
-        let content = engine.frameContent(includeInputs: pointsChanged)
-        let frame = Frame(
-            version: version, run: run, epoch: engine.epoch, playing: playing, pause: pause, records: records,
-            problem: engine.config.problem.rawValue, head: engine.head.rawValue, classCount: engine.data.classCount,
-            classNames: engine.data.rawTrain.classNames, config: engine.config, network: content.network, grids: content.grids,
-            collapse: content.collapse, points: pointsChanged ? engine.pointsView() : nil, dataVersion: engine.dataVersion,
-            frameMilliseconds: content.milliseconds)
-        return (frame, StreamCursor(version: version, run: run, epoch: engine.epoch, dataVersion: engine.dataVersion))
-    }
-}
-
-/// What a stream has sent so far.
-struct StreamCursor: Sendable, Equatable {
-    var version: Int
-    var run: Int
-    var epoch: Int
-    var dataVersion: Int
-}
-
-extension PlaygroundEngine {
-    func pointsView() -> PointsView {
-        func rows(_ d: Dataset) -> [[Double]] {
-            let labels: [Double] = switch d.labels {
-            case .classes(let c, _): c.map(Double.init)
-            case .values(let v): v.storage
-            }
-            return (0..<d.count).map { [d.inputs[$0, 0], d.inputs[$0, 1], labels[$0]] }
-        }
-        return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] },
-                          warnings: config.dataset == PlaygroundLimits.customDataset && uploaded != nil ? uploadWarnings : [])
-    }
+    /// Stops training for good (the session was removed).
+    func close() { withFlags { ($0.closed, $0.playing) = (true, false) } }
 }

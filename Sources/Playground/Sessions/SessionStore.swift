@@ -14,19 +14,26 @@ public actor SessionStore {
 
     public var count: Int { sessions.count }
 
-    /// A new session for `config`, after removing idle ones.
-    public func create(_ config: PlaygroundConfig) throws(PlaygroundError) -> PlaygroundSession {
-        sweep()
-        guard sessions.count < limits.maxSessions else {
-            throw PlaygroundError(.tooManySessions, "\(sessions.count) sessions are open, the most this server takes; close a playground tab, or wait \(Int(limits.idleSeconds)) s for idle ones to close")
-        }
-        let engine = try PlaygroundEngine(config: config, limits: limits)
+    /// A new session for `config`, after removing idle ones. The network and data are built on the
+    /// training threads; the count is checked before and after.
+    public func create(_ config: PlaygroundConfig) async throws(PlaygroundError) -> PlaygroundSession {
+        try checkRoom()
+        let limits = self.limits
+        let engine = try await TrainingThreads.shared.run { () throws(PlaygroundError) in try PlaygroundEngine(config: config, limits: limits) }
+        try checkRoom()
         var id = Self.newID()
         while sessions[id] != nil { id = Self.newID() }
         let session = PlaygroundSession(id: id, engine: engine)
         sessions[id] = session
         lastSeen[id] = now()
         return session
+    }
+
+    private func checkRoom() throws(PlaygroundError) {
+        sweep()
+        guard sessions.count < limits.maxSessions else {
+            throw PlaygroundError(.tooManySessions, "\(sessions.count) sessions are open, the most this server takes; close a playground tab, or wait \(Int(limits.idleSeconds)) s for idle ones to close")
+        }
     }
 
     /// The session `id`, marked as active.
@@ -47,6 +54,7 @@ public actor SessionStore {
     }
 
     public func remove(_ id: String) {
+        sessions[id]?.close()
         sessions[id] = nil
         lastSeen[id] = nil
     }

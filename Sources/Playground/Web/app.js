@@ -19,7 +19,7 @@ window.playground = S;  // for the browser test and the curious
 async function api(method, path, body, type = 'application/json') {
   S.pending++;
   try {
-    const res = await fetch(path, { method, headers: body === undefined ? {} : { 'Content-Type': type },
+    const res = await fetch(path, { method, headers: method === 'GET' ? {} : { 'Content-Type': type },  // the server refuses other types
       body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body) });  // text (a file) goes as it is
     const text = await res.text();
     const json = text ? (() => { try { return JSON.parse(text); } catch { return null; } })() : null;

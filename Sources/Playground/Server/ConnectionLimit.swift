@@ -1,0 +1,72 @@
+import Foundation
+import HTTPTypes
+import NIOCore
+import NIOHTTPTypes
+
+/// The open connections, counted across the server's event loops.
+final class ConnectionCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open = 0
+    /// Connections beyond this many get a 503 to their first request and are closed.
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Counts a new connection; whether it is within the limit.
+    func opened() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        open += 1
+        return open <= limit
+    }
+
+    func closed() {
+        lock.lock()
+        open -= 1
+        lock.unlock()
+    }
+
+    var current: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return open
+    }
+}
+
+/// Answers 503 (and closes) on a connection opened while `count.limit` others are open, so that a
+/// flood of connections is refused with a reason instead of using up the process's file descriptors.
+/// (Beyond a higher hard cap the server stops accepting for a while: `MaximumAvailableConnections`.)
+final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let count: ConnectionCount
+    private var admitted = true
+    private var counted = false
+    private var answered = false
+
+    init(count: ConnectionCount) { self.count = count }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        (admitted, counted) = (count.opened(), true)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        if counted { count.closed() }
+        counted = false
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !admitted else { return context.fireChannelRead(data) }
+        guard case .head = unwrapInboundIn(data), !answered else { return }
+        answered = true
+        let message = "the server has \(count.limit) connections open, the most it takes; try again in a few seconds"
+        let body = ByteBuffer(bytes: PlaygroundError.body(message, code: PlaygroundError.Kind.unavailable.code))
+        let head = HTTPResponse(status: .serviceUnavailable, headerFields: [
+            .contentType: "application/json; charset=utf-8", .contentLength: "\(body.readableBytes)", .connection: "close", .retryAfter: "5",
+        ])
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+
+/// A `PlaygroundError` is sent as its status with `{"error": {"message": …, "code": …}}`: the shape
+/// Hummingbird uses for its own errors, plus a code the page can test for instead of the wording.
+extension PlaygroundError: HTTPResponseError {
+    public var status: HTTPResponse.Status { HTTPResponse.Status(code: kind.rawValue) }
+
+    public var headers: HTTPFields {
+        var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
+        if kind == .tooManySessions || kind == .unavailable { fields[.retryAfter] = "10" }
+        return fields
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.body(message, code: kind.code))))
+    }
+
+    /// The JSON of an error response.
+    static func body(_ message: String, code: String) -> [UInt8] {
+        struct Body: Encodable {
+            struct Detail: Encodable { let message, code: String }
+            let error: Detail
+        }
+        return JSONBody.encode(Body(error: .init(message: message, code: code)))
+    }
+}
+
+/// Responses the routes build.
+enum Reply {
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        bytes(JSONBody.encode(value), type: "application/json; charset=utf-8", status: status)
+    }
+
+    static func bytes(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func html(_ text: String) -> Response { bytes(Array(text.utf8), type: "text/html; charset=utf-8") }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Refuses what a web page on another site, or a DNS-rebinding name, could make a browser send.
+///
+/// - Every request's `Host` must be an IP address, `localhost` (or a name under it), or a name
+///   given with `allowedHosts`: a rebinding attack needs a name of its own that points here.
+/// - A request that changes state (anything but GET and HEAD) with an `Origin` header must come
+///   from this server's own origin (same host and port as `Host`).
+/// - Responses forbid framing by other sites and content-type sniffing.
+/// - A POST or PUT must say `Content-Type: application/json` (`text/csv` for a CSV upload): a
+///   cross-site form or `no-cors` fetch can only send plain text or form types, so it is refused.
+struct RequestGuard: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    /// Extra host names that may reach the server (a classroom machine's name, say), lower-cased.
+    let allowedHosts: Set<String>
+
+    init(allowedHosts: [String]) { self.allowedHosts = Set(allowedHosts.map { $0.lowercased() }) }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        try check(request)
+        var response = try await next(request, context)
+        // No other site may frame the page (clickjacking) or have a response read as another type.
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        return response
+    }
+
+    func check(_ request: Request) throws(PlaygroundError) {
+        let host = request.head.authority
+        if let host, !isAllowed(host: host) {
+            throw PlaygroundError(.forbidden, "the Host '\(host)' is not this server's: use its IP address or localhost, or start it with --allowed-host \(Self.name(of: host))")
+        }
+        guard request.method != .get && request.method != .head else { return }
+        if let origin = request.headers[.origin], origin != host.map({ "http://\($0)" }) {
+            throw PlaygroundError(.forbidden, "a page at \(origin) may not change this server's sessions; open the playground at http://\(host ?? "this server") itself")
+        }
+        guard request.method == .post || request.method == .put else { return }
+        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let accepted = request.uri.path.hasSuffix("/csv") ? ["application/json", "text/csv"] : ["application/json"]
+        guard let type, accepted.contains(type) else {
+            throw PlaygroundError(.unsupportedMediaType, "a \(request.method) to \(request.uri.path) needs Content-Type: \(accepted.joined(separator: " or ")), got \(type ?? "none")")
+        }
+    }
+
+    /// Whether `host` (a Host header: name or address, then maybe `:port`) may reach the server.
+    func isAllowed(host: String) -> Bool {
+        let name = Self.name(of: host).lowercased()
+        if name == "localhost" || name.hasSuffix(".localhost") || allowedHosts.contains(name) { return true }
+        return Self.isIPAddress(name)
+    }
+
+    /// The host part of a Host header: `[::1]:8080` → `::1`, `example.com:80` → `example.com`.
+    static func name(of host: String) -> String {
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") { return String(host[host.index(after: host.startIndex)..<close]) }
+        return String(host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    }
+
+    static func isIPAddress(_ name: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, name, &v4) == 1 || inet_pton(AF_INET6, name, &v6) == 1
+    }
+}

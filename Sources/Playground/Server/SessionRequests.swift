@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+
+/// One weight (or a bias, when `from` is absent) set by hand.
+struct WeightEdit: Decodable {
+    let layer: Int
+    /// The input index; absent for the unit's bias.
+    let from: Int?
+    let to: Int
+    let value: Double
+}
+
+/// One clicked point, or an array of them (a shared link restores its points in one request).
+struct AddedPoints: Decodable {
+    let points: [AddedPoint]
+
+    init(from decoder: any Decoder) throws {
+        if (try? decoder.unkeyedContainer()) != nil {
+            points = try [AddedPoint](from: decoder)
+        } else {
+            points = [try AddedPoint(from: decoder)]
+        }
+    }
+}
+
+/// Query parameters, read strictly: a value that is there but unreadable is a 400, never a default.
+enum Query {
+    /// `name` as an integer in `range`; nil when absent.
+    static func integer(_ name: String, _ request: Request, in range: ClosedRange<Int>) throws(PlaygroundError) -> Int? {
+        guard let text = request.uri.queryParameters.get(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw .bad("\(name) must be a whole number \(range.lowerBound)…\(range.upperBound), got '\(text)'")
+        }
+        return value
+    }
+
+    /// The `seed` parameter: a whole number 0…2⁶⁴−1; a random one when absent.
+    static func seed(_ request: Request) throws(PlaygroundError) -> UInt64 {
+        guard let text = request.uri.queryParameters.get("seed") else { return UInt64.random(in: 1...999_999) }
+        guard let seed = UInt64(text) else { throw .bad("seed must be a whole number 0…\(UInt64.max), got '\(text)'") }
+        return seed
+    }
+}
+
+/// The point limit, checked on the raw upload before any parsing: one point per non-empty line.
+enum UploadLimit {
+    static func check(csv text: String, maxPoints: Int) throws(PlaygroundError) {
+        var lines = 0, blank = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if !blank { lines += 1 }
+                blank = true
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                blank = false
+            }
+        }
+        if !blank { lines += 1 }
+        // One line may be a header.
+        guard lines <= maxPoints + 1 else {
+            throw PlaygroundError(.tooLarge, "the file has \(lines) lines; the playground takes at most \(maxPoints) points")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import NeuralNet
+
+extension PlaygroundSession {
+    /// The most a step request trains: this many epochs, and no longer than `stepTimeLimit`.
+    static let maxStepEpochs = 1000
+    static let stepTimeLimit = Duration.seconds(5)
+    /// A step always trains this many of the epochs asked for, however long they take (bounded work).
+    static let guaranteedStepEpochs = 10
+
+    /// Starts training: a loop of slices on the training threads, paced at most
+    /// `framesPerSecond` slices a second, each of the configuration's epochs per frame.
+    public func play(framesPerSecond: Double = PlaygroundLimits().maxFramesPerSecond) async {
+        _ = try? await withEngine { (_, pause) in pause = nil }
+        let start = withFlags { flags -> Bool in
+            guard !flags.closed else { return false }
+            let start = !flags.looping
+            if !flags.playing { (flags.playing, flags.version) = (true, flags.version + 1) }
+            flags.looping = true
+            return start
+        }
+        if start { Task.detached { await self.playLoop(interval: .seconds(1 / framesPerSecond)) } }
+    }
+
+    /// Stops training at once: the flag is read between epochs, so the running slice ends within one epoch.
+    public func stop() {
+        withFlags { flags in
+            guard flags.playing else { return }
+            (flags.playing, flags.version) = (false, flags.version + 1)
+        }
+    }
+
+    /// Trains up to `epochs` epochs (at most `maxStepEpochs`, and at most `stepTimeLimit`) and pauses;
+    /// returns how many it trained. Slices between which other sessions and controls get their turn.
+    @discardableResult
+    public func step(epochs: Int = 1) async throws(PlaygroundError) -> Int {
+        stop()
+        let deadline = ContinuousClock.now + Self.stepTimeLimit
+        var remaining = min(max(epochs, 1), Self.maxStepEpochs)
+        var trained = 0
+        while remaining > 0 {
+            let (done, paused) = try await trainSlice(upTo: remaining, priority: .urgent) { true }
+            (trained, remaining) = (trained + done, remaining - done)
+            if paused || done == 0 || (trained >= Self.guaranteedStepEpochs && ContinuousClock.now >= deadline) { break }
+        }
+        return trained
+    }
+
+    private func playLoop(interval: Duration) async {
+        let clock = ContinuousClock()
+        while true {
+            let keepGoing = withFlags { flags -> Bool in
+                if !flags.playing || flags.closed { flags.looping = false }
+                return flags.looping
+            }
+            guard keepGoing else { return }
+            let start = clock.now
+            _ = try? await trainSlice(upTo: nil, priority: .background) { self.playing }
+            try? await clock.sleep(until: max(start + interval, clock.now + .milliseconds(1)))
+        }
+    }
+
+    /// Trains up to `epochs` epochs (nil: the configuration's epochs per frame), while `shouldGo()` holds
+    /// and for at most `sliceBudget` (at least one epoch). Returns how many epochs it trained and
+    /// whether training paused by itself.
+    private func trainSlice(upTo epochs: Int?, priority: TrainingThreads.Priority,
+                            while shouldGo: @escaping @Sendable () -> Bool) async throws(PlaygroundError) -> (Int, Bool) {
+        let budget = sliceBudget
+        return try await withEngine(priority) { (engine, pause) in
+            let deadline = ContinuousClock.now + budget
+            let epochs = epochs ?? engine.config.epochsPerFrame
+            var done = 0
+            while done < epochs && shouldGo() {
+                if let reason = engine.train(epochs: 1) {
+                    pause = reason
+                    self.changed(epoch: engine.epoch, playing: false)
+                    return (done, true)
+                }
+                done += 1
+                if ContinuousClock.now >= deadline { break }
+            }
+            if done > 0 { self.changed(epoch: engine.epoch) }
+            return (done, false)
+        }
+    }
+
+    // MARK: Frames
+
+    /// What a stream that has sent up to `cursor` sends next, encoded; nil when nothing changed.
+    func encodedFrame(after cursor: StreamCursor?) async -> ([UInt8], StreamCursor)? {
+        if let cursor, cursor.version == version { return nil }
+        // Background, as training: a stream is paced, and controls must not queue behind frames.
+        return try? await withEngine(.background) { (engine, pause) in
+            guard let (frame, next) = self.frame(engine, pause, after: cursor) else { return nil }
+            return (JSONBody.encode(frame), next)
+        }
+    }
+
+    /// The newest frame, whole.
+    func currentFrame() async -> Frame {
+        try! await withEngine { (engine, pause) in self.frame(engine, pause, after: nil)!.0 }
+    }
+
+    private func frame(_ engine: PlaygroundEngine, _ pause: PlaygroundEngine.Pause?, after cursor: StreamCursor?) -> (Frame, StreamCursor)? {
+        let flags = withFlags { $0 }
+        if let cursor, cursor.version == flags.version { return nil }
+        let sameRun = cursor?.run == flags.run
+        let records = engine.chartRecords.filter { !sameRun || $0.epoch > cursor!.epoch || $0.epoch == 0 }
+        let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
+        let content = engine.frameContent(includeInputs: pointsChanged)
+        let frame = Frame(
+            version: flags.version, run: flags.run, epoch: engine.epoch, playing: flags.playing, pause: pause, records: records,
+            problem: engine.config.problem.rawValue, head: engine.head.rawValue, classCount: engine.data.classCount,
+            classNames: engine.data.rawTrain.classNames, config: engine.config, network: content.network, grids: content.grids,
+            collapse: content.collapse, points: pointsChanged ? engine.pointsView() : nil, dataVersion: engine.dataVersion,
+            frameMilliseconds: content.milliseconds)
+        return (frame, StreamCursor(version: flags.version, run: flags.run, epoch: engine.epoch, dataVersion: engine.dataVersion))
+    }
+}
+
+/// What a stream has sent so far.
+struct StreamCursor: Sendable, Equatable {
+    var version: Int
+    var run: Int
+    var epoch: Int
+    var dataVersion: Int
+}
+
+extension PlaygroundEngine {
+    func pointsView() -> PointsView {
+        func rows(_ d: Dataset) -> [[Double]] {
+            let labels: [Double] = switch d.labels {
+            case .classes(let c, _): c.map(Double.init)
+            case .values(let v): v.storage
+            }
+            return (0..<d.count).map { [d.inputs[$0, 0], d.inputs[$0, 1], labels[$0]] }
+        }
+        return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] },
+                          warnings: config.dataset == PlaygroundLimits.customDataset && uploaded != nil ? uploadWarnings : [])
+    }
+}

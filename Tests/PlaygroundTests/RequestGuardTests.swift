@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import Playground
+
+/// What a page on another site, a DNS-rebinding name, or a careless client cannot do; and the
+/// errors that name what was wrong instead of guessing.
+@Suite struct RequestGuardTests {
+    @Test func crossSiteWritesAndForeignHostsAreRefused() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            let cases: [(HTTPFields, HTTPResponse.Status, String)] = [
+                ([.contentType: "application/json", .origin: "http://evil.example"], .forbidden, "may not change"),
+                ([.contentType: "application/json", .origin: "null"], .forbidden, "may not change"),
+                ([.contentType: "text/plain"], .unsupportedMediaType, "needs Content-Type: application/json"),
+                ([.contentType: "application/x-www-form-urlencoded"], .unsupportedMediaType, "got application/x-www-form-urlencoded"),
+                ([:], .unsupportedMediaType, "got none"),
+            ]
+            for (headers, status, message) in cases {
+                try await client.execute(uri: "/api/sessions/\(id)/play", method: .post, headers: headers) { response in
+                    #expect(response.status == status, "\(headers)")
+                    #expect(response.errorMessage.contains(message), "\(response.errorMessage)")
+                }
+            }
+            let allowed: [HTTPFields] = [
+                [.contentType: "application/json; charset=utf-8"],
+            ]
+            for headers in allowed {
+                try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: headers) { #expect($0.status == .ok, "\(headers)") }
+            }
+        }
+    }
+
+    @Test func onlyAddressesLocalhostAndListedNamesAreHosts() {
+        let guardian = RequestGuard(allowedHosts: ["Teacher.local"])
+        for host in ["127.0.0.1:8080", "[::1]:8080", "localhost:8080", "LOCALHOST", "app.localhost:80", "192.168.1.20:8080", "[fe80::1]:9000",
+                     "teacher.local:8080", "10.0.0.5"] {
+            #expect(guardian.isAllowed(host: host), "\(host)")
+        }
+        for host in ["rebind.example:8080", "127.0.0.1.nip.io:8080", "localhost.evil.example", "student.local", "", "[::1"] {
+            #expect(!guardian.isAllowed(host: host), "\(host)")
+        }
+    }
+
+    /// Over a socket, where the Host header is the client's to choose (a rebinding page's name, say).
+    @Test func foreignHostsAreRefusedOverASocket() async throws {
+        let server = try await LiveServer.start { $0.allowedHosts = ["teacher.local"] }
+        defer { server.stop() }
+        let ask = { (host: String, origin: String) in
+            try await blocking {
+                RawConnection.status(of: try server.send("GET /api/limits HTTP/1.1\r\nHost: \(host)\r\n\(origin)Connection: close\r\n\r\n"))
+            }
+        }
+        #expect(try await ask("rebind.example:\(server.port)", "") == 403)
+        #expect(try await ask("teacher.local:\(server.port)", "") == 200)
+        #expect(try await ask("127.0.0.1:\(server.port)", "") == 200)
+        let id = try await blocking { try server.createSession("{}") }
+        let post = { (origin: String) in
+            try await blocking {
+                RawConnection.status(of: try server.send("POST /api/sessions/\(id)/pause HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"
+                    + "Content-Type: application/json\r\nOrigin: \(origin)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
+            }
+        }
+        #expect(try await post("http://127.0.0.1:\(server.port)") == 200)
+        #expect(try await post("http://evil.example") == 403)
+        #expect(try await post("http://127.0.0.1:1") == 403)
+    }
+
+    @Test(arguments: [
+        ("reseed?seed=abc", "seed must be a whole number"),
+        ("regenerate?seed=-1", "seed must be a whole number"),
+        ("step?epochs=abc", "epochs must be a whole number 1…1000"),
+        ("step?epochs=0", "epochs must be a whole number 1…1000"),
+        ("step?epochs=1000000", "got '1000000'"),
+    ])
+    func unreadableQueryValuesAre400(path: String, message: String) async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            try await client.execute(uri: "/api/sessions/\(id)/\(path)", method: .post, headers: .json) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains(message), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"seed": 1, "seed": 2}"#, "'seed' appears twice"),
+        (#"{"networkShape": [4], "learningRate": 0.1, "networkShape": [2]}"#, "'networkShape' appears twice"),
+        (#"{"activationParameters": {"0": {"slope": 0.1, "slope": 0.2}}}"#, "'activationParameters.0.slope' appears twice"),
+        (#"{"a\u0062": 1, "ab": 2}"#, "'ab' appears twice"),
+    ])
+    func repeatedJSONKeysAre400(body: String, message: String) async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains(message), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    @Test func sameKeysInSeparateObjectsAreFine() {
+        #expect(DuplicateKeys.first(in: Data(#"[{"x1": 1, "x2": 2}, {"x1": 3, "x2": 4}]"#.utf8)) == nil)
+        #expect(DuplicateKeys.first(in: Data(#"{"a": {"b": 1}, "c": {"b": 2}, "s": "b\":"}"#.utf8)) == nil)
+    }
+
+    @Test func tooManyCSVLinesAreRefusedBeforeParsing() async throws {
+        var configuration = PlaygroundServerConfiguration()
+        configuration.limits.maxPoints = 100
+        try await buildApplication(configuration).test(.router) { client in
+            let id = try await client.createSession("{}")
+            // Every line is malformed: were it parsed first, the answer would be a 422 about line 1.
+            let lines = String(repeating: "x,y,z\n", count: 102)
+            try await client.execute(uri: "/api/sessions/\(id)/csv", method: .post, headers: [.contentType: "text/csv"], body: ByteBuffer(string: lines)) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.errorMessage.contains("102 lines"), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    @Test func limitsPublishWhatThePageNeeds() async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(uri: "/api/limits", method: .get) { response in
+                let limits = response.json()
+                #expect(limits["maxPoints"] as? Int == PlaygroundLimits().maxPoints)
+                #expect((limits["datasets"] as? [String])?.contains("spiral") == true)
+                #expect((limits["errorCodes"] as? [String: Int])?["tooManySessions"] == 429)
+            }
+            try await client.execute(uri: "/api/sessions/nope", method: .get) { response in
+                #expect((response.json()["error"] as? [String: Any])?["code"] as? String == "notFound")
+            }
+        }
+    }
+}
