@@ -57,7 +57,7 @@ def import_round_trip():
     b.wait_for(lambda s: s["epoch"] >= 1, 20, "a step")
     saved = export()
     path = write("model.json", json.dumps(saved))
-    b.js("return fetch(`/api/sessions/${window.playground.id}/reseed?seed=777`, {method: 'POST'})")
+    b.js("return fetch(`/api/sessions/${window.playground.id}/reseed?seed=777`, {method: 'POST', headers: {'Content-Type': 'application/json'}})")
     b.wait_for(lambda s: s["epoch"] == 0, 20, "the reseed")
     b.check(export() != saved, "reseeding did not change the model, so the round trip would prove nothing")
     d.find_element("id", "import").send_keys(path)
@@ -115,7 +115,7 @@ def weight_editor():
 
 def csv_warnings():
     rows = [f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{i % 2}" for i in range(400)]
-    for name, extra, expected in [("typo.csv", "1.0,1.0,7", "no points"), ("outlier.csv", "900,2,1", "far outside")]:
+    for name, extra, expected in [("typo.csv", "1.0,1.0,7", "A typo in a label"), ("outlier.csv", "900,2,1", "far outside")]:
         fresh()
         d.find_element("css selector", "details.own").click()
         d.find_element("id", "csv").send_keys(write(name, "\n".join(rows + [extra]) + "\n"))

@@ -31,6 +31,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try checkOutputPaths()
             let dataset = try data.load()
             let configuration = try makeConfiguration(for: dataset)
             var session = try TrainingSession(configuration: configuration, data: dataset)
@@ -52,6 +53,16 @@ struct TrainCommand: ParsableCommand {
         c.features = try data.featureList()
         (c.trainFraction, c.seed) = (data.trainFraction, data.seed)
         return c
+    }
+
+    /// Refuses an output path that cannot be written before training, so that no run is lost to it.
+    func checkOutputPaths() throws {
+        for path in [save, trace, metrics].compactMap({ $0 }) {
+            if let problem = OutputPath.fileProblem(path) { throw CommandFailure.usage("cannot write \(path): \(problem)") }
+        }
+        if let report, let problem = OutputPath.directoryProblem(report) {
+            throw CommandFailure.usage("cannot write the report into \(report): \(problem)")
+        }
     }
 
     func write(_ session: TrainingSession, inputNames: [String]) throws {

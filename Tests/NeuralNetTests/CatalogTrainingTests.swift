@@ -62,7 +62,7 @@ struct CatalogTrainingTests {
         #expect {
             _ = try file.network()
         } throws: { error in
-            "\(error)".contains("layer 1") && "\(error)".contains("multiple of 3")
+            "\(error)".contains("layers[0]") && "\(error)".contains("multiple of 3")
         }
     }
 }

@@ -78,11 +78,14 @@ struct HardeningCLITests {
     func closedPipe() throws {
         let process = Process()
         process.executableURL = CLI.executable
-        process.arguments = ["eval", "relu"] + (1...20_000).map(String.init)
-        let output = Pipe(), error = Pipe()
-        (process.standardOutput, process.standardError) = (output, error)
+        process.arguments = ["eval", "relu"]
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        (process.standardInput, process.standardOutput, process.standardError) = (input, output, error)
         try output.fileHandleForReading.close()
         try process.run()
+        // Numbers on standard input (fewer than a pipe holds, so this write never waits for the reader).
+        try input.fileHandleForWriting.write(contentsOf: Data((1...5_000).map(String.init).joined(separator: "\n").utf8))
+        try input.fileHandleForWriting.close()
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let quiet = process.terminationReason == .uncaughtSignal ? process.terminationStatus == SIGPIPE : process.terminationStatus == 141
