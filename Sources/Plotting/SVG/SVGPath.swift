@@ -11,7 +11,7 @@ public enum SVGPath {
         return data
     }
 
-    /// The points of path data written by ``polyline(_:)``, one array per subpath (for tests and tools).
+    /// The points of path data written by `polyline(_:)`, one array per subpath (for tests and tools).
     public static func subpaths(of data: String) -> [[(x: Double, y: Double)]] {
         var result: [[(x: Double, y: Double)]] = []
         var number = ""

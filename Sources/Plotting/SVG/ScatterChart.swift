@@ -4,7 +4,7 @@ public struct ScatterChart: SVGChart {
         public var label: String
         public var xs: [Double]
         public var ys: [Double]
-        /// `nil` takes the shape at the group's position in ``MarkerShape/allCases``.
+        /// `nil` takes the shape at the group's position in `MarkerShape.allCases`.
         public var marker: MarkerShape?
 
         public init(label: String, xs: [Double], ys: [Double], marker: MarkerShape? = nil) {
