@@ -1,3 +1,4 @@
+import NeuralNet
 import Foundation
 import Testing
 @testable import Playground
@@ -112,18 +113,12 @@ struct RequestFuzzer {
     }
 }
 
-/// SplitMix64: the fuzzer's random numbers, reproducible from one seed.
+/// The fuzzer's random numbers, reproducible from one seed (NeuralNet's generator).
 struct SeededRandom {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
+    var generator: SeededGenerator
+    init(_ seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
