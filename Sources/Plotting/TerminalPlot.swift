@@ -9,11 +9,16 @@
 public struct TerminalPlot: Sendable {
     /// One curve: samples `(xs[i], ys[i])`, connected in order. Non-finite samples leave a gap.
     public struct Series: Sendable {
+        /// The curve's name in the legend.
         public var label: String
+        /// The x values of the samples.
         public var xs: [Double]
+        /// The y values of the samples, one per x.
         public var ys: [Double]
+        /// The colour of the curve and its legend entry when rendered in colour.
         public var color: TerminalColor
 
+        /// A curve through `(xs[i], ys[i])`.
         public init(label: String, xs: [Double], ys: [Double], color: TerminalColor) {
             self.label = label
             self.xs = xs
@@ -21,6 +26,7 @@ public struct TerminalPlot: Sendable {
             self.color = color
         }
 
+        /// A curve through `points`.
         public init(label: String, points: [(x: Double, y: Double)], color: TerminalColor) {
             self.init(label: label, xs: points.map(\.x), ys: points.map(\.y), color: color)
         }
@@ -35,14 +41,20 @@ public struct TerminalPlot: Sendable {
     static let heightRange = 4...200
     static let noDataMessage = "(no finite values to plot)"
 
-    /// Plot area size in character cells (clamped to 16...400 × 4...200 when rendering).
+    /// The plot area's width in character cells (clamped to 16...400 when rendering).
     public var width: Int
+    /// The plot area's height in character cells (clamped to 4...200 when rendering).
     public var height: Int
+    /// The heading above the plot.
     public var title: String?
+    /// The caption under the x axis.
     public var xLabel: String?
+    /// The caption of the y axis.
     public var yLabel: String?
+    /// The curves, in the order they were added.
     public private(set) var series: [Series] = []
 
+    /// An empty plot of `width` × `height` character cells; add curves with ``add(_:)``.
     public init(
         width: Int = 60, height: Int = 16,
         title: String? = nil, xLabel: String? = nil, yLabel: String? = nil
@@ -54,6 +66,7 @@ public struct TerminalPlot: Sendable {
         self.yLabel = yLabel
     }
 
+    /// Adds a curve; curves drawn later cover earlier ones where they cross.
     public mutating func add(_ series: Series) {
         self.series.append(series)
     }

@@ -63,10 +63,14 @@ public enum ColorScale: Sendable, Equatable {
 /// Values on a regular grid: `values[row][column]` is the value at the centre of that cell, row 0 at
 /// the bottom (`yRange.lowerBound`) and column 0 at the left (`xRange.lowerBound`).
 public struct Grid2D: Sendable {
+    /// The x interval the columns span, left edge to right edge.
     public var xRange: ClosedRange<Double>
+    /// The y interval the rows span, bottom edge to top edge.
     public var yRange: ClosedRange<Double>
+    /// The cell values, `values[row][column]`; every row has the same length.
     public var values: [[Double]]
 
+    /// A grid whose cells divide `xRange` × `yRange` evenly.
     public init(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, values: [[Double]]) {
         self.xRange = xRange
         self.yRange = yRange

@@ -2,13 +2,18 @@
 /// class colours as the scale's ends, training points outlined in the background colour and
 /// test points in the text colour (TensorFlow Playground's convention).
 public struct DecisionBoundaryChart: SVGChart {
+    /// One data point drawn over the output plane.
     public struct Point: Sendable {
+        /// The first input, on the horizontal axis.
         public var x: Double
+        /// The second input, on the vertical axis.
         public var y: Double
         /// The target: on the scale's positive side of `center` (blue) or not (orange).
         public var label: Double
+        /// Test points are outlined in the text colour, training points in the background colour.
         public var isTest: Bool
 
+        /// A point at (`x`, `y`) with its target `label`.
         public init(x: Double, y: Double, label: Double, isTest: Bool) {
             self.x = x
             self.y = y
@@ -17,19 +22,28 @@ public struct DecisionBoundaryChart: SVGChart {
         }
     }
 
+    /// A prefix for the ids inside the SVG (clip paths), unique per page.
     public var id: String
+    /// The heading above the chart.
     public var title: String
+    /// The caption of the horizontal axis.
     public var xLabel: String
+    /// The caption of the vertical axis.
     public var yLabel: String
     /// Model outputs at cell centres.
     public var grid: Grid2D
+    /// The data points, drawn over the grid in order.
     public var points: [Point]
     /// Outputs in `lower...upper`, the boundary at `center`; e.g. (0, 0.5, 1) for a sigmoid output.
     public var colorScale: ColorScale
+    /// The colour bar's caption.
     public var valueLabel = "output"
+    /// The width of the whole chart in pixels.
     public var width = ChartLayout.defaultWidth
+    /// The height of the whole chart in pixels.
     public var height = 380.0
 
+    /// A chart of `grid` with `points` on top, coloured by `colorScale`.
     public init(
         id: String = "boundary", title: String, xLabel: String = "x₁", yLabel: String = "x₂", grid: Grid2D,
         points: [Point], colorScale: ColorScale = .diverging(lower: -1, center: 0, upper: 1)

@@ -1,17 +1,25 @@
 /// A grid of values as coloured cells, with a colour bar.
 public struct Heatmap: SVGChart {
+    /// A prefix for the ids inside the SVG (clip paths), unique per page.
     public var id: String
+    /// The heading above the chart.
     public var title: String
+    /// The caption of the horizontal axis.
     public var xLabel: String
+    /// The caption of the vertical axis.
     public var yLabel: String
+    /// The values drawn, one cell each.
     public var grid: Grid2D
     /// `nil`: sequential over the finite values of the grid.
     public var colorScale: ColorScale?
     /// The colour bar's caption.
     public var valueLabel: String
+    /// The width of the whole chart in pixels.
     public var width = ChartLayout.defaultWidth
+    /// The height of the whole chart in pixels.
     public var height = 320.0
 
+    /// A heatmap of `grid` on a sequential scale over its finite values.
     public init(id: String = "heatmap", title: String, xLabel: String, yLabel: String, grid: Grid2D, valueLabel: String = "value") {
         self.id = id
         self.title = title

@@ -8,13 +8,18 @@
 public struct LineChart: SVGChart {
     /// One line: samples `(xs[i], ys[i])` in order; non-finite samples (and ≤ 0 on a log scale) break it.
     public struct Series: Sendable {
+        /// The series' name in the legend.
         public var label: String
+        /// The x values of the samples.
         public var xs: [Double]
+        /// The y values of the samples, one per x.
         public var ys: [Double]
+        /// Solid, dashed or dotted.
         public var style: LineStyle
         /// Colour slot (0–7); `nil` takes the series' position.
         public var colorIndex: Int?
 
+        /// A series of the samples `(xs[i], ys[i])`.
         public init(label: String, xs: [Double], ys: [Double], style: LineStyle = .solid, colorIndex: Int? = nil) {
             self.label = label
             self.xs = xs
@@ -24,22 +29,33 @@ public struct LineChart: SVGChart {
         }
     }
 
+    /// How y values map to height: linearly, or by their base-10 logarithm.
     public enum YScale: Sendable, Equatable { case linear, log }
 
+    /// A prefix for the ids inside the SVG (clip paths), unique per page.
     public var id: String
+    /// The heading above the chart.
     public var title: String
+    /// The caption of the horizontal axis.
     public var xLabel: String
+    /// The caption of the vertical axis.
     public var yLabel: String
+    /// The lines, drawn in order; the legend lists them in the same order.
     public var series: [Series] = []
+    /// Linear by default; `.log` for quantities that span decades, such as gradients.
     public var yScale: YScale = .linear
-    /// Fixed axis ranges; `nil` fits the data (x exactly, y with 5 % room, log y to whole decades).
+    /// A fixed x range; `nil` fits the data exactly.
     public var xDomain: ClosedRange<Double>?
+    /// A fixed y range; `nil` fits the data with 5 % room (on a log scale, to whole decades).
     public var yDomain: ClosedRange<Double>?
     /// Draw x = 0 and y = 0 when they are inside the axes.
     public var zeroLines = true
+    /// The width of the whole chart in pixels.
     public var width = ChartLayout.defaultWidth
+    /// The height of the whole chart in pixels.
     public var height = 280.0
 
+    /// An empty chart with its captions; add lines to `series`.
     public init(id: String = "chart", title: String, xLabel: String, yLabel: String, series: [Series] = []) {
         self.id = id
         self.title = title

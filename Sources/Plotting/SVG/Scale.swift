@@ -18,9 +18,12 @@ public protocol ChartScale: Sendable {
 
 /// y = a + b·x: a linear map from `domain` to `pixels`, with "nice" ticks from ``AxisTicks``.
 public struct LinearScale: ChartScale {
+    /// The data interval shown (widened by 1 on each side when it is a single value).
     public let domain: ClosedRange<Double>
+    /// The pixel positions of the lower and upper end of the domain.
     public let pixels: (start: Double, end: Double)
 
+    /// A scale from `domain` onto `pixels`; a one-value domain is widened to show it in the middle.
     public init(domain: ClosedRange<Double>, pixels: (start: Double, end: Double)) {
         let widened = domain.lowerBound == domain.upperBound
             ? (domain.lowerBound - 1)...(domain.upperBound + 1) : domain
@@ -52,7 +55,9 @@ public struct LinearScale: ChartScale {
 /// A base-10 logarithmic map; the domain must be positive. Ticks are powers of ten
 /// (every n-th decade when there are many; 1, 2, 5 × 10^k when the domain spans less than two decades).
 public struct LogScale: ChartScale {
+    /// The positive data interval shown.
     public let domain: ClosedRange<Double>
+    /// The pixel positions of the lower and upper end of the domain.
     public let pixels: (start: Double, end: Double)
     private let linear: LinearScale
 

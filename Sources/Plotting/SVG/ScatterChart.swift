@@ -1,12 +1,17 @@
 /// Points in groups, each group with its own colour and marker shape.
 public struct ScatterChart: SVGChart {
+    /// Points drawn with one colour and one marker shape, with one legend entry.
     public struct Group: Sendable {
+        /// The group's name in the legend.
         public var label: String
+        /// The x values of the points.
         public var xs: [Double]
+        /// The y values of the points, one per x.
         public var ys: [Double]
         /// `nil` takes the shape at the group's position in `MarkerShape.allCases`.
         public var marker: MarkerShape?
 
+        /// A group of the points `(xs[i], ys[i])`.
         public init(label: String, xs: [Double], ys: [Double], marker: MarkerShape? = nil) {
             self.label = label
             self.xs = xs
@@ -15,17 +20,28 @@ public struct ScatterChart: SVGChart {
         }
     }
 
+    /// A prefix for the ids inside the SVG (clip paths), unique per page.
     public var id: String
+    /// The heading above the chart.
     public var title: String
+    /// The caption of the horizontal axis.
     public var xLabel: String
+    /// The caption of the vertical axis.
     public var yLabel: String
+    /// The groups, drawn in order; the legend lists them in the same order.
     public var groups: [Group]
+    /// A fixed x range; `nil` fits the data with 5 % room on each side.
     public var xDomain: ClosedRange<Double>?
+    /// A fixed y range; `nil` fits the data with 5 % room on each side.
     public var yDomain: ClosedRange<Double>?
+    /// Draw x = 0 and y = 0 when they are inside the axes.
     public var zeroLines = true
+    /// The width of the whole chart in pixels.
     public var width = ChartLayout.defaultWidth
+    /// The height of the whole chart in pixels.
     public var height = 280.0
 
+    /// A chart of `groups` with its captions.
     public init(id: String = "scatter", title: String, xLabel: String, yLabel: String, groups: [Group] = []) {
         self.id = id
         self.title = title
