@@ -96,7 +96,8 @@ let package = Package(
         .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions", "SVGTestSupport"]),
         .testTarget(
             name: "PlaygroundTests",
-            dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
         .testTarget(
