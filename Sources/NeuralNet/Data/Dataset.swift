@@ -12,7 +12,7 @@ public struct Dataset: Sendable {
     public var inputs: Matrix<Double>
     /// The targets, one per row of `inputs`.
     public var labels: Labels
-    /// The name of each column of `inputs` (a CSV header's names, `x1`, `x2`, or a feature's name).
+    /// The name of each column of `inputs`: from a CSV header, `x1`, `x2`, … by position, or a feature's (`x1^2`).
     public var featureNames: [String]
 
     /// A dataset of the given parts, unchecked; `labeled(_:)` checks them.
