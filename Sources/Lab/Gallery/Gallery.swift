@@ -16,7 +16,7 @@ public struct Gallery: Sendable {
         public var anchor: String { family.rawValue.replacingOccurrences(of: " ", with: "-") }
     }
 
-    /// Families in their catalog order (``Family/allCases``); empty families are left out.
+    /// Families in their catalog order (`Family.allCases` of ActivationFunctions); empty families are left out.
     public let sections: [Section]
 
     public init(catalog: [any ActivationDefinition.Type] = Activations.all) {

@@ -3,10 +3,15 @@ import Foundation
 
 /// The standard training benchmarks (`activations bench --training`), on synthetic data, one thread.
 public enum TrainingBenchmarks {
+    /// One benchmark's result, as `activations bench --training --json` writes it.
     public struct Measurement: Sendable, Codable {
+        /// Which benchmark: `playground-epoch`, `playground-epoch-metrics`, `mnist-step` or `gemm-128x784x256`.
         public var id: String
+        /// The median wall-clock time of one repetition, in seconds.
         public var seconds: Double?
+        /// Billions of floating-point operations per second (the matrix product only); nil for the others.
         public var gflops: Double?
+        /// The training points of one epoch (the playground epochs only); nil for the others.
         public var trainCount: Int?
 
         enum CodingKeys: String, CodingKey { case id, seconds, gflops, trainCount = "train_count" }

@@ -1,15 +1,23 @@
 /// A fully connected layer: z = x·W + b, then the activation. W is inputs × sums (a sum per unit,
 /// or, for a row function, `inputCount(forOutputCount: units)`: k per unit for maxout).
 public struct DenseLayer<T: TrainingScalar>: Sendable {
+    /// W: `inputs` rows by one column per weighted sum.
     public var weights: Matrix<T>
+    /// b: one entry per weighted sum (a column of `weights`).
     public var bias: [T]
+    /// The function applied to the sums, with its parameters.
     public var activation: HiddenActivation
     /// Learned activation parameters (PReLU slopes, …: one set per unit or one shared); empty for the others.
     public var activationParameters: [T]
 
+    /// The number of inputs each sample feeds the layer.
     public var inputs: Int { weights.rows }
+    /// The number of outputs per sample: the sums, or fewer for a row function such as maxout; 0 when
+    /// the row function cannot take this many sums.
     public var units: Int { (try? activation.units(forSums: weights.columns)) ?? 0 }
 
+    /// A layer with the given parameters. `bias` must have one entry per column of `weights` (a
+    /// precondition).
     public init(weights: Matrix<T>, bias: [T], activation: HiddenActivation, activationParameters: [T] = []) {
         precondition(bias.count == weights.columns, "bias of \(bias.count) for \(weights.columns) sums")
         (self.weights, self.bias, self.activation, self.activationParameters) = (weights, bias, activation, activationParameters)
@@ -17,8 +25,11 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
 
     /// Everything a backward pass needs from the forward pass.
     public struct Cache: Sendable {
+        /// x, the batch the layer read: samples × `inputs`.
         public internal(set) var input: Matrix<T>
+        /// z = x·W + b: samples × weighted sums.
         public internal(set) var sums: Matrix<T>
+        /// The activation's output: samples × `units`.
         public internal(set) var output: Matrix<T>
         var record: ActivationApplication<T>.Record
 
@@ -30,8 +41,11 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
 
     /// The gradients of one backward pass.
     public struct Gradients: Sendable {
+        /// ∂L/∂W, shaped like the layer's `weights`.
         public var weights: Matrix<T>
+        /// ∂L/∂b, one entry per weighted sum.
         public var bias: [T]
+        /// ∂L/∂(learned activation parameters), laid out like the layer's; empty when it learns none.
         public var activationParameters: [T]
         /// dL/d(output) of this layer: the gradient flow that vanishes in deep sigmoid nets.
         public var output: Matrix<T>
@@ -44,6 +58,8 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
 
     var application: ActivationApplication<T> { ActivationApplication(activation: activation, parameters: activationParameters) }
 
+    /// The forward pass over the batch `x` (samples × `inputs`). In `training`, a randomized activation
+    /// (RReLU) draws its slopes from `rng`; otherwise it uses its mean slope and draws nothing.
     public func forward(_ x: Matrix<T>, training: Bool, rng: inout SeededGenerator) -> Cache {
         var cache = Cache()
         forward(x, training: training, rng: &rng, into: &cache)

@@ -7,6 +7,8 @@ public struct AffineMap<T: TrainingScalar>: Equatable, Sendable {
     /// b: one entry per output.
     public var bias: [T]
 
+    /// The map x ↦ x·`weights` + `bias`; `bias` must have one entry per column of `weights` (a
+    /// precondition).
     public init(weights: Matrix<T>, bias: [T]) {
         precondition(bias.count == weights.columns, "\(bias.count) biases for \(weights.columns) outputs")
         (self.weights, self.bias) = (weights, bias)

@@ -7,16 +7,22 @@ extension Double: TrainingScalar {}
 
 /// A dense row-major matrix: `rows` samples (or input units) by `columns` features (or output units).
 public struct Matrix<T: TrainingScalar>: Equatable, Sendable {
+    /// The number of rows (samples, or a layer's inputs).
     public var rows: Int
+    /// The number of columns (features, or a layer's outputs).
     public var columns: Int
+    /// The entries row by row: entry (i, j) is `storage[i * columns + j]`; its count is `rows * columns`.
     public var storage: [T]
 
+    /// A `rows` × `columns` matrix with every entry `value`. Negative dimensions are a precondition failure.
     public init(rows: Int, columns: Int, repeating value: T = 0) {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
         (self.rows, self.columns) = (rows, columns)
         storage = [T](repeating: value, count: rows * columns)
     }
 
+    /// A `rows` × `columns` matrix over `storage`, row by row; its count must be `rows * columns` (a
+    /// precondition).
     public init(rows: Int, columns: Int, storage: [T]) {
         precondition(storage.count == rows * columns, "\(storage.count) values for a \(rows)×\(columns) matrix")
         (self.rows, self.columns, self.storage) = (rows, columns, storage)
@@ -29,11 +35,14 @@ public struct Matrix<T: TrainingScalar>: Equatable, Sendable {
         self.init(rows: rows.count, columns: columns, storage: rows.flatMap { $0 })
     }
 
+    /// The entry in row `row`, column `column` (both 0-based); the indices are not checked against the
+    /// shape beyond the storage's bounds.
     public subscript(row: Int, column: Int) -> T {
         get { storage[row * columns + column] }
         set { storage[row * columns + column] = newValue }
     }
 
+    /// The entries of row `index` (0-based), sharing the storage.
     public func row(_ index: Int) -> ArraySlice<T> {
         storage[(index * columns)..<((index + 1) * columns)]
     }

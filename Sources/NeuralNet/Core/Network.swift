@@ -7,8 +7,11 @@ import ActivationFunctions
 public struct Network<T: TrainingScalar>: Sendable {
     /// All layers; the last one's activation is the identity (the head applies the output function).
     public var layers: [DenseLayer<T>]
+    /// The output function and its loss, applied after the last layer.
     public var head: OutputHead
 
+    /// A network of the given layers, unchecked: each layer's inputs must equal the units of the one
+    /// below, and the last layer's activation should be the identity.
     public init(layers: [DenseLayer<T>], head: OutputHead) {
         (self.layers, self.head) = (layers, head)
     }
@@ -44,7 +47,9 @@ public struct Network<T: TrainingScalar>: Sendable {
         return Array([[T]](repeating: unit, count: shared ? 1 : width).joined())
     }
 
+    /// The number of inputs per sample (the first layer's); the network must have a layer.
     public var inputCount: Int { layers[0].inputs }
+    /// The number of outputs per sample (the last layer's units).
     public var outputCount: Int { layers[layers.count - 1].units }
 
     /// The forward pass, keeping what backward needs.
@@ -110,11 +115,15 @@ public struct Network<T: TrainingScalar>: Sendable {
 /// One forward and backward pass over a batch: the mean loss, and per layer what the forward pass
 /// kept (`caches`) and the gradients. Its buffers are reused by the next pass run into it.
 public struct NetworkPass<T: TrainingScalar>: Sendable {
+    /// The mean loss over the batch; NaN before the first pass.
     public internal(set) var loss = Double.nan
+    /// What each layer's forward pass kept, the output layer last.
     public internal(set) var caches: [DenseLayer<T>.Cache] = []
+    /// Each layer's gradients of the mean loss, the output layer last.
     public internal(set) var gradients: [DenseLayer<T>.Gradients] = []
     var scratch = DenseLayer<T>.BackwardScratch()
 
+    /// An empty pass, to be run into.
     public init() {}
 
     /// Lets go of the inputs the caches share (see `Network.forward(_:training:rng:into:)`).

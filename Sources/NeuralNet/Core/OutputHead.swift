@@ -2,9 +2,12 @@ import ActivationFunctions
 
 /// What the network's targets are: class indices, or real values (one column per output).
 public enum Targets<T: TrainingScalar>: Sendable {
+    /// One class index per sample, each in 0..<`count`.
     case classes([Int], count: Int)
+    /// Real-valued targets: one row per sample, one column per output.
     case values(Matrix<T>)
 
+    /// The number of samples.
     public var count: Int {
         switch self {
         case .classes(let labels, _): labels.count

@@ -3,6 +3,7 @@
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
+    /// A generator whose whole stream is fixed by `seed` (any value, 0 included).
     public init(seed: UInt64) {
         var splitMix = seed
         func next() -> UInt64 {

@@ -19,6 +19,8 @@ public struct CSVOptions: Sendable {
     /// The most distinct class labels.
     public var maxClasses: Int
 
+    /// Options for reading; by default a file without a header, class labels in the last column, and
+    /// the default limits.
     public init(header: Bool = false, labelColumn: String? = nil, classification: Bool = true,
                 maxRows: Int = CSVLoader.defaultMaxRows, maxClasses: Int = CSVLoader.defaultMaxClasses) {
         (self.header, self.labelColumn, self.classification) = (header, labelColumn, classification)
@@ -29,12 +31,18 @@ public struct CSVOptions: Sendable {
 /// A dataset read from CSV, and what looked suspicious in it (the data loaded; each warning names
 /// the column and a line): classes with very few points, values far from the rest of their column.
 public struct LoadedCSV: Sendable {
+    /// The data, as `CSVLoader.load(_:options:)` returns it.
     public var dataset: Dataset
+    /// One message per suspicious class or value, naming the column and a line; empty when none.
     public var warnings: [String]
 }
 
+/// Reads a dataset from CSV text: the features from every column but the label column, checked
+/// cell by cell (see `CSVOptions`).
 public enum CSVLoader {
+    /// The default `CSVOptions.maxRows`: a million data lines.
     public static let defaultMaxRows = 1_000_000
+    /// The default `CSVOptions.maxClasses`.
     public static let defaultMaxClasses = 1000
 
     /// The dataset (warnings dropped; see `loadReporting`).

@@ -1,20 +1,30 @@
 /// Points with labels: class indices (with names) or real values.
 public struct Dataset: Sendable {
+    /// The targets of a dataset's samples.
     public enum Labels: Sendable, Equatable {
+        /// One class index per sample, each an index into `names` (the class names in index order).
         case classes([Int], names: [String])
+        /// Real-valued targets: one row per sample, one column per output.
         case values(Matrix<Double>)
     }
 
+    /// The features: one row per sample, one column per feature.
     public var inputs: Matrix<Double>
+    /// The targets, one per row of `inputs`.
     public var labels: Labels
+    /// The name of each column of `inputs`: from a CSV header, `x1`, `x2`, … by position, or a feature's (`x1^2`).
     public var featureNames: [String]
 
+    /// A dataset of the given parts, unchecked; `labeled(_:)` checks them.
     public init(inputs: Matrix<Double>, labels: Labels, featureNames: [String]) {
         (self.inputs, self.labels, self.featureNames) = (inputs, labels, featureNames)
     }
 
+    /// The number of samples.
     public var count: Int { inputs.rows }
+    /// Whether the targets are classes rather than real values.
     public var isClassification: Bool { if case .classes = labels { true } else { false } }
+    /// The class names in index order; empty for real-valued targets.
     public var classNames: [String] { if case .classes(_, let names) = labels { names } else { [] } }
 
     /// The samples at `indices`.

@@ -2,8 +2,11 @@ import RealModule
 
 /// The dataset catalog: every generator, by id. The CLI, the playground and the experiments read it.
 public struct DatasetGenerator: Sendable {
+    /// The dataset's kebab-case id, as `activations train --dataset` and the playground take it.
     public let id: String
+    /// A one-line description of the points.
     public let summary: String
+    /// Whether the points have class labels (otherwise real-valued targets).
     public let isClassification: Bool
     /// The default number of points (TensorFlow Playground: 500 to classify, 1200 for regression).
     public let defaultCount: Int
@@ -22,7 +25,10 @@ public struct DatasetGenerator: Sendable {
     }
 }
 
+/// The catalog of dataset generators: the one list every surface reads.
 public enum Datasets {
+    /// Every generator: TensorFlow Playground's six, then more 2-D sets, 1-D curves to fit and the
+    /// bundled UCI digits.
     public static let all: [DatasetGenerator] = [
         DatasetGenerator(id: "circle", summary: "a disc of one class inside a ring of the other", isClassification: true,
                          defaultCount: 500) { n, noise, _, rng in PlaygroundData.circle(count: n, noise: noise, rng: &rng) },
@@ -52,6 +58,7 @@ public enum Datasets {
                          defaultCount: Digits.imageCount) { n, noise, _, rng throws(NeuralNetError) in try Digits.sample(count: n, noise: noise, rng: &rng) },
     ]
 
+    /// The generator with id `id` (letter case ignored); an unknown id throws an error listing the known ones.
     public static func named(_ id: String) throws(NeuralNetError) -> DatasetGenerator {
         guard let generator = all.first(where: { $0.id == id.lowercased() }) else {
             throw .invalidConfiguration("unknown dataset '\(id)'; the datasets are \(all.map(\.id).joined(separator: ", "))")

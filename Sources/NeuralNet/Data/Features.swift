@@ -2,13 +2,20 @@ import RealModule
 
 /// TensorFlow Playground's input features, computed from a point (x1, x2).
 public enum Feature: String, Sendable, Codable, CaseIterable {
+    /// The point's coordinates themselves.
     case x1, x2
+    /// x1².
     case x1Squared = "x1^2"
+    /// x2².
     case x2Squared = "x2^2"
+    /// x1·x2.
     case x1TimesX2 = "x1*x2"
+    /// sin x1.
     case sinX1 = "sin(x1)"
+    /// sin x2.
     case sinX2 = "sin(x2)"
 
+    /// This feature at the point (`x1`, `x2`).
     public func value(_ x1: Double, _ x2: Double) -> Double {
         switch self {
         case .x1: x1

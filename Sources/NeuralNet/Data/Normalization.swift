@@ -4,7 +4,9 @@
 /// when the plain sums overflow (values near the top of the Double range), the column is measured
 /// scaled by its largest magnitude; when x − mean overflows, it is computed as x/sd − mean/sd.
 public struct Normalization: Sendable, Codable, Equatable {
+    /// The mean of each feature column.
     public var mean: [Double]
+    /// The standard deviation (1/n) of each feature column; 1 for a constant column.
     public var standardDeviation: [Double]
 
     /// Measured on `inputs` (usually the training set).
@@ -31,6 +33,7 @@ public struct Normalization: Sendable, Codable, Equatable {
         return variance > 0 ? variance.squareRoot() : 0
     }
 
+    /// A normalisation with the given statistics, unchecked (see `problem(features:)`).
     public init(mean: [Double], standardDeviation: [Double]) {
         (self.mean, self.standardDeviation) = (mean, standardDeviation)
     }
@@ -54,6 +57,8 @@ public struct Normalization: Sendable, Codable, Equatable {
         return nil
     }
 
+    /// (x − mean)/sd for every entry, column j with `mean[j]` and `standardDeviation[j]`. `inputs` must
+    /// not have more columns than there are statistics; check with `problem(features:)` first.
     public func apply(_ inputs: Matrix<Double>) -> Matrix<Double> {
         var result = inputs
         for i in 0..<inputs.rows {

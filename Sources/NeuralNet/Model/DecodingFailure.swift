@@ -2,6 +2,8 @@ import Foundation
 
 /// A `DecodingError` in the user's terms: which field (`layers[0].bias`) and what was wrong with it.
 public enum DecodingFailure {
+    /// A one-line message for `error`: for a `DecodingError`, the field's path and what was wrong with
+    /// it (`layers[0].bias is missing`); for any other error, its description.
     public static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {

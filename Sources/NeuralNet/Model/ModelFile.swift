@@ -3,27 +3,38 @@ import Foundation
 /// A trained model as JSON: architecture, weights, and how to prepare inputs (feature map and
 /// normalisation), so `activations predict` reproduces the network's outputs.
 public struct ModelFile: Codable, Sendable, Equatable {
+    /// One dense layer of the file, input side first.
     public struct Layer: Codable, Sendable, Equatable {
+        /// The activation's catalog id (the output layer's is `identity`).
         public var activation: String
+        /// The activation's catalog parameters by name, such as `alpha`; empty for none.
         public var parameters: [String: Double]
         /// inputs × sums, row by row.
         public var weights: [[Double]]
+        /// b: one entry per weighted sum.
         public var bias: [Double]
         /// Learned activation parameters (PReLU slopes).
         public var learned: [Double]
     }
 
+    /// Always `activationlab-model`; loading refuses any other.
     public var format = "activationlab-model"
+    /// The file format's version: 1, the only one loading accepts.
     public var version = 1
+    /// The output function and its loss.
     public var head: OutputHead
     /// The raw columns the model reads (before the feature map).
     public var inputNames: [String]
     /// Playground features computed from (x1, x2), or nil to use the raw columns.
     public var features: [Feature]?
+    /// Applied after the feature map, as in training.
     public var normalization: Normalization
+    /// The class names in output order; empty for regression.
     public var classNames: [String]
+    /// The layers, input side first, the output layer last.
     public var layers: [Layer]
 
+    /// The file for `network` (its numbers converted to `Double`) and the preparation of its inputs.
     public init<T>(network: Network<T>, inputNames: [String], features: [Feature]?, normalization: Normalization, classNames: [String]) {
         head = network.head
         (self.inputNames, self.features, self.normalization, self.classNames) = (inputNames, features, normalization, classNames)
@@ -54,6 +65,7 @@ public struct ModelFile: Codable, Sendable, Equatable {
         return prepared
     }
 
+    /// The file as pretty-printed JSON with sorted keys.
     public func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -1,10 +1,15 @@
 /// A model's outputs as CSV: `class,p(name)…` for a classifier, `y1…` for regression.
 public struct Prediction {
+    /// The model that made the outputs (its head and class names decide the columns).
     public let file: ModelFile
+    /// The network's outputs, one row per point: probabilities, tanh values or regression values.
     public let outputs: Matrix<Double>
 
+    /// The outputs `outputs` of the model in `file`.
     public init(file: ModelFile, outputs: Matrix<Double>) { (self.file, self.outputs) = (file, outputs) }
 
+    /// A header line, then one line per point: for a classifier, the most probable class's name and
+    /// every class's probability; for regression, the output values.
     public func csv() -> String {
         var lines = [header.joined(separator: ",")]
         for i in 0..<outputs.rows { lines.append(row(i).joined(separator: ",")) }

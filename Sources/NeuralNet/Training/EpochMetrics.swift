@@ -1,13 +1,22 @@
 /// What one epoch measured: losses, accuracies and, per layer, the gradient flow and unit health.
 public struct EpochMetrics: Sendable, Codable, Equatable {
+    /// How many epochs had run when it was measured: 1 for the first epoch's metrics, 0 before training.
     public var epoch: Int
+    /// The learning rate the epoch's steps used, after the schedule (the base rate for a measurement
+    /// without training).
     public var learningRate: Double
+    /// The mean loss over the whole training set, after the epoch's updates.
     public var trainLoss: Double
+    /// The share of training points classified correctly, in [0, 1]; nil for regression.
     public var trainAccuracy: Double?
+    /// The mean loss over the test set; nil without one.
     public var testLoss: Double?
+    /// The share of test points classified correctly, in [0, 1]; nil for regression or without a test set.
     public var testAccuracy: Double?
     /// One entry per layer, the output layer last.
     public var layers: [LayerMetrics]
+    /// The wall-clock time of the epoch, its metrics included, in seconds (0 for a measurement without
+    /// training).
     public var seconds: Double
 }
 

@@ -1,8 +1,12 @@
 /// Inputs and their targets, checked against each other.
 public struct LabeledData<T: TrainingScalar>: Sendable {
+    /// The features: one row per sample, every entry finite.
     public let inputs: Matrix<T>
+    /// One target per row of `inputs`.
     public let targets: Targets<T>
 
+    /// Checks that there is one target per input row, every feature and real target is finite, and
+    /// class labels (at least 2 classes) are in range; an error names the first bad row.
     public init(inputs: Matrix<T>, targets: Targets<T>) throws(NeuralNetError) {
         guard inputs.rows == targets.count else {
             throw .shapeMismatch("found inconsistent numbers of samples: \(inputs.rows) inputs, \(targets.count) targets")
@@ -24,6 +28,7 @@ public struct LabeledData<T: TrainingScalar>: Sendable {
         (self.inputs, self.targets) = (inputs, targets)
     }
 
+    /// The number of samples.
     public var count: Int { inputs.rows }
 
     /// The samples at `indices`.

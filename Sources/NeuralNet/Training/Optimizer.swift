@@ -16,6 +16,7 @@ public enum OptimizerKind: String, Sendable, Codable, CaseIterable {
 
 /// A penalty on the weights (not the biases), added to their gradient.
 public enum Regularization: String, Sendable, Codable, CaseIterable {
+    /// No penalty.
     case none
     /// rate·|w|, gradient rate·sgn(w).
     case l1
@@ -25,17 +26,29 @@ public enum Regularization: String, Sendable, Codable, CaseIterable {
 
 /// Hyper-parameters of the optimiser.
 public struct OptimizerSettings: Sendable, Codable, Equatable {
+    /// The update rule.
     public var kind: OptimizerKind = .adam
+    /// The base step size, finite and > 0; the schedule scales it epoch by epoch.
     public var learningRate = 0.01
+    /// μ for momentum and Nesterov, in [0, 1]; the other rules ignore it.
     public var momentum = 0.9
+    /// β₁, Adam's and AdamW's decay of the first moment, in [0, 1).
     public var beta1 = 0.9
+    /// β₂, Adam's and AdamW's decay of the second moment, in [0, 1).
     public var beta2 = 0.999
+    /// ρ, RMSprop's decay of the squared gradients, in [0, 1).
     public var rho = 0.99
+    /// ε > 0, added to the root of the second moment by RMSprop, Adam and AdamW.
     public var epsilon = 1e-8
+    /// λ ≥ 0, AdamW's decoupled decay of the weights (not the biases); the other rules ignore it.
     public var weightDecay = 0.01
+    /// A penalty on the weights added to their gradient, under any rule.
     public var regularization: Regularization = .none
+    /// The penalty's rate, finite and ≥ 0.
     public var regularizationRate = 0.0
 
+    /// Settings for `kind` at `learningRate`; the rest as declared above (PyTorch's defaults for β₁, β₂,
+    /// ρ, ε and AdamW's λ), with no regularisation.
     public init(kind: OptimizerKind = .adam, learningRate: Double = 0.01) {
         (self.kind, self.learningRate) = (kind, learningRate)
     }
@@ -64,6 +77,7 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
     private var second: [Int: [T]] = [:]
     private var steps: [Int: Int] = [:]
 
+    /// An optimiser with fresh state (no velocities, moments or steps yet).
     public init(_ settings: OptimizerSettings) { self.settings = settings }
 
     /// Updates `parameters` (slot `slot`) from `gradient`; `isWeight` decides whether regularisation applies.

@@ -2,6 +2,7 @@ import RealModule
 
 /// How the learning rate changes over the epochs.
 public enum LearningRateSchedule: Sendable, Codable, Equatable {
+    /// The base rate in every epoch.
     case constant
     /// Multiplied by `gamma` every `every` epochs.
     case step(every: Int, gamma: Double)

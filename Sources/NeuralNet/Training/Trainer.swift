@@ -10,14 +10,21 @@ import Foundation
 /// half of a playground session's time). (`exported: true` would let callers link the copies directly,
 /// but with typed throws the linker cannot find them on this toolchain.)
 public struct Trainer<T: TrainingScalar>: Sendable {
+    /// The network as trained so far.
     public private(set) var network: Network<T>
+    /// The optimiser's settings in force (see `retune(_:batchSize:)`).
     public private(set) var settings: OptimizerSettings
+    /// The samples per step; an epoch's last batch holds what is left.
     public private(set) var batchSize: Int
+    /// Whether each epoch visits the samples in a fresh seeded order (otherwise in the data's order).
     public let shuffle: Bool
+    /// How the learning rate changes from epoch to epoch.
     public let schedule: LearningRateSchedule
+    /// The epochs completed.
     public private(set) var epoch = 0
     /// Set to keep every step's batch loss in `stepLosses` (for comparing trajectories with PyTorch).
     public var recordsStepLosses = false
+    /// Every step's batch loss, in order, while `recordsStepLosses` is set.
     public private(set) var stepLosses: [Double] = []
     /// Whether each epoch ends with a forward and backward pass over the whole training set for the
     /// per-layer metrics (gradient flow, dead units, sparsity, saturation). Cleared, the epoch ends
@@ -46,6 +53,8 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     /// `step`.
     public var lastEvaluation: NetworkPass<T>? { evaluationIsCurrent ? evaluation : nil }
 
+    /// A trainer for `network`; `seed` fixes the batch order and the random slopes of RReLU. Throws if
+    /// `settings` are out of range or `batchSize` is below 1.
     public init(network: Network<T>, settings: OptimizerSettings, batchSize: Int, shuffle: Bool = true,
                 schedule: LearningRateSchedule = .constant, seed: UInt64) throws(NeuralNetError) {
         try settings.validate()

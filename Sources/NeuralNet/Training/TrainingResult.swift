@@ -2,18 +2,27 @@ import Foundation
 
 /// The end of a training run as one JSON object (`activations train --json`).
 public struct TrainingResult: Codable, Sendable {
+    /// The final network's loss and accuracy on one part of the split.
     public struct Scores: Codable, Sendable {
+        /// The mean loss; nil before the first epoch or without a test set.
         public var loss: Double?
         /// nil for regression.
         public var accuracy: Double?
     }
 
+    /// The configuration the run trained with.
     public var config: TrainingConfiguration
+    /// The epochs run.
     public var epochs: Int
+    /// The number of training points.
     public var trainCount: Int
+    /// The number of test points (0 with a train fraction of 1).
     public var testCount: Int
+    /// The scores on the training set after the last epoch.
     public var train: Scores
+    /// The scores on the test set after the last epoch.
     public var test: Scores
+    /// The mean wall-clock time of an epoch, in seconds; 0 before the first.
     public var secondsPerEpoch: Double
 
     enum CodingKeys: String, CodingKey {
@@ -21,6 +30,7 @@ public struct TrainingResult: Codable, Sendable {
         case trainCount = "train_count", testCount = "test_count", secondsPerEpoch = "seconds_per_epoch"
     }
 
+    /// The result of `session` as it stands, from its last epoch's metrics.
     public init(_ session: TrainingSession) {
         let last = session.history.last
         config = session.configuration
@@ -31,6 +41,7 @@ public struct TrainingResult: Codable, Sendable {
         secondsPerEpoch = session.history.isEmpty ? 0 : session.history.map(\.seconds).reduce(0, +) / Double(session.history.count)
     }
 
+    /// One line of JSON with sorted keys; a missing loss or accuracy is written as null, not left out.
     public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -60,6 +71,9 @@ extension TrainingResult.Scores {
 
 /// Per-epoch metrics as CSV: one row per epoch, per-layer columns after the totals.
 public enum MetricsCSV {
+    /// A header, then one line per epoch: the totals (an empty cell for a missing accuracy or test
+    /// value), then five columns per layer (`grad_w_i`, `grad_a_i`, `dead_i`, `zero_i`, `saturated_i`,
+    /// layers from 1). Empty text for no epochs.
     public static func render(_ history: [EpochMetrics]) -> String {
         guard let first = history.first else { return "" }
         let layerColumns = first.layers.indices.flatMap { i in

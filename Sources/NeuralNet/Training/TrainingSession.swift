@@ -1,16 +1,22 @@
 /// A training run on a dataset: the split, the normalisation, the network and its trainer, in
 /// the precision the configuration asks for. Commands and the playground drive it epoch by epoch.
 public struct TrainingSession: Sendable {
+    /// The configuration the session was made with (validated).
     public let configuration: TrainingConfiguration
     /// The data as given (before the feature map), and its split.
     public let data: Dataset
+    /// The training part of the split, as given.
     public let rawTrain: Dataset
+    /// The test part of the split, as given (empty with a train fraction of 1).
     public let rawTest: Dataset
     /// The split after the feature map, before normalisation.
     public let train: Dataset
+    /// The test part after the feature map, before normalisation.
     public let test: Dataset
+    /// Fitted on `train` when `configuration.normalize` is set, otherwise the identity.
     public let normalization: Normalization
     private var state: State
+    /// The metrics of every epoch run so far, in order.
     public private(set) var history: [EpochMetrics] = []
 
     private enum State: Sendable {
@@ -78,6 +84,10 @@ public struct TrainingSession: Sendable {
         }
     }
 
+    /// Splits `raw` (shuffled with the seed), applies the feature map, fits the normalisation and builds
+    /// the network and its trainer. Throws if the configuration is invalid, the network and data would
+    /// need too much memory, or the data cannot be used (a feature on data that is not 2-D, a
+    /// non-finite value, a head that does not suit the targets).
     public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
         try configuration.validate()
         let (rawTrain, rawTest) = try raw.split(trainFraction: configuration.trainFraction, seed: configuration.seed)
@@ -122,7 +132,9 @@ public struct TrainingSession: Sendable {
     /// The training inputs as the first layer sees them (feature map and normalisation applied).
     public var preparedTrainInputs: Matrix<Double> { normalization.apply(train.inputs) }
 
+    /// The epochs run so far.
     public var epoch: Int { history.count }
+    /// Whether the configured number of epochs has run.
     public var isFinished: Bool { epoch >= configuration.epochs }
 
     /// Trains one more epoch and returns its metrics. After an error (a non-finite loss or gradient),

@@ -3,10 +3,15 @@ import NeuralNet
 /// One epoch as the page charts it: losses, accuracies, time, and per layer the gradient flow and
 /// unit health (the output layer last).
 public struct EpochRecord: Codable, Sendable, Equatable {
+    /// Epochs trained when it was measured; 0 for the initial weights.
     public var epoch: Int
+    /// The mean loss over the training set.
     public var trainLoss: Double
+    /// The mean loss over the test set; nil when it has no points.
     public var testLoss: Double?
+    /// The share of training points classified correctly, in [0, 1]; nil for regression.
     public var trainAccuracy: Double?
+    /// The share of test points classified correctly, in [0, 1]; nil for regression or no test points.
     public var testAccuracy: Double?
     /// Mean |∂L/∂W| per layer.
     public var gradients: [Double]
@@ -14,6 +19,7 @@ public struct EpochRecord: Codable, Sendable, Equatable {
     public var dead: [Double]
     /// Share of outputs that are exactly 0 per layer (sparsity).
     public var zeros: [Double]
+    /// The wall-clock time of the epoch, its metrics included, in milliseconds (0 for epoch 0).
     public var milliseconds: Double
 }
 

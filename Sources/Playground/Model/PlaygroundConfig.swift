@@ -5,8 +5,10 @@ import NeuralNet
 /// its initialiser and its tanh output with ½(o − t)²). The page keeps it in the URL; the server
 /// checks it against ``PlaygroundLimits`` and builds the data and the network from it.
 public struct PlaygroundConfig: Codable, Sendable, Equatable {
+    /// Whether the points carry classes or real-valued targets.
     public enum Problem: String, Codable, Sendable { case classification, regression }
 
+    /// Classification or regression; a generated dataset must be of that kind.
     public var problem: Problem = .classification
     /// A 2-D dataset id from `Datasets.all`, or `custom` for uploaded or clicked points.
     public var dataset = "circle"
@@ -16,7 +18,9 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
     public var noise = 0
     /// 10–90: the percentage of points used for training.
     public var percTrainData = 50
+    /// Points per optimiser step: 1…`PlaygroundLimits.maxBatchSize`.
     public var batchSize = 10
+    /// The optimiser's learning rate, in (0, 100].
     public var learningRate = 0.03
     /// Hidden layer widths; empty means no hidden layer.
     public var networkShape = [4, 2]
@@ -24,10 +28,15 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
     public var activations = ["tanh"]
     /// Parameters per hidden layer (index as a string, as JSON objects need), e.g. `{"0": {"slope": 0.1}}`.
     public var activationParameters: [String: [String: Double]] = [:]
+    /// The inputs computed from each point (x1, x2): at least one, each at most once.
     public var features: [Feature] = [.x1, .x2]
+    /// A penalty on the weights: none, L1 or L2.
     public var regularization: Regularization = .none
+    /// The penalty's rate, 0…100.
     public var regularizationRate = 0.0
+    /// The update rule: plain SGD, as TensorFlow Playground, unless chosen otherwise.
     public var optimizer: OptimizerKind = .sgd
+    /// How the initial weights are drawn; `.playground` draws them as TensorFlow Playground does.
     public var initializer: Initializer = .playground
     /// The output for two classes: tanh (TensorFlow Playground), sigmoid or softmax. Three or more
     /// classes always use softmax; regression a linear output.
@@ -45,8 +54,11 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
     /// Epochs trained between two frames sent to the page.
     public var epochsPerFrame = 1
 
+    /// TensorFlow Playground's defaults, as listed above.
     public init() {}
 
+    /// Decodes a configuration in which every key is optional: a missing one takes its default, so a
+    /// link may give only what differs. The values are checked later (`PlaygroundLimits.validate(_:)`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = PlaygroundConfig()

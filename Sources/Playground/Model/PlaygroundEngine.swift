@@ -4,7 +4,9 @@ import NeuralNet
 /// One playground's state: its configuration, data, network and history. It trains epoch by
 /// epoch on the server and answers every control of the page. Not thread-safe: a `Session` owns it.
 public struct PlaygroundEngine: Sendable {
+    /// The limits its configuration, uploads and clicked points are checked against.
     public let limits: PlaygroundLimits
+    /// The configuration in force; change it with `apply(_:)`.
     public internal(set) var config: PlaygroundConfig
     /// The points before the split: generated, or uploaded/custom.
     var source: Dataset
@@ -19,6 +21,7 @@ public struct PlaygroundEngine: Sendable {
     var initial: Network<Double>
     var trainer: Trainer<Double>
     var history = History()
+    /// Epochs trained since the last reset.
     public internal(set) var epoch = 0
     /// Bumped whenever the points change, so the page redraws them only then.
     public internal(set) var dataVersion = 0
@@ -28,10 +31,14 @@ public struct PlaygroundEngine: Sendable {
 
     /// Why training paused by itself: a limit reached, or a loss that is no longer a number.
     public struct Pause: Sendable, Equatable, Encodable {
+        /// What paused training, in a sentence for the page.
         public var message: String
+        /// Whether a fault paused it (a non-finite loss, too few points) rather than a limit that was reached.
         public var isError: Bool
     }
 
+    /// Checks `config` against `limits`, generates its points and builds its network; the error names
+    /// the first field out of range.
     public init(config: PlaygroundConfig, limits: PlaygroundLimits = PlaygroundLimits()) throws(PlaygroundError) {
         try limits.validate(config)
         self.limits = limits
@@ -42,8 +49,11 @@ public struct PlaygroundEngine: Sendable {
         trainer = try Self.trainer(initial, config, epoch: 0)
     }
 
+    /// The network as trained so far.
     public var network: Network<Double> { trainer.network }
+    /// The epochs' records for the charts, thinned to at most 2000 (the latest always kept).
     public var records: [EpochRecord] { history.records }
+    /// The output head in use, chosen from the configuration and the number of classes.
     public var head: OutputHead { network.head }
 
     // MARK: Training

@@ -12,11 +12,15 @@ public struct PlaygroundError: Error, Equatable, CustomStringConvertible {
         public var code: String { String(describing: self) }
     }
 
+    /// The fault's kind: the HTTP status, and the `code` the page tests for.
     public var kind: Kind
+    /// What was wrong and what to do about it, for a person.
     public var message: String
 
+    /// An error of `kind` with `message`.
     public init(_ kind: Kind, _ message: String) { (self.kind, self.message) = (kind, message) }
 
+    /// The message.
     public var description: String { message }
 
     static func bad(_ message: String) -> PlaygroundError { PlaygroundError(.badRequest, message) }

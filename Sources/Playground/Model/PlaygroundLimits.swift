@@ -3,12 +3,20 @@ import NeuralNet
 
 /// The sizes the server accepts. TensorFlow Playground allows 6 layers of 8; the page allows 8 of 16.
 public struct PlaygroundLimits: Sendable {
+    /// The most hidden layers a configuration may have.
     public var maxLayers = 8
+    /// The most units in one hidden layer.
     public var maxNeurons = 16
+    /// The most points a session holds, clicked ones included; an upload with more is refused (413).
     public var maxPoints = 5000
+    /// The most sessions open at once; one more is refused (429) until one closes or idles out.
     public var maxSessions = 64
+    /// The largest request body read (a configuration, points, a CSV or a model), in bytes: 2 MiB;
+    /// a larger one is refused (413).
     public var maxBodyBytes = 2 << 20
+    /// The largest batch size a configuration may ask for.
     public var maxBatchSize = 1000
+    /// The most epochs a configuration may train between two frames.
     public var maxEpochsPerFrame = 100
     /// Seconds without a request or an open stream after which a session is removed.
     public var idleSeconds = 600.0
@@ -20,6 +28,7 @@ public struct PlaygroundLimits: Sendable {
     /// Seconds a connection may stay open without a request (or a request's headers take to arrive).
     public var idleConnectionSeconds = 30.0
 
+    /// The defaults above.
     public init() {}
 
     /// Checks every field, naming the first that is out of range.
@@ -56,6 +65,7 @@ public struct PlaygroundLimits: Sendable {
     /// The activations a hidden layer can use: every elementwise catalog function.
     public static var activationIDs: [String] { Activations.elementwiseIDs }
 
+    /// The dataset id of uploaded or clicked points, as opposed to a generator's id.
     public static let customDataset = "custom"
     /// The 2-D datasets, in menu order: TensorFlow Playground's six, then the ones it lacks.
     public static let planeDatasets = ["circle", "xor", "gauss", "spiral", "moons", "blobs", "spiral-arms", "reg-plane", "reg-gauss"]

@@ -2,11 +2,14 @@ import NeuralNet
 
 /// A point the user added by clicking: it joins the training set.
 public struct AddedPoint: Codable, Sendable, Equatable {
+    /// The first coordinate (horizontal on the page).
     public var x1: Double
+    /// The second coordinate (vertical on the page).
     public var x2: Double
     /// A class index for classification, the target value for regression.
     public var label: Double
 
+    /// A point at (`x1`, `x2`) with its class index or target value `label`.
     public init(x1: Double, x2: Double, label: Double) { (self.x1, self.x2, self.label) = (x1, x2, label) }
 }
 

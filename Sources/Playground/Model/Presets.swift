@@ -2,17 +2,22 @@ import NeuralNet
 
 /// One click sets up an article claim: a configuration, what it shows and where to look.
 public struct Preset: Encodable, Sendable {
+    /// A stable kebab-case id, such as `dying-relu`.
     public var id: String
+    /// The name in the page's preset menu.
     public var title: String
     /// What the article says (its claim number and section, in our words), then anything we add,
     /// marked "Our addition:".
     public var claim: String
     /// Where on the page to watch it happen.
     public var watch: String
+    /// The configuration the preset loads.
     public var config: PlaygroundConfig
 }
 
+/// The presets, one per article claim the playground can show, in menu order.
 public enum Presets {
+    /// Every preset, in menu order.
     public static let all: [Preset] = [
         Preset(id: "dying-relu", title: "Dying ReLU",
                claim: "The article (claim 25, ReLU section): on ReLU's flat side the gradient is 0, so a unit that lands there stops responding to error and input. Our addition: the high learning rate is what pushes units there; the article names no cause.",
@@ -60,6 +65,7 @@ public enum Presets {
                }),
     ]
 
+    /// The preset with id `id` (exactly), or nil.
     public static func named(_ id: String) -> Preset? { all.first { $0.id == id } }
 
     static func make(_ edit: (inout PlaygroundConfig) -> Void) -> PlaygroundConfig {

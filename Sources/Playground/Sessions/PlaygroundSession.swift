@@ -8,6 +8,7 @@ import NeuralNet
 /// small `flags` (playing, version) are read and written at once from anywhere, so Pause and a
 /// stream's "anything new?" never wait for training.
 public final class PlaygroundSession: @unchecked Sendable {
+    /// The random id that names the session in its URLs (`/api/sessions/{id}`).
     public let id: String
     let threads: TrainingThreads
     /// How long one job of training may hold the engine; a control waits at most this (plus one epoch).
@@ -65,8 +66,11 @@ public final class PlaygroundSession: @unchecked Sendable {
         }
     }
 
+    /// A counter bumped by every change; a stream sends a frame when it differs from the last one sent.
     public var version: Int { withFlags { $0.version } }
+    /// Whether the session is training on its own (Play).
     public var playing: Bool { withFlags { $0.playing } }
+    /// The engine's epoch count at its last recorded change.
     public var epoch: Int { withFlags { $0.epoch } }
 
     // MARK: Controls
@@ -81,16 +85,21 @@ public final class PlaygroundSession: @unchecked Sendable {
         }
     }
 
+    /// Back to the initial weights of the same seed; the data stay and the page's charts restart.
     public func reset() async throws(PlaygroundError) { try await control(resetting: true) { (e) throws(PlaygroundError) in try e.reset() } }
 
+    /// New initial weights from `seed`, then a reset.
     public func reseed(_ seed: UInt64) async throws(PlaygroundError) {
         try await control(resetting: true) { (e) throws(PlaygroundError) in try e.reseed(seed) }
     }
 
+    /// New points from the data seed `seed`; the network keeps training on them.
     public func regenerate(_ seed: UInt64) async throws(PlaygroundError) {
         try await control { (e) throws(PlaygroundError) in try e.regenerate(seed) }
     }
 
+    /// Applies a new configuration (see `PlaygroundEngine.apply(_:)`) and says whether it kept the
+    /// network, reset it, or regenerated the data.
     public func apply(_ config: PlaygroundConfig) async throws(PlaygroundError) -> PlaygroundEngine.Change {
         try await withEngine { (engine, pause) throws(PlaygroundError) in
             let change = try engine.apply(config)
@@ -100,24 +109,31 @@ public final class PlaygroundSession: @unchecked Sendable {
         }
     }
 
+    /// Sets one weight, or a unit's bias when `from` is nil (see `PlaygroundEngine.setWeight(layer:from:to:value:)`).
     public func setWeight(layer: Int, from: Int?, to: Int, value: Double) async throws(PlaygroundError) {
         try await control { (e) throws(PlaygroundError) in try e.setWeight(layer: layer, from: from, to: to, value: value) }
     }
 
+    /// Adds clicked points to the training set, all or none; the network keeps its weights.
     public func add(_ points: [AddedPoint]) async throws(PlaygroundError) {
         try await control { (e) throws(PlaygroundError) in try e.add(points) }
     }
 
+    /// Removes the clicked points.
     public func clearAdded() async throws(PlaygroundError) { try await control { (e) throws(PlaygroundError) in try e.clearAdded() } }
 
+    /// Loads 2-D points from CSV text as the `custom` dataset; stops playing and resets.
     public func upload(csv: String, header: Bool) async throws(PlaygroundError) {
         try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in try e.upload(csv: csv, header: header) }
     }
 
+    /// Loads an exported model (see `PlaygroundEngine.importModel(_:)`); stops playing and resets.
     public func importModel(_ json: Data) async throws(PlaygroundError) {
         try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in try e.importModel(json) }
     }
 
+    /// The model file with the page's configuration and points (see `PlaygroundEngine.exportModel()`);
+    /// empty data if the engine could not be reached.
     public func exportModel() async -> Data {
         (try? await withEngine { (engine, _) in engine.exportModel() }) ?? Data()
     }

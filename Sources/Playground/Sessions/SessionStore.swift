@@ -3,15 +3,18 @@ import Foundation
 /// The open sessions, one per browser tab: created on request, found by id, and removed when
 /// idle (no request and no open stream for `limits.idleSeconds`). At most `limits.maxSessions`.
 public actor SessionStore {
+    /// The limits every session of this store is built and checked with.
     public nonisolated let limits: PlaygroundLimits
     private var sessions: [String: PlaygroundSession] = [:]
     private var lastSeen: [String: Date] = [:]
     private let now: @Sendable () -> Date
 
+    /// An empty store; `now` is the clock idle times are measured with (a test passes its own).
     public init(limits: PlaygroundLimits = PlaygroundLimits(), now: @escaping @Sendable () -> Date = { Date() }) {
         (self.limits, self.now) = (limits, now)
     }
 
+    /// The sessions held, idle ones not yet removed included.
     public var count: Int { sessions.count }
 
     /// A new session for `config`, after removing idle ones. The network and data are built on the
@@ -53,6 +56,7 @@ public actor SessionStore {
         return true
     }
 
+    /// Closes session `id` (it stops playing and its stream ends) and forgets it; an unknown id is ignored.
     public func remove(_ id: String) {
         sessions[id]?.close()
         sessions[id] = nil
