@@ -152,14 +152,4 @@ def other_pages():
 
 
 checks = [board_and_readout, menus, spiral_and_gradients, presets, narrow, other_pages]
-try:
-    for check in checks:
-        try:
-            check()
-        except Exception as error:  # one broken check must not hide the others
-            b.fail(f"{check.__name__}: {type(error).__name__}: {str(error)[:300]}")
-    errors = b.console_errors()
-    b.check(not errors, f"browser console errors: {errors}")
-finally:
-    b.close()
-sys.exit(b.report())
+sys.exit(b.run(checks, console_errors=True))

@@ -7,7 +7,8 @@ a diverging run shows the NaN guard's message, with no console errors; a new URL
 applied (and Export returns the new model); the weight editor refuses junk with a message; a CSV with a
 typo label or a far outlier gets warnings; a preset's note clears when the setup moves away from it; a
 classroom link prepared by unticking boxes leaves the teacher's address alone and, opened in a new tab,
-shows the student only what the teacher chose. Prints one JSON line; exits 1 on a failed check.
+shows the student only what the teacher chose; Play then Pause one second later (twice) shows each
+click at once and ends paused, as the server confirms. Prints one JSON line; exits 1 on a failed check.
 """
 import json
 import os
@@ -137,6 +138,32 @@ def preset_note():
     b.check(not note and name == "", f"the preset's name and note stay after moving away: {b.seen['presetAfterChange']}")
 
 
+def play_then_pause():
+    """Play, then Pause one second later, twice: each click shows at once, the server confirms it, and
+    the run ends paused (it used to keep playing on stale frames). A small network, so that a debug
+    build keeps up; Scripts/frames-playground times Pause on the largest preset in a release build."""
+    fresh("#dataset=spiral&networkShape=6,4")
+    click = "const p = document.getElementById('play'); p.click(); return p.getAttribute('aria-label')"
+    for attempt in range(2):
+        shown_playing = b.js(click)  # the label right after the click's handler: Pause means playing
+        b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, f"training to start (try {attempt + 1})")
+        time.sleep(1)
+        shown_paused = b.js(click)
+        b.wait_for(lambda s: not s["playing"], 30, f"the server's paused frame (try {attempt + 1})")
+        time.sleep(1)  # the epoch running at the click may still finish
+        paused = b.state()
+        time.sleep(1)
+        later = b.state()
+        label = b.js("return document.getElementById('play').getAttribute('aria-label')")
+        server = b.js("return fetch(`/api/sessions/${window.playground.id}`).then(r => r.json()).then(f => f.playing)")
+        b.seen[f"playThenPause{attempt + 1}"] = {"afterPlay": shown_playing, "afterPause": shown_paused, "label": label,
+                                                 "server": server, "epochs": [paused["epoch"], later["epoch"]]}
+        b.check(shown_playing == "Pause" and shown_paused == "Play", f"try {attempt + 1}: a click does not show at once: "
+                f"after Play the button offers {shown_playing!r}, after Pause {shown_paused!r}")
+        b.check(label == "Play" and server is False and not later["playing"] and later["epoch"] == paused["epoch"],
+                f"try {attempt + 1}: Play then Pause 1 s later did not end paused: {b.seen[f'playThenPause{attempt + 1}']}")
+
+
 def classroom():
     fresh("#activation=relu")
     own = b.js("return location.hash")
@@ -159,13 +186,6 @@ def classroom():
     b.check("ReLU" not in text and "relu" not in text, "the student's page names the hidden activation")
 
 
-checks = [epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note, classroom]
-try:
-    for check in checks:
-        try:
-            check()
-        except Exception as error:  # one broken check must not hide the others
-            b.fail(f"{check.__name__}: {type(error).__name__}: {str(error)[:300]}")
-finally:
-    b.close()
-sys.exit(b.report())
+checks = [epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+          play_then_pause, classroom]
+sys.exit(b.run(checks))

@@ -1,5 +1,5 @@
 """Shared by the playground's browser scripts: headless Chromium driven by selenium, the page's state,
-waiting for a condition, and the checks' record (what was seen, what failed)."""
+waiting for a condition, the checks' record (what was seen, what failed) and the loop that runs them."""
 import json
 import os
 import shutil
@@ -64,6 +64,24 @@ class Browser:
     def close(self):
         self.driver.quit()
         shutil.rmtree(self.profile, ignore_errors=True)
+
+    def run(self, checks, console_errors=False):
+        """Runs every check (one that raises is recorded and does not hide the others), then with
+        `console_errors` fails on the browser console's errors; closes the browser, prints the report
+        and returns the exit status. PLAYGROUND_CHECKS=name,name runs only those checks."""
+        chosen = [name for name in os.environ.get("PLAYGROUND_CHECKS", "").split(",") if name]
+        try:
+            for check in [c for c in checks if not chosen or c.__name__ in chosen]:
+                try:
+                    check()
+                except Exception as error:
+                    self.fail(f"{check.__name__}: {type(error).__name__}: {str(error)[:300]}")
+            if console_errors:
+                errors = self.console_errors()
+                self.check(not errors, f"browser console errors: {errors}")
+        finally:
+            self.close()
+        return self.report()
 
     def report(self):
         print(json.dumps({"ok": not self.failures, "seen": self.seen, "failures": self.failures}, ensure_ascii=False))

@@ -74,6 +74,13 @@ enum BrowserSetup {
         try await Self.runAgainstServer("playground-e2e-layout.py", BrowserSetup.root.appendingPathComponent(".build-screenshots/readme").path)
     }
 
+    /// The Experiments tab on a fresh server: Run shows the quick experiments' progress, then the report
+    /// with every claim's verdict (Scripts/playground-e2e-experiments.py; minutes in a debug build).
+    @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(20)))
+    func quickExperimentsFromTheTab() async throws {
+        try await Self.runAgainstServer("playground-e2e-experiments.py", "18")
+    }
+
     static func runAgainstServer(_ file: String, _ extra: String...) async throws {
         var configuration = PlaygroundServerConfiguration()
         configuration.port = 0

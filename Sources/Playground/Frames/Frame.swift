@@ -37,13 +37,14 @@ public struct NetworkView: Encodable, Sendable {
 }
 
 /// One layer: weights (inputs × units, row by row), biases, their full-batch gradients, and per
-/// unit whether it is dead and how often it outputs exactly 0.
+/// unit whether it is dead and how often it outputs exactly 0. Weights and gradients are sent in
+/// `Float` precision, enough to draw and read them (the model export is exact).
 public struct LayerView: Encodable, Sendable {
     public var activation: String
     public var parameters: [String: Double]
-    public var weights: [[Double]]
+    public var weights: [[Float]]
     public var bias: [Double]
-    public var weightGradients: [[Double]]
+    public var weightGradients: [[Float]]
     public var biasGradients: [Double]
     public var dead: [Bool]
     public var zeros: [Double]
@@ -72,46 +73,21 @@ public struct Histogram: Encodable, Sendable, Equatable {
     }
 }
 
-/// A `size`² grid of values, row by row from the top, quantised to bytes between `lower` and
-/// `upper` and sent as base64 (value = lower + byte/255·(upper − lower)).
-public struct EncodedGrid: Encodable, Sendable {
-    public var size: Int
-    public var lower: Double
-    public var upper: Double
-    public var data: String
-
-    init(_ values: [Double], size: Int) {
-        let finite = values.map { $0.isFinite ? $0 : 0 }
-        let lower = finite.min() ?? 0, upper = finite.max() ?? 0
-        let scale = upper - lower > 1e-12 ? 255 / (upper - lower) : 0
-        let bytes = finite.map { UInt8(max(0, min(255, (($0 - lower) * scale).rounded()))) }
-        (self.size, self.lower, self.upper, data) = (size, lower, upper, Data(bytes).base64EncodedString())
-    }
-
-    /// The same grid at half the resolution (2×2 blocks averaged).
-    static func halved(_ values: [Double], size: Int) -> (values: [Double], size: Int) {
-        let half = size / 2
-        var result = [Double](repeating: 0, count: half * half)
-        for row in 0..<half {
-            for column in 0..<half {
-                let i = 2 * row * size + 2 * column
-                result[row * half + column] = (values[i] + values[i + 1] + values[i + size] + values[i + size + 1]) / 4
-            }
-        }
-        return (result, half)
-    }
-}
-
 public struct GridSet: Encodable, Sendable {
     /// The plot covers [−domain, domain]².
     public var domain: Double
-    /// Each input feature's value (in a stream's first frame and when the data change).
+    /// Each input feature's value at 50×50 (in a stream's first frame and when the data change).
     public var inputs: [EncodedGrid]?
-    /// Each hidden unit's output, layer by layer (50×50: thumbnails, and the big map on hover).
+    /// Each hidden unit's output, layer by layer: thumbnails of `thumbnailSize`², except the unit the
+    /// page asked about (``Focus``: the one under the pointer), at the full 100×100.
     public var hidden: [[EncodedGrid]]
     /// The network's output: one grid in [−1, 1] (tanh, sigmoid or two-class softmax as 2p − 1) or
     /// the regression value; for 3 or more classes, each class's probability.
     public var output: [EncodedGrid]
+
+    /// Side of a hidden unit's thumbnail: the 100×100 grid averaged in 4×4 blocks (TensorFlow
+    /// Playground draws its thumbnails from 10×10).
+    public static let thumbnailSize = 25
 }
 
 /// The network with its activations removed: x·M + v with M = W₁W₂…W_L, which is exactly the
@@ -127,9 +103,10 @@ public struct CollapseView: Encodable, Sendable {
 }
 
 public struct PointsView: Encodable, Sendable {
-    /// [x1, x2, label] per point; label is a class index or a target value.
-    public var train: [[Double]]
-    public var test: [[Double]]
+    /// [x1, x2, label] per point; label is a class index or a target value (in `Float` precision:
+    /// what is drawn; the clicked points in `added` are exact, as the page writes them into the URL).
+    public var train: [[Float]]
+    public var test: [[Float]]
     /// The clicked points (also in `train`), as the page writes them into the URL.
     public var added: [[Double]]
     /// What looks wrong in uploaded points (near-empty classes, far outliers); empty otherwise.

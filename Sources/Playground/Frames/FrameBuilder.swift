@@ -4,7 +4,8 @@ import NeuralNet
 
 /// The drawn parts of a frame, computed from the engine's network in two batched passes: one
 /// forward and backward over the training set (gradients, dead units, histograms) and one forward
-/// over the 100×100 grid (every neuron's output; hidden units are sent at 50×50, the output at 100×100).
+/// over the 100×100 grid (every neuron's output; hidden units are sent as 25×25 thumbnails but the
+/// focused one, the output at 100×100).
 struct FrameContent: Sendable {
     var network: NetworkView
     var grids: GridSet
@@ -13,8 +14,9 @@ struct FrameContent: Sendable {
 }
 
 extension PlaygroundEngine {
-    /// The frame's pictures; the input grids only when asked (they change only with the data).
-    func frameContent(includeInputs: Bool = true) -> FrameContent {
+    /// The frame's pictures; the input grids only when asked (they change only with the data), and
+    /// the `focus` unit at full size.
+    func frameContent(includeInputs: Bool = true, focus: Focus? = nil) -> FrameContent {
         let start = Date()
         let net = network
         let trained = trainingPass()
@@ -23,10 +25,12 @@ extension PlaygroundEngine {
         }
         let outputs = GridForward.outputs(net, data.gridInputs)
         let size = PreparedData.gridSize
-        let hidden = outputs.dropLast().map { output in
+        let hidden = outputs.dropLast().enumerated().map { layer, output in
             (0..<output.columns).map { unit -> EncodedGrid in
-                let half = EncodedGrid.halved(Self.column(output, unit).map(Double.init), size: size)
-                return EncodedGrid(half.values, size: half.size)
+                let values = Self.column(output, unit).map(Double.init)
+                if focus == Focus(layer: layer, unit: unit) { return EncodedGrid(values, size: size) }
+                let small = EncodedGrid.shrunk(values, size: size, by: size / GridSet.thumbnailSize)
+                return EncodedGrid(small.values, size: small.size)
             }
         }
         let outputValues = outputGrids(outputs.last!)
@@ -64,7 +68,7 @@ extension PlaygroundEngine {
     }
 
     func layerView(_ layer: DenseLayer<Double>, cache: DenseLayer<Double>.Cache?, gradients: DenseLayer<Double>.Gradients?, isOutput: Bool) -> LayerView {
-        let rows = { (m: Matrix<Double>) in (0..<m.rows).map { Array(m.row($0)) } }
+        let rows = { (m: Matrix<Double>) in (0..<m.rows).map { m.row($0).map(Float.init) } }
         var view = LayerView(
             activation: isOutput ? network.head.rawValue : layer.activation.id, parameters: isOutput ? [:] : layer.activation.parameters,
             weights: rows(layer.weights), bias: layer.bias,

@@ -29,7 +29,7 @@ struct PreparedData: Sendable {
     /// The grid's feature values (before normalisation) and what the network reads for them.
     let gridFeatures: Matrix<Double>
     let gridInputs: Matrix<Float>
-    /// Each input feature's grid, encoded once (it only changes with the data).
+    /// Each input feature's grid at 50×50, encoded once (it only changes with the data).
     let inputGrids: [EncodedGrid]
     /// Side of the square grid every neuron's output is computed on (TensorFlow Playground's 100).
     static let gridSize = 100
@@ -57,7 +57,10 @@ struct PreparedData: Sendable {
         gridFeatures = Self.featureValues(Self.gridPoints(size: Self.gridSize, domain: domain), features)
         gridInputs = normalization.apply(gridFeatures).converted()
         let (grid, size) = (gridFeatures, Self.gridSize)
-        inputGrids = (0..<grid.columns).map { j in EncodedGrid((0..<grid.rows).map { grid.storage[$0 * grid.columns + j] }, size: size) }
+        inputGrids = (0..<grid.columns).map { j in  // at 50×50: smooth functions of x1 and x2
+            let half = EncodedGrid.halved((0..<grid.rows).map { grid.storage[$0 * grid.columns + j] }, size: size)
+            return EncodedGrid(half.values, size: half.size)
+        }
     }
 
     static func appending(_ points: [AddedPoint], to data: Dataset) throws(NeuralNetError) -> Dataset {

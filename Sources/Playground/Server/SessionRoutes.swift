@@ -47,6 +47,17 @@ struct SessionRoutes: Sendable {
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                             body: FrameStream.body(session, store: store, maxFrames: frames))
         }
+        sessions.get(":id/frame") { request, context in  // the page's frames: BinaryFrame, pulled one at a time
+            let session = try await store.session(context.parameters.require("id"))
+            let after = try Query.integer("after", request, in: 0...Int(Int32.max))
+            let focus = try Focus(parsing: request.uri.queryParameters.get("focus"))
+            let wait = try Query.integer("wait", request, in: 0...10_000) ?? 2000
+            let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
+            guard let bytes = await session.pull(after: after, focus: focus, wait: .milliseconds(wait), interval: interval) else {
+                return Response(status: .noContent)
+            }
+            return Reply.bytes(bytes, type: "application/octet-stream")
+        }
         sessions.get(":id/model") { _, context in
             let session = try await store.session(context.parameters.require("id"))
             return Reply.bytes(Array(await session.exportModel()), type: "application/json; charset=utf-8",

@@ -50,8 +50,9 @@ enum FrameStream {
 
 /// JSON as the page reads it: non-finite numbers as the strings "NaN", "Infinity", "-Infinity".
 enum JSONBody {
-    static func encode(_ value: some Encodable) -> [UInt8] {
+    static func encode(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable] = [:]) -> [UInt8] {
         let encoder = JSONEncoder()
+        for (key, info) in userInfo { encoder.userInfo[key] = info }
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return Array((try? encoder.encode(value)) ?? Data("{}".utf8))
     }

@@ -101,13 +101,16 @@ extension PlaygroundSession {
         try! await withEngine { (engine, pause) in self.frame(engine, pause, after: nil)!.0 }
     }
 
-    private func frame(_ engine: PlaygroundEngine, _ pause: PlaygroundEngine.Pause?, after cursor: StreamCursor?) -> (Frame, StreamCursor)? {
+    /// The frame that follows `cursor` (new records, the points if they changed), nil when nothing
+    /// changed unless `always`; with the `focus` unit at full size.
+    func frame(_ engine: PlaygroundEngine, _ pause: PlaygroundEngine.Pause?, after cursor: StreamCursor?,
+               focus: Focus? = nil, always: Bool = false) -> (Frame, StreamCursor)? {
         let flags = withFlags { $0 }
-        if let cursor, cursor.version == flags.version { return nil }
+        if let cursor, cursor.version == flags.version, !always { return nil }
         let sameRun = cursor?.run == flags.run
         let records = engine.chartRecords.filter { !sameRun || $0.epoch > cursor!.epoch || $0.epoch == 0 }
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
-        let content = engine.frameContent(includeInputs: pointsChanged)
+        let content = engine.frameContent(includeInputs: pointsChanged, focus: focus)
         let frame = Frame(
             version: flags.version, run: flags.run, epoch: engine.epoch, playing: flags.playing, pause: pause, records: records,
             problem: engine.config.problem.rawValue, head: engine.head.rawValue, classCount: engine.data.classCount,
@@ -128,12 +131,12 @@ struct StreamCursor: Sendable, Equatable {
 
 extension PlaygroundEngine {
     func pointsView() -> PointsView {
-        func rows(_ d: Dataset) -> [[Double]] {
-            let labels: [Double] = switch d.labels {
-            case .classes(let c, _): c.map(Double.init)
-            case .values(let v): v.storage
+        func rows(_ d: Dataset) -> [[Float]] {
+            let labels: [Float] = switch d.labels {
+            case .classes(let c, _): c.map(Float.init)
+            case .values(let v): v.storage.map(Float.init)
             }
-            return (0..<d.count).map { [d.inputs[$0, 0], d.inputs[$0, 1], labels[$0]] }
+            return (0..<d.count).map { [Float(d.inputs[$0, 0]), Float(d.inputs[$0, 1]), labels[$0]] }
         }
         return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] },
                           warnings: config.dataset == PlaygroundLimits.customDataset && uploaded != nil ? uploadWarnings : [])

@@ -18,6 +18,8 @@ public final class PlaygroundSession: @unchecked Sendable {
     private var pause: PlaygroundEngine.Pause?
     private let flagLock = NSLock()
     private var flags = Flags()
+    /// What `pull` sent last, the base of the next delta; read and written only inside `withEngine`.
+    var pullBase: PullBase?
 
     struct Flags {
         var playing = false
@@ -31,6 +33,11 @@ public final class PlaygroundSession: @unchecked Sendable {
         /// The newest stream; an older one stops (one stream per tab).
         var streamGeneration = 0
         var closed = false
+        /// The frame `pull` sent last: a pull that acknowledges it waits until something differs.
+        var lastPull: PullMark?
+        var lastPullAt: ContinuousClock.Instant?
+        /// The newest pull; an older one still waiting gives up (one reader per tab).
+        var pullGeneration = 0
     }
 
     init(id: String, engine: PlaygroundEngine, threads: TrainingThreads = .shared, sliceBudget: Duration = .milliseconds(25)) {

@@ -1,6 +1,7 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { decodeGrid, gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
 import { openEditor } from './editor.js';
+import { FramePuller, decodeJSONFrame } from './frames.js';
 import { activationGroups, activationOptions, displayName } from './menus.js';
 import { NetworkView } from './network.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
@@ -9,9 +10,9 @@ import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireThe
 
 const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints } = parseHash(location.hash);
-const S = { linkPoints, id: null, es: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
-  activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, frameTimes: [], lastPause: null, cardLayer: 0,
-  lossHover: null, gradHover: null };
+const S = { linkPoints, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
+  activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, drawTimes: [], frameBytes: [], lastPause: null, cardLayer: 0,
+  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0 };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
@@ -41,15 +42,15 @@ const hideBanner = () => { $('banner').hidden = true; };
 const report = e => showBanner(e.message || String(e));
 
 async function startSession() {
-  if (S.es) S.es.close();
+  puller.stop();
   try {
     const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
     const created = await api('POST', '/api/sessions', config);
     S.linkPoints = [];
     S.id = created.id; S.run = -1; S.records = [];
     $('export').href = `/api/sessions/${S.id}/model`;
-    render(created.frame);
-    openStream();
+    receive(created.frame, decodeJSONFrame(created.frame));
+    puller.start(S.id);
     await addPoints(points);
   } catch (e) {
     report(e);
@@ -59,16 +60,33 @@ async function startSession() {
   }
 }
 
-function openStream() {
-  const es = new EventSource(`/api/sessions/${S.id}/stream`);
-  S.es = es;
-  es.addEventListener('frame', ev => { if (S.es === es) render(JSON.parse(ev.data)); });
-  es.addEventListener('end', () => { es.close(); });
-  es.onerror = () => {
-    if (es.readyState === EventSource.CLOSED && S.es === es) {
-      fetch(`/api/sessions/${S.id}`).then(r => { if (r.status === 404) startSession(); });
-    }
-  };
+/** Frames, pulled: every one is taken in (records and points come as deltas), the newest is drawn. */
+const puller = new FramePuller((frame, decoded, bytes) => {
+  S.frameBytes.push(bytes); if (S.frameBytes.length > 1000) S.frameBytes.shift();
+  receive(frame, decoded);
+}, () => startSession());
+
+/** Play or Pause, shown at once; frames older than the server's answer cannot undo it. */
+async function togglePlay() {
+  const intent = { playing: !shownPlaying(), version: Infinity };
+  S.intent = intent; showPlayState();
+  try {
+    const status = await api('POST', `/api/sessions/${S.id}/${intent.playing ? 'play' : 'pause'}`);
+    if (S.intent === intent) intent.version = status.version;  // frames from this version on carry the server's state
+  } catch (e) { if (S.intent === intent) { S.intent = null; showPlayState(); } report(e); }
+}
+
+const shownPlaying = () => S.intent ? S.intent.playing : Boolean(S.frame && S.frame.playing);
+
+function showPlayState() {
+  const playing = shownPlaying(), button = $('play');
+  if (button.dataset.playing !== String(playing)) {
+    button.innerHTML = playing ? PAUSE_ICON : PLAY_ICON;
+    button.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    button.classList.toggle('playing', playing);
+    button.dataset.playing = String(playing);
+  }
+  $('updateRate').textContent = playing ? `${S.drawTimes.length} updates/s` : 'paused';
 }
 
 const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${action}${query}`).catch(report);
@@ -115,12 +133,13 @@ async function addPoints(points) {
 
 // ---- rendering ----------------------------------------------------------------------------------
 
-function render(frame) {
+/** Takes in a frame: its state, records and points at once; the drawing waits for the next animation frame. */
+function receive(frame, decoded) {
   S.frame = frame;
+  if (S.intent && frame.version >= S.intent.version) S.intent = null;
   // First, so that nothing drawn below can keep it from showing (a diverged run's numbers are NaN).
   if (frame.pause && canonicalJSON(frame.pause) !== canonicalJSON(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
   S.lastPause = frame.pause;
-  const now = performance.now(); S.frameTimes.push(now); while (S.frameTimes[0] < now - 1000) S.frameTimes.shift();
   if (frame.run !== S.run) { S.run = frame.run; S.records = []; }
   if (frame.records.length) {
     const first = frame.records[0].epoch;
@@ -128,12 +147,20 @@ function render(frame) {
   }
   if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); showUploadWarnings(); writeHash(); }
   if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); forgetPresetIfChanged(); }
-  const g = frame.grids;
-  if (g.inputs) S.inputs = g.inputs.map(decodeGrid);
-  S.decoded = { inputs: S.inputs || [], hidden: g.hidden.map(l => l.map(decodeGrid)), output: g.output.map(decodeGrid),
-    collapse: frame.collapse.output.map(decodeGrid) };
+  if (decoded.inputs) S.inputs = decoded.inputs;
+  S.decoded = { ...decoded, inputs: S.inputs || [] };
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
   S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => ({ ...o, values: o.values.map(p => 2 * p - 1) }));
+  showPlayState();
+  if (!S.drawScheduled) { S.drawScheduled = true; requestAnimationFrame(() => { S.drawScheduled = false; draw(); }); }
+}
+
+/** Draws the newest frame. */
+function draw() {
+  const frame = S.frame, now = performance.now();
+  S.drawTimes.push(now); while (S.drawTimes[0] < now - 1000) S.drawTimes.shift();
+  S.drawCount++;
+  const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
   net.build(frame.config, S.menu, outputs, frame.classNames);
   net.update(frame, S.decoded, view.linkMode);
   const area = $('network').parentElement;
@@ -146,10 +173,7 @@ function render(frame) {
   $('trainAcc').textContent = last && last.trainAccuracy != null ? `accuracy ${fixed(100 * last.trainAccuracy, 1)}%` : '';
   $('testAcc').textContent = last && last.testAccuracy != null ? `accuracy ${fixed(100 * last.testAccuracy, 1)}%` : '';
   $('msPerEpoch').textContent = last && last.epoch > 0 ? `${fixed(last.milliseconds, 2)} ms/epoch` : '– ms/epoch';  // epoch 0 trained nothing
-  $('updateRate').textContent = frame.playing ? `${S.frameTimes.length} updates/s` : 'paused';
-  $('play').innerHTML = frame.playing ? PAUSE_ICON : PLAY_ICON;
-  $('play').setAttribute('aria-label', frame.playing ? 'Pause' : 'Play');
-  $('play').classList.toggle('playing', frame.playing);
+  showPlayState();
   drawCharts();
   drawHealth($('healthChart'), S.records, frame.network, view.hidden.includes('activation') ? null : S.menu.name);
   drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
@@ -264,7 +288,7 @@ const net = new NetworkView($('network'), {
   toggleFeature: id => update(c => { c.features = c.features.includes(id) ? c.features.filter(f => f !== id) : [...c.features, id]; }),
   neurons: (l, delta) => update(c => { c.networkShape[l] = Math.max(1, Math.min(16, c.networkShape[l] + delta)); }),
   layerActivation: (l, id) => update(c => { const list = layerActivations(c); list[l] = id; c.activations = list; }),
-  hover: h => { S.hovered = h; if (S.frame) drawHeatmap(); zoom(h); },
+  hover: h => { S.hovered = h; puller.setFocus(h && h.kind === 'unit' && S.decoded && h.layer < S.decoded.hidden.length ? `${h.layer},${h.index}` : ''); if (S.frame) drawHeatmap(); zoom(h); },
   edit: (ev, target) => editWeight(ev, target),
 });
 
@@ -346,7 +370,7 @@ function updateAddClasses() {
 }
 
 function wire() {
-  $('play').onclick = () => control(S.frame && S.frame.playing ? 'pause' : 'play');
+  $('play').onclick = togglePlay;
   $('step').onclick = () => control('step');
   $('reset').onclick = () => { hideBanner(); control('reset'); };
   $('reseed').onclick = () => control('reseed');
@@ -355,7 +379,7 @@ function wire() {
   $('presetNoteClose').onclick = () => { $('presetNote').hidden = true; };
   followPointer($('lossChart'), at => { S.lossHover = at; drawCharts(); });
   followPointer($('gradChart'), at => { S.gradHover = at; drawCharts(); });
-  wireTheme(() => { if (S.frame) render(S.frame); });
+  wireTheme(() => { if (S.frame) draw(); });
   window.addEventListener('hashchange', () => applyHash().catch(report));
   $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A `size`² grid of values, row by row from the top, quantised to one byte per cell between `lower`
+/// and `upper` (value = lower + byte/255·(upper − lower); non-finite values count as 0).
+///
+/// In JSON (`GET /api/sessions/:id`, the event stream) the bytes are base64 in `data`. In the page's
+/// binary frame (``BinaryFrame``) they follow the JSON header and `offset` says where; a grid equal to
+/// the one at the same place in the frame the page acknowledged is sent as `{"same": true}`.
+public struct EncodedGrid: Encodable, Sendable, Equatable {
+    public var size: Int
+    public var lower: Double
+    public var upper: Double
+    /// One byte per cell, `size`² of them.
+    public var bytes: [UInt8]
+
+    init(_ values: [Double], size: Int) {
+        let finite = values.map { $0.isFinite ? $0 : 0 }
+        let lower = finite.min() ?? 0, upper = finite.max() ?? 0
+        let scale = upper - lower > 1e-12 ? 255 / (upper - lower) : 0
+        bytes = finite.map { UInt8(max(0, min(255, (($0 - lower) * scale).rounded()))) }
+        (self.size, self.lower, self.upper) = (size, lower, upper)
+    }
+
+    /// The bytes as base64, as JSON carries them.
+    public var data: String { Data(bytes).base64EncodedString() }
+
+    private enum CodingKeys: String, CodingKey { case size, lower, upper, data, offset, same }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        guard let sink = encoder.userInfo[GridSink.key] as? GridSink else {
+            try encodeBounds(&container)
+            try container.encode(data, forKey: .data)
+            return
+        }
+        let path = GridSink.path(encoder.codingPath)
+        if sink.previous[path] == self {
+            try container.encode(true, forKey: .same)
+        } else {
+            try encodeBounds(&container)
+            try container.encode(sink.append(bytes), forKey: .offset)
+        }
+        sink.current[path] = self
+    }
+
+    private func encodeBounds(_ container: inout KeyedEncodingContainer<CodingKeys>) throws {
+        try container.encode(size, forKey: .size)
+        try container.encode(lower, forKey: .lower)
+        try container.encode(upper, forKey: .upper)
+    }
+
+    /// The grid shrunk by `factor` on each side, each block of factor² cells averaged
+    /// (`size` must be a multiple of `factor`).
+    static func shrunk(_ values: [Double], size: Int, by factor: Int) -> (values: [Double], size: Int) {
+        let small = size / factor
+        var result = [Double](repeating: 0, count: small * small)
+        for row in 0..<size {
+            for column in 0..<size {
+                result[(row / factor) * small + column / factor] += values[row * size + column]
+            }
+        }
+        let cells = Double(factor * factor)
+        return (result.map { $0 / cells }, small)
+    }
+
+    /// The same grid at half the resolution (2×2 blocks averaged).
+    static func halved(_ values: [Double], size: Int) -> (values: [Double], size: Int) {
+        shrunk(values, size: size, by: 2)
+    }
+}
+
+/// Where a binary frame's grids go while its header is encoded: their bytes, one after another, and
+/// what the page already has (the acknowledged frame's grids by their place in the frame, such as
+/// `frame.grids.hidden.0.3`), so that an unchanged grid is not sent again.
+final class GridSink: @unchecked Sendable {  // used by one encoder on one thread
+    static let key = CodingUserInfoKey(rawValue: "playground.gridSink")!
+
+    let previous: [String: EncodedGrid]
+    /// This frame's grids by place: the next frame's `previous`.
+    var current: [String: EncodedGrid] = [:]
+    private(set) var body: [UInt8] = []
+
+    init(previous: [String: EncodedGrid]) { self.previous = previous }
+
+    /// Appends `bytes` to the body and returns their offset.
+    func append(_ bytes: [UInt8]) -> Int {
+        defer { body += bytes }
+        return body.count
+    }
+
+    /// A coding path as the page writes it: keys and array indices joined by dots.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+extension PlaygroundSession {
+    /// The longest a pull waits for something new.
+    static let maxPullWait = Duration.seconds(10)
+
+    /// The page's next frame (``BinaryFrame``), pulled: the page asks for the next one when it has
+    /// the last, so frames are never queued and the page always gets the newest state.
+    ///
+    /// `after` acknowledges the frame the page has (its number). If it is the frame sent last, the
+    /// pull waits until the session changed or the `focus` moved, at most `wait`, and sends a delta:
+    /// the new records, the points only if they changed, unchanged grids as `same`. Otherwise (first
+    /// pull, a lost answer, another reader) it sends a whole frame at once. Frames go at least
+    /// `interval` apart. Nil when nothing changed within `wait`, when a newer pull came, or when the
+    /// session was closed.
+    func pull(after: Int?, focus: Focus?, wait: Duration, interval: Duration = .zero) async -> [UInt8]? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + min(wait, Self.maxPullWait)
+        let generation = withFlags { $0.pullGeneration += 1; return $0.pullGeneration }
+        while !Task.isCancelled {
+            let (due, over, earliest) = withFlags { flags in
+                (after == nil || flags.lastPull != PullMark(number: after!, version: flags.version, focus: focus),
+                 flags.closed || flags.pullGeneration != generation, flags.lastPullAt.map { $0 + interval })
+            }
+            if over { return nil }
+            if due, let earliest, clock.now < earliest {
+                try? await clock.sleep(until: earliest)
+                continue
+            }
+            if due, let bytes = await buildPulledFrame(after: after, focus: focus) { return bytes }
+            if clock.now >= deadline { return nil }
+            try? await clock.sleep(for: FrameStream.idlePoll)
+        }
+        return nil
+    }
+
+    /// Builds the frame after `after` (a delta when that is the frame sent last) and remembers it.
+    private func buildPulledFrame(after: Int?, focus: Focus?) async -> [UInt8]? {
+        // Background, as training and the event stream: controls must not queue behind frames.
+        try? await withEngine(.background) { (engine, pause) -> [UInt8]? in
+            let base = self.pullBase.flatMap { $0.number == after ? $0 : nil }
+            guard let (frame, cursor) = self.frame(engine, pause, after: base?.cursor, focus: focus, always: true) else { return nil }
+            let number = (self.pullBase?.number ?? 0) + 1
+            let (bytes, grids) = BinaryFrame.encode(frame, number: number, previous: base?.grids ?? [:])
+            self.pullBase = PullBase(number: number, cursor: cursor, grids: grids)
+            self.withFlags { ($0.lastPull, $0.lastPullAt) = (PullMark(number: number, version: frame.version, focus: focus), .now) }
+            return bytes
+        }
+    }
+}
