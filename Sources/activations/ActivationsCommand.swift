@@ -22,10 +22,16 @@ struct ActivationsCommand: AsyncParsableCommand {
     )
 
     /// ArgumentParser's own `main`, then standard output flushed and its write errors reported
-    /// (`StandardOutput.finish`): a full disk is an error, not a silent exit 0.
+    /// (`StandardOutput.finish`): a full disk is an error, not a silent exit 0. `eval`'s numbers
+    /// bypass ArgumentParser, whose parsing is quadratic in the argument count (`EvalArguments`).
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            let (arguments, values) = EvalArguments.separate(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseAsRoot(arguments)
+            if var eval = command as? EvalCommand {
+                eval.inputs += values
+                command = eval
+            }
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
             if let status = StandardOutput.finish() { exit(withError: ExitCode(status)) }

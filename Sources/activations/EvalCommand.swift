@@ -7,8 +7,9 @@ struct EvalCommand: ParsableCommand {
         abstract: "Evaluate a function (or its derivative) exactly, through the batch kernels.",
         discussion: """
             Numbers come from the arguments or, when there are none, from standard input, separated by \
-            whitespace; nan, inf and -inf are accepted. One result per line, in the shortest form that \
-            reads back to the same number.
+            whitespace; nan, inf and -inf are accepted. At most \(EvalArguments.maxValues) numbers come as \
+            arguments; give more on standard input. One result per line, in the shortest form that reads \
+            back to the same number.
 
             Row functions (softmax, softmin, log-softmax, sparsemax, glu) read one row per input line \
             (spaces or commas) and print one row per line; the arguments form a single row. With \
@@ -33,11 +34,14 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Argument(parsing: .allUnrecognized, help: "Inputs. Negative numbers work as they are (or after --).")
+    /// The numbers, and whatever else ArgumentParser did not recognise. `ActivationsCommand.main` sets
+    /// the numbers aside before parsing (`EvalArguments`) and appends them here.
+    @Argument(parsing: .allUnrecognized, help: "Inputs, at most \(EvalArguments.maxValues) (more on standard input). Negative numbers work as they are (or after --).")
     var inputs: [String] = []
 
     func run() throws {
         try reportingFailures {
+            try EvalArguments.check(count: inputs.count)
             if let option = inputs.first(where: NumberInput.looksLikeOption) {
                 throw CommandFailure.usage("unknown option '\(option)' (see `activations eval --help`)")
             }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// `eval`'s numbers given as arguments: read in one pass (ArgumentParser alone took time quadratic
+/// in their count: 2,000 took 10.6 s in a debug build, 4,000 took 42 s, 8,000 took 135 s), and at
+/// most 10,000 of them, beyond which the error says to use standard input.
+@Suite struct EvalArgumentsTests {
+    static let limit = 10_000
+
+    @Test func theMostArgumentsAreReadQuickly() throws {
+        let numbers = (0..<Self.limit).map { $0 - Self.limit / 2 }
+        let start = Date()
+        let result = try CLI.run(["eval", "relu"] + numbers.map(String.init))
+        let seconds = Date().timeIntervalSince(start)
+        #expect(result.status == 0, "\(result.error)")
+        let expected = numbers.map { "\(Double(max($0, 0)))" }
+        #expect(result.output.split(separator: "\n").map(String.init) == expected)
+        // Linear: well under a second on a quiet machine; the bound leaves room for a busy one.
+        #expect(seconds < 20, "\(Self.limit) arguments took \(seconds) s")
+    }
+
+    @Test func moreThanTheLimitIsAnErrorPointingToStandardInput() throws {
+        let result = try CLI.run(["eval", "sigmoid", "--"] + (0...Self.limit).map { "\($0)" })
+        #expect(result.status == 64)
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains("at most \(Self.limit) numbers as arguments, got \(Self.limit + 1)"), "\(result.error)")
+        #expect(result.error.contains("standard input"), "\(result.error)")
+    }
+
+    /// Options between the numbers, negative numbers, and numbers after `--` keep their meaning.
+    @Test func optionsAmongTheNumbersStillCount() throws {
+        let result = try CLI.run(["eval", "leaky-relu", "-2", "--param", "slope=0.5", "4", "--type", "float", "--", "-6", "-inf"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output == "-1.0\n4.0\n-3.0\n-inf\n")
+        let derivative = try CLI.run(["eval", "relu", "-1", "2", "--derivative"])
+        #expect(derivative.output == "0.0\n1.0\n", "\(derivative.error)")
+    }
+
+    @Test func aMistypedOptionAmongTheNumbersIsNamed() throws {
+        for arguments in [["eval", "relu", "1", "--derivatve", "2"], ["eval", "relu", "1", "--", "2", "--derivatve"]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 64 && result.error.contains("--derivatve"), "\(arguments): \(result.error)")
+        }
+    }
+}
