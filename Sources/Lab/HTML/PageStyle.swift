@@ -61,6 +61,7 @@ enum PageStyle {
     .panel + .panel, .panel + .charts, .charts + .panel { margin-top: 16px; }
     .scroll { overflow-x: auto; } table.results th, table.results td { padding-right: 1rem; }
     table.results td { overflow-wrap: normal; } table.results:not(.summary) td { white-space: nowrap; } table.summary td.quote { font-style: italic; min-width: 16rem; }
+    table.results th { white-space: normal; } table.results:not(.summary) td:first-child { white-space: normal; min-width: 12rem; }
     @media (max-width: 480px) { body { padding: 12px 8px; } .card, .panel { padding: 10px 8px; } }
     """
 }
