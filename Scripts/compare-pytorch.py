@@ -1,162 +1,129 @@
-"""Ours (`activations bench --json`) vs PyTorch, float32, one thread, alternating per row in one run.
+"""Ours (`activations bench --json`) against PyTorch, float32, kernel against kernel.
 
-Forward: y = f(x). Backward: dx = dy·f′(x) through PyTorch's own backward kernels (aten.*_backward,
-given what autograd would have saved); where PyTorch has no such function, the closest composition of
-torch ops, marked (c), whose backward runs through autograd (forward included). Inputs: uniform
-[-5, 5], as in `activations bench`. Medians of `--samples` samples of about 10 ms each; each side
-reports the best of `--rounds` such medians, taken alternately (ours first or theirs first by turns).
+PyTorch is timed writing into a buffer it already has (`out=` / `grad_input=`) wherever aten offers
+such an overload, as our `bench` does; the allocating call (`F.gelu(x)`) is a second column, so a
+reader sees both. Backward: dx = dy·f′ through PyTorch's own backward kernels, given what autograd
+would have saved. Sigmoid and tanh have two backward rows: from the saved output y (ours
+`backward(output:)` against `sigmoid_backward(dy, y)`) and from x (ours `backward(_:_:)` against the
+composition PyTorch needs: f(x) into a buffer, then the y-based kernel). Functions PyTorch lacks are
+compositions of torch ops, marked (c), timed through autograd (forward included) and left out of the
+geometric means.
+
+Both sides read one clock, the thread's CPU time by default (`--wall` for the wall clock), on one
+thread. Each side takes the median of `--samples` samples of about 10 ms; `--rounds` such medians are
+taken alternately (ours first or PyTorch first by turns) and the table shows their median.
+Inputs: uniform [-5, 5], as in `activations bench`. `--parallel` compares every core on both sides
+instead (wall clock). Helpers live in compare_pytorch_ops.py.
 """
-import argparse, json, statistics, subprocess, time
+import argparse, statistics, time
 import numpy as np
 import torch
-import torch.nn.functional as F
+from compare_pytorch_ops import FUNCTIONS, ROWS, torch_calls, ours_rates, copy_gbps
 
-A = torch.ops.aten
-SQRT = 1.0 / (2.0 ** 0.5)
-
-def fwd_bwd(f, b):
-    return f, b
-
-# id: (forward(x), backward(x, dy, y) or None for autograd, composed?)
-FUNCTIONS = {
-    "relu": (F.relu, lambda x, g, y: A.threshold_backward(g, y, 0), False),
-    "relu6": (F.relu6, lambda x, g, y: A.hardtanh_backward(g, x, 0.0, 6.0), False),
-    "leaky-relu": (lambda x: F.leaky_relu(x, 0.01), lambda x, g, y: A.leaky_relu_backward(g, x, 0.01, False), False),
-    "elu": (F.elu, lambda x, g, y: A.elu_backward(g, 1.0, 1.0, 1.0, False, x), False),
-    "celu": (F.celu, lambda x, g, y: A.elu_backward(g, 1.0, 1.0, 1.0, False, x), False),
-    "selu": (F.selu, lambda x, g, y: A.elu_backward(g, 1.6732632423543772, 1.0507009873554805, 1.0, False, x), False),
-    "gelu": (F.gelu, lambda x, g, y: A.gelu_backward(g, x), False),
-    "gelu-tanh": (lambda x: F.gelu(x, approximate="tanh"), lambda x, g, y: A.gelu_backward(g, x, approximate="tanh"), False),
-    "silu": (F.silu, lambda x, g, y: A.silu_backward(g, x), False),
-    "mish": (F.mish, lambda x, g, y: A.mish_backward(g, x), False),
-    "hard-swish": (F.hardswish, lambda x, g, y: A.hardswish_backward(g, x), False),
-    "softplus": (F.softplus, lambda x, g, y: A.softplus_backward(g, x, 1.0, 20.0), False),
-    "sigmoid": (torch.sigmoid, lambda x, g, y: A.sigmoid_backward(g, y), False),
-    "log-sigmoid": (F.logsigmoid, None, False),
-    "hard-sigmoid": (F.hardsigmoid, lambda x, g, y: A.hardsigmoid_backward(g, x), False),
-    "tanh": (torch.tanh, lambda x, g, y: A.tanh_backward(g, y), False),
-    "hard-tanh": (F.hardtanh, lambda x, g, y: A.hardtanh_backward(g, x, -1.0, 1.0), False),
-    "softsign": (F.softsign, None, False),
-    "tanh-shrink": (F.tanhshrink, None, False),
-    "soft-shrink": (F.softshrink, lambda x, g, y: A.softshrink_backward(g, x, 0.5), False),
-    "hard-shrink": (F.hardshrink, lambda x, g, y: A.hardshrink_backward(g, x, 0.5), False),
-    "threshold": (lambda x: F.threshold(x, 0.0, 0.0), lambda x, g, y: A.threshold_backward(g, x, 0.0), False),
-    "prelu": (lambda x: F.prelu(x, torch.tensor([0.25])), None, False),
-    "quick-gelu": (lambda x: x * torch.sigmoid(1.702 * x), None, True),
-    "squared-relu": (lambda x: torch.square(F.relu(x)), None, True),
-    "exponential": (torch.exp, None, True),
-    "arctan": (torch.atan, None, True),
-    "arsinh": (torch.asinh, None, True),
-    "sinusoid": (torch.sin, None, True),
-    "cos": (torch.cos, None, True),
-    "gaussian": (lambda x: torch.exp(-x * x), None, True),
-    "lisht": (lambda x: x * torch.tanh(x), None, True),
-    "symmetric-sigmoid": (lambda x: torch.tanh(0.5 * x), None, True),
-    "absolute": (torch.abs, None, True),
-}
-ROWS = {"softmax": lambda x: F.softmax(x, -1), "log-softmax": lambda x: F.log_softmax(x, -1),
-        "softmin": lambda x: F.softmin(x, -1)}
-
-# The clock both sides read: the wall clock, or with --cpu-time the thread's CPU time (torch runs on
-# this one thread, and `activations bench --cpu-time` reads CLOCK_THREAD_CPUTIME_ID).
-CLOCK = time.perf_counter
-
-def median_seconds(call, samples, sample_seconds=0.01):
+def median_seconds(call, samples, clock, sample_seconds=0.01):
     call()
     calls = 1
     while True:
-        t = CLOCK(); [call() for _ in range(calls)]
-        if CLOCK() - t >= sample_seconds or calls > 1 << 20: break
+        t = clock(); [call() for _ in range(calls)]
+        if clock() - t >= sample_seconds or calls > 1 << 20: break
         calls *= 2
     times = []
     for _ in range(samples):
-        t = CLOCK(); [call() for _ in range(calls)]
-        times.append((CLOCK() - t) / calls)
+        t = clock(); [call() for _ in range(calls)]
+        times.append((clock() - t) / calls)
     return statistics.median(times)
 
-def torch_rate(fid, n, direction, samples):
-    x = torch.rand(n) * 10 - 5
-    dy = torch.rand(n) * 10 - 5
-    if fid in ROWS:
-        # whole rows of 1000, counted as n elements as `activations bench` counts them
-        m = n // 1000 * 1000
-        f = ROWS[fid]; x2 = x[:m].view(-1, 1000); g2 = dy[:m].view(-1, 1000)
-        if direction == "forward":
-            out = torch.empty_like(x2)
-            return n / median_seconds(lambda: torch.softmax(x2, -1, out=out) if fid == "softmax" else f(x2), samples)
-        y = f(x2)
-        back = (lambda: A._softmax_backward_data(g2, y, -1, torch.float32)) if fid == "softmax" else \
-               (lambda: A._log_softmax_backward_data(g2, y, -1, torch.float32)) if fid == "log-softmax" else None
-        if back is None:
-            xr = x2.clone().requires_grad_(True)
-            back = lambda: torch.autograd.grad(f(xr), xr, g2)
-        return n / median_seconds(back, samples)
-    f, b, _ = FUNCTIONS[fid]
-    if direction == "forward":
-        return n / median_seconds(lambda: f(x), samples)
-    if b is not None:
-        y = f(x)
-        return n / median_seconds(lambda: b(x, dy, y), samples)
-    xr = x.clone().requires_grad_(True)
-    return n / median_seconds(lambda: torch.autograd.grad(f(xr), xr, dy), samples)
+def torch_rates(fid, n, samples, clock):
+    """{(direction, column): Gelem/s} for columns 'out' and 'alloc' (missing where aten has no out=)."""
+    return {key: n / median_seconds(call, samples, clock) / 1e9
+            for key, call in torch_calls(fid, n).items()}
 
-def ours_rate(binary, fid, n, direction, samples):
-    args = [binary, "bench", fid, "--n", str(n), "--json", "--samples", str(samples)]
-    if CLOCK is time.thread_time: args.append("--cpu-time")
-    if direction == "backward": args.append("--backward")
-    for line in subprocess.run(args, check=True, capture_output=True, text=True).stdout.splitlines():
-        row = json.loads(line)
-        if row["direction"] == direction: return row["gelem_per_s"] * 1e9
+def measure(a, fid, n, round_index, clock):
+    ours_first = (round_index + n.bit_length() + len(fid)) % 2 == 0
+    sides = [lambda: ours_rates(a.activations, fid, n, a.samples, clock is time.thread_time, threads=1),
+             lambda: torch_rates(fid, n, a.samples, clock)]
+    if ours_first: o = sides[0](); t = sides[1]()
+    else: t = sides[1](); o = sides[0]()
+    return o, t
 
-def memcpy_gbps(n, samples):
-    src = np.random.rand(n).astype(np.float32); dst = np.empty_like(src)
-    return 2 * 4 * n / median_seconds(lambda: np.copyto(dst, src), samples) / 1e9
+def fmt(v): return f"{v:.3f}" if v else "—"
+
+def single_thread(a):
+    torch.set_num_threads(1)
+    clock = time.perf_counter if a.wall else time.thread_time
+    sizes = [int(s) for s in a.sizes.split(",")]
+    copy = {n: statistics.median(copy_gbps(n, a.samples, median_seconds, clock) for _ in range(a.rounds)) for n in sizes}
+    print(f"torch {torch.__version__}, 1 thread, float32; Gelem/s, median of {a.rounds} alternating rounds, "
+          f"each the median of {a.samples} samples ({'wall clock' if a.wall else 'thread CPU time'}). "
+          f"out= : PyTorch writing into its own buffer; alloc: the allocating call. ratio = ours/PyTorch.")
+    print("| function | n | direction | ours | PyTorch out= | PyTorch alloc | ratio out= | ratio alloc | ours GB/s | copy GB/s |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    ratios = {}
+    for fid in a.functions.split(","):
+        composed = fid in FUNCTIONS and FUNCTIONS[fid].composed
+        for n in sizes:
+            rounds = [measure(a, fid, n, r, clock) for r in range(a.rounds)]
+            for key in rounds[0][0]:
+                ours = statistics.median(o[key] for o, _ in rounds)
+                out = statistics.median(t.get((key, "out"), 0) for _, t in rounds)
+                alloc = statistics.median(t.get((key, "alloc"), 0) for _, t in rounds)
+                if not (out or alloc): continue
+                ratio_out = ours / out if out else None
+                ratio_alloc = ours / alloc if alloc else None
+                if not composed: ratios.setdefault((n, key), []).append(ratio_out or ratio_alloc)
+                bytes_per = 8 if key == "forward" else 12
+                name = fid + (" (c)" if composed else "")
+                print(f"| {name} | {n} | {key} | {ours:.3f} | {fmt(out)} | {fmt(alloc)} | "
+                      f"{fmt(ratio_out) if ratio_out else '—'} | {fmt(ratio_alloc) if ratio_alloc else '—'} | "
+                      f"{ours * bytes_per:.1f} | {copy[n]:.1f} |", flush=True)
+    print()
+    for (n, d), rs in sorted(ratios.items()):
+        gm = float(np.exp(np.mean(np.log(rs))))
+        low = sum(r < 1.5 for r in rs)
+        print(f"n={n} {d}: geometric mean of ours/PyTorch(out=, else alloc) {gm:.2f} over {len(rs)} "
+              f"PyTorch functions; min {min(rs):.2f}; {low} below 1.5; {sum(r < 1 for r in rs)} below 1.0")
+
+def parallel(a):
+    threads = torch.get_num_threads()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    print(f"torch {torch.__version__}, float32, wall clock; Gelem/s, median of {a.rounds} alternating rounds. "
+          f"PyTorch at its default {threads} threads (out=), ours with --threads 0 (every processor).")
+    print("| function | n | direction | ours 1 | ours all | scaling | PyTorch 1 | PyTorch all | scaling | ratio all |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for fid in a.functions.split(","):
+        for n in sizes:
+            rows = []
+            for r in range(a.rounds):
+                o1 = ours_rates(a.activations, fid, n, a.samples, False, threads=1)
+                oa = ours_rates(a.activations, fid, n, a.samples, False, threads=0)
+                torch.set_num_threads(1); t1 = torch_rates(fid, n, a.samples, time.perf_counter)
+                torch.set_num_threads(threads); ta = torch_rates(fid, n, a.samples, time.perf_counter)
+                rows.append((o1, oa, t1, ta))
+            for key in rows[0][0]:
+                m = lambda i, col=None: statistics.median(
+                    (r[i].get((key, col), 0) or r[i].get((key, "alloc"), 0)) if col else r[i][key] for r in rows)
+                o1, oa, t1, ta = m(0), m(1), m(2, "out"), m(3, "out")
+                if not (t1 and ta): continue
+                print(f"| {fid} | {n} | {key} | {o1:.3f} | {oa:.3f} | {oa / o1:.2f} | {t1:.3f} | {ta:.3f} | "
+                      f"{ta / t1:.2f} | {oa / ta:.2f} |", flush=True)
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--activations", required=True)
-    p.add_argument("--sizes", default="4096,65536,1048576")
+    p.add_argument("--sizes", default="65536,1048576")
     p.add_argument("--functions", default=",".join(list(FUNCTIONS) + list(ROWS)))
     p.add_argument("--samples", type=int, default=7)
-    # On a shared machine another process can take the core for part of a measurement; the best of a
-    # few alternating rounds (each a median of --samples) is what each side can do, measured fairly.
     p.add_argument("--rounds", type=int, default=3)
-    p.add_argument("--cpu-time", action="store_true",
-                   help="time both sides with the thread's CPU time (steadier on a shared machine)")
+    p.add_argument("--wall", action="store_true", help="time with the wall clock instead of thread CPU time")
+    p.add_argument("--parallel", action="store_true",
+                   help="every core on both sides (wall clock), sizes of 1M and more")
     a = p.parse_args()
-    global CLOCK
-    if a.cpu_time: CLOCK = time.thread_time
-    torch.set_num_threads(1)
-    sizes = [int(s) for s in a.sizes.split(",")]
-    memcpy = {n: max(memcpy_gbps(n, a.samples) for _ in range(a.rounds)) for n in sizes if n >= 1 << 20}
-    print(f"torch {torch.__version__}, 1 thread, float32; Gelem/s (best of {a.rounds} alternating rounds, "
-          f"each the median of {a.samples}, {'thread CPU time' if a.cpu_time else 'wall clock'}); "
-          f"ratio = ours/PyTorch")
-    print(f"| function | n | direction | ours | PyTorch | ratio | ours GB/s | memcpy GB/s |")
-    print("|---|---|---|---|---|---|---|---|")
-    ratios = {}
-    for i, fid in enumerate(a.functions.split(",")):
-        composed = fid in FUNCTIONS and FUNCTIONS[fid][2]
-        for n in sizes:
-            for direction in ("forward", "backward"):
-                pair = [lambda: ours_rate(a.activations, fid, n, direction, a.samples),
-                        lambda: torch_rate(fid, n, direction, a.samples)]
-                ours = theirs = 0.0
-                for r in range(a.rounds):
-                    if (i + n + r) % 2: o, t = pair[0](), pair[1]()
-                    else: t = pair[1](); o = pair[0]()
-                    ours, theirs = max(ours, o), max(theirs, t)
-                ratio = ours / theirs
-                if not composed: ratios.setdefault((n, direction), []).append(ratio)
-                bytes_per = 8 if direction == "forward" else 12
-                gbps = f"{ours * bytes_per / 1e9:.1f}" if n in memcpy else ""
-                mc = f"{memcpy[n]:.1f}" if n in memcpy else ""
-                name = fid + (" (c)" if composed else "")
-                print(f"| {name} | {n} | {direction} | {ours / 1e9:.3f} | {theirs / 1e9:.3f} | {ratio:.2f} | {gbps} | {mc} |", flush=True)
-    print()
-    for (n, d), rs in sorted(ratios.items()):
-        gm = float(np.exp(np.mean(np.log(rs))))
-        print(f"geometric mean of ours/PyTorch, {d}, n={n} (PyTorch's own functions): {gm:.2f}; min {min(rs):.2f}")
+    unknown = [f for f in a.functions.split(",") if f not in FUNCTIONS and f not in ROWS]
+    if unknown: p.error(f"unknown function(s) {', '.join(unknown)}; known: {', '.join(list(FUNCTIONS) + list(ROWS))}")
+    if any(not s.isdigit() or not 1 <= int(s) <= 1 << 25 for s in a.sizes.split(",")):
+        p.error(f"--sizes must be whole numbers in 1…{1 << 25}, got {a.sizes}")
+    if a.rounds < 1 or a.samples < 1: p.error("--rounds and --samples must be at least 1")
+    (parallel if a.parallel else single_thread)(a)
 
 if __name__ == "__main__":
     main()

@@ -16,6 +16,14 @@ struct BenchCommand: ParsableCommand {
             --cpu-time reads the thread's CPU time instead of the wall clock: time slices lost to \
             other programs drop out, so a shared machine gives steadier numbers.
 
+            --backward also measures, for sigmoid and tanh, the backward kernel that reads the saved \
+            output y (as PyTorch's sigmoid_backward does): direction "backward(y)", "reads":"output" \
+            in JSON. Row functions' backward always reads y.
+
+            --threads 1 (the default) measures one core; --threads N lets the kernels use up to N \
+            threads from 1M elements on, and --threads 0 every processor (the library's default). \
+            Several threads are timed with the wall clock: --cpu-time counts only the calling thread.
+
             With --training it runs the training benchmarks instead: one epoch of TensorFlow \
             Playground's default (2-8-8-1 tanh, squared error, SGD 0.03, batch 10, 500 points), one \
             step of an MNIST-sized net (784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128) \
@@ -24,6 +32,7 @@ struct BenchCommand: ParsableCommand {
             Examples:
               activations bench relu sigmoid --n 65536
               activations bench sigmoid --backward --cpu-time
+              activations bench sigmoid --n 4194304 --threads 0
               activations bench --type double --backward --json
               activations bench --training --json
             """
@@ -53,6 +62,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run the training benchmarks (Playground epoch, MNIST step, GEMM) instead.")
     var training = false
 
+    @Option(help: "Threads the kernels may use from 1M elements on (0: every processor).")
+    var threads = 1
+
     func run() throws {
         try reportingFailures {
             if let bad = sizes.first(where: { !(1...Self.maxElements).contains($0) }) {
@@ -66,6 +78,12 @@ struct BenchCommand: ParsableCommand {
             if training && cpuTime {
                 throw CommandFailure.usage("--cpu-time applies to the kernel benchmarks, not to --training")
             }
+            guard (0...Self.maxThreads).contains(threads) else {
+                throw CommandFailure.usage("--threads must be in 0…\(Self.maxThreads) (0: every processor), got \(threads)")
+            }
+            if cpuTime && threads != 1 {
+                throw CommandFailure.usage("--cpu-time counts only the calling thread; time --threads \(threads) with the wall clock")
+            }
             if training { return try measureTraining() }
             try measureAll()
         }
@@ -75,25 +93,39 @@ struct BenchCommand: ParsableCommand {
     static let maxElements = 1 << 25
     /// The most samples per measurement (each lasts about 10 ms).
     static let maxSamples = 1000
+    /// The most threads --threads accepts.
+    static let maxThreads = 1024
+
+    var parallelism: Parallelism {
+        threads == 0 ? .automatic : Parallelism(maximumThreads: threads)
+    }
 
     func measureAll() throws {
         let names = ids.isEmpty ? Activations.all.map { $0.info.id } : ids
         let functions = try names.map { try Activations.make($0) }
-        let directions: [Throughput.Direction] = backward ? [.forward, .backward] : [.forward]
         if !json { print(BenchFormat.header) }
         for function in functions {
+            var passes: [(Throughput.Direction, fromOutput: Bool)] = [(.forward, false)]
+            if backward { passes.append((.backward, false)) }
+            if backward, case .elementwise(_ as any OutputDerivative) = function { passes.append((.backward, true)) }
             for n in sizes {
-                for direction in directions {
-                    let clock: Throughput.Clock = cpuTime ? .threadCPU : .wall
-                    let sample = switch type {
-                    case .float:
-                        Throughput.measure(function, Float.self, n: n, direction: direction, samples: samples, clock: clock)
-                    case .double:
-                        Throughput.measure(function, Double.self, n: n, direction: direction, samples: samples, clock: clock)
-                    }
+                for (direction, fromOutput) in passes {
+                    let sample = measure(function, n, direction, fromOutput: fromOutput)
                     print(json ? BenchFormat.json(sample) : BenchFormat.row(sample))
                 }
             }
+        }
+    }
+
+    func measure(_ f: AnyActivation, _ n: Int, _ direction: Throughput.Direction, fromOutput: Bool) -> Throughput.Sample {
+        let clock: Throughput.Clock = cpuTime ? .threadCPU : .wall
+        return switch type {
+        case .float:
+            Throughput.measure(f, Float.self, n: n, direction: direction, fromOutput: fromOutput,
+                               parallelism: parallelism, samples: samples, clock: clock)
+        case .double:
+            Throughput.measure(f, Double.self, n: n, direction: direction, fromOutput: fromOutput,
+                               parallelism: parallelism, samples: samples, clock: clock)
         }
     }
 }
@@ -122,12 +154,13 @@ extension BenchCommand {
 /// How `activations bench` prints a sample: a table row or a JSON line.
 enum BenchFormat {
     static let header = pad("function", 20) + pad("n", 10, right: true) + pad("type", 8, right: true)
-        + pad("direction", 10, right: true) + pad("Gelem/s", 10, right: true)
+        + pad("direction", 12, right: true) + pad("Gelem/s", 10, right: true)
         + pad("ns/elem", 10, right: true) + pad("GB/s", 9, right: true)
 
     static func row(_ s: Throughput.Sample) -> String {
         pad(s.id, 20) + pad("\(s.n)", 10, right: true) + pad(s.type, 8, right: true)
-            + pad(s.direction.rawValue, 10, right: true) + pad(fixed(s.gelemPerSecond, 3), 10, right: true)
+            + pad(s.direction.rawValue + (s.readsOutput ? "(y)" : ""), 12, right: true)
+            + pad(fixed(s.gelemPerSecond, 3), 10, right: true)
             + pad(fixed(s.nanosecondsPerElement, 3), 10, right: true) + pad(fixed(s.gigabytesPerSecond, 2), 9, right: true)
     }
 
@@ -137,6 +170,7 @@ enum BenchFormat {
             "\"gelem_per_s\":\(s.gelemPerSecond)", "\"ns_per_element\":\(s.nanosecondsPerElement)",
             "\"gb_per_s\":\(s.gigabytesPerSecond)", "\"seconds_per_call\":\(s.secondsPerCall)",
             "\"bytes_per_element\":\(s.bytesPerElement)", "\"clock\":\"\(s.clock.rawValue)\"",
+            "\"reads\":\"\(s.readsOutput ? "output" : "input")\"", "\"threads\":\(s.threads)",
         ]
         return "{" + fields.joined(separator: ",") + "}"
     }

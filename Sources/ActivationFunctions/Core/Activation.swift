@@ -41,6 +41,18 @@ public protocol ElementwiseActivation: ActivationDefinition {
     func backward(
         _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>)
+
+    // The same kernels on the threads `parallelism` allows (the calls above use `.automatic`). They
+    // are requirements, not only extension methods, so that a call through `any` lands in the
+    // conformer's specialised code rather than in the unspecialised generic one.
+    func forward(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, parallelism: Parallelism)
+    func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, parallelism: Parallelism)
+    func backward(
+        _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
+        into dx: UnsafeMutableBufferPointer<Double>, parallelism: Parallelism)
+    func backward(
+        _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
+        into dx: UnsafeMutableBufferPointer<Float>, parallelism: Parallelism)
 }
 
 /// Where an elementwise function computes its `Float` values.

@@ -10,25 +10,51 @@
 /// read. Measured on the development machine (2 MiB L2 per core) with a C copy loop: plain stores win
 /// up to 4M elements, where input and output still sit in the L3 cache, and streaming ones from about
 /// 8M (at 16M: 25–29 GB/s against 14–18, and memcpy's 14–19).
+///
+/// Calls of a million elements or more run on every core by default; the overloads taking a
+/// `Parallelism` let the caller choose. Any choice gives the same bits.
 extension ElementwiseActivation {
     @usableFromInline var streamingCount: Int { 1 << 23 }
 
     public func forward(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        forward(x, into: y, parallelism: .automatic)
+    }
+
+    /// y[i] = f(x[i]), on the threads `parallelism` allows (the same bits on any number of them).
+    public func forward(
+        _ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, parallelism: Parallelism
+    ) {
         precondition(x.count == y.count, "forward: x has \(x.count) elements but y has \(y.count)")
-        mapLanes(x.count, x.baseAddress, y.baseAddress, SIMD4<Double>.self)
+        parallelism.forEachChunk(x.count) { start, count in
+            mapLanes(count, x.baseAddress.map { $0 + start }, y.baseAddress.map { $0 + start }, SIMD4<Double>.self)
+        }
     }
 
     public func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
-        forward(x, into: y, streamingFrom: streamingCount)
+        forward(x, into: y, streamingFrom: streamingCount, parallelism: .automatic)
+    }
+
+    /// y[i] = f(x[i]) in `Float`, on the threads `parallelism` allows (the same bits on any number).
+    public func forward(
+        _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, parallelism: Parallelism
+    ) {
+        forward(x, into: y, streamingFrom: streamingCount, parallelism: parallelism)
     }
 
     /// `forward` with streaming stores when there are at least `threshold` elements (tests lower it).
-    func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, streamingFrom threshold: Int) {
+    func forward(
+        _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, streamingFrom threshold: Int,
+        parallelism: Parallelism = .serial
+    ) {
         precondition(x.count == y.count, "forward: x has \(x.count) elements but y has \(y.count)")
-        switch Self.floatLanes {
-        case .float where x.count >= threshold: mapStreaming(x.count, x.baseAddress, y.baseAddress)
-        case .float: mapLanes(x.count, x.baseAddress, y.baseAddress, SIMD16<Float>.self)
-        case .double: mapWidened(x.count, x.baseAddress, y.baseAddress)
+        let streaming = x.count >= threshold
+        parallelism.forEachChunk(x.count) { start, count in
+            let (x, y) = (x.baseAddress.map { $0 + start }, y.baseAddress.map { $0 + start })
+            switch Self.floatLanes {
+            case .float where streaming: mapStreaming(count, x, y)
+            case .float: mapLanes(count, x, y, SIMD16<Float>.self)
+            case .double: mapWidened(count, x, y)
+            }
         }
     }
 
@@ -36,28 +62,50 @@ extension ElementwiseActivation {
         _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         into dx: UnsafeMutableBufferPointer<Double>
     ) {
+        backward(x, dy, into: dx, parallelism: .automatic)
+    }
+
+    /// dx[i] = dy[i]·f′(x[i]), on the threads `parallelism` allows (the same bits on any number).
+    public func backward(
+        _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
+        into dx: UnsafeMutableBufferPointer<Double>, parallelism: Parallelism
+    ) {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
-        zipLanes(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress, SIMD4<Double>.self)
+        parallelism.forEachChunk(x.count) { start, count in
+            let (x, dy, dx) = (x.baseAddress.map { $0 + start }, dy.baseAddress.map { $0 + start }, dx.baseAddress.map { $0 + start })
+            zipLanes(count, x, dy, dx, SIMD4<Double>.self)
+        }
     }
 
     public func backward(
         _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>
     ) {
-        backward(x, dy, into: dx, streamingFrom: streamingCount)
+        backward(x, dy, into: dx, streamingFrom: streamingCount, parallelism: .automatic)
+    }
+
+    /// dx[i] = dy[i]·f′(x[i]) in `Float`, on the threads `parallelism` allows (the same bits on any number).
+    public func backward(
+        _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
+        into dx: UnsafeMutableBufferPointer<Float>, parallelism: Parallelism
+    ) {
+        backward(x, dy, into: dx, streamingFrom: streamingCount, parallelism: parallelism)
     }
 
     /// `backward` with streaming stores when there are at least `threshold` elements (tests lower it).
     func backward(
         _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
-        into dx: UnsafeMutableBufferPointer<Float>, streamingFrom threshold: Int
+        into dx: UnsafeMutableBufferPointer<Float>, streamingFrom threshold: Int, parallelism: Parallelism = .serial
     ) {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
-        switch Self.floatLanes {
-        case .float where x.count >= threshold:
-            zipStreaming(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress)
-        case .float: zipLanes(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress, SIMD16<Float>.self)
-        case .double: zipWidened(x.count, x.baseAddress, dy.baseAddress, dx.baseAddress)
+        let streaming = x.count >= threshold
+        parallelism.forEachChunk(x.count) { start, count in
+            let (x, dy, dx) = (x.baseAddress.map { $0 + start }, dy.baseAddress.map { $0 + start }, dx.baseAddress.map { $0 + start })
+            switch Self.floatLanes {
+            case .float where streaming: zipStreaming(count, x, dy, dx)
+            case .float: zipLanes(count, x, dy, dx, SIMD16<Float>.self)
+            case .double: zipWidened(count, x, dy, dx)
+            }
         }
     }
 
@@ -84,72 +132,4 @@ extension ElementwiseActivation {
             }
         }
     }
-}
-
-/// `Float` or `Double`: the element types the batch kernels accept.
-public protocol BatchElement: BinaryFloatingPoint, Sendable {
-    static func forward(
-        _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Self>, _ y: UnsafeMutableBufferPointer<Self>)
-    static func backward(
-        _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
-        _ dx: UnsafeMutableBufferPointer<Self>)
-    static func forwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Self>, _ y: UnsafeMutableBufferPointer<Self>, _ rowLength: Int
-    ) throws(ActivationError)
-    static func backwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
-        _ dx: UnsafeMutableBufferPointer<Self>, _ rowLength: Int) throws(ActivationError)
-    static func backwardRows(
-        _ f: any OutputBackward, output y: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
-        _ dx: UnsafeMutableBufferPointer<Self>, _ rowLength: Int) throws(ActivationError)
-}
-
-extension Double: BatchElement {
-    public static func forward(
-        _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>
-    ) { f.forward(x, into: y) }
-
-    public static func backward(
-        _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
-        _ dx: UnsafeMutableBufferPointer<Double>
-    ) { f.backward(x, dy, into: dx) }
-
-    public static func forwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
-    ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
-
-    public static func backwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
-        _ dx: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
-    ) throws(ActivationError) { try f.backward(rows: x, dy, into: dx, rowLength: rowLength) }
-
-    public static func backwardRows(
-        _ f: any OutputBackward, output y: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
-        _ dx: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
-    ) throws(ActivationError) { try f.backward(outputRows: y, dy, into: dx, rowLength: rowLength) }
-}
-
-extension Float: BatchElement {
-    public static func forward(
-        _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>
-    ) { f.forward(x, into: y) }
-
-    public static func backward(
-        _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
-        _ dx: UnsafeMutableBufferPointer<Float>
-    ) { f.backward(x, dy, into: dx) }
-
-    public static func forwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
-    ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
-
-    public static func backwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
-        _ dx: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
-    ) throws(ActivationError) { try f.backward(rows: x, dy, into: dx, rowLength: rowLength) }
-
-    public static func backwardRows(
-        _ f: any OutputBackward, output y: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
-        _ dx: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
-    ) throws(ActivationError) { try f.backward(outputRows: y, dy, into: dx, rowLength: rowLength) }
 }

@@ -1,6 +1,6 @@
 /// Sigmoid: 1/(1 + e^{−x}). Steepest between −2 and 2, flat at both ends, where gradients vanish.
 /// Below x = −87 it is eˣ, so σ(−100) = 3.7e−44 rather than 0 (`Core/Stable.swift`).
-public struct Sigmoid: ElementwiseActivation {
+public struct Sigmoid: OutputDerivative {
     public static let info = ActivationInfo(
         id: "sigmoid", name: "Sigmoid (logistic)", aliases: ["logistic"], family: .sigmoidLike,
         formula: "1/(1 + e^{−x})", derivative: "σ(x)·(1 − σ(x))",
@@ -9,6 +9,8 @@ public struct Sigmoid: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoidSlope(x) }
+    /// σ′ = y(1 − y) from y = σ(x) (1 − y is exact for y ≥ ½).
+    @inline(__always) public func derivative<L: ElementaryLanes>(output y: L) -> L { y * (L(1) - y) }
 }
 
 /// Log-sigmoid: ln σ(x) = −softplus(−x); logsigmoid(−1000) = −1000, not −∞.

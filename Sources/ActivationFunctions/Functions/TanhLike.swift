@@ -1,5 +1,5 @@
 /// Tanh: a sigmoid stretched to (−1, 1), tanh x = 2σ(2x) − 1; zero-centred, with a slope of 1 at 0.
-public struct Tanh: ElementwiseActivation {
+public struct Tanh: OutputDerivative {
     public static let info = ActivationInfo(
         id: "tanh", name: "Tanh (hyperbolic tangent)", family: .sigmoidLike,
         formula: "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x})", derivative: "1 − tanh²x",
@@ -8,6 +8,9 @@ public struct Tanh: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sech2(x) }
+    /// tanh′ = 1 − y² from y = tanh x, as (1 − y)(1 + y): for |y| ≥ ½ the factor near 0 is exact,
+    /// where 1 − y·y would subtract a rounded square and cancel.
+    @inline(__always) public func derivative<L: ElementaryLanes>(output y: L) -> L { (L(1) - y) * (L(1) + y) }
 }
 
 /// LeCun's scaled tanh: 1.7159·tanh(2x/3), so that f(±1) = ±1.

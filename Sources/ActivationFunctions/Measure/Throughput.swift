@@ -36,6 +36,10 @@ public enum Throughput {
         public let bytesPerElement: Int
         public let secondsPerCall: Double
         public let clock: Clock
+        /// Whether backward read the saved output y (`OutputDerivative`, the softmax family) rather than x.
+        public var readsOutput = false
+        /// The most threads the kernel could use (`Parallelism.maximumThreads`).
+        public var threads = 1
 
         public var elementsPerSecond: Double { Double(n) / secondsPerCall }
         public var gelemPerSecond: Double { elementsPerSecond / 1e9 }
@@ -54,40 +58,64 @@ public enum Throughput {
     }
 
     /// Measures `f` on `n` elements of type `T`. Rows (softmax and friends) are rows of `rowLength`.
+    /// With `fromOutput`, backward of an `OutputDerivative` reads the saved y = f(x) instead of x.
+    /// Elementwise kernels run on the threads `parallelism` allows (time them with the wall clock:
+    /// `.threadCPU` counts only the calling thread).
     public static func measure<T: BatchElement>(
-        _ f: AnyActivation, _ type: T.Type, n: Int, direction: Direction,
-        rowLength: Int = 1000, samples: Int = 11, sampleSeconds: Double = 0.01, clock: Clock = .wall
+        _ f: AnyActivation, _ type: T.Type, n: Int, direction: Direction, fromOutput: Bool = false,
+        parallelism: Parallelism = .serial, rowLength: Int = 1000, samples: Int = 11, sampleSeconds: Double = 0.01,
+        clock: Clock = .wall
     ) -> Sample {
         let x: [T] = inputs(n), dy: [T] = inputs(n, seed: 2)
         var out = [T](repeating: 0, count: n)
         let call: () -> Void
+        var readsOutput = false
         switch f {
+        case .elementwise(let g as any OutputDerivative) where direction == .backward && fromOutput:
+            let y = g.forward(x)
+            readsOutput = true
+            call = { outputKernel(g, y, dy, &out, parallelism) }
         case .elementwise(let g):
-            call = { kernel(g, direction, x, dy, &out) }
+            call = { kernel(g, direction, x, dy, &out, parallelism) }
         case .row(let g as any OutputBackward) where direction == .backward:
             // Backward from the saved output, as PyTorch's softmax backward is given it.
             var y = [T](repeating: 0, count: n)
             rows(g, .forward, rowLength, x, dy, &y)
             call = { outputRows(g, rowLength, y, dy, &out) }
+            readsOutput = true
         case .row(let g):
             call = { rows(g, direction, rowLength, x, dy, &out) }
         }
         let seconds = medianSecondsPerCall(call, samples: samples, sampleSeconds: sampleSeconds, clock: clock)
         let buffers = direction == .forward ? 2 : 3
-        return Sample(
+        var sample = Sample(
             id: f.info.id, n: n, type: T.self == Float.self ? "float" : "double", direction: direction,
             bytesPerElement: buffers * MemoryLayout<T>.size, secondsPerCall: seconds, clock: clock)
+        sample.readsOutput = readsOutput
+        if case .elementwise = f { sample.threads = parallelism.chunkCount(n) }
+        return sample
     }
 
     static func kernel<T: BatchElement>(
-        _ g: any ElementwiseActivation, _ direction: Direction, _ x: [T], _ dy: [T], _ out: inout [T]
+        _ g: any ElementwiseActivation, _ direction: Direction, _ x: [T], _ dy: [T], _ out: inout [T],
+        _ parallelism: Parallelism
     ) {
         x.withUnsafeBufferPointer { xs in
             out.withUnsafeMutableBufferPointer { ys in
                 switch direction {
-                case .forward: T.forward(g, xs, ys)
-                case .backward: dy.withUnsafeBufferPointer { T.backward(g, xs, $0, ys) }
+                case .forward: T.forward(g, xs, ys, parallelism)
+                case .backward: dy.withUnsafeBufferPointer { T.backward(g, xs, $0, ys, parallelism) }
                 }
+            }
+        }
+    }
+
+    static func outputKernel<T: BatchElement>(
+        _ g: any OutputDerivative, _ y: [T], _ dy: [T], _ out: inout [T], _ parallelism: Parallelism
+    ) {
+        y.withUnsafeBufferPointer { ys in
+            dy.withUnsafeBufferPointer { g2 in
+                out.withUnsafeMutableBufferPointer { T.backward(g, output: ys, g2, $0, parallelism) }
             }
         }
     }

@@ -45,9 +45,14 @@ struct ActivationApplication<T: TrainingScalar> {
         }
     }
 
-    /// dL/dz from dL/da (into `dZ`, its memory reused); returns dL/d(parameters).
-    func backward(_ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>, into dZ: inout Matrix<T>) -> [T] {
+    /// dL/dz from dL/da (into `dZ`, its memory reused); returns dL/d(parameters). Given the layer's
+    /// saved output a = f(z), sigmoid and tanh (`OutputDerivative`) take f′ from it, as autograd does:
+    /// no exponential, at the price of the accuracy their documentation states where a nears ±1.
+    func backward(_ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>, into dZ: inout Matrix<T>,
+                  output: Matrix<T> = Matrix(rows: 0, columns: 0)) -> [T] {
         switch activation {
+        case .function(let f as any OutputDerivative, _) where output.storage.count == z.storage.count:
+            Self.elementwise(output, dA, into: &dZ) { a, dA, dZ in T.backward(f, output: a, dA, dZ) }
         case .function(let f, _):
             Self.elementwise(z, dA, into: &dZ) { z, dA, dZ in T.backward(f, z, dA, dZ) }
         case .randomized(let f, _) where record.slopes.isEmpty:  // evaluation: the deterministic slope

@@ -96,7 +96,8 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
     /// and dL/d(input) into `dInput` if `needsInputGradient`; every buffer's memory is reused.
     func backward(_ cache: Cache, into gradients: inout Gradients, dInput: inout Matrix<T>, needsInputGradient: Bool,
                   scratch: inout BackwardScratch) {
-        gradients.activationParameters = application.backward(cache.sums, cache.record, gradients.output, into: &scratch.dSums)
+        gradients.activationParameters = application.backward(
+            cache.sums, cache.record, gradients.output, into: &scratch.dSums, output: cache.output)
         gradients.weights.setTransposedProduct(cache.input, scratch.dSums)
         scratch.dSums.columnSums(into: &gradients.bias)
         if needsInputGradient { dInput.setProductTransposed(scratch.dSums, weights, scratch: &scratch.transposedWeights) }
