@@ -9,11 +9,12 @@ import Testing
     /// request for seconds. (Small enough that one epoch of a debug build stays short.)
     static let heavy = #"{"dataset": "spiral", "networkShape": [6, 6], "activations": ["tanh"], "batchSize": 5, "epochsPerFrame": 100}"#
 
-    /// Timing on a shared machine: run with PLAYGROUND_LATENCY_TEST=1 (Scripts/latency-playground measures
-    /// the same on a release build). Under the full suite's parallel load on a busy 2-core machine it
-    /// measured a median of 102 ms and a worst of 2.6 s, so it is not part of the default run.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["PLAYGROUND_LATENCY_TEST"] != nil))
-    func trainingSessionsDoNotHoldUpOtherRequests() async throws {
+    /// A functional check, run by default: while four sessions train flat out, every other request
+    /// is answered, Pause takes effect and the others go on. Before training left the request path,
+    /// such requests waited 10–30 s; the bound here, 5 s, is generous because this test shares a
+    /// debug build and a busy machine (the full suite's load on 2 cores measured a median of 102 ms and
+    /// a worst of 2.6 s). The 100 ms requirement is measured by Scripts/latency-playground on a release build.
+    @Test func trainingSessionsDoNotHoldUpOtherRequests() async throws {
         let server = try await LiveServer.start()
         defer { server.stop() }
         let ids = try await blocking { try (0..<4).map { _ in try server.createSession(Self.heavy) } }
@@ -37,10 +38,8 @@ import Testing
         let after = try await blocking { try server.request("GET", "/api/sessions/\(ids[1])") }
         #expect(after.body.contains(#""playing":true"#), "the others go on training")
         let sorted = seconds.sorted()
-        // The requirement is 100 ms; the median is held to it and the worst to 1 s, since this test
-        // shares its machine (before the fix these took seconds each).
-        #expect(sorted[sorted.count / 2] < 0.1, "median \(sorted[sorted.count / 2]) s of \(sorted)")
-        #expect(sorted.last! < 1, "slowest \(sorted.last!) s of \(sorted)")
+        #expect(sorted.last! < 5, "slowest \(sorted.last!) s of \(sorted)")
+        print("while 4 sessions trained: median \(Int(sorted[sorted.count / 2] * 1000)) ms, slowest \(Int(sorted.last! * 1000)) ms (debug build)")
     }
 
     @Test func pauseStopsTrainingAtOnce() async throws {
@@ -96,6 +95,28 @@ import Testing
         let closed = try await blocking { (idle.isClosedByServer(within: 4), slow.isClosedByServer(within: 4)) }
         #expect(closed.0, "an idle connection is closed after the idle time")
         #expect(closed.1, "headers that never finish do not hold the connection")
+    }
+
+    /// A body sent a byte at a time, each before the idle time runs out, never finishing: every byte
+    /// used to restart the idle timeout, so it held the connection (and the route reading it) for ever.
+    @Test func aBodyThatTricklesIsCutOffWith408() async throws {
+        let server = try await LiveServer.start { $0.limits.requestBodySeconds = 1 }
+        defer { server.stop() }
+        let slow = try server.connect()
+        defer { slow.close() }
+        try slow.write("POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+        // A space every 0.25 s (reading what comes back in between) until the server closes, or 8 s.
+        let (response, seconds) = try await blocking { () -> (String, Double) in
+            let start = Date()
+            var received = ""
+            while Date().timeIntervalSince(start) < 8, (try? slow.write(" ")) != nil {
+                received += slow.readAll(timeout: 0.25)
+            }
+            return (received, Date().timeIntervalSince(start))
+        }
+        #expect(RawConnection.status(of: response) == 408, "\(response.prefix(300))")
+        #expect(response.contains("must follow its headers within 1 s") && response.contains(#""code":"timeout""#), "\(response)")
+        #expect(seconds < 6, "the connection was closed after \(seconds) s")
     }
 
     @Test func connectionsBeyondTheCapGet503AndTheServerStaysUp() async throws {

@@ -1,9 +1,14 @@
 /// Warnings for values far from the rest of their column: more than `factor` median absolute
 /// deviations from the median (robust, so the outlier itself does not widen the yardstick). Normally
 /// distributed data has no value beyond about 10; such a value is usually a typo or a unit slip, and
-/// after standardisation it squeezes every other point of the column together.
+/// after standardisation it squeezes every other point of the column together. Far values count
+/// only while they are rare (`maxShare`): a column whose values are mostly (nearly) equal, such as
+/// targets that are 0 away from a bump, has a tiny median absolute deviation, and then a third of it
+/// can lie "far"; that is the column's shape, not a typo.
 enum CSVOutliers {
     static let factor = 100.0
+    /// The largest share of a column that far values may make up to be reported.
+    static let maxShare = 0.05
 
     /// One warning per column with far values, naming the first one's line. `lines[i]` is row i's line.
     static func warnings(_ inputs: Matrix<Double>, names: [String], lines: [Int]) -> [String] {
@@ -18,7 +23,7 @@ enum CSVOutliers {
         let spread = median(column.map { abs($0 - center) })
         guard spread > 0, spread.isFinite, center.isFinite else { return nil }
         let far = column.indices.filter { abs(column[$0] - center) / spread > factor }
-        guard let first = far.first else { return nil }
+        guard let first = far.first, Double(far.count) <= maxShare * Double(column.count) || far.count == 1 else { return nil }
         return "column \(name): \(far.count) value\(far.count == 1 ? "" : "s") far from the rest "
             + "(more than \(Int(factor)) × the median absolute deviation \(spread) from the median \(center)), "
             + "e.g. \(column[first]) on line \(lines[first]); a typo or another unit?"

@@ -37,11 +37,13 @@ extension PlaygroundEngine {
     }
 
     /// Loads 2-D points from CSV text (`x1,x2,label` per line) as the `custom` dataset, and resets.
-    /// Errors name the line and column.
+    /// Errors name the line and column; the loader's warnings (a near-empty class, far outliers) are
+    /// kept in `uploadWarnings` for the page.
     public mutating func upload(csv text: String, header: Bool) throws(PlaygroundError) {
-        let loaded = try lift { () throws(NeuralNetError) in
-            try CSVLoader.load(text, options: CSVOptions(header: header, classification: config.problem == .classification))
+        let reported = try lift { () throws(NeuralNetError) in
+            try CSVLoader.loadReporting(text, options: CSVOptions(header: header, classification: config.problem == .classification))
         }
+        let loaded = reported.dataset
         guard loaded.inputs.columns == 2 else {
             throw PlaygroundError(.unprocessable, "the playground draws 2-D points: the CSV needs 2 feature columns and a label column (x1,x2,label), "
                 + "this one has \(loaded.inputs.columns) feature column\(loaded.inputs.columns == 1 ? "" : "s")")
@@ -61,7 +63,7 @@ extension PlaygroundEngine {
             (uploaded, added) = before
             throw error
         }
-        uploadWarnings = UploadWarnings.of(loaded)
+        uploadWarnings = reported.warnings
     }
 
     /// Rebuilds the data from the current points (keeping the normalisation and the network).

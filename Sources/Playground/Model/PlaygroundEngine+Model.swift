@@ -11,7 +11,7 @@ extension PlaygroundEngine {
         var object = (try? JSONSerialization.jsonObject(with: file.encoded())) as? [String: Any] ?? [:]
         object["playground"] = Self.jsonObject(config)
         if !added.isEmpty { object["addedPoints"] = Self.jsonObject(added) }
-        if config.dataset == PlaygroundLimits.customDataset, let uploaded { object["uploadedPoints"] = Self.jsonObject(UploadedPoints(uploaded)) }
+        if config.dataset == PlaygroundLimits.customDataset, let uploaded { object["uploadedPoints"] = Self.jsonObject(UploadedPoints(uploaded, warnings: uploadWarnings)) }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
     }
 
@@ -33,11 +33,13 @@ extension PlaygroundEngine {
         var new: PlaygroundConfig
         var points: [AddedPoint]?
         var upload: Dataset?
+        let warnings: [String]
         do {
             let extra = try JSONDecoder().decode(Extra.self, from: json)
             new = try extra.playground ?? derivedConfig(file, network)
             points = extra.addedPoints
             upload = try extra.uploadedPoints?.dataset(limits: limits)
+            warnings = extra.uploadedPoints?.warnings ?? []
         } catch let error as PlaygroundError {
             throw error
         } catch {
@@ -59,7 +61,7 @@ extension PlaygroundEngine {
         do {
             if points != nil { added = [] }  // the file's points replace the clicked ones
             if let upload, new.dataset == PlaygroundLimits.customDataset {
-                (uploaded, uploadWarnings) = (upload, UploadWarnings.of(upload))
+                (uploaded, uploadWarnings) = (upload, warnings)
                 try replaceData(with: new)
             } else if new.dataKey != config.dataKey {
                 try replaceData(with: new)

@@ -12,7 +12,7 @@ public struct PlaygroundEngine: Sendable {
     var source: Dataset
     /// Points from a CSV upload (the `custom` dataset).
     var uploaded: Dataset?
-    /// What looks wrong in the uploaded points (`UploadWarnings`), while the session trains on them.
+    /// What looks wrong in the uploaded points (`CSVLoader.loadReporting`'s warnings), while the session trains on them.
     public internal(set) var uploadWarnings: [String] = []
     /// Points added by clicking; they join the training set.
     public internal(set) var added: [AddedPoint] = []

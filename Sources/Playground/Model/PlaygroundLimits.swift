@@ -27,6 +27,9 @@ public struct PlaygroundLimits: Sendable {
     public var maxConnections = 256
     /// Seconds a connection may stay open without a request (or a request's headers take to arrive).
     public var idleConnectionSeconds = 30.0
+    /// Seconds a request's body may take to arrive after its headers; a slower one gets 408 and its
+    /// connection is closed (a client sending a byte now and then never lets the idle time run out).
+    public var requestBodySeconds = 30.0
 
     /// The defaults above.
     public init() {}

@@ -6,8 +6,11 @@ struct UploadedPoints: Codable, Equatable {
     /// [x1, x2, label] per point: a class index, or the target value when `classNames` is nil.
     var rows: [[Double]]
     var classNames: [String]?
+    /// What the CSV loader warned about when the file was uploaded (naming its lines), shown again on Import.
+    var warnings: [String]?
 
-    init(_ data: Dataset) {
+    init(_ data: Dataset, warnings: [String]) {
+        self.warnings = warnings.isEmpty ? nil : warnings
         let labels: [Double] = switch data.labels {
         case .classes(let c, _): c.map(Double.init)
         case .values(let v): v.storage

@@ -7,10 +7,13 @@ enum BodyReader {
         String(decoding: try await bytes(request, limit: limit).readableBytesView, as: UTF8.self)
     }
 
-    /// The body, at most `limit` bytes: 413 when larger, 400 when it is not valid HTTP (a malformed chunk).
+    /// The body, at most `limit` bytes: 413 when larger, 400 when it is not valid HTTP (a malformed chunk),
+    /// 408 when it did not arrive in time.
     static func bytes(_ request: Request, limit: Int) async throws -> ByteBuffer {
         do { return try await request.body.collect(upTo: limit) } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw PlaygroundError(.tooLarge, "the request body is larger than the limit of \(limit / 1024) KiB")
+        } catch let error as PlaygroundError {
+            throw error  // the body did not arrive in time (`RequestDeadlineHandler`)
         } catch {
             throw PlaygroundError.bad("the request body could not be read: it is not valid HTTP (\(error))")
         }

@@ -41,7 +41,8 @@ public func buildApplication(_ configuration: PlaygroundServerConfiguration = Pl
     let connections = ConnectionCount(limit: limits.maxConnections)
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionLimitHandler(count: connections)],
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionLimitHandler(count: connections),
+                                                                        RequestDeadlineHandler(seconds: limits.requestBodySeconds)],
                                             idleTimeout: .milliseconds(Int64(limits.idleConnectionSeconds * 1000)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ActivationLab",
                              availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections * 2)),
@@ -51,7 +52,9 @@ public func buildApplication(_ configuration: PlaygroundServerConfiguration = Pl
 }
 
 /// Runs the playground until SIGINT or SIGTERM, then shuts down: open streams end at once, and
-/// whatever has not finished after `shutdownSeconds` (a client that stopped reading) is cancelled.
+/// whatever has not finished after 2 s (a client that stopped reading) is cancelled. A stream waiting
+/// for a frame behind a long epoch returns at cancellation (`TrainingThreads.run(cancellable:)`):
+/// otherwise ServiceLifecycle's second limit of 2 s ended the process with a `fatalError`.
 public func runPlayground(_ configuration: PlaygroundServerConfiguration) async throws {
     let app = buildApplication(configuration)
     var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)

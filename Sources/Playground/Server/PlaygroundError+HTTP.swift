@@ -9,6 +9,7 @@ extension PlaygroundError: HTTPResponseError {
     public var headers: HTTPFields {
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         if kind == .tooManySessions || kind == .unavailable { fields[.retryAfter] = "10" }
+        if kind == .timeout { fields[.connection] = "close" }  // the rest of that request is not read
         return fields
     }
 

@@ -90,7 +90,8 @@ extension PlaygroundSession {
     func encodedFrame(after cursor: StreamCursor?) async -> ([UInt8], StreamCursor)? {
         if let cursor, cursor.version == version { return nil }
         // Background, as training: a stream is paced, and controls must not queue behind frames.
-        return try? await withEngine(.background) { (engine, pause) in
+        // Cancellable: at shutdown the stream must not wait for an epoch to end.
+        return try? await withEngine(.background, cancellable: true) { (engine, pause) in
             guard let (frame, next) = self.frame(engine, pause, after: cursor) else { return nil }
             return (JSONBody.encode(frame), next)
         }

@@ -52,11 +52,12 @@ public final class PlaygroundSession: @unchecked Sendable {
         return body(&flags)
     }
 
-    /// Runs `body` with the engine on a training thread (`.urgent`: before any training slice).
-    func withEngine<T: Sendable>(_ priority: TrainingThreads.Priority = .urgent,
+    /// Runs `body` with the engine on a training thread (`.urgent`: before any training slice);
+    /// `cancellable`: see `TrainingThreads.run`.
+    func withEngine<T: Sendable>(_ priority: TrainingThreads.Priority = .urgent, cancellable: Bool = false,
                                  _ body: @escaping @Sendable (inout PlaygroundEngine, inout PlaygroundEngine.Pause?) throws(PlaygroundError) -> T)
         async throws(PlaygroundError) -> T {
-        try await threads.run(priority) { () throws(PlaygroundError) in
+        try await threads.run(priority, cancellable: cancellable) { () throws(PlaygroundError) in
             self.engineLock.lock()
             defer { self.engineLock.unlock() }
             return try body(&self.engine, &self.pause)

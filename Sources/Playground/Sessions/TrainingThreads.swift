@@ -29,11 +29,20 @@ final class TrainingThreads: @unchecked Sendable {
         }
     }
 
-    /// Runs `work` on a training thread and returns its result, or throws its error.
-    func run<T: Sendable>(_ priority: Priority = .urgent,
+    /// Runs `work` on a training thread and returns its result, or throws its error. When `cancellable`,
+    /// cancelling the task returns at once with a 503 error (`work` is skipped if it has not started,
+    /// and its result dropped if it has): a frame stream then ends at shutdown even while its frame
+    /// waits for a long epoch to release the engine (which once made shutdown crash, see `runPlayground`).
+    func run<T: Sendable>(_ priority: Priority = .urgent, cancellable: Bool = false,
                           _ work: @escaping @Sendable () throws(PlaygroundError) -> T) async throws(PlaygroundError) -> T {
-        let result: Result<T, PlaygroundError> = await withCheckedContinuation { continuation in
-            enqueue(priority) { continuation.resume(returning: Result { () throws(PlaygroundError) in try work() }) }
+        let waiter = Waiter<T>()
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiter.start(continuation)
+                enqueue(priority) { waiter.run(work) }
+            }
+        } onCancel: {
+            if cancellable { waiter.cancel() }
         }
         return try result.get()
     }
@@ -53,5 +62,49 @@ final class TrainingThreads: @unchecked Sendable {
         defer { condition.unlock() }
         while urgent.isEmpty && (urgentOnly || background.isEmpty) { condition.wait() }
         return urgent.isEmpty ? background.removeFirst() : urgent.removeFirst()
+    }
+}
+
+/// One `TrainingThreads.run` call's continuation, resumed exactly once: by the work's result, or
+/// first by cancellation.
+private final class Waiter<T: Sendable>: @unchecked Sendable {
+    typealias Outcome = Result<T, PlaygroundError>
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Outcome, Never>?
+    private var cancelled = false
+
+    static var cancellation: PlaygroundError { PlaygroundError(.unavailable, "the server is stopping") }
+
+    func start(_ continuation: CheckedContinuation<Outcome, Never>) {
+        lock.lock()
+        guard !cancelled else {
+            lock.unlock()
+            return continuation.resume(returning: .failure(Self.cancellation))
+        }
+        self.continuation = continuation
+        lock.unlock()
+    }
+
+    func run(_ work: () throws(PlaygroundError) -> T) {
+        lock.lock()
+        let skip = cancelled
+        lock.unlock()
+        guard !skip else { return }
+        resume(with: Result { () throws(PlaygroundError) in try work() })
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+        resume(with: .failure(Self.cancellation))
+    }
+
+    private func resume(with outcome: Outcome) {
+        lock.lock()
+        let waiting = continuation
+        continuation = nil
+        lock.unlock()
+        waiting?.resume(returning: outcome)
     }
 }
