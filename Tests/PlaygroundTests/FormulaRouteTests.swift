@@ -23,6 +23,23 @@ import Testing
         }
     }
 
+    @Test func theCurveSaysWhatWasMeasuredAndNamesTheStableCatalogFunction() async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = log(1 + exp(x))"))", method: .get) { response in
+                let curve = response.json()
+                #expect((curve["catalogMatches"] as? [String])?.contains("softplus") == true, "\(response.text.prefix(300))")
+                #expect(curve["warnings"] as? [String] == [])
+                #expect((curve["f"] as? [Double])?.count == (curve["x"] as? [Double])?.count)  // the curve's own keys are all there
+            }
+            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = log(x)"))", method: .get) { response in
+                #expect(response.status == .ok)
+                let warnings = response.json()["warnings"] as? [String] ?? []
+                #expect(warnings.contains { $0.contains("NaN") }, "\(warnings)")
+                #expect(response.json()["catalogMatches"] as? [String] == [])
+            }
+        }
+    }
+
     @Test func aParseErrorIs400WithItsColumn() async throws {
         try await buildApplication().test(.router) { client in
             try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = x * sigmoud(x)"))", method: .get) { response in

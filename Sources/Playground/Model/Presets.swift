@@ -63,6 +63,12 @@ public enum Presets {
                    c.dataset = "spiral-arms"; c.classes = 3; c.networkShape = [16, 16]; c.activations = ["tanh"]
                    c.optimizer = .adam; c.learningRate = 0.01; c.initializer = .glorotUniform; c.features = [.x1, .x2, .sinX1, .sinX2]
                }),
+        Preset(id: "your-own", title: "Your own function",
+               claim: "The article (claim 30, choosing section): you can also use your own custom function. Our addition: here it is typed as a formula, f(x) = x·σ(1.5x) (swish with β fixed at 1.5), not programmed; its derivative is worked out exactly and checked.",
+               watch: "Press play: it trains like any catalog function. Choose “Your own…” in an activation menu to change it: the field plots f and f′ as you type and writes f′ out.",
+               config: make { c in
+                   c.networkShape = [6, 4]; c.activations = ["f(x) = x*sigmoid(1.5*x)"]; c.learningRate = 0.03
+               }),
     ]
 
     /// The preset with id `id` (exactly), or nil.

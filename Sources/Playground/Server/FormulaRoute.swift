@@ -2,7 +2,8 @@ import ActivationFunctions
 import Hummingbird
 
 /// `GET /api/formula?text=f(x)=…&a=2`: a formula's curve (f and f′ sampled over [−6, 6]), its
-/// derivative written out and its measured properties, for the page's "Your own…" field. A formula
+/// derivative written out, its measured properties, warnings (NaN or ±∞ on [−10, 10]) and the catalog
+/// functions it equals (`catalogMatches`), for the page's "Your own…" field. A formula
 /// that does not parse gives 400 with `{"error": {"message": …, "column": …}}`. The work is bounded
 /// by the formula's limits (length and depth are checked before anything else).
 enum FormulaRoute {
@@ -17,12 +18,31 @@ enum FormulaRoute {
                 }
                 parameters[String(item.key)] = value
             }
+            let formula: Formula
             do {
-                _ = try Formula(parsing: text, parameters: parameters)
+                formula = try Formula(parsing: text, parameters: parameters)
             } catch let error as FormulaError {
                 return Reply.json(FormulaFailure(error: .init(message: error.description, column: error.column)), status: .badRequest)
             }
-            return Reply.json(try ActivationCurve(id: text, parameters: parameters))
+            return Reply.json(FormulaCurve(curve: try ActivationCurve(id: text, parameters: parameters),
+                                           warnings: formula.warnings, catalogMatches: formula.catalogMatches()))
+        }
+    }
+
+    /// The curve, with what was measured: NaN or ±∞ on [−10, 10] (warnings), and the catalog
+    /// functions the formula equals there, which compute it stably.
+    struct FormulaCurve: Encodable {
+        let curve: ActivationCurve
+        let warnings: [String]
+        let catalogMatches: [String]
+
+        enum Keys: String, CodingKey { case warnings, catalogMatches }
+
+        func encode(to encoder: any Encoder) throws {
+            try curve.encode(to: encoder)  // the curve's keys and these two, in one object
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(warnings, forKey: .warnings)
+            try container.encode(catalogMatches, forKey: .catalogMatches)
         }
     }
 

@@ -3,9 +3,10 @@ import { gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOUR
 import { openEditor } from './editor.js';
 import { FramePuller, decodeJSONFrame } from './frames.js';
 import { activationGroups, activationOptions, displayName } from './menus.js';
+import { OWN_OPTION, ownOptions, formulaLabel, formulaURL, FormulaField } from './formula.js';
 import { NetworkView } from './network.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
-import { parseHash, toHash, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations } from './state.js';
+import { parseHash, toHash, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations, isFormula } from './state.js';
 import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
 
 const $ = id => document.getElementById(id);
@@ -54,7 +55,7 @@ async function startSession() {
     await addPoints(points);
   } catch (e) {
     report(e);
-    if (/hidden layers|neurons|activation|dataset|noise|feature|rate|batch|classes/.test(e.message) && !S.retried) {
+    if (/hidden layers|neurons|activation|layer \d|dataset|noise|feature|rate|batch|classes/.test(e.message) && !S.retried) {
       S.retried = true; ({ config, view } = parseHash('')); syncControls(); writeHash(); return startSession();
     }
   }
@@ -250,8 +251,9 @@ async function updateCard() {
   const key = layer.activation + canonicalJSON(params);
   if (!S.curves[key]) {
     S.curves[key] = 'loading';
-    const q = new URLSearchParams(params).toString();
-    fetch(`/api/activations/${encodeURIComponent(layer.activation)}${q ? '?' + q : ''}`).then(r => r.json()).then(c => { S.curves[key] = c; updateCard(); });
+    const q = new URLSearchParams(params).toString(), own = isFormula(layer.activation);
+    const url = own ? formulaURL(layer.activation, params) : `/api/activations/${encodeURIComponent(layer.activation)}${q ? '?' + q : ''}`;
+    fetch(url).then(r => r.json()).then(c => { S.curves[key] = c; updateCard(); });
     return;
   }
   const curve = S.curves[key];
@@ -264,11 +266,15 @@ async function updateCard() {
   const h = layer.histogram, total = h ? h.counts.reduce((a, b) => a + b, 0) + h.below + h.above : 0;
   $('cardLive').innerHTML = `mean |f′(z)| on the training data: <strong>${fmtSci(layer.meanSlope)}</strong> · dead units <strong>${dead}/${layer.dead.length}</strong> · outputs exactly 0: <strong>${Math.round(100 * zeros)}%</strong>` +
     (h && (h.below + h.above) > 0 ? ` · ${Math.round(100 * (h.below + h.above) / total)}% of z outside the plot` : '');
-  renderParams(layer.activation, params);
+  renderParams(layer.activation, params, curve);
 }
 
-function renderParams(id, params) {
-  const info = S.catalog[id], key = id + S.cardLayer;
+/** A formula's parameters as the card lists them: the values the server used are the defaults. */
+const formulaInfo = curve => ({ parameters: Object.entries(curve.parameters || {}).map(([name, value]) =>
+  ({ name, defaultValue: value, summary: 'a parameter of your formula' })) });
+
+function renderParams(id, params, curve) {
+  const info = isFormula(id) ? formulaInfo(curve) : S.catalog[id], key = id + S.cardLayer;
   if ($('cardParams').dataset.key === key) return;
   $('cardParams').dataset.key = key;
   if (!info || !info.parameters.length) { $('cardParams').innerHTML = '<span class="hint">no parameters</span>'; return; }
@@ -287,7 +293,12 @@ const escape = s => String(s).replace(/[&<>"]/g, ch => ({ '&': '&amp;', '<': '&l
 const net = new NetworkView($('network'), {
   toggleFeature: id => update(c => { c.features = c.features.includes(id) ? c.features.filter(f => f !== id) : [...c.features, id]; }),
   neurons: (l, delta) => update(c => { c.networkShape[l] = Math.max(1, Math.min(16, c.networkShape[l] + delta)); }),
-  layerActivation: (l, id) => update(c => { const list = layerActivations(c); list[l] = id; c.activations = list; }),
+  layerActivation: (l, id) => {
+    if (id !== OWN_OPTION) return update(c => { const list = layerActivations(c); list[l] = id; c.activations = list; });
+    const menu = document.querySelector(`select[aria-label="Activation of layer ${l + 1}"]`);
+    if (menu) menu.value = layerActivations(config)[l];  // until a formula is used, the layer keeps its activation
+    openFormula(l);
+  },
   hover: h => { S.hovered = h; puller.setFocus(h && h.kind === 'unit' && S.decoded && h.layer < S.decoded.hidden.length ? `${h.layer},${h.index}` : ''); if (S.frame) drawHeatmap(); zoom(h); },
   edit: (ev, target) => editWeight(ev, target),
 });
@@ -319,7 +330,31 @@ function fillSelect(select, values, current) {
   select.value = current;
 }
 
+/** The activation menus: the catalog's functions, then the formulas in use and "Your own…". */
+function refreshMenus() {
+  if (S.baseOptions === undefined) return;
+  const options = S.baseOptions + ownOptions(layerActivations(config).filter(isFormula));
+  if (options === S.menu.options) return;
+  S.menu = { options, name: id => isFormula(id) ? formulaLabel(id) : displayName(S.catalog, id) };
+  $('activationAll').innerHTML = '<option value="">(per layer)</option>' + options;
+}
+
+/** Opens the formula field for `target` (null: every layer), holding that layer's formula if it has one. */
+function openFormula(target) {
+  const acts = layerActivations(config), current = target === null ? acts[0] : acts[target];
+  formulaField.open(target, current && isFormula(current) && (target !== null || acts.every(a => a === current)) ? current : 'f(x; a=1.5) = x*sigmoid(a*x)');
+}
+
+/** Trains with a formula the server has accepted: in every hidden layer, or in one. */
+const useFormula = (text, target) => update(c => {
+  if (target === null) { c.activations = [text]; c.activationParameters = {}; return; }
+  const list = layerActivations(c); list[target] = text; c.activations = list;
+  const params = { ...c.activationParameters }; delete params[String(target)]; c.activationParameters = params;
+});
+const formulaField = new FormulaField(useFormula);
+
 function syncControls() {
+  refreshMenus();
   fillSelect($('learningRate'), LEARNING_RATES, config.learningRate);
   fillSelect($('regularizationRate'), REG_RATES, config.regularizationRate);
   const acts = layerActivations(config);
@@ -385,7 +420,10 @@ function wire() {
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
   $('regularizationRate').onchange = e => update(c => { c.regularizationRate = +e.target.value; });
-  $('activationAll').onchange = e => update(c => { c.activations = [e.target.value]; c.activationParameters = {}; });
+  $('activationAll').onchange = e => {
+    if (e.target.value === OWN_OPTION) { syncControls(); return openFormula(null); }
+    update(c => { c.activations = [e.target.value]; c.activationParameters = {}; });
+  };
   for (const k of ['regularization', 'optimizer', 'initializer', 'output']) $(k).onchange = e => update(c => { c[k] = e.target.value; });
   $('problem').onchange = e => update(c => { c.problem = e.target.value; c.dataset = c.problem === 'regression' ? 'reg-plane' : 'circle'; });
   for (const k of ['percTrainData', 'noise', 'batchSize', 'classes']) {
@@ -465,9 +503,7 @@ async function load() {
   const [limits, presets, datasets, catalog] = await Promise.all(['/api/limits', '/api/presets', '/api/datasets', '/api/catalog'].map(u => fetch(u).then(r => r.json())));
   S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
   for (const info of catalog) S.catalog[info.id] = info;
-  const options = activationOptions(activationGroups(S.activations, S.catalog));
-  S.menu = { options, name: id => displayName(S.catalog, id) };
-  $('activationAll').innerHTML = '<option value="">(per layer)</option>' + options;
+  S.baseOptions = activationOptions(activationGroups(S.activations, S.catalog));
   $('preset').innerHTML += presets.map(p => `<option value="${p.id}">${escape(p.title)}</option>`).join('');
   syncControls();
   startSession();

@@ -42,8 +42,9 @@ export function parseHash(hash) {
   num('batchSize', v => config.batchSize = v); num('learningRate', v => config.learningRate = v);
   num('regularizationRate', v => config.regularizationRate = v);
   if (p.has('networkShape')) config.networkShape = p.get('networkShape') === '' ? [] : p.get('networkShape').split(',').map(Number);
-  if (p.get('activations')) config.activations = p.get('activations').split(',');
-  else if (p.get('activation')) config.activations = [p.get('activation')];
+  const list = rawValue(hash, 'activations'), one = rawValue(hash, 'activation');
+  if (list) config.activations = splitActivations(list);
+  else if (one) config.activations = [one];
   if (p.get('params')) config.activationParameters = parseParams(p.get('params'));
   const reg = (p.get('regularization') || 'none').toLowerCase(); config.regularization = reg;
   for (const k of ['optimizer', 'initializer', 'output']) if (p.get(k)) config[k] = p.get(k);
@@ -63,7 +64,7 @@ export function parseHash(hash) {
 /** The hash for a config, view and clicked points, TensorFlow Playground's keys first. */
 export function toHash(c, view, points = []) {
   const p = new URLSearchParams();
-  if (c.activations.length === 1) p.set('activation', c.activations[0]); else p.set('activations', c.activations.join(','));
+  const activations = c.activations.length === 1 ? 'activation=' + encodeActivation(c.activations[0]) : 'activations=' + c.activations.map(encodeActivation).join(',');
   p.set('batchSize', c.batchSize);
   if (c.problem === 'regression') p.set('regDataset', c.dataset); else p.set('dataset', c.dataset);
   p.set('learningRate', c.learningRate);
@@ -82,7 +83,19 @@ export function toHash(c, view, points = []) {
   for (const name of view.hidden) p.set(name + '_hide', 'true');
   if (view.hideText) p.set('hideText', 'true');
   if (points.length && points.length <= MAX_LINK_POINTS) p.set('points', encodePoints(points, c.problem));
-  return '#' + p.toString();
+  return '#' + activations + '&' + p.toString();
+}
+
+// An activation in the address: a formula keeps its `+` (form encoding would read it as a space), so it
+// is percent-encoded as a URI component, with `( ) * = , ;` left as they are to stay readable.
+const encodeActivation = id => encodeURIComponent(id).replace(/%3D/g, '=').replace(/%2C/g, ',').replace(/%3B/g, ';');
+
+/** The value of `key` in a hash, decoded as a URI component (`+` stays `+`); null when absent. */
+function rawValue(hash, key) {
+  const part = hash.replace(/^#/, '').split('&').find(kv => kv.startsWith(key + '='));
+  if (part === undefined) return null;
+  const text = part.slice(key.length + 1);
+  try { return decodeURIComponent(text); } catch { return text; }
 }
 
 // points: base64url, 5 bytes per point: x1 and x2 in hundredths (int16, big-endian), then the label as
@@ -133,6 +146,24 @@ function formatParams(params) {
  * to the next, so two equal configurations can stringify differently. */
 export const canonicalJSON = value => JSON.stringify(value, (_, v) =>
   v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : v);
+
+/** The entries of an `activations=` list: ids and formulas separated by commas, where a comma inside
+ * parentheses belongs to a formula (`relu,f(x)=max(0.1*x, x)` is two entries), as on the command line.
+ * URLSearchParams has already undone the percent-encoding that keeps `+ = ; ?` of a formula intact. */
+export function splitActivations(text) {
+  const entries = []; let current = '', depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(depth - 1, 0);
+    else if (ch === ',' && depth === 0) { entries.push(current); current = ''; continue; }
+    current += ch;
+  }
+  entries.push(current);
+  return entries.map(e => e.trim()).filter(e => e !== '');
+}
+
+/** Whether an activation is the user's own formula (`f(x) = …`) rather than a catalog id: the server's test. */
+export const isFormula = id => /^\s*f\s*\(/.test(id);
 
 /** Every hidden layer's activation id. */
 export function layerActivations(c) {
