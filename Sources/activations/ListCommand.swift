@@ -6,7 +6,13 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List every activation function with its formula, range and properties.",
-        discussion: "Examples:\n  activations list\n  activations list --json | jq '.[].id'\n  activations list --markdown\n  activations list --docc-pages pages"
+        discussion: """
+            Examples:
+              activations list
+              activations list --json | jq '.[].id'
+              activations list --markdown
+              activations list --docc-pages pages
+            """
     )
 
     @Flag(help: "Print all metadata (parameters, defaults, ranges, kinks, references) as JSON.")

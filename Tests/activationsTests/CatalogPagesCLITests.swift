@@ -37,10 +37,11 @@ struct CatalogPagesCLITests {
         let pages = try writePages()
         // PyTorch: relu′(0) = 0 (threshold_backward passes x > 0 only); leaky_relu′(0) = negative_slope = 0.01.
         #expect(pages["ReLU.md"]?.contains(
-            "- x = 0: at the defaults `derivative(at:)` returns 0 there, 0 just left of it and 1 just right of it") == true)
+            "- x = 0: at the defaults `derivative(at:)` returns 0 there, 0 just left of it and 1 just right") == true)
         #expect(pages["LeakyReLU.md"]?.contains("returns 0.01 there, 0.01 just left of it and 1 just right") == true)
         // A kink at a parameter is placed at its default; PyTorch's hardtanh_backward passes min < x < max only.
-        #expect(pages["HardTanh.md"]?.contains("- x = min (-1 at the defaults): at the defaults `derivative(at:)` returns 0 there") == true)
+        #expect(pages["HardTanh.md"]?.contains(
+            "- x = min (-1 at the defaults): at the defaults `derivative(at:)` returns 0 there") == true)
         #expect(pages["Sigmoid.md"]?.contains("None: f′ is continuous everywhere.") == true)
     }
 

@@ -50,7 +50,8 @@ package struct CatalogPage: Sendable {
             lines.append("| " + cells.map(CatalogDocument.escapeMarkdown).joined(separator: " | ") + " |")
         }
         if !info.constraints.isEmpty {
-            lines += ["", "They must satisfy " + info.constraints.map { code($0.description) }.joined(separator: ", ") + "."]
+            let constraints = info.constraints.map { code($0.description) }.joined(separator: ", ")
+            lines += ["", "They must satisfy \(constraints)."]
         }
         return lines.joined(separator: "\n")
     }
