@@ -1,11 +1,18 @@
 import ActivationFunctions
 import ArgumentParser
+import Foundation
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List every activation function with its formula, range and properties.",
-        discussion: "Examples:\n  activations list\n  activations list --json | jq '.[].id'\n  activations list --markdown"
+        discussion: """
+            Examples:
+              activations list
+              activations list --json | jq '.[].id'
+              activations list --markdown
+              activations list --docc-pages pages
+            """
     )
 
     @Flag(help: "Print all metadata (parameters, defaults, ranges, kinks, references) as JSON.")
@@ -14,8 +21,15 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print a Markdown table (the documentation's catalog page: Scripts/catalog-doc).")
     var markdown = false
 
+    @Option(help: ArgumentHelp(
+        "Write one DocC page per function (formula, derivative, parameters, kinks) into this folder.",
+        valueName: "folder"))
+    var doccPages: String?
+
     func validate() throws {
-        if json && markdown { throw ValidationError("choose one of --json and --markdown") }
+        if [json, markdown, doccPages != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --json, --markdown and --docc-pages")
+        }
     }
 
     func run() throws {
@@ -23,8 +37,20 @@ struct ListCommand: ParsableCommand {
             print(CatalogDocument.json())
         } else if markdown {
             print(CatalogDocument.markdown())
+        } else if let doccPages {
+            try writePages(into: doccPages)
         } else {
             printTable()
+        }
+    }
+
+    /// Creates `path` if needed and writes every catalog page into it (Scripts/catalog-doc).
+    func writePages(into path: String) throws {
+        try writeDirectory(path, what: "the documentation pages") { folder in
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for page in CatalogPage.all() {
+                try Data(page.text.utf8).write(to: folder.appendingPathComponent(page.fileName))
+            }
         }
     }
 
