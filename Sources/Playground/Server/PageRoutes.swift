@@ -9,7 +9,7 @@ import NeuralNet
 struct PageRoutes: Sendable {
     let experiments: URL?
     /// The quick experiments run here when `experiments` holds no report.
-    let quickReport = QuickReport()
+    var quickReport = QuickReport()
     let limits: PlaygroundLimits
 
     func add(to router: Router<BasicRequestContext>) {

@@ -13,6 +13,8 @@ public struct PlaygroundServerConfiguration: Sendable {
     public var allowedHosts: [String] = []
     /// The experiments report folder (`activations report -o DIR`), served under /experiments/.
     public var experimentsDirectory: URL?
+    /// The experiments the Experiments tab runs on demand, by id (nil: all of them; unknown ids are skipped).
+    var quickExperiments: [String]?
     /// Called with the address once the server listens (the real port when 0 was asked for).
     public var onRunning: @Sendable (String) -> Void = { _ in }
 
@@ -34,7 +36,8 @@ public func buildApplication(_ configuration: PlaygroundServerConfiguration = Pl
     let store = store ?? SessionStore(limits: configuration.limits)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestGuard(allowedHosts: configuration.allowedHosts + [configuration.host]))
-    PageRoutes(experiments: configuration.experimentsDirectory, limits: configuration.limits).add(to: router)
+    PageRoutes(experiments: configuration.experimentsDirectory, quickReport: QuickReport(ids: configuration.quickExperiments),
+               limits: configuration.limits).add(to: router)
     SessionRoutes(store: store).add(to: router)
     let onRunning = configuration.onRunning
     let limits = configuration.limits

@@ -20,9 +20,16 @@ final class QuickReport: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var status = Status(phase: .idle, done: 0, total: Experiments.all.count, current: nil, message: nil, seconds: 0)
+    private let experiments: [any Experiment]
+    private var status: Status
     private var folder: URL?
     private var started = Date()
+
+    /// The experiments with these ids (all of them when nil).
+    init(ids: [String]? = nil) {
+        experiments = ids.map { $0.compactMap(Experiments.named) } ?? Experiments.all
+        status = Status(phase: .idle, done: 0, total: experiments.count, current: nil, message: nil, seconds: 0)
+    }
 
     /// The finished report's folder, once there is one.
     var directory: URL? { lock.withLock { folder } }
@@ -39,7 +46,7 @@ final class QuickReport: @unchecked Sendable {
     func start(seed: UInt64 = 1) -> Status {
         let starting: Bool = lock.withLock {
             guard status.phase == .idle || status.phase == .failed else { return false }
-            (status, started) = (Status(phase: .running, done: 0, total: Experiments.all.count, current: nil, message: nil, seconds: 0), Date())
+            (status, started) = (Status(phase: .running, done: 0, total: experiments.count, current: nil, message: nil, seconds: 0), Date())
             return true
         }
         if starting { Thread.detachNewThread { self.run(seed: seed) } }
@@ -49,7 +56,7 @@ final class QuickReport: @unchecked Sendable {
     private func run(seed: UInt64) {
         do {
             var results: [ExperimentResult] = []
-            for experiment in Experiments.all {
+            for experiment in experiments {
                 lock.withLock { status.current = experiment.info.title }
                 results.append(try Experiments.run(experiment, ExperimentSettings(seed: seed, quick: true)))
                 lock.withLock { status.done += 1 }
