@@ -23,6 +23,7 @@ struct ExperimentCommand: ParsableCommand {
               activations experiment relu-sparsity --quick
               activations experiment vanishing-gradient --out charts --json
               activations experiment choosing --extra gelu,silu
+              activations experiment choosing --quick --extra 'f(x)=max(0.1*x, x)'
               activations experiment --all --quick
             """
     )
@@ -42,7 +43,7 @@ struct ExperimentCommand: ParsableCommand {
     @Option(help: "Base seed: the seeds run (data, weights, batch order) are derived from it.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Extra hidden activations to compare (choosing, dying-relu), e.g. gelu,silu.", valueName: "ids"))
+    @Option(help: ArgumentHelp("Extra hidden activations to compare (choosing, dying-relu): ids or formulas, e.g. gelu,silu or relu,'f(x)=max(0.1*x, x)' (a comma inside parentheses belongs to the formula).", valueName: "list"))
     var extra: String?
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Write the charts (SVG) into this directory.", valueName: "dir"))
@@ -81,8 +82,8 @@ enum ExperimentRunner {
     }
 
     static func activations(_ text: String?) throws -> [String] {
-        let ids = (text ?? "").split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
-        for id in ids { _ = try HiddenActivation.named(id) }  // an unknown id is a usage error naming the valid ones
+        let ids = ActivationList.split(text ?? "")
+        for id in ids { _ = try HiddenActivation.named(id) }  // an unknown id or a bad formula is a usage error saying what is wrong
         return ids
     }
 

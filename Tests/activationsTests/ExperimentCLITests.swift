@@ -37,6 +37,25 @@ struct ExperimentCLITests {
         for path in charts { #expect(FileManager.default.fileExists(atPath: path)) }
     }
 
+    /// dying-relu rather than choosing: both read --extra the same way, and dying-relu trains on one
+    /// dataset, so the test stays short (choosing --quick trains five problems, the digits among them).
+    @Test("--extra takes a formula with a comma: it trains exactly as the catalog function it spells out")
+    func extraFormula() throws {
+        let formula = "f(x)=max(0.01*x, x)"  // leaky ReLU at the catalog's default slope, 0.01
+        let result = try CLI.run(["experiment", "dying-relu", "--quick", "--json", "--extra", "leaky-relu,\(formula)"])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        let measured = object["measurements"] as! [String: Double?]
+        let catalog = measured.filter { $0.key.contains(".leaky-relu.") }
+        #expect(catalog.count >= 6, "\(measured.keys.sorted())")
+        for (key, value) in catalog {
+            let mine = measured[key.replacingOccurrences(of: ".leaky-relu.", with: ".\(formula).")]
+            #expect(mine != nil && mine! == value, "\(key): leaky-relu \(String(describing: value)), the formula \(String(describing: mine))")
+        }
+        let bad = try CLI.run(["experiment", "choosing", "--quick", "--extra", "relu,f(x)=max(0.01*x x)"])
+        #expect(bad.status == 64 && bad.error.contains("column") && bad.output.isEmpty, "\(bad.error)")
+    }
+
     @Test("usage errors exit 64 and say what is valid")
     func errors() throws {
         let unknown = try CLI.run(["experiment", "relu-is-expensive"])
