@@ -1,6 +1,6 @@
 /// Vectorised e^x, e^x − 1 and ln(1 + x) for `SIMD16<Float>`: the quarantined bit tricks.
 ///
-/// Written with what compiles to real vector code on this toolchain (see DESIGN.md): magic-number
+/// Written with what compiles to real vector code on this toolchain (the traps of Swift SIMD, CONTRIBUTING.md): magic-number
 /// rounding, `unsafeBitCast` between same-size vectors, integer lane arithmetic and
 /// `replacing(with:where:)`; never float→int conversions, `.rounded()` or `clamped` from the
 /// standard library. A `Float` is computed as lane 0 of a splat (`LaneElementary.swift`), so scalar
