@@ -7,6 +7,17 @@ import Testing
 /// the outputs. No test here requires any verdict to come out one way: an honest "does not hold" passes.
 @Suite("experiments")
 struct ExperimentTests {
+    /// Runs an experiment on a thread of its own. Experiments are minutes of synchronous work in a debug
+    /// build; on the test runner's cooperative threads (one per core, two on CI) they held up every
+    /// other async test, whose time limits then ran out while they waited.
+    static func run(_ experiment: any Experiment, _ settings: ExperimentSettings) async throws -> ExperimentResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try Experiments.run(experiment, settings) }) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
     @Test("the catalog: kebab-case ids, each once, each with claims, source, claim and method")
     func catalog() {
         #expect(Set(Experiments.ids).count == Experiments.ids.count)
@@ -93,19 +104,22 @@ struct ExperimentTests {
     }
 
     @Test("the same base seed gives the same numbers; another base seed gives others")
-    func deterministic() throws {
+    func deterministic() async throws {
         let settings = ExperimentSettings(seed: 7, quick: true)
-        let a = try Experiments.run(ActivationGrowth(), settings), b = try Experiments.run(ActivationGrowth(), settings)
+        let a = try await Self.run(ActivationGrowth(), settings), b = try await Self.run(ActivationGrowth(), settings)
         #expect(a.measurements == b.measurements && a.seeds == b.seeds && a.seeds.count == 3)
         #expect(a.criteria.map(\.values) == b.criteria.map(\.values))
-        let c = try Experiments.run(ActivationGrowth(), ExperimentSettings(seed: 8, quick: true))
+        let c = try await Self.run(ActivationGrowth(), ExperimentSettings(seed: 8, quick: true))
         #expect(c.criteria.map(\.values) != a.criteria.map(\.values))
     }
 
     @Test("quick-mode verdicts agree across base seeds (the cheap experiments; Scripts/check-experiment-seeds checks them all with a release build)",
           arguments: ["sigmoid-steep-middle", "linear-constant-gradient", "relu-sparsity"])
-    func seedAgreement(_ id: String) throws {
-        let verdicts = try [UInt64(1), 2, 3].map { try Experiments.run(Experiments.named(id)!, ExperimentSettings(seed: $0, quick: true)).verdict }
+    func seedAgreement(_ id: String) async throws {
+        var verdicts: [Verdict] = []
+        for seed in [UInt64(1), 2, 3] {
+            verdicts.append(try await Self.run(Experiments.named(id)!, ExperimentSettings(seed: seed, quick: true)).verdict)
+        }
         #expect(Set(verdicts).count == 1, "\(id): \(verdicts)")
     }
 
@@ -113,8 +127,11 @@ struct ExperimentTests {
     /// varies several-fold, and base seed 2 gave "mixed"); it is now the geometric mean over 16 nets per
     /// seed. Any verdict passes here, "does not hold" included, as long as the base seeds agree.
     @Test("quick-mode verdicts of activation-growth agree across base seeds")
-    func seedAgreementActivationGrowth() throws {
-        let verdicts = try [UInt64(1), 2, 3, 4].map { try Experiments.run(ActivationGrowth(), ExperimentSettings(seed: $0, quick: true)).verdict }
+    func seedAgreementActivationGrowth() async throws {
+        var verdicts: [Verdict] = []
+        for seed in [UInt64(1), 2, 3, 4] {
+            verdicts.append(try await Self.run(ActivationGrowth(), ExperimentSettings(seed: seed, quick: true)).verdict)
+        }
         #expect(Set(verdicts).count == 1, "\(verdicts)")
     }
 
@@ -127,8 +144,8 @@ struct ExperimentTests {
     }
 
     @Test("JSON: id, verdict in three words, seeds, criteria with threshold, mean, sd and share")
-    func json() throws {
-        var result = try Experiments.run(ActivationGrowth(), ExperimentSettings(quick: true))
+    func json() async throws {
+        var result = try await Self.run(ActivationGrowth(), ExperimentSettings(quick: true))
         result.measure("not-finite", .infinity)
         let object = try JSONSerialization.jsonObject(with: Data(result.json(chartPaths: ["a.svg"]).utf8)) as! [String: Any]
         #expect(object["id"] as? String == "activation-growth")
