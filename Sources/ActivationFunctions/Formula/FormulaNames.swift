@@ -22,7 +22,9 @@ enum FormulaNames {
     static var functionNames: [String] { Array(UnaryFunction.callable.keys) + ["min", "max"] + Activations.elementwiseIDs }
 
     static func unknown(_ name: String, column: Int, in text: String, parameters: [String]) -> FormulaError {
-        let candidates = functionNames + parameters + ["x", "pi"]
+        // A name can be both a built-in and a catalog id (sign, tanh): suggest it once.
+        var seen = Set<String>()
+        let candidates = (functionNames + parameters + ["x", "pi"]).filter { seen.insert($0).inserted }
         let suggestions = Activations.closest(to: name, among: candidates)
         let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"
         let declare = parameters.isEmpty && name.count <= 3 ? " (declare a parameter with f(x; \(name)=1) = …)" : ""
