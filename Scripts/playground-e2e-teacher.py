@@ -116,7 +116,7 @@ def weight_editor():
 
 def csv_warnings():
     rows = [f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{i % 2}" for i in range(400)]
-    for name, extra, expected in [("typo.csv", "1.0,1.0,7", "A typo in a label"), ("outlier.csv", "900,2,1", "far outside")]:
+    for name, extra, expected in [("typo.csv", "1.0,1.0,7", "a typo in the labels"), ("outlier.csv", "900,2,1", "far from the rest")]:
         fresh()
         d.find_element("css selector", "details.own").click()
         d.find_element("id", "csv").send_keys(write(name, "\n".join(rows + [extra]) + "\n"))

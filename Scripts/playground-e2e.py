@@ -67,7 +67,9 @@ try:
                              history.replaceState = (...a) => { window.urlWrites++; return write(...a); };""")
     driver.find_element("id", "play").click()
     start = wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "the epoch counter to start")
-    after = wait_for(lambda s: s["epoch"] >= 150 and s["last"] is not None and s["last"] < 0.7 * s["first"], 90,
+    # How many epochs a debug build trains in a minute depends on the machine and its load; what is
+    # checked is that the counter runs on over several frames and the loss falls.
+    after = wait_for(lambda s: s["epoch"] >= 20 and s["last"] is not None and s["last"] < 0.7 * s["first"], 120,
                      "the loss to fall on circle with tanh")
     seen["circle"] = {"epoch": after["epoch"], "firstLoss": after["first"], "lastLoss": after["last"],
                       "counter": driver.find_element("id", "epoch").text}
