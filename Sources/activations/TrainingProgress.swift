@@ -62,13 +62,17 @@ struct TrainingSummary {
         if let testLoss = last.testLoss {
             lines.append("  test   " + pad(String(format: "%.5g", testLoss), 12) + percent(last.testAccuracy))
         }
-        lines += ["", "  layer   units  activation      mean|∂L/∂W|  mean|∂L/∂a|  dead    zeros   saturated"]
         let network = session.network
+        let names = last.layers.indices.map { index in
+            index == last.layers.count - 1 ? "(\(network.head.rawValue))" : network.layers[index].activation.id
+        }
+        // A formula can be longer than a catalog id: the column is as wide as its longest name.
+        let nameWidth = max(16, (names.map(\.count).max() ?? 0) + 2)
+        lines += ["", "  layer   units  " + pad("activation", nameWidth) + "mean|∂L/∂W|  mean|∂L/∂a|  dead    zeros   saturated"]
         for (index, layer) in last.layers.enumerated() {
             let isOutput = index == last.layers.count - 1
-            let name = isOutput ? "(\(network.head.rawValue))" : network.layers[index].activation.id
             lines.append("  " + pad(isOutput ? "output" : "\(index + 1)", 8) + pad("\(network.layers[index].units)", 7)
-                + pad(name, 16) + pad(String(format: "%.3e", layer.meanAbsWeightGradient), 13)
+                + pad(names[index], nameWidth) + pad(String(format: "%.3e", layer.meanAbsWeightGradient), 13)
                 + pad(String(format: "%.3e", layer.meanAbsOutputGradient), 13)
                 + (isOutput ? "" : pad(percent(layer.deadFraction), 8) + pad(percent(layer.zeroFraction), 8) + percent(layer.saturatedFraction)))
         }

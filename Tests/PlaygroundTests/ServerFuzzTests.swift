@@ -10,6 +10,8 @@ import Testing
 @Suite(.serialized) struct ServerFuzzTests {
     @Test func hostileTrafficNeverTakesTheServerDown() async throws {
         let seed = ProcessInfo.processInfo.environment["FUZZ_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+        // Printed before any traffic: if the server crashes the test process, the seed is still in the log.
+        print("ServerFuzzTests: FUZZ_SEED=\(seed)")
         let server = try await LiveServer.start {
             ($0.limits.maxBodyBytes, $0.limits.idleConnectionSeconds, $0.limits.maxConnections) = (64 * 1024, 2, 64)
             $0.limits.requestBodySeconds = 2  // a body shorter than its Content-Length is cut off (408, or closed when idle)

@@ -5,7 +5,7 @@ import NeuralNet
 public struct PlaygroundError: Error, Equatable, CustomStringConvertible {
     /// The kind of fault, sent as the HTTP status and, by name, as the error's `code`.
     public enum Kind: Int, Sendable, CaseIterable {
-        case badRequest = 400, forbidden = 403, notFound = 404, timeout = 408, conflict = 409, tooLarge = 413
+        case badRequest = 400, forbidden = 403, notFound = 404, timeout = 408, tooLarge = 413
         case unsupportedMediaType = 415, unprocessable = 422, tooManySessions = 429, unavailable = 503
 
         /// The name the page can test for (`tooManySessions`), stable across wording changes.
