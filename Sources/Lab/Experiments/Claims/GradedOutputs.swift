@@ -7,7 +7,7 @@ import Plotting
 struct GradedOutputs: Experiment {
     let info = ExperimentInfo(
         id: "graded-outputs", title: "Graded outputs learn more smoothly than steps",
-        claims: [6], source: "step section, line 55",
+        claims: [6],
         claim: "With outputs that take values in between, learning is smoother and easier, with fewer swings, and more than one output at 100% becomes much less likely than with steps, though that depends on the data.",
         method: "One linear unit per class on four Gaussian blobs and on the UCI digits, trained online from the same zero start and the same point order at the same rate (0.1): once through a step with the perceptron rule, once through a sigmoid with the cross-entropy gradient. Twenty times per epoch, record the training error of the largest-sum read-out; its swing is the total up-and-down movement beyond the net change (0 for a curve that only falls). At the end, count the test points where more than one output is at 100% (a step that fires; a sigmoid at 0.99 or more).",
         reading: "A step has no gradient, so the perceptron rule is the fair way to train it. The hedge stays: each dataset is judged on its own, and a claim that holds on one and not the other comes out mixed.")
