@@ -46,6 +46,23 @@ public enum ArticleClaims {
         .init(number: 32, section: "end", lines: "137", text: "Other activations exist; the search for better ones goes on."),
     ]
 
+    /// The sections and lines of the claims numbered `numbers`, in the article's order, e.g.
+    /// "sigmoid section, lines 97–99; tanh section, line 111".
+    static func source(of numbers: [Int]) -> String {
+        var places: [(section: String, lines: [String])] = []
+        for claim in all where numbers.contains(claim.number) {
+            if let i = places.firstIndex(where: { $0.section == claim.section }) {
+                if !places[i].lines.contains(claim.lines) { places[i].lines.append(claim.lines) }
+            } else {
+                places.append((claim.section, [claim.lines]))
+            }
+        }
+        return places.map { place in
+            let plural = place.lines.count > 1 || place.lines[0].contains("–")
+            return "\(place.section) section, line\(plural ? "s" : "") \(place.lines.joined(separator: ", "))"
+        }.joined(separator: "; ")
+    }
+
     /// The claims no experiment tests, with the reason shown in the report's table.
     static func reasonUntested(_ number: Int) -> String {
         number == 30 ? "covered by the custom-activation feature, not by an experiment" : "a definition, nothing to measure"

@@ -26,8 +26,6 @@ public struct ExperimentInfo: Sendable, Equatable {
     /// The numbers of the claims tested, as numbered in the project's list of the article's 32 claims
     /// (README, "Experiments").
     public let claims: [Int]
-    /// Where the article says it: section and line of the article's text, e.g. "ReLU section, line 127".
-    public let source: String
     /// The claim, in our words (the article's sentences are not copied).
     public let claim: String
     /// What is measured, in a sentence or two.
@@ -35,8 +33,12 @@ public struct ExperimentInfo: Sendable, Equatable {
     /// Where we test a narrower or different reading than the article states, and why; empty if not.
     public let reading: String
 
-    public init(id: String, title: String, claims: [Int], source: String, claim: String, method: String, reading: String = "") {
-        (self.id, self.title, self.claims, self.source) = (id, title, claims, source)
+    /// Where the article says it, from the claims' places in ``ArticleClaims``: section and lines of the
+    /// article's text, e.g. "step section, lines 51, 53".
+    public var source: String { ArticleClaims.source(of: claims) }
+
+    public init(id: String, title: String, claims: [Int], claim: String, method: String, reading: String = "") {
+        (self.id, self.title, self.claims) = (id, title, claims)
         (self.claim, self.method, self.reading) = (claim, method, reading)
     }
 }

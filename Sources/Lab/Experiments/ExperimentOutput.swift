@@ -7,7 +7,7 @@ extension ExperimentResult {
         let seedsRun = seeds.isEmpty ? "" : ", \(seeds.count) seed\(seeds.count == 1 ? "" : "s") run"
         var lines = ["\(info.id): \(info.title)", "claim (\(info.source); claims \(info.claims.map(String.init).joined(separator: ", "))): \(info.claim)"]
         if !info.reading.isEmpty { lines.append("reading: \(info.reading)") }
-        lines += ["mode: \(settings.quick ? "quick" : "full"), base seed \(settings.seed)\(seedsRun), \(Format.number(seconds, 2)) s", ""]
+        lines += ["mode: \(settings.quick ? "quick" : "full"), base seed \(settings.seed)\(seedsRun), \(Format.duration(seconds))", ""]
         for table in tables { lines += TextTable.render(table) + [""] }
         lines += checks.map { ($0.passed ? "  ✓ " : "  ✗ ") + $0.criterion.name + ": " + $0.measured + (seeds.count > 1 ? " (first seed)" : "") }
         lines += notes.map { "  note: " + $0 }

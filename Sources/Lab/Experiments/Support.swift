@@ -20,6 +20,17 @@ enum Format {
         return lo == hi ? percent(lo) : percent(lo) + "–" + percent(hi)
     }
 
+    /// A duration for people: "0.41 s", "3.2 s", "42 s", "8 min 20 s", "1 h 5 min".
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "–" }
+        if seconds < 9.95 { return String(format: "%.2g s", seconds) }
+        let whole = Int(seconds.rounded())
+        let (hours, minutes, rest) = (whole / 3600, whole % 3600 / 60, whole % 60)
+        if hours > 0 { return "\(hours) h" + (minutes > 0 ? " \(minutes) min" : "") }
+        if minutes > 0 { return "\(minutes) min" + (rest > 0 ? " \(rest) s" : "") }
+        return "\(rest) s"
+    }
+
     /// mean ± sd.
     static func meanSD(_ values: [Double], percent asPercent: Bool = false) -> String {
         let (m, s) = (Stats.mean(values), Stats.standardDeviation(values))

@@ -16,7 +16,7 @@ struct ExperimentPage {
             (claim\(info.claims.count == 1 ? "" : "s") \(info.claims.map(String.init).joined(separator: ", ")); \(HTML.escape(info.source)))</footer></blockquote>
             \(verdict)
             <section class="panel"><h2>Method</h2><p>\(HTML.escape(info.method))</p>\(reading)
-            <p class="note">\(mode), base seed \(result.settings.seed), \(seedsRun), \(Format.number(result.seconds, 2)) s</p></section>
+            <p class="note">\(mode), base seed \(result.settings.seed), \(seedsRun), \(Format.duration(result.seconds))</p></section>
             \(result.tables.map(Self.table).joined(separator: "\n"))
             <div class="charts">\(result.charts.map(Self.figure).joined(separator: "\n"))</div>
             \(notes)

@@ -7,7 +7,7 @@ import Plotting
 struct ActivationGrowth: Experiment {
     let info = ExperimentInfo(
         id: "activation-growth", title: "Bounded tanh against unbounded ReLU: can activations blow up?",
-        claims: [2, 16, 22], source: "activation section, line 33; tanh section, line 111; ReLU section, line 123",
+        claims: [2, 16, 22],
         claim: "A neuron's weighted sum has no bounds, so it cannot tell by itself where firing starts. tanh is bounded in (−1, 1), so its activations cannot blow up; ReLU's range is [0, ∞), so it can blow them up.",
         method: "Feed the normalised circle data, scaled by 1, 10 and 100, to nets of 10 hidden layers of 32 units whose weights are drawn with standard deviation 2/√fan-in (twice LeCun's: a start on the large side, the same weights for tanh and ReLU, zero biases), and record the largest weighted sum of the first layer and the largest |activation| of every layer. One drawn net is a noisy sample of what the start does (its ReLU growth over 10 layers varies several-fold between draws: see the spread table), so every seed draws 16 nets (32 in full mode): tanh's bound is checked on all of them, and ReLU's growth is their geometric mean.",
         reading: "The article says ReLU can blow activations up, not that it must: we show it under weights somewhat larger than the usual start, where it does; with He initialisation the scale stays level (the vanishing-gradient experiment shows the gradient side).")

@@ -6,7 +6,7 @@ import Plotting
 struct Choosing: Experiment {
     let info = ExperimentInfo(
         id: "choosing", title: "Start with ReLU; choose by the problem when you know it",
-        claims: [28, 31], source: "choosing section, line 135",
+        claims: [28, 31],
         claim: "When you know what the function to learn is like, pick the activation that approximates it fastest, and training gets faster. When you do not, start with ReLU and work from there: in most cases it is a good general approximator.",
         method: "Train the same net (one hidden layer of 8 on xor, circle and moons, two of 16 on spiral, 64-32-10 softmax on the UCI digits; Adam at 0.01, same data, start and batch order) with each hidden activation, and record the final test accuracy and the first epoch with 90% test accuracy (a run that never gets there counts as one epoch past the budget).",
         reading: "Claim 28 is guidance; we test what it implies: that choosing the activation per problem saves epochs over the best single activation used everywhere. 'In most cases' (31) becomes: on more than half of the problems ReLU is within 3 points of the best accuracy. One learning rate for all is a simplification here; the sigmoid-classifier experiment tunes it per activation.")

@@ -7,7 +7,7 @@ import Plotting
 struct DyingReLU: Experiment {
     let info = ExperimentInfo(
         id: "dying-relu", title: "ReLU units die and stay dead; does leaky ReLU bring them back?",
-        claims: [25, 26], source: "ReLU section, line 129",
+        claims: [25, 26],
         claim: "On ReLU's flat side the gradient is 0, so the weights of a unit that lands there stop moving and it no longer responds to error or input (dying ReLU); a large part of the network can go passive. Variants such as leaky ReLU, 0.01·x for negative x, keep a non-zero gradient there, so the network can gradually recover.",
         method: "Train the same 2-16-16-1 net (He initialisation, plain SGD) on the moons data with ReLU and with leaky ReLU (slope 0.01), from the same initial weights and batch order, under two ways of pushing units to the flat side: a high learning rate (2), and a bias start of −1 at an ordinary one (0.3). After every epoch count the hidden units inactive on every training input (weighted sum ≤ 0 everywhere: for ReLU slope 0, dead; for leaky ReLU every slope is the leak). Take the units inactive halfway and ask, at the end, whether they are still inactive or active on some input again.",
         reading: "The article says nothing about how units get to the flat side; the high learning rate and the negative bias start are our ways to provoke it, not part of the claim. For leaky ReLU, 'dead' cannot mean a zero slope (it never is), so we count units whose every slope is the leak, a measure leaky ReLU can fail.")

@@ -6,7 +6,7 @@ import Plotting
 struct LinearCollapse: Experiment {
     let info = ExperimentInfo(
         id: "linear-collapse", title: "Stacked linear layers collapse into one",
-        claims: [9, 10], source: "linear section, lines 75–77; sigmoid section, lines 85–87",
+        claims: [9, 10],
         claim: "However many linear layers are stacked, the last activation is a linear function of the first layer's input: the stack equals one layer, and depth is lost. A non-linear activation such as sigmoid makes stacking worthwhile.",
         method: "Multiply out a deep linear net (random weights and biases) into one matrix W = W₁W₂…Wₙ and bias b, and compare its outputs with the net's on random inputs. Then train linear nets of several depths and nets with one hidden sigmoid, tanh or ReLU layer on XOR and circle, collapse each trained linear net the same way, and compare accuracies.")
 

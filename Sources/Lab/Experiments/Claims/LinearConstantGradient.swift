@@ -7,7 +7,7 @@ import Plotting
 struct LinearConstantGradient: Experiment {
     let info = ExperimentInfo(
         id: "linear-constant-gradient", title: "A linear activation passes back a constant gradient",
-        claims: [8], source: "linear section, lines 69–71",
+        claims: [8],
         claim: "The derivative of A = c·x is the constant c, whatever x is, so the change back-propagation makes does not depend on the input's change. The article itself softens this: it is not always bad.",
         method: "Evaluate the catalog's identity A = c·x and its derivative for c = 0.5, 1 and 3 at weighted sums from −1000 to 1000. Then back-propagate the same output error (∂L/∂A = 1) through one neuron whose input grows from 0.01 to 100, and compare the update of its bias (∂L/∂z) and weight (∂L/∂w) with a sigmoid neuron's.",
         reading: "The article's hedge stays a hedge: we show what is constant (the activation's factor) and what is not (the weight's update still scales with its input), and judge only the first.")

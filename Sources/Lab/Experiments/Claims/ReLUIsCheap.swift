@@ -7,7 +7,7 @@ import Plotting
 struct ReLUIsCheap: Experiment {
     let info = ExperimentInfo(
         id: "relu-is-cheap", title: "ReLU is cheaper to compute than sigmoid and tanh",
-        claims: [27], source: "ReLU section, line 131",
+        claims: [27],
         claim: "ReLU uses simpler arithmetic than tanh and sigmoid, so it costs less to compute, which matters when designing deep networks.",
         method: "Time the batch kernels (Float, the code `activations bench` measures) of relu, sigmoid and tanh, forward and backward, on the calling thread's CPU clock (time slices lost to other programs drop out), in interleaved rounds (relu, sigmoid, tanh, then the next round in a rotated order), and judge the median over rounds of each round's ratio to relu. Training-epoch times of the same 2-32-32-1 net are reported beside them, not judged.",
         reading: "We judge the kernels, where the activation is the whole cost; an epoch is mostly matrix products, which cost the same whatever the activation.")

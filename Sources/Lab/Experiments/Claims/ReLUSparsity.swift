@@ -5,7 +5,7 @@ import Plotting
 struct ReLUSparsity: Experiment {
     let info = ExperimentInfo(
         id: "relu-sparsity", title: "About half of the ReLU units output 0 at initialisation",
-        claims: [23, 24], source: "ReLU section, lines 125–127",
+        claims: [23, 24],
         claim: "With sigmoid or tanh nearly every unit fires, in a graded way, so activation is dense and costly. With random (or normalised) initial weights about half of ReLU's outputs are 0: activation is sparse and the network lighter.",
         method: "Build nets of two hidden layers of widths 16 to 1024 (He initialisation for ReLU, Glorot for sigmoid and tanh, zero biases) and count, on the normalised circle data, the outputs of each hidden layer that are exactly 0. Narrow widths average several nets (up to 8), since one net of 16 units is a small sample. The same at width 64 on the UCI digits (64 pixel inputs).",
         reading: "'Lighter' is read as the work a sparse kernel could skip: a multiply-add in the next layer whose input is exactly 0 — the same share as the zeros. Our kernels are dense, so we report the share, not a time saved.")

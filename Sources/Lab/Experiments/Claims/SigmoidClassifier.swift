@@ -6,7 +6,7 @@ import Plotting
 struct SigmoidClassifier: Experiment {
     let info = ExperimentInfo(
         id: "sigmoid-classifier", title: "Do sums of sigmoids approximate classifiers more easily than ReLUs?",
-        claims: [29], source: "choosing section, line 135",
+        claims: [29],
         claim: "Sigmoid works well for classifiers, because a classifier's function is easier to approximate with combinations of sigmoids than with combinations of ReLUs.",
         method: "On xor, circle, moons, spiral and the UCI digits, give sigmoid hidden units and ReLU hidden units the same net, epochs and data. For each activation and problem, pick the Adam learning rate from a fixed grid by the lowest final training loss (no test data used), then record the final test accuracy, the first epoch at 90% test accuracy (one past the budget when never), and the test accuracy of the smallest net (2 hidden units; 4 on the digits) at that rate.",
         reading: "The article never says hidden or output layer; its reason is about approximating the classifier function with combinations of sigmoids, so we compare hidden units. The output stays the same for both (one sigmoid output, or softmax for ten digits).")

@@ -7,7 +7,7 @@ import Plotting
 struct SigmoidExtremes: Experiment {
     let info = ExperimentInfo(
         id: "sigmoid-extremes", title: "Sigmoid pushes a classifier's outputs to the ends",
-        claims: [12], source: "sigmoid section, lines 89–91",
+        claims: [12],
         claim: "Because sigmoid is steep in the middle, it tends to push values towards its two ends, which is useful for a classifier: its predictions become clearly separated.",
         method: "Train a net with one hidden tanh layer of 8 and a sigmoid output (Adam at 0.01) on xor, circle and moons. On the test points, measure the share of outputs below 0.1 or above 0.9, and the same share for the output's weighted sums scaled linearly onto [0, 1] (their own minimum to maximum): what a linear read-out of the same sums would show.",
         reading: "We test the outputs of trained classifiers, where the article says the property is useful; 'the ends' is read as the outer tenth on each side.")

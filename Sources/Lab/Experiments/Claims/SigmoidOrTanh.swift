@@ -6,7 +6,7 @@ import Plotting
 struct SigmoidOrTanh: Experiment {
     let info = ExperimentInfo(
         id: "sigmoid-or-tanh", title: "tanh's gradient is stronger than sigmoid's",
-        claims: [17, 18], source: "tanh section, line 111",
+        claims: [17, 18],
         claim: "tanh's gradient is stronger than sigmoid's (its derivative is steeper), so whether to use sigmoid or tanh depends on how strong a gradient you need.",
         method: "Train the same net (hidden layers 8-8 on circle and moons, 32 on the UCI digits; Glorot start; plain SGD at 0.1, which passes gradient sizes on unchanged, unlike Adam) with sigmoid and with tanh hidden units from the same data and batch order. Record the mean |∂L/∂W| of the first hidden layer in the first epoch, the first epoch with 90% test accuracy (one past the budget when never) and the final test accuracy.",
         reading: "Claim 18 is advice; we measure what it rests on: the size of the gradient each passes back, and what that does to the speed of learning at one learning rate. Which strength a user needs is not something an experiment can decide.")

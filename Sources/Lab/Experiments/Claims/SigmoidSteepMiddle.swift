@@ -5,7 +5,7 @@ import Plotting
 struct SigmoidSteepMiddle: Experiment {
     let info = ExperimentInfo(
         id: "sigmoid-steep-middle", title: "Sigmoid changes fastest between −2 and 2",
-        claims: [11, 15, 17], source: "sigmoid section, line 89; tanh section, lines 105–111",
+        claims: [11, 15, 17],
         claim: "Sigmoid is steep between x = −2 and 2, so small changes of x there move y a lot. tanh looks like a scaled sigmoid, and its gradient is stronger than sigmoid's.",
         method: "Evaluate σ′ at 0, ±1, ±2, ±4 and the share of σ's whole rise (from 0 to 1) that happens inside [−2, 2]; check tanh(x) = 2σ(2x) − 1 over [−10, 10] and compare the peaks of tanh′ and σ′.",
         reading: "The formulas for sigmoid and tanh were images and are missing from the text; tanh = 2σ(2x) − 1 and the four-times-steeper peak are facts of mathematics we check, not sentences of the article.")

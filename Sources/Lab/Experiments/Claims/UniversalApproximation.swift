@@ -6,7 +6,7 @@ import Plotting
 struct UniversalApproximation: Experiment {
     let info = ExperimentInfo(
         id: "universal-approximation", title: "Sums of ReLUs approximate any function",
-        claims: [21], source: "ReLU section, line 123",
+        claims: [21],
         claim: "ReLU is non-linear, sums of ReLUs are non-linear too, and combinations of ReLUs can approximate any function.",
         method: "Fit sin x, |x| and a unit step on [−π, π] with one hidden ReLU layer of growing width (linear output, mean squared error, full-batch Adam: 1,000 steps in quick mode, 4,000 with cosine learning-rate decay in full mode) on evenly spaced samples, and measure the root-mean-square error against the true function at the samples. Each width is trained from two different random starts and the better fit counts: the claim is about what sums of ReLUs can represent, and one start whose units all begin with their kink at 0 can be slow to spread them. |x| and the step need only two ReLUs, so only sin x is required to improve with width.",
         reading: "The article's claim is about what combinations of ReLUs can represent. We measure what training finds in a fixed budget, the better of two starts: an upper bound on the error the width allows.")

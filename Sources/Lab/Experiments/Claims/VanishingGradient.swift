@@ -7,7 +7,7 @@ import Plotting
 struct VanishingGradient: Experiment {
     let info = ExperimentInfo(
         id: "vanishing-gradient", title: "Gradients vanish through deep sigmoid nets",
-        claims: [14, 19], source: "sigmoid section, lines 97–99; tanh section, line 111",
+        claims: [14, 19],
         claim: "Near sigmoid's flat ends the gradient is tiny, so learning stalls or slows sharply; tanh's gradient vanishes too. (The article adds that workarounds keep sigmoid popular for classification; we do not test those.)",
         method: "Ten hidden layers of equal width on the circle data. At initialisation, measure mean |∂L/∂a| at each hidden layer's output, from the output back to the input, averaged (geometrically) over seeds, and fit the factor by which it changes per layer. Then take plain full-batch SGD steps (learning rate 0.1) and compare how far the first and last hidden layers' weights move.")
 
