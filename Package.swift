@@ -67,7 +67,9 @@ let package = Package(
             swiftSettings: matrixTuning
         ),
         .target(name: "Plotting"),
-        .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"]),
+        // Lab only reads the define, to say which kernels its timings (relu-is-cheap) measured.
+        .target(name: "Lab", dependencies: ["ActivationFunctions", "NeuralNet", "Plotting"],
+                swiftSettings: targetCPU.isEmpty ? [] : [.define("TUNED_FOR_TARGET_CPU", .when(configuration: .release))]),
         .target(
             name: "Playground",
             dependencies: ["Lab", "NeuralNet", "ActivationFunctions", .product(name: "Hummingbird", package: "hummingbird"),

@@ -27,10 +27,12 @@ struct Problem: Sendable {
     var head: OutputHead { dataset == "digits" ? .softmax : .sigmoid }
 
     /// A trained session of `activation` at `hidden` widths with Adam at `learningRate` (stopped early,
-    /// and not `isFinished`, if the loss turned non-finite).
+    /// and not `isFinished`, if the loss turned non-finite). Another `start` draws other initial weights,
+    /// split and batch order.
     func train(_ activation: String, hidden: [Int]? = nil, learningRate: Double = 0.01, epochs: Int, on data: Dataset,
-               _ settings: ExperimentSettings) throws -> TrainingSession {
-        let c = Runs.configuration(hidden: hidden ?? self.hidden, activation: activation, output: head, epochs: epochs, seed: settings.seed(12),
+               _ settings: ExperimentSettings, start: UInt64 = 0) throws -> TrainingSession {
+        let c = Runs.configuration(hidden: hidden ?? self.hidden, activation: activation, output: head, epochs: epochs,
+                                   seed: settings.seed(12 + 1000 * start),
                                    optimizer: OptimizerSettings(kind: .adam, learningRate: learningRate),
                                    initializer: activation.contains("relu") ? .he : .glorotUniform)
         return try Runs.trainedOrStopped(c, on: data)
