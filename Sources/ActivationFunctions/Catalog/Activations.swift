@@ -1,6 +1,8 @@
 /// The catalog: every activation, in one list. Every surface (CLI, plots, docs, tests) reads it;
 /// adding a function is one struct and one line here.
 public enum Activations {
+    /// Every catalog function's type, grouped by family in the order `activations list` shows them. Each type carries
+    /// its own `info`; `named(_:)` and `make(_:parameters:)` find one by id or alias.
     public static let all: [any ActivationDefinition.Type] = [
         // step and linear
         Identity.self, Step.self, Sign.self, Threshold.self,
@@ -117,6 +119,7 @@ public enum AnyActivation: Sendable {
         }
     }
 
+    /// The function's metadata, whichever of the two kinds it is.
     public var info: ActivationInfo {
         switch self {
         case .elementwise(let f): f.info

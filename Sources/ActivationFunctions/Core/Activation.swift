@@ -11,6 +11,7 @@ extension ActivationDefinition {
     /// The function at its default parameters.
     public init() { self.init(Self.info.defaultParameters) }
 
+    /// `Self.info`, the type's catalog entry (`Formula` overrides it with the formula's own).
     public var info: ActivationInfo { Self.info }
 }
 
@@ -64,6 +65,7 @@ public enum FloatLanes: Sendable {
 }
 
 extension ElementwiseActivation {
+    /// `.float` unless a function declares otherwise: its `Float` inputs run in `Float` and `SIMD16<Float>` lanes.
     public static var floatLanes: FloatLanes { .float }
 
     /// f(x), with NaN in giving NaN out.
@@ -119,7 +121,10 @@ public protocol RowActivation: ActivationDefinition {
 }
 
 extension RowActivation {
+    /// `n`: a row function maps a row to a row of the same length unless it says otherwise (GLU halves it, maxout
+    /// divides it by its pieces).
     public func outputCount(forInputCount n: Int) throws(ActivationError) -> Int { n }
+    /// `n`, the inverse of the default `outputCount(forInputCount:)`.
     public func inputCount(forOutputCount n: Int) -> Int { n }
 
     /// f(row), after checking the row's length.

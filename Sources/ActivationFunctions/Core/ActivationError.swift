@@ -18,6 +18,7 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A sentence a person can act on: what was wrong, where, and what would be valid.
     public var description: String {
         switch self {
         case .unknownFunction(let id, let suggestions):

@@ -4,13 +4,17 @@
 public struct ActivationInfo: Sendable, Encodable, Equatable {
     /// Kebab-case id: the CLI argument, the URL segment and the file name.
     public let id: String
+    /// Display name, e.g. "Leaky ReLU" or "GELU (Gaussian error linear unit)".
     public let name: String
+    /// Other accepted names (kebab-case), e.g. `swish` for `silu`; each resolves to this function.
     public let aliases: [String]
+    /// The family the catalog, the gallery and the documentation group it under.
     public let family: Family
     /// f(x), in Unicode.
     public let formula: String
     /// f′(x), in Unicode.
     public let derivativeFormula: String
+    /// The function's parameters, with defaults and valid ranges, in the order `parameterGradients` uses.
     public let parameters: [ParameterSpec]
     /// Relations between parameters that must hold, e.g. `lower ≤ upper`.
     public let constraints: [ParameterConstraint]
@@ -20,7 +24,9 @@ public struct ActivationInfo: Sendable, Encodable, Equatable {
     public let monotonic: Bool?
     /// The derivative is monotone; `nil` for functions of a whole row.
     public let derivativeMonotonic: Bool?
+    /// How many times f is continuously differentiable everywhere (C⁰ for a kink, C⁻¹ for a jump).
     public let smoothness: Smoothness
+    /// Whether outputs are centred on zero.
     public let zeroCentred: ZeroCentring
     /// f(0) = 0 and f′(0) = 1; `nil` for functions of a whole row.
     public let approximatesIdentityNearZero: Bool?
@@ -31,6 +37,8 @@ public struct ActivationInfo: Sendable, Encodable, Equatable {
     /// A domain that shows the function's character, for plots and tables.
     public let plotDomain: PlotDomain
 
+    /// Creates an entry. `formula` and `derivative` are Unicode text; `range` is the output range in interval notation;
+    /// `kinks` lists every point where f′ jumps; `plotDomain` defaults to [−6, 6].
     public init(
         id: String, name: String, aliases: [String] = [], family: Family,
         formula: String, derivative: String,
@@ -94,6 +102,7 @@ public enum Kink: Sendable, Equatable, Encodable, CustomStringConvertible {
     case parameter(String)
     case negatedParameter(String)
 
+    /// The kink's x for the given parameter values (a negated parameter gives −value).
     public func location(in parameters: ParameterValues) -> Double {
         switch self {
         case .at(let x): x
@@ -102,6 +111,7 @@ public enum Kink: Sendable, Equatable, Encodable, CustomStringConvertible {
         }
     }
 
+    /// `0`, `tl` or `-lambda`: the number, or the parameter's name with a minus sign when negated.
     public var description: String {
         switch self {
         case .at(let x): x.shortDescription
@@ -110,6 +120,7 @@ public enum Kink: Sendable, Equatable, Encodable, CustomStringConvertible {
         }
     }
 
+    /// Encodes `description`, a single string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -118,8 +129,11 @@ public enum Kink: Sendable, Equatable, Encodable, CustomStringConvertible {
 
 /// The x interval a plot of the function should show.
 public struct PlotDomain: Sendable, Encodable, Equatable {
+    /// Left end of the plot, in x.
     public let lower: Double
+    /// Right end of the plot, in x.
     public let upper: Double
+    /// The interval [lower, upper]; callers pass lower < upper.
     public init(_ lower: Double, _ upper: Double) {
         self.lower = lower
         self.upper = upper

@@ -16,6 +16,8 @@
 extension ElementwiseActivation {
     @usableFromInline var streamingCount: Int { 1 << 23 }
 
+    /// y[i] = f(x[i]) in `Double`, on every core from a million elements (`Parallelism.automatic`). `y` may be `x`; the
+    /// lengths must match (a precondition).
     public func forward(_ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
         forward(x, into: y, parallelism: .automatic)
     }
@@ -30,6 +32,8 @@ extension ElementwiseActivation {
         }
     }
 
+    /// y[i] = f(x[i]) in `Float` (see `floatLanes`), with streaming stores from 8M elements and on every core from a
+    /// million. `y` may be `x`; the lengths must match (a precondition).
     public func forward(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         forward(x, into: y, streamingFrom: streamingCount, parallelism: .automatic)
     }
@@ -58,6 +62,8 @@ extension ElementwiseActivation {
         }
     }
 
+    /// dx[i] = dy[i]·f′(x[i]) in `Double`, on every core from a million elements. `dx` may be `dy`; the lengths must
+    /// match (a precondition).
     public func backward(
         _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         into dx: UnsafeMutableBufferPointer<Double>
@@ -77,6 +83,8 @@ extension ElementwiseActivation {
         }
     }
 
+    /// dx[i] = dy[i]·f′(x[i]) in `Float` (see `floatLanes`), on every core from a million elements. `dx` may be `dy`;
+    /// the lengths must match (a precondition).
     public func backward(
         _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>

@@ -29,6 +29,7 @@ public protocol OutputDerivative: ElementwiseActivation {
 }
 
 extension OutputDerivative {
+    /// dx[i] = dy[i]·g(y[i]) in `SIMD4<Double>` lanes, from the saved outputs y = f(x).
     public func backward(
         output y: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         into dx: UnsafeMutableBufferPointer<Double>, parallelism: Parallelism
@@ -36,6 +37,7 @@ extension OutputDerivative {
         outputKernel(y, dy, dx, parallelism, SIMD4<Double>.self)
     }
 
+    /// dx[i] = dy[i]·g(y[i]) in `SIMD16<Float>` lanes, from the saved outputs y = f(x).
     public func backward(
         output y: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>, parallelism: Parallelism

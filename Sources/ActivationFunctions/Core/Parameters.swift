@@ -1,12 +1,17 @@
 /// One named parameter of an activation, with its default and the values it may take.
 public struct ParameterSpec: Sendable, Encodable, Equatable {
+    /// The name used on the command line (`--param slope=0.2`), in formulas and in model files.
     public let name: String
+    /// The value used when none is given.
     public let defaultValue: Double
+    /// The values `ActivationInfo.validate(_:)` accepts.
     public let range: ParameterRange
+    /// What the parameter does, in a few words, for `activations show` and the documentation.
     public let summary: String
     /// Whether only whole numbers are valid (maxout's number of pieces).
     public let isInteger: Bool
 
+    /// Declares a parameter: its name, default, valid range and summary; `integer` when only whole numbers are valid.
     public init(_ name: String, _ defaultValue: Double, _ range: ParameterRange, _ summary: String, integer: Bool = false) {
         self.name = name
         self.defaultValue = defaultValue
@@ -18,11 +23,17 @@ public struct ParameterSpec: Sendable, Encodable, Equatable {
 
 /// An interval of finite numbers, each end open or closed (an infinite end is always open).
 public struct ParameterRange: Sendable, Encodable, Equatable, CustomStringConvertible {
+    /// The lower end; −∞ when unbounded below.
     public let lower: Double
+    /// The upper end; +∞ when unbounded above.
     public let upper: Double
+    /// Whether `lower` itself is valid (never for −∞).
     public let lowerIncluded: Bool
+    /// Whether `upper` itself is valid (never for +∞).
     public let upperIncluded: Bool
 
+    /// An interval from `lower` to `upper`, closed at each finite end unless told otherwise; an infinite end is always
+    /// open.
     public init(lower: Double, upper: Double, lowerIncluded: Bool = true, upperIncluded: Bool = true) {
         self.lower = lower
         self.upper = upper
@@ -51,6 +62,7 @@ public struct ParameterRange: Sendable, Encodable, Equatable, CustomStringConver
 
     private enum CodingKeys: String, CodingKey { case lower, upper, lowerIncluded, upperIncluded, notation }
 
+    /// Whether `value` is finite and inside the interval (NaN and ±∞ never are).
     public func contains(_ value: Double) -> Bool {
         guard value.isFinite else { return false }
         let aboveLower = lowerIncluded ? value >= lower : value > lower
@@ -72,30 +84,39 @@ public struct ParameterRange: Sendable, Encodable, Equatable, CustomStringConver
 
 /// A relation two parameters must satisfy.
 public struct ParameterConstraint: Sendable, Encodable, Equatable, CustomStringConvertible {
+    /// The parameter that must be the smaller.
     public let smaller: String
+    /// The parameter that must be the larger.
     public let larger: String
     /// Whether equality is allowed.
     public let orEqual: Bool
 
+    /// `smaller < larger`, strictly.
     public init(_ smaller: String, lessThan larger: String) {
         (self.smaller, self.larger, self.orEqual) = (smaller, larger, false)
     }
 
+    /// `smaller ≤ larger`.
     public init(_ smaller: String, atMost larger: String) {
         (self.smaller, self.larger, self.orEqual) = (smaller, larger, true)
     }
 
+    /// Whether the relation holds for `values` (both parameters must be declared).
     public func holds(in values: ParameterValues) -> Bool {
         orEqual ? values[smaller] <= values[larger] : values[smaller] < values[larger]
     }
 
+    /// `lower ≤ upper` or `min < max`: the relation as an error message shows it.
     public var description: String { "\(smaller) \(orEqual ? "≤" : "<") \(larger)" }
 }
 
 /// Validated parameter values: every parameter of the function, defaults filled in.
 public struct ParameterValues: Sendable, Equatable {
+    /// Every declared parameter's value, by name.
     public let values: [String: Double]
 
+    /// The value of the parameter `name`. Asking for a name the function does not declare is a programming error and
+    /// stops the program (a precondition).
     public subscript(name: String) -> Double {
         guard let value = values[name] else {
             preconditionFailure("parameter '\(name)' is not declared in the activation's info")

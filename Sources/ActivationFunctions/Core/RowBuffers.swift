@@ -1,14 +1,22 @@
 /// The buffer API of row functions: by default each row goes through the `[Double]` API and is
 /// rounded back; the softmax family (`SoftmaxFamily`) runs `RowKernel` in the buffer's own type.
 extension RowActivation {
+    /// f of each `Float` row, computed through `forwardRow(_:)` in `Double` and rounded once. Throws `ActivationError`
+    /// when `rowLength` or the buffers' lengths do not fit.
     public func forward(rows x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, rowLength: Int)
         throws(ActivationError) { try forwardViaDouble(x, y, rowLength) }
+    /// f of each `Double` row, through `forwardRow(_:)`. Throws `ActivationError` when `rowLength` or the buffers'
+    /// lengths do not fit.
     public func forward(rows x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, rowLength: Int)
         throws(ActivationError) { try forwardViaDouble(x, y, rowLength) }
+    /// J(x)ᵀ·dy for each `Float` row, through `backwardRow(_:_:)` in `Double`. Throws `ActivationError` when the
+    /// lengths do not fit.
     public func backward(
         rows x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>, rowLength: Int
     ) throws(ActivationError) { try backwardViaDouble(x, dy, dx, rowLength) }
+    /// J(x)ᵀ·dy for each `Double` row, through `backwardRow(_:_:)`. Throws `ActivationError` when the lengths do not
+    /// fit.
     public func backward(
         rows x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         into dx: UnsafeMutableBufferPointer<Double>, rowLength: Int
@@ -71,33 +79,44 @@ protocol SoftmaxFamily: OutputBackward {
 }
 
 extension SoftmaxFamily {
+    /// The softmax family's own `SIMD16<Float>` kernel, row by row. Throws `ActivationError` when the lengths do not
+    /// fit.
     public func forward(rows x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, rowLength: Int)
         throws(ActivationError) { try kernelForward(x, y, rowLength, SIMD16<Float>.self) }
+    /// The softmax family's own `SIMD4<Double>` kernel, row by row. Throws `ActivationError` when the lengths do not
+    /// fit.
     public func forward(rows x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, rowLength: Int)
         throws(ActivationError) { try kernelForward(x, y, rowLength, SIMD4<Double>.self) }
+    /// J(x)ᵀ·dy per `Float` row, in `SIMD16<Float>` lanes. Throws `ActivationError` when the lengths do not fit.
     public func backward(
         rows x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>, rowLength: Int
     ) throws(ActivationError) { try kernelBackward(x, dy, dx, rowLength, SIMD16<Float>.self) }
+    /// J(x)ᵀ·dy per `Double` row, in `SIMD4<Double>` lanes. Throws `ActivationError` when the lengths do not fit.
     public func backward(
         rows x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         into dx: UnsafeMutableBufferPointer<Double>, rowLength: Int
     ) throws(ActivationError) { try kernelBackward(x, dy, dx, rowLength, SIMD4<Double>.self) }
+    /// J·dy per `Float` row from the saved outputs y, as PyTorch's softmax backward does. Throws `ActivationError` when
+    /// the lengths do not fit.
     public func backward(
         outputRows y: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         into dx: UnsafeMutableBufferPointer<Float>, rowLength: Int
     ) throws(ActivationError) { try kernelBackward(y, dy, dx, rowLength, SIMD16<Float>.self, fromOutput: true) }
+    /// J·dy per `Double` row from the saved outputs y. Throws `ActivationError` when the lengths do not fit.
     public func backward(
         outputRows y: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         into dx: UnsafeMutableBufferPointer<Double>, rowLength: Int
     ) throws(ActivationError) { try kernelBackward(y, dy, dx, rowLength, SIMD4<Double>.self, fromOutput: true) }
 
+    /// f(row) through the `Double` row kernel.
     public func forwardRow(_ row: [Double]) -> [Double] {
         var y = row
         row.withUnsafeBufferPointer { x in y.withUnsafeMutableBufferPointer { try! forward(rows: x, into: $0, rowLength: row.count) } }
         return y
     }
 
+    /// J(row)ᵀ·dy through the `Double` row kernel.
     public func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double] {
         var dx = row
         row.withUnsafeBufferPointer { x in

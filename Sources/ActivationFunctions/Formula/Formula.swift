@@ -14,7 +14,9 @@
 /// piecewise form `a < b ? then : otherwise` with `< <= > >=`. At most `maximumLength` characters
 /// nested at most `maximumDepth` deep.
 public struct Formula: ElementwiseActivation {
+    /// The longest formula accepted, in characters.
     public static let maximumLength = 500
+    /// The deepest nesting of parentheses and calls accepted.
     public static let maximumDepth = 64
     /// The most nodes a formula's derivative may have before it is refused as too large.
     public static let maximumDerivativeSize = 20_000
@@ -26,6 +28,8 @@ public struct Formula: ElementwiseActivation {
     public let text: String
     /// The value of every parameter.
     public let parameterValues: [String: Double]
+    /// The formula's own metadata: its text as id, name and formula, the symbolic derivative, its parameters, and
+    /// properties measured on [−10, 10].
     public let info: ActivationInfo
     /// Measured problems on [−10, 10], e.g. "f is NaN at 12 of 2001 sample points, first at x = -10".
     public let warnings: [String]
@@ -92,6 +96,8 @@ public struct Formula: ElementwiseActivation {
         return values
     }
 
+    /// f(x): the formula's compiled program, run in every lane of `x`.
     public func value<L: ElementaryLanes>(_ x: L) -> L { valueProgram.run(x) }
+    /// f′(x): the compiled program of the simplified symbolic derivative, run in every lane of `x`.
     public func derivative<L: ElementaryLanes>(_ x: L) -> L { derivativeProgram.run(x) }
 }

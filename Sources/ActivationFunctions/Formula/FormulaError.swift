@@ -7,11 +7,14 @@
 ///              ^
 /// ```
 public struct FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong, e.g. "unknown function 'sigmoud'".
     public let message: String
     /// The 1-based column (in characters) of the problem, or nil when it concerns the whole formula.
     public let column: Int?
+    /// The formula as the user wrote it.
     public let text: String
 
+    /// An error about `text`, pointing at the 1-based `column` (nil for the whole formula).
     public init(_ message: String, column: Int?, in text: String) {
         (self.message, self.column, self.text) = (message, column, text)
     }

@@ -1,11 +1,14 @@
 /// LiSHT: x·tanh x, an even, non-negative self-gate.
 public struct LiSHT: ElementwiseActivation {
+    /// Catalog metadata for `lisht` (Roy et al. 2019): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "lisht", name: "LiSHT (linearly scaled hyperbolic tangent)", family: .smoothRectifiers,
         formula: "x·tanh x", derivative: "tanh x + x·sech²x",
         range: "[0, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Roy et al. 2019")
+    /// Creates LiSHT; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = x·tanh x, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x * L.tanh(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L.tanh(x).addingProduct(x, sech2(x)).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(-1))
@@ -17,13 +20,16 @@ public struct LiSHT: ElementwiseActivation {
 public struct LogCosh: ElementwiseActivation {
     static let ln2 = 0.6931471805599453
 
+    /// Catalog metadata for `log-cosh` (NNlib logcosh): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "log-cosh", name: "Log-cosh", aliases: ["logcosh"], family: .smoothRectifiers,
         formula: "ln cosh x", derivative: "tanh x",
         range: "[0, ∞)", monotonic: false, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "NNlib logcosh")
+    /// Creates LogCosh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
+    /// f(x) = ln cosh x, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let a = x.magnitude
         let m = L.expMinusOne(a)
@@ -32,18 +38,22 @@ public struct LogCosh: ElementwiseActivation {
         return select(a .> L(2), far, nearZero)
     }
 
+    /// f′(x) = tanh x, in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
 }
 
 /// Exponential: eˣ, its own derivative.
 public struct Exponential: ElementwiseActivation {
+    /// Catalog metadata for `exponential` (Keras exponential): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "exponential", name: "Exponential", aliases: ["exp"], family: .smoothRectifiers,
         formula: "eˣ", derivative: "eˣ",
         range: "(0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Keras exponential",
         plotDomain: PlotDomain(-4, 3))
+    /// Creates Exponential; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = eˣ, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
 }

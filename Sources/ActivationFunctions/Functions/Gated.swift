@@ -1,11 +1,13 @@
 /// GELU, exact: x·Φ(x) = ½x·erfc(−x/√2). The erfc form keeps the left tail (gelu(−10) = −7.6e−23),
 /// and −x/√2 is carried in two parts because erfc amplifies its argument's rounding error by ~2z².
 public struct GELU: ElementwiseActivation {
+    /// Catalog metadata for `gelu` (Hendrycks & Gimpel 2016): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "gelu", name: "GELU (Gaussian error linear unit, exact)", family: .gated,
         formula: "x·Φ(x) = ½x·(1 + erf(x/√2))", derivative: "Φ(x) + x·φ(x)",
         range: "[−0.16997, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
+    /// Creates GELU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
     /// x·Φ(x), with Φ from `ElementaryLanes.normalCDF` (erfc of −x/√2 in two parts).
@@ -13,6 +15,7 @@ public struct GELU: ElementwiseActivation {
         L.normalCDF(x, times: x).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }
 
+    /// f′(x) = Φ(x) + x·φ(x), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let slope = L.normalCDF(x, times: L(1)).addingProduct(x, L.normalDensity(x))
         return slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
@@ -47,12 +50,14 @@ public struct GELUTanh: ElementwiseActivation {
     static let twoSqrtTwoOverPi = (hi: 1.5957691216057308, lo: -9.96930880911092e-17)
     static let cubic = (hi: 0.044715, lo: 2.1960211427085595e-18)
 
+    /// Catalog metadata for `gelu-tanh` (Hendrycks & Gimpel 2016): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "gelu-tanh", name: "GELU (tanh approximation)", aliases: ["gelu-approximate"], family: .gated,
         formula: "½x·(1 + tanh(√(2/π)·(x + 0.044715x³)))",
         derivative: "½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 0.134145x²),  t = tanh(…)",
         range: "[−0.17004, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
+    /// Creates GELUTanh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
     /// 2√(2/π)(x + 0.044715x³) in two parts.
@@ -62,8 +67,10 @@ public struct GELUTanh: ElementwiseActivation {
         return cube.times(Self.cubic).plus(x).times(Self.twoSqrtTwoOverPi)
     }
 
+    /// f(x) = ½x·(1 + tanh(√(2/π)·(x + 0.044715x³))), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { gated(x, gateArgument(x)) }
 
+    /// f′(x) = ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 0.134145x²),  t = tanh(…), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let clamped = gateInput(x)
         let argumentSlope = L(Self.twoSqrtTwoOverPi.hi) * (L(1) + L(3 * Self.cubic.hi) * clamped * clamped)
@@ -75,16 +82,21 @@ public struct GELUTanh: ElementwiseActivation {
 public struct QuickGELU: ElementwiseActivation {
     static let scale = (hi: 1.702, lo: 4.263256414560601e-17)
 
+    /// Catalog metadata for `quick-gelu` (Hendrycks & Gimpel 2016; CLIP (2021)): names, formula, derivative,
+    /// parameters, properties.
     public static let info = ActivationInfo(
         id: "quick-gelu", name: "QuickGELU (sigmoid GELU)", aliases: ["gelu-sigmoid"], family: .gated,
         formula: "x·σ(1.702x)", derivative: "s + 1.702x·s(1 − s),  s = σ(1.702x)",
         range: "[−0.16361, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016; CLIP (2021)")
+    /// Creates QuickGELU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
+    /// f(x) = x·σ(1.702x), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         gated(x, DoubleDouble.product(Self.scale, gateInput(x)))
     }
+    /// f′(x) = s + 1.702x·s(1 − s),  s = σ(1.702x), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         gatedSlope(x, L(Self.scale.hi) * gateInput(x), L(Self.scale.hi))
     }
@@ -92,32 +104,43 @@ public struct QuickGELU: ElementwiseActivation {
 
 /// SiLU (swish): x·σ(x), the self-gated unit.
 public struct SiLU: ElementwiseActivation {
+    /// Catalog metadata for `silu` (Hendrycks & Gimpel 2016; Elfwing et al. 2017; Ramachandran et al. 2017): names,
+    /// formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "silu", name: "SiLU (sigmoid linear unit, swish)", aliases: ["swish"], family: .gated,
         formula: "x·σ(x)", derivative: "σ(x)·(1 + x·(1 − σ(x)))",
         range: "[−0.27846, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false,
         reference: "Hendrycks & Gimpel 2016; Elfwing et al. 2017; Ramachandran et al. 2017")
+    /// Creates SiLU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = x·σ(x), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         sigmoid(x, times: x).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }
+    /// f′(x) = σ(x)·(1 + x·(1 − σ(x))), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { gatedSlope(x, x, L(1)) }
 }
 
 /// Hard swish: x·relu6(x + 3)/6, MobileNetV3's piecewise swish. Exactly x for x ≥ 3.
 public struct HardSwish: ElementwiseActivation {
+    /// Catalog metadata for `hard-swish` (Howard et al. 2019 (MobileNetV3)): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "hard-swish", name: "Hard swish", aliases: ["hardswish", "hard-silu"], family: .gated,
         formula: "x·relu6(x + 3)/6", derivative: "0 if x ≤ −3;  (2x + 3)/6 if −3 < x < 3;  1 if x ≥ 3",
         range: "[−0.375, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .continuous,
         zeroCentred: .partly, identityNearZero: false, kinks: [.at(-3), .at(3)],
         reference: "Howard et al. 2019 (MobileNetV3)")
+    /// Creates HardSwish; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = x·relu6(x + 3)/6, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let middle = x * (x + L(3)) / L(6)
         return select(x .<= L(-3), L(0), select(x .>= L(3), x, middle))
     }
+    /// f′(x) = 0 if x ≤ −3;  (2x + 3)/6 if −3 < x < 3;  1 if x ≥ 3, in every lane of `x`. At the kinks it returns f′ =
+    /// 0 at x = -3; f′ = 1 at x = 3.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let middle = (L(2) * x + L(3)) / L(6)
         return select(x .<= L(-3), L(0), select(x .>= L(3), L(1), middle))

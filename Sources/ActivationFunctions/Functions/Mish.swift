@@ -6,11 +6,13 @@
 /// - x ≤ 0: n = e(e + 2), tanh = n/(n + 2), sech² = 4(n + 1)/(n + 2)²;
 /// - x > 0: d = 1 + 2e + 2e², tanh = (1 + 2e)/d, sech² = 4e²(1 + e)²/d².
 public struct Mish: ElementwiseActivation {
+    /// Catalog metadata for `mish` (Misra 2019): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "mish", name: "Mish", family: .gated,
         formula: "x·tanh(softplus(x))", derivative: "tanh(sp) + x·σ(x)·sech²(sp),  sp = softplus(x)",
         range: "[−0.30884, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Misra 2019")
+    /// Creates Mish; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
     /// tanh(softplus x), sech²(softplus x) and σ(x).
@@ -35,10 +37,12 @@ public struct Mish: ElementwiseActivation {
         )
     }
 
+    /// f(x) = x·tanh(softplus(x)), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         (x * parts(x).tanh).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }
 
+    /// f′(x) = tanh(sp) + x·σ(x)·sech²(sp),  sp = softplus(x), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let (t, s2, s) = parts(x)
         return t.addingProduct(x * s, s2).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))

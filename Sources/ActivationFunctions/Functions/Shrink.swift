@@ -9,11 +9,13 @@
 /// `Float`: 3.933 ulp at most, measured over all 2³² inputs (at x = 1.946, where the result lies just
 /// below 1).
 public struct TanhShrink: ElementwiseActivation {
+    /// Catalog metadata for `tanh-shrink` (PyTorch Tanhshrink): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "tanh-shrink", name: "Tanh-shrink", aliases: ["tanhshrink"], family: .shrink,
         formula: "x − tanh x", derivative: "tanh²x",
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: false, reference: "PyTorch Tanhshrink")
+    /// Creates TanhShrink; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
     /// x³·N(z)/D(z), with N = A/z and D = A + B of the twelfth convergent written out. A and B follow
@@ -40,11 +42,13 @@ public struct TanhShrink: ElementwiseActivation {
         return (cubeLow * q).addingProduct(cube.hi, q).replacing(with: x, where: x .== L(0))  // keeps −0
     }
 
+    /// f(x) = x − tanh x, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let far = (x - L.tanh(x)).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: x)
         return select(x.magnitude .> L(2), far, nearZero(x))
     }
 
+    /// f′(x) = tanh²x, in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let t = L.tanh(x)
         return t * t
@@ -53,6 +57,8 @@ public struct TanhShrink: ElementwiseActivation {
 
 /// Soft-shrink: moves x toward 0 by λ and zeroes the band [−λ, λ] (a proximal step of the L1 norm).
 public struct SoftShrink: ElementwiseActivation {
+    /// Catalog metadata for `soft-shrink` (Donoho 1995; PyTorch Softshrink): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "soft-shrink", name: "Soft-shrink", aliases: ["softshrink"], family: .shrink,
         formula: "x − λ if x > λ;  x + λ if x < −λ;  else 0", derivative: "1 if |x| > λ, else 0",
@@ -60,17 +66,25 @@ public struct SoftShrink: ElementwiseActivation {
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
         zeroCentred: .yes, identityNearZero: false,
         kinks: [.negatedParameter("lambda"), .parameter("lambda")], reference: "Donoho 1995; PyTorch Softshrink")
+    /// Half-width of the zeroed band (`lambda`; default 0.5, valid [0, ∞)).
     public let lambda: Double
+    /// Reads `lambda` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
+    /// values with ranges checked).
     public init(_ p: ParameterValues) { lambda = p["lambda"] }
+    /// f(x) = x − λ if x > λ;  x + λ if x < −λ;  else 0, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let band = L(lambda)
         return select(x .> band, x - band, select(x .< -band, x + band, x.signedZero))
     }
+    /// f′(x) = 1 if |x| > λ, else 0, in every lane of `x`. At the kinks it returns f′ = 0 at x = −lambda (-0.5 by
+    /// default); f′ = 0 at x = lambda (0.5 by default).
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x.magnitude .> L(lambda)) }
 }
 
 /// Hard-shrink: keeps x when |x| > λ and zeroes the band [−λ, λ].
 public struct HardShrink: ElementwiseActivation {
+    /// Catalog metadata for `hard-shrink` (Donoho 1995; PyTorch Hardshrink): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "hard-shrink", name: "Hard-shrink", aliases: ["hardshrink"], family: .shrink,
         formula: "x if |x| > λ, else 0", derivative: "1 if |x| > λ, else 0",
@@ -78,10 +92,16 @@ public struct HardShrink: ElementwiseActivation {
         range: "(−∞, −λ) ∪ {0} ∪ (λ, ∞)", monotonic: true, derivativeMonotonic: false,
         smoothness: .discontinuous, zeroCentred: .yes, identityNearZero: false,
         kinks: [.negatedParameter("lambda"), .parameter("lambda")], reference: "Donoho 1995; PyTorch Hardshrink")
+    /// Half-width of the zeroed band (`lambda`; default 0.5, valid [0, ∞)).
     public let lambda: Double
+    /// Reads `lambda` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
+    /// values with ranges checked).
     public init(_ p: ParameterValues) { lambda = p["lambda"] }
+    /// f(x) = x if |x| > λ, else 0, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         select(x.magnitude .> L(lambda), x, x.signedZero)
     }
+    /// f′(x) = 1 if |x| > λ, else 0, in every lane of `x`. At the kinks it returns f′ = 0 at x = −lambda (-0.5 by
+    /// default); f′ = 0 at x = lambda (0.5 by default).
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x.magnitude .> L(lambda)) }
 }

@@ -3,14 +3,17 @@
 /// Its derivative (x cos x − sin x)/x² cancels near 0, so for |x| < 1 it comes from the Taylor series
 /// Σₖ (−1)ᵏ·2k·x^{2k−1}/(2k + 1)!, eleven terms (the next is below 1e−21).
 public struct Sinc: ElementwiseActivation {
+    /// Catalog metadata for `sinc` (classic; Sheehan 2017): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "sinc", name: "Sinc (unnormalised)", family: .periodicAndBumps,
         formula: "sin x / x  (1 at x = 0)", derivative: "cos x / x − sin x / x²  (0 at x = 0)",
         range: "[−0.21723, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "classic; Sheehan 2017",
         plotDomain: PlotDomain(-12, 12))
+    /// Creates Sinc; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
+    /// f(x) = sin x / x  (1 at x = 0), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let ratio = (L.sin(x) / x).replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))
         return select(x .== L(0), L(1), ratio)
@@ -32,6 +35,7 @@ public struct Sinc: ElementwiseActivation {
         return L(-2 / 6.0).addingProduct(p, z)  // k = 1: −2/3!
     }
 
+    /// f′(x) = cos x / x − sin x / x²  (0 at x = 0), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let direct = ((L.cos(x) - L.sin(x) / x) / x)
             .replacingLimits(of: x, atPlusInfinity: L(0), atMinusInfinity: L(0))

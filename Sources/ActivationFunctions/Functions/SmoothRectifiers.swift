@@ -1,38 +1,49 @@
 /// Softplus: (1/β)·ln(1 + e^{βx}), the smooth ReLU. The exact function: no linear shortcut above a
 /// threshold (PyTorch returns x there), so softplus(20.5) keeps its 1.25e−9.
 public struct Softplus: ElementwiseActivation {
+    /// Catalog metadata for `softplus` (Dugas et al. 2001): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "softplus", name: "Softplus", family: .smoothRectifiers,
         formula: "(1/β)·ln(1 + e^{βx})", derivative: "σ(βx)",
         parameters: [ParameterSpec("beta", 1, .positive, "sharpness; β → ∞ approaches ReLU")],
         range: "(0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Dugas et al. 2001")
+    /// Sharpness; β → ∞ approaches ReLU (`beta`; default 1, valid (0, ∞)).
     public let beta: Double
+    /// Reads `beta` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such values
+    /// with ranges checked).
     public init(_ p: ParameterValues) { beta = p["beta"] }
     /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         x.positivePart + L.log(onePlus: L.exp(-L(beta) * x.magnitude)) / L(beta)
     }
+    /// f′(x) = σ(βx), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
 }
 
 /// Squareplus: (x + √(x² + b))/2, an algebraic softplus. For x < 0 it is computed as
 /// (b/2)/(√(x² + b) − x), which does not cancel.
 public struct Squareplus: ElementwiseActivation {
+    /// Catalog metadata for `squareplus` (Barron 2021): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "squareplus", name: "Squareplus", family: .smoothRectifiers,
         formula: "(x + √(x² + b))/2", derivative: "½(1 + x/√(x² + b))",
         parameters: [ParameterSpec("b", 4, .positive, "curvature near 0; b → 0 approaches ReLU")],
         range: "(0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Barron 2021")
+    /// Curvature near 0; b → 0 approaches ReLU (`b`; default 4, valid (0, ∞)).
     public let b: Double
+    /// Reads `b` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such values
+    /// with ranges checked).
     public init(_ p: ParameterValues) { b = p["b"] }
 
+    /// f(x) = (x + √(x² + b))/2, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
         return select(x .>= L(0), L(0.5) * x + L(0.5) * root, L(0.5 * b) / (root - x))
     }
 
+    /// f′(x) = ½(1 + x/√(x² + b)), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
         let right = L(0.5) * (L(1) + x / root)
@@ -43,6 +54,8 @@ public struct Squareplus: ElementwiseActivation {
 
 /// Sparse plus: 0, then the parabola (x + 1)²/4 on (−1, 1), then x: a C¹ ReLU with a quadratic joint.
 public struct SparsePlus: ElementwiseActivation {
+    /// Catalog metadata for `sparse-plus` (Keras 3 / JAX sparse_plus (2024)): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "sparse-plus", name: "Sparse plus", family: .smoothRectifiers,
         formula: "0 if x ≤ −1;  ¼(x + 1)² if −1 < x < 1;  x if x ≥ 1",
@@ -50,12 +63,15 @@ public struct SparsePlus: ElementwiseActivation {
         range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .once,
         zeroCentred: .no, identityNearZero: false, reference: "Keras 3 / JAX sparse_plus (2024)",
         plotDomain: PlotDomain(-3, 3))
+    /// Creates SparsePlus; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = 0 if x ≤ −1;  ¼(x + 1)² if −1 < x < 1;  x if x ≥ 1, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let shifted = x + L(1)
         let parabola = L(0.25) * shifted * shifted
         return select(x .<= L(-1), L(0), select(x .>= L(1), x, parabola))
     }
+    /// f′(x) = 0 if x ≤ −1;  ½(x + 1) if −1 < x < 1;  1 if x ≥ 1, in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         select(x .<= L(-1), L(0), select(x .>= L(1), L(1), L(0.5) * (x + L(1))))
     }
@@ -71,6 +87,8 @@ public struct SparsePlus: ElementwiseActivation {
 /// ∂f/∂α = (αx·e^{αx} − (e^{αx} − 1))/α² + 1 for α > 0; ln(1 − α(x + α))/α² + (x + 2α)/(α(1 − α(x + α)))
 /// for α < 0; and near α = 0 (|α| < 10⁻⁶, where both branches cancel) its limit 1 + x²/2.
 public struct SoftExponential: LearnableActivation {
+    /// Catalog metadata for `soft-exponential` (Godfrey & Gashler 2015): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "soft-exponential", name: "Soft exponential", family: .smoothRectifiers,
         formula: "−ln(1 − α(x + α))/α if α < 0;  x if α = 0;  (e^{αx} − 1)/α + α if α > 0",
@@ -79,9 +97,13 @@ public struct SoftExponential: LearnableActivation {
         range: "(−∞, ∞) for α ≤ 0;  (α − 1/α, ∞) for α > 0", monotonic: true, derivativeMonotonic: true,
         smoothness: .infinitely, zeroCentred: .partly, identityNearZero: true,
         reference: "Godfrey & Gashler 2015")
+    /// Interpolation: <0 log-like, 0 identity, >0 exp-like (`alpha`; default 0).
     public let alpha: Double
+    /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
+    /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
 
+    /// f(x) = −ln(1 − α(x + α))/α if α < 0;  x if α = 0;  (e^{αx} − 1)/α + α if α > 0, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let a = L(alpha)
         if alpha < 0 { return -L.log(onePlus: -a * (x + a)) / a }
@@ -89,6 +111,7 @@ public struct SoftExponential: LearnableActivation {
         return x
     }
 
+    /// f′(x) = 1/(1 − α(α + x)) if α < 0;  e^{αx} if α ≥ 0, in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let a = L(alpha)
         if alpha < 0 { return L(1) / (L(1) - a * (a + x)) }
@@ -96,6 +119,7 @@ public struct SoftExponential: LearnableActivation {
         return L(1)
     }
 
+    /// [∂f/∂α], in every lane of `x`: the closed forms in the type's description, and 1 + x²/2 for |α| < 10⁻⁶.
     public func parameterGradients<L: ElementaryLanes>(_ x: L) -> [L] {
         let a = L(alpha)
         if abs(alpha) < 1e-6 { return [L(1).addingProduct(L(0.5) * x, x)] }
@@ -110,13 +134,17 @@ public struct SoftExponential: LearnableActivation {
 
 /// Bent identity: (√(x² + 1) − 1)/2 + x, an identity with a gentle bend, written without cancellation.
 public struct BentIdentity: ElementwiseActivation {
+    /// Catalog metadata for `bent-identity` (classic; Sheehan 2017): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "bent-identity", name: "Bent identity", family: .smoothRectifiers,
         formula: "(√(x² + 1) − 1)/2 + x", derivative: "x/(2√(x² + 1)) + 1",
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: true, reference: "classic; Sheehan 2017")
+    /// Creates BentIdentity; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
+    /// f(x) = (√(x² + 1) − 1)/2 + x, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(1))
         // √(x²+1) − 1 = x²/(√(x²+1) + 1), and for x < −1, √(x²+1) + x = 1/(√(x²+1) − x).
@@ -126,6 +154,7 @@ public struct BentIdentity: ElementwiseActivation {
             of: x, atPlusInfinity: x, atMinusInfinity: x)
     }
 
+    /// f′(x) = x/(2√(x² + 1)) + 1, in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let slope = L(0.5) * (x / sqrtSquarePlus(x, L(1))) + L(1)
         return slope.replacingLimits(of: x, atPlusInfinity: L(1.5), atMinusInfinity: L(0.5))

@@ -1,11 +1,14 @@
 /// Tanh: a sigmoid stretched to (−1, 1), tanh x = 2σ(2x) − 1; zero-centred, with a slope of 1 at 0.
 public struct Tanh: OutputDerivative {
+    /// Catalog metadata for `tanh` (LeCun et al. 1998): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "tanh", name: "Tanh (hyperbolic tangent)", family: .sigmoidLike,
         formula: "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x})", derivative: "1 − tanh²x",
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "LeCun et al. 1998")
+    /// Creates Tanh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = tanh x = (eˣ − e^{−x})/(eˣ + e^{−x}), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.tanh(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sech2(x) }
     /// tanh′ = 1 − y² from y = tanh x, as (1 − y)(1 + y): for |y| ≥ ½ the factor near 0 is exact,
@@ -16,12 +19,16 @@ public struct Tanh: OutputDerivative {
 /// LeCun's scaled tanh: 1.7159·tanh(2x/3), so that f(±1) = ±1.
 public struct LeCunTanh: ElementwiseActivation {
     static let amplitude = 1.7159
+    /// Catalog metadata for `lecun-tanh` (LeCun et al. 1998 (Efficient BackProp)): names, formula, derivative,
+    /// parameters, properties.
     public static let info = ActivationInfo(
         id: "lecun-tanh", name: "LeCun tanh (scaled tanh)", aliases: ["scaled-tanh"], family: .sigmoidLike,
         formula: "1.7159·tanh(2x/3)", derivative: "1.7159·(2/3)·(1 − tanh²(2x/3))",
         range: "(−1.7159, 1.7159)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: false, reference: "LeCun et al. 1998 (Efficient BackProp)")
+    /// Creates LeCunTanh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = 1.7159·tanh(2x/3), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L(Self.amplitude) * L.tanh(L(2) * x / L(3)) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L(Self.amplitude * 2 / 3) * sech2(L(2) * x / L(3))
@@ -30,6 +37,7 @@ public struct LeCunTanh: ElementwiseActivation {
 
 /// Hard tanh: x clamped to [min, max].
 public struct HardTanh: ElementwiseActivation {
+    /// Catalog metadata for `hard-tanh` (Collobert 2004): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "hard-tanh", name: "Hard tanh", aliases: ["hardtanh"], family: .sigmoidLike,
         formula: "clamp(x, min, max)", derivative: "1 if min < x < max, else 0",
@@ -41,8 +49,12 @@ public struct HardTanh: ElementwiseActivation {
         range: "[min, max]", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
         zeroCentred: .yes, identityNearZero: true, kinks: [.parameter("min"), .parameter("max")],
         reference: "Collobert 2004")
+    /// the parameter `min`: lower clamp (default -1); the parameter `max`: upper clamp (default 1).
     public let lower: Double, upper: Double
+    /// Reads `min`, `max` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
+    /// values with ranges checked).
     public init(_ p: ParameterValues) { (lower, upper) = (p["min"], p["max"]) }
+    /// f(x) = clamp(x, min, max), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(lower), L(upper)) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         L.indicator((x .> L(lower)) .& (x .< L(upper)))
@@ -53,6 +65,8 @@ public struct HardTanh: ElementwiseActivation {
 /// Computed as ln(1 + r)/α with r = (1 − e^{−α})/(e^{−αx} + e^{−α}), which neither overflows nor
 /// cancels; the derivative is σ(αx) − σ(α(x − 1)).
 public struct SoftClipping: ElementwiseActivation {
+    /// Catalog metadata for `soft-clipping` (Klimek & Perelstein 2018): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "soft-clipping", name: "Soft clipping", family: .sigmoidLike,
         formula: "(1/α)·ln((1 + e^{αx})/(1 + e^{α(x−1)}))", derivative: "σ(αx) − σ(α(x − 1))",
@@ -60,9 +74,13 @@ public struct SoftClipping: ElementwiseActivation {
         range: "(0, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Klimek & Perelstein 2018",
         plotDomain: PlotDomain(-4, 5))
+    /// Sharpness; α → ∞ approaches clamp(x, 0, 1) (`alpha`; default 1, valid (0, ∞)).
     public let alpha: Double
+    /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
+    /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
 
+    /// f(x) = (1/α)·ln((1 + e^{αx})/(1 + e^{α(x−1)})), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let a = L(alpha)
         let numerator = -L.expMinusOne(-a)
@@ -70,6 +88,7 @@ public struct SoftClipping: ElementwiseActivation {
         return L.log(onePlus: r) / a
     }
 
+    /// f′(x) = σ(αx) − σ(α(x − 1)), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         sigmoid(L(alpha) * x) - sigmoid(L(alpha) * (x - L(1)))
     }
@@ -77,39 +96,50 @@ public struct SoftClipping: ElementwiseActivation {
 
 /// Arctan: tan⁻¹x, bounded by ±π/2.
 public struct ArcTan: ElementwiseActivation {
+    /// Catalog metadata for `arctan` (classic; Sheehan 2017): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "arctan", name: "ArcTan", aliases: ["atan"], family: .sigmoidLike,
         formula: "tan⁻¹x", derivative: "1/(1 + x²)",
         range: "(−π/2, π/2)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "classic; Sheehan 2017")
+    /// Creates ArcTan; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = tan⁻¹x, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.atan(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / (L(1) + x * x) }
 }
 
 /// ArSinH: ln(x + √(x² + 1)), unbounded but logarithmic.
 public struct ArSinH: ElementwiseActivation {
+    /// Catalog metadata for `arsinh` (classic; Wikipedia table): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "arsinh", name: "ArSinH (inverse hyperbolic sine)", aliases: ["asinh"], family: .sigmoidLike,
         formula: "ln(x + √(x² + 1))", derivative: "1/√(x² + 1)",
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "classic; Wikipedia table")
+    /// Creates ArSinH; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = ln(x + √(x² + 1)), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.asinh(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(1) / sqrtSquarePlus(x, L(1)) }
 }
 
 /// Softsign: x/(1 + |x|), a polynomially saturating tanh (softsign(±∞) = ±1).
 public struct Softsign: ElementwiseActivation {
+    /// Catalog metadata for `softsign` (Elliott 1993; Turian et al. 2009): names, formula, derivative, parameters,
+    /// properties.
     public static let info = ActivationInfo(
         id: "softsign", name: "Softsign (ElliotSig)", aliases: ["elliot"], family: .sigmoidLike,
         formula: "x/(1 + |x|)", derivative: "1/(1 + |x|)²",
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .once,
         zeroCentred: .yes, identityNearZero: true, reference: "Elliott 1993; Turian et al. 2009")
+    /// Creates Softsign; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = x/(1 + |x|), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         (x / (L(1) + x.magnitude)).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(-1))
     }
+    /// f′(x) = 1/(1 + |x|)², in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let d = L(1) + x.magnitude
         return L(1) / (d * d)
@@ -118,6 +148,7 @@ public struct Softsign: ElementwiseActivation {
 
 /// SQNL: a square nonlinearity, x ∓ x²/4 on [−2, 2] and ±1 outside.
 public struct SQNL: ElementwiseActivation {
+    /// Catalog metadata for `sqnl` (Wuraola & Patel 2018): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "sqnl", name: "SQNL (square nonlinearity)", family: .sigmoidLike,
         formula: "1 if x > 2;  x − x²/4 if 0 ≤ x ≤ 2;  x + x²/4 if −2 ≤ x < 0;  −1 if x < −2",
@@ -125,11 +156,14 @@ public struct SQNL: ElementwiseActivation {
         range: "[−1, 1]", monotonic: true, derivativeMonotonic: false, smoothness: .once,
         zeroCentred: .yes, identityNearZero: true, kinks: [], reference: "Wuraola & Patel 2018",
         plotDomain: PlotDomain(-4, 4))
+    /// Creates SQNL; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
+    /// f(x) = 1 if x > 2;  x − x²/4 if 0 ≤ x ≤ 2;  x + x²/4 if −2 ≤ x < 0;  −1 if x < −2, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let inner = x * (L(1) - L(0.25) * x.magnitude)
         return select(x .> L(2), L(1), select(x .< L(-2), L(-1), inner))
     }
+    /// f′(x) = 1 ∓ x/2 on [−2, 2], else 0, in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let inner = L(1) - L(0.5) * x.magnitude
         return select(x.magnitude .> L(2), L(0), inner)

@@ -19,6 +19,7 @@ public enum Throughput {
         case threadCPU = "thread-cpu"
     }
 
+    /// Which kernel a sample timed.
     public enum Direction: String, Sendable, CaseIterable {
         /// y = f(x): reads x, writes y.
         case forward
@@ -29,20 +30,30 @@ public enum Throughput {
 
     /// One measurement: the median seconds per call over `n` elements.
     public struct Sample: Sendable {
+        /// The function's catalog id.
         public let id: String
+        /// Elements per call.
         public let n: Int
+        /// The element type, "Float" or "Double".
         public let type: String
+        /// Forward or backward.
         public let direction: Direction
+        /// Bytes read and written per element, each buffer counted once (8 for a `Float` forward: x and y).
         public let bytesPerElement: Int
+        /// The median time of one call, in seconds, on `clock`.
         public let secondsPerCall: Double
+        /// The clock the time was read from.
         public let clock: Clock
         /// Whether backward read the saved output y (`OutputDerivative`, the softmax family) rather than x.
         public var readsOutput = false
         /// The most threads the kernel could use (`Parallelism.maximumThreads`).
         public var threads = 1
 
+        /// Elements per second: n / secondsPerCall.
         public var elementsPerSecond: Double { Double(n) / secondsPerCall }
+        /// Billions of elements per second.
         public var gelemPerSecond: Double { elementsPerSecond / 1e9 }
+        /// Nanoseconds per element: the time of one call divided by n.
         public var nanosecondsPerElement: Double { secondsPerCall * 1e9 / Double(n) }
         /// Bytes read and written per second, counting each buffer once.
         public var gigabytesPerSecond: Double { elementsPerSecond * Double(bytesPerElement) / 1e9 }

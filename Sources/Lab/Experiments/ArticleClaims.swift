@@ -2,15 +2,21 @@
 /// (a Chinese translation, 2018, of "Understanding Activation Functions in Neural Networks") where each
 /// stands. Every experiment names the claims it tests by these numbers; definitions are not tested.
 public struct ArticleClaim: Sendable, Equatable {
+    /// The claim's number, 1 to 32, as experiments and reports cite it.
     public let number: Int
+    /// The article's section that makes the claim, e.g. "sigmoid" or "ReLU".
     public let section: String
+    /// The line or lines of the article's text where it stands, e.g. "29" or "105–109".
     public let lines: String
+    /// The claim in our own words (the article's sentences are not copied).
     public let text: String
     /// Pure definitions and the custom-function remark: no experiment tests them.
     public var isTestable: Bool { !Experiments.untestedClaims.contains(number) }
 }
 
+/// The list of the article's claims.
 public enum ArticleClaims {
+    /// All 32 claims, in the article's order; `all[n - 1].number == n`.
     public static let all: [ArticleClaim] = [
         .init(number: 1, section: "activation", lines: "29", text: "A neuron sums its weighted inputs and a bias; the activation decides whether it fires."),
         .init(number: 2, section: "activation", lines: "33", text: "The weighted sum is unbounded, so a neuron cannot tell by itself where firing starts."),

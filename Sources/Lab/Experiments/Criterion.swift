@@ -10,11 +10,15 @@ public struct Criterion: Sendable, Equatable, Hashable {
 
     /// What the criterion says, e.g. "ReLU zero fraction at every width, lowest".
     public let name: String
+    /// Which side of `threshold` passes.
     public let comparison: Comparison
+    /// The number the measurement is compared with, fixed in the code before the run.
     public let threshold: Double
     /// The claim number this criterion bears on, when the experiment tests several (nil: all of them).
     public let claim: Int?
 
+    /// A criterion named `name` that passes when the measured value compares with `threshold` as `comparison` says;
+    /// `claim` narrows it to one of the experiment's claims.
     public init(_ name: String, _ comparison: Comparison, _ threshold: Double, claim: Int? = nil) {
         (self.name, self.comparison, self.threshold, self.claim) = (name, comparison, threshold, claim)
     }
@@ -73,14 +77,19 @@ public enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
 
 /// One criterion over all the seeds run: the values measured, their mean and sd, the share passing.
 public struct CriterionSummary: Sendable, Equatable {
+    /// The criterion the values were measured against.
     public let criterion: Criterion
     /// One value per seed (NaN where a seed could not measure it; NaN never passes).
     public let values: [Double]
 
+    /// The mean of the finite values.
     public var mean: Double { Stats.mean(values.filter(\.isFinite)) }
+    /// The sample standard deviation of the finite values (0 for fewer than two).
     public var standardDeviation: Double { Stats.standardDeviation(values.filter(\.isFinite)) }
     /// The share of seeds on which the criterion passed.
     public var share: Double { values.isEmpty ? 0 : Double(values.filter(criterion.passes).count) / Double(values.count) }
+    /// Holds, does not hold, or mixed: from the share of seeds that passed and how far the mean clears the threshold
+    /// (by at least one standard deviation).
     public var verdict: Verdict { Verdict.of(self) }
 }
 

@@ -15,16 +15,19 @@ public protocol Experiment: Sendable {
 }
 
 extension Experiment {
+    /// False: an experiment is statistical, run on several seeds, unless it says otherwise.
     public var isDeterministic: Bool { false }
 }
 
 /// What an experiment is about: its id (kebab-case: CLI argument, file and page name), the claim it
 /// tests in our own words with where the article makes it, and how it is tested.
 public struct ExperimentInfo: Sendable, Equatable {
+    /// Kebab-case id: the CLI argument (`activations experiment <id>`), and the file and page name.
     public let id: String
+    /// A short title for lists and page headings.
     public let title: String
     /// The numbers of the claims tested, as numbered in the project's list of the article's 32 claims
-    /// (README, "Experiments").
+    /// (`ArticleClaims.all`).
     public let claims: [Int]
     /// The claim, in our words (the article's sentences are not copied).
     public let claim: String
@@ -37,6 +40,7 @@ public struct ExperimentInfo: Sendable, Equatable {
     /// article's text, e.g. "step section, lines 51, 53".
     public var source: String { ArticleClaims.source(of: claims) }
 
+    /// Describes an experiment; `reading` is empty when the claim is tested as the article states it.
     public init(id: String, title: String, claims: [Int], claim: String, method: String, reading: String = "") {
         (self.id, self.title, self.claims) = (id, title, claims)
         (self.claim, self.method, self.reading) = (claim, method, reading)
@@ -52,6 +56,7 @@ public struct ExperimentSettings: Sendable, Equatable {
     /// Extra hidden activations to compare where an experiment compares several (choosing, dying-relu).
     public var extraActivations: [String]
 
+    /// Settings for one run: base seed `seed`, the quick or full mode, and extra activation ids to compare.
     public init(seed: UInt64 = 1, quick: Bool = false, extraActivations: [String] = []) {
         (self.seed, self.quick, self.extraActivations) = (seed, quick, extraActivations)
     }

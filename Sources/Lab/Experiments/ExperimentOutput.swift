@@ -54,6 +54,8 @@ extension ExperimentResult {
 
 /// JSON text of plain values, non-finite numbers as null.
 public enum JSONText {
+    /// `value` as compact JSON with sorted keys (non-finite numbers as null, when the value's own encoding writes them
+    /// so).
     public static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

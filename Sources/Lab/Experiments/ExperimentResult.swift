@@ -2,7 +2,9 @@ import Plotting
 
 /// What an experiment measured, and whether the claim holds by its stated criteria.
 public struct ExperimentResult: Sendable {
+    /// Which experiment ran.
     public let info: ExperimentInfo
+    /// The settings it ran with.
     public let settings: ExperimentSettings
     /// Each criterion with the number measured against it on this seed.
     public var checks: [Check] = []
@@ -12,13 +14,16 @@ public struct ExperimentResult: Sendable {
     public var seeds: [UInt64] = []
     /// The measured numbers behind the verdict, by name (the mean over the seeds after `Experiments.run`).
     public var measurements: [Measurement] = []
+    /// Tables of the numbers behind the charts and checks, for the page and the terminal.
     public var tables: [ResultTable] = []
+    /// Charts for the page, each written also as its own `.svg`.
     public var charts: [ResultChart] = []
     /// Caveats and observations that are not criteria.
     public var notes: [String] = []
     /// Wall-clock seconds the run took.
     public var seconds = 0.0
 
+    /// An empty result of `info` under `settings`, for the experiment to fill.
     public init(info: ExperimentInfo, settings: ExperimentSettings) {
         (self.info, self.settings) = (info, settings)
     }
@@ -65,25 +70,34 @@ public struct ExperimentResult: Sendable {
 
 /// A criterion and the number measured against it on one seed.
 public struct Check: Sendable, Equatable {
+    /// The criterion applied.
     public let criterion: Criterion
+    /// The number measured on this seed (NaN when it could not be measured; NaN never passes).
     public let value: Double
     /// The measurement in words, e.g. "ReLU zero fraction 47–52%".
     public let measured: String
+    /// Whether `value` is on the passing side of the criterion.
     public var passed: Bool { criterion.passes(value) }
 }
 
 /// One named number, e.g. `relu.zero_fraction.w1024` = 0.5012.
 public struct Measurement: Sendable, Equatable {
+    /// Dotted name, e.g. `relu.zero_fraction.w1024`.
     public let name: String
+    /// The measured value (the mean over the seeds after `Experiments.run`).
     public let value: Double
 }
 
 /// A table of text cells, the first row of `rows` under `columns`.
 public struct ResultTable: Sendable {
+    /// The table's heading.
     public var title: String
+    /// Column headings.
     public var columns: [String]
+    /// The rows, each with one cell per column.
     public var rows: [[String]]
 
+    /// A table titled `title` with headings `columns`.
     public init(title: String, columns: [String], rows: [[String]] = []) {
         (self.title, self.columns, self.rows) = (title, columns, rows)
     }
@@ -91,10 +105,14 @@ public struct ResultTable: Sendable {
 
 /// A chart with the file name it is written under (`<experiment>-<name>.svg`) and a caption.
 public struct ResultChart: Sendable {
+    /// The name in the file name `<experiment>-<name>.svg`.
     public let name: String
+    /// The chart.
     public let chart: any SVGChart
+    /// What the chart shows, printed under it.
     public let caption: String
 
+    /// A chart to be written as `<experiment>-<name>.svg` with `caption` under it.
     public init(name: String, chart: any SVGChart, caption: String) {
         (self.name, self.chart, self.caption) = (name, chart, caption)
     }

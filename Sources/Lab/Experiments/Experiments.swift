@@ -2,6 +2,7 @@ import Foundation
 
 /// The catalog of experiments, in the article's order: every surface (CLI, report, tests) reads it.
 public enum Experiments {
+    /// Every experiment, in the order the article makes its claims.
     public static let all: [any Experiment] = [
         ActivationGrowth(),
         StepNoGradient(),
@@ -20,6 +21,7 @@ public enum Experiments {
         SigmoidClassifier(),
     ]
 
+    /// The ids of `all`, in order: the choices of `activations experiment`.
     public static var ids: [String] { all.map(\.info.id) }
 
     /// The claim numbers not tested on purpose: definitions (1, 3, 7, 13, 20, 32) and the custom

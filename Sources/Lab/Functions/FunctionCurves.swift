@@ -42,6 +42,7 @@ public struct ExampleRow: Sendable {
     /// GLU, which needs an even length, takes [x, 1]: value x, gate 1).
     static let tails: [[Double]] = [[0, 1], [1]]
 
+    /// The row function the example feeds.
     public let function: any RowActivation
     let tail: [Double]
 

@@ -8,8 +8,11 @@ import Plotting
 /// try Gallery().write(to: URL(fileURLWithPath: "gallery"))   // gallery/index.html and gallery/<id>.svg
 /// ```
 public struct Gallery: Sendable {
+    /// One family's cards, in catalog order.
     public struct Section: Sendable {
+        /// The family the section shows.
         public let family: Family
+        /// One card per function of the family.
         public let cards: [GalleryCard]
 
         /// The HTML id of the section: the family in kebab case.
@@ -19,6 +22,7 @@ public struct Gallery: Sendable {
     /// Families in their catalog order (`Family.allCases` of ActivationFunctions); empty families are left out.
     public let sections: [Section]
 
+    /// The gallery of `catalog` (by default the whole catalog), one section per non-empty family.
     public init(catalog: [any ActivationDefinition.Type] = Activations.all) {
         sections = Family.allCases.compactMap { family in
             let cards = catalog.filter { $0.info.family == family }.map(GalleryCard.init)
@@ -26,6 +30,7 @@ public struct Gallery: Sendable {
         }
     }
 
+    /// Every card, section by section.
     public var cards: [GalleryCard] { sections.flatMap(\.cards) }
 
     /// The whole page.

@@ -3,7 +3,9 @@ import Plotting
 
 /// One function's card: name, formulas, chart of f and f′, properties and parameters.
 public struct GalleryCard: Sendable {
+    /// The function's catalog entry.
     public let info: ActivationInfo
+    /// The chart of f and f′ over the entry's plot domain, at default parameters.
     public let chart: LineChart
 
     /// The card of a catalog entry at its default parameters.

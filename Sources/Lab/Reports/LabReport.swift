@@ -8,8 +8,10 @@ import Foundation
 /// try LabReport(results: results).write(to: URL(fileURLWithPath: "report"))
 /// ```
 public struct LabReport: Sendable {
+    /// One result per experiment shown, in the order given.
     public let results: [ExperimentResult]
 
+    /// A site for `results`.
     public init(results: [ExperimentResult]) { self.results = results }
 
     /// The front page: one row per claim of the article (verdict and key number), then one per experiment.

@@ -49,6 +49,7 @@ public struct TrainingResult: Codable, Sendable {
         return String(decoding: try! encoder.encode(self), as: UTF8.self)
     }
 
+    /// Every field; `Scores.accuracy` is written as null for regression rather than left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(config, forKey: .config)
@@ -62,6 +63,7 @@ public struct TrainingResult: Codable, Sendable {
 }
 
 extension TrainingResult.Scores {
+    /// `loss` and `accuracy`, writing a nil accuracy (regression) as null rather than leaving the key out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(loss, forKey: .loss)

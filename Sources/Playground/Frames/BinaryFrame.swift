@@ -3,9 +3,12 @@ import Foundation
 /// The hidden unit the page shows big (the one under the pointer): its grid is sent at 100×100, the
 /// others as thumbnails.
 public struct Focus: Sendable, Equatable {
+    /// The hidden layer, counted from 0.
     public var layer: Int
+    /// The unit within the layer, counted from 0.
     public var unit: Int
 
+    /// The unit `unit` of hidden layer `layer`, both counted from 0.
     public init(layer: Int, unit: Int) { (self.layer, self.unit) = (layer, unit) }
 
     /// `"LAYER,UNIT"` (hidden layer and unit, counted from 0); nil for nil or "".

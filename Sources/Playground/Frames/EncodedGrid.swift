@@ -7,8 +7,12 @@ import Foundation
 /// binary frame (``BinaryFrame``) they follow the JSON header and `offset` says where; a grid equal to
 /// the one at the same place in the frame the page acknowledged is sent as `{"same": true}`.
 public struct EncodedGrid: Encodable, Sendable, Equatable {
+    /// Cells per side; the grid has `size`² cells.
     public var size: Int
+    /// The value byte 0 stands for: the smallest finite value of the grid (0 if none).
     public var lower: Double
+    /// The value byte 255 stands for: the largest finite value (equal to `lower` for a flat grid, whose bytes are all
+    /// 0).
     public var upper: Double
     /// One byte per cell, `size`² of them.
     public var bytes: [UInt8]
@@ -26,6 +30,8 @@ public struct EncodedGrid: Encodable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey { case size, lower, upper, data, offset, same }
 
+    /// Writes `size`, `lower`, `upper`, and the bytes: base64 in `data`, or, in a binary frame, their `offset` after
+    /// the header, or `{"same": true}` when unchanged since the acknowledged frame.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         guard let sink = encoder.userInfo[GridSink.key] as? GridSink else {

@@ -6,8 +6,11 @@ import ServiceLifecycle
 
 /// How to run the playground server.
 public struct PlaygroundServerConfiguration: Sendable {
+    /// The address to listen on; the loopback address by default, so only this machine can reach the server.
     public var host = "127.0.0.1"
+    /// The port to listen on; 0 asks the system for a free one (`onRunning` reports it).
     public var port = 8080
+    /// Sizes, counts and times the server bounds, each with its default.
     public var limits = PlaygroundLimits()
     /// Host names besides IP addresses and localhost that may reach the server (DNS-rebinding check).
     public var allowedHosts: [String] = []
@@ -18,6 +21,7 @@ public struct PlaygroundServerConfiguration: Sendable {
     /// Called with the address once the server listens (the real port when 0 was asked for).
     public var onRunning: @Sendable (String) -> Void = { _ in }
 
+    /// The defaults: 127.0.0.1:8080 with the default limits.
     public init() {}
 
     /// Whether only this machine can reach the server.
@@ -68,6 +72,7 @@ public func runPlayground(_ configuration: PlaygroundServerConfiguration) async 
 
 /// Why the server could not start.
 public struct PlaygroundStartError: Error, CustomStringConvertible {
+    /// What went wrong and what to do, e.g. that the port is taken and how to choose another.
     public let description: String
 }
 

@@ -4,8 +4,11 @@ import Hummingbird
 /// A `PlaygroundError` is sent as its status with `{"error": {"message": …, "code": …}}`: the shape
 /// Hummingbird uses for its own errors, plus a code the page can test for instead of the wording.
 extension PlaygroundError: HTTPResponseError {
+    /// The HTTP status of the error's kind, e.g. 400 for a bad control value or 429 when there are too many sessions.
     public var status: HTTPResponse.Status { HTTPResponse.Status(code: kind.rawValue) }
 
+    /// JSON content type and no caching; `Retry-After: 10` when the server is full or unavailable, and `Connection:
+    /// close` after a timeout.
     public var headers: HTTPFields {
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         if kind == .tooManySessions || kind == .unavailable { fields[.retryAfter] = "10" }
@@ -13,6 +16,7 @@ extension PlaygroundError: HTTPResponseError {
         return fields
     }
 
+    /// The error as a response: its status, the headers above, and `{"error": {"message": …, "code": …}}`.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.body(message, code: kind.code))))
     }

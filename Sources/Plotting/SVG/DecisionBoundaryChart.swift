@@ -57,6 +57,8 @@ public struct DecisionBoundaryChart: SVGChart {
         self.colorScale = colorScale
     }
 
+    /// The chart as SVG: the output grid as coloured cells, the train and test points over it, and a legend.
+    /// `standalone: true` embeds the style sheet and a background, for a `.svg` file.
     public func svg(standalone: Bool) -> String {
         let legend = [
             LegendEntry(label: "train", seriesIndex: 7, glyph: .ring(test: false)),

@@ -33,6 +33,8 @@ public struct Heatmap: SVGChart {
         colorScale ?? .sequential(DataRange.fit(grid.values.flatMap { $0 }) ?? 0...1)
     }
 
+    /// The chart as SVG: one coloured cell per grid value, axes and a colour bar. `standalone: true` embeds the style
+    /// sheet and a background, for a `.svg` file.
     public func svg(standalone: Bool) -> String {
         let frame = GridFrame(id: id, title: title, xLabel: xLabel, yLabel: yLabel, grid: grid, scale: resolvedScale,
                               valueLabel: valueLabel, width: width, height: height, legend: [])

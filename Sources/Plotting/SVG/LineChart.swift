@@ -64,6 +64,8 @@ public struct LineChart: SVGChart {
         self.series = series
     }
 
+    /// The chart as SVG: axes with nice ticks, zero lines, one path per series and a legend.
+    /// `standalone: true` embeds the style sheet and a background, for a `.svg` file.
     public func svg(standalone: Bool) -> String {
         let legend = series.enumerated().map { index, item in
             LegendEntry(label: item.label, seriesIndex: item.colorIndex ?? index, glyph: .line(item.style))

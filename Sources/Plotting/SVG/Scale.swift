@@ -31,17 +31,21 @@ public struct LinearScale: ChartScale {
         self.pixels = pixels
     }
 
+    /// The pixel position of `value` on a straight line through the two ends; nil for NaN and ±∞. Halves both sides
+    /// first, so that domains near ±`Double.greatestFiniteMagnitude` do not overflow.
     public func position(of value: Double) -> Double? {
         guard value.isFinite else { return nil }
         let fraction = (value / 2 - domain.lowerBound / 2) / (domain.upperBound / 2 - domain.lowerBound / 2)
         return pixels.start + fraction * (pixels.end - pixels.start)
     }
 
+    /// The data value at pixel position `pixel`, by the same straight line.
     public func value(at pixel: Double) -> Double {
         let fraction = (pixel - pixels.start) / (pixels.end - pixels.start)
         return domain.lowerBound + fraction * (domain.upperBound - domain.lowerBound)
     }
 
+    /// Multiples of the smallest nice step (1, 2, 2.5 or 5 × 10^k) inside the domain, at most `maxCount` of them.
     public func ticks(maxCount: Int) -> [Double] {
         AxisTicks.ticks(from: domain.lowerBound, to: domain.upperBound, maxCount: maxCount)
     }
@@ -77,15 +81,19 @@ public struct LogScale: ChartScale {
         return low...(high > low ? high : low * 10)
     }
 
+    /// The pixel position of log₁₀ `value`; nil for values ≤ 0, NaN and +∞.
     public func position(of value: Double) -> Double? {
         guard value > 0, value.isFinite else { return nil }
         return linear.position(of: log10(value))
     }
 
+    /// 10 to the power of the linear position of `pixel`.
     public func value(at pixel: Double) -> Double {
         pow(10, linear.value(at: pixel))
     }
 
+    /// Powers of ten inside the domain (every n-th decade when more than `maxCount` would fit; 1, 2, 5 × 10^k within
+    /// less than two decades).
     public func ticks(maxCount: Int) -> [Double] {
         let lo = log10(domain.lowerBound), hi = log10(domain.upperBound)
         let first = Int((lo - 1e-9).rounded(.up)), last = Int((hi + 1e-9).rounded(.down))

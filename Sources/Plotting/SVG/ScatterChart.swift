@@ -50,6 +50,8 @@ public struct ScatterChart: SVGChart {
         self.groups = groups
     }
 
+    /// The chart as SVG: axes, one glyph per point and a legend. `standalone: true` embeds the style sheet and a
+    /// background, for a `.svg` file.
     public func svg(standalone: Bool) -> String {
         let legend = groups.enumerated().map { LegendEntry(label: $1.label, seriesIndex: $0, glyph: .marker(shape(of: $0))) }
         let probe = scales(plot: PlotArea(left: 0, top: 0, right: 1, bottom: 1)).y
