@@ -1,4 +1,4 @@
-@testable import ActivationFunctions
+@_spi(Lanes) @testable import ActivationFunctions
 import Testing
 
 /// The SIMD body and the scalar tail of the batch kernels agree bit for bit with the scalar path,

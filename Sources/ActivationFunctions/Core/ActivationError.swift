@@ -1,10 +1,16 @@
 /// What went wrong when looking up, configuring or applying an activation, in words a person can act on.
 public enum ActivationError: Error, Equatable, CustomStringConvertible {
+    /// No function has this id or alias; `suggestions` are the nearest names by edit distance.
     case unknownFunction(String, suggestions: [String])
+    /// The function has no parameter `name`; `known` lists the ones it has.
     case unknownParameter(function: String, name: String, known: [ParameterSpec])
+    /// `value` is outside the parameter's valid range (or not finite).
     case parameterOutOfRange(function: String, parameter: ParameterSpec, value: Double)
+    /// The values break a relation between two parameters, e.g. `min < max`.
     case constraintViolated(function: String, constraint: ParameterConstraint, values: ParameterValues)
+    /// A row function cannot take a row of `length`; `requirement` says what it needs.
     case invalidRowLength(function: String, length: Int, requirement: String)
+    /// Two buffers that must match in length do not; `what` names them.
     case mismatchedLengths(function: String, expected: Int, actual: Int, what: String)
     /// A formula (`f(x) = …`) that does not parse or cannot be built, with its column.
     case formula(FormulaError)

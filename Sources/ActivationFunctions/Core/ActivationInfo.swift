@@ -69,13 +69,21 @@ public struct ActivationInfo: Sendable, Encodable, Equatable {
 
 /// Groups for galleries and menus.
 public enum Family: String, Sendable, Encodable, CaseIterable {
+    /// Identity, steps and thresholds.
     case stepAndLinear = "step and linear"
+    /// S-shaped: sigmoid, tanh, arctan, softsign and their hard, scaled and log forms.
     case sigmoidLike = "sigmoid-like"
+    /// ReLU and its variants: leaky, parametric, learned (SReLU, APL), exponential and ISRU/ISRLU units.
     case rectifiers
+    /// Smooth and mostly ReLU-like: softplus, squareplus, soft exponential, bent identity, LiSHT, eˣ.
     case smoothRectifiers = "smooth rectifiers"
+    /// x times a gate in [0, 1]: GELU, SiLU, hard swish, Mish.
     case gated
+    /// Functions that shrink small inputs towards 0.
     case shrink
+    /// Non-monotone: |x|, bumps, sine, cosine, sinc.
     case periodicAndBumps = "periodic and bumps"
+    /// Functions of a whole row (softmax, sparsemax, GLU, maxout, BReLU).
     case vector
     /// A formula typed by the user (`Formula`); no catalog entry has this family.
     case formula = "your own"
@@ -83,23 +91,36 @@ public enum Family: String, Sendable, Encodable, CaseIterable {
 
 /// Order of continuity: C⁻¹ means the function itself jumps.
 public enum Smoothness: String, Sendable, Encodable, CaseIterable {
+    /// The function jumps (a step).
     case discontinuous = "C⁻¹"
+    /// Continuous, with kinks where the derivative jumps.
     case continuous = "C⁰"
+    /// Continuously differentiable once.
     case once = "C¹"
+    /// Continuously differentiable twice.
     case twice = "C²"
+    /// Smooth: derivatives of every order.
     case infinitely = "C∞"
 }
 
 /// Whether outputs are centred on zero: odd or symmetric (`yes`), f(0) = 0 with negative values but
 /// asymmetric (`partly`), or non-negative / f(0) ≠ 0 (`no`).
 public enum ZeroCentring: String, Sendable, Encodable, CaseIterable {
-    case yes, partly, no
+    /// Odd or symmetric about 0.
+    case yes
+    /// f(0) = 0 and negative values occur, but asymmetrically.
+    case partly
+    /// Non-negative, or f(0) ≠ 0.
+    case no
 }
 
 /// A point where the derivative jumps: a constant, or a parameter (possibly negated).
 public enum Kink: Sendable, Equatable, Encodable, CustomStringConvertible {
+    /// At a fixed x.
     case at(Double)
+    /// At x equal to the named parameter.
     case parameter(String)
+    /// At x equal to minus the named parameter.
     case negatedParameter(String)
 
     /// The kink's x for the given parameter values (a negated parameter gives −value).

@@ -49,81 +49,122 @@ extension Double: ElementaryLanes {
         f(SIMD4(repeating: x))[0]
     }
 
-    @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
+    /// e^x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.exp(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
     public static func laneExp(_ x: Double) -> Double { lane0(x, SIMD4.vectorExp) }
-    @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
+    /// e^x (normal range) for one `Double`: lane 0 of the `SIMD4` kernel on a splat
+    /// (`ElementaryLanes.expNormalRange(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
     public static func laneExpNormalRange(_ x: Double) -> Double { lane0(x, SIMD4.vectorExpNormalRange) }
-    @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
+    /// factor·e^x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.exp(_:times:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
     public static func laneExp(_ x: Double, times factor: Double) -> Double {
         SIMD4.exp(SIMD4(repeating: x), times: SIMD4(repeating: factor))[0]
     }
-    @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
+    /// e^x − 1 for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.expMinusOne(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
     public static func laneExpMinusOne(_ x: Double) -> Double { lane0(x, SIMD4.vectorExpMinusOne) }
-    @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
+    /// ln x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.log(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
     public static func laneLog(_ x: Double) -> Double { lane0(x, SIMD4.vectorLog) }
-    @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
+    /// ln(1 + x) for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.log(onePlus:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
     public static func laneLog(onePlus x: Double) -> Double { lane0(x, SIMD4.vectorLogOnePlus) }
-    @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
+    /// tanh x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.tanh(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
     public static func laneTanh(_ x: Double) -> Double { lane0(x, SIMD4.vectorTanh) }
-    @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
+    /// sin x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.sin(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
     public static func laneSin(_ x: Double) -> Double { lane0(x, SIMD4.vectorSin) }
-    @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
+    /// cos x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.cos(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
     public static func laneCos(_ x: Double) -> Double { lane0(x, SIMD4.vectorCos) }
-    @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
+    /// arctan x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.atan(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
     public static func laneAtan(_ x: Double) -> Double { lane0(x, SIMD4.vectorAtan) }
-    @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
+    /// arsinh x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.asinh(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
     public static func laneAsinh(_ x: Double) -> Double { lane0(x, SIMD4.vectorAsinh) }
-    @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
+    /// erfc x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.erfc(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
     public static func laneErfc(_ x: Double) -> Double { lane0(x, SIMD4.vectorErfc) }
-    @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
+    /// factor·Φ(x) for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.normalCDF(_:times:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
     public static func laneNormalCDF(_ x: Double, times factor: Double) -> Double {
         SIMD4.vectorNormalCDF(SIMD4(repeating: x), times: SIMD4(repeating: factor))[0]
     }
-    @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
+    /// φ(x) for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.normalDensity(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
     public static func laneNormalDensity(_ x: Double) -> Double { lane0(x, SIMD4.vectorNormalDensity) }
 }
 
 extension SIMD4: ElementaryLanes where Scalar == Double {
+    /// e^x in every lane, vectorised (`ElementaryLanes.exp(_:)`).
     @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    /// e^x (normal range) in every lane, vectorised (`ElementaryLanes.expNormalRange(_:)`).
     @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
     /// Below x = −750, where `vectorExp` clamps its argument, the product is taken as factor·0.
     @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
         vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -750)
     }
+    /// e^x − 1 in every lane, vectorised (`ElementaryLanes.expMinusOne(_:)`).
     @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    /// ln x in every lane, vectorised (`ElementaryLanes.log(_:)`).
     @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
+    /// ln(1 + x) in every lane, vectorised (`ElementaryLanes.log(onePlus:)`).
     @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    /// tanh x in every lane, vectorised (`ElementaryLanes.tanh(_:)`).
     @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    /// erfc x in every lane, vectorised (`ElementaryLanes.erfc(_:)`).
     @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
+    /// factor·Φ(x) in every lane, vectorised (`ElementaryLanes.normalCDF(_:times:)`).
     @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
         vectorNormalCDF(x, times: factor)
     }
+    /// φ(x) in every lane, vectorised (`ElementaryLanes.normalDensity(_:)`).
     @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
+    /// sin x in every lane, vectorised (`ElementaryLanes.sin(_:)`).
     @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
+    /// cos x in every lane, vectorised (`ElementaryLanes.cos(_:)`).
     @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
+    /// arctan x in every lane, vectorised (`ElementaryLanes.atan(_:)`).
     @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
+    /// arsinh x in every lane, vectorised (`ElementaryLanes.asinh(_:)`).
     @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
 }
 
 extension SIMD16: ElementaryLanes where Scalar == Float {
+    /// e^x in every lane, vectorised (`ElementaryLanes.exp(_:)`).
     @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    /// e^x (normal range) in every lane, vectorised (`ElementaryLanes.expNormalRange(_:)`).
     @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
     /// Below x = −110, where `vectorExp` clamps its argument, the product is taken as factor·0.
     @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
         vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -110)
     }
+    /// e^x − 1 in every lane, vectorised (`ElementaryLanes.expMinusOne(_:)`).
     @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    /// ln(1 + x) in every lane, vectorised (`ElementaryLanes.log(onePlus:)`).
     @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    /// tanh x in every lane, vectorised (`ElementaryLanes.tanh(_:)`).
     @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    /// ln x in every lane, vectorised (`ElementaryLanes.log(_:)`).
     @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
+    /// erfc x in every lane, vectorised (`ElementaryLanes.erfc(_:)`).
     @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
+    /// factor·Φ(x) in every lane, vectorised (`ElementaryLanes.normalCDF(_:times:)`).
     @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
         vectorNormalCDF(x, times: factor)
     }
+    /// φ(x) in every lane, vectorised (`ElementaryLanes.normalDensity(_:)`).
     @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
+    /// sin x in every lane, vectorised (`ElementaryLanes.sin(_:)`).
     @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
+    /// cos x in every lane, vectorised (`ElementaryLanes.cos(_:)`).
     @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
+    /// arctan x in every lane, vectorised (`ElementaryLanes.atan(_:)`).
     @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
+    /// arsinh x in every lane, vectorised (`ElementaryLanes.asinh(_:)`).
     @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
 }
 
@@ -137,36 +178,51 @@ extension Float: ElementaryLanes {
         f(SIMD16(repeating: x))[0]
     }
 
-    @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
+    /// e^x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.exp(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
     public static func laneExp(_ x: Float) -> Float { lane0(x, SIMD16.vectorExp) }
-    @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
+    /// e^x (normal range) for one `Float`: lane 0 of the `SIMD16` kernel on a splat
+    /// (`ElementaryLanes.expNormalRange(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
     public static func laneExpNormalRange(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpNormalRange) }
-    @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
+    /// factor·e^x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.exp(_:times:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
     public static func laneExp(_ x: Float, times factor: Float) -> Float {
         SIMD16.exp(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
-    @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
+    /// e^x − 1 for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.expMinusOne(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
     public static func laneExpMinusOne(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpMinusOne) }
-    @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
+    /// ln(1 + x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.log(onePlus:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
     public static func laneLog(onePlus x: Float) -> Float { lane0(x, SIMD16.vectorLogOnePlus) }
-    @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
+    /// tanh x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.tanh(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
     public static func laneTanh(_ x: Float) -> Float { lane0(x, SIMD16.vectorTanh) }
-    @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
+    /// erfc x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.erfc(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
     public static func laneErfc(_ x: Float) -> Float { lane0(x, SIMD16.vectorErfc) }
-    @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
+    /// factor·Φ(x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.normalCDF(_:times:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
     public static func laneNormalCDF(_ x: Float, times factor: Float) -> Float {
         SIMD16.vectorNormalCDF(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
-    @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
+    /// φ(x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.normalDensity(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
     public static func laneNormalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensity) }
-    @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
+    /// sin x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.sin(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
     public static func laneSin(_ x: Float) -> Float { lane0(x, SIMD16.vectorSin) }
-    @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
+    /// cos x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.cos(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
     public static func laneCos(_ x: Float) -> Float { lane0(x, SIMD16.vectorCos) }
-    @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
+    /// arctan x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.atan(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
     public static func laneAtan(_ x: Float) -> Float { lane0(x, SIMD16.vectorAtan) }
-    @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
+    /// ln x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.log(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
     public static func laneLog(_ x: Float) -> Float { lane0(x, SIMD16.vectorLog) }
-    @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
+    /// arsinh x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.asinh(_:)`).
+    @_spi(Lanes) @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
     public static func laneAsinh(_ x: Float) -> Float { lane0(x, SIMD16.vectorAsinh) }
 }

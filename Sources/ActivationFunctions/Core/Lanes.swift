@@ -65,47 +65,67 @@ public protocol LaneMask {
 }
 
 extension Bool: LaneMask {
-    @inlinable @inline(__always) public static func .& (lhs: Bool, rhs: Bool) -> Bool { lhs && rhs }
-    @inlinable @inline(__always) public static func .| (lhs: Bool, rhs: Bool) -> Bool { lhs || rhs }
-    @inlinable @inline(__always) public static prefix func .! (operand: Bool) -> Bool { !operand }
+    /// Lane-wise and of one-lane masks.
+    @_spi(Lanes) @inlinable @inline(__always) public static func .& (lhs: Bool, rhs: Bool) -> Bool { lhs && rhs }
+    /// Lane-wise or of one-lane masks.
+    @_spi(Lanes) @inlinable @inline(__always) public static func .| (lhs: Bool, rhs: Bool) -> Bool { lhs || rhs }
+    /// Lane-wise not of a one-lane mask.
+    @_spi(Lanes) @inlinable @inline(__always) public static prefix func .! (operand: Bool) -> Bool { !operand }
 }
 
 extension SIMDMask: LaneMask {}
 
 extension Double: Lanes {
     
-    @inlinable @inline(__always) public static func .< (lhs: Double, rhs: Double) -> Bool { lhs < rhs }
-    @inlinable @inline(__always) public static func .<= (lhs: Double, rhs: Double) -> Bool { lhs <= rhs }
-    @inlinable @inline(__always) public static func .> (lhs: Double, rhs: Double) -> Bool { lhs > rhs }
-    @inlinable @inline(__always) public static func .>= (lhs: Double, rhs: Double) -> Bool { lhs >= rhs }
-    @inlinable @inline(__always) public static func .== (lhs: Double, rhs: Double) -> Bool { lhs == rhs }
-    @inlinable @inline(__always) public static func .!= (lhs: Double, rhs: Double) -> Bool { lhs != rhs }
+    /// Whether lhs < rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .< (lhs: Double, rhs: Double) -> Bool { lhs < rhs }
+    /// Whether lhs ≤ rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .<= (lhs: Double, rhs: Double) -> Bool { lhs <= rhs }
+    /// Whether lhs > rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .> (lhs: Double, rhs: Double) -> Bool { lhs > rhs }
+    /// Whether lhs ≥ rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .>= (lhs: Double, rhs: Double) -> Bool { lhs >= rhs }
+    /// Whether lhs = rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .== (lhs: Double, rhs: Double) -> Bool { lhs == rhs }
+    /// Whether lhs ≠ rhs, as a one-lane mask (true where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .!= (lhs: Double, rhs: Double) -> Bool { lhs != rhs }
 
-    @inlinable @inline(__always) public func replacing(with other: Double, where mask: Bool) -> Double {
+    /// `other` where `mask` is true, else `self`.
+    @_spi(Lanes) @inlinable @inline(__always) public func replacing(with other: Double, where mask: Bool) -> Double {
         mask ? other : self
     }
 
-    @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
+    /// The mask itself: one lane.
+    @_spi(Lanes) @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
 
-    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Double, lo: Double) { c }
+    /// The constant as given: a `Double` keeps hi and lo apart.
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Double, lo: Double) { c }
 }
 
 extension Float: Lanes {
-    @inlinable @inline(__always) public static func .< (lhs: Float, rhs: Float) -> Bool { lhs < rhs }
-    @inlinable @inline(__always) public static func .<= (lhs: Float, rhs: Float) -> Bool { lhs <= rhs }
-    @inlinable @inline(__always) public static func .> (lhs: Float, rhs: Float) -> Bool { lhs > rhs }
-    @inlinable @inline(__always) public static func .>= (lhs: Float, rhs: Float) -> Bool { lhs >= rhs }
-    @inlinable @inline(__always) public static func .== (lhs: Float, rhs: Float) -> Bool { lhs == rhs }
-    @inlinable @inline(__always) public static func .!= (lhs: Float, rhs: Float) -> Bool { lhs != rhs }
+    /// Whether lhs < rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .< (lhs: Float, rhs: Float) -> Bool { lhs < rhs }
+    /// Whether lhs ≤ rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .<= (lhs: Float, rhs: Float) -> Bool { lhs <= rhs }
+    /// Whether lhs > rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .> (lhs: Float, rhs: Float) -> Bool { lhs > rhs }
+    /// Whether lhs ≥ rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .>= (lhs: Float, rhs: Float) -> Bool { lhs >= rhs }
+    /// Whether lhs = rhs, as a one-lane mask (false where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .== (lhs: Float, rhs: Float) -> Bool { lhs == rhs }
+    /// Whether lhs ≠ rhs, as a one-lane mask (true where either is NaN).
+    @_spi(Lanes) @inlinable @inline(__always) public static func .!= (lhs: Float, rhs: Float) -> Bool { lhs != rhs }
 
-    @inlinable @inline(__always) public func replacing(with other: Float, where mask: Bool) -> Float {
+    /// `other` where `mask` is true, else `self`.
+    @_spi(Lanes) @inlinable @inline(__always) public func replacing(with other: Float, where mask: Bool) -> Float {
         mask ? other : self
     }
 
-    @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
+    /// The mask itself: one lane.
+    @_spi(Lanes) @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
 
     /// hi rounded to `Float`; lo is what that rounding lost, plus the constant's own lo.
-    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Float, lo: Float) {
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Float, lo: Float) {
         let hi = Float(c.hi)
         return (hi, Float((c.hi - Double(hi)) + c.lo))
     }

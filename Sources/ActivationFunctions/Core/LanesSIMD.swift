@@ -7,6 +7,7 @@ import KernelIntrinsics
 /// Negation and magnitude work on the sign bit: the standard library's SIMD negation computes
 /// 0 − x, which turns −(+0) into +0 and would break bit-identity with the scalar path.
 extension SIMD4: Lanes where Scalar == Double {
+    /// `constant` in all four lanes.
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: constant) }
 
     /// −x by flipping the sign bit. The standard library's SIMD negation computes 0 − x, which turns
@@ -16,6 +17,7 @@ extension SIMD4: Lanes where Scalar == Double {
         return unsafeBitCast(unsafeBitCast(operand, to: SIMD4<UInt64>.self) ^ signBit, to: SIMD4<Double>.self)
     }
 
+    /// |x| in every lane, by clearing the sign bit (|−0| = +0; NaN stays NaN).
     @inlinable @inline(__always) public var magnitude: SIMD4<Double> {
         let signMask = SIMD4<UInt64>(repeating: ~(1 << 63))
         let bits = unsafeBitCast(self, to: SIMD4<UInt64>.self) & signMask
@@ -25,36 +27,45 @@ extension SIMD4: Lanes where Scalar == Double {
     /// √x in one instruction (the standard library's is a lane loop here; `LaneMath.h`).
     @inlinable @inline(__always) public func squareRoot() -> SIMD4<Double> { lanes_sqrt_double4(self) }
 
+    /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD4<Int64>>) -> Bool {
         lanes_any_int64x4(unsafeBitCast(mask, to: SIMD4<Int64>.self)) != 0
     }
 
-    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
+    /// hi and lo, each in all four lanes.
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
         (Self(c.hi), Self(c.lo))
     }
 }
 
 extension SIMD16: Lanes where Scalar == Float {
+    /// `constant` rounded to `Float`, in all sixteen lanes.
     @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Float(constant)) }
 
+    /// −x by flipping the sign bit, so −(+0) = −0 as in the scalar path (the standard library computes 0 − x).
     @inlinable @inline(__always) public static prefix func - (operand: SIMD16<Float>) -> SIMD16<Float> {
         let signBit = SIMD16<UInt32>(repeating: 1 << 31)
         return unsafeBitCast(unsafeBitCast(operand, to: SIMD16<UInt32>.self) ^ signBit, to: SIMD16<Float>.self)
     }
 
+    /// |x| in every lane, by clearing the sign bit (|−0| = +0; NaN stays NaN).
     @inlinable @inline(__always) public var magnitude: SIMD16<Float> {
         let signMask = SIMD16<UInt32>(repeating: ~(1 << 31))
         let bits = unsafeBitCast(self, to: SIMD16<UInt32>.self) & signMask
         return unsafeBitCast(bits, to: SIMD16<Float>.self)
     }
 
+    /// √x in every lane, correctly rounded, in one instruction (the standard library's is a lane loop here;
+    /// `LaneMath.h`).
     @inlinable @inline(__always) public func squareRoot() -> SIMD16<Float> { lanes_sqrt_float16(self) }
 
+    /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD16<Int32>>) -> Bool {
         lanes_any_int32x16(unsafeBitCast(mask, to: SIMD16<Int32>.self)) != 0
     }
 
-    @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
+    /// The constant split as `Float.splitting(_:)` does, each part in all sixteen lanes.
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
         let (hi, lo) = Float.splitting(c)
         return (Self(repeating: hi), Self(repeating: lo))
     }

@@ -5,7 +5,14 @@
 public struct Criterion: Sendable, Equatable, Hashable {
     /// Which side of the threshold passes.
     public enum Comparison: String, Sendable, Equatable, Hashable {
-        case atLeast = "≥", greaterThan = ">", atMost = "≤", lessThan = "<"
+        /// value ≥ threshold.
+        case atLeast = "≥"
+        /// value > threshold.
+        case greaterThan = ">"
+        /// value ≤ threshold.
+        case atMost = "≤"
+        /// value < threshold.
+        case lessThan = "<"
     }
 
     /// What the criterion says, e.g. "ReLU zero fraction at every width, lowest".
@@ -47,8 +54,11 @@ public struct Criterion: Sendable, Equatable, Hashable {
 
 /// The three verdicts an experiment (or one criterion) can reach.
 public enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Every seed passed, or at least 80% did and the mean clears the threshold by at least one standard deviation.
     case holds
+    /// Neither of the other two.
     case mixed
+    /// No seed passed, or at most 20% did and the mean misses by at least one standard deviation.
     case doesNotHold = "does not hold"
 
     /// The rule, fixed before any run, for one criterion measured on several seeds:

@@ -6,6 +6,7 @@
 /// print(result.verdictLine)   // holds: ReLU zero fraction 0.48–0.52 at widths 16–1024 (…)
 /// ```
 public protocol Experiment: Sendable {
+    /// Its id, title, the claims it tests and how.
     var info: ExperimentInfo { get }
     /// Runs the measurement. The verdict comes from the result's checks, each a stated criterion
     /// applied to a measured number.

@@ -3,7 +3,12 @@ import Plotting
 
 /// Which curves of a function to draw.
 public enum Curves: Sendable, Equatable {
-    case function, derivative, both
+    /// f only.
+    case function
+    /// f′ only.
+    case derivative
+    /// f and f′ on the same axes.
+    case both
 
     var showsFunction: Bool { self != .derivative }
     var showsDerivative: Bool { self != .function }
