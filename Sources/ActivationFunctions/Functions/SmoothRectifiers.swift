@@ -9,9 +9,12 @@ public struct Softplus: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "Dugas et al. 2001")
     public let beta: Double
     public init(_ p: ParameterValues) { beta = p["beta"] }
-    /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx.
+    /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx. The division is
+    /// skipped for β = 1 (dividing by 1 is exact), and e^{−β|x|} takes the two-step scaling of
+    /// subnormal results only for a vector that holds such a lane (the same bits either way).
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        x.positivePart + L.log(onePlus: L.exp(-L(beta) * x.magnitude)) / L(beta)
+        let tail = L.log(onePlus: exp(rarelyOutsideNormalRange: -L(beta) * x.magnitude))
+        return x.positivePart + (beta == 1 ? tail : tail / L(beta))
     }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
 }
