@@ -94,11 +94,15 @@ FUNCTIONS = {
     "symmetric-sigmoid": Op(lambda x: torch.tanh(0.5 * x), composed=True),
     "absolute": Op(torch.abs, lambda x, o: torch.abs(x, out=o), composed=True),
 }
-# From the saved output y, as autograd runs them: our `backward(output:)`, direction "backward(y)".
+# From what autograd saved, as it runs them: our `backward(output:)` (from y), direction "backward(y)".
+# PyTorch's log-sigmoid saves x and its forward's buffer rather than y: its backward reads those.
 FROM_OUTPUT = {
-    "sigmoid": (lambda g, y: A.sigmoid_backward(g, y),
-                lambda g, y, o: A.sigmoid_backward.grad_input(g, y, grad_input=o)),
-    "tanh": (lambda g, y: A.tanh_backward(g, y), lambda g, y, o: A.tanh_backward.grad_input(g, y, grad_input=o)),
+    "sigmoid": (lambda x, g, y: A.sigmoid_backward(g, y),
+                lambda x, g, y, o: A.sigmoid_backward.grad_input(g, y, grad_input=o)),
+    "tanh": (lambda x, g, y: A.tanh_backward(g, y),
+             lambda x, g, y, o: A.tanh_backward.grad_input(g, y, grad_input=o)),
+    "log-sigmoid": (lambda x, g, y: A.log_sigmoid_backward(g, x, log_sigmoid_buffer(x)),
+                    lambda x, g, y, o: A.log_sigmoid_backward.grad_input(g, x, log_sigmoid_buffer(x), grad_input=o)),
 }
 ROW = 1000
 ROWS = {
@@ -129,8 +133,8 @@ def torch_calls(fid, n):
         calls[("backward", "alloc")] = lambda: torch.autograd.grad(op.forward(xr), xr, g)
     if fid in FROM_OUTPUT:
         alloc, out = FROM_OUTPUT[fid]
-        calls[("backward(y)", "alloc")] = lambda: alloc(g, y)
-        calls[("backward(y)", "out")] = lambda: out(g, y, o)
+        calls[("backward(y)", "alloc")] = lambda: alloc(x, g, y)
+        calls[("backward(y)", "out")] = lambda: out(x, g, y, o)
     return calls
 
 def row_calls(fid, n, x, g):

@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
             --cpu-time reads the thread's CPU time instead of the wall clock: time slices lost to \
             other programs drop out, so a shared machine gives steadier numbers.
 
-            --backward also measures, for sigmoid and tanh, the backward kernel that reads the saved \
+            --backward also measures, for sigmoid, tanh and log-sigmoid, the backward kernel that reads the saved \
             output y (as PyTorch's sigmoid_backward does): direction "backward(y)", "reads":"output" \
             in JSON. Row functions' backward always reads y.
 

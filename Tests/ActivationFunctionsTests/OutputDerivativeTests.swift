@@ -1,16 +1,28 @@
 @testable import ActivationFunctions
 import Testing
 
-/// Backward from the saved output (sigmoid, tanh): against the mpmath reference with the bound the
+/// Backward from the saved output (sigmoid, tanh, log-sigmoid): against the mpmath reference with the bound the
 /// protocol documents, and bit for bit between the batch kernel and the scalar form.
 @Suite("Backward from the output y = f(x)")
 struct OutputDerivativeTests {
-    /// |g′(y)| over the range of y: sigmoid's g = y(1 − y) has |1 − 2y| ≤ 1, tanh's 1 − y² has |2y| ≤ 2.
-    static let slopeOfG: [String: Double] = ["sigmoid": 1, "tanh": 2]
+    /// |g′(y)| over the range of y: sigmoid's g = y(1 − y) has |1 − 2y| ≤ 1, tanh's 1 − y² has |2y| ≤ 2,
+    /// log-sigmoid's −(e^y − 1) has e^y ≤ 1.
+    static let slopeOfG: [String: Double] = ["sigmoid": 1, "tanh": 2, "log-sigmoid": 1]
+    static let ids = ["sigmoid", "tanh", "log-sigmoid"]
+
+    /// Where the y-based slope is as good as the x-based one: the left of sigmoid (y ≤ ½), tanh within
+    /// |x| ≤ ½, and log-sigmoid wherever y is a normal number (its g never amplifies y's rounding).
+    static func awayFromSaturation(_ id: String, _ x: Double) -> Bool {
+        switch id {
+        case "sigmoid": x <= 0 && x > -80
+        case "tanh": abs(x) <= 0.5
+        default: abs(x) < 80
+        }
+    }
 
     /// The documented bound: y = f(x) is within 4 ulp of y (the catalog's contract), which moves g(y)
     /// by at most |g′|·4 ulp(y); computing g and multiplying by dy add a few ulp of f′.
-    @Test("within |g′(y)|·4 ulp(y) + 4 ulp(f′) of the exact derivative", arguments: ["sigmoid", "tanh"])
+    @Test("within |g′(y)|·4 ulp(y) + 4 ulp(f′) of the exact derivative", arguments: ids)
     func accuracy(id: String) throws {
         let f = try #require(try Activations.elementwise(id) as? any OutputDerivative)
         for type in ["float", "double"] {
@@ -35,14 +47,11 @@ struct OutputDerivativeTests {
         return Ulp.absoluteError(Double(f.backward(output: y, [1])[0]), hi: exact.hi, lo: exact.lo)
     }
 
-    /// Away from saturation the y-based slope is as good as the x-based one: on the left of sigmoid
-    /// (y ≤ ½), and for tanh within |x| ≤ ½, within 8 ulp of the x-based result's reference.
-    @Test("a few ulp where y is not near ±1", arguments: ["sigmoid", "tanh"])
+    /// Away from saturation (`awayFromSaturation`) the y-based slope is within 8 ulp of the reference.
+    @Test("a few ulp where y is not near ±1", arguments: ids)
     func relativeAccuracy(id: String) throws {
         let f = try #require(try Activations.elementwise(id) as? any OutputDerivative)
-        let points = try #require(Fixture.groups["\(id) - float"]).filter {
-            id == "sigmoid" ? $0.x <= 0 && $0.x > -80 : abs($0.x) <= 0.5
-        }
+        let points = try #require(Fixture.groups["\(id) - float"]).filter { Self.awayFromSaturation(id, $0.x) }
         #expect(points.count >= 20)
         for point in points {
             guard let exact = point.derivative else { continue }
@@ -51,7 +60,7 @@ struct OutputDerivativeTests {
         }
     }
 
-    @Test("the batch kernel gives the scalar form's bits", arguments: ["sigmoid", "tanh"])
+    @Test("the batch kernel gives the scalar form's bits", arguments: ids)
     func batchMatchesScalar(id: String) throws {
         let f = try #require(try Activations.elementwise(id) as? any OutputDerivative)
         let specials: [Double] = [.nan, 1, -1, 0, -0.0, 0.5, .leastNonzeroMagnitude, 1 - 0x1p-24]
@@ -78,5 +87,13 @@ struct OutputDerivativeTests {
         #expect(f.backward(output: [Float.nan], [1])[0].isNaN)
         #expect(f.backward(output: [Double(1)], [1]) == [0])
         #expect(f.backward(output: [Float(0.5)], [Float.nan])[0].isNaN)
+    }
+
+    /// ln σ(x) is 0 at x = +∞ (slope 0) and −∞ at x = −∞ (slope 1); at y = −ln 2 (x = 0) it is ½.
+    @Test("log-sigmoid: y = 0 gives 0, y = −∞ gives 1, NaN gives NaN")
+    func logSigmoidSpecials() throws {
+        let f = try #require(try Activations.elementwise("log-sigmoid") as? any OutputDerivative)
+        #expect(f.backward(output: [Float(0), -.infinity, .nan], [1, 1, 1]).map { $0.isNaN ? -1 : $0 } == [0, 1, -1])
+        #expect(abs(f.backward(output: [-0.6931471805599453], [1])[0] - 0.5) <= 1e-16)
     }
 }

@@ -59,6 +59,17 @@ extension SIMD16: Lanes where Scalar == Float {
     /// `LaneMath.h`).
     @inlinable @inline(__always) public func squareRoot() -> SIMD16<Float> { lanes_sqrt_float16(self) }
 
+    #if arch(x86_64) && !TUNED_FOR_TARGET_CPU
+    /// self + a·b. A build for baseline x86-64 (no `-target-cpu`: a dependent package's build, and
+    /// debug builds) may not use the fused instruction, and LLVM makes the standard library's
+    /// `addingProduct` one `fmaf` call per lane; this forms the product in `Double` instead
+    /// (`LaneMath.h`: exact wherever the fused result is exactly representable, as in every
+    /// error-free transformation here; elsewhere the fused result but for rare double roundings).
+    @inlinable @inline(__always) public func addingProduct(_ a: Self, _ b: Self) -> Self {
+        lanes_multiply_add_float16(a, b, self)
+    }
+    #endif
+
     /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD16<Int32>>) -> Bool {
         lanes_any_int32x16(unsafeBitCast(mask, to: SIMD16<Int32>.self)) != 0

@@ -2,7 +2,9 @@
 ///
 /// Sigmoid has σ′ = y(1 − y) and tanh has 1 − y² = (1 − y)(1 + y). A caller that kept y = f(x) from the
 /// forward pass, as autograd does (PyTorch's `sigmoid_backward(dy, y)` and `tanh_backward(dy, y)`),
-/// gets dx = dy·g(y) with no exponential: `backward(output:_:into:)`.
+/// gets dx = dy·g(y) with no exponential: `backward(output:_:into:)`. Log-sigmoid has
+/// σ(−x) = −(e^y − 1): one e^y − 1 in place of σ's e^{−|x|} and compensated division, and no loss
+/// of accuracy at all, since that g never amplifies y's rounding (only a subnormal y loses digits).
 ///
 /// The x-based `backward(_:_:into:)` stays the accurate default. g(y) itself is computed to a couple
 /// of ulps, but y carries the rounding of the forward pass (up to 4 ulp of y), and where f′ is small

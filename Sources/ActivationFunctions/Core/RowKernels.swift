@@ -2,8 +2,8 @@ import RealModule
 
 /// SIMD kernels for the softmax family over contiguous rows (`SIMD16<Float>` or `SIMD4<Double>` lanes).
 ///
-/// Per row: one pass for the maximum (and for NaN or +∞, which make the row NaN), one for the
-/// exponentials and their sum, one to normalise. x − max is carried exactly (two-sum) and
+/// Per row: one pass for the maximum (+∞ makes the row NaN), one for the exponentials and their sum
+/// (a NaN entry makes the sum NaN, and the row NaN), one to normalise. x − max is carried exactly (two-sum) and
 /// e^{hi + lo} = e^{hi}·(1 + lo), so tiny probabilities keep their digits. For log-softmax the sum
 /// leaves out one entry equal to the maximum (its e^0 = 1), so it can use ln(1 + rest) without
 /// cancellation; each lane sums with Kahan's compensation (`LaneSum`), and the lanes are combined
@@ -41,20 +41,21 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         }
     }
 
-    /// The row's maximum, or nil when the row holds NaN or +∞, or is all −∞ (a NaN row).
+    /// The row's maximum over its non-NaN entries, or nil when that is ±∞ (a +∞ entry, or all −∞ or
+    /// NaN: a NaN row). A NaN entry is found later, for free: it makes the sum of the exponentials NaN,
+    /// which `forward` turns into a NaN row.
     @inlinable @inline(__always)
     func maximum(_ x: UnsafePointer<V.Scalar>) -> V.Scalar? {
-        var top = V(repeating: -.infinity), otherTop = top, bad = V(repeating: 0)
+        var top = V(repeating: -.infinity), otherTop = top
         var i = 0
         while i < n {
             let v = load(x, i)
             top = top.replacing(with: v, where: v .> top)
-            bad = bad.replacing(with: V(repeating: 1), where: (v .!= v) .| (v .== .infinity))
             swap(&top, &otherTop)  // alternate between two running maxima, so that their chains overlap
             i += V.scalarCount
         }
         let m = Swift.max(top.max(), otherTop.max())
-        return bad.max() > 0 || m == -.infinity ? nil : m
+        return m.isInfinite ? nil : m
     }
 
     /// x − m as hi + lo. lo is 0 where hi is −∞: for −∞ entries, and for finite ones so far below the
@@ -127,6 +128,7 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         var i = 0
         if log {
             let rest = exponentials(x, m, into: nil, leavingOutOneMaximum: true)
+            guard !rest.isNaN else { return y.update(repeating: .nan, count: n) }
             let top = V(repeating: m), logSum = V(repeating: V.Scalar(Double.log(onePlus: rest)))
             while i < n {
                 let d = shifted(load(x, i), top)
@@ -134,7 +136,9 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
                 i += V.scalarCount
             }
         } else {
-            let sum = V(repeating: V.Scalar(exponentials(x, m, into: y, leavingOutOneMaximum: false)))
+            let total = exponentials(x, m, into: y, leavingOutOneMaximum: false)
+            guard !total.isNaN else { return y.update(repeating: .nan, count: n) }
+            let sum = V(repeating: V.Scalar(total))
             let reciprocal = V(repeating: 1) / sum
             while i < n {
                 plain.store(quotient(plain.load(y, i), sum, reciprocal), y, i)

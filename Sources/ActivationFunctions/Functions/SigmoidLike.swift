@@ -18,7 +18,7 @@ public struct Sigmoid: OutputDerivative {
 }
 
 /// Log-sigmoid: ln σ(x) = −softplus(−x); logsigmoid(−1000) = −1000, not −∞.
-public struct LogSigmoid: ElementwiseActivation {
+public struct LogSigmoid: OutputDerivative {
     /// Catalog metadata for `log-sigmoid` (PyTorch LogSigmoid): names, formula, derivative, parameters, properties.
     public static let info = ActivationInfo(
         id: "log-sigmoid", name: "Log-sigmoid", aliases: ["logsigmoid"], family: .sigmoidLike,
@@ -30,6 +30,9 @@ public struct LogSigmoid: ElementwiseActivation {
     /// f(x) = ln σ(x) = −softplus(−x), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { logSigmoid(x) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).negative }
+    /// σ(−x) = 1 − e^y = −(e^y − 1) from y = ln σ(x). Its condition number |y|e^y/(1 − e^y) is at
+    /// most 1, so y's rounding is never amplified: a few ulp over the whole normal range of y.
+    @inline(__always) public func derivative<L: ElementaryLanes>(output y: L) -> L { -L.expMinusOne(y) }
 }
 
 /// Hard sigmoid: relu6(x + 3)/6, the MobileNetV3 form (Keras 2 used clip(0.2x + 0.5)).

@@ -13,9 +13,12 @@ public struct Softplus: ElementwiseActivation {
     /// Reads `beta` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such values
     /// with ranges checked).
     public init(_ p: ParameterValues) { beta = p["beta"] }
-    /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx.
+    /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx. The division is
+    /// skipped for β = 1 (dividing by 1 is exact), and e^{−β|x|} takes the two-step scaling of
+    /// subnormal results only for a vector that holds such a lane (the same bits either way).
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        x.positivePart + L.log(onePlus: L.exp(-L(beta) * x.magnitude)) / L(beta)
+        let tail = L.log(onePlus: exp(rarelyOutsideNormalRange: -L(beta) * x.magnitude))
+        return x.positivePart + (beta == 1 ? tail : tail / L(beta))
     }
     /// f′(x) = σ(βx), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
