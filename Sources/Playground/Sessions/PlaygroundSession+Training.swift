@@ -86,6 +86,13 @@ extension PlaygroundSession {
 
     // MARK: Frames
 
+    /// The most epoch records a frame carries (about 250 bytes each on the 16×16 preset): a frame that
+    /// follows another carries at most `maxDeltaRecords` of the epochs since, evenly spaced and the
+    /// newest always included, however far the page fell behind; a whole frame (the first, or after a
+    /// reset) at most `maxWholeRecords` of the run's history. The loss chart draws them as they come.
+    static let maxDeltaRecords = 30
+    static let maxWholeRecords = 120
+
     /// What a stream that has sent up to `cursor` sends next, encoded; nil when nothing changed.
     func encodedFrame(after cursor: StreamCursor?) async -> ([UInt8], StreamCursor)? {
         if let cursor, cursor.version == version { return nil }
@@ -110,6 +117,7 @@ extension PlaygroundSession {
         if let cursor, cursor.version == flags.version, !always { return nil }
         let sameRun = cursor?.run == flags.run
         let records = engine.chartRecords.filter { !sameRun || $0.epoch > cursor!.epoch || $0.epoch == 0 }
+            .thinned(to: sameRun ? Self.maxDeltaRecords : Self.maxWholeRecords)
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
         let content = engine.frameContent(includeInputs: pointsChanged, focus: focus)
         let frame = Frame(
