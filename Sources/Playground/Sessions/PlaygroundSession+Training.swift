@@ -22,7 +22,7 @@ extension PlaygroundSession {
         if start { Task.detached { await self.playLoop(interval: .seconds(1 / framesPerSecond)) } }
     }
 
-    /// Stops training at once: the flag is read between epochs, so the running slice ends within one epoch.
+    /// Stops training at once: the flag is read between batches, so the running slice ends within one batch.
     public func stop() {
         withFlags { flags in
             guard flags.playing else { return }
@@ -39,7 +39,7 @@ extension PlaygroundSession {
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
         while remaining > 0 {
-            let (done, paused) = try await trainSlice(upTo: remaining, priority: .urgent) { true }
+            let (done, paused) = try await trainSlice(upTo: remaining, priority: .urgent, wholeEpochs: true) { true }
             (trained, remaining) = (trained + done, remaining - done)
             if paused || done == 0 || (trained >= Self.guaranteedStepEpochs && ContinuousClock.now >= deadline) { break }
         }
@@ -55,31 +55,37 @@ extension PlaygroundSession {
             }
             guard keepGoing else { return }
             let start = clock.now
-            _ = try? await trainSlice(upTo: nil, priority: .background) { self.playing }
+            _ = try? await trainSlice(upTo: nil, priority: .background, wholeEpochs: false) { self.playing }
             try? await clock.sleep(until: max(start + interval, clock.now + .milliseconds(1)))
         }
     }
 
     /// Trains up to `epochs` epochs (nil: the configuration's epochs per frame), while `shouldGo()` holds
-    /// and for at most `sliceBudget` (at least one epoch). Returns how many epochs it trained and
-    /// whether training paused by itself.
-    private func trainSlice(upTo epochs: Int?, priority: TrainingThreads.Priority,
+    /// and for at most `sliceBudget` (at least one epoch, or with `wholeEpochs` false one batch: then
+    /// both are also checked between batches, so Pause and a control wait for one batch, not for an
+    /// epoch, and the epoch goes on in the next slice with the same numbers). Returns how many epochs
+    /// it finished and whether training paused by itself.
+    private func trainSlice(upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool,
                             while shouldGo: @escaping @Sendable () -> Bool) async throws(PlaygroundError) -> (Int, Bool) {
         let budget = sliceBudget
         return try await withEngine(priority) { (engine, pause) in
             let deadline = ContinuousClock.now + budget
+            let midEpoch = { wholeEpochs || (shouldGo() && ContinuousClock.now < deadline) }
             let epochs = epochs ?? engine.config.epochsPerFrame
-            var done = 0
+            var (done, finished) = (0, true)
             while done < epochs && shouldGo() {
-                if let reason = engine.train(epochs: 1) {
+                let outcome = engine.trainEpoch(while: midEpoch)
+                if let reason = outcome.pause {
                     pause = reason
                     self.changed(epoch: engine.epoch, playing: false)
                     return (done, true)
                 }
+                finished = outcome.finished
+                guard finished else { break }
                 done += 1
                 if ContinuousClock.now >= deadline { break }
             }
-            if done > 0 { self.changed(epoch: engine.epoch) }
+            if done > 0 || !finished { self.changed(epoch: engine.epoch) }
             return (done, false)
         }
     }
