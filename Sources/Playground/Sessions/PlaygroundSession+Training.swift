@@ -72,7 +72,7 @@ extension PlaygroundSession {
             let deadline = ContinuousClock.now + budget
             let midEpoch = { wholeEpochs || (shouldGo() && ContinuousClock.now < deadline) }
             let epochs = epochs ?? engine.config.epochsPerFrame
-            var (done, finished) = (0, true)
+            var done = 0
             while done < epochs && shouldGo() {
                 let outcome = engine.trainEpoch(while: midEpoch)
                 if let reason = outcome.pause {
@@ -80,12 +80,13 @@ extension PlaygroundSession {
                     self.changed(epoch: engine.epoch, playing: false)
                     return (done, true)
                 }
-                finished = outcome.finished
-                guard finished else { break }
+                guard outcome.finished else { break }
                 done += 1
                 if ContinuousClock.now >= deadline { break }
             }
-            if done > 0 || !finished { self.changed(epoch: engine.epoch) }
+            // A slice that stopped mid-epoch changes nothing the page is told about: frames follow
+            // finished epochs (a frame mid-epoch would need its own pass over the training set).
+            if done > 0 { self.changed(epoch: engine.epoch) }
             return (done, false)
         }
     }
