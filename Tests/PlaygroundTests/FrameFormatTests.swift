@@ -119,4 +119,27 @@ import Testing
             #expect(paused.frame["playing"] as? Bool == false)
         }
     }
+
+    /// However far the page falls behind, a frame carries a bounded number of records: evenly spaced
+    /// over the epochs it missed, the newest always among them.
+    @Test func aLaggingPageGetsBoundedRecords() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession(#"{"networkShape": [2]}"#)
+            let first = try #require(try await Self.pull(client, id).1)
+            var trainedSoFar = 0  // a step trains for at most 5 s: a loaded debug build needs several
+            for _ in 0..<40 where trainedSoFar <= 2 * PlaygroundSession.maxDeltaRecords {
+                try await client.execute(uri: "/api/sessions/\(id)/step?epochs=100", method: .post, headers: .json) { response in
+                    trainedSoFar = response.json()["epoch"] as? Int ?? trainedSoFar
+                }
+            }
+            let behind = try #require(try await Self.pull(client, id, "&after=\(first.number)").1)
+            let epochs = (behind.frame["records"] as? [[String: Any]] ?? []).compactMap { $0["epoch"] as? Int }
+            let trained = try #require(behind.frame["epoch"] as? Int)
+            #expect(trained > PlaygroundSession.maxDeltaRecords, "the step trained \(trained) epochs")
+            #expect(epochs.count == PlaygroundSession.maxDeltaRecords && epochs.first == 1 && epochs.last == trained, "\(epochs)")
+            #expect(zip(epochs, epochs.dropFirst()).allSatisfy { $0 < $1 }, "in order: \(epochs)")
+            let gaps = zip(epochs, epochs.dropFirst()).map { $1 - $0 }
+            #expect(gaps.max()! - gaps.min()! <= 1, "evenly spaced: \(gaps)")
+        }
+    }
 }

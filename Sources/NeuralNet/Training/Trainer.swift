@@ -36,9 +36,21 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     /// Buffers kept from step to step: the mini-batch and the pass over it.
     private var batch = Batch()
     private var stepPass = NetworkPass<T>()
+    /// The epoch stopped in between, if one was (see `trainEpoch(_:test:while:)`).
+    private var inProgress: EpochInProgress?
     /// The full-batch pass of the last epoch's metrics, and whether the weights are still those it saw.
     private var evaluation = NetworkPass<T>()
     private var evaluationIsCurrent = false
+
+    /// An epoch begun and not finished: its batch order, learning rate, the samples and batches done
+    /// and the seconds spent so far.
+    private struct EpochInProgress: Sendable {
+        var order: [Int]
+        var learningRate: Double
+        var position = 0
+        var batches = 0
+        var seconds = 0.0
+    }
 
     /// The mini-batch of a step, gathered into buffers kept from step to step.
     private struct Batch: Sendable {
@@ -92,18 +104,40 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         evaluationIsCurrent = false
     }
 
-    /// One pass over `train`; `test`, if given, is only evaluated.
+    /// One pass over `train`; `test`, if given, is only evaluated. Finishes first an epoch that
+    /// `trainEpoch(_:test:while:)` stopped in between.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     public mutating func trainEpoch(_ train: LabeledData<T>, test: LabeledData<T>? = nil) throws(NeuralNetError) -> EpochMetrics {
+        try trainEpoch(train, test: test, while: { true })!
+    }
+
+    /// Trains the epoch's batches while `shouldContinue()` holds, asked before each batch but the
+    /// first (so every call trains at least one); returns the epoch's metrics when it ends, nil when it
+    /// stopped in between. The next call goes on with that epoch: the same batch order, learning rate
+    /// and random draws, so stopping and going on change no number. A training set of another size,
+    /// or `discardEpochInProgress()`, starts a new epoch instead. A Playground pause takes effect within
+    /// one batch this way, not one epoch (which 5 000 points in batches of 1 make long).
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
+    public mutating func trainEpoch(_ train: LabeledData<T>, test: LabeledData<T>? = nil,
+                                    while shouldContinue: () -> Bool) throws(NeuralNetError) -> EpochMetrics? {
         try checkShape(train)
         let start = Date()
-        let learningRate = schedule.rate(base: settings.learningRate, epoch: epoch)
-        var order = Array(0..<train.count)
-        if shuffle { order.shuffle(using: &rng) }
-        for (batchIndex, batchStart) in stride(from: 0, to: order.count, by: batchSize).enumerated() {
-            gather(order[batchStart..<min(batchStart + batchSize, order.count)], of: train)
-            try step(batch.inputs, batch.targets, learningRate: learningRate, batchIndex: batchIndex + 1)
+        var state = inProgress.flatMap { $0.order.count == train.count ? $0 : nil } ?? beginEpoch(train.count)
+        inProgress = nil  // an error below abandons the epoch, as it always has
+        var first = true
+        while state.position < state.order.count {
+            if !first && !shouldContinue() {
+                state.seconds += Date().timeIntervalSince(start)
+                inProgress = state
+                return nil
+            }
+            first = false
+            let end = min(state.position + batchSize, state.order.count)
+            gather(state.order[state.position..<end], of: train)
+            try step(batch.inputs, batch.targets, learningRate: state.learningRate, batchIndex: state.batches + 1)
+            (state.position, state.batches) = (end, state.batches + 1)
         }
         epoch += 1
         var metrics: EpochMetrics
@@ -115,8 +149,22 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         } else {
             metrics = lossMetrics(train, test)
         }
-        (metrics.learningRate, metrics.seconds) = (learningRate, Date().timeIntervalSince(start))
+        (metrics.learningRate, metrics.seconds) = (state.learningRate, state.seconds + Date().timeIntervalSince(start))
         return metrics
+    }
+
+    /// Whether an epoch was stopped in between (see `trainEpoch(_:test:while:)`).
+    public var hasEpochInProgress: Bool { inProgress != nil }
+
+    /// Forgets an epoch stopped in between (the training points changed): the next one starts afresh.
+    public mutating func discardEpochInProgress() { inProgress = nil }
+
+    /// A new epoch: its batch order (drawn from the trainer's generator) and learning rate.
+    private mutating func beginEpoch(_ count: Int) -> EpochInProgress {
+        let learningRate = schedule.rate(base: settings.learningRate, epoch: epoch)
+        var order = Array(0..<count)
+        if shuffle { order.shuffle(using: &rng) }
+        return EpochInProgress(order: order, learningRate: learningRate)
     }
 
     /// One optimiser step on `batch` at the current epoch's learning rate.
@@ -171,39 +219,6 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         guard outputs == network.outputCount else {
             throw .shapeMismatch("the targets need \(outputs) outputs but the network has \(network.outputCount)")
         }
-    }
-
-    /// Loss and accuracy on both sets, and per-layer health from a full-batch pass over `train`.
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
-    public func measure(_ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
-        var evaluation = NetworkPass<T>(), rng = SeededGenerator(seed: 0)  // evaluation draws nothing
-        network.run(&evaluation, train.inputs, train.targets, training: false, rng: &rng)
-        return metrics(of: evaluation, train, test)
-    }
-
-    /// The epoch's metrics from a full-batch pass over `train`, and the test set's loss and accuracy.
-    private func metrics(of pass: NetworkPass<T>, _ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
-        let layers = network.layers.indices.map { LayerMetrics.measure(network.layers[$0], pass.caches[$0], pass.gradients[$0]) }
-        var metrics = lossMetrics(trainLoss: pass.loss, trainAccuracy: network.head.accuracy(pass.caches.last!.output, train.targets), test)
-        metrics.layers = layers
-        return metrics
-    }
-
-    /// Losses and accuracies from forward passes only; no per-layer metrics.
-    private func lossMetrics(_ train: LabeledData<T>, _ test: LabeledData<T>?) -> EpochMetrics {
-        let logits = network.logits(train.inputs)
-        return lossMetrics(trainLoss: network.head.loss(logits, train.targets).loss,
-                           trainAccuracy: network.head.accuracy(logits, train.targets), test)
-    }
-
-    private func lossMetrics(trainLoss: Double, trainAccuracy: Double?, _ test: LabeledData<T>?) -> EpochMetrics {
-        let testLogits = test.map { network.logits($0.inputs) }
-        return EpochMetrics(
-            epoch: epoch, learningRate: settings.learningRate, trainLoss: trainLoss, trainAccuracy: trainAccuracy,
-            testLoss: test.flatMap { t in testLogits.map { network.head.loss($0, t.targets).loss } },
-            testAccuracy: test.flatMap { t in testLogits.flatMap { network.head.accuracy($0, t.targets) } },
-            layers: [], seconds: 0)
     }
 }
 

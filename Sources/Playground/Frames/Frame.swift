@@ -14,7 +14,8 @@ public struct Frame: Encodable, Sendable {
     public var playing: Bool
     /// Why training paused by itself, if it did.
     public var pause: PlaygroundEngine.Pause?
-    /// Epochs since the previous frame of this stream (the whole history in the first one).
+    /// Epochs since the previous frame of this stream (the history in the first one), thinned evenly to
+    /// at most `PlaygroundSession.maxDeltaRecords` (`maxWholeRecords` in a whole frame), the newest kept.
     public var records: [EpochRecord]
     /// "classification" or "regression".
     public var problem: String

@@ -26,12 +26,7 @@ extension PlaygroundEngine {
         let outputs = GridForward.outputs(net, data.gridInputs)
         let size = PreparedData.gridSize
         let hidden = outputs.dropLast().enumerated().map { layer, output in
-            (0..<output.columns).map { unit -> EncodedGrid in
-                let values = Self.column(output, unit).map(Double.init)
-                if focus == Focus(layer: layer, unit: unit) { return EncodedGrid(values, size: size) }
-                let small = EncodedGrid.shrunk(values, size: size, by: size / GridSet.thumbnailSize)
-                return EncodedGrid(small.values, size: small.size)
-            }
+            GridPictures.layer(output, size: size, factor: size / GridSet.thumbnailSize, focus: focus?.layer == layer ? focus?.unit : nil)
         }
         let outputValues = outputGrids(outputs.last!)
         let collapse = collapseView(net, actual: outputValues)
@@ -57,9 +52,10 @@ extension PlaygroundEngine {
         switch network.head {  // the vectorised kernels, rather than the head's value-by-value map
         case .tanh: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Tanh().forward(logits.storage))
         case .sigmoid: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Sigmoid().forward(logits.storage))
+        case .softmax: outputs = GridPictures.softmaxRows(logits)
         default: outputs = network.head.outputs(logits)
         }
-        let column = { (j: Int) in Self.column(outputs, j).map(Double.init) }
+        let column = { (j: Int) in GridPictures.column(outputs, j) }
         switch network.head {
         case .sigmoid: return [column(0).map { 2 * $0 - 1 }]
         case .softmax where outputs.columns == 2: return [column(1).map { 2 * $0 - 1 }]

@@ -67,3 +67,12 @@ extension PlaygroundEngine {
         return [EpochRecord(epoch: 0, trainer.measure(data.train, data.test))]
     }
 }
+
+extension Array where Element == EpochRecord {
+    /// At most `limit` (≥ 2) of the records, evenly spaced by position, the first and the last always
+    /// kept: what a frame carries, so that its size does not grow with the epochs the page missed.
+    func thinned(to limit: Int) -> [EpochRecord] {
+        guard count > limit, limit >= 2 else { return self }
+        return (0..<limit).map { self[($0 * (count - 1) + (limit - 1) / 2) / (limit - 1)] }
+    }
+}

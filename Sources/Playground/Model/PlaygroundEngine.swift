@@ -28,6 +28,8 @@ public struct PlaygroundEngine: Sendable {
     /// The `dataVersion` of the training set the trainer's last epoch was measured on: its full-batch
     /// pass (`Trainer.lastEvaluation`) serves the frame only while the points are still those.
     var evaluatedDataVersion: Int?
+    /// The `dataVersion` the trainer's epoch in progress (if one was stopped in between) began on.
+    var epochDataVersion: Int?
 
     /// Why training paused by itself: a limit reached, or a loss that is no longer a number.
     public struct Pause: Sendable, Equatable, Encodable {
@@ -60,22 +62,34 @@ public struct PlaygroundEngine: Sendable {
 
     /// Trains up to `epochs` epochs; returns why it paused by itself, if it did.
     public mutating func train(epochs: Int) -> Pause? {
-        guard data.train.count >= 2 else { return Pause(message: "Add at least 2 training points before training.", isError: true) }
         for _ in 0..<max(epochs, 1) {
-            let metrics: EpochMetrics
-            do { metrics = try trainer.trainEpoch(data.train, test: data.test) } catch {
-                return Pause(message: Self.explain(error, learningRate: config.learningRate), isError: true)
-            }
-            (epoch, evaluatedDataVersion) = (epoch + 1, dataVersion)
-            history.append(EpochRecord(epoch: epoch, metrics))
-            if config.maxEpochs > 0, epoch >= config.maxEpochs {
-                return Pause(message: "Paused at the maximum of \(config.maxEpochs) epochs.", isError: false)
-            }
-            if config.stopLoss > 0, metrics.trainLoss <= config.stopLoss {
-                return Pause(message: "Paused: the training loss \(metrics.trainLoss.formatted3) reached the stop-at-loss of \(config.stopLoss).", isError: false)
-            }
+            if let pause = trainEpoch(while: { true }).pause { return pause }
         }
         return nil
+    }
+
+    /// Trains one epoch, or the part of it while `shouldContinue()` holds (asked between batches):
+    /// whether the epoch finished, and why training paused by itself, if it did. An epoch stopped in
+    /// between goes on at the next call with the same numbers (`Trainer.trainEpoch(_:test:while:)`),
+    /// unless the points changed meanwhile: then a new epoch starts.
+    public mutating func trainEpoch(while shouldContinue: () -> Bool) -> (finished: Bool, pause: Pause?) {
+        guard data.train.count >= 2 else { return (false, Pause(message: "Add at least 2 training points before training.", isError: true)) }
+        if epochDataVersion != dataVersion { trainer.discardEpochInProgress() }
+        epochDataVersion = dataVersion
+        let metrics: EpochMetrics?
+        do { metrics = try trainer.trainEpoch(data.train, test: data.test, while: shouldContinue) } catch {
+            return (false, Pause(message: Self.explain(error, learningRate: config.learningRate), isError: true))
+        }
+        guard let metrics else { return (false, nil) }
+        (epoch, evaluatedDataVersion) = (epoch + 1, dataVersion)
+        history.append(EpochRecord(epoch: epoch, metrics))
+        if config.maxEpochs > 0, epoch >= config.maxEpochs {
+            return (true, Pause(message: "Paused at the maximum of \(config.maxEpochs) epochs.", isError: false))
+        }
+        if config.stopLoss > 0, metrics.trainLoss <= config.stopLoss {
+            return (true, Pause(message: "Paused: the training loss \(metrics.trainLoss.formatted3) reached the stop-at-loss of \(config.stopLoss).", isError: false))
+        }
+        return (true, nil)
     }
 
     static func explain(_ error: NeuralNetError, learningRate: Double) -> String {

@@ -22,7 +22,7 @@ extension PlaygroundSession {
         if start { Task.detached { await self.playLoop(interval: .seconds(1 / framesPerSecond)) } }
     }
 
-    /// Stops training at once: the flag is read between epochs, so the running slice ends within one epoch.
+    /// Stops training at once: the flag is read between batches, so the running slice ends within one batch.
     public func stop() {
         withFlags { flags in
             guard flags.playing else { return }
@@ -39,7 +39,7 @@ extension PlaygroundSession {
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
         while remaining > 0 {
-            let (done, paused) = try await trainSlice(upTo: remaining, priority: .urgent) { true }
+            let (done, paused) = try await trainSlice(upTo: remaining, priority: .urgent, wholeEpochs: true) { true }
             (trained, remaining) = (trained + done, remaining - done)
             if paused || done == 0 || (trained >= Self.guaranteedStepEpochs && ContinuousClock.now >= deadline) { break }
         }
@@ -55,36 +55,50 @@ extension PlaygroundSession {
             }
             guard keepGoing else { return }
             let start = clock.now
-            _ = try? await trainSlice(upTo: nil, priority: .background) { self.playing }
+            _ = try? await trainSlice(upTo: nil, priority: .background, wholeEpochs: false) { self.playing }
             try? await clock.sleep(until: max(start + interval, clock.now + .milliseconds(1)))
         }
     }
 
     /// Trains up to `epochs` epochs (nil: the configuration's epochs per frame), while `shouldGo()` holds
-    /// and for at most `sliceBudget` (at least one epoch). Returns how many epochs it trained and
-    /// whether training paused by itself.
-    private func trainSlice(upTo epochs: Int?, priority: TrainingThreads.Priority,
+    /// and for at most `sliceBudget` (at least one epoch, or with `wholeEpochs` false one batch: then
+    /// both are also checked between batches, so Pause and a control wait for one batch, not for an
+    /// epoch, and the epoch goes on in the next slice with the same numbers). Returns how many epochs
+    /// it finished and whether training paused by itself.
+    private func trainSlice(upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool,
                             while shouldGo: @escaping @Sendable () -> Bool) async throws(PlaygroundError) -> (Int, Bool) {
         let budget = sliceBudget
         return try await withEngine(priority) { (engine, pause) in
             let deadline = ContinuousClock.now + budget
+            let midEpoch = { wholeEpochs || (shouldGo() && ContinuousClock.now < deadline) }
             let epochs = epochs ?? engine.config.epochsPerFrame
             var done = 0
             while done < epochs && shouldGo() {
-                if let reason = engine.train(epochs: 1) {
+                let outcome = engine.trainEpoch(while: midEpoch)
+                if let reason = outcome.pause {
                     pause = reason
                     self.changed(epoch: engine.epoch, playing: false)
                     return (done, true)
                 }
+                guard outcome.finished else { break }
                 done += 1
                 if ContinuousClock.now >= deadline { break }
             }
+            // A slice that stopped mid-epoch changes nothing the page is told about: frames follow
+            // finished epochs (a frame mid-epoch would need its own pass over the training set).
             if done > 0 { self.changed(epoch: engine.epoch) }
             return (done, false)
         }
     }
 
     // MARK: Frames
+
+    /// The most epoch records a frame carries (about 250 bytes each on the 16×16 preset): a frame that
+    /// follows another carries at most `maxDeltaRecords` of the epochs since, evenly spaced and the
+    /// newest always included, however far the page fell behind; a whole frame (the first, or after a
+    /// reset) at most `maxWholeRecords` of the run's history. The loss chart draws them as they come.
+    static let maxDeltaRecords = 30
+    static let maxWholeRecords = 120
 
     /// What a stream that has sent up to `cursor` sends next, encoded; nil when nothing changed.
     func encodedFrame(after cursor: StreamCursor?) async -> ([UInt8], StreamCursor)? {
@@ -110,6 +124,7 @@ extension PlaygroundSession {
         if let cursor, cursor.version == flags.version, !always { return nil }
         let sameRun = cursor?.run == flags.run
         let records = engine.chartRecords.filter { !sameRun || $0.epoch > cursor!.epoch || $0.epoch == 0 }
+            .thinned(to: sameRun ? Self.maxDeltaRecords : Self.maxWholeRecords)
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
         let content = engine.frameContent(includeInputs: pointsChanged, focus: focus)
         let frame = Frame(

@@ -145,6 +145,8 @@ function receive(frame, decoded) {
   if (frame.records.length) {
     const first = frame.records[0].epoch;
     S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
+    // Thinned as the server thins its history: the charts' cost stays bounded however long the run.
+    if (S.records.length > 2000) S.records = S.records.filter((r, i) => i % 2 === 0 || i === S.records.length - 1);
   }
   if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); showUploadWarnings(); writeHash(); }
   if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); forgetPresetIfChanged(); }

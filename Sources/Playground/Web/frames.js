@@ -2,12 +2,12 @@
 // Playground DocC article, "Frames"), decoded into grids of numbers; the page draws the newest.
 import { decodeGrid } from './draw.js';
 
-/** A grid of the binary frame: its bytes in `body` at `g.offset`. */
+/** A grid of the binary frame: its bytes in `body` at `g.offset` (kept: a cell's value is a function of its byte). */
 function gridFromBytes(g, body) {
   const bytes = body.subarray(g.offset, g.offset + g.size * g.size), out = new Float32Array(bytes.length);
   const scale = (g.upper - g.lower) / 255;
   for (let i = 0; i < bytes.length; i++) out[i] = g.lower + bytes[i] * scale;
-  return { size: g.size, values: out, lower: g.lower, upper: g.upper };
+  return { size: g.size, values: out, lower: g.lower, upper: g.upper, bytes: bytes.slice() };
 }
 
 /** Every grid of `frame` through `grid(g, place)`; places as the server names them ("frame.grids.hidden.0.3"). */
