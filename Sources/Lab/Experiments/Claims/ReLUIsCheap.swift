@@ -55,8 +55,9 @@ struct ReLUIsCheap: Experiment {
         about 0.3 ns per element. sigmoid and tanh compute an exponential and a division per element in vector \
         code, whose speed depends on the instructions the build may use. On a 2-core AMD EPYC (AVX2), portable \
         kernels (the default build, and what a package depending on ActivationLab gets unless \
-        ACTIVATIONLAB_TARGET_CPU is set) took 30 ns (sigmoid) and 47 ns (tanh) per element forward, 84–95× and \
-        145–167× relu's time over 60 seeds; kernels built for the CPU (ACTIVATIONLAB_TARGET_CPU=native) run them \
+        ACTIVATIONLAB_TARGET_CPU is set) ran sigmoid at 16× and tanh at 29× relu's time forward on an idle \
+        machine (before such builds stopped calling the C library's fmaf once per lane: 84–95× and 145–167× \
+        over 60 seeds); kernels built for the CPU (ACTIVATIONLAB_TARGET_CPU=native) run them \
         at about 2.3 and 2.9 ns per element (the Speed article's `activations bench`, 65,536 elements), about 8× \
         and 10× relu. Both sides are timed on the calling thread's CPU clock in alternating rounds and judged by \
         the median ratio, so a busy machine slows them alike: the criterion held on every seed at load averages \
