@@ -37,17 +37,22 @@ import Testing
     }
 
     /// A slice stops at Pause within one batch: the session's epoch in progress is left unfinished.
+    /// Pause can fall between two epochs by chance, so Play and Pause are tried up to five times; an
+    /// epoch of 1-point batches is long, so at least one lands inside an epoch unless Pause waits for
+    /// the epoch's end (what this test exists to catch).
     @Test func pauseStopsTheSliceBetweenBatches() async throws {
         let session = PlaygroundSession(id: "t", engine: try PlaygroundEngine(config: Self.config()), sliceBudget: .seconds(30))
-        await session.play()
-        try await Task.sleep(for: .milliseconds(300))
-        session.stop()
-        let (epoch, inProgress) = try await session.withEngine { (engine, _) in (engine.epoch, engine.trainer.hasEpochInProgress) }
-        try await Task.sleep(for: .milliseconds(100))
-        let later = try await session.withEngine { (engine, _) in engine.epoch }
-        #expect(later == epoch, "nothing trains after Pause")
-        // With a 30 s slice budget a slice ends only at Pause; an epoch of 1-point batches is long enough
-        // that Pause lands inside one almost always, but not certainly: record it rather than fail.
-        if !inProgress { print("pauseStopsTheSliceBetweenBatches: Pause fell between two epochs") }
+        var landedInside = 0
+        for _ in 0..<5 where landedInside == 0 {
+            await session.play()
+            try await Task.sleep(for: .milliseconds(300))
+            session.stop()
+            let (epoch, inProgress) = try await session.withEngine { (engine, _) in (engine.epoch, engine.trainer.hasEpochInProgress) }
+            try await Task.sleep(for: .milliseconds(100))
+            let later = try await session.withEngine { (engine, _) in engine.epoch }
+            #expect(later == epoch, "nothing trains after Pause")
+            if inProgress { landedInside += 1 }
+        }
+        #expect(landedInside > 0, "Pause never stopped an epoch in between in five tries")
     }
 }
