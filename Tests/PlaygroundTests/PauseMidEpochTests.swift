@@ -6,6 +6,10 @@ import Testing
 /// Pause between batches: a playing session's slice stops within one batch, and the epoch goes on
 /// at Play with the same numbers as if it had never stopped.
 @Suite struct PauseMidEpochTests {
+    /// Training threads of this suite's own (one urgent-only, one for training), alive for the process
+    /// as `TrainingThreads.shared` is: its threads hold it unowned.
+    static let threads = TrainingThreads(count: 2)
+
     static func config() -> PlaygroundConfig {
         var config = PlaygroundConfig()
         (config.batchSize, config.optimizer, config.learningRate) = (1, .adam, 0.01)
@@ -37,22 +41,30 @@ import Testing
     }
 
     /// A slice stops at Pause within one batch: the session's epoch in progress is left unfinished.
-    /// Pause can fall between two epochs by chance, so Play and Pause are tried up to five times; an
-    /// epoch of 1-point batches is long, so at least one lands inside an epoch unless Pause waits for
-    /// the epoch's end (what this test exists to catch).
+    /// Each slice trains a hundred epochs back to back (no pause between frames to fall into), so
+    /// Pause lands between two epochs only by the chance of one batch boundary in an epoch's many.
+    /// Five tries, so that chance cannot fail the test; a try counts only if training had started
+    /// (on a loaded machine a slice can wait), and the session has training threads of its own, so
+    /// other suites running at once cannot starve it.
     @Test func pauseStopsTheSliceBetweenBatches() async throws {
-        let session = PlaygroundSession(id: "t", engine: try PlaygroundEngine(config: Self.config()), sliceBudget: .seconds(30))
-        var landedInside = 0
-        for _ in 0..<5 where landedInside == 0 {
+        var config = Self.config()
+        config.epochsPerFrame = PlaygroundLimits().maxEpochsPerFrame
+        let session = PlaygroundSession(id: "t", engine: try PlaygroundEngine(config: config),
+                                        threads: Self.threads, sliceBudget: .seconds(30))
+        var (landedInside, started, lastEpoch) = (0, 0, 0)
+        for attempt in 1...5 where landedInside == 0 {
             await session.play()
-            try await Task.sleep(for: .milliseconds(300))
+            try await Task.sleep(for: .milliseconds(300 * attempt))
             session.stop()
             let (epoch, inProgress) = try await session.withEngine { (engine, _) in (engine.epoch, engine.trainer.hasEpochInProgress) }
             try await Task.sleep(for: .milliseconds(100))
             let later = try await session.withEngine { (engine, _) in engine.epoch }
             #expect(later == epoch, "nothing trains after Pause")
+            if epoch > lastEpoch || inProgress { started += 1 }
             if inProgress { landedInside += 1 }
+            lastEpoch = epoch
         }
-        #expect(landedInside > 0, "Pause never stopped an epoch in between in five tries")
+        #expect(started > 0, "Play never trained in five tries")
+        #expect(landedInside > 0, "Pause never stopped an epoch in between in \(started) tries that trained")
     }
 }
