@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print all metadata (parameters, defaults, ranges, kinks, references) as JSON.")
     var json = false
 
-    @Flag(help: "Print a Markdown table (the documentation's catalog page: Scripts/catalog-doc).")
+    @Flag(help: "Print a Markdown table (the documentation's catalog page: Scripts/docs/catalog-doc).")
     var markdown = false
 
     @Option(help: ArgumentHelp(
@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    /// Creates `path` if needed and writes every catalog page into it (Scripts/catalog-doc).
+    /// Creates `path` if needed and writes every catalog page into it (Scripts/docs/catalog-doc).
     func writePages(into path: String) throws {
         try writeDirectory(path, what: "the documentation pages") { folder in
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,7 +1,7 @@
 import ActivationFunctions
 import Testing
 
-/// Every elementwise function against the independent mpmath reference (Scripts/generate-reference.py):
+/// Every elementwise function against the independent mpmath reference (Scripts/reference/generate-reference.py):
 /// values within 4 ulp, derivatives within 4 ulp or 4ε, in Double and Float, tails included.
 @Suite("Accuracy against the mpmath reference")
 struct ReferenceValueTests {
@@ -12,7 +12,7 @@ struct ReferenceValueTests {
     func covered(id: String) {
         for type in ["double", "float"] {
             let count = Fixture.groups["\(id) - \(type)"]?.count ?? 0
-            #expect(count >= 150, "\(id) has \(count) \(type) reference points (Scripts/generate-reference writes them)")
+            #expect(count >= 150, "\(id) has \(count) \(type) reference points (Scripts/reference/generate-reference writes them)")
         }
     }
 

@@ -113,7 +113,7 @@ struct ExperimentTests {
         #expect(c.criteria.map(\.values) != a.criteria.map(\.values))
     }
 
-    @Test("quick-mode verdicts agree across base seeds (the cheap experiments; Scripts/check-experiment-seeds checks them all with a release build)",
+    @Test("quick-mode verdicts agree across base seeds (the cheap experiments; Scripts/check/check-experiment-seeds checks them all with a release build)",
           arguments: ["sigmoid-steep-middle", "linear-constant-gradient", "relu-sparsity"])
     func seedAgreement(_ id: String) async throws {
         var verdicts: [Verdict] = []

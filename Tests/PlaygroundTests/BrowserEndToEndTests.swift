@@ -61,21 +61,21 @@ enum BrowserSetup {
     }
 
     /// The page in a teacher's hands: import round trip, the NaN guard's message, a new URL hash, the
-    /// weight editor, CSV warnings, the preset note, the classroom link (Scripts/playground-e2e-teacher.py).
+    /// weight editor, CSV warnings, the preset note, the classroom link (Scripts/playground/playground-e2e-teacher.py).
     @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
     func teacherFlows() async throws {
         try await Self.runAgainstServer("playground-e2e-teacher.py")
     }
 
     /// Layout, menus, labels, narrow windows, the gallery and experiments pages, the favicon
-    /// (Scripts/playground-e2e-layout.py); it saves the README's screenshots into .build-screenshots/readme.
+    /// (Scripts/playground/playground-e2e-layout.py); it saves the README's screenshots into .build-screenshots/readme.
     @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
     func layoutAndPages() async throws {
         try await Self.runAgainstServer("playground-e2e-layout.py", BrowserSetup.root.appendingPathComponent(".build-screenshots/readme").path)
     }
 
     /// The Experiments tab on a fresh server: Run shows the quick experiments' progress, then the report
-    /// (Scripts/playground-e2e-experiments.py). Two fast deterministic experiments, so that a debug build
+    /// (Scripts/playground/playground-e2e-experiments.py). Two fast deterministic experiments, so that a debug build
     /// finishes in seconds (all fifteen took over 15 minutes in a debug build on a busy machine).
     @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
     func quickExperimentsFromTheTab() async throws {
@@ -95,13 +95,13 @@ enum BrowserSetup {
         }
     }
 
-    /// Runs a script of Scripts/ (playground-e2e.py unless named) on a thread of its own, so the server keeps every concurrency thread.
+    /// Runs a script of Scripts/playground/ (playground-e2e.py unless named) on a thread of its own, so the server keeps every concurrency thread.
     static func script(_ arguments: [String], file: String = "playground-e2e.py") async throws -> (Int32, String) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: BrowserSetup.python!)
-                process.arguments = [BrowserSetup.root.appendingPathComponent("Scripts/\(file)").path] + arguments
+                process.arguments = [BrowserSetup.root.appendingPathComponent("Scripts/playground/\(file)").path] + arguments
                 let pipe = Pipe()
                 (process.standardOutput, process.standardError) = (pipe, pipe)
                 do { try process.run() } catch { return continuation.resume(throwing: error) }

@@ -13,7 +13,7 @@ import Testing
     /// is answered, Pause takes effect and the others go on. Before training left the request path,
     /// such requests waited 10–30 s; the bound here, 5 s, is generous because this test shares a
     /// debug build and a busy machine (the full suite's load on 2 cores measured a median of 102 ms and
-    /// a worst of 2.6 s). The 100 ms requirement is measured by Scripts/latency-playground on a release build.
+    /// a worst of 2.6 s). The 100 ms requirement is measured by Scripts/playground/latency-playground on a release build.
     @Test func trainingSessionsDoNotHoldUpOtherRequests() async throws {
         let server = try await LiveServer.start()
         defer { server.stop() }

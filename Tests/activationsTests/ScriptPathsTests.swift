@@ -59,8 +59,8 @@ import Testing
     @Test func aMissingScriptIsCaught() {
         // Spelt in two pieces, so that this file does not itself name a missing script.
         let missing = "Scripts" + "/no-such-script"
-        let found = Self.mentions(in: "run `\(missing) --check`.\nthen Scripts/catalog-doc.")
-        #expect(found.map(\.path) == [missing, "Scripts/catalog-doc"])
+        let found = Self.mentions(in: "run `\(missing) --check`.\nthen Scripts/docs/catalog-doc.")
+        #expect(found.map(\.path) == [missing, "Scripts/docs/catalog-doc"])
         #expect(found.map(\.line) == [1, 2])
         #expect(!FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(found[0].path).path))
     }

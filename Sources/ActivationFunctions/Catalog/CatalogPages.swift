@@ -1,7 +1,7 @@
 /// One DocC documentation extension per catalog function: its formula, derivative, parameters, range,
 /// kinks and the command that draws it, all from its `ActivationInfo` and its own `derivative(at:)`.
 ///
-/// `Scripts/catalog-doc` writes these pages (through `activations list --docc-pages DIR`) into
+/// `Scripts/docs/catalog-doc` writes these pages (through `activations list --docc-pages DIR`) into
 /// `ActivationFunctions.docc/Functions/`, so a type's documentation page and the catalog never disagree.
 package struct CatalogPage: Sendable {
     /// The Swift type's name, e.g. `Sigmoid`: the page documents ``ActivationFunctions/Sigmoid``.

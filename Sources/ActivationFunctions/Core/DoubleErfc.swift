@@ -3,13 +3,13 @@
 /// For a = |z|: erfc(a) = t·e^{−a² + g(u)} with t = K/(2 + a) (Numerical Recipes' variable 2/(2 + a),
 /// 3rd edition, §6.2.2, scaled by K = 1.1 so that g is centred on 0), u = s·t + m mapping a in
 /// [0, 27.3] onto u in [−1, 1], and g(u) = ln(erfc(a)·e^{a²}/t), a smooth function between −0.6 and
-/// 0.6. `Scripts/fit-erfc-double.py` fits g: a truncated Chebyshev series of degree 26 converted to
+/// 0.6. `Scripts/reference/fit-erfc-double.py` fits g: a truncated Chebyshev series of degree 26 converted to
 /// powers of u (their magnitudes add up to 0.75, so Horner cancels nothing), evaluating to within
 /// 0.94·2⁻⁵³. The exponent is carried as −a² (exact) plus the rest, which takes in a²'s rounding error
 /// and t's, and is reduced as a sum of parts (`vectorExp(hi:lo:times:)`): otherwise e^{−a²} would
 /// amplify the rounding of a² a²-fold. erfc(−a) = 2 − erfc(a).
 extension SIMD4 where Scalar == Double {
-    /// g(u) = ln(erfc(a)·e^{a²}/t), the polynomial from `Scripts/fit-erfc-double.py`.
+    /// g(u) = ln(erfc(a)·e^{a²}/t), the polynomial from `Scripts/reference/fit-erfc-double.py`.
     @inlinable @inline(__always)
     static func erfcExponent(_ u: Self) -> Self {
         var p = Self(repeating: 8.150905297510946e-11)

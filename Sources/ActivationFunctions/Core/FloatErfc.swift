@@ -2,7 +2,7 @@
 ///
 /// For a = |z|: erfc(a) = e^{−a²}·erfcx(a), and erfc(−a) = 2 − erfc(a). The scaled function is
 /// erfcx(a) = c + t·Q(t − 3/16) with t = 1/(1 + a/2), one polynomial over all of a in [0, 10.2]
-/// (beyond that erfc(a) is below the least `Float`); `Scripts/fit-erfc.py` fits Q (minimax in
+/// (beyond that erfc(a) is below the least `Float`); `Scripts/reference/fit-erfc.py` fits Q (minimax in
 /// relative error, coefficients rounded to `Float` one at a time, 0.22 ulp before evaluation).
 /// a², t and the last Horner step are carried in two parts, because each would otherwise cost
 /// an ulp or more: e^{−a²} amplifies the rounding of a² a²-fold, and Q is steep in t.

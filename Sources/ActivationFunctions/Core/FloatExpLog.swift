@@ -5,7 +5,7 @@
 /// `replacing(with:where:)`; never float→int conversions, `.rounded()` or `clamped` from the
 /// standard library. A `Float` is computed as lane 0 of a splat (`LaneElementary.swift`), so scalar
 /// and batch results agree bit for bit. Errors are measured against `Double` libm by
-/// `FloatElementaryTests` (sampled) and `Scripts/check-float-elementary` (all 2³² inputs).
+/// `FloatElementaryTests` (sampled) and `Scripts/check/check-float-elementary` (all 2³² inputs).
 extension SIMD16 where Scalar == Float {
     @usableFromInline typealias Bits = SIMD16<Int32>
 

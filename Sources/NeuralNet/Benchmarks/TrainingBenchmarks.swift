@@ -31,7 +31,7 @@ public enum TrainingBenchmarks {
 
     /// One epoch of TensorFlow Playground's default: 2-8-8-1 tanh, squared error (tanh output), SGD 0.03, batch 10,
     /// 500 points, through `TrainingSession.runEpoch`: 50 steps, then the epoch's train loss and accuracy from a
-    /// forward pass over the 500 points: the work PyTorch's loop in `Scripts/compare-training-speed.py` does.
+    /// forward pass over the 500 points: the work PyTorch's loop in `Scripts/bench/compare-training-speed.py` does.
     /// With `withLayerMetrics` (id `playground-epoch-metrics`) the epoch ends as `activations train` ends it: a
     /// full-batch forward and backward pass for the per-layer gradient flow and dead, zero and saturated units.
     public static func playgroundEpoch(withLayerMetrics: Bool = false, repeats: Int = 21) throws(NeuralNetError) -> Measurement {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything another framework needs to replay a run step by step: the configuration, the initial
 /// weights, the prepared training data in order, and the loss of every step.
-/// `Scripts/compare-pytorch-training` replays it in PyTorch and compares the trajectories.
+/// `Scripts/bench/compare-pytorch-training` replays it in PyTorch and compares the trajectories.
 public struct TrainingTrace: Encodable {
     /// The configuration of the run.
     public var config: TrainingConfiguration

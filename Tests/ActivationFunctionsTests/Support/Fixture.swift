@@ -1,6 +1,6 @@
 import Foundation
 
-/// One point of the mpmath reference (Scripts/generate-reference.py): the exact value and
+/// One point of the mpmath reference (Scripts/reference/generate-reference.py): the exact value and
 /// derivative at x, each as hi + lo.
 struct ReferencePoint: Sendable {
     let id: String

@@ -1,7 +1,7 @@
 """The kernels as a dependency (a client built with no flags) against the root's native build.
 
-Usage: python3 Scripts/dependency-speed.py CLIENT ACTIVATIONS FUNCTION...  (run by
-`Scripts/check-as-dependency speed`). Both print JSON lines of Gelem/s (Float, 64K elements, thread
+Usage: python3 Scripts/bench/dependency-speed.py CLIENT ACTIVATIONS FUNCTION...  (run by
+`Scripts/check/check-as-dependency speed`). Both print JSON lines of Gelem/s (Float, 64K elements, thread
 CPU time, median of 7 samples); three rounds alternate which side runs first, and the table shows
 the medians of the rounds.
 """

@@ -141,7 +141,7 @@ def preset_note():
 def play_then_pause():
     """Play, then Pause one second later, twice: each click shows at once, the server confirms it, and
     the run ends paused (it used to keep playing on stale frames). A small network, so that a debug
-    build keeps up; Scripts/frames-playground times Pause on the largest preset in a release build."""
+    build keeps up; Scripts/playground/frames-playground times Pause on the largest preset in a release build."""
     fresh("#dataset=spiral&networkShape=6,4")
     click = "const p = document.getElementById('play'); p.click(); return p.getAttribute('aria-label')"
     for attempt in range(2):

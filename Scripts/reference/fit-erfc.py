@@ -2,7 +2,7 @@
 Sources/ActivationFunctions/Core/FloatErfc.swift. Minimax in relative error by iterated reweighted
 least squares; coefficients are rounded to float32 one at a time from the highest degree, the rest
 refitted after each. Prints the coefficients and the fit's error in float32 ulps (before evaluation).
-Usage: python3 Scripts/fit-erfc.py   (numpy and mpmath)"""
+Usage: python3 Scripts/reference/fit-erfc.py   (numpy and mpmath)"""
 import mpmath as mp
 import numpy as np
 

@@ -4,7 +4,7 @@
 // steps where subnormal ones do); σ = 1/(1+e^{-x}), with e^x for a vector holding some x < -87;
 // tanh by an odd polynomial below 0.625 and (1-e)/(1+e) above; gelu-tanh as x·σ(v) with
 // v = 2√(2/π)(x + 0.044715x³) carried in two parts and σ(v) to ½ ulp (1/(1+e) with the roundings of
-// 1+e and of the division compensated). Built and timed by Scripts/ceiling.
+// 1+e and of the division compensated). Built and timed by Scripts/bench/ceiling.
 #include <immintrin.h>
 #include <stdio.h>
 #include <stdlib.h>

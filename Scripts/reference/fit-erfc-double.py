@@ -10,7 +10,7 @@ simulated in mpmath) at 3000 random u and prints the worst absolute error in uni
 relative error of that size in e^g is about as many half-ulps of erfc.
 Last run: 0.942·2⁻⁵³, coefficients adding up to 0.746 in magnitude, first omitted Chebyshev coefficient
 −2.7e−18.
-Usage: python3 Scripts/fit-erfc-double.py   (mpmath)"""
+Usage: python3 Scripts/reference/fit-erfc-double.py   (mpmath)"""
 import random
 
 import mpmath as mp

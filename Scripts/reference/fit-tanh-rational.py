@@ -8,7 +8,7 @@ Last run: degrees 4/4 fit to 0.63 ulp and 5/4 to 0.14 ulp, but evaluated in floa
 and 4.9 ulp: P and Q sit just above 1 near 0 (where 1 + u·… rounds to 2⁻²⁴ absolute) and are
 dominated by their top terms near saturation (where every Horner step adds its rounding). Both are
 past the catalog's 4 ulp, so `vectorTanh` keeps its polynomial and exponential branches (1.509 ulp).
-Usage: python3 Scripts/fit-tanh-rational.py [P degree] [Q degree]   (numpy and mpmath)"""
+Usage: python3 Scripts/reference/fit-tanh-rational.py [P degree] [Q degree]   (numpy and mpmath)"""
 import sys
 
 import mpmath as mp
