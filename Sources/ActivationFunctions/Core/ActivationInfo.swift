@@ -163,7 +163,7 @@ public struct PlotDomain: Sendable, Encodable, Equatable {
 
 extension Double {
     /// `2` rather than `2.0`; otherwise Swift's shortest round-tripping form.
-    public var shortDescription: String {
+    package var shortDescription: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
         return description
     }

@@ -8,12 +8,16 @@ public protocol BatchElement: BinaryFloatingPoint, Sendable {
     static func backward(
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
         _ dx: UnsafeMutableBufferPointer<Self>, _ parallelism: Parallelism)
+    /// f of each row of `x` (rows of `rowLength`) into `y`. Throws `ActivationError` for a length `f` refuses.
     static func forwardRows(
         _ f: any RowActivation, _ x: UnsafeBufferPointer<Self>, _ y: UnsafeMutableBufferPointer<Self>, _ rowLength: Int
     ) throws(ActivationError)
+    /// J(x)ᵀ·dy for each row of `x`. Throws `ActivationError` for a length `f` refuses.
     static func backwardRows(
         _ f: any RowActivation, _ x: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
         _ dx: UnsafeMutableBufferPointer<Self>, _ rowLength: Int) throws(ActivationError)
+    /// J·dy for each row from the saved outputs y = f(x) (the softmax family). Throws `ActivationError` for a
+    /// bad length.
     static func backwardRows(
         _ f: any OutputBackward, output y: UnsafeBufferPointer<Self>, _ dy: UnsafeBufferPointer<Self>,
         _ dx: UnsafeMutableBufferPointer<Self>, _ rowLength: Int) throws(ActivationError)
@@ -45,37 +49,37 @@ extension BatchElement {
 
 extension Double: BatchElement {
     /// dx = dy·f′ from the saved outputs y, in `Double` lanes.
-    public static func backward(
+    @_spi(Lanes) public static func backward(
         _ f: some OutputDerivative, output y: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         _ dx: UnsafeMutableBufferPointer<Double>, _ parallelism: Parallelism
     ) { f.backward(output: y, dy, into: dx, parallelism: parallelism) }
 
     /// y = f(x) in `Double`, through `f`'s own specialised kernel.
-    public static func forward(
+    @_spi(Lanes) public static func forward(
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>,
         _ parallelism: Parallelism
     ) { f.forward(x, into: y, parallelism: parallelism) }
 
     /// dx = dy·f′(x) in `Double`, through `f`'s own specialised kernel.
-    public static func backward(
+    @_spi(Lanes) public static func backward(
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         _ dx: UnsafeMutableBufferPointer<Double>, _ parallelism: Parallelism
     ) { f.backward(x, dy, into: dx, parallelism: parallelism) }
 
     /// f of each row of `x` (rows of `rowLength`) into `y`. Throws `ActivationError.invalidRowLength` for a length `f`
     /// refuses.
-    public static func forwardRows(
+    @_spi(Lanes) public static func forwardRows(
         _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
     ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
 
     /// J(x)ᵀ·dy for each row of `x`. Throws `ActivationError` for a length `f` refuses.
-    public static func backwardRows(
+    @_spi(Lanes) public static func backwardRows(
         _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         _ dx: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
     ) throws(ActivationError) { try f.backward(rows: x, dy, into: dx, rowLength: rowLength) }
 
     /// J·dy for each row from the saved outputs y (the softmax family). Throws `ActivationError` for a bad length.
-    public static func backwardRows(
+    @_spi(Lanes) public static func backwardRows(
         _ f: any OutputBackward, output y: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
         _ dx: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
     ) throws(ActivationError) { try f.backward(outputRows: y, dy, into: dx, rowLength: rowLength) }
@@ -83,38 +87,38 @@ extension Double: BatchElement {
 
 extension Float: BatchElement {
     /// dx = dy·f′ from the saved outputs y, in `Float` lanes.
-    public static func backward(
+    @_spi(Lanes) public static func backward(
         _ f: some OutputDerivative, output y: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         _ dx: UnsafeMutableBufferPointer<Float>, _ parallelism: Parallelism
     ) { f.backward(output: y, dy, into: dx, parallelism: parallelism) }
 
     /// y = f(x) in `Float` (in the lanes `f.floatLanes` names), through `f`'s own kernel.
-    public static func forward(
+    @_spi(Lanes) public static func forward(
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>,
         _ parallelism: Parallelism
     ) { f.forward(x, into: y, parallelism: parallelism) }
 
     /// dx = dy·f′(x) in `Float` (in the lanes `f.floatLanes` names), through `f`'s own kernel.
-    public static func backward(
+    @_spi(Lanes) public static func backward(
         _ f: some ElementwiseActivation, _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         _ dx: UnsafeMutableBufferPointer<Float>, _ parallelism: Parallelism
     ) { f.backward(x, dy, into: dx, parallelism: parallelism) }
 
     /// f of each row of `x` in `Float` (the softmax family in `Float` lanes, others through `Double`). Throws
     /// `ActivationError` for a length `f` refuses.
-    public static func forwardRows(
+    @_spi(Lanes) public static func forwardRows(
         _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
     ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
 
     /// J(x)ᵀ·dy for each `Float` row. Throws `ActivationError` for a length `f` refuses.
-    public static func backwardRows(
+    @_spi(Lanes) public static func backwardRows(
         _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         _ dx: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
     ) throws(ActivationError) { try f.backward(rows: x, dy, into: dx, rowLength: rowLength) }
 
     /// J·dy for each `Float` row from the saved outputs y (the softmax family). Throws `ActivationError` for a bad
     /// length.
-    public static func backwardRows(
+    @_spi(Lanes) public static func backwardRows(
         _ f: any OutputBackward, output y: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
         _ dx: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
     ) throws(ActivationError) { try f.backward(outputRows: y, dy, into: dx, rowLength: rowLength) }

@@ -100,72 +100,72 @@ extension Double: ElementaryLanes {
 
 extension SIMD4: ElementaryLanes where Scalar == Double {
     /// e^x in every lane, vectorised (`ElementaryLanes.exp(_:)`).
-    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
     /// e^x (normal range) in every lane, vectorised (`ElementaryLanes.expNormalRange(_:)`).
-    @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
     /// Below x = −750, where `vectorExp` clamps its argument, the product is taken as factor·0.
-    @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
+    @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
         vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -750)
     }
     /// e^x − 1 in every lane, vectorised (`ElementaryLanes.expMinusOne(_:)`).
-    @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
     /// ln x in every lane, vectorised (`ElementaryLanes.log(_:)`).
-    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
     /// ln(1 + x) in every lane, vectorised (`ElementaryLanes.log(onePlus:)`).
-    @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
     /// tanh x in every lane, vectorised (`ElementaryLanes.tanh(_:)`).
-    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
     /// erfc x in every lane, vectorised (`ElementaryLanes.erfc(_:)`).
-    @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
     /// factor·Φ(x) in every lane, vectorised (`ElementaryLanes.normalCDF(_:times:)`).
-    @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
+    @_spi(Lanes) @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
         vectorNormalCDF(x, times: factor)
     }
     /// φ(x) in every lane, vectorised (`ElementaryLanes.normalDensity(_:)`).
-    @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
     /// sin x in every lane, vectorised (`ElementaryLanes.sin(_:)`).
-    @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     /// cos x in every lane, vectorised (`ElementaryLanes.cos(_:)`).
-    @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
     /// arctan x in every lane, vectorised (`ElementaryLanes.atan(_:)`).
-    @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
     /// arsinh x in every lane, vectorised (`ElementaryLanes.asinh(_:)`).
-    @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
 }
 
 extension SIMD16: ElementaryLanes where Scalar == Float {
     /// e^x in every lane, vectorised (`ElementaryLanes.exp(_:)`).
-    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
     /// e^x (normal range) in every lane, vectorised (`ElementaryLanes.expNormalRange(_:)`).
-    @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
     /// Below x = −110, where `vectorExp` clamps its argument, the product is taken as factor·0.
-    @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
+    @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
         vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -110)
     }
     /// e^x − 1 in every lane, vectorised (`ElementaryLanes.expMinusOne(_:)`).
-    @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { vectorExpMinusOne(x) }
     /// ln(1 + x) in every lane, vectorised (`ElementaryLanes.log(onePlus:)`).
-    @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func log(onePlus x: Self) -> Self { vectorLogOnePlus(x) }
     /// tanh x in every lane, vectorised (`ElementaryLanes.tanh(_:)`).
-    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { vectorTanh(x) }
     /// ln x in every lane, vectorised (`ElementaryLanes.log(_:)`).
-    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func log(_ x: Self) -> Self { vectorLog(x) }
     /// erfc x in every lane, vectorised (`ElementaryLanes.erfc(_:)`).
-    @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
     /// factor·Φ(x) in every lane, vectorised (`ElementaryLanes.normalCDF(_:times:)`).
-    @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
+    @_spi(Lanes) @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
         vectorNormalCDF(x, times: factor)
     }
     /// φ(x) in every lane, vectorised (`ElementaryLanes.normalDensity(_:)`).
-    @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
     /// sin x in every lane, vectorised (`ElementaryLanes.sin(_:)`).
-    @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     /// cos x in every lane, vectorised (`ElementaryLanes.cos(_:)`).
-    @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { vectorCos(x) }
     /// arctan x in every lane, vectorised (`ElementaryLanes.atan(_:)`).
-    @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func atan(_ x: Self) -> Self { vectorAtan(x) }
     /// arsinh x in every lane, vectorised (`ElementaryLanes.asinh(_:)`).
-    @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func asinh(_ x: Self) -> Self { vectorAsinh(x) }
 }
 
 /// A `Float` is one lane: the vectorised functions run on a splat and lane 0 is kept, so a scalar

@@ -8,7 +8,7 @@ import KernelIntrinsics
 /// 0 − x, which turns −(+0) into +0 and would break bit-identity with the scalar path.
 extension SIMD4: Lanes where Scalar == Double {
     /// `constant` in all four lanes.
-    @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: constant) }
+    @_spi(Lanes) @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: constant) }
 
     /// −x by flipping the sign bit. The standard library's SIMD negation computes 0 − x, which turns
     /// −(+0) into +0 and would break bit-identity with the scalar path.
@@ -40,7 +40,7 @@ extension SIMD4: Lanes where Scalar == Double {
 
 extension SIMD16: Lanes where Scalar == Float {
     /// `constant` rounded to `Float`, in all sixteen lanes.
-    @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Float(constant)) }
+    @_spi(Lanes) @inlinable @inline(__always) public init(_ constant: Double) { self.init(repeating: Float(constant)) }
 
     /// −x by flipping the sign bit, so −(+0) = −0 as in the scalar path (the standard library computes 0 − x).
     @inlinable @inline(__always) public static prefix func - (operand: SIMD16<Float>) -> SIMD16<Float> {
@@ -59,16 +59,19 @@ extension SIMD16: Lanes where Scalar == Float {
     /// `LaneMath.h`).
     @inlinable @inline(__always) public func squareRoot() -> SIMD16<Float> { lanes_sqrt_float16(self) }
 
-    #if arch(x86_64) && !TUNED_FOR_TARGET_CPU
-    /// self + a·b. A build for baseline x86-64 (no `-target-cpu`: a dependent package's build, and
-    /// debug builds) may not use the fused instruction, and LLVM makes the standard library's
-    /// `addingProduct` one `fmaf` call per lane; this forms the product in `Double` instead
-    /// (`LaneMath.h`: exact wherever the fused result is exactly representable, as in every
-    /// error-free transformation here; elsewhere the fused result but for rare double roundings).
+    /// self + a·b. Declared in every build, so that the public API does not change with the build's flags.
+    /// A build for baseline x86-64 (no `-target-cpu`: a dependent package's build, and debug builds) may
+    /// not use the fused instruction, and LLVM makes the standard library's `addingProduct` one `fmaf`
+    /// call per lane; there this forms the product in `Double` instead (`LaneMath.h`: exact wherever the
+    /// fused result is exactly representable, as in every error-free transformation here; elsewhere the
+    /// fused result but for rare double roundings). Other builds use the standard library's fused one.
     @inlinable @inline(__always) public func addingProduct(_ a: Self, _ b: Self) -> Self {
+        #if arch(x86_64) && !TUNED_FOR_TARGET_CPU
         lanes_multiply_add_float16(a, b, self)
+        #else
+        fusedMultiplyAdd(self, a, b)
+        #endif
     }
-    #endif
 
     /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD16<Int32>>) -> Bool {
@@ -81,3 +84,9 @@ extension SIMD16: Lanes where Scalar == Float {
         return (Self(repeating: hi), Self(repeating: lo))
     }
 }
+
+/// c + a·b through the standard library's `SIMD.addingProduct` (one fused instruction per register when
+/// the build targets a CPU with FMA). Generic, so that the call inside `SIMD16.addingProduct` reaches the
+/// standard library's method rather than the `Lanes` one of the same name.
+@inlinable @inline(__always)
+func fusedMultiplyAdd<V: SIMD>(_ c: V, _ a: V, _ b: V) -> V where V.Scalar: FloatingPoint { c.addingProduct(a, b) }
