@@ -1,4 +1,7 @@
 // Drawing: colour scales, grids decoded from frames, heatmaps with points, and small charts.
+import { cssSize, themed } from './render.js';
+
+export { themed };
 
 export const ORANGE = [245, 147, 34];   // −1 (TensorFlow Playground's #f59322)
 export const NEUTRAL = [232, 234, 235]; //  0 (#e8eaeb)
@@ -32,9 +35,6 @@ export function exponential(v, digits) {
 
 export const css = c => `rgb(${c[0]},${c[1]},${c[2]})`;
 
-/** A colour of the page's theme (style.css `--name`), so that charts follow light and dark. */
-export const themed = name => getComputedStyle(document.documentElement).getPropertyValue('--' + name).trim();
-
 /** A frame's base64 grid as numbers (and its bytes: a cell's value is a function of its byte). */
 export function decodeGrid(g) {
   const bin = atob(g.data);
@@ -44,31 +44,40 @@ export function decodeGrid(g) {
   return { size: g.size, values: out, lower: g.lower, upper: g.upper, bytes: Uint8Array.from(bin, ch => ch.charCodeAt(0)) };
 }
 
-/** Writes the colour `colourOf(i)` of each cell i into `d`. A grid sent as bytes has at most 256
- * values, and a cell's colour depends only on its byte (`key(i)`, a small integer): each colour is
- * worked out once per key, not once per cell (the page spent a fifth of its time here on the 16×16 preset). */
-function fillPixels(d, cells, key, keys, colourOf) {
+/** Writes the colour `colourOf(i)` of each of a grid's n×n cells into the RGBA bytes `d`, row by row
+ * from pixel `at` with `stride` pixels a row (an ImageData of the grid's own size, or a region of a
+ * larger one). A grid sent as bytes has at most 256 values, and a cell's colour depends only on its
+ * byte (`key(i)`, a small integer): each colour is worked out once per key, not once per cell (the page
+ * spent a fifth of its time here on the 16×16 preset). */
+function fillPixels(d, n, at, stride, key, keys, colourOf) {
   const cache = key ? new Int32Array(keys).fill(-1) : null;
-  for (let i = 0; i < cells; i++) {
-    let packed = key ? cache[key(i)] : -1;
-    if (packed < 0) {
-      const c = colourOf(i);
-      packed = c[0] | c[1] << 8 | c[2] << 16;
-      if (key) cache[key(i)] = packed;
+  for (let row = 0, i = 0; row < n; row++) {
+    for (let column = 0, p = 4 * (at + row * stride); column < n; column++, i++, p += 4) {
+      let packed = key ? cache[key(i)] : -1;
+      if (packed < 0) {
+        const c = colourOf(i);
+        packed = c[0] | c[1] << 8 | c[2] << 16;
+        if (key) cache[key(i)] = packed;
+      }
+      d[p] = packed & 255; d[p + 1] = packed >> 8 & 255; d[p + 2] = packed >> 16; d[p + 3] = 255;
     }
-    d[4 * i] = packed & 255; d[4 * i + 1] = packed >> 8 & 255; d[4 * i + 2] = packed >> 16; d[4 * i + 3] = 255;
   }
 }
 
 /** Colours for a grid: `mode` 'value' clamps to [−1, 1]; 'scaled' divides by the largest |v| first. */
 export function gridPixels(grid, mode = 'value', discretize = false) {
-  const n = grid.size, img = new ImageData(n, n);
+  const img = new ImageData(grid.size, grid.size);
+  writeGridPixels(img.data, 0, grid.size, grid, mode, discretize);
+  return img;
+}
+
+/** `gridPixels` written into the RGBA bytes `d` from pixel `at`, `stride` pixels a row. */
+export function writeGridPixels(d, at, stride, grid, mode = 'value', discretize = false) {
   const m = mode === 'scaled' ? Math.max(Math.abs(grid.lower), Math.abs(grid.upper), 1e-9) : 1;
-  fillPixels(img.data, n * n, grid.bytes ? i => grid.bytes[i] : null, 256, i => {
+  fillPixels(d, grid.size, at, stride, grid.bytes ? i => grid.bytes[i] : null, 256, i => {
     const v = grid.values[i] / m;
     return diverging(discretize ? (v >= 0 ? 1 : -1) : v);
   });
-  return img;
 }
 
 /** Colours for k class-probability grids: the likeliest class, paler where it is less sure. */
@@ -79,7 +88,7 @@ export function classPixels(grids, discretize = false) {
     for (let c = 1; c < k; c++) if (grids[c].values[i] > grids[best[i]].values[i]) best[i] = c;
   }
   const bytes = grids.every(g => g.bytes);
-  fillPixels(img.data, n * n, bytes ? i => best[i] * 256 + grids[best[i]].bytes[i] : null, 256 * k, i => {
+  fillPixels(img.data, n, 0, n, bytes ? i => best[i] * 256 + grids[best[i]].bytes[i] : null, 256 * k, i => {
     const p = grids[best[i]].values[i];
     const t = discretize ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
     return mix(NEUTRAL, CLASS_COLOURS[best[i] % CLASS_COLOURS.length], 0.25 + 0.75 * t);
@@ -119,10 +128,24 @@ export function drawPoints(canvas, points, domain, { test = false, classCount = 
   }
 }
 
-/** Canvas sized for the device's pixel ratio; returns the context in CSS pixels. */
+/** A canvas of `width`×`height` holding what `drawOn(canvas)` draws, drawn again only when `key`
+ * changed: the heatmap's few hundred points, outlined circles, took longer to draw than the heatmap
+ * itself, every frame, though they change only with the data. */
+export function cachedLayer(cache, key, width, height, drawOn) {
+  if (cache.key !== key || !cache.canvas || cache.canvas.width !== width || cache.canvas.height !== height) {
+    cache.canvas ??= document.createElement('canvas');
+    cache.canvas.width = width; cache.canvas.height = height;  // also clears it
+    drawOn(cache.canvas);
+    cache.key = key;
+  }
+  return cache.canvas;
+}
+
+/** Canvas sized for the device's pixel ratio; returns the context in CSS pixels. The CSS size is the
+ * one the page's ResizeObserver keeps (render.js): reading clientWidth here forced a layout every draw. */
 export function sharpContext(canvas) {
-  const ratio = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth || canvas.width, h = canvas.clientHeight || canvas.height;
+  const ratio = window.devicePixelRatio || 1, size = cssSize(canvas);
+  const w = size.w || canvas.width, h = size.h || canvas.height;
   if (canvas.width !== Math.round(w * ratio)) { canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio); }
   const ctx = canvas.getContext('2d');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
