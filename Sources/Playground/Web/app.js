@@ -1,5 +1,5 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { gridPixels, classPixels, paint, drawPoints, cachedLayer, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { byteGrid, gridPixels, classPixels, paint, drawPoints, cachedLayer, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
 import { openEditor } from './editor.js';
 import { FramePuller, decodeJSONFrame } from './frames.js';
 import { activationGroups, activationOptions, displayName } from './menus.js';
@@ -156,7 +156,7 @@ function receive(frame, decoded) {
   if (decoded.inputs) S.inputs = decoded.inputs;
   S.decoded = { ...decoded, inputs: S.inputs || [] };
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
-  S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => ({ ...o, values: o.values.map(p => 2 * p - 1) }));
+  S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => byteGrid(o.size, 2 * o.lower - 1, 2 * o.upper - 1, o.bytes));  // 2p − 1, on the ±1 scale
   showPlayState();
   scheduleDraw();
 }
