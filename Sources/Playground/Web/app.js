@@ -75,7 +75,7 @@ async function togglePlay() {
   try {
     const status = await api('POST', `/api/sessions/${S.id}/${intent.playing ? 'play' : 'pause'}`);
     if (S.intent === intent) intent.version = status.version;  // frames from this version on carry the server's state
-  } catch (e) { if (S.intent === intent) { S.intent = null; showPlayState(); } report(e); }
+  } catch (e) { if (S.intent === intent) { S.intent = null; showPlayState(); scheduleDraw(); } report(e); }
 }
 
 const shownPlaying = () => S.intent ? S.intent.playing : Boolean(S.frame && S.frame.playing);
@@ -158,6 +158,10 @@ function receive(frame, decoded) {
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
   S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => byteGrid(o.size, 2 * o.lower - 1, 2 * o.upper - 1, o.bytes));  // 2p − 1, on the ±1 scale
   showPlayState();
+  // A frame that still shows the state the person just left (built before the server took the click)
+  // is taken in but not drawn: the frame that confirms the click follows at once, and drawing this one
+  // first kept the page busy while it arrived (Pause was confirmed on screen 150–200 ms after the click).
+  if (S.intent && frame.playing !== S.intent.playing) return;
   scheduleDraw();
 }
 

@@ -200,7 +200,7 @@ export class NetworkView {
   }
 
   /** Draws every link on the canvas, the hovered one on top in the ink colour, then the neurons'
-   * thumbnails inside their boxes (inside the 1 px border). */
+   * thumbnails inside their boxes (inside the 1 px border, as a canvas filling the box used to be). */
   paintLinks() {
     const { ctx } = sharpContext(this.canvas);
     const stroke = (path, colour, width) => {
@@ -214,7 +214,7 @@ export class NetworkView {
     if (hovered && hovered.info) { ctx.globalAlpha = 1; stroke(hovered, themed('ink'), hovered.info.width); }
     ctx.globalAlpha = 1; ctx.imageSmoothingEnabled = true;
     (this.units || []).forEach((el, i) => {
-      this.atlas.draw(ctx, i, el.at[0] + 1, el.at[1] + 1, this.S, this.S);
+      this.atlas.draw(ctx, i, el.at[0] + 1, el.at[1] + 1, this.S - 2, this.S - 2);  // border-box: S includes the border
     });
   }
 }
