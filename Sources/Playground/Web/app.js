@@ -1,5 +1,5 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { byteGrid, gridPixels, classPixels, paint, drawPoints, cachedLayer, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { byteGrid, gridPixels, classPixels, paint, putPixels, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
 import { openEditor } from './editor.js';
 import { FramePuller, decodeJSONFrame } from './frames.js';
 import { activationGroups, activationOptions, displayName } from './menus.js';
@@ -236,7 +236,17 @@ const formula = s => escape(s).replace(/\^\{([^}]*)\}/g, '<sup>$1</sup>').replac
 
 const fmtLoss = v => fixed(v, 3);
 
-const pointsLayer = {};
+/** The data points on their own canvas over the heatmap, drawn again only when they (or how they are shown) change. */
+function drawHeatmapPoints(f) {
+  const layer = $('heatmapPoints'), opts = { classCount: f.classCount, regression: f.problem === 'regression' };
+  const key = S.points ? [S.pointsVersion, f.grids.domain, f.classCount, f.problem, view.showTestData].join() : '';
+  if (layer.dataset.key === key) return;
+  layer.dataset.key = key;
+  layer.getContext('2d').clearRect(0, 0, layer.width, layer.height);
+  if (!S.points) return;
+  drawPoints(layer, S.points.train, f.grids.domain, opts);
+  if (view.showTestData) drawPoints(layer, S.points.test, f.grids.domain, { ...opts, test: true });
+}
 
 function drawHeatmap() {
   const canvas = $('heatmap'), f = S.frame, d = S.decoded;
@@ -245,15 +255,10 @@ function drawHeatmap() {
   if (hv && hv.kind === 'input' && d.inputs[hv.index]) { img = gridPixels(d.inputs[hv.index], 'scaled', view.discretize); label = `input ${hv.label}`; }
   else if (hv && hv.kind === 'unit' && hv.layer < d.hidden.length && d.hidden[hv.layer][hv.index]) { img = gridPixels(d.hidden[hv.layer][hv.index], 'value', view.discretize); label = hv.label; }
   else img = d.output.length > 1 ? classPixels(d.output, view.discretize) : gridPixels(d.output[0], 'value', view.discretize);
-  paint(canvas, img);
+  // At the grid's own size (100×100), scaled (smoothly) by CSS: no 300×300 resampling on the main thread.
+  putPixels(canvas, img);
   setText($('heatmapLabel'), label ? `showing ${label}` : '');
-  if (!S.points) return;
-  const opts = { classCount: f.classCount, regression: f.problem === 'regression' };
-  const key = [S.pointsVersion, f.grids.domain, f.classCount, f.problem, view.showTestData].join();
-  canvas.getContext('2d').drawImage(cachedLayer(pointsLayer, key, canvas.width, canvas.height, layer => {
-    drawPoints(layer, S.points.train, f.grids.domain, opts);
-    if (view.showTestData) drawPoints(layer, S.points.test, f.grids.domain, { ...opts, test: true });
-  }), 0, 0);
+  drawHeatmapPoints(f);
   const legend = f.classCount > 2 ? f.classNames.map((n, i) => `<span><i style="background:${css(CLASS_COLOURS[i % CLASS_COLOURS.length])}"></i>class ${n}</span>`).join('')
     : `<span class="scale"><b>−1</b><i class="ramp"></i><b>1</b></span> <span class="hint">colours show data, neuron and weight values</span>`;
   if ($('legend').dataset.key !== legend) { $('legend').innerHTML = legend; $('legend').dataset.key = legend; }

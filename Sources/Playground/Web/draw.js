@@ -134,19 +134,6 @@ export function drawPoints(canvas, points, domain, { test = false, classCount = 
   }
 }
 
-/** A canvas of `width`×`height` holding what `drawOn(canvas)` draws, drawn again only when `key`
- * changed: the heatmap's few hundred points, outlined circles, took longer to draw than the heatmap
- * itself, every frame, though they change only with the data. */
-export function cachedLayer(cache, key, width, height, drawOn) {
-  if (cache.key !== key || !cache.canvas || cache.canvas.width !== width || cache.canvas.height !== height) {
-    cache.canvas ??= document.createElement('canvas');
-    cache.canvas.width = width; cache.canvas.height = height;  // also clears it
-    drawOn(cache.canvas);
-    cache.key = key;
-  }
-  return cache.canvas;
-}
-
 /** Canvas sized for the device's pixel ratio; returns the context in CSS pixels. The CSS size is the
  * one the page's ResizeObserver keeps (render.js): reading clientWidth here forced a layout every draw. */
 export function sharpContext(canvas) {
