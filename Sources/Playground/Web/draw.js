@@ -86,21 +86,29 @@ export function writeGridPixels(d, at, stride, grid, mode = 'value', discretize 
   });
 }
 
-/** Colours for k class-probability grids: the likeliest class, paler where it is less sure. */
+/** Colours for k class-probability grids: the likeliest class, paler where it is less sure. The last
+ * picture is kept: the heatmap and the linear-collapse panel show the same grids in the same frame. */
 export function classPixels(grids, discretize = false) {
+  if (lastClassPixels.grids === grids && lastClassPixels.discretize === discretize) return lastClassPixels.img;
   const n = grids[0].size, k = grids.length, img = new ImageData(n, n);
   const best = new Uint8Array(n * n), values = grids.map(g => g.values);
   for (let i = 0; i < n * n; i++) {
     for (let c = 1; c < k; c++) if (values[c][i] > values[best[i]][i]) best[i] = c;
   }
-  const keys = grids.every(g => g.bytes) ? Uint16Array.from(best, (c, i) => c * 256 + grids[c].bytes[i]) : null;
+  let keys = null;
+  if (grids.every(g => g.bytes)) {
+    keys = new Uint16Array(n * n);
+    for (let i = 0; i < n * n; i++) keys[i] = best[i] * 256 + grids[best[i]].bytes[i];
+  }
   fillPixels(img.data, n, 0, n, keys, 256 * k, i => {
     const p = values[best[i]][i];
     const t = discretize ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
     return mix(NEUTRAL, CLASS_COLOURS[best[i] % CLASS_COLOURS.length], 0.25 + 0.75 * t);
   });
+  Object.assign(lastClassPixels, { grids, discretize, img });
   return img;
 }
+const lastClassPixels = {};
 
 const scratch = document.createElement('canvas');
 /** Draws ImageData scaled to fill `canvas`. */

@@ -1,5 +1,5 @@
 // The panels under the board: activation card, gradient flow, unit health, linear collapse; and the loss chart.
-import { lineChart, sharpContext, layerColour, layerRamp, gridPixels, classPixels, paint, BLUE, ORANGE, css, themed, fixed, num } from './draw.js';
+import { lineChart, sharpContext, layerColour, layerRamp, gridPixels, classPixels, putPixels, BLUE, ORANGE, css, themed, fixed, num } from './draw.js';
 import { cssSize, setHTML } from './render.js';
 
 const layerName = (l, n) => l === n - 1 ? 'output' : `layer ${l + 1}`;
@@ -107,7 +107,8 @@ export function drawCard(canvas, curve, layer) {
 }
 
 export function drawCollapse(frame, decoded, deepCanvas, collapseCanvas, textEl, discretize) {
-  const draw = (canvas, grids) => paint(canvas, grids.length > 1 ? classPixels(grids, discretize) : gridPixels(grids[0], 'value', discretize));
+  // At the grids' own size, scaled by CSS, as the heatmap.
+  const draw = (canvas, grids) => putPixels(canvas, grids.length > 1 ? classPixels(grids, discretize) : gridPixels(grids[0], 'value', discretize));
   draw(deepCanvas, decoded.output); draw(collapseCanvas, decoded.collapse);
   const c = frame.collapse;
   const matrix = '<table class="matrix"><caption>M (inputs × outputs)</caption>' + c.matrix.map((row, i) =>
