@@ -60,4 +60,6 @@ struct PullMark: Sendable, Equatable {
     var number: Int
     var version: Int
     var focus: Focus?
+    /// Whether the session was playing: a frame that shows Play or Pause taking effect is not paced.
+    var playing: Bool
 }

@@ -11,16 +11,18 @@ extension PlaygroundSession {
     /// pull waits until the session changed or the `focus` moved, at most `wait`, and sends a delta:
     /// the new records, the points only if they changed, unchanged grids as `same`. Otherwise (first
     /// pull, a lost answer, another reader) it sends a whole frame at once. Frames go at least
-    /// `interval` apart. Nil when nothing changed within `wait`, when a newer pull came, or when the
-    /// session was closed.
+    /// `interval` apart, except the first after Play or Pause (the page waits for it to confirm the
+    /// click). Nil when nothing changed within `wait`, when a newer pull came, or when the session
+    /// was closed.
     func pull(after: Int?, focus: Focus?, wait: Duration, interval: Duration = .zero) async -> [UInt8]? {
         let clock = ContinuousClock()
         let deadline = clock.now + min(wait, Self.maxPullWait)
         let generation = withFlags { $0.pullGeneration += 1; return $0.pullGeneration }
         while !Task.isCancelled {
             let (due, over, earliest) = withFlags { flags in
-                (after == nil || flags.lastPull != PullMark(number: after!, version: flags.version, focus: focus),
-                 flags.closed || flags.pullGeneration != generation, flags.lastPullAt.map { $0 + interval })
+                (after == nil || flags.lastPull != PullMark(number: after!, version: flags.version, focus: focus, playing: flags.playing),
+                 flags.closed || flags.pullGeneration != generation,
+                 flags.lastPull?.playing == flags.playing ? flags.lastPullAt.map { $0 + interval } : nil)
             }
             if over { return nil }
             if due, let earliest, clock.now < earliest {
@@ -43,7 +45,7 @@ extension PlaygroundSession {
             let number = (self.pullBase?.number ?? 0) + 1
             let (bytes, grids) = BinaryFrame.encode(frame, number: number, previous: base?.grids ?? [:])
             self.pullBase = PullBase(number: number, cursor: cursor, grids: grids)
-            self.withFlags { ($0.lastPull, $0.lastPullAt) = (PullMark(number: number, version: frame.version, focus: focus), .now) }
+            self.withFlags { ($0.lastPull, $0.lastPullAt) = (PullMark(number: number, version: frame.version, focus: focus, playing: frame.playing), .now) }
             return bytes
         }
     }

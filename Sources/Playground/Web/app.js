@@ -1,10 +1,11 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { gridPixels, classPixels, paint, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { byteGrid, gridPixels, classPixels, paint, putPixels, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
 import { openEditor } from './editor.js';
 import { FramePuller, decodeJSONFrame } from './frames.js';
 import { activationGroups, activationOptions, displayName } from './menus.js';
 import { OWN_OPTION, ownOptions, formulaLabel, formulaURL, FormulaField } from './formula.js';
 import { NetworkView } from './network.js';
+import { cssSize, isOnScreen, onLayoutChange, setHTML, setText } from './render.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
 import { parseHash, toHash, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations, isFormula } from './state.js';
 import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
@@ -74,7 +75,7 @@ async function togglePlay() {
   try {
     const status = await api('POST', `/api/sessions/${S.id}/${intent.playing ? 'play' : 'pause'}`);
     if (S.intent === intent) intent.version = status.version;  // frames from this version on carry the server's state
-  } catch (e) { if (S.intent === intent) { S.intent = null; showPlayState(); } report(e); }
+  } catch (e) { if (S.intent === intent) { S.intent = null; showPlayState(); scheduleDraw(); } report(e); }
 }
 
 const shownPlaying = () => S.intent ? S.intent.playing : Boolean(S.frame && S.frame.playing);
@@ -87,7 +88,9 @@ function showPlayState() {
     button.classList.toggle('playing', playing);
     button.dataset.playing = String(playing);
   }
-  $('updateRate').textContent = playing ? `${S.drawTimes.length} updates/s` : 'paused';
+  // The rate is written at most twice a second: a text that changes every frame costs every frame a layout.
+  const now = performance.now();
+  if (!playing || !(now - (S.rateShownAt ?? -1e9) < 500)) { setText($('updateRate'), playing ? `${S.drawTimes.length} updates/s` : 'paused'); S.rateShownAt = now; }
 }
 
 const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${action}${query}`).catch(report);
@@ -148,15 +151,27 @@ function receive(frame, decoded) {
     // Thinned as the server thins its history: the charts' cost stays bounded however long the run.
     if (S.records.length > 2000) S.records = S.records.filter((r, i) => i % 2 === 0 || i === S.records.length - 1);
   }
-  if (frame.points) { S.points = frame.points; S.added = frame.points.added ?? []; showPointsNote(); showUploadWarnings(); writeHash(); }
+  if (frame.points) { S.points = frame.points; S.pointsVersion = (S.pointsVersion || 0) + 1; S.added = frame.points.added ?? []; showPointsNote(); showUploadWarnings(); writeHash(); }
   if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); forgetPresetIfChanged(); }
   if (decoded.inputs) S.inputs = decoded.inputs;
   S.decoded = { ...decoded, inputs: S.inputs || [] };
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
-  S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => ({ ...o, values: o.values.map(p => 2 * p - 1) }));
+  S.decoded.outputUnits = outputs === 1 ? S.decoded.output : S.decoded.output.map(o => byteGrid(o.size, 2 * o.lower - 1, 2 * o.upper - 1, o.bytes));  // 2p − 1, on the ±1 scale
   showPlayState();
-  if (!S.drawScheduled) { S.drawScheduled = true; requestAnimationFrame(() => { S.drawScheduled = false; draw(); }); }
+  // A frame that still shows the state the person just left (built before the server took the click)
+  // is taken in but not drawn: the frame that confirms the click follows at once, and drawing this one
+  // first kept the page busy while it arrived (Pause was confirmed on screen 150–200 ms after the click).
+  if (S.intent && frame.playing !== S.intent.playing) return;
+  scheduleDraw();
 }
+
+/** Draws at the next animation frame, once however many frames or layout changes came before it. */
+function scheduleDraw() {
+  if (S.drawScheduled || !S.frame) return;
+  S.drawScheduled = true;
+  requestAnimationFrame(() => { S.drawScheduled = false; draw(); });
+}
+onLayoutChange(scheduleDraw);
 
 /** Draws the newest frame. */
 function draw() {
@@ -167,20 +182,21 @@ function draw() {
   net.build(frame.config, S.menu, outputs, frame.classNames);
   net.update(frame, S.decoded, view.linkMode);
   const area = $('network').parentElement;
-  area.classList.toggle('scrolls', area.scrollWidth > area.clientWidth + 2);
+  if (area.classList.contains('scrolls') !== net.width > cssSize(area).w + 2) area.classList.toggle('scrolls');
   drawHeatmap();
   const last = S.records[S.records.length - 1];
-  $('epoch').textContent = String(frame.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  $('trainLoss').textContent = last ? fmtLoss(last.trainLoss) : '–';
-  $('testLoss').textContent = last && last.testLoss != null ? fmtLoss(last.testLoss) : '–';
-  $('trainAcc').textContent = last && last.trainAccuracy != null ? `accuracy ${fixed(100 * last.trainAccuracy, 1)}%` : '';
-  $('testAcc').textContent = last && last.testAccuracy != null ? `accuracy ${fixed(100 * last.testAccuracy, 1)}%` : '';
-  $('msPerEpoch').textContent = last && last.epoch > 0 ? `${fixed(last.milliseconds, 2)} ms/epoch` : '– ms/epoch';  // epoch 0 trained nothing
+  setText($('epoch'), String(frame.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  setText($('trainLoss'), last ? fmtLoss(last.trainLoss) : '–');
+  setText($('testLoss'), last && last.testLoss != null ? fmtLoss(last.testLoss) : '–');
+  setText($('trainAcc'), last && last.trainAccuracy != null ? `accuracy ${fixed(100 * last.trainAccuracy, 1)}%` : '');
+  setText($('testAcc'), last && last.testAccuracy != null ? `accuracy ${fixed(100 * last.testAccuracy, 1)}%` : '');
+  setText($('msPerEpoch'), last && last.epoch > 0 ? `${fixed(last.milliseconds, 2)} ms/epoch` : '– ms/epoch');  // epoch 0 trained nothing
   showPlayState();
   drawCharts();
-  drawHealth($('healthChart'), S.records, frame.network, view.hidden.includes('activation') ? null : S.menu.name);
-  drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
-  updateCard();
+  // The panels under the board are drawn while on screen; one scrolled into view is drawn at once.
+  if (isOnScreen($('healthChart'))) drawHealth($('healthChart'), S.records, frame.network, view.hidden.includes('activation') ? null : S.menu.name);
+  if (isOnScreen($('collapsePanel'))) drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
+  if (isOnScreen($('cardPanel'))) updateCard();
   updateAddClasses();
 }
 
@@ -200,9 +216,9 @@ function showPointsNote() {
 /** The loss and gradient charts, each marking the hovered epoch and reading out its values. */
 function drawCharts() {
   const hovered = drawLoss($('lossChart'), S.records, S.lossHover);
-  $('lossReadout').innerHTML = hovered ? lossReadout(hovered)
-    : '<span><i class="key train"></i>training</span> <span><i class="key test"></i>test</span> <span class="hint">(hover for values)</span>';
-  drawGradients($('gradChart'), $('gradLegend'), S.records, S.gradHover);
+  setHTML($('lossReadout'), hovered ? lossReadout(hovered)
+    : '<span><i class="key train"></i>training</span> <span><i class="key test"></i>test</span> <span class="hint">(hover for values)</span>');
+  if (isOnScreen($('gradChart'))) drawGradients($('gradChart'), $('gradLegend'), S.records, S.gradHover);
 }
 
 /** The losses (and accuracies) at one epoch; each part stays on one line. */
@@ -220,6 +236,18 @@ const formula = s => escape(s).replace(/\^\{([^}]*)\}/g, '<sup>$1</sup>').replac
 
 const fmtLoss = v => fixed(v, 3);
 
+/** The data points on their own canvas over the heatmap, drawn again only when they (or how they are shown) change. */
+function drawHeatmapPoints(f) {
+  const layer = $('heatmapPoints'), opts = { classCount: f.classCount, regression: f.problem === 'regression' };
+  const key = S.points ? [S.pointsVersion, f.grids.domain, f.classCount, f.problem, view.showTestData].join() : '';
+  if (layer.dataset.key === key) return;
+  layer.dataset.key = key;
+  layer.getContext('2d').clearRect(0, 0, layer.width, layer.height);
+  if (!S.points) return;
+  drawPoints(layer, S.points.train, f.grids.domain, opts);
+  if (view.showTestData) drawPoints(layer, S.points.test, f.grids.domain, { ...opts, test: true });
+}
+
 function drawHeatmap() {
   const canvas = $('heatmap'), f = S.frame, d = S.decoded;
   let img, label = '';
@@ -227,12 +255,10 @@ function drawHeatmap() {
   if (hv && hv.kind === 'input' && d.inputs[hv.index]) { img = gridPixels(d.inputs[hv.index], 'scaled', view.discretize); label = `input ${hv.label}`; }
   else if (hv && hv.kind === 'unit' && hv.layer < d.hidden.length && d.hidden[hv.layer][hv.index]) { img = gridPixels(d.hidden[hv.layer][hv.index], 'value', view.discretize); label = hv.label; }
   else img = d.output.length > 1 ? classPixels(d.output, view.discretize) : gridPixels(d.output[0], 'value', view.discretize);
-  paint(canvas, img);
-  $('heatmapLabel').textContent = label ? `showing ${label}` : '';
-  if (!S.points) return;
-  const opts = { classCount: f.classCount, regression: f.problem === 'regression' };
-  drawPoints(canvas, S.points.train, f.grids.domain, opts);
-  if (view.showTestData) drawPoints(canvas, S.points.test, f.grids.domain, { ...opts, test: true });
+  // At the grid's own size (100×100), scaled (smoothly) by CSS: no 300×300 resampling on the main thread.
+  putPixels(canvas, img);
+  setText($('heatmapLabel'), label ? `showing ${label}` : '');
+  drawHeatmapPoints(f);
   const legend = f.classCount > 2 ? f.classNames.map((n, i) => `<span><i style="background:${css(CLASS_COLOURS[i % CLASS_COLOURS.length])}"></i>class ${n}</span>`).join('')
     : `<span class="scale"><b>−1</b><i class="ramp"></i><b>1</b></span> <span class="hint">colours show data, neuron and weight values</span>`;
   if ($('legend').dataset.key !== legend) { $('legend').innerHTML = legend; $('legend').dataset.key = legend; }
@@ -266,8 +292,8 @@ async function updateCard() {
   if ($('cardFormula').dataset.key !== text) { $('cardFormula').innerHTML = text; $('cardFormula').dataset.key = text; }
   const dead = layer.dead.filter(Boolean).length, zeros = layer.zeros.reduce((a, b) => a + b, 0) / layer.zeros.length;
   const h = layer.histogram, total = h ? h.counts.reduce((a, b) => a + b, 0) + h.below + h.above : 0;
-  $('cardLive').innerHTML = `mean |f′(z)| on the training data: <strong>${fmtSci(layer.meanSlope)}</strong> · dead units <strong>${dead}/${layer.dead.length}</strong> · outputs exactly 0: <strong>${Math.round(100 * zeros)}%</strong>` +
-    (h && (h.below + h.above) > 0 ? ` · ${Math.round(100 * (h.below + h.above) / total)}% of z outside the plot` : '');
+  setHTML($('cardLive'), `mean |f′(z)| on the training data: <strong>${fmtSci(layer.meanSlope)}</strong> · dead units <strong>${dead}/${layer.dead.length}</strong> · outputs exactly 0: <strong>${Math.round(100 * zeros)}%</strong>` +
+    (h && (h.below + h.above) > 0 ? ` · ${Math.round(100 * (h.below + h.above) / total)}% of z outside the plot` : ''));
   renderParams(layer.activation, params, curve);
 }
 

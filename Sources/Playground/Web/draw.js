@@ -1,4 +1,7 @@
 // Drawing: colour scales, grids decoded from frames, heatmaps with points, and small charts.
+import { cssSize, themed } from './render.js';
+
+export { themed };
 
 export const ORANGE = [245, 147, 34];   // −1 (TensorFlow Playground's #f59322)
 export const NEUTRAL = [232, 234, 235]; //  0 (#e8eaeb)
@@ -32,60 +35,80 @@ export function exponential(v, digits) {
 
 export const css = c => `rgb(${c[0]},${c[1]},${c[2]})`;
 
-/** A colour of the page's theme (style.css `--name`), so that charts follow light and dark. */
-export const themed = name => getComputedStyle(document.documentElement).getPropertyValue('--' + name).trim();
-
-/** A frame's base64 grid as numbers (and its bytes: a cell's value is a function of its byte). */
-export function decodeGrid(g) {
-  const bin = atob(g.data);
-  const out = new Float32Array(bin.length);
-  const scale = (g.upper - g.lower) / 255;
-  for (let i = 0; i < bin.length; i++) out[i] = g.lower + bin.charCodeAt(i) * scale;
-  return { size: g.size, values: out, lower: g.lower, upper: g.upper, bytes: Uint8Array.from(bin, ch => ch.charCodeAt(0)) };
+/** A grid sent as bytes: cell i's value is lower + bytes[i]·(upper − lower)/255. The values are worked
+ * out when first asked for: most grids are only coloured, and a cell's colour is a function of its byte. */
+export function byteGrid(size, lower, upper, bytes) {
+  let values = null;
+  return { size, lower, upper, bytes, get values() {
+    if (!values) {
+      const scale = (upper - lower) / 255;
+      values = new Float32Array(bytes.length);
+      for (let i = 0; i < bytes.length; i++) values[i] = lower + bytes[i] * scale;
+    }
+    return values;
+  } };
 }
 
-/** Writes the colour `colourOf(i)` of each cell i into `d`. A grid sent as bytes has at most 256
- * values, and a cell's colour depends only on its byte (`key(i)`, a small integer): each colour is
- * worked out once per key, not once per cell (the page spent a fifth of its time here on the 16×16 preset). */
-function fillPixels(d, cells, key, keys, colourOf) {
-  const cache = key ? new Int32Array(keys).fill(-1) : null;
-  for (let i = 0; i < cells; i++) {
-    let packed = key ? cache[key(i)] : -1;
-    if (packed < 0) {
-      const c = colourOf(i);
-      packed = c[0] | c[1] << 8 | c[2] << 16;
-      if (key) cache[key(i)] = packed;
+/** A frame's base64 grid. */
+export const decodeGrid = g => byteGrid(g.size, g.lower, g.upper, Uint8Array.from(atob(g.data), ch => ch.charCodeAt(0)));
+
+/** Writes the colour `colourOf(i)` of each of a grid's n×n cells into the RGBA bytes `d`, row by row
+ * from pixel `at` with `stride` pixels a row (an ImageData of the grid's own size, or a region of a
+ * larger one). A grid sent as bytes has at most 256 values, and a cell's colour depends only on its
+ * byte (`keys[i]`, a small integer below `keyCount`): each colour is worked out once per key, not once
+ * per cell, and written as one 32-bit word (the page spent a fifth of its time here on the 16×16 preset). */
+function fillPixels(d, n, at, stride, keys, keyCount, colourOf) {
+  const words = new Uint32Array(d.buffer, d.byteOffset, d.length >> 2);
+  const cache = keys ? new Uint32Array(keyCount) : null;  // 0: not yet worked out (a colour's alpha is 255)
+  const colour = i => { const c = colourOf(i); return (c[0] | c[1] << 8 | c[2] << 16 | 255 << 24) >>> 0; };
+  for (let row = 0, i = 0; row < n; row++) {
+    for (let column = 0, p = at + row * stride; column < n; column++, i++, p++) {
+      if (!keys) { words[p] = colour(i); continue; }
+      const key = keys[i];
+      words[p] = cache[key] || (cache[key] = colour(i));
     }
-    d[4 * i] = packed & 255; d[4 * i + 1] = packed >> 8 & 255; d[4 * i + 2] = packed >> 16; d[4 * i + 3] = 255;
   }
 }
 
 /** Colours for a grid: `mode` 'value' clamps to [−1, 1]; 'scaled' divides by the largest |v| first. */
 export function gridPixels(grid, mode = 'value', discretize = false) {
-  const n = grid.size, img = new ImageData(n, n);
-  const m = mode === 'scaled' ? Math.max(Math.abs(grid.lower), Math.abs(grid.upper), 1e-9) : 1;
-  fillPixels(img.data, n * n, grid.bytes ? i => grid.bytes[i] : null, 256, i => {
-    const v = grid.values[i] / m;
-    return diverging(discretize ? (v >= 0 ? 1 : -1) : v);
-  });
+  const img = new ImageData(grid.size, grid.size);
+  writeGridPixels(img.data, 0, grid.size, grid, mode, discretize);
   return img;
 }
 
-/** Colours for k class-probability grids: the likeliest class, paler where it is less sure. */
+/** `gridPixels` written into the RGBA bytes `d` from pixel `at`, `stride` pixels a row. */
+export function writeGridPixels(d, at, stride, grid, mode = 'value', discretize = false) {
+  const m = mode === 'scaled' ? Math.max(Math.abs(grid.lower), Math.abs(grid.upper), 1e-9) : 1;
+  fillPixels(d, grid.size, at, stride, grid.bytes || null, 256, i => {
+    const v = grid.values[i] / m;
+    return diverging(discretize ? (v >= 0 ? 1 : -1) : v);
+  });
+}
+
+/** Colours for k class-probability grids: the likeliest class, paler where it is less sure. The last
+ * picture is kept: the heatmap and the linear-collapse panel show the same grids in the same frame. */
 export function classPixels(grids, discretize = false) {
+  if (lastClassPixels.grids === grids && lastClassPixels.discretize === discretize) return lastClassPixels.img;
   const n = grids[0].size, k = grids.length, img = new ImageData(n, n);
-  const best = new Uint8Array(n * n);
+  const best = new Uint8Array(n * n), values = grids.map(g => g.values);
   for (let i = 0; i < n * n; i++) {
-    for (let c = 1; c < k; c++) if (grids[c].values[i] > grids[best[i]].values[i]) best[i] = c;
+    for (let c = 1; c < k; c++) if (values[c][i] > values[best[i]][i]) best[i] = c;
   }
-  const bytes = grids.every(g => g.bytes);
-  fillPixels(img.data, n * n, bytes ? i => best[i] * 256 + grids[best[i]].bytes[i] : null, 256 * k, i => {
-    const p = grids[best[i]].values[i];
+  let keys = null;
+  if (grids.every(g => g.bytes)) {
+    keys = new Uint16Array(n * n);
+    for (let i = 0; i < n * n; i++) keys[i] = best[i] * 256 + grids[best[i]].bytes[i];
+  }
+  fillPixels(img.data, n, 0, n, keys, 256 * k, i => {
+    const p = values[best[i]][i];
     const t = discretize ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
     return mix(NEUTRAL, CLASS_COLOURS[best[i] % CLASS_COLOURS.length], 0.25 + 0.75 * t);
   });
+  Object.assign(lastClassPixels, { grids, discretize, img });
   return img;
 }
+const lastClassPixels = {};
 
 const scratch = document.createElement('canvas');
 /** Draws ImageData scaled to fill `canvas`. */
@@ -119,10 +142,11 @@ export function drawPoints(canvas, points, domain, { test = false, classCount = 
   }
 }
 
-/** Canvas sized for the device's pixel ratio; returns the context in CSS pixels. */
+/** Canvas sized for the device's pixel ratio; returns the context in CSS pixels. The CSS size is the
+ * one the page's ResizeObserver keeps (render.js): reading clientWidth here forced a layout every draw. */
 export function sharpContext(canvas) {
-  const ratio = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth || canvas.width, h = canvas.clientHeight || canvas.height;
+  const ratio = window.devicePixelRatio || 1, size = cssSize(canvas);
+  const w = size.w || canvas.width, h = size.h || canvas.height;
   if (canvas.width !== Math.round(w * ratio)) { canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio); }
   const ctx = canvas.getContext('2d');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -139,12 +163,12 @@ export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = '
   const { ctx, w, h } = sharpContext(canvas);
   const pad = { l: yLabel ? 54 : 34, r: 8, t: 8, b: xLabel ? 26 : 14 };
   const tr = v => log ? Math.log10(Math.max(v, 1e-30)) : v;
-  const all = series.flatMap(s => s.values).filter(p => Number.isFinite(p[1]) && (!log || p[1] > 0));
+  const shown = y => Number.isFinite(y) && (!log || y > 0);
   const text = themed('chart-text'), grid = themed('chart-grid');
   ctx.font = '11px system-ui, sans-serif'; ctx.fillStyle = text;
-  if (all.length === 0) { ctx.fillText('no data yet', w / 2 - 28, h / 2); return null; }
-  let x0 = Math.min(...all.map(p => p[0])), x1 = Math.max(...all.map(p => p[0]));
-  let y0 = yMin ?? Math.min(...all.map(p => tr(p[1]))), y1 = Math.max(...all.map(p => tr(p[1])));
+  let [x0, x1, lowest, y1] = extents(series, shown, tr);
+  if (x0 === Infinity) { ctx.fillText('no data yet', w / 2 - 28, h / 2); return null; }
+  let y0 = yMin ?? lowest;
   if (log) { y0 = Math.floor(y0); y1 = Math.ceil(y1); }
   if (x1 === x0) x1 = x0 + 1;
   if (y1 - y0 < 1e-12) y1 = y0 + (log ? 1 : Math.abs(y0) * 0.1 + 1e-3);
@@ -163,12 +187,7 @@ export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = '
   if (yLabel) { ctx.save(); ctx.translate(11, h / 2 + 30); ctx.rotate(-Math.PI / 2); ctx.fillText(yLabel, 0, 0); ctx.restore(); }
   for (const s of series) {
     ctx.strokeStyle = s.colour; ctx.lineWidth = s.width || 1.6; ctx.setLineDash(s.dash || []);
-    ctx.beginPath(); let started = false;
-    for (const [x, y] of s.values) {
-      if (!Number.isFinite(y) || (log && y <= 0)) { started = false; continue; }
-      if (started) ctx.lineTo(X(x), Y(y)); else { ctx.moveTo(X(x), Y(y)); started = true; }
-    }
-    ctx.stroke();
+    ctx.beginPath(); traceLine(ctx, s.values, shown, X, Y); ctx.stroke();
   }
   ctx.setLineDash([]);
   if (hoverAt === null || !series[0].values.length) return null;
@@ -182,6 +201,37 @@ export function lineChart(canvas, series, { log = false, yLabel = '', xLabel = '
     ctx.fillStyle = s.colour; ctx.beginPath(); ctx.arc(X(hovered), Y(point[1]), 3, 0, 2 * Math.PI); ctx.fill();
   }
   return hovered;
+}
+
+/** The smallest and largest x and transformed y of the series' shown points, in one pass (Infinity when none). */
+function extents(series, shown, tr) {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const s of series) for (const [x, y] of s.values) {
+    if (!shown(y)) continue;
+    const v = tr(y);
+    if (x < x0) x0 = x; if (x > x1) x1 = x; if (v < y0) y0 = v; if (v > y1) y1 = v;
+  }
+  return [x0, x1, y0, y1];
+}
+
+/** The path through the shown points of `values`, broken where one is not shown, with at most the
+ * first, lowest, highest and last point of each pixel column: a run's 2000 records cost the chart's
+ * width, not their number, and draw the same line. */
+function traceLine(ctx, values, shown, X, Y) {
+  let column = NaN, started = false, first, low, high, last;
+  const flush = () => {
+    if (column !== column) return;  // NaN: nothing pending
+    const points = [first, low, high, last].filter((p, i, all) => all.indexOf(p) === i).sort((a, b) => a[2] - b[2]);
+    for (const [px, py] of points) { if (started) ctx.lineTo(px, py); else { ctx.moveTo(px, py); started = true; } }
+    column = NaN;
+  };
+  values.forEach(([x, y], i) => {
+    if (!shown(y)) { flush(); started = false; return; }
+    const p = [X(x), Y(y), i], c = Math.round(p[0]);
+    if (c !== column) { flush(); column = c; first = low = high = last = p; return; }
+    if (p[1] < low[1]) low = p; if (p[1] > high[1]) high = p; last = p;
+  });
+  flush();
 }
 
 /** The point of `values` (sorted by x) whose x is nearest to `x`. */

@@ -1,14 +1,10 @@
 // The page's frames: pulled one at a time from GET /api/sessions/:id/frame (the binary format of the
 // Playground DocC article, "Frames"), decoded into grids of numbers; the page draws the newest.
-import { decodeGrid } from './draw.js';
+import { byteGrid, decodeGrid } from './draw.js';
 
-/** A grid of the binary frame: its bytes in `body` at `g.offset` (kept: a cell's value is a function of its byte). */
-function gridFromBytes(g, body) {
-  const bytes = body.subarray(g.offset, g.offset + g.size * g.size), out = new Float32Array(bytes.length);
-  const scale = (g.upper - g.lower) / 255;
-  for (let i = 0; i < bytes.length; i++) out[i] = g.lower + bytes[i] * scale;
-  return { size: g.size, values: out, lower: g.lower, upper: g.upper, bytes: bytes.slice() };
-}
+/** A grid of the binary frame: its bytes in `body` at `g.offset` (a view: the grid may outlive this
+ * frame, as the base of the next frame's `same`, and keeps the buffer alive). */
+const gridFromBytes = (g, body) => byteGrid(g.size, g.lower, g.upper, body.subarray(g.offset, g.offset + g.size * g.size));
 
 /** Every grid of `frame` through `grid(g, place)`; places as the server names them ("frame.grids.hidden.0.3"). */
 function decodeGrids(frame, grid) {

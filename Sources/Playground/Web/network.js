@@ -1,5 +1,7 @@
 // The network diagram: feature nodes, hidden layers, output; links by weight or gradient.
 import { gridPixels, putPixels, diverging, css, fixed, exponential, num, sharpContext, themed, CLASS_COLOURS, ORANGE, BLUE } from './draw.js';
+import { cssSize } from './render.js';
+import { ThumbnailAtlas } from './thumbnails.js';
 
 export const FEATURES = [
   { id: 'x1', label: 'X₁' }, { id: 'x2', label: 'X₂' }, { id: 'x1^2', label: 'X₁²' }, { id: 'x2^2', label: 'X₂²' },
@@ -10,14 +12,14 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 export class NetworkView {
   constructor(root, handlers) {
-    this.root = root; this.h = handlers; this.key = null; this.nodes = []; this.links = [];
+    this.root = root; this.h = handlers; this.key = null; this.nodes = []; this.links = []; this.atlas = new ThumbnailAtlas();
   }
 
   /** Rebuilds the DOM when the structure changes. `menu` = {options: the activation menu's HTML,
    * name: id → display name}; `classNames` label the output units when there are several. */
   build(config, menu, outputs, classNames = []) {
     const shape = config.networkShape, most = Math.max(FEATURES.length, ...shape, outputs), columns = shape.length + 2;
-    const labelled = outputs > 1, { S, gap, colW } = fit(most, columns, this.root.parentElement.clientWidth - (labelled ? 56 : 0));
+    const labelled = outputs > 1, { S, gap, colW } = fit(most, columns, cssSize(this.root.parentElement).w - (labelled ? 56 : 0));
     const key = JSON.stringify([shape, config.features, config.activations, outputs, colW, classNames, menu.options.length]);
     if (key === this.key) return;
     this.key = key;
@@ -26,9 +28,10 @@ export class NetworkView {
     this.S = S;
     const width = left + columns * colW + (labelled ? 76 : 20), height = top + most * (S + gap) + 10;
     this.root.innerHTML = '';
-    this.root.style.width = width + 'px'; this.root.style.height = height + 'px';
-    // The links are drawn on a canvas; the SVG's transparent paths above it only take the pointer (a
-    // title, a click to edit). Restyling 371 SVG paths every frame cost Chromium 50–90 ms of style
+    this.root.style.width = width + 'px'; this.width = width; this.root.style.height = height + 'px';
+    // The links and the neurons' thumbnails are drawn on one canvas; the SVG's transparent paths above
+    // it only take the pointer (a title, a click to edit), and the neurons' boxes (transparent) the
+    // hover and the bias. Restyling 371 SVG paths every frame cost Chromium 50–90 ms of style
     // recalculation per frame on the 16×16 preset; the canvas redraws them in about a millisecond.
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'links'; this.canvas.style.width = width + 'px'; this.canvas.style.height = height + 'px';
@@ -91,11 +94,13 @@ export class NetworkView {
     return box;
   }
 
+  /** A node's box; a feature's has a canvas of its own (its thumbnail changes only with the data). */
   node(left, top, cls, label) {
     const el = document.createElement('div');
-    el.className = 'node ' + cls; el.style.left = left + 'px'; el.style.top = top + 'px';
+    el.className = 'node ' + cls; el.style.left = left + 'px'; el.style.top = top + 'px'; el.at = [left, top];
     el.style.width = el.style.height = this.S + 'px';
-    el.innerHTML = `<canvas width="${this.S}" height="${this.S}"></canvas>` + (label ? `<span class="node-label">${label}</span>` : '');
+    el.innerHTML = (cls.startsWith('feature') ? `<canvas width="${this.S}" height="${this.S}"></canvas>` : '') +
+      (label ? `<span class="node-label">${label}</span>` : '');
     this.root.appendChild(el);
     return el;
   }
@@ -124,13 +129,14 @@ export class NetworkView {
     for (const f of FEATURES) {
       const i = features.indexOf(f.id), el = this.inputNodes[f.id];
       const grid = i >= 0 ? decoded.inputs[i] : featureGrid(f.id, frame.grids.domain);
-      if (grid) putPixels(el.querySelector('canvas'), gridPixels(grid, 'scaled'));
+      // The inputs' grids change only with the data (a new grid object): drawn then, not every frame.
+      if (grid && el.grid !== grid) { el.grid = grid; putPixels(el.querySelector('canvas'), gridPixels(grid, 'scaled')); }
     }
+    const units = [], grids = [];
     net.layers.forEach((layer, l) => {
       const nodes = this.layerNodes[l] || [];
       nodes.forEach((el, i) => {
-        const grid = l < decoded.hidden.length ? decoded.hidden[l][i] : decoded.outputUnits[i];
-        if (grid) putPixels(el.querySelector('canvas'), gridPixels(grid));
+        units.push(el); grids.push((l < decoded.hidden.length ? decoded.hidden[l][i] : decoded.outputUnits[i]) || null);
         // Written only when they change: every write to the DOM costs the next frame a style pass.
         const colour = css(diverging(layer.bias[i]));
         if (el.bias.colour !== colour) { el.bias.colour = colour; el.bias.style.background = colour; }
@@ -141,6 +147,8 @@ export class NetworkView {
         if (el.title !== title) el.title = title;
       });
     });
+    this.atlas.update(grids);
+    this.units = units;
     this.drawLinks(net, features, mode);
   }
 
@@ -191,7 +199,8 @@ export class NetworkView {
     if (p) path.firstChild.textContent = `weight ${fixed(p.w, 3)}, gradient ${p.g === undefined ? '–' : exponential(p.g, 2)} (click to edit)`;
   }
 
-  /** Draws every link on the canvas, the hovered one on top in the ink colour. */
+  /** Draws every link on the canvas, the hovered one on top in the ink colour, then the neurons'
+   * thumbnails inside their boxes (inside the 1 px border, as a canvas filling the box used to be). */
   paintLinks() {
     const { ctx } = sharpContext(this.canvas);
     const stroke = (path, colour, width) => {
@@ -203,6 +212,10 @@ export class NetworkView {
     for (const path of this.links) if (path.info) stroke(path, path.info.stroke, path.info.width);
     const hovered = this.links[this.hoveredLink];
     if (hovered && hovered.info) { ctx.globalAlpha = 1; stroke(hovered, themed('ink'), hovered.info.width); }
+    ctx.globalAlpha = 1; ctx.imageSmoothingEnabled = true;
+    (this.units || []).forEach((el, i) => {
+      this.atlas.draw(ctx, i, el.at[0] + 1, el.at[1] + 1, this.S - 2, this.S - 2);  // border-box: S includes the border
+    });
   }
 }
 

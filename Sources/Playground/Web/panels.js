@@ -1,5 +1,6 @@
 // The panels under the board: activation card, gradient flow, unit health, linear collapse; and the loss chart.
-import { lineChart, sharpContext, layerColour, layerRamp, gridPixels, classPixels, paint, BLUE, ORANGE, css, themed, fixed, num } from './draw.js';
+import { lineChart, sharpContext, layerColour, layerRamp, gridPixels, classPixels, putPixels, BLUE, ORANGE, css, themed, fixed, num } from './draw.js';
+import { cssSize, setHTML } from './render.js';
 
 const layerName = (l, n) => l === n - 1 ? 'output' : `layer ${l + 1}`;
 
@@ -25,28 +26,35 @@ export function drawGradients(canvas, legend, records, hoverAt = null) {
   const hovered = lineChart(canvas, series, { log: true, yLabel: 'mean |∂L/∂W|', hoverAt });
   const shown = hovered === null ? records[records.length - 1] : recordAt(records, hovered);
   const scale = n ? `<div class="layer-scale"><span>layer 1 (input side)</span><i style="background:${layerRamp()}"></i><span>output layer</span></div>` : '';
-  legend.innerHTML = scale + (hovered === null ? '' : `<b>epoch ${hovered}</b>`) +
-    series.map((s, l) => `<span><i style="background:${s.colour}"></i>${s.label} ${shown ? fmtSci(shown.gradients[l]) : ''}</span>`).join('');
+  setHTML(legend, scale + (hovered === null ? '' : `<b>epoch ${hovered}</b>`) +
+    series.map((s, l) => `<span><i style="background:${s.colour}"></i>${s.label} ${shown ? fmtSci(shown.gradients[l]) : ''}</span>`).join(''));
 }
 
 /** Dead units and exact zeros per hidden layer. `nameOf` gives an activation's display name; null
- * leaves the activations unnamed (a classroom link that hides the activation). */
+ * leaves the activations unnamed (a classroom link that hides the activation). Redrawn only when what
+ * it shows (or the canvas's size, or the theme) changed: while training it rarely does. */
 export function drawHealth(canvas, records, network, nameOf = id => id) {
+  const rows = network.layers.slice(0, -1).map(layer => ({
+    name: nameOf ? nameOf(layer.activation) : '', dead: layer.dead.filter(Boolean).length, units: layer.dead.length,
+    zeros: layer.zeros.reduce((a, b) => a + b, 0) / Math.max(layer.dead.length, 1),
+  }));
+  const size = cssSize(canvas), key = JSON.stringify([rows, size.w, size.h, document.documentElement.dataset.theme]);
+  if (healthDrawn.get(canvas) === key) return;
+  healthDrawn.set(canvas, key);
   const { ctx, w, h } = sharpContext(canvas);
   ctx.font = '11px system-ui, sans-serif';
-  const hidden = network.layers.slice(0, -1);
   const text = themed('chart-text'), ink = themed('ink');
-  if (!hidden.length) { ctx.fillStyle = text; ctx.fillText('no hidden layers', 10, 20); return; }
-  const rowH = Math.min(34, (h - 24) / hidden.length), labelW = 92, barW = w - labelW - 8;
+  if (!rows.length) { ctx.fillStyle = text; ctx.fillText('no hidden layers', 10, 20); return; }
+  const rowH = Math.min(34, (h - 24) / rows.length), labelW = 92, barW = w - labelW - 8;
   ctx.fillStyle = text; ctx.fillText('dead units', labelW, 12); ctx.fillText('outputs exactly 0', labelW + barW / 2, 12);
-  hidden.forEach((layer, l) => {
-    const y = 20 + l * rowH, dead = layer.dead.filter(Boolean).length, units = layer.dead.length;
-    const zeros = layer.zeros.reduce((a, b) => a + b, 0) / Math.max(units, 1);
-    healthLabel(ctx, l, nameOf ? nameOf(layer.activation) : '', y, rowH, labelW - 6, ink, text);
+  rows.forEach(({ name, dead, units, zeros }, l) => {
+    const y = 20 + l * rowH;
+    healthLabel(ctx, l, name, y, rowH, labelW - 6, ink, text);
     bar(ctx, labelW, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
     bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, themed('bar-zeros'), `${Math.round(zeros * 100)}%`);
   });
 }
+const healthDrawn = new WeakMap();
 
 /** A row's label: "layer N" over its activation where the row is tall enough, else both on one line,
  * cut to `width` so that rows never overlap (eight layers share 200 px). */
@@ -99,7 +107,8 @@ export function drawCard(canvas, curve, layer) {
 }
 
 export function drawCollapse(frame, decoded, deepCanvas, collapseCanvas, textEl, discretize) {
-  const draw = (canvas, grids) => paint(canvas, grids.length > 1 ? classPixels(grids, discretize) : gridPixels(grids[0], 'value', discretize));
+  // At the grids' own size, scaled by CSS, as the heatmap.
+  const draw = (canvas, grids) => putPixels(canvas, grids.length > 1 ? classPixels(grids, discretize) : gridPixels(grids[0], 'value', discretize));
   draw(deepCanvas, decoded.output); draw(collapseCanvas, decoded.collapse);
   const c = frame.collapse;
   const matrix = '<table class="matrix"><caption>M (inputs × outputs)</caption>' + c.matrix.map((row, i) =>
@@ -108,7 +117,7 @@ export function drawCollapse(frame, decoded, deepCanvas, collapseCanvas, textEl,
   const verdict = c.allLinear
     ? `<p class="ok">Every hidden layer is linear, so the network <em>is</em> this one layer: the largest difference on the grid is ${fmtSci(c.maxDifference)}.</p>`
     : `<p>With nonlinear activations the product is not the network: the largest difference on the grid is ${fixed(c.maxDifference, 2)}. Try the Linear collapse preset.</p>`;
-  textEl.innerHTML = verdict + matrix;
+  setHTML(textEl, verdict + matrix);
 }
 
 export function fmtSci(value) {
