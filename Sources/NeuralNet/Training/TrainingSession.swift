@@ -20,8 +20,8 @@ public struct TrainingSession: Sendable {
     public private(set) var history: [EpochMetrics] = []
 
     private enum State: Sendable {
-        case float(Run<Float>)
-        case double(Run<Double>)
+        case float(TrainingRun<Float>)
+        case double(TrainingRun<Double>)
         /// Only while a run is taken out to be changed in place (`change`).
         case taken
     }
@@ -29,7 +29,7 @@ public struct TrainingSession: Sendable {
     /// Changes the run in place: it is taken out of `state` first, so that its buffers are not
     /// shared with `state` and are not copied when written (as they would be through `case var`).
     private mutating func change<R, E: Error>(
-        float: (inout Run<Float>) throws(E) -> R, double: (inout Run<Double>) throws(E) -> R
+        float: (inout TrainingRun<Float>) throws(E) -> R, double: (inout TrainingRun<Double>) throws(E) -> R
     ) throws(E) -> R {
         switch state {
         case .float(var run):
@@ -45,7 +45,7 @@ public struct TrainingSession: Sendable {
     }
 
     /// Reads the run of either precision.
-    private func read<R>(float: (Run<Float>) -> R, double: (Run<Double>) -> R) -> R {
+    private func read<R>(float: (TrainingRun<Float>) -> R, double: (TrainingRun<Double>) -> R) -> R {
         switch state {
         case .float(let run): float(run)
         case .double(let run): double(run)
@@ -53,59 +53,42 @@ public struct TrainingSession: Sendable {
         }
     }
 
-    /// A trainer with its (normalised) data, in one precision.
-    struct Run<T: TrainingScalar>: Sendable {
-        var trainer: Trainer<T>
-        let train: LabeledData<T>
-        let test: LabeledData<T>?
-
-        init(_ configuration: TrainingConfiguration, _ train: Dataset, _ test: Dataset, _ normalization: Normalization)
-            throws(NeuralNetError)
-        {
-            let trainData = try Dataset(inputs: normalization.apply(train.inputs), labels: train.labels,
-                                        featureNames: train.featureNames).labeled(T.self)
-            let testData = test.count == 0 ? nil : try Dataset(inputs: normalization.apply(test.inputs), labels: test.labels,
-                                                               featureNames: test.featureNames).labeled(T.self)
-            var rng = SeededGenerator(seed: configuration.seed &+ 1)
-            var network = try Network<T>(
-                inputs: train.inputs.columns, hidden: configuration.hidden, activations: try configuration.hiddenActivations(),
-                outputs: try configuration.output.outputCount(for: trainData.targets), head: configuration.output,
-                initializer: configuration.initializer, rng: &rng)
-            if let bias = configuration.hiddenBias {
-                for l in network.layers.indices.dropLast() { network.layers[l].bias = network.layers[l].bias.map { _ in T(bias) } }
-            }
-            trainer = try Trainer(network: network, settings: configuration.optimizer, batchSize: configuration.batchSize,
+    /// The configuration's network (drawn with seed + 1) and its trainer (seed + 2) on `split`, in `T`.
+    private static func run<T: TrainingScalar>(_ configuration: TrainingConfiguration, _ split: TrainingSplit) throws(NeuralNetError)
+        -> TrainingRun<T>
+    {
+        let (train, test) = try split.labeled(T.self)
+        var rng = SeededGenerator(seed: configuration.seed &+ 1)
+        var network = try Network<T>(
+            inputs: split.train.inputs.columns, hidden: configuration.hidden, activations: try configuration.hiddenActivations(),
+            outputs: try configuration.output.outputCount(for: train.targets), head: configuration.output,
+            initializer: configuration.initializer, rng: &rng)
+        if let bias = configuration.hiddenBias {
+            for l in network.layers.indices.dropLast() { network.layers[l].bias = network.layers[l].bias.map { _ in T(bias) } }
+        }
+        let trainer = try Trainer(network: network, settings: configuration.optimizer, batchSize: configuration.batchSize,
                                   shuffle: configuration.shuffle, schedule: configuration.schedule, seed: configuration.seed &+ 2)
-            (self.train, self.test) = (trainData, testData)
-        }
-
-        mutating func trainEpoch() throws(NeuralNetError) -> EpochMetrics {
-            try trainer.trainEpoch(train, test: test)
-        }
+        return TrainingRun(trainer: trainer, train: train, test: test)
     }
 
     /// Splits `raw` (shuffled with the seed), applies the feature map, fits the normalisation and builds
-    /// the network and its trainer. Throws if the configuration is invalid, the network and data would
-    /// need too much memory, or the data cannot be used (a feature on data that is not 2-D, a
-    /// non-finite value, a head that does not suit the targets).
+    /// the network and its trainer (see `TrainingSplit`). Throws if the configuration is invalid, the
+    /// network and data would need too much memory, or the data cannot be used (a feature on data that
+    /// is not 2-D, a non-finite value, a head that does not suit the targets).
     public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
         try configuration.validate()
-        let (rawTrain, rawTest) = try raw.split(trainFraction: configuration.trainFraction, seed: configuration.seed)
-        var (train, test) = (rawTrain, rawTest)
-        if let features = configuration.features {
-            (train, test) = (try Feature.map(rawTrain, features), try Feature.map(rawTest, features))
-        }
+        let split = try TrainingSplit(raw, trainFraction: configuration.trainFraction, seed: configuration.seed,
+                                      features: configuration.features, normalize: configuration.normalize)
         let outputs = switch raw.labels {
         case .classes(_, let names): names.count
         case .values(let values): values.columns
         }
-        try configuration.checkMemory(inputs: train.inputs.columns, outputs: outputs, rows: max(train.count, test.count))
-        let normalization = configuration.normalize ? Normalization(fitting: train.inputs) : .identity(train.inputs.columns)
-        (self.configuration, self.data, self.rawTrain, self.rawTest) = (configuration, raw, rawTrain, rawTest)
-        (self.train, self.test, self.normalization) = (train, test, normalization)
+        try configuration.checkMemory(inputs: split.train.inputs.columns, outputs: outputs, rows: max(split.train.count, split.test.count))
+        (self.configuration, self.data, self.rawTrain, self.rawTest) = (configuration, raw, split.rawTrain, split.rawTest)
+        (self.train, self.test, self.normalization) = (split.train, split.test, split.normalization)
         switch configuration.precision {
-        case .float: state = .float(try Run(configuration, train, test, normalization))
-        case .double: state = .double(try Run(configuration, train, test, normalization))
+        case .float: state = .float(try Self.run(configuration, split))
+        case .double: state = .double(try Self.run(configuration, split))
         }
         initialNetwork = Network<Double>(layers: [], head: configuration.output)
         initialNetwork = network
@@ -117,13 +100,13 @@ public struct TrainingSession: Sendable {
     /// Keep every step's batch loss (see `stepLosses`).
     public var recordsStepLosses: Bool {
         get { read(float: { $0.trainer.recordsStepLosses }, double: { $0.trainer.recordsStepLosses }) }
-        set { change(float: { $0.trainer.recordsStepLosses = newValue }, double: { $0.trainer.recordsStepLosses = newValue }) }
+        set { change(float: { $0.recordsStepLosses = newValue }, double: { $0.recordsStepLosses = newValue }) }
     }
 
     /// Whether each epoch ends with the per-layer health metrics (see `Trainer.measuresLayers`).
     public var measuresLayers: Bool {
         get { read(float: { $0.trainer.measuresLayers }, double: { $0.trainer.measuresLayers }) }
-        set { change(float: { $0.trainer.measuresLayers = newValue }, double: { $0.trainer.measuresLayers = newValue }) }
+        set { change(float: { $0.measuresLayers = newValue }, double: { $0.measuresLayers = newValue }) }
     }
 
     /// Every step's batch loss, when `recordsStepLosses` is set.
@@ -141,8 +124,8 @@ public struct TrainingSession: Sendable {
     /// the network is the one the failing step started from: nothing non-finite was written.
     @discardableResult
     public mutating func runEpoch() throws(NeuralNetError) -> EpochMetrics {
-        let metrics = try change(float: { run throws(NeuralNetError) in try run.trainEpoch() },
-                                 double: { run throws(NeuralNetError) in try run.trainEpoch() })
+        let metrics = try change(float: { run throws(NeuralNetError) in try run.trainEpoch()! },
+                                 double: { run throws(NeuralNetError) in try run.trainEpoch()! })
         history.append(metrics)
         return metrics
     }
@@ -150,7 +133,7 @@ public struct TrainingSession: Sendable {
     /// The metrics of the network as it stands, without training: losses, accuracies and per-layer
     /// gradient flow and unit health (before the first epoch: at initialisation).
     public func measure() -> EpochMetrics {
-        read(float: { $0.trainer.measure($0.train, $0.test) }, double: { $0.trainer.measure($0.train, $0.test) })
+        read(float: { $0.measure() }, double: { $0.measure() })
     }
 
     /// The network in Double (a Float network converted exactly).

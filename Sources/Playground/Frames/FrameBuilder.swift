@@ -37,13 +37,10 @@ extension PlaygroundEngine {
     }
 
     /// The forward and backward pass over the training set at the current weights: the one the last
-    /// epoch's metrics ran, when neither the weights nor the points have changed since, else a new one.
+    /// epoch's metrics ran, when neither the weights nor the points have changed since, else a new one
+    /// (`TrainingRun.fullBatchPass()`).
     func trainingPass() -> (caches: [DenseLayer<Double>.Cache], gradients: [DenseLayer<Double>.Gradients])? {
-        if let kept = trainer.lastEvaluation, evaluatedDataVersion == dataVersion { return (kept.caches, kept.gradients) }
-        guard data.train.count > 0 else { return nil }
-        var rng = SeededGenerator(seed: 0)  // evaluation draws nothing
-        let fresh = network.gradients(data.train.inputs, data.train.targets, training: false, rng: &rng)
-        return (fresh.caches, fresh.gradients)
+        run.fullBatchPass()
     }
 
     /// The output grid(s) from the last sums, as `GridSet.output` describes.

@@ -64,7 +64,7 @@ extension PlaygroundEngine {
     var chartRecords: [EpochRecord] {
         guard epoch == 0 else { return records }
         guard data.train.count > 0 else { return [] }
-        return [EpochRecord(epoch: 0, trainer.measure(data.train, data.test))]
+        return [EpochRecord(epoch: 0, run.measure())]
     }
 }
 

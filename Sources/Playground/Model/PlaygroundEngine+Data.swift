@@ -68,7 +68,14 @@ extension PlaygroundEngine {
 
     /// Rebuilds the data from the current points (keeping the normalisation and the network).
     mutating func rebuildData() throws(PlaygroundError) {
-        data = try PreparedData(raw: source, added: added, config: config, normalization: data.normalization)
+        try replacePoints(with: PreparedData(raw: source, added: added, config: config, normalization: data.normalization))
+    }
+
+    /// Trains on `prepared` from the next batch on: the network and the optimiser's state go on, an
+    /// epoch stopped in between is dropped, and the frames measure the new points.
+    mutating func replacePoints(with prepared: PreparedData) {
+        data = prepared
+        run.replaceData(train: prepared.train, test: prepared.test)
         dataVersion += 1
     }
 

@@ -19,17 +19,13 @@ public struct PlaygroundEngine: Sendable {
     var data: PreparedData
     /// The weights Reset returns to.
     var initial: Network<Double>
-    var trainer: Trainer<Double>
+    /// The trainer and the data it trains on: NeuralNet's `TrainingRun`, as `TrainingSession` runs.
+    var run: TrainingRun<Double>
     var history = History()
     /// Epochs trained since the last reset.
     public internal(set) var epoch = 0
     /// Bumped whenever the points change, so the page redraws them only then.
     public internal(set) var dataVersion = 0
-    /// The `dataVersion` of the training set the trainer's last epoch was measured on: its full-batch
-    /// pass (`Trainer.lastEvaluation`) serves the frame only while the points are still those.
-    var evaluatedDataVersion: Int?
-    /// The `dataVersion` the trainer's epoch in progress (if one was stopped in between) began on.
-    var epochDataVersion: Int?
 
     /// Why training paused by itself: a limit reached, or a loss that is no longer a number.
     public struct Pause: Sendable, Equatable, Encodable {
@@ -48,11 +44,13 @@ public struct PlaygroundEngine: Sendable {
         source = try Self.points(for: config, uploaded: nil)
         data = try PreparedData(raw: source, added: [], config: config, normalization: nil)
         initial = try Self.network(config, data)
-        trainer = try Self.trainer(initial, config, epoch: 0)
+        run = TrainingRun(trainer: try Self.trainer(initial, config), train: data.train, test: data.test)
     }
 
     /// The network as trained so far.
-    public var network: Network<Double> { trainer.network }
+    public var network: Network<Double> { run.network }
+    /// The run's trainer: the network, the optimiser's state and an epoch stopped in between.
+    var trainer: Trainer<Double> { run.trainer }
     /// The epochs' records for the charts, thinned to at most 2000 (the latest always kept).
     public var records: [EpochRecord] { history.records }
     /// The output head in use, chosen from the configuration and the number of classes.
@@ -70,18 +68,16 @@ public struct PlaygroundEngine: Sendable {
 
     /// Trains one epoch, or the part of it while `shouldContinue()` holds (asked between batches):
     /// whether the epoch finished, and why training paused by itself, if it did. An epoch stopped in
-    /// between goes on at the next call with the same numbers (`Trainer.trainEpoch(_:test:while:)`),
-    /// unless the points changed meanwhile: then a new epoch starts.
+    /// between goes on at the next call with the same numbers (`TrainingRun.trainEpoch(while:)`),
+    /// unless the points changed meanwhile: then a new epoch starts (`TrainingRun.replaceData`).
     public mutating func trainEpoch(while shouldContinue: () -> Bool) -> (finished: Bool, pause: Pause?) {
         guard data.train.count >= 2 else { return (false, Pause(message: "Add at least 2 training points before training.", isError: true)) }
-        if epochDataVersion != dataVersion { trainer.discardEpochInProgress() }
-        epochDataVersion = dataVersion
         let metrics: EpochMetrics?
-        do { metrics = try trainer.trainEpoch(data.train, test: data.test, while: shouldContinue) } catch {
+        do { metrics = try run.trainEpoch(while: shouldContinue) } catch {
             return (false, Pause(message: Self.explain(error, learningRate: config.learningRate), isError: true))
         }
         guard let metrics else { return (false, nil) }
-        (epoch, evaluatedDataVersion) = (epoch + 1, dataVersion)
+        epoch += 1
         history.append(EpochRecord(epoch: epoch, metrics))
         if config.maxEpochs > 0, epoch >= config.maxEpochs {
             return (true, Pause(message: "Paused at the maximum of \(config.maxEpochs) epochs.", isError: false))
@@ -103,7 +99,7 @@ public struct PlaygroundEngine: Sendable {
 
     /// Back to the initial weights of the same seed; the data stay.
     public mutating func reset() throws(PlaygroundError) {
-        trainer = try Self.trainer(initial, config, epoch: 0)
+        run = TrainingRun(trainer: try Self.trainer(initial, config), train: data.train, test: data.test)
         history.removeAll()
         epoch = 0
     }
@@ -119,8 +115,7 @@ public struct PlaygroundEngine: Sendable {
     public mutating func regenerate(_ dataSeed: UInt64) throws(PlaygroundError) {
         config.dataSeed = dataSeed
         source = try Self.points(for: config, uploaded: uploaded)
-        data = try PreparedData(raw: source, added: added, config: config, normalization: data.normalization)
-        dataVersion += 1
+        try replacePoints(with: PreparedData(raw: source, added: added, config: config, normalization: data.normalization))
     }
 
     /// What changing the configuration did.
@@ -145,7 +140,7 @@ public struct PlaygroundEngine: Sendable {
         }
         if new.optimizerSettings != old.optimizerSettings || new.batchSize != old.batchSize {
             // The weights, the batch order and the optimiser's state go on (a new kind of optimiser starts fresh).
-            try lift { () throws(NeuralNetError) in try trainer.retune(new.optimizerSettings, batchSize: new.batchSize) }
+            try lift { () throws(NeuralNetError) in try run.retune(new.optimizerSettings, batchSize: new.batchSize) }
         }
         config = new
         return .kept
@@ -154,7 +149,7 @@ public struct PlaygroundEngine: Sendable {
     /// Sets one weight (`from` an input of layer `layer` `to` one of its units), or a unit's bias
     /// when `from` is nil. Layers count from 0 (the first hidden layer); the output layer is last.
     public mutating func setWeight(layer: Int, from: Int?, to: Int, value: Double) throws(PlaygroundError) {
-        var network = trainer.network
+        var network = run.network
         guard network.layers.indices.contains(layer) else { throw .bad("no layer \(layer); the network has \(network.layers.count)") }
         guard value.isFinite, abs(value) <= 1e6 else { throw .bad("a weight must be a finite number of at most 1e6 in size, got \(value)") }
         let l = network.layers[layer]
@@ -165,7 +160,7 @@ public struct PlaygroundEngine: Sendable {
         } else {
             network.layers[layer].bias[to] = value
         }
-        try lift { () throws(NeuralNetError) in try trainer.replaceNetwork(network) }
+        try lift { () throws(NeuralNetError) in try run.replaceNetwork(network) }
     }
 
     // MARK: Building
@@ -190,10 +185,11 @@ public struct PlaygroundEngine: Sendable {
         }
     }
 
-    static func trainer(_ network: Network<Double>, _ config: PlaygroundConfig, epoch: Int) throws(PlaygroundError) -> Trainer<Double> {
+    /// A trainer for `network`, its batch order seeded with the configuration's seed + 0x5eed.
+    static func trainer(_ network: Network<Double>, _ config: PlaygroundConfig) throws(PlaygroundError) -> Trainer<Double> {
         try lift { () throws(NeuralNetError) in
             try Trainer(network: network, settings: config.optimizerSettings, batchSize: config.batchSize, shuffle: true,
-                        seed: config.seed &+ UInt64(epoch) &+ 0x5eed)
+                        seed: config.seed &+ 0x5eed)
         }
     }
 }

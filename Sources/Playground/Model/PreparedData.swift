@@ -13,17 +13,19 @@ public struct AddedPoint: Codable, Sendable, Equatable {
     public init(x1: Double, x2: Double, label: Double) { (self.x1, self.x2, self.label) = (x1, x2, label) }
 }
 
-/// The data of one session, split and ready to train on: the 2-D points (to draw), the feature
-/// map and normalisation (to train and to fill the grids), and the plotted square.
+/// The data of one session, split and ready to train on: NeuralNet's `TrainingSplit` (the split, the
+/// clicked points, the feature map and the normalisation, as `TrainingSession` prepares its data) in
+/// `Double`, and what the frames draw besides: the plotted square and its grid of feature values.
 struct PreparedData: Sendable {
-    let rawTrain: Dataset
-    let rawTest: Dataset
+    /// The split, the feature map and the normalisation.
+    let split: TrainingSplit
     /// 0 for regression.
     let classCount: Int
+    /// The normalised training part, which the session's `TrainingRun` trains on.
     let train: LabeledData<Double>
+    /// The normalised test part; nil when it has no points.
     let test: LabeledData<Double>?
     let features: [Feature]
-    let normalization: Normalization
     /// The plot covers [−domain, domain]² (6, as TensorFlow Playground, unless the data reaches further).
     let domain: Double
     /// The grid's feature values (before normalisation) and what the network reads for them.
@@ -34,28 +36,28 @@ struct PreparedData: Sendable {
     /// Side of the square grid every neuron's output is computed on (TensorFlow Playground's 100).
     static let gridSize = 100
 
-    /// Splits `raw` as the configuration says, appends `added` to the training set, and maps the
-    /// features; `normalization` (kept from before) or one fitted on the training set.
+    /// The training part as given (with the clicked points), before the feature map.
+    var rawTrain: Dataset { split.rawTrain }
+    /// The test part as given.
+    var rawTest: Dataset { split.rawTest }
+    /// What the features are standardised with (the identity when not normalising).
+    var normalization: Normalization { split.normalization }
+
+    /// Splits `raw` as the configuration says (with the data seed), appends `added` to the training set,
+    /// and maps the features; `normalization` (kept from before) or one fitted on the training set.
     init(raw: Dataset, added: [AddedPoint], config: PlaygroundConfig, normalization kept: Normalization?) throws(PlaygroundError) {
-        let prepared = try lift { () throws(NeuralNetError) in
-            var (train, test) = try raw.split(trainFraction: Double(config.percTrainData) / 100, seed: config.dataSeed)
-            if !added.isEmpty { train = try Self.appending(added, to: train) }
-            let (featTrain, featTest) = (try Feature.map(train, config.features), try Feature.map(test, config.features))
-            let fitted = config.normalize ? Normalization(fitting: featTrain.inputs) : .identity(config.features.count)
-            let n = kept?.mean.count == config.features.count ? kept! : fitted
-            let names = config.features.map(\.rawValue)
-            let labeledTrain = try Dataset(inputs: n.apply(featTrain.inputs), labels: featTrain.labels, featureNames: names).labeled(Double.self)
-            let labeledTest = test.count == 0 ? nil
-                : try Dataset(inputs: n.apply(featTest.inputs), labels: featTest.labels, featureNames: names).labeled(Double.self)
-            return (train, test, n, labeledTrain, labeledTest)
+        (split, (train, test)) = try lift { () throws(NeuralNetError) in
+            let split = try TrainingSplit(raw, trainFraction: Double(config.percTrainData) / 100, seed: config.dataSeed,
+                                          addingToTraining: Self.dataset(of: added, like: raw), features: config.features,
+                                          normalize: config.normalize, keeping: kept)
+            return (split, try split.labeled(Double.self))
         }
-        (rawTrain, rawTest, normalization, train, test) = prepared
         features = config.features
         classCount = raw.isClassification ? raw.classNames.count : 0
         let reach = raw.inputs.storage.map(abs).max() ?? 0
         domain = reach <= 6 ? 6 : (reach * 1.05).rounded(.up)
         gridFeatures = Self.featureValues(Self.gridPoints(size: Self.gridSize, domain: domain), features)
-        gridInputs = normalization.apply(gridFeatures).converted()
+        gridInputs = split.normalization.apply(gridFeatures).converted()
         let (grid, size) = (gridFeatures, Self.gridSize)
         inputGrids = (0..<grid.columns).map { j in  // at 50×50: smooth functions of x1 and x2
             let half = EncodedGrid.halved((0..<grid.rows).map { grid.storage[$0 * grid.columns + j] }, size: size)
@@ -63,18 +65,13 @@ struct PreparedData: Sendable {
         }
     }
 
-    static func appending(_ points: [AddedPoint], to data: Dataset) throws(NeuralNetError) -> Dataset {
-        var inputs = data.inputs
-        inputs.storage += points.flatMap { [$0.x1, $0.x2] }
-        inputs.rows += points.count
-        switch data.labels {
-        case .classes(let labels, let names):
-            return Dataset(inputs: inputs, labels: .classes(labels + points.map { Int($0.label) }, names: names), featureNames: data.featureNames)
-        case .values(var values):
-            values.storage += points.map(\.label)
-            values.rows += points.count
-            return Dataset(inputs: inputs, labels: .values(values), featureNames: data.featureNames)
-        }
+    /// The clicked points as samples of `data`'s kind: class indices into its classes, or target values.
+    static func dataset(of points: [AddedPoint], like data: Dataset) -> Dataset {
+        let inputs = Matrix(rows: points.count, columns: 2, storage: points.flatMap { [$0.x1, $0.x2] })
+        let labels: Dataset.Labels = data.isClassification
+            ? .classes(points.map { Int($0.label) }, names: data.classNames)
+            : .values(Matrix(rows: points.count, columns: 1, storage: points.map(\.label)))
+        return Dataset(inputs: inputs, labels: labels, featureNames: data.featureNames)
     }
 
     /// The generated points of a configuration.
