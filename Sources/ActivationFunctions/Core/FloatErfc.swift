@@ -73,8 +73,9 @@ extension SIMD16 where Scalar == Float {
     }
 }
 
-/// The standard normal distribution in `Float` lanes, for GELU: Φ(x) = ½erfc(z), z = −x/√2 carried as
+/// The standard normal distribution in `Float` lanes, the careful path: Φ(x) = ½erfc(z), z = −x/√2 carried as
 /// hi + lo (erfc amplifies the rounding of z about 2z²-fold), and erfc(hi + lo) = erfc(hi) − (2/√π)e^{−hi²}·lo.
+/// GELU takes it only for lanes beyond |x| = 8; the central path is in `FloatNormal.swift`.
 extension SIMD16 where Scalar == Float {
     /// z = −x/√2 as hi + lo; lo is 0 beyond |z| = 11, where Φ is 0 or 1 and lo·x could overflow.
     @inlinable @inline(__always)

@@ -154,10 +154,10 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
     @_spi(Lanes) @inlinable @inline(__always) public static func erfc(_ x: Self) -> Self { vectorErfc(x) }
     /// factor·Φ(x) in every lane, vectorised (`ElementaryLanes.normalCDF(_:times:)`).
     @_spi(Lanes) @inlinable @inline(__always) public static func normalCDF(_ x: Self, times factor: Self) -> Self {
-        vectorNormalCDF(x, times: factor)
+        vectorNormalCDFWithTails(x, times: factor)
     }
     /// φ(x) in every lane, vectorised (`ElementaryLanes.normalDensity(_:)`).
-    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensityWithTails(x) }
     /// sin x in every lane, vectorised (`ElementaryLanes.sin(_:)`).
     @_spi(Lanes) @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     /// cos x in every lane, vectorised (`ElementaryLanes.cos(_:)`).
@@ -205,11 +205,11 @@ extension Float: ElementaryLanes {
     /// factor·Φ(x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.normalCDF(_:times:)`).
     @_spi(Lanes) @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
     public static func laneNormalCDF(_ x: Float, times factor: Float) -> Float {
-        SIMD16.vectorNormalCDF(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
+        SIMD16.vectorNormalCDFWithTails(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
     /// φ(x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.normalDensity(_:)`).
     @_spi(Lanes) @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
-    public static func laneNormalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensity) }
+    public static func laneNormalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensityWithTails) }
     /// sin x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.sin(_:)`).
     @_spi(Lanes) @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
     public static func laneSin(_ x: Float) -> Float { lane0(x, SIMD16.vectorSin) }

@@ -10,7 +10,8 @@ public struct GELU: ElementwiseActivation {
     /// Creates GELU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
-    /// x·Φ(x), with Φ from `ElementaryLanes.normalCDF` (erfc of −x/√2 in two parts).
+    /// x·Φ(x), with Φ from `ElementaryLanes.normalCDF` (for `Float`: e^{−x²/2}·erfcx with x² in two parts
+    /// on |x| ≤ 8, erfc of −x/√2 in two parts beyond).
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         L.normalCDF(x, times: x).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
     }

@@ -1,0 +1,37 @@
+"""Fits erfcx(|x|/√2) = c + t·Q(t − 1/2), t = 1/(1 + |x|/4), over |x| in [0, 8], for the central path
+of Φ in Sources/ActivationFunctions/Core/FloatNormal.swift (Φ(−|x|) = ½e^{−x²/2}·erfcx(|x|/√2)).
+The variable is built from x itself (|x|/4 is exact), so no rounded x/√2 enters. Minimax in relative
+error by iterated reweighted least squares; coefficients are rounded to float32 one at a time from the
+highest degree, the rest refitted after each. Prints them and the fit's error in float32 ulps (before
+evaluation). Usage: python3 Scripts/reference/fit-normal-cdf.py   (numpy and mpmath)"""
+import mpmath as mp
+import numpy as np
+
+mp.mp.dps = 30
+SCALE, CENTRE, DEGREE, XMAX, N = 0.25, 0.5, 8, 8.0, 3000
+
+
+def minimax(v, y, w, iterations=60):
+    weights = np.ones(len(y))
+    for _ in range(iterations):
+        root = np.sqrt(weights)
+        c, *_ = np.linalg.lstsq(v * (w * root)[:, None], y * w * root, rcond=None)
+        e = np.abs(v @ c - y) * w
+        weights = weights * (e + 1e-30)
+        weights /= weights.sum()
+    return c
+
+
+x = XMAX / 2 + XMAX / 2 * np.cos(np.pi * (np.arange(N) + 0.5) / N)
+t = 1 / (1 + SCALE * x)
+y = np.array([float(mp.erfc(mp.mpf(v) / mp.sqrt(2)) * mp.exp(mp.mpf(v) ** 2 / 2)) for v in x])
+s = t - CENTRE
+basis = np.column_stack([t * s**j for j in range(DEGREE, -1, -1)] + [np.ones_like(t)])
+fixed = []
+for j in range(basis.shape[1]):
+    rest = y - (basis[:, :j] @ np.array(fixed) if j else 0)
+    fixed.append(float(np.float32(minimax(basis[:, j:], rest, 1 / y)[0])))
+c = np.array(fixed)
+print("Q (highest degree first):", [str(np.float32(v)) for v in c[:-1]])
+print("c:", str(np.float32(c[-1])))
+print("fit error: %.3f ulp" % ((np.abs(basis @ c - y) / y).max() * 2**24))
