@@ -6,7 +6,7 @@
 ///   reduced argument, so e^{−x²/2} costs one exponential and no rounded x/√2 ever enters;
 /// - erfcx is c + t·Q(t − ½) with t = 1/(1 + |x|/4): |x|/4 is exact, 1 + |x|/4 and the quotient are
 ///   carried in two parts (three fused operations), and t − ½ is exact, so Q sees t's error once.
-/// `Scripts/fit-normal-cdf.py` fits Q (degree 8, minimax in relative error, coefficients rounded to
+/// `Scripts/reference/fit-normal-cdf.py` fits Q (degree 8, minimax in relative error, coefficients rounded to
 /// `Float` one at a time: 0.055 ulp before evaluation). A vector with a lane beyond |x| = 8 (Φ below
 /// 7e−16, or above 1 − 7e−16) takes the careful path for those lanes only; every other lane keeps the
 /// central path's bits, so a result never depends on its neighbours.
