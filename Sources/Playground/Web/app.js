@@ -75,6 +75,8 @@ async function togglePlay() {
   try {
     const status = await api('POST', `/api/sessions/${S.id}/${intent.playing ? 'play' : 'pause'}`);
     if (S.intent === intent) intent.version = status.version;  // frames from this version on carry the server's state
+    // The confirming frame may have come before this answer (it was taken in, and not drawn if it disagreed).
+    if (S.intent === intent && S.frame && S.frame.version >= status.version) { S.intent = null; showPlayState(); scheduleDraw(); }
   } catch (e) { if (S.intent === intent) { S.intent = null; showPlayState(); scheduleDraw(); } report(e); }
 }
 

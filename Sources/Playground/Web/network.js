@@ -1,6 +1,6 @@
 // The network diagram: feature nodes, hidden layers, output; links by weight or gradient.
 import { gridPixels, putPixels, diverging, css, fixed, exponential, num, sharpContext, themed, CLASS_COLOURS, ORANGE, BLUE } from './draw.js';
-import { cssSize } from './render.js';
+import { cssSize, forget } from './render.js';
 import { ThumbnailAtlas } from './thumbnails.js';
 
 export const FEATURES = [
@@ -27,6 +27,7 @@ export class NetworkView {
     const top = 76, left = 56;
     this.S = S;
     const width = left + columns * colW + (labelled ? 76 : 20), height = top + most * (S + gap) + 10;
+    if (this.canvas) forget(this.canvas);
     this.root.innerHTML = '';
     this.root.style.width = width + 'px'; this.width = width; this.root.style.height = height + 'px';
     // The links and the neurons' thumbnails are drawn on one canvas; the SVG's transparent paths above

@@ -35,6 +35,9 @@ export function cssSize(el) {
   return size;
 }
 
+/** Stops following `el` (an element about to be dropped: an observer keeps what it observes alive). */
+export function forget(el) { resized.unobserve(el); shown.unobserve(el); sizes.delete(el); onScreen.delete(el); }
+
 /** Whether any of `el` is on screen (or near it); true until the observer has said otherwise, so
  * that the first draw draws everything. A hidden panel is drawn when it comes into view. */
 export function isOnScreen(el) {
