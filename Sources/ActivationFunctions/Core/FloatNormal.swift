@@ -50,7 +50,7 @@ extension SIMD16 where Scalar == Float {
     /// the left, factor·(1 − ½e^{−x²/2}·erfcx) on the right. For x·Φ(x) (GELU), a C model of these
     /// same operations (fmaf, the same constants) checked against `Double` erfc over every `Float` with
     /// |x| ≤ 8: 3.890 ulp at x = −0.3239 (erfcx's Horner steps near t = 1 and e^{−x²/2} together);
-    /// `Scripts/check-float-elementary` is the check of this code over all 2³² inputs.
+    /// `Scripts/check/check-float-elementary` is the check of this code over all 2³² inputs.
     @inlinable @inline(__always)
     static func centralNormalCDF(_ x: Self, times factor: Self) -> Self {
         let a = x.magnitude.replacing(with: centralLimit, where: x.magnitude .> centralLimit)
