@@ -8,7 +8,7 @@ struct ExperimentCommand: ParsableCommand {
         commandName: "experiment",
         abstract: "Run one of the article's claims as an experiment: measured numbers, charts and a verdict.",
         discussion: """
-            Each experiment runs on several seeds derived from --seed (5, or 3 with --quick; one for \
+            Each experiment runs on several seeds derived from --seed (5, or 10 with --quick; one for \
             the deterministic ones), so the same --seed gives the same numbers. It prints its tables and \
             one verdict line, "holds", "mixed" or "does not hold", with each criterion's threshold, \
             mean ± sd over the seeds and the seeds passing. A criterion holds when it passed on every \
@@ -37,7 +37,7 @@ struct ExperimentCommand: ParsableCommand {
     @Flag(help: "Run every experiment.")
     var all = false
 
-    @Flag(help: "Small data and nets, few epochs, 3 seeds: a few seconds each.")
+    @Flag(help: "Small data and nets, few epochs, 10 seeds: seconds each.")
     var quick = false
 
     @Option(help: "Base seed: the seeds run (data, weights, batch order) are derived from it.")

@@ -27,14 +27,40 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let settings = ExperimentSettings(seed: seed, quick: quick)
-            let results = try Experiments.all.map { experiment in
+            var progress = StandardError()  // progress on standard error; the index path alone on standard output
+            let results = try Experiments.all.enumerated().map { index, experiment in
+                print(ReportProgress.start(index, of: Experiments.all.count, experiment.info.id), terminator: "", to: &progress)
                 let result = try Experiments.run(experiment, settings)
-                var progress = StandardError()  // progress on standard error; the index path alone on standard output
-                print("\(result.info.id): \(result.verdict.rawValue) (\(String(format: "%.1f", result.seconds)) s)", to: &progress)
+                print(ReportProgress.finish(result), to: &progress)
                 return result
             }
+            print(ReportProgress.total(results), to: &progress)
             let files = try writeDirectory(output) { try LabReport(results: results).write(to: $0) }
             print(files[0].path)
         }
+    }
+}
+
+/// The report's progress lines, for a person watching a run of seconds (quick) or half an hour (full):
+/// "[ 3/15] graded-outputs … holds (5 seeds, 42 s)", then the total and the verdicts counted.
+enum ReportProgress {
+    /// What runs now, before it finishes: "[ 3/15] graded-outputs … ".
+    static func start(_ index: Int, of count: Int, _ id: String) -> String {
+        let number = String(index + 1), total = String(count)
+        return "[" + String(repeating: " ", count: max(total.count - number.count, 0)) + number + "/" + total + "] " + id + " … "
+    }
+
+    /// The verdict, the seeds run and the time: "holds (5 seeds, 42 s)", "holds (deterministic, 0.01 s)".
+    static func finish(_ result: ExperimentResult) -> String {
+        let seeds = result.seeds.count == 1 ? "deterministic" : "\(result.seeds.count) seeds"
+        return "\(result.verdict.rawValue) (\(seeds), \(Experiments.durationText(result.seconds)))"
+    }
+
+    /// "15 experiments in 8 min 20 s: 9 hold, 4 mixed, 2 do not hold".
+    static func total(_ results: [ExperimentResult]) -> String {
+        let seconds = results.map(\.seconds).reduce(0, +)
+        let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
+        return "\(results.count) experiments in \(Experiments.durationText(seconds)): \(count(.holds)) hold, "
+            + "\(count(.mixed)) mixed, \(count(.doesNotHold)) do not hold"
     }
 }

@@ -18,6 +18,10 @@ struct ExperimentTests {
         }
     }
 
+    /// The seeds per run in these tests: 3, fewer than quick mode's 10. The tests check mechanics, never a
+    /// verdict, and 3 seeds keep the debug-build runs as short as they were.
+    static let seedCount = 3
+
     @Test("the catalog: kebab-case ids, each once, each with claims, source, claim and method")
     func catalog() {
         #expect(Set(Experiments.ids).count == Experiments.ids.count)
@@ -41,14 +45,16 @@ struct ExperimentTests {
         #expect(Experiments.untestedClaims == [1, 3, 7, 13, 20, 30, 32])
     }
 
-    @Test("seeds: 3 in quick mode, 5 in full, distinct, fixed by the base seed, different for another base seed")
+    @Test("seeds: 10 in quick mode, 5 in full, or as many as asked; distinct, fixed by the base seed, different for another base seed")
     func seeds() {
         let quick = ExperimentSettings(seed: 1, quick: true), full = ExperimentSettings(seed: 1)
-        #expect(quick.seeds.count == 3 && full.seeds.count == 5)
-        #expect(Set(full.seeds).count == 5)
-        #expect(Array(full.seeds.prefix(3)) == quick.seeds)
+        #expect(quick.seeds.count == 10 && full.seeds.count == 5)
+        #expect(Set(quick.seeds).count == 10)
+        #expect(Array(quick.seeds.prefix(5)) == full.seeds)
+        #expect(ExperimentSettings(seed: 1, quick: true, seedCount: 3).seeds == Array(quick.seeds.prefix(3)))
+        #expect(ExperimentSettings(seed: 1, seedCount: 0).seeds.count == 1)
         #expect(ExperimentSettings(seed: 1).seeds == full.seeds)
-        #expect(Set(ExperimentSettings(seed: 2).seeds).isDisjoint(with: full.seeds))
+        #expect(Set(ExperimentSettings(seed: 2, quick: true).seeds).isDisjoint(with: quick.seeds))
     }
 
     @Test("the verdict rule: every seed, 80% with a clear mean, none, and mixed between")
@@ -105,11 +111,11 @@ struct ExperimentTests {
 
     @Test("the same base seed gives the same numbers; another base seed gives others")
     func deterministic() async throws {
-        let settings = ExperimentSettings(seed: 7, quick: true)
+        let settings = ExperimentSettings(seed: 7, quick: true, seedCount: Self.seedCount)
         let a = try await Self.run(ActivationGrowth(), settings), b = try await Self.run(ActivationGrowth(), settings)
         #expect(a.measurements == b.measurements && a.seeds == b.seeds && a.seeds.count == 3)
         #expect(a.criteria.map(\.values) == b.criteria.map(\.values))
-        let c = try await Self.run(ActivationGrowth(), ExperimentSettings(seed: 8, quick: true))
+        let c = try await Self.run(ActivationGrowth(), ExperimentSettings(seed: 8, quick: true, seedCount: Self.seedCount))
         #expect(c.criteria.map(\.values) != a.criteria.map(\.values))
     }
 
@@ -118,7 +124,7 @@ struct ExperimentTests {
     func seedAgreement(_ id: String) async throws {
         var verdicts: [Verdict] = []
         for seed in [UInt64(1), 2, 3] {
-            verdicts.append(try await Self.run(Experiments.named(id)!, ExperimentSettings(seed: seed, quick: true)).verdict)
+            verdicts.append(try await Self.run(Experiments.named(id)!, ExperimentSettings(seed: seed, quick: true, seedCount: Self.seedCount)).verdict)
         }
         #expect(Set(verdicts).count == 1, "\(id): \(verdicts)")
     }
@@ -130,7 +136,7 @@ struct ExperimentTests {
     func seedAgreementActivationGrowth() async throws {
         var verdicts: [Verdict] = []
         for seed in [UInt64(1), 2, 3, 4] {
-            verdicts.append(try await Self.run(ActivationGrowth(), ExperimentSettings(seed: seed, quick: true)).verdict)
+            verdicts.append(try await Self.run(ActivationGrowth(), ExperimentSettings(seed: seed, quick: true, seedCount: Self.seedCount)).verdict)
         }
         #expect(Set(verdicts).count == 1, "\(verdicts)")
     }
@@ -145,7 +151,7 @@ struct ExperimentTests {
 
     @Test("JSON: id, verdict in three words, seeds, criteria with threshold, mean, sd and share")
     func json() async throws {
-        var result = try await Self.run(ActivationGrowth(), ExperimentSettings(quick: true))
+        var result = try await Self.run(ActivationGrowth(), ExperimentSettings(quick: true, seedCount: Self.seedCount))
         result.measure("not-finite", .infinity)
         let object = try JSONSerialization.jsonObject(with: Data(result.json(chartPaths: ["a.svg"]).utf8)) as! [String: Any]
         #expect(object["id"] as? String == "activation-growth")

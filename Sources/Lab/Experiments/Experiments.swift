@@ -33,6 +33,9 @@ public enum Experiments {
         all.first { $0.info.id == id.lowercased() }
     }
 
+    /// A duration for people, as the experiments' pages print it: "0.41 s", "3.2 s", "42 s", "8 min 20 s", "1 h 5 min".
+    public static func durationText(_ seconds: Double) -> String { Format.duration(seconds) }
+
     /// Runs `experiment` on every seed derived from `settings.seed` (one run when it is deterministic),
     /// and combines the runs: each criterion's values over the seeds, the mean of every measurement,
     /// and the first seed's tables and charts. Records how long it all took.
