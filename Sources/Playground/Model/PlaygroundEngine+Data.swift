@@ -13,8 +13,10 @@ extension PlaygroundEngine {
             throw PlaygroundError(.tooLarge, "at most \(limits.maxPoints) points; clear some first")
         }
         try Self.check(points, classCount: data.classCount)
+        // Prepared before anything changes: points that fail there are not left in `added`.
+        let prepared = try PreparedData(raw: source, added: added + points, config: config, normalization: data.normalization)
         added += points
-        try rebuildData()
+        replacePoints(with: prepared)
     }
 
     /// Finite coordinates and labels, and a class of the data where it has classes (`classCount` > 0).
