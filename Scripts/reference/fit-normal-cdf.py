@@ -7,31 +7,12 @@ evaluation). Usage: python3 Scripts/reference/fit-normal-cdf.py   (numpy and mpm
 import mpmath as mp
 import numpy as np
 
+from rounded_fit import fit_and_print
+
 mp.mp.dps = 30
 SCALE, CENTRE, DEGREE, XMAX, N = 0.25, 0.5, 8, 8.0, 3000
-
-
-def minimax(v, y, w, iterations=60):
-    weights = np.ones(len(y))
-    for _ in range(iterations):
-        root = np.sqrt(weights)
-        c, *_ = np.linalg.lstsq(v * (w * root)[:, None], y * w * root, rcond=None)
-        e = np.abs(v @ c - y) * w
-        weights = weights * (e + 1e-30)
-        weights /= weights.sum()
-    return c
-
 
 x = XMAX / 2 + XMAX / 2 * np.cos(np.pi * (np.arange(N) + 0.5) / N)
 t = 1 / (1 + SCALE * x)
 y = np.array([float(mp.erfc(mp.mpf(v) / mp.sqrt(2)) * mp.exp(mp.mpf(v) ** 2 / 2)) for v in x])
-s = t - CENTRE
-basis = np.column_stack([t * s**j for j in range(DEGREE, -1, -1)] + [np.ones_like(t)])
-fixed = []
-for j in range(basis.shape[1]):
-    rest = y - (basis[:, :j] @ np.array(fixed) if j else 0)
-    fixed.append(float(np.float32(minimax(basis[:, j:], rest, 1 / y)[0])))
-c = np.array(fixed)
-print("Q (highest degree first):", [str(np.float32(v)) for v in c[:-1]])
-print("c:", str(np.float32(c[-1])))
-print("fit error: %.3f ulp" % ((np.abs(basis @ c - y) / y).max() * 2**24))
+fit_and_print(t, y, CENTRE, DEGREE, iterations=60)
