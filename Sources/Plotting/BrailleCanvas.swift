@@ -38,9 +38,12 @@ struct BrailleCanvas {
         from a: (x: Int, y: Int), to b: (x: Int, y: Int), series: Int,
         pattern: [Bool] = [true], skipStart: Bool = false, step: inout Int
     ) {
-        var x = a.x, y = a.y
-        let dx = abs(b.x - a.x), dy = -abs(b.y - a.y)
-        let sx = a.x < b.x ? 1 : -1, sy = a.y < b.y ? 1 : -1
+        var x = a.x
+        var y = a.y
+        let dx = abs(b.x - a.x)
+        let dy = -abs(b.y - a.y)
+        let sx = a.x < b.x ? 1 : -1
+        let sy = a.y < b.y ? 1 : -1
         var error = dx + dy
         var skip = skipStart
         while true {

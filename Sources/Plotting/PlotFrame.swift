@@ -26,7 +26,10 @@ struct AxisBounds {
 
 /// Everything needed to lay out one rendering: scaled data on a braille canvas plus axes.
 struct PlotFrame {
-    enum Style: Equatable { case plain, axis, color(TerminalColor) }
+    enum Style: Equatable {
+        case plain, axis
+        case color(TerminalColor)
+    }
 
     let canvas: BrailleCanvas
     let colors: [TerminalColor]
@@ -42,7 +45,8 @@ struct PlotFrame {
     init?(series: [TerminalPlot.Series], columns: Int, rows: Int, patterned: Bool = false) {
         let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         guard let first = finite.first else { return nil }
-        let xs = finite.map(\.x), ys = finite.map(\.y)
+        let xs = finite.map(\.x)
+        let ys = finite.map(\.y)
         x = AxisBounds(lo: xs.min() ?? first.x, hi: xs.max() ?? first.x, padding: 0)
         y = AxisBounds(lo: ys.min() ?? first.y, hi: ys.max() ?? first.y, padding: 0.05)
         var canvas = BrailleCanvas(columns: columns, rows: rows)
@@ -70,11 +74,14 @@ struct PlotFrame {
         var step = 0
         for point in series.points {
             guard point.x.isFinite, point.y.isFinite else { previous = nil; continue }
-            let dot = (x: x.index(point.x, count: canvas.dotWidth),
-                       y: canvas.dotHeight - 1 - y.index(point.y, count: canvas.dotHeight))
+            let dot = (
+                x: x.index(point.x, count: canvas.dotWidth),
+                y: canvas.dotHeight - 1 - y.index(point.y, count: canvas.dotHeight)
+            )
             if let previous, previous == dot { continue }
-            canvas.line(from: previous ?? dot, to: dot, series: index, pattern: pattern,
-                        skipStart: previous != nil, step: &step)
+            canvas.line(
+                from: previous ?? dot, to: dot, series: index, pattern: pattern,
+                skipStart: previous != nil, step: &step)
             previous = dot
         }
     }

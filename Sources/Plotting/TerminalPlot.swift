@@ -103,7 +103,9 @@ public struct TerminalPlot: Sendable {
     }
 
     /// Without colour, the n-th line is drawn with the n-th dot pattern and keyed by the n-th glyph.
-    static let patterns: [[Bool]] = [[true], [true, false], [true, true, true, false, false], [true, false, false, false]]
+    static let patterns: [[Bool]] = [
+        [true], [true, false], [true, true, true, false, false], [true, false, false, false],
+    ]
     static let solidKey = "━━"
     static let keys = [solidKey, "┈┈", "╍╍", "· ·"]
 

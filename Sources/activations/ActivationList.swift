@@ -2,7 +2,9 @@
 /// parentheses belongs to a formula, so `relu,f(x)=max(0.1*x, x),tanh` is three entries.
 enum ActivationList {
     static func split(_ list: String) -> [String] {
-        var entries: [String] = [], current = "", depth = 0
+        var entries: [String] = []
+        var current = ""
+        var depth = 0
         for character in list {
             switch character {
             case "(": depth += 1

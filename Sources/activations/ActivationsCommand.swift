@@ -32,7 +32,11 @@ struct ActivationsCommand: AsyncParsableCommand {
                 eval.inputs += values
                 command = eval
             }
-            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if let status = StandardOutput.finish() { exit(withError: ExitCode(status)) }
             exit(withError: error)

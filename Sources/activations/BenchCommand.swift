@@ -69,8 +69,9 @@ struct BenchCommand: ParsableCommand {
         try reportingFailures {
             if let bad = sizes.first(where: { !(1...Self.maxElements).contains($0) }) {
                 let bytes = Double(bad) * Double(backward ? 3 : 2) * Double(type == .float ? 4 : 8)
-                throw CommandFailure.usage("--n must be in 1…\(Self.maxElements), got \(bad)"
-                    + (bad > 0 ? String(format: " (its buffers would take %.3g GB)", bytes / 1e9) : ""))
+                throw CommandFailure.usage(
+                    "--n must be in 1…\(Self.maxElements), got \(bad)"
+                        + (bad > 0 ? String(format: " (its buffers would take %.3g GB)", bytes / 1e9) : ""))
             }
             guard (1...Self.maxSamples).contains(samples) else {
                 throw CommandFailure.usage("--samples must be in 1…\(Self.maxSamples), got \(samples)")
@@ -79,10 +80,12 @@ struct BenchCommand: ParsableCommand {
                 throw CommandFailure.usage("--cpu-time applies to the kernel benchmarks, not to --training")
             }
             guard (0...Self.maxThreads).contains(threads) else {
-                throw CommandFailure.usage("--threads must be in 0…\(Self.maxThreads) (0: every processor), got \(threads)")
+                throw CommandFailure.usage(
+                    "--threads must be in 0…\(Self.maxThreads) (0: every processor), got \(threads)")
             }
             if cpuTime && threads != 1 {
-                throw CommandFailure.usage("--cpu-time counts only the calling thread; time --threads \(threads) with the wall clock")
+                throw CommandFailure.usage(
+                    "--cpu-time counts only the calling thread; time --threads \(threads) with the wall clock")
             }
             if training { return try measureTraining() }
             try measureAll()
@@ -117,15 +120,18 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    func measure(_ f: AnyActivation, _ n: Int, _ direction: Throughput.Direction, fromOutput: Bool) -> Throughput.Sample {
+    func measure(_ f: AnyActivation, _ n: Int, _ direction: Throughput.Direction, fromOutput: Bool) -> Throughput.Sample
+    {
         let clock: Throughput.Clock = cpuTime ? .threadCPU : .wall
         return switch type {
         case .float:
-            Throughput.measure(f, Float.self, n: n, direction: direction, fromOutput: fromOutput,
-                               parallelism: parallelism, samples: samples, clock: clock)
+            Throughput.measure(
+                f, Float.self, n: n, direction: direction, fromOutput: fromOutput,
+                parallelism: parallelism, samples: samples, clock: clock)
         case .double:
-            Throughput.measure(f, Double.self, n: n, direction: direction, fromOutput: fromOutput,
-                               parallelism: parallelism, samples: samples, clock: clock)
+            Throughput.measure(
+                f, Double.self, n: n, direction: direction, fromOutput: fromOutput,
+                parallelism: parallelism, samples: samples, clock: clock)
         }
     }
 }
@@ -144,7 +150,9 @@ extension BenchCommand {
                 encoder.outputFormatting = .sortedKeys
                 print(String(decoding: try encoder.encode(r), as: UTF8.self))
             } else {
-                let value = r.gflops.map { String(format: "%.1f GFLOP/s", $0) } ?? String(format: "%.3f ms", (r.seconds ?? 0) * 1000)
+                let value =
+                    r.gflops.map { String(format: "%.1f GFLOP/s", $0) }
+                    ?? String(format: "%.3f ms", (r.seconds ?? 0) * 1000)
                 print(BenchFormat.pad(r.id, 26) + value)
             }
         }
@@ -153,7 +161,8 @@ extension BenchCommand {
 
 /// How `activations bench` prints a sample: a table row or a JSON line.
 enum BenchFormat {
-    static let header = pad("function", 20) + pad("n", 10, right: true) + pad("type", 8, right: true)
+    static let header =
+        pad("function", 20) + pad("n", 10, right: true) + pad("type", 8, right: true)
         + pad("direction", 12, right: true) + pad("Gelem/s", 10, right: true)
         + pad("ns/elem", 10, right: true) + pad("GB/s", 9, right: true)
 
@@ -161,7 +170,8 @@ enum BenchFormat {
         pad(s.id, 20) + pad("\(s.n)", 10, right: true) + pad(s.type, 8, right: true)
             + pad(s.direction.rawValue + (s.readsOutput ? "(y)" : ""), 12, right: true)
             + pad(fixed(s.gelemPerSecond, 3), 10, right: true)
-            + pad(fixed(s.nanosecondsPerElement, 3), 10, right: true) + pad(fixed(s.gigabytesPerSecond, 2), 9, right: true)
+            + pad(fixed(s.nanosecondsPerElement, 3), 10, right: true)
+            + pad(fixed(s.gigabytesPerSecond, 2), 9, right: true)
     }
 
     static func json(_ s: Throughput.Sample) -> String {

@@ -1,8 +1,7 @@
 import ActivationFunctions
-import NeuralNet
 import ArgumentParser
-
 import Foundation
+import NeuralNet
 
 /// A failure the user can fix, with the sysexits code it ends the process with.
 struct CommandFailure: Error {
@@ -56,12 +55,12 @@ func printError(_ message: String) {
     print("error: \(message)", to: &standardError)
 }
 
-
 /// The shared `--param NAME=VALUE` option. Its value is taken as it is even when it starts with a
 /// dash (`--param -0.1` is refused for its missing name, not read as a missing value).
 struct ParameterOptions: ParsableArguments {
-    @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("Set a parameter, e.g. --param slope=0.2.", valueName: "name=value"))
+    @Option(
+        name: .customLong("param"), parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("Set a parameter, e.g. --param slope=0.2.", valueName: "name=value"))
     var assignments: [String] = []
 
     /// The assignments as a dictionary, or a usage failure naming the malformed or repeated one.

@@ -16,7 +16,8 @@ enum EvalArguments {
     /// order; anything but `eval` is returned unchanged.
     static func separate(_ arguments: [String]) -> (arguments: [String], values: [String]) {
         guard arguments.first == "eval" else { return (arguments, []) }
-        var kept = ["eval"], values: [String] = []
+        var kept = ["eval"]
+        var values: [String] = []
         var (index, sawID) = (1, false)
         while index < arguments.count {
             let argument = arguments[index]
@@ -42,7 +43,8 @@ enum EvalArguments {
     /// A usage failure when there are more numbers than `maxValues`, saying to use standard input.
     static func check(count: Int) throws {
         guard count > maxValues else { return }
-        throw CommandFailure.usage("""
+        throw CommandFailure.usage(
+            """
             eval takes at most \(maxValues) numbers as arguments, got \(count); give more on standard input, \
             one or more per line (e.g. `seq -5 0.001 5 | activations eval sigmoid`)
             """)

@@ -23,7 +23,8 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Function id or alias (see `activations list`), or a formula such as 'f(x; a=1.5) = x*sigmoid(a*x)'.")
+    @Argument(
+        help: "Function id or alias (see `activations list`), or a formula such as 'f(x; a=1.5) = x*sigmoid(a*x)'.")
     var id: String
 
     @Flag(help: "Evaluate f′(x) instead of f(x).")
@@ -36,7 +37,11 @@ struct EvalCommand: ParsableCommand {
 
     /// The numbers, and whatever else ArgumentParser did not recognise. `ActivationsCommand.main` sets
     /// the numbers aside before parsing (`EvalArguments`) and appends them here.
-    @Argument(parsing: .allUnrecognized, help: "Inputs, at most \(EvalArguments.maxValues) (more on standard input). Negative numbers work as they are (or after --).")
+    @Argument(
+        parsing: .allUnrecognized,
+        help:
+            "Inputs, at most \(EvalArguments.maxValues) (more on standard input). Negative numbers work as they are (or after --)."
+    )
     var inputs: [String] = []
 
     func run() throws {
@@ -86,7 +91,8 @@ struct Evaluation<T: BatchElement & LosslessStringConvertible> {
         var numbers: [T] = []
         for (lineIndex, line) in lines.enumerated() {
             for (column, token) in NumberInput.tokens(Substring(line)).enumerated() {
-                let position = lines.count == 1 ? "input \(numbers.count + 1)" : "line \(lineIndex + 1), number \(column + 1)"
+                let position =
+                    lines.count == 1 ? "input \(numbers.count + 1)" : "line \(lineIndex + 1), number \(column + 1)"
                 numbers.append(try NumberInput.parse(token, as: T.self, at: position))
             }
         }

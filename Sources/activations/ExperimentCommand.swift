@@ -43,21 +43,31 @@ struct ExperimentCommand: ParsableCommand {
     @Option(help: "Base seed: the seeds run (data, weights, batch order) are derived from it.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Extra hidden activations to compare (choosing, dying-relu): ids or formulas, e.g. gelu,silu or relu,'f(x)=max(0.1*x, x)' (a comma inside parentheses belongs to the formula).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Extra hidden activations to compare (choosing, dying-relu): ids or formulas, e.g. gelu,silu or relu,'f(x)=max(0.1*x, x)' (a comma inside parentheses belongs to the formula).",
+            valueName: "list"))
     var extra: String?
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Write the charts (SVG) into this directory.", valueName: "dir"))
+    @Option(
+        name: .customLong("out"), help: ArgumentHelp("Write the charts (SVG) into this directory.", valueName: "dir"))
     var outputDirectory: String?
 
-    @Flag(help: "Print JSON instead of text: one object per experiment (an array with --all); with --list, an array of {id, title, claims}.")
+    @Flag(
+        help:
+            "Print JSON instead of text: one object per experiment (an array with --all); with --list, an array of {id, title, claims}."
+    )
     var json = false
 
     func run() throws {
         try reportingFailures {
             if list { return print(json ? JSONText.listing : ExperimentRunner.listing) }
             let experiments = try ExperimentRunner.select(id: id, all: all)
-            let settings = ExperimentSettings(seed: seed, quick: quick, extraActivations: try ExperimentRunner.activations(extra))
-            let outputs = try experiments.map { try ExperimentRunner.run($0, settings, outputDirectory: outputDirectory, json: json) }
+            let settings = ExperimentSettings(
+                seed: seed, quick: quick, extraActivations: try ExperimentRunner.activations(extra))
+            let outputs = try experiments.map {
+                try ExperimentRunner.run($0, settings, outputDirectory: outputDirectory, json: json)
+            }
             print(json && all ? "[" + outputs.joined(separator: ",\n") + "]" : outputs.joined(separator: "\n\n"))
         }
     }
@@ -68,7 +78,8 @@ enum ExperimentRunner {
     static var listing: String {
         Experiments.all.map { experiment in
             let claims = "claims " + experiment.info.claims.map(String.init).joined(separator: ", ")
-            return experiment.info.id.padding(toLength: 26, withPad: " ", startingAt: 0) + claims.padding(toLength: 18, withPad: " ", startingAt: 0) + experiment.info.title
+            return experiment.info.id.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + claims.padding(toLength: 18, withPad: " ", startingAt: 0) + experiment.info.title
         }.joined(separator: "\n")
     }
 
@@ -76,7 +87,8 @@ enum ExperimentRunner {
         if all { return Experiments.all }
         guard let id else { throw CommandFailure.usage("name an experiment, or use --list or --all") }
         guard let experiment = Experiments.named(id) else {
-            throw CommandFailure.usage("unknown experiment '\(id)'; the experiments are \(Experiments.ids.joined(separator: ", "))")
+            throw CommandFailure.usage(
+                "unknown experiment '\(id)'; the experiments are \(Experiments.ids.joined(separator: ", "))")
         }
         return [experiment]
     }
@@ -87,9 +99,12 @@ enum ExperimentRunner {
         return ids
     }
 
-    static func run(_ experiment: any Experiment, _ settings: ExperimentSettings, outputDirectory: String?, json: Bool) throws -> String {
+    static func run(_ experiment: any Experiment, _ settings: ExperimentSettings, outputDirectory: String?, json: Bool)
+        throws -> String
+    {
         let result = try Experiments.run(experiment, settings)
-        let charts = try outputDirectory.map { try writeDirectory($0) { try result.writeCharts(to: $0).map(\.path) } } ?? []
+        let charts =
+            try outputDirectory.map { try writeDirectory($0) { try result.writeCharts(to: $0).map(\.path) } } ?? []
         return json ? result.json(chartPaths: charts) : result.text
     }
 }

@@ -11,8 +11,9 @@ struct FormulaNotes {
         let matches = formula.catalogMatches()
         if !matches.isEmpty {
             let list = matches.joined(separator: ", ")
-            lines.append("  note: on [−10, 10] this equals the catalog's \(list), computed stably there "
-                + "(`activations show \(matches[0])`)")
+            lines.append(
+                "  note: on [−10, 10] this equals the catalog's \(list), computed stably there "
+                    + "(`activations show \(matches[0])`)")
         }
         return lines.isEmpty ? [] : [""] + lines
     }

@@ -21,9 +21,10 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print a Markdown table (the documentation's catalog page: Scripts/docs/catalog-doc).")
     var markdown = false
 
-    @Option(help: ArgumentHelp(
-        "Write one DocC page per function (formula, derivative, parameters, kinks) into this folder.",
-        valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "Write one DocC page per function (formula, derivative, parameters, kinks) into this folder.",
+            valueName: "folder"))
     var doccPages: String?
 
     func validate() throws {

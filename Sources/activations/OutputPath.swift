@@ -60,7 +60,9 @@ func writeFile(_ data: Data, to path: String) throws {
 /// Runs `write` into the directory `path`, or explains in words why it cannot.
 func writeDirectory<T>(_ path: String, what: String = "", _ write: (URL) throws -> T) throws -> T {
     let target = what.isEmpty ? path : "\(what) into \(path)"
-    if let problem = OutputPath.directoryProblem(path) { throw CommandFailure.usage("cannot write \(target): \(problem)") }
+    if let problem = OutputPath.directoryProblem(path) {
+        throw CommandFailure.usage("cannot write \(target): \(problem)")
+    }
     do { return try write(URL(fileURLWithPath: path)) } catch let failure as CommandFailure { throw failure } catch {
         throw CommandFailure.usage("cannot write \(target): \(OutputPath.describe(error))")
     }

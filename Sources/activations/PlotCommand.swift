@@ -31,19 +31,24 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: "Draw f and f′ together.")
     var both = false
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("The x interval, e.g. --range -3:3 (default: the function's own).", valueName: "a:b"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The x interval, e.g. --range -3:3 (default: the function's own).", valueName: "a:b"))
     var range: String?
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Option(help: ArgumentHelp("Overlay several functions, e.g. relu,sigmoid,tanh or \"relu,f(x)=max(0.1*x, x)\".", valueName: "ids"))
+    @Option(
+        help: ArgumentHelp(
+            "Overlay several functions, e.g. relu,sigmoid,tanh or \"relu,f(x)=max(0.1*x, x)\".", valueName: "ids"))
     var compare: String?
 
     @Flag(help: "Write the gallery of every function (index.html and one SVG per function) into the -o directory.")
     var all = false
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (a directory for --all).", valueName: "path"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file (a directory for --all).", valueName: "path"))
     var output: String?
 
     func run() throws {

@@ -12,7 +12,9 @@ enum PlotRequest {
     init(_ command: PlotCommand) throws {
         let modes = [command.id != nil, command.compare != nil, command.all].filter { $0 }.count
         guard modes == 1 else { throw CommandFailure.usage("give one function id, or --compare IDS, or --all") }
-        guard !(command.derivative && command.both) else { throw CommandFailure.usage("--derivative and --both exclude each other") }
+        guard !(command.derivative && command.both) else {
+            throw CommandFailure.usage("--derivative and --both exclude each other")
+        }
         let domain = try command.range.map(PlotRange.parse)
         let values = try command.parameters.values()
         if let id = command.id {
@@ -20,9 +22,13 @@ enum PlotRequest {
             self = .one(try Activations.make(id, parameters: values), curves, domain, values)
             return
         }
-        guard values.isEmpty else { throw CommandFailure.usage("--param applies to one function, not to --compare or --all") }
+        guard values.isEmpty else {
+            throw CommandFailure.usage("--param applies to one function, not to --compare or --all")
+        }
         if let list = command.compare {
-            guard !command.both else { throw CommandFailure.usage("--compare draws f or, with --derivative, f′; not --both") }
+            guard !command.both else {
+                throw CommandFailure.usage("--compare draws f or, with --derivative, f′; not --both")
+            }
             self = .compare(try Self.elementwise(list), derivative: command.derivative, domain)
             return
         }
@@ -36,11 +42,15 @@ enum PlotRequest {
     /// The functions named in a comma-separated list; each must be elementwise.
     static func elementwise(_ list: String) throws -> [any ElementwiseActivation] {
         let ids = ActivationList.split(list)
-        guard !ids.isEmpty else { throw CommandFailure.usage("--compare needs ids separated by commas, e.g. relu,sigmoid") }
+        guard !ids.isEmpty else {
+            throw CommandFailure.usage("--compare needs ids separated by commas, e.g. relu,sigmoid")
+        }
         return try ids.map { id in
             switch try Activations.make(id) {
             case .elementwise(let f): return f
-            case .row: throw CommandFailure.usage("\(id) is a vector function; --compare overlays elementwise functions (plot it alone)")
+            case .row:
+                throw CommandFailure.usage(
+                    "\(id) is a vector function; --compare overlays elementwise functions (plot it alone)")
             }
         }
     }
@@ -72,14 +82,16 @@ enum PlotRange {
     static func parse(_ text: String) throws -> PlotDomain {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
         guard parts.count == 2, let lower = NumberText.parse(parts[0], as: Double.self),
-              let upper = NumberText.parse(parts[1], as: Double.self) else {
+            let upper = NumberText.parse(parts[1], as: Double.self)
+        else {
             throw CommandFailure.usage("--range expects A:B with two numbers, e.g. -3:3; got '\(text)'")
         }
         guard lower.isFinite, upper.isFinite, lower < upper else {
             throw CommandFailure.usage("--range \(text): A must be less than B, and both finite")
         }
         guard (upper - lower).isFinite else {
-            throw CommandFailure.usage("--range \(text): the width B − A overflows a Double; keep it below \(Double.greatestFiniteMagnitude)")
+            throw CommandFailure.usage(
+                "--range \(text): the width B − A overflows a Double; keep it below \(Double.greatestFiniteMagnitude)")
         }
         return PlotDomain(lower, upper)
     }

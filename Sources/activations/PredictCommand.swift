@@ -25,7 +25,8 @@ struct PredictCommand: ParsableCommand {
             let file = try ModelFile.decode(Data(try readText(model).utf8))
             let network = try file.network()
             let text = try readInput()
-            let points = try CSVLoader.loadPoints(text, header: header, columns: file.inputNames.count, names: file.inputNames)
+            let points = try CSVLoader.loadPoints(
+                text, header: header, columns: file.inputNames.count, names: file.inputNames)
             let outputs = network.predict(try file.prepare(points))
             print(Prediction(file: file, outputs: outputs).csv(), terminator: "")
         }

@@ -15,7 +15,9 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The directory to write the site into.", valueName: "dir"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("The directory to write the site into.", valueName: "dir"))
     var output: String
 
     @Flag(help: "Run the experiments in quick mode.")
@@ -29,7 +31,9 @@ struct ReportCommand: ParsableCommand {
             let settings = ExperimentSettings(seed: seed, quick: quick)
             var progress = StandardError()  // progress on standard error; the index path alone on standard output
             let results = try Experiments.all.enumerated().map { index, experiment in
-                print(ReportProgress.start(index, of: Experiments.all.count, experiment.info.id), terminator: "", to: &progress)
+                print(
+                    ReportProgress.start(index, of: Experiments.all.count, experiment.info.id), terminator: "",
+                    to: &progress)
                 let result = try Experiments.run(experiment, settings)
                 print(ReportProgress.finish(result), to: &progress)
                 return result
@@ -46,8 +50,10 @@ struct ReportCommand: ParsableCommand {
 enum ReportProgress {
     /// What runs now, before it finishes: "[ 3/15] graded-outputs … ".
     static func start(_ index: Int, of count: Int, _ id: String) -> String {
-        let number = String(index + 1), total = String(count)
-        return "[" + String(repeating: " ", count: max(total.count - number.count, 0)) + number + "/" + total + "] " + id + " … "
+        let number = String(index + 1)
+        let total = String(count)
+        return "[" + String(repeating: " ", count: max(total.count - number.count, 0)) + number + "/" + total + "] "
+            + id + " … "
     }
 
     /// The verdict, the seeds run and the time: "holds (5 seeds, 42 s)", "holds (deterministic, 0.01 s)".

@@ -38,25 +38,29 @@ struct Sampler {
         let points = Array(Set(candidates.filter { $0 >= domain.lower && $0 <= domain.upper })).sorted()
         let header: String
         if case .row = function {
-            header = "  first output (\(firstOutput)) of the row \(rowDescription) as x varies\n"
+            header =
+                "  first output (\(firstOutput)) of the row \(rowDescription) as x varies\n"
                 + "  x            \(firstOutput.padding(17))d(\(firstOutput))/dx"
         } else {
             header = "  x            f(x)             f′(x)"
         }
-        return [header] + points.map { x in
-            let (value, slope) = sample(x)
-            return "  " + format(x).padding(13) + format(value).padding(17) + format(slope)
-        }
+        return [header]
+            + points.map { x in
+                let (value, slope) = sample(x)
+                return "  " + format(x).padding(13) + format(value).padding(17) + format(slope)
+            }
     }
 
     func plot(width: Int, height: Int) -> TerminalPlot {
         let count = 241
         let xs = (0..<count).map { domain.lower + (domain.upper - domain.lower) * Double($0) / Double(count - 1) }
         let samples = xs.map(sample)
-        var plot = TerminalPlot(width: width, height: height, title: "\(function.info.id) and its derivative", xLabel: "x")
+        var plot = TerminalPlot(
+            width: width, height: height, title: "\(function.info.id) and its derivative", xLabel: "x")
         let isRow = if case .row = function { true } else { false }
         plot.add(.init(label: isRow ? firstOutput : "f(x)", xs: xs, ys: samples.map(\.value), color: .blue))
-        plot.add(.init(label: isRow ? "d(\(firstOutput))/dx" : "f′(x)", xs: xs, ys: samples.map(\.slope), color: .orange))
+        plot.add(
+            .init(label: isRow ? "d(\(firstOutput))/dx" : "f′(x)", xs: xs, ys: samples.map(\.slope), color: .orange))
         return plot
     }
 

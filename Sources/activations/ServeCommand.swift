@@ -16,8 +16,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every network; :: for IPv6).")
     var host = "127.0.0.1"
 
-    @Option(name: .customLong("allowed-host"),
-            help: "A host name (besides IP addresses and localhost) by which browsers may reach the server, e.g. teacher.local; repeatable.")
+    @Option(
+        name: .customLong("allowed-host"),
+        help:
+            "A host name (besides IP addresses and localhost) by which browsers may reach the server, e.g. teacher.local; repeatable."
+    )
     var allowedHosts: [String] = []
 
     @Option(help: "The port (0 picks a free one).")
@@ -63,14 +66,15 @@ struct ServeCommand: AsyncParsableCommand {
     static func openBrowser(_ address: String) {
         let process = Process()
         #if os(macOS)
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
         #else
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xdg-open"]
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["xdg-open"]
         #endif
         process.arguments = (process.arguments ?? []) + [address]
         do { try process.run() } catch {
-            FileHandle.standardError.write(Data("serve: could not open a browser (\(error)); open \(address) yourself\n".utf8))
+            FileHandle.standardError.write(
+                Data("serve: could not open a browser (\(error)); open \(address) yourself\n".utf8))
         }
     }
 }

@@ -35,7 +35,9 @@ struct ShowCommand: ParsableCommand {
             let function = try Activations.make(id, parameters: try parameters.values())
             let values = try function.info.validate(try parameters.values())
             print(Description(info: function.info, values: values).lines.joined(separator: "\n"))
-            if case .elementwise(let formula as Formula) = function { print(FormulaNotes(formula: formula).lines.joined(separator: "\n")) }
+            if case .elementwise(let formula as Formula) = function {
+                print(FormulaNotes(formula: formula).lines.joined(separator: "\n"))
+            }
             let sampler = Sampler(function: function)
             print("")
             print(sampler.valueTable().joined(separator: "\n"))
@@ -52,7 +54,8 @@ struct Description {
 
     var lines: [String] {
         var lines = [
-            "\(info.name)  [\(info.id)]" + (info.aliases.isEmpty ? "" : "  also: " + info.aliases.joined(separator: ", ")),
+            "\(info.name)  [\(info.id)]"
+                + (info.aliases.isEmpty ? "" : "  also: " + info.aliases.joined(separator: ", ")),
             "",
             "  f(x)  = \(info.formula)",
             "  f′(x) = \(info.derivativeFormula)",
@@ -80,7 +83,9 @@ struct Description {
         var lines = ["", "  parameters (set with --param NAME=VALUE):"]
         for spec in info.parameters {
             let value = values[spec.name].shortDescription
-            let note = value == spec.defaultValue.shortDescription ? "default" : "default \(spec.defaultValue.shortDescription)"
+            let note =
+                value == spec.defaultValue.shortDescription
+                ? "default" : "default \(spec.defaultValue.shortDescription)"
             lines.append("    \(spec.name) = \(value)  (\(note); valid \(spec.range))  \(spec.summary)")
         }
         return lines + info.constraints.map { "    requires \($0)" }

@@ -25,7 +25,8 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Save the trained model as JSON.") var save: String?
     @Option(help: "Write per-epoch metrics as CSV.") var metrics: String?
-    @Option(help: "Write an HTML report (loss, gradient flow, dead units, decision boundary) into this folder.") var report: String?
+    @Option(help: "Write an HTML report (loss, gradient flow, dead units, decision boundary) into this folder.")
+    var report: String?
     @Flag(help: "Print only one JSON object with the configuration and final scores.") var json = false
     @Option(help: .hidden) var trace: String?
 
@@ -58,7 +59,9 @@ struct TrainCommand: ParsableCommand {
     /// Refuses an output path that cannot be written before training, so that no run is lost to it.
     func checkOutputPaths() throws {
         for path in [save, trace, metrics].compactMap({ $0 }) {
-            if let problem = OutputPath.fileProblem(path) { throw CommandFailure.usage("cannot write \(path): \(problem)") }
+            if let problem = OutputPath.fileProblem(path) {
+                throw CommandFailure.usage("cannot write \(path): \(problem)")
+            }
         }
         if let report, let problem = OutputPath.directoryProblem(report) {
             throw CommandFailure.usage("cannot write the report into \(report): \(problem)")
@@ -77,7 +80,9 @@ struct TrainCommand: ParsableCommand {
         }
         if let report {
             let name = data.dataset ?? URL(fileURLWithPath: data.csv ?? "data").lastPathComponent
-            _ = try writeDirectory(report, what: "the report") { try TrainingReport(session: session, dataName: name).write(to: $0) }
+            _ = try writeDirectory(report, what: "the report") {
+                try TrainingReport(session: session, dataName: name).write(to: $0)
+            }
         }
     }
 }

@@ -4,7 +4,10 @@ import NeuralNet
 
 /// Where the training data comes from.
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A catalog dataset (generated, or the bundled real digits): \(Datasets.all.map(\.id).joined(separator: ", ")).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "A catalog dataset (generated, or the bundled real digits): \(Datasets.all.map(\.id).joined(separator: ", ")).",
+            valueName: "name"))
     var dataset: String?
     @Option(help: "Noise, on TensorFlow Playground's scale 0…50.") var noise = 0.0
     @Option(help: "Number of points (default: the dataset's own, e.g. 500).") var count: Int?
@@ -22,7 +25,9 @@ struct DataOptions: ParsableArguments {
         case (let name?, nil):
             return try Datasets.named(name).generate(count: count, noise: noise / 100, classes: classes, seed: seed)
         case (nil, let path?):
-            let loaded = try CSVLoader.loadReporting(try readText(path), options: CSVOptions(header: header, labelColumn: label, classification: !regression))
+            let loaded = try CSVLoader.loadReporting(
+                try readText(path), options: CSVOptions(header: header, labelColumn: label, classification: !regression)
+            )
             for warning in loaded.warnings { printWarning("\(path): \(warning)") }
             return loaded.dataset
         default:
@@ -34,7 +39,9 @@ struct DataOptions: ParsableArguments {
         guard let features else { return nil }
         return try features.split(separator: ",").map { name in
             guard let feature = Feature(rawValue: String(name)) else {
-                throw CommandFailure.usage("unknown feature '\(name)'; the features are \(Feature.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw CommandFailure.usage(
+                    "unknown feature '\(name)'; the features are \(Feature.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return feature
         }
@@ -44,29 +51,44 @@ struct DataOptions: ParsableArguments {
 /// The network's shape and functions.
 struct NetworkOptions: ParsableArguments {
     @Option(help: "Hidden layer widths, e.g. 8,8 (0 or empty: no hidden layer).") var layers = "8,8"
-    @Option(help: "Hidden activation for every layer: any catalog id (relu, prelu, maxout, …) or a formula, e.g. 'f(x)=max(0.1*x, x)'.")
+    @Option(
+        help:
+            "Hidden activation for every layer: any catalog id (relu, prelu, maxout, …) or a formula, e.g. 'f(x)=max(0.1*x, x)'."
+    )
     var activation = "relu"
-    @Option(help: "One activation per hidden layer, e.g. relu,tanh or relu,'f(x)=x*sigmoid(x)' (a comma inside parentheses belongs to a formula).")
+    @Option(
+        help:
+            "One activation per hidden layer, e.g. relu,tanh or relu,'f(x)=x*sigmoid(x)' (a comma inside parentheses belongs to a formula)."
+    )
     var activations: String?
-    @Option(help: "Output and loss: softmax, sigmoid, tanh, linear or huber (default: softmax to classify, linear to regress).")
+    @Option(
+        help:
+            "Output and loss: softmax, sigmoid, tanh, linear or huber (default: softmax to classify, linear to regress)."
+    )
     var output: String?
-    @Option(help: ArgumentHelp("Initialiser: \(Initializer.allCases.map(\.rawValue).joined(separator: ", ")).")) var initializer = "glorot-uniform"
+    @Option(help: ArgumentHelp("Initialiser: \(Initializer.allCases.map(\.rawValue).joined(separator: ", "))."))
+    var initializer = "glorot-uniform"
     @OptionGroup var parameters: ParameterOptions
     @Option(help: "Arithmetic: double or float.") var precision = "double"
 
     func apply(to c: inout TrainingConfiguration, classification: Bool, classes: Int) throws {
         c.hidden = try layers.split(separator: ",").filter { $0 != "0" }.map { text in
-            guard let width = Int(text), width >= 1 else { throw CommandFailure.usage("--layers: '\(text)' is not a width ≥ 1") }
+            guard let width = Int(text), width >= 1 else {
+                throw CommandFailure.usage("--layers: '\(text)' is not a width ≥ 1")
+            }
             return width
         }
         c.activations = activations.map(ActivationList.split) ?? [activation]
         c.activationParameters = try parameters.values()
         let outputName = output ?? (classification ? (classes == 2 ? "sigmoid" : "softmax") : "linear")
         guard let head = OutputHead(rawValue: outputName) else {
-            throw CommandFailure.usage("--output must be one of \(OutputHead.allCases.map(\.rawValue).joined(separator: ", ")), got '\(outputName)'")
+            throw CommandFailure.usage(
+                "--output must be one of \(OutputHead.allCases.map(\.rawValue).joined(separator: ", ")), got '\(outputName)'"
+            )
         }
         guard let initializer = Initializer(rawValue: initializer) else {
-            throw CommandFailure.usage("--initializer must be one of \(Initializer.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure.usage(
+                "--initializer must be one of \(Initializer.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let precision = TrainingConfiguration.Precision(rawValue: precision) else {
             throw CommandFailure.usage("--precision must be double or float")
@@ -77,7 +99,8 @@ struct NetworkOptions: ParsableArguments {
 
 /// The optimiser and the training loop.
 struct OptimizationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Optimiser: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")).")) var optimizer = "adam"
+    @Option(help: ArgumentHelp("Optimiser: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))."))
+    var optimizer = "adam"
     @Option(help: "Learning rate.") var lr = 0.01
     @Option(help: "Momentum (momentum, nesterov).") var momentum = 0.9
     @Option(help: "Weight decay (adamw).") var weightDecay = 0.01
@@ -91,13 +114,15 @@ struct OptimizationOptions: ParsableArguments {
 
     func apply(to c: inout TrainingConfiguration) throws {
         guard let kind = OptimizerKind(rawValue: optimizer) else {
-            throw CommandFailure.usage("--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure.usage(
+                "--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let penalty = Regularization(rawValue: regularization) else {
             throw CommandFailure.usage("--regularization must be none, l1 or l2")
         }
         guard let plan = LearningRateSchedule.parse(schedule, epochs: epochs) else {
-            throw CommandFailure.usage("--schedule must be constant, cosine or step:EVERY:GAMMA (e.g. step:50:0.5), got '\(schedule)'")
+            throw CommandFailure.usage(
+                "--schedule must be constant, cosine or step:EVERY:GAMMA (e.g. step:50:0.5), got '\(schedule)'")
         }
         c.optimizer = OptimizerSettings(kind: kind, learningRate: lr)
         (c.optimizer.momentum, c.optimizer.weightDecay) = (momentum, weightDecay)

@@ -22,10 +22,15 @@ struct TrainingProgress {
             let left = elapsed / Double(m.epoch) * Double(total - m.epoch)
             let filled = 24 * m.epoch / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 24 - filled)
-            emit(String(format: "\r%@ epoch %d/%d  loss %.4g%@%@  %.0fs left ", bar, m.epoch, total, m.trainLoss, accuracy, test, left),
-                 newline: false)
+            emit(
+                String(
+                    format: "\r%@ epoch %d/%d  loss %.4g%@%@  %.0fs left ", bar, m.epoch, total, m.trainLoss, accuracy,
+                    test, left),
+                newline: false)
         } else if !quiet && (m.epoch % max(1, total / 20) == 0 || m.epoch == total || m.epoch == 1) {
-            emit(String(format: "epoch %d/%d  loss %.4g%@%@", m.epoch, total, m.trainLoss, accuracy, test), newline: true)
+            emit(
+                String(format: "epoch %d/%d  loss %.4g%@%@", m.epoch, total, m.trainLoss, accuracy, test), newline: true
+            )
         }
     }
 
@@ -53,8 +58,9 @@ struct TrainingSummary {
         let perEpoch = session.history.map(\.seconds).reduce(0, +) / Double(session.history.count)
         var lines = [
             "",
-            String(format: "Trained %d epochs (%.2f ms per epoch) on %d points; tested on %d.", session.history.count,
-                   perEpoch * 1000, session.train.count, session.test.count),
+            String(
+                format: "Trained %d epochs (%.2f ms per epoch) on %d points; tested on %d.", session.history.count,
+                perEpoch * 1000, session.train.count, session.test.count),
             "",
             "         loss        accuracy",
             "  train  " + pad(String(format: "%.5g", last.trainLoss), 12) + percent(last.trainAccuracy),
@@ -68,17 +74,26 @@ struct TrainingSummary {
         }
         // A formula can be longer than a catalog id: the column is as wide as its longest name.
         let nameWidth = max(16, (names.map(\.count).max() ?? 0) + 2)
-        lines += ["", "  layer   units  " + pad("activation", nameWidth) + "mean|∂L/∂W|  mean|∂L/∂a|  dead    zeros   saturated"]
+        lines += [
+            "",
+            "  layer   units  " + pad("activation", nameWidth) + "mean|∂L/∂W|  mean|∂L/∂a|  dead    zeros   saturated",
+        ]
         for (index, layer) in last.layers.enumerated() {
             let isOutput = index == last.layers.count - 1
-            lines.append("  " + pad(isOutput ? "output" : "\(index + 1)", 8) + pad("\(network.layers[index].units)", 7)
-                + pad(names[index], nameWidth) + pad(String(format: "%.3e", layer.meanAbsWeightGradient), 13)
-                + pad(String(format: "%.3e", layer.meanAbsOutputGradient), 13)
-                + (isOutput ? "" : pad(percent(layer.deadFraction), 8) + pad(percent(layer.zeroFraction), 8) + percent(layer.saturatedFraction)))
+            lines.append(
+                "  " + pad(isOutput ? "output" : "\(index + 1)", 8) + pad("\(network.layers[index].units)", 7)
+                    + pad(names[index], nameWidth) + pad(String(format: "%.3e", layer.meanAbsWeightGradient), 13)
+                    + pad(String(format: "%.3e", layer.meanAbsOutputGradient), 13)
+                    + (isOutput
+                        ? ""
+                        : pad(percent(layer.deadFraction), 8) + pad(percent(layer.zeroFraction), 8)
+                            + percent(layer.saturatedFraction)))
         }
         return lines.joined(separator: "\n")
     }
 
     func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", 100 * $0) } ?? "–" }
-    func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count) }
+    func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
 }

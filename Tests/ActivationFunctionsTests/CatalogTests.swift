@@ -28,8 +28,12 @@ struct CatalogTests {
         for name in names { #expect(name.wholeMatch(of: kebab) != nil, "\(name) is not kebab-case") }
     }
 
-    @Test("the issue's aliases resolve", arguments: [("linear", "identity"), ("swish", "silu"),
-        ("logistic", "sigmoid"), ("sin", "sinusoid"), ("SiLU", "silu")])
+    @Test(
+        "the issue's aliases resolve",
+        arguments: [
+            ("linear", "identity"), ("swish", "silu"),
+            ("logistic", "sigmoid"), ("sin", "sinusoid"), ("SiLU", "silu"),
+        ])
     func alias(alias: String, id: String) {
         #expect(Activations.named(alias)?.info.id == id)
     }
@@ -66,7 +70,9 @@ struct CatalogTests {
         #expect(throws: ActivationError.self) { try Activations.make("relu", parameters: ["slope": 0.1]) }
         #expect(throws: ActivationError.self) { try Activations.make("celu", parameters: ["alpha": 0]) }
         #expect(throws: ActivationError.self) { try Activations.make("hard-tanh", parameters: ["min": 2]) }
-        #expect(throws: ActivationError.self) { try Activations.make("rrelu", parameters: ["lower": 0.5, "upper": 0.25]) }
+        #expect(throws: ActivationError.self) {
+            try Activations.make("rrelu", parameters: ["lower": 0.5, "upper": 0.25])
+        }
         #expect(throws: ActivationError.self) { try Activations.make("elu", parameters: ["alpha": .nan]) }
         do {
             _ = try Activations.make("leaky-relu", parameters: ["slope": 2])

@@ -13,11 +13,11 @@ import Testing
 @Suite("Vectorised Double elementary functions")
 struct DoubleElementaryTests {
     #if arch(x86_64) && !os(Windows)
-    typealias Wide = Float80
-    static let referenceSlack = 0.0
+        typealias Wide = Float80
+        static let referenceSlack = 0.0
     #else
-    typealias Wide = Double
-    static let referenceSlack = 1.0
+        typealias Wide = Double
+        static let referenceSlack = 1.0
     #endif
 
     struct Function: Sendable, CustomTestStringConvertible {
@@ -41,9 +41,12 @@ struct DoubleElementaryTests {
         Function(name: "atan", maxUlps: 2, vector: atan, scalar: atan, reference: { Foundation.atan($0) }),
         Function(name: "asinh", maxUlps: 1.75, vector: asinh, scalar: asinh, reference: { Foundation.asinh($0) }),
         Function(name: "erfc", maxUlps: 3, vector: erfc, scalar: erfc, reference: { Foundation.erfc($0) }),
-        Function(name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu, reference: { $0 * Foundation.erfc(-$0 / Wide(2).squareRoot()) / 2 }),
-        Function(name: "φ", maxUlps: 2.25, vector: density, scalar: density,
-                 reference: { Foundation.exp(-$0 * $0 / 2) / (2 * Wide.pi).squareRoot() }),
+        Function(
+            name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu,
+            reference: { $0 * Foundation.erfc(-$0 / Wide(2).squareRoot()) / 2 }),
+        Function(
+            name: "φ", maxUlps: 2.25, vector: density, scalar: density,
+            reference: { Foundation.exp(-$0 * $0 / 2) / (2 * Wide.pi).squareRoot() }),
         Function(name: "x·eˣ", maxUlps: 1.6, vector: xExp, scalar: xExp, reference: { $0 * Foundation.exp($0) }),
     ]
 
@@ -69,7 +72,9 @@ struct DoubleElementaryTests {
         if rounded.isInfinite || y.isInfinite || exact == 0 {
             return y == rounded && y.sign == rounded.sign ? 0 : .infinity
         }
-        if abs(rounded) < .leastNormalMagnitude { return abs(Wide(y) - exact) < Wide(Double.leastNormalMagnitude) ? 0 : .infinity }
+        if abs(rounded) < .leastNormalMagnitude {
+            return abs(Wide(y) - exact) < Wide(Double.leastNormalMagnitude) ? 0 : .infinity
+        }
         return Double(abs(Wide(y) - exact) / Wide(rounded.ulp))
     }
 
@@ -91,9 +96,11 @@ struct DoubleElementaryTests {
         x += (0..<(1 << 18)).map { _ in 60 * (Double(next() >> 11) / 0x1p53 - 0.5) }
         x += stride(from: -760.0, through: 720, by: 1.0 / 64)
         x += stride(from: -1.0, through: 1, by: 1.0 / 65536)
-        x += [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .leastNormalMagnitude,
-              .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 709.782712893384, 709.7827128933841,
-              -745.1332191019411, -708.3964185322641, 0.34657359027997264, -0.34657359027997264]
+        x += [
+            0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .leastNormalMagnitude,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 709.782712893384, 709.7827128933841,
+            -745.1332191019411, -708.3964185322641, 0.34657359027997264, -0.34657359027997264,
+        ]
         return x + nearQuarterTurns + nearQuarterTurns.map { -$0 }
     }()
 
@@ -116,8 +123,11 @@ struct DoubleElementaryTests {
     @Test("the scalar Double path is lane 0 of the vector path", arguments: functions)
     func scalarIsLaneZero(_ f: Function) {
         for x in Self.inputs.prefix(1 << 16) + Self.nearQuarterTurns {
-            let lane = f.vector(SIMD4(repeating: x))[0], scalar = f.scalar(x)
-            #expect(scalar.bitPattern == lane.bitPattern || (scalar.isNaN && lane.isNaN), "\(f.name)(\(x)): \(scalar) vs \(lane)")
+            let lane = f.vector(SIMD4(repeating: x))[0]
+            let scalar = f.scalar(x)
+            #expect(
+                scalar.bitPattern == lane.bitPattern || (scalar.isNaN && lane.isNaN),
+                "\(f.name)(\(x)): \(scalar) vs \(lane)")
         }
     }
 

@@ -38,8 +38,9 @@ struct EdgeCaseTests {
         #expect(f.derivative(at: Float(x)) == Float(expected), "\(id)′(\(x)) in Float")
     }
 
-    @Test("NaN in gives NaN out, for values and derivatives, in Double and Float",
-          arguments: Activations.elementwiseIDs)
+    @Test(
+        "NaN in gives NaN out, for values and derivatives, in Double and Float",
+        arguments: Activations.elementwiseIDs)
     func nanPropagates(id: String) throws {
         let f = try Activations.elementwise(id)
         #expect(f(Double.nan).isNaN)
@@ -83,20 +84,26 @@ struct EdgeCaseTests {
     func infinities(id: String) throws {
         let f = try Activations.elementwise(id)
         let (plus, minus, slopePlus, slopeMinus) = Self.limits[id]!
-        let cases = [(f(Double.infinity), plus), (f(-Double.infinity), minus),
-                     (f.derivative(at: .infinity), slopePlus), (f.derivative(at: -.infinity), slopeMinus)]
+        let cases = [
+            (f(Double.infinity), plus), (f(-Double.infinity), minus),
+            (f.derivative(at: .infinity), slopePlus), (f.derivative(at: -.infinity), slopeMinus),
+        ]
         for (index, (got, expected)) in cases.enumerated() {
-            let close = got == expected || (got.isNaN && expected.isNaN)
+            let close =
+                got == expected || (got.isNaN && expected.isNaN)
                 || abs(got - expected) <= 2 * expected.magnitude.ulp
             #expect(close, "\(id) case \(index) [f(+∞), f(−∞), f′(+∞), f′(−∞)]: got \(got), expected \(expected)")
         }
-        #expect(f(Float.infinity) == Float(plus) || (plus.isNaN && f(Float.infinity).isNaN)
+        #expect(
+            f(Float.infinity) == Float(plus) || (plus.isNaN && f(Float.infinity).isNaN)
                 || abs(Double(f(Float.infinity)) - plus) <= 2 * Double(Float(plus).ulp))
     }
 
-    @Test("odd functions map ±0 to ±0", arguments: Activations.all.map { $0.info }
-        .filter { $0.zeroCentred == .yes && $0.family != .vector }.map(\.id)
-        + ["leaky-relu", "prelu", "rrelu", "elu", "selu", "celu"])
+    @Test(
+        "odd functions map ±0 to ±0",
+        arguments: Activations.all.map { $0.info }
+            .filter { $0.zeroCentred == .yes && $0.family != .vector }.map(\.id)
+            + ["leaky-relu", "prelu", "rrelu", "elu", "selu", "celu"])
     func signedZero(id: String) throws {
         let f = try Activations.elementwise(id)
         #expect(f(-0.0) == 0 && f(-0.0).sign == .minus, "\(id)(−0) = \(f(-0.0))")
@@ -107,7 +114,9 @@ struct EdgeCaseTests {
     @Test("ReLU keeps NaN where max(x, 0) would drop it (pytorch#7999), and exact zeros elsewhere")
     func reluNaN() throws {
         let relu = try Activations.elementwise("relu")
-        #expect(relu.forward([Double.nan, -1, 0, 2, .nan, -3, 4, 5, .nan]).map { $0.isNaN } ==
-                [true, false, false, false, true, false, false, false, true])
+        #expect(
+            relu.forward([Double.nan, -1, 0, 2, .nan, -3, 4, 5, .nan]).map { $0.isNaN } == [
+                true, false, false, false, true, false, false, false, true,
+            ])
     }
 }

@@ -28,21 +28,31 @@ struct FloatElementaryTests {
         Function(name: "log1p", maxUlps: 1, vector: log1p, scalar: log1p, reference: { Foundation.log1p($0) }),
         Function(name: "tanh", maxUlps: 2, vector: tanh, scalar: tanh, reference: { Foundation.tanh($0) }),
         Function(name: "erfc", maxUlps: 3, vector: erfc, scalar: erfc, reference: { Foundation.erfc($0) }),
-        Function(name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu, reference: { 0.5 * $0 * Foundation.erfc(-$0 / 2.0.squareRoot()) }),
+        Function(
+            name: "x·Φ(x)", maxUlps: 4, vector: gelu, scalar: gelu,
+            reference: { 0.5 * $0 * Foundation.erfc(-$0 / 2.0.squareRoot()) }),
         Function(name: "sin", maxUlps: 2, vector: sin, scalar: sin, reference: { Foundation.sin($0) }),
         Function(name: "cos", maxUlps: 2, vector: cos, scalar: cos, reference: { Foundation.cos($0) }),
         Function(name: "atan", maxUlps: 2.5, vector: atan, scalar: atan, reference: { Foundation.atan($0) }),
         Function(name: "log", maxUlps: 1, vector: log, scalar: log, reference: { Foundation.log($0) }),
         Function(name: "asinh", maxUlps: 2, vector: asinh, scalar: asinh, reference: { Foundation.asinh($0) }),
-        Function(name: "exp (normal range)", maxUlps: 1, vector: expNormalRange, scalar: expNormalRange,
-                 reference: { Foundation.exp(min(max($0, Double(Float(-87.3))), Double(Float(88.3)))) }),
+        Function(
+            name: "exp (normal range)", maxUlps: 1, vector: expNormalRange, scalar: expNormalRange,
+            reference: { Foundation.exp(min(max($0, Double(Float(-87.3))), Double(Float(88.3)))) }),
         // Activations built on them whose Float error is more than their parts' (σ's three roundings,
         // σ′'s and tanh′'s four, tanh-shrink's two polynomials and a division).
-        Function(name: "σ", maxUlps: 2.5, vector: sigmoid, scalar: sigmoid, reference: { 1 / (1 + Foundation.exp(-$0)) }),
-        Function(name: "σ′", maxUlps: 2.5, vector: sigmoidSlope, scalar: sigmoidSlope, reference: sigmoidSlopeReference),
-        Function(name: "tanh′", maxUlps: 3, vector: tanhSlope, scalar: tanhSlope, reference: { 1 / (Foundation.cosh($0) * Foundation.cosh($0)) }),
-        Function(name: "silu", maxUlps: 3, vector: silu, scalar: silu, reference: { $0 == -.infinity ? -0.0 : $0 / (1 + Foundation.exp(-$0)) }),
-        Function(name: "tanh-shrink", maxUlps: 4, vector: tanhShrink, scalar: tanhShrink, reference: tanhShrinkReference),
+        Function(
+            name: "σ", maxUlps: 2.5, vector: sigmoid, scalar: sigmoid, reference: { 1 / (1 + Foundation.exp(-$0)) }),
+        Function(
+            name: "σ′", maxUlps: 2.5, vector: sigmoidSlope, scalar: sigmoidSlope, reference: sigmoidSlopeReference),
+        Function(
+            name: "tanh′", maxUlps: 3, vector: tanhSlope, scalar: tanhSlope,
+            reference: { 1 / (Foundation.cosh($0) * Foundation.cosh($0)) }),
+        Function(
+            name: "silu", maxUlps: 3, vector: silu, scalar: silu,
+            reference: { $0 == -.infinity ? -0.0 : $0 / (1 + Foundation.exp(-$0)) }),
+        Function(
+            name: "tanh-shrink", maxUlps: 4, vector: tanhShrink, scalar: tanhShrink, reference: tanhShrinkReference),
     ]
 
     static func exp<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
@@ -58,7 +68,9 @@ struct FloatElementaryTests {
     static func log<L: ElementaryLanes>(_ x: L) -> L { L.log(x) }
     static func asinh<L: ElementaryLanes>(_ x: L) -> L { L.asinh(x) }
     static func sigmoid<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).value(x) }
-    static func sigmoidSlope<L: ElementaryLanes>(_ x: L) -> L { Sigmoid(ParameterValues(unvalidated: [:])).derivative(x) }
+    static func sigmoidSlope<L: ElementaryLanes>(_ x: L) -> L {
+        Sigmoid(ParameterValues(unvalidated: [:])).derivative(x)
+    }
     static func tanhSlope<L: ElementaryLanes>(_ x: L) -> L { Tanh(ParameterValues(unvalidated: [:])).derivative(x) }
     static func silu<L: ElementaryLanes>(_ x: L) -> L { SiLU(ParameterValues(unvalidated: [:])).value(x) }
     static func tanhShrink<L: ElementaryLanes>(_ x: L) -> L { TanhShrink(ParameterValues(unvalidated: [:])).value(x) }
@@ -77,7 +89,9 @@ struct FloatElementaryTests {
         guard abs(x) < 0.1 else { return x.isInfinite ? x : x - Foundation.tanh(x) }
         let z = x * x
         // x − tanh x = x³/3 − 2x⁵/15 + 17x⁷/315 − 62x⁹/2835 + 1382x¹¹/155925 − 21844x¹³/6081075
-        let series = 1.0 / 3 + z * (-2.0 / 15 + z * (17.0 / 315 + z * (-62.0 / 2835 + z * (1382.0 / 155_925 + z * -21844.0 / 6_081_075))))
+        let series =
+            1.0 / 3 + z
+            * (-2.0 / 15 + z * (17.0 / 315 + z * (-62.0 / 2835 + z * (1382.0 / 155_925 + z * -21844.0 / 6_081_075))))
         return x * z * series
     }
 
@@ -121,12 +135,16 @@ struct FloatElementaryTests {
         inputs += stride(from: -110 as Float, through: 90, by: 1 / 512)
         inputs += stride(from: -1 as Float, through: 1, by: 1 / 65536)
         inputs += stride(from: -15 as Float, through: 11, by: 1 / 8192)
-        inputs += [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
-                   .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 88.72283, 88.72284, -87.33654, -103.97208]
+        inputs += [
+            0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 88.72283, 88.72284, -87.33654, -103.97208,
+        ]
         // The Floats nearest a multiple of π/2 in several binades (sin and cos reduce by π/2), and the
         // edge where those two switch to the libm.
-        let nearQuarterTurns: [Float] = [1.5707964, 3.1415927, 4.712389, 252.89821, 505.79642, 2238.3848, 17907.078,
-                                         32768, 32768.004, 52516.434]
+        let nearQuarterTurns: [Float] = [
+            1.5707964, 3.1415927, 4.712389, 252.89821, 505.79642, 2238.3848, 17907.078,
+            32768, 32768.004, 52516.434,
+        ]
         inputs += nearQuarterTurns + nearQuarterTurns.map { -$0 }
         return inputs
     }
@@ -144,18 +162,24 @@ struct FloatElementaryTests {
     @Test("the scalar Float path is lane 0 of the vector path", arguments: functions)
     func scalarIsLaneZero(_ f: Function) {
         for x in Self.sampled().prefix(1 << 16) {
-            let lane = f.vector(SIMD16(repeating: x))[0], scalar = f.scalar(x)
+            let lane = f.vector(SIMD16(repeating: x))[0]
+            let scalar = f.scalar(x)
             let same = scalar.bitPattern == lane.bitPattern || (scalar.isNaN && lane.isNaN)
             #expect(same, "\(f.name)(\(x)): \(scalar) vs \(lane)")
         }
     }
 
-    @Test("every Float input (ACTIVATIONLAB_EXHAUSTIVE=1)", .enabled(if: ProcessInfo.processInfo.environment["ACTIVATIONLAB_EXHAUSTIVE"] == "1"),
-          arguments: functions)
+    @Test(
+        "every Float input (ACTIVATIONLAB_EXHAUSTIVE=1)",
+        .enabled(if: ProcessInfo.processInfo.environment["ACTIVATIONLAB_EXHAUSTIVE"] == "1"),
+        arguments: functions)
     func exhaustive(_ f: Function) {
         // ACTIVATIONLAB_EXHAUSTIVE_ONLY=erfc,tanh limits the run to the named functions.
         if let only = ProcessInfo.processInfo.environment["ACTIVATIONLAB_EXHAUSTIVE_ONLY"],
-            !only.split(separator: ",").contains(Substring(f.name)) { return }
+            !only.split(separator: ",").contains(Substring(f.name))
+        {
+            return
+        }
         var worst = (ulps: 0.0, at: Float.nan)
         let chunk = 1 << 20
         for start in stride(from: 0, to: 1 << 32, by: chunk) {

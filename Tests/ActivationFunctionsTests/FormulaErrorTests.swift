@@ -22,12 +22,15 @@ struct FormulaErrorTests {
         #expect(error.description.hasSuffix("\n  f(x) = x * sigmoud(x)\n             ^"))
     }
 
-    @Test("syntax errors name what was expected, at their column", arguments: [
-        ("f(x) = x +", 11, "expected"), ("f(x) = (x", 10, "')'"), ("g(x) = x", 1, "f(x) ="),
-        ("f(x) = x $ 2", 10, "'$'"), ("f(x) = x > 0", 13, "piecewise"), ("f(x) = max(x)", 8, "two arguments"),
-        ("f(x) = tanh(x, 1)", 8, "one argument"), ("f(x) = exp", 8, "exp(…)"), ("f(x) = softmax(x)", 8, "whole row"),
-        ("f(x; x=1) = x", 6, "already a name"), ("f(x) = 1e999 * x", 8, "not a number"),
-    ])
+    @Test(
+        "syntax errors name what was expected, at their column",
+        arguments: [
+            ("f(x) = x +", 11, "expected"), ("f(x) = (x", 10, "')'"), ("g(x) = x", 1, "f(x) ="),
+            ("f(x) = x $ 2", 10, "'$'"), ("f(x) = x > 0", 13, "piecewise"), ("f(x) = max(x)", 8, "two arguments"),
+            ("f(x) = tanh(x, 1)", 8, "one argument"), ("f(x) = exp", 8, "exp(…)"),
+            ("f(x) = softmax(x)", 8, "whole row"),
+            ("f(x; x=1) = x", 6, "already a name"), ("f(x) = 1e999 * x", 8, "not a number"),
+        ])
     func syntax(_ text: String, _ column: Int, _ phrase: String) throws {
         let error = try #require(Self.error(text), "\(text) should not parse")
         #expect(error.column == column, "\(text): \(error)")
@@ -59,18 +62,23 @@ struct FormulaErrorTests {
         } catch {
             #expect(error.isUsageError)
         }
-        guard case .elementwise(let f) = try Activations.make("f(x) = 2*x") else { Issue.record("not elementwise"); return }
+        guard case .elementwise(let f) = try Activations.make("f(x) = 2*x") else {
+            Issue.record("not elementwise"); return
+        }
         #expect(f(3.0) == 6)
     }
 
     /// Tokens a formula is made of, for random strings that are often nearly valid.
-    static let pieces = ["x", "+", "-", "*", "/", "^", "(", ")", ",", "?", ":", ">", "<=", "0", "1.5", "1e-3", "exp",
-                         "log", "sqrt", "tanh", "min", "max", "sigmoid", "gelu", "leaky-relu", "a", "=", ";", " ", "·", "é", "π"]
+    static let pieces = [
+        "x", "+", "-", "*", "/", "^", "(", ")", ",", "?", ":", ">", "<=", "0", "1.5", "1e-3", "exp",
+        "log", "sqrt", "tanh", "min", "max", "sigmoid", "gelu", "leaky-relu", "a", "=", ";", " ", "·", "é", "π",
+    ]
 
     @Test("random and mutated strings: a clear error or a working function, never a crash or a hang")
     func fuzz() throws {
-        var rng = SplitMix(seed: 20261205)
-        var built = 0, rejected = 0
+        var rng = SplitMix(seed: 20_261_205)
+        var built = 0
+        var rejected = 0
         let seeds = FormulaTests.corpus.map(\.formula)
         for round in 0..<600 {
             var text: String

@@ -32,10 +32,12 @@ struct FormulaTests {
         let f = try Activations.elementwise(id)
         for x in Self.points {
             let (mine, reference) = (formula(x), f(x))
-            #expect(abs(mine - reference) <= 1e-9 * (1 + abs(reference)), "\(text) at \(x): \(mine) vs \(id) \(reference)")
+            #expect(
+                abs(mine - reference) <= 1e-9 * (1 + abs(reference)), "\(text) at \(x): \(mine) vs \(id) \(reference)")
             let (slope, referenceSlope) = (formula.derivative(at: x), f.derivative(at: x))
-            #expect(abs(slope - referenceSlope) <= 1e-9 * (1 + abs(referenceSlope)),
-                    "\(text)′ at \(x): \(slope) vs \(id)′ \(referenceSlope)")
+            #expect(
+                abs(slope - referenceSlope) <= 1e-9 * (1 + abs(referenceSlope)),
+                "\(text)′ at \(x): \(slope) vs \(id)′ \(referenceSlope)")
         }
         #expect(formula.catalogMatches().contains(id))
     }
@@ -58,17 +60,23 @@ struct FormulaTests {
         let silu = try Activations.elementwise("silu")
         let xs = [-3.0, 0, 3]
         let ones = [Double](repeating: 1, count: 3)
-        for (mine, reference) in zip(formula.forward(xs) + formula.backward(xs, ones), silu.forward(xs) + silu.backward(xs, ones)) {
+        for (mine, reference) in zip(
+            formula.forward(xs) + formula.backward(xs, ones), silu.forward(xs) + silu.backward(xs, ones))
+        {
             #expect(abs(mine - reference) <= 4 * reference.ulp, "\(mine) vs \(reference)")
         }
-        let xf = xs.map(Float.init), onesf = ones.map(Float.init)
-        for (mine, reference) in zip(formula.forward(xf) + formula.backward(xf, onesf), silu.forward(xf) + silu.backward(xf, onesf)) {
+        let xf = xs.map(Float.init)
+        let onesf = ones.map(Float.init)
+        for (mine, reference) in zip(
+            formula.forward(xf) + formula.backward(xf, onesf), silu.forward(xf) + silu.backward(xf, onesf))
+        {
             #expect(abs(mine - reference) <= 4 * reference.ulp, "\(mine) vs \(reference)")
         }
     }
 
-    @Test("the batch kernels give the scalar path's bits, Double and Float, with a short last block",
-          arguments: corpus.indices)
+    @Test(
+        "the batch kernels give the scalar path's bits, Double and Float, with a short last block",
+        arguments: corpus.indices)
     func kernelsMatchScalar(_ index: Int) throws {
         let formula = try Formula(parsing: Self.corpus[index].formula)
         let xs = (0..<600).map { -8 + Double($0) * 0.027 } + [.nan, .infinity, -.infinity, 0, -0.0]
@@ -77,7 +85,9 @@ struct FormulaTests {
         #expect(formula.backward(xs, ones).map(\.bitPattern) == xs.map { formula.derivative(at: $0).bitPattern })
         let xf = xs.map(Float.init)
         #expect(formula.forward(xf).map(\.bitPattern) == xf.map { formula($0).bitPattern })
-        #expect(formula.backward(xf, xf.map { _ in 1 }).map(\.bitPattern) == xf.map { formula.derivative(at: $0).bitPattern })
+        #expect(
+            formula.backward(xf, xf.map { _ in 1 }).map(\.bitPattern)
+                == xf.map { formula.derivative(at: $0).bitPattern })
     }
 
     @Test("parameters: defaults in the formula, overrides, and their derivative")

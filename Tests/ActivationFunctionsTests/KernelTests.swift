@@ -1,5 +1,6 @@
-@_spi(Lanes) @testable import ActivationFunctions
 import Testing
+
+@_spi(Lanes) @testable import ActivationFunctions
 
 /// The SIMD body and the scalar tail of the batch kernels agree bit for bit with the scalar path,
 /// with special values at the first, middle and last positions (§5.4.11 of the numerics note).
@@ -37,9 +38,13 @@ struct KernelTests {
             for special in Self.specials {
                 let x = Self.inputs(n, domain: f.info.plotDomain, special: special)
                 let dy = x.indices.map { Double($0 % 7) - 2.5 }
-                let y = f.forward(x), dx = f.backward(x, dy)
-                for i in x.indices where !Self.same(y[i], f(x[i])) || !Self.same(dx[i], dy[i] * f.derivative(at: x[i])) {
-                    mismatches.append("n=\(n) i=\(i) x=\(x[i]): batch \(y[i]), \(dx[i]) vs scalar \(f(x[i])), \(dy[i] * f.derivative(at: x[i]))")
+                let y = f.forward(x)
+                let dx = f.backward(x, dy)
+                for i in x.indices where !Self.same(y[i], f(x[i])) || !Self.same(dx[i], dy[i] * f.derivative(at: x[i]))
+                {
+                    mismatches.append(
+                        "n=\(n) i=\(i) x=\(x[i]): batch \(y[i]), \(dx[i]) vs scalar \(f(x[i])), \(dy[i] * f.derivative(at: x[i]))"
+                    )
                 }
             }
         }
@@ -54,7 +59,8 @@ struct KernelTests {
             for special in Self.specials {
                 let x = Self.inputs(n, domain: f.info.plotDomain, special: special).map { Float($0) }
                 let dy = x.indices.map { Float($0 % 7) - 2.5 }
-                let y = f.forward(x), dx = f.backward(x, dy)
+                let y = f.forward(x)
+                let dx = f.backward(x, dy)
                 for i in x.indices {
                     let scalarSlope = dy[i] * f.derivative(at: x[i])
                     if !Self.same(y[i], f(x[i])) || !Self.same(dx[i], scalarSlope) { mismatches += 1 }
@@ -65,13 +71,15 @@ struct KernelTests {
     }
 
     /// Large `Float` outputs take the streaming-store loops; here forced on short, misaligned buffers.
-    @Test("streaming stores give the scalar path's bits", arguments: ["relu", "sigmoid", "tanh", "gelu", "mish", "elu"])
+    @Test(
+        "streaming stores give the scalar path's bits", arguments: ["relu", "sigmoid", "tanh", "gelu", "mish", "elu"])
     func streaming(id: String) throws {
         let f = try Activations.elementwise(id)
         for offset in 0..<3 {
             let x = Self.inputs(1000 + offset, domain: f.info.plotDomain, special: .nan).map { Float($0) }
             let dy = x.indices.map { Float($0 % 7) - 2.5 }
-            var y = [Float](repeating: 0, count: x.count - offset), dx = y
+            var y = [Float](repeating: 0, count: x.count - offset)
+            var dx = y
             x[offset...].withUnsafeBufferPointer { input in
                 dy[offset...].withUnsafeBufferPointer { upstream in
                     y.withUnsafeMutableBufferPointer { f.forward(input, into: $0, streamingFrom: 0) }

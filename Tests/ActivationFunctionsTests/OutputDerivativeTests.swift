@@ -1,5 +1,6 @@
-@testable import ActivationFunctions
 import Testing
+
+@testable import ActivationFunctions
 
 /// Backward from the saved output (sigmoid, tanh, log-sigmoid): against the mpmath reference with the bound the
 /// protocol documents, and bit for bit between the batch kernel and the scalar form.
@@ -42,7 +43,8 @@ struct OutputDerivativeTests {
         }
     }
 
-    func absoluteError<T: BatchElement>(_ f: any OutputDerivative, _ x: T, _ exact: (hi: Double, lo: Double)) -> Double {
+    func absoluteError<T: BatchElement>(_ f: any OutputDerivative, _ x: T, _ exact: (hi: Double, lo: Double)) -> Double
+    {
         let y = f.forward([x])
         return Ulp.absoluteError(Double(f.backward(output: y, [1])[0]), hi: exact.hi, lo: exact.lo)
     }

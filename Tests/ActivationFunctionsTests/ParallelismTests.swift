@@ -1,6 +1,7 @@
-@testable import ActivationFunctions
 import Foundation
 import Testing
+
+@testable import ActivationFunctions
 
 /// The parallel path gives the serial kernel's bits, whatever the number of threads.
 @Suite("Parallel batch kernels")
@@ -15,11 +16,13 @@ struct ParallelismTests {
         return x
     }
 
-    @Test("forward and backward: the same bits on 1 and on several threads",
-          arguments: ["sigmoid", "tanh", "gelu", "log-sigmoid"])
+    @Test(
+        "forward and backward: the same bits on 1 and on several threads",
+        arguments: ["sigmoid", "tanh", "gelu", "log-sigmoid"])
     func sameBits(id: String) throws {
         let f = try Activations.elementwise(id)
-        let x = Self.inputs(f.info.plotDomain), dy = x.indices.map { Double($0 % 7) - 2.5 }
+        let x = Self.inputs(f.info.plotDomain)
+        let dy = x.indices.map { Double($0 % 7) - 2.5 }
         #expect(Self.differences(f, x, dy) == 0, "\(id) double")
         #expect(Self.differences(f, x.map { Float($0) }, dy.map { Float($0) }) == 0, "\(id) float")
     }
@@ -36,7 +39,9 @@ struct ParallelismTests {
                     dx.withUnsafeMutableBufferPointer { T.backward(f, xs, g, $0, p) }
                     if let h = f as? any OutputDerivative {
                         dxFromY = [T](repeating: 0, count: x.count)
-                        y.withUnsafeBufferPointer { ys in dxFromY.withUnsafeMutableBufferPointer { T.backward(h, output: ys, g, $0, p) } }
+                        y.withUnsafeBufferPointer { ys in
+                            dxFromY.withUnsafeMutableBufferPointer { T.backward(h, output: ys, g, $0, p) }
+                        }
                     }
                 }
             }
@@ -49,10 +54,13 @@ struct ParallelismTests {
     func streaming() throws {
         let f = try Activations.elementwise("gelu")
         let x = Self.inputs(f.info.plotDomain).map { Float($0) }
-        var serial = [Float](repeating: 0, count: x.count - 1), parallel = serial
+        var serial = [Float](repeating: 0, count: x.count - 1)
+        var parallel = serial
         x[1...].withUnsafeBufferPointer { xs in
             serial.withUnsafeMutableBufferPointer { f.forward(xs, into: $0, streamingFrom: 0, parallelism: .serial) }
-            parallel.withUnsafeMutableBufferPointer { f.forward(xs, into: $0, streamingFrom: 0, parallelism: Self.eager) }
+            parallel.withUnsafeMutableBufferPointer {
+                f.forward(xs, into: $0, streamingFrom: 0, parallelism: Self.eager)
+            }
         }
         #expect(zip(serial, parallel).allSatisfy { KernelTests.same($0, $1) })
     }

@@ -16,7 +16,8 @@ struct ParameterGradientTests {
         return [defaults, defaults.mapValues { $0 + 0.37 }, defaults.mapValues { $0 - 0.29 }]
     }
 
-    static func make(_ definition: any LearnableActivation.Type, _ values: [String: Double]) -> any LearnableActivation {
+    static func make(_ definition: any LearnableActivation.Type, _ values: [String: Double]) -> any LearnableActivation
+    {
         definition.init(ParameterValues(unvalidated: values))
     }
 
@@ -28,7 +29,8 @@ struct ParameterGradientTests {
         for values in Self.parameterSets(definition.info) {
             let f = Self.make(definition, values)
             let kinks = definition.info.kinks.map { $0.location(in: ParameterValues(unvalidated: values)) }
-            for x in stride(from: -4.0, through: 4.0, by: 0.05).map({ $0 + 3.21e-4 }) where kinks.allSatisfy({ abs(x - $0) > 1e-3 }) {
+            for x in stride(from: -4.0, through: 4.0, by: 0.05).map({ $0 + 3.21e-4 })
+            where kinks.allSatisfy({ abs(x - $0) > 1e-3 }) {
                 let gradients = f.parameterGradients(at: x)
                 #expect(gradients.count == names.count)
                 for (index, name) in names.enumerated() {
@@ -37,8 +39,9 @@ struct ParameterGradientTests {
                     let numeric = (up(x) - down(x)) / (2 * Self.h)
                     guard numeric.isFinite else { continue }  // soft exponential α < 0 is undefined below 1/α − α
                     let analytic = gradients[index]
-                    #expect(abs(numeric - analytic) <= 1e-5 + 1e-3 * abs(analytic),
-                            "\(id) ∂f/∂\(name) at x = \(x), \(values): \(analytic), numeric \(numeric)")
+                    #expect(
+                        abs(numeric - analytic) <= 1e-5 + 1e-3 * abs(analytic),
+                        "\(id) ∂f/∂\(name) at x = \(x), \(values): \(analytic), numeric \(numeric)")
                 }
             }
         }

@@ -7,17 +7,21 @@ import Testing
 /// facts of the functions (ReLU's definition, σ(0) = ½, σ′(0) = ¼, softmax of equal scores), not the kernels.
 @Suite struct PublicSurfaceTests {
     @Test func elementwiseKernelsThroughBatchElement() throws {
-        let relu = try Activations.elementwise("relu"), sigmoid = try Activations.elementwise("sigmoid")
+        let relu = try Activations.elementwise("relu")
+        let sigmoid = try Activations.elementwise("sigmoid")
         let x: [Float] = [-1.5, 0, 2, .infinity, .nan]
         var y = [Float](repeating: 7, count: x.count)
         x.withUnsafeBufferPointer { x in y.withUnsafeMutableBufferPointer { y in Float.forward(relu, x, y) } }
         #expect(Array(y.prefix(4)) == [0, 0, 2, .infinity] && y[4].isNaN, "\(y)")
 
-        let zero: [Double] = [0, 0], dy: [Double] = [1, -2]
-        var out = [Double](repeating: 7, count: 2), dx = [Double](repeating: 7, count: 2)
+        let zero: [Double] = [0, 0]
+        let dy: [Double] = [1, -2]
+        var out = [Double](repeating: 7, count: 2)
+        var dx = [Double](repeating: 7, count: 2)
         zero.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { Double.forward(sigmoid, x, $0, .serial) }
-            dy.withUnsafeBufferPointer { dy in dx.withUnsafeMutableBufferPointer { Double.backward(sigmoid, x, dy, $0) } }
+            dy.withUnsafeBufferPointer { dy in dx.withUnsafeMutableBufferPointer { Double.backward(sigmoid, x, dy, $0) }
+            }
         }
         #expect(out == [0.5, 0.5])
         #expect(dx == [0.25, -0.5])

@@ -57,10 +57,12 @@ struct PublishedValueTests {
         #expect(abs((f(20.5) - 20.5) - 1.2501528e-9) < 4e-15)
     }
 
-    @Test("published extrema of the non-monotone gates", arguments: [
-        ("gelu", -0.16997), ("gelu-tanh", -0.17004), ("quick-gelu", -0.16361), ("silu", -0.27846),
-        ("mish", -0.30884), ("hard-swish", -0.375), ("sinc", -0.21723),
-    ])
+    @Test(
+        "published extrema of the non-monotone gates",
+        arguments: [
+            ("gelu", -0.16997), ("gelu-tanh", -0.17004), ("quick-gelu", -0.16361), ("silu", -0.27846),
+            ("mish", -0.30884), ("hard-swish", -0.375), ("sinc", -0.21723),
+        ])
     func minimum(id: String, expected: Double) throws {
         let f = try Activations.elementwise(id)
         let grid = stride(from: -6.0, through: 6.0, by: 1e-4).map { f($0) }

@@ -7,12 +7,15 @@ import Testing
 struct ReferenceValueTests {
     static let groupKeys = Fixture.groups.keys.sorted()
 
-    @Test("every elementwise function has reference points at its defaults, in both types",
-          arguments: Activations.elementwiseIDs)
+    @Test(
+        "every elementwise function has reference points at its defaults, in both types",
+        arguments: Activations.elementwiseIDs)
     func covered(id: String) {
         for type in ["double", "float"] {
             let count = Fixture.groups["\(id) - \(type)"]?.count ?? 0
-            #expect(count >= 150, "\(id) has \(count) \(type) reference points (Scripts/reference/generate-reference writes them)")
+            #expect(
+                count >= 150,
+                "\(id) has \(count) \(type) reference points (Scripts/reference/generate-reference writes them)")
         }
     }
 
@@ -23,11 +26,15 @@ struct ReferenceValueTests {
         var failures: [String] = []
         var worst = (value: 0.0, derivative: 0.0)
         for point in points {
-            let (valueError, derivativeError) = point.type == "float"
+            let (valueError, derivativeError) =
+                point.type == "float"
                 ? check(f, Float(point.x), point, &failures) : check(f, point.x, point, &failures)
             worst = (max(worst.value, valueError), max(worst.derivative, derivativeError))
         }
-        #expect(failures.isEmpty, "\(group): \(failures.count) of \(points.count) points fail, e.g.\n\(failures.prefix(6).joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty,
+            "\(group): \(failures.count) of \(points.count) points fail, e.g.\n\(failures.prefix(6).joined(separator: "\n"))"
+        )
     }
 
     /// Checks one point in `T`; returns the ulp errors of value and derivative.
@@ -37,7 +44,8 @@ struct ReferenceValueTests {
         let y = f.forward([x])[0]
         let valueError = ulps(y, point.value)
         if !Tolerance.valueOK(y, hi: point.value.hi, lo: point.value.lo, ulps: valueError)
-            && !Tolerance.nearSoftExponentialRoot(y, point) {
+            && !Tolerance.nearSoftExponentialRoot(y, point)
+        {
             failures.append("  f(\(x)) = \(y), exact \(point.value.hi) (\(valueError) ulp)")
         }
         guard let exact = point.derivative else { return (valueError, 0) }

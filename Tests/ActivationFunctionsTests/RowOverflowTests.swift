@@ -9,7 +9,9 @@ import Testing
 @Suite("Row functions near the top of the range")
 struct RowOverflowTests {
     func row(_ id: String) throws -> any RowActivation {
-        guard case .row(let f) = try Activations.make(id) else { throw ActivationError.unknownFunction(id, suggestions: []) }
+        guard case .row(let f) = try Activations.make(id) else {
+            throw ActivationError.unknownFunction(id, suggestions: [])
+        }
         return f
     }
 
@@ -26,7 +28,8 @@ struct RowOverflowTests {
 
     @Test("softmax is one-hot at the maximum, softmin at the minimum", arguments: tops)
     func oneHot(top: Double) throws {
-        let softmax = try row("softmax"), softmin = try row("softmin")
+        let softmax = try row("softmax")
+        let softmin = try row("softmin")
         for (x, peak) in Self.rows(top) {
             let expected = x.indices.map { $0 == peak ? 1.0 : 0.0 }
             #expect(try softmax.forward(x) == expected, "softmax of \(x)")

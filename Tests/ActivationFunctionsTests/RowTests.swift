@@ -5,7 +5,9 @@ import Testing
 @Suite("Row functions")
 struct RowTests {
     func row(_ id: String) throws -> any RowActivation {
-        guard case .row(let f) = try Activations.make(id) else { throw ActivationError.unknownFunction(id, suggestions: []) }
+        guard case .row(let f) = try Activations.make(id) else {
+            throw ActivationError.unknownFunction(id, suggestions: [])
+        }
         return f
     }
 
@@ -15,7 +17,8 @@ struct RowTests {
 
     @Test("PyTorch's measured rows")
     func measuredRows() throws {
-        let softmax = try row("softmax"), logSoftmax = try row("log-softmax")
+        let softmax = try row("softmax")
+        let logSoftmax = try row("log-softmax")
         #expect(close(try softmax.forward([1, 2, 3] as [Double]), [0.0900306, 0.244728, 0.665241], 1e-5))
         #expect(close(try logSoftmax.forward([1, 2, 3] as [Double]), [-2.40761, -1.40761, -0.407606], 1e-5))
         #expect(try softmax.forward([1000, 1001, 1002] as [Double]) == (try softmax.forward([1, 2, 3] as [Double])))
@@ -32,11 +35,14 @@ struct RowTests {
         #expect(close(try softmax.forward([0, 0, 0, 0] as [Double]), [0.25, 0.25, 0.25, 0.25], 0))
     }
 
-    @Test("rows with NaN or +∞, or all −∞, are NaN; empty rows stay empty",
-          arguments: ["softmax", "softmin", "log-softmax", "sparsemax"])
+    @Test(
+        "rows with NaN or +∞, or all −∞, are NaN; empty rows stay empty",
+        arguments: ["softmax", "softmin", "log-softmax", "sparsemax"])
     func specialRows(id: String) throws {
         let f = try row(id)
-        let nanRows: [[Double]] = [[0, .infinity], [.infinity, .infinity], [.nan, 1], [.nan, .infinity, -.infinity]]
+        let nanRows: [[Double]] = [
+            [0, .infinity], [.infinity, .infinity], [.nan, 1], [.nan, .infinity, -.infinity],
+        ]
         for x in nanRows where id != "softmin" { #expect(try f.forward(x).allSatisfy(\.isNaN), "\(id)(\(x))") }
         #expect(try f.forward([-Double.infinity]).allSatisfy(\.isNaN) || id == "softmin")
         #expect(try f.forward([] as [Double]) == [])
@@ -78,8 +84,9 @@ struct RowTests {
         #expect(throws: ActivationError.self) { try glu.backward([1, 2] as [Double], [1, 1]) }
     }
 
-    @Test("vector–Jacobian products match central differences",
-          arguments: ["softmax", "softmin", "log-softmax", "sparsemax", "glu"])
+    @Test(
+        "vector–Jacobian products match central differences",
+        arguments: ["softmax", "softmin", "log-softmax", "sparsemax", "glu"])
     func jacobian(id: String) throws {
         let f = try row(id)
         let x: [Double] = [0.3, -1.2, 2.0, 0.7, -0.4, 1.1]
@@ -88,7 +95,8 @@ struct RowTests {
         let dx = try f.backward(x, dy)
         let h = 1e-6
         for i in x.indices {
-            var up = x, down = x
+            var up = x
+            var down = x
             up[i] += h
             down[i] -= h
             let numeric = zip(try f.forward(up), try f.forward(down)).enumerated()
@@ -104,19 +112,27 @@ struct RowTests {
             let f = try row(reference.id)
             let isFloat = reference.type == "float"
             let y = isFloat ? try f.forward(reference.x.map { Float($0) }).map(Double.init) : try f.forward(reference.x)
-            let dx = isFloat ? try f.backward(reference.x.map { Float($0) }, reference.dy.map { Float($0) }).map(Double.init)
+            let dx =
+                isFloat
+                ? try f.backward(reference.x.map { Float($0) }, reference.dy.map { Float($0) }).map(Double.init)
                 : try f.backward(reference.x, reference.dy)
             let epsilon = isFloat ? Double(Float.ulpOfOne) : Double.ulpOfOne
             let scale = reference.dy.map(abs).max() ?? 1
             for (got, exact) in zip(y, reference.y) {
-                let ulps = isFloat ? Ulp.error(Float(got), hi: exact.hi, lo: exact.lo) : Ulp.error(got, hi: exact.hi, lo: exact.lo)
-                let ok = reference.id == "sparsemax"
-                    ? Ulp.absoluteError(got, hi: exact.hi, lo: exact.lo) <= 4 * epsilon * max(1, reference.x.map(abs).max()!)
+                let ulps =
+                    isFloat
+                    ? Ulp.error(Float(got), hi: exact.hi, lo: exact.lo) : Ulp.error(got, hi: exact.hi, lo: exact.lo)
+                let ok =
+                    reference.id == "sparsemax"
+                    ? Ulp.absoluteError(got, hi: exact.hi, lo: exact.lo) <= 4 * epsilon
+                        * max(1, reference.x.map(abs).max()!)
                     : Tolerance.valueOK(got, hi: exact.hi, lo: exact.lo, ulps: ulps)
                 #expect(ok, "\(reference.id) \(reference.type) \(reference.x): \(got) vs \(exact.hi) (\(ulps) ulp)")
             }
             for (got, exact) in zip(dx, reference.dx) {
-                let ulps = isFloat ? Ulp.error(Float(got), hi: exact.hi, lo: exact.lo) : Ulp.error(got, hi: exact.hi, lo: exact.lo)
+                let ulps =
+                    isFloat
+                    ? Ulp.error(Float(got), hi: exact.hi, lo: exact.lo) : Ulp.error(got, hi: exact.hi, lo: exact.lo)
                 let ok = ulps <= 4 || Ulp.absoluteError(got, hi: exact.hi, lo: exact.lo) <= 4 * epsilon * scale
                 #expect(ok, "\(reference.id) \(reference.type) Jᵀdy: \(got) vs \(exact.hi)")
             }
@@ -138,34 +154,45 @@ struct RowKernelTests {
         }
     }
 
-    @Test("Float rows within 4 ulp of the Double kernel, values and Jᵀ·dy", arguments: ["softmax", "softmin", "log-softmax"])
+    @Test(
+        "Float rows within 4 ulp of the Double kernel, values and Jᵀ·dy",
+        arguments: ["softmax", "softmin", "log-softmax"])
     func floatAgainstDouble(id: String) throws {
         guard case .row(let f) = try Activations.make(id) else { return }
         for n in Self.lengths {
-            let x = Self.row(n, seed: 1).map { Double(Float($0)) }, dy = Self.row(n, seed: 2).map { Double(Float($0)) }
-            let exact = try f.forward(x), exactDx = try f.backward(x, dy)
-            let y = try f.forward(x.map { Float($0) }), dx = try f.backward(x.map { Float($0) }, dy.map { Float($0) })
+            let x = Self.row(n, seed: 1).map { Double(Float($0)) }
+            let dy = Self.row(n, seed: 2).map { Double(Float($0)) }
+            let exact = try f.forward(x)
+            let exactDx = try f.backward(x, dy)
+            let y = try f.forward(x.map { Float($0) })
+            let dx = try f.backward(x.map { Float($0) }, dy.map { Float($0) })
             let scale = dy.map(abs).max()!
             for i in 0..<n {
                 let ulps = Ulp.error(y[i], hi: exact[i], lo: 0)
-                #expect(Tolerance.valueOK(y[i], hi: exact[i], lo: 0, ulps: ulps), "\(id) n=\(n) y[\(i)] = \(y[i]) vs \(exact[i])")
+                #expect(
+                    Tolerance.valueOK(y[i], hi: exact[i], lo: 0, ulps: ulps),
+                    "\(id) n=\(n) y[\(i)] = \(y[i]) vs \(exact[i])")
                 let slopeUlps = Ulp.error(dx[i], hi: exactDx[i], lo: 0)
-                #expect(slopeUlps <= 4 || abs(Double(dx[i]) - exactDx[i]) <= 4 * Double(Float.ulpOfOne) * scale,
-                        "\(id) n=\(n) dx[\(i)] = \(dx[i]) vs \(exactDx[i])")
+                #expect(
+                    slopeUlps <= 4 || abs(Double(dx[i]) - exactDx[i]) <= 4 * Double(Float.ulpOfOne) * scale,
+                    "\(id) n=\(n) dx[\(i)] = \(dx[i]) vs \(exactDx[i])")
             }
         }
     }
 
-    @Test("backward from the saved output: softmax and softmin bit for bit, log-softmax within 4 ulp",
-          arguments: ["softmax", "softmin", "log-softmax"])
+    @Test(
+        "backward from the saved output: softmax and softmin bit for bit, log-softmax within 4 ulp",
+        arguments: ["softmax", "softmin", "log-softmax"])
     func fromOutput(id: String) throws {
         guard case .row(let g) = try Activations.make(id), let f = g as? any OutputBackward else {
             Issue.record("\(id) has no backward from its output")
             return
         }
         for n in Self.lengths {
-            let x = Self.row(n, seed: 4).map { Float($0) }, dy = Self.row(n, seed: 5).map { Float($0) }
-            let y = try f.forward(x), expected = try f.backward(x, dy)
+            let x = Self.row(n, seed: 4).map { Float($0) }
+            let dy = Self.row(n, seed: 5).map { Float($0) }
+            let y = try f.forward(x)
+            let expected = try f.backward(x, dy)
             var dx = [Float](repeating: .nan, count: n)
             try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
                 try dy.withUnsafeBufferPointer { (gs) throws(ActivationError) in
@@ -177,7 +204,8 @@ struct RowKernelTests {
             let scale = Double(dy.map(abs).max()!)
             for i in 0..<n {
                 let same = dx[i].bitPattern == expected[i].bitPattern
-                let close = Ulp.error(dx[i], hi: Double(expected[i]), lo: 0) <= 4
+                let close =
+                    Ulp.error(dx[i], hi: Double(expected[i]), lo: 0) <= 4
                     || abs(Double(dx[i]) - Double(expected[i])) <= 4 * Double(Float.ulpOfOne) * scale
                 #expect(id == "log-softmax" ? close : same, "\(id) n=\(n) dx[\(i)] = \(dx[i]) vs \(expected[i])")
             }
@@ -187,11 +215,14 @@ struct RowKernelTests {
     @Test("a buffer of rows gives each row's result", arguments: ["softmax", "softmin", "log-softmax", "sparsemax"])
     func buffer(id: String) throws {
         guard case .row(let f) = try Activations.make(id) else { return }
-        let n = 13, rows = 5
+        let n = 13
+        let rows = 5
         let x = Self.row(n * rows, seed: 3).map { Float($0) }
         var y = [Float](repeating: 0, count: x.count)
         try x.withUnsafeBufferPointer { (input) throws(ActivationError) in
-            try y.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in try f.forward(rows: input, into: out, rowLength: n) }
+            try y.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
+                try f.forward(rows: input, into: out, rowLength: n)
+            }
         }
         for r in 0..<rows {
             #expect(Array(y[r * n..<(r + 1) * n]) == (try f.forward(Array(x[r * n..<(r + 1) * n]))))

@@ -5,7 +5,9 @@ import Testing
 @Suite("Maxout and BReLU")
 struct StructuredTests {
     func row(_ id: String, _ parameters: [String: Double] = [:]) throws -> any RowActivation {
-        guard case .row(let f) = try Activations.make(id, parameters: parameters) else { throw ActivationError.unknownFunction(id, suggestions: []) }
+        guard case .row(let f) = try Activations.make(id, parameters: parameters) else {
+            throw ActivationError.unknownFunction(id, suggestions: [])
+        }
         return f
     }
 

@@ -23,13 +23,16 @@ struct CSVFuzzTests {
     /// What every loaded dataset must satisfy.
     static func check(_ loaded: LoadedCSV, _ options: CSVOptions, _ text: String) {
         let data = loaded.dataset
-        #expect(data.count >= 1 && data.count <= options.maxRows && data.inputs.columns >= 1, "\(text.debugDescription)")
+        #expect(
+            data.count >= 1 && data.count <= options.maxRows && data.inputs.columns >= 1, "\(text.debugDescription)")
         #expect(data.inputs.storage.count == data.count * data.inputs.columns)
         #expect(data.inputs.storage.allSatisfy { $0.isFinite }, "\(text.debugDescription)")
         #expect(data.featureNames.count == data.inputs.columns)
         switch data.labels {
         case .classes(let labels, let names):
-            #expect(labels.count == data.count && (2...options.maxClasses).contains(names.count) && Set(names).count == names.count)
+            #expect(
+                labels.count == data.count && (2...options.maxClasses).contains(names.count)
+                    && Set(names).count == names.count)
             #expect(labels.allSatisfy { names.indices.contains($0) }, "\(text.debugDescription)")
         case .values(let values):
             #expect(values.rows == data.count && values.storage.allSatisfy { $0.isFinite })
@@ -40,7 +43,8 @@ struct CSVFuzzTests {
     func randomText(option: Int) async {
         let options = Self.options[option]
         await propertyCheck(count: 800, input: Fuzz.csvText) { text in
-            if let loaded = Fuzz.bounded(text.debugDescription, { try CSVLoader.loadReporting(text, options: options) }) {
+            if let loaded = Fuzz.bounded(text.debugDescription, { try CSVLoader.loadReporting(text, options: options) })
+            {
                 Self.check(loaded, options, text)
             }
         }
@@ -51,7 +55,8 @@ struct CSVFuzzTests {
         let options = Self.options[option]
         await propertyCheck(count: 800, input: Gen.int(in: 0..<Self.seeds.count), Fuzz.recipes) { seed, recipe in
             let text = String(decoding: Fuzz.mutate(Array(Self.seeds[seed].utf8), recipe), as: UTF8.self)
-            if let loaded = Fuzz.bounded(text.debugDescription, { try CSVLoader.loadReporting(text, options: options) }) {
+            if let loaded = Fuzz.bounded(text.debugDescription, { try CSVLoader.loadReporting(text, options: options) })
+            {
                 Self.check(loaded, options, text)
             }
         }
@@ -59,9 +64,13 @@ struct CSVFuzzTests {
 
     @Test("points for prediction")
     func points() async {
-        await propertyCheck(count: 800, input: Gen.int(in: 0..<Self.seeds.count), Fuzz.recipes, Gen.int(in: 1...4)) { seed, recipe, columns in
+        await propertyCheck(count: 800, input: Gen.int(in: 0..<Self.seeds.count), Fuzz.recipes, Gen.int(in: 1...4)) {
+            seed, recipe, columns in
             let text = String(decoding: Fuzz.mutate(Array(Self.seeds[seed].utf8), recipe), as: UTF8.self)
-            if let points = Fuzz.bounded(text.debugDescription, { try CSVLoader.loadPoints(text, header: seed == 0, columns: columns, names: ["x1", "x2"]) }) {
+            if let points = Fuzz.bounded(
+                text.debugDescription,
+                { try CSVLoader.loadPoints(text, header: seed == 0, columns: columns, names: ["x1", "x2"]) })
+            {
                 #expect(points.columns == columns && points.rows >= 1 && points.storage.allSatisfy { $0.isFinite })
             }
         }
@@ -70,6 +79,8 @@ struct CSVFuzzTests {
     @Test("large files stay linear: 200,000 rows with 200,000 distinct labels are refused at the class limit quickly")
     func large() {
         let text = (0..<200_000).map { "\($0 % 97),\($0)" }.joined(separator: "\n")
-        _ = Fuzz.bounded("200,000 distinct labels", seconds: 30) { try CSVLoader.loadReporting(text, options: CSVOptions()) }
+        _ = Fuzz.bounded("200,000 distinct labels", seconds: 30) {
+            try CSVLoader.loadReporting(text, options: CSVOptions())
+        }
     }
 }

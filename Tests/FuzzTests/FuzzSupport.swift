@@ -9,9 +9,10 @@ import Testing
 /// a message, within a time bound (no crash, no hang).
 enum Fuzz {
     /// Characters that matter to the number and CSV readers, hidden ones included.
-    static let csvAlphabet: [Character] = Array("0123456789,,,\n\n\r\r\n\"\"--+..eEinfatxyz ") + [
-        "\u{0}", "\u{FEFF}", "\u{FFFD}", "\u{200B}", "\t", "é",
-    ]
+    static let csvAlphabet: [Character] =
+        Array("0123456789,,,\n\n\r\r\n\"\"--+..eEinfatxyz ") + [
+            "\u{0}", "\u{FEFF}", "\u{FFFD}", "\u{200B}", "\t", "é",
+        ]
 
     static let numberAlphabet: [Character] = Array("0123456789+-.eEinfaxp_ ") + ["\u{0}", "\u{FEFF}", "\u{FFFD}", "٣"]
 
@@ -26,8 +27,11 @@ enum Fuzz {
 
     /// Bytes that mutations insert: structure (quotes, commas, braces), digits, signs, huge and
     /// hidden values.
-    static let insertions: [[UInt8]] = ["\"", ",", "\n", "\r", "{", "}", "[", "]", ":", "0", "-", "1e308", "-1e308", "9223372036854775807",
-                                        "1e999", "\u{0}", "\u{FEFF}", "null", "true", "\"x\"", "\\", "1000000"].map { Array($0.utf8) }
+    static let insertions: [[UInt8]] =
+        [
+            "\"", ",", "\n", "\r", "{", "}", "[", "]", ":", "0", "-", "1e308", "-1e308", "9223372036854775807",
+            "1e999", "\u{0}", "\u{FEFF}", "null", "true", "\"x\"", "\\", "1000000",
+        ].map { Array($0.utf8) }
         + [[0xFF], [0xC3], [0xE2, 0x82]]
 
     /// `bytes` changed by `recipe`: insert, delete, replace with an insertion, or duplicate a span.
@@ -38,7 +42,10 @@ enum Fuzz {
             let insertion = insertions[(step >> 12) % insertions.count]
             switch step & 3 {
             case 0: result.insert(contentsOf: insertion, at: position)
-            case 1: if !result.isEmpty { result.removeSubrange(position..<min(result.count, position + 1 + (step >> 20) % 8)) }
+            case 1:
+                if !result.isEmpty {
+                    result.removeSubrange(position..<min(result.count, position + 1 + (step >> 20) % 8))
+                }
             case 2: if !result.isEmpty { result.replaceSubrange(position..<(position + 1), with: insertion) }
             default:
                 let end = min(result.count, position + 1 + (step >> 20) % 64)

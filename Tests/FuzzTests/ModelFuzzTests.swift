@@ -10,19 +10,27 @@ import Testing
 struct ModelFuzzTests {
     /// Valid files: a PReLU softmax classifier, a maxout regressor with features, a sigmoid classifier.
     static let seeds: [[UInt8]] = {
-        func file(_ activation: String, hidden: [Int], outputs: Int, head: OutputHead, features: [Feature]?, classes: [String]) -> [UInt8] {
+        func file(
+            _ activation: String, hidden: [Int], outputs: Int, head: OutputHead, features: [Feature]?, classes: [String]
+        ) -> [UInt8] {
             var rng = SeededGenerator(seed: 9)
             let activations = hidden.map { _ in try! HiddenActivation.named(activation) }
-            let network = try! Network<Double>(inputs: features?.count ?? 2, hidden: hidden, activations: activations, outputs: outputs,
-                                               head: head, initializer: .glorotUniform, rng: &rng)
+            let network = try! Network<Double>(
+                inputs: features?.count ?? 2, hidden: hidden, activations: activations, outputs: outputs,
+                head: head, initializer: .glorotUniform, rng: &rng)
             let count = features?.count ?? 2
-            let normalization = Normalization(mean: [Double](repeating: 0.5, count: count), standardDeviation: [Double](repeating: 2, count: count))
-            return Array(ModelFile(network: network, inputNames: ["x1", "x2"], features: features, normalization: normalization,
-                                   classNames: classes).encoded())
+            let normalization = Normalization(
+                mean: [Double](repeating: 0.5, count: count), standardDeviation: [Double](repeating: 2, count: count))
+            return Array(
+                ModelFile(
+                    network: network, inputNames: ["x1", "x2"], features: features, normalization: normalization,
+                    classNames: classes
+                ).encoded())
         }
         return [
             file("prelu", hidden: [3], outputs: 3, head: .softmax, features: nil, classes: ["a", "b", "c"]),
-            file("maxout", hidden: [2, 2], outputs: 1, head: .linear, features: [.x1, .x1Squared, .sinX2], classes: []),
+            file(
+                "maxout", hidden: [2, 2], outputs: 1, head: .linear, features: [.x1, .x1Squared, .sinX2], classes: []),
             file("tanh", hidden: [2], outputs: 1, head: .sigmoid, features: nil, classes: ["no", "yes"]),
         ]
     }()
@@ -57,7 +65,10 @@ struct ModelFuzzTests {
     @Test("numbers replaced by hostile values")
     func hostileNumbers() async {
         let values = ["0", "-1", "1e308", "-1e308", "0.5", "1e-320", "4096", "99999999999999999999"]
-        await propertyCheck(count: 1500, input: Gen.int(in: 0..<Self.seeds.count), Gen.int(in: 0...10_000), Gen.int(in: 0..<values.count)) { seed, which, value in
+        await propertyCheck(
+            count: 1500, input: Gen.int(in: 0..<Self.seeds.count), Gen.int(in: 0...10_000),
+            Gen.int(in: 0..<values.count)
+        ) { seed, which, value in
             var text = String(decoding: Self.seeds[seed], as: UTF8.self)
             let numbers = text.ranges(of: /-?[0-9][0-9.eE+-]*/)
             guard !numbers.isEmpty else { return }

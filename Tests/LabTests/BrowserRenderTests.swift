@@ -23,9 +23,11 @@ enum Chromium {
         let png = directory.appendingPathComponent(page.deletingPathExtension().lastPathComponent + ".png")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path ?? "chromium")
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=" + directory.appendingPathComponent("profile").path,
-                             "--window-size=\(width),\(height)", "--screenshot=" + png.path, page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--user-data-dir=" + directory.appendingPathComponent("profile").path,
+            "--window-size=\(width),\(height)", "--screenshot=" + png.path, page.absoluteString,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -44,9 +46,12 @@ enum Chromium {
 
 @Suite("render in a real browser")
 struct BrowserRenderTests {
-    @Test("the gallery and a training report render to PNG in headless Chromium",
-          .enabled(if: Chromium.path != nil, "Chromium is not installed (apt-get install chromium); the browser render check is skipped"),
-          .timeLimit(.minutes(2)))
+    @Test(
+        "the gallery and a training report render to PNG in headless Chromium",
+        .enabled(
+            if: Chromium.path != nil,
+            "Chromium is not installed (apt-get install chromium); the browser render check is skipped"),
+        .timeLimit(.minutes(2)))
     func render() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("render-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -45,9 +45,12 @@ struct ExperimentTests {
         #expect(Experiments.untestedClaims == [1, 3, 7, 13, 20, 30, 32])
     }
 
-    @Test("seeds: 10 in quick mode, 5 in full, or as many as asked; distinct, fixed by the base seed, different for another base seed")
+    @Test(
+        "seeds: 10 in quick mode, 5 in full, or as many as asked; distinct, fixed by the base seed, different for another base seed"
+    )
     func seeds() {
-        let quick = ExperimentSettings(seed: 1, quick: true), full = ExperimentSettings(seed: 1)
+        let quick = ExperimentSettings(seed: 1, quick: true)
+        let full = ExperimentSettings(seed: 1)
         #expect(quick.seeds.count == 10 && full.seeds.count == 5)
         #expect(Set(quick.seeds).count == 10)
         #expect(Array(quick.seeds.prefix(5)) == full.seeds)
@@ -83,7 +86,8 @@ struct ExperimentTests {
             var runs = [honest]
             let check = honest.checks[index]
             let above = [Criterion.Comparison.atLeast, .greaterThan].contains(check.criterion.comparison)
-            let passing = check.criterion.threshold + (above ? 1 : -1), failing = check.criterion.threshold + (above ? -1 : 1)
+            let passing = check.criterion.threshold + (above ? 1 : -1)
+            let failing = check.criterion.threshold + (above ? -1 : 1)
             let wrong = check.passed ? failing : passing
             runs[0].checks[index] = Check(criterion: check.criterion, value: wrong, measured: check.measured)
             let doctored = SeedCombination.combine(runs, settings: honest.settings)
@@ -93,7 +97,9 @@ struct ExperimentTests {
 
     @Test("combining seeds: values per criterion in seed order, mean and sd, share, a missing criterion fails")
     func combine() {
-        let info = SigmoidSteepMiddle().info, a = Criterion("a", .greaterThan, 0), b = Criterion("b", .atMost, 1)
+        let info = SigmoidSteepMiddle().info
+        let a = Criterion("a", .greaterThan, 0)
+        let b = Criterion("b", .atMost, 1)
         let runs = [[2.0, 0.5], [4.0, 3.0], [6.0]].map { values -> ExperimentResult in
             var r = ExperimentResult(info: info, settings: ExperimentSettings())
             for (criterion, value) in zip([a, b], values) { r.check(criterion, value, measured: "") }
@@ -102,7 +108,9 @@ struct ExperimentTests {
         }
         let combined = SeedCombination.combine(runs, settings: ExperimentSettings())
         #expect(combined.summaries.map(\.criterion) == [a, b])
-        #expect(combined.summaries[0].values == [2, 4, 6] && combined.summaries[0].mean == 4 && combined.summaries[0].standardDeviation == 2)
+        #expect(
+            combined.summaries[0].values == [2, 4, 6] && combined.summaries[0].mean == 4
+                && combined.summaries[0].standardDeviation == 2)
         #expect(combined.summaries[0].share == 1 && combined.summaries[0].verdict == .holds)
         #expect(combined.summaries[1].values[2].isNaN && abs(combined.summaries[1].share - 1.0 / 3) < 1e-12)
         #expect(combined.value("m") == 4)
@@ -112,19 +120,25 @@ struct ExperimentTests {
     @Test("the same base seed gives the same numbers; another base seed gives others")
     func deterministic() async throws {
         let settings = ExperimentSettings(seed: 7, quick: true, seedCount: Self.seedCount)
-        let a = try await Self.run(ActivationGrowth(), settings), b = try await Self.run(ActivationGrowth(), settings)
+        let a = try await Self.run(ActivationGrowth(), settings)
+        let b = try await Self.run(ActivationGrowth(), settings)
         #expect(a.measurements == b.measurements && a.seeds == b.seeds && a.seeds.count == 3)
         #expect(a.criteria.map(\.values) == b.criteria.map(\.values))
-        let c = try await Self.run(ActivationGrowth(), ExperimentSettings(seed: 8, quick: true, seedCount: Self.seedCount))
+        let c = try await Self.run(
+            ActivationGrowth(), ExperimentSettings(seed: 8, quick: true, seedCount: Self.seedCount))
         #expect(c.criteria.map(\.values) != a.criteria.map(\.values))
     }
 
-    @Test("quick-mode verdicts agree across base seeds (the cheap experiments; Scripts/check/check-experiment-seeds checks them all with a release build)",
-          arguments: ["sigmoid-steep-middle", "linear-constant-gradient", "relu-sparsity"])
+    @Test(
+        "quick-mode verdicts agree across base seeds (the cheap experiments; Scripts/check/check-experiment-seeds checks them all with a release build)",
+        arguments: ["sigmoid-steep-middle", "linear-constant-gradient", "relu-sparsity"])
     func seedAgreement(_ id: String) async throws {
         var verdicts: [Verdict] = []
         for seed in [UInt64(1), 2, 3] {
-            verdicts.append(try await Self.run(Experiments.named(id)!, ExperimentSettings(seed: seed, quick: true, seedCount: Self.seedCount)).verdict)
+            verdicts.append(
+                try await Self.run(
+                    Experiments.named(id)!, ExperimentSettings(seed: seed, quick: true, seedCount: Self.seedCount)
+                ).verdict)
         }
         #expect(Set(verdicts).count == 1, "\(id): \(verdicts)")
     }
@@ -136,7 +150,10 @@ struct ExperimentTests {
     func seedAgreementActivationGrowth() async throws {
         var verdicts: [Verdict] = []
         for seed in [UInt64(1), 2, 3, 4] {
-            verdicts.append(try await Self.run(ActivationGrowth(), ExperimentSettings(seed: seed, quick: true, seedCount: Self.seedCount)).verdict)
+            verdicts.append(
+                try await Self.run(
+                    ActivationGrowth(), ExperimentSettings(seed: seed, quick: true, seedCount: Self.seedCount)
+                ).verdict)
         }
         #expect(Set(verdicts).count == 1, "\(verdicts)")
     }
@@ -153,7 +170,8 @@ struct ExperimentTests {
     func json() async throws {
         var result = try await Self.run(ActivationGrowth(), ExperimentSettings(quick: true, seedCount: Self.seedCount))
         result.measure("not-finite", .infinity)
-        let object = try JSONSerialization.jsonObject(with: Data(result.json(chartPaths: ["a.svg"]).utf8)) as! [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(result.json(chartPaths: ["a.svg"]).utf8)) as! [String: Any]
         #expect(object["id"] as? String == "activation-growth")
         #expect(["holds", "mixed", "does not hold"].contains(object["verdict"] as? String ?? ""))
         #expect(object["verdict"] as? String == result.verdict.rawValue)
@@ -161,8 +179,11 @@ struct ExperimentTests {
         let criteria = object["criteria"] as! [[String: Any]]
         #expect(criteria.count == result.criteria.count)
         for (json, summary) in zip(criteria, result.criteria) {
-            #expect(json["name"] as? String == summary.criterion.name && json["threshold"] as? Double == summary.criterion.threshold)
-            #expect(Self.same(json["mean"], summary.mean) && Self.same(json["sd"], summary.standardDeviation), "\(json)")
+            #expect(
+                json["name"] as? String == summary.criterion.name
+                    && json["threshold"] as? Double == summary.criterion.threshold)
+            #expect(
+                Self.same(json["mean"], summary.mean) && Self.same(json["sd"], summary.standardDeviation), "\(json)")
             #expect(Self.same(json["share"], summary.share), "\(json)")
         }
         #expect((object["measurements"] as! [String: Any])["not-finite"] is NSNull)
@@ -182,11 +203,19 @@ struct ExperimentTests {
         for claim in ArticleClaims.all { #expect(index.contains("<tr><td>\(claim.number)</td>")) }
         for result in results {
             #expect(index.contains("experiments/\(result.info.id).html"))
-            let page = try String(contentsOf: directory.appendingPathComponent("experiments/\(result.info.id).html"), encoding: .utf8)
+            let page = try String(
+                contentsOf: directory.appendingPathComponent("experiments/\(result.info.id).html"), encoding: .utf8)
             #expect(page.contains(HTML.escape(result.info.claim)) && page.contains(HTML.escape(result.info.source)))
-            #expect(page.contains("<svg") && page.contains(result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()))
+            #expect(
+                page.contains("<svg")
+                    && page.contains(
+                        result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst())
+            )
             for chart in result.charts {
-                #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("experiments/\(result.info.id)-\(chart.name).svg").path))
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: directory.appendingPathComponent("experiments/\(result.info.id)-\(chart.name).svg").path
+                    ))
             }
         }
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("gallery/index.html").path))

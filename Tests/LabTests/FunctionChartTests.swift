@@ -1,8 +1,8 @@
-import SVGTestSupport
 import ActivationFunctions
 import Foundation
 import Lab
 import Plotting
+import SVGTestSupport
 import Testing
 
 private func paths(_ chart: LineChart) throws -> [ParsedSVG.Element] {
@@ -34,12 +34,14 @@ struct FunctionChartTests {
 
     @Test("relu's curve lies on the zero line left of 0 and rises at slope 1 after it")
     func reluCoordinates() throws {
-        let svg = try ParsedSVG(FunctionCharts.chart(try Activations.make("relu"), curves: .function, domain: PlotDomain(-4, 4)).svg)
+        let svg = try ParsedSVG(
+            FunctionCharts.chart(try Activations.make("relu"), curves: .function, domain: PlotDomain(-4, 4)).svg)
         let zero = try #require(svg.all("line", class: "zero").first { $0.attributes["y1"] == $0.attributes["y2"] })
         let points = try #require(runs(svg.all("path", class: "series")[0]).first)
         let middle = points.count / 2
         #expect(points[..<middle].allSatisfy { abs($0.y - zero.number("y1")) < 0.01 })
-        let a = points[middle + 10], b = points[points.count - 1]
+        let a = points[middle + 10]
+        let b = points[points.count - 1]
         let c = points[middle + 50]
         #expect(abs((c.y - a.y) / (c.x - a.x) - (b.y - a.y) / (b.x - a.x)) < 0.01)  // a straight line
         #expect(b.y < a.y)  // rising (pixel y grows downwards)
@@ -57,7 +59,8 @@ struct FunctionChartTests {
 
     @Test("parameters that differ from the defaults are named in the title")
     func parameterTitle() throws {
-        let chart = FunctionCharts.chart(try Activations.make("leaky-relu", parameters: ["slope": 0.2]), parameters: ["slope": 0.2])
+        let chart = FunctionCharts.chart(
+            try Activations.make("leaky-relu", parameters: ["slope": 0.2]), parameters: ["slope": 0.2])
         #expect(chart.title.contains("slope = 0.2"))
     }
 

@@ -1,13 +1,15 @@
-import SVGTestSupport
 import ActivationFunctions
 import Foundation
 import Lab
 import Plotting
+import SVGTestSupport
 import Testing
 
 /// The `<svg>…</svg>` fragments inlined in an HTML page.
 func inlineSVGs(_ html: String) -> [String] {
-    html.components(separatedBy: "<svg ").dropFirst().map { "<svg " + ($0.components(separatedBy: "</svg>").first ?? "") + "</svg>" }
+    html.components(separatedBy: "<svg ").dropFirst().map {
+        "<svg " + ($0.components(separatedBy: "</svg>").first ?? "") + "</svg>"
+    }
 }
 
 @Suite("gallery")
@@ -43,7 +45,9 @@ struct GalleryTests {
         let svgs = inlineSVGs(html)
         #expect(svgs.count == Activations.all.count)
         for svg in svgs { _ = try ParsedSVG(svg) }
-        let clipIDs = svgs.compactMap { $0.components(separatedBy: "clipPath id=\"").dropFirst().first?.prefix { $0 != "\"" } }
+        let clipIDs = svgs.compactMap {
+            $0.components(separatedBy: "clipPath id=\"").dropFirst().first?.prefix { $0 != "\"" }
+        }
         #expect(Set(clipIDs).count == svgs.count)  // ids unique on the page
     }
 

@@ -1,7 +1,7 @@
-import SVGTestSupport
 import Foundation
 import Lab
 import Plotting
+import SVGTestSupport
 import Testing
 
 @Suite("training report")
@@ -21,8 +21,10 @@ struct TrainingReportTests {
     @Test("gradients are drawn per layer on a log scale")
     func gradients() throws {
         var report = TrainingReport(title: "t", activationID: "relu")
-        report.layers = [.init(name: "hidden 1", gradientMagnitude: [1e-4, 1e-5, 1e-6]),
-                         .init(name: "output", gradientMagnitude: [1e-1, 1e-1, 1e-2])]
+        report.layers = [
+            .init(name: "hidden 1", gradientMagnitude: [1e-4, 1e-5, 1e-6]),
+            .init(name: "output", gradientMagnitude: [1e-1, 1e-1, 1e-2]),
+        ]
         let chart = try #require(report.charts.first { $0.name == "gradients" }?.chart as? LineChart)
         #expect(chart.yScale == .log)
         #expect(chart.series.map(\.label) == ["hidden 1", "output"])
@@ -65,7 +67,10 @@ struct TrainingReportTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = try TrainedReport.make().write(to: directory)
-        #expect(files.map(\.lastPathComponent) == ["index.html", "loss.svg", "accuracy.svg", "gradients.svg",
-                                                   "dead-units.svg", "sparsity.svg", "boundary.svg", "activation.svg"])
+        #expect(
+            files.map(\.lastPathComponent) == [
+                "index.html", "loss.svg", "accuracy.svg", "gradients.svg",
+                "dead-units.svg", "sparsity.svg", "boundary.svg", "activation.svg",
+            ])
     }
 }

@@ -41,7 +41,8 @@ struct CSVHardeningTests {
         let distinct = (0..<150_000).map { "1,label\($0)" }.joined(separator: "\n")
         let start = Date()
         #expect(message(distinct).contains("line 1001, column 2"))
-        let loaded = try load((0..<20_000).map { "1,label\($0)" }.joined(separator: "\n"), CSVOptions(maxClasses: 20_000))
+        let loaded = try load(
+            (0..<20_000).map { "1,label\($0)" }.joined(separator: "\n"), CSVOptions(maxClasses: 20_000))
         #expect(loaded.dataset.classNames.count == 20_000)
         #expect(Date().timeIntervalSince(start) < 60, "took \(Date().timeIntervalSince(start)) s")
     }
@@ -74,7 +75,8 @@ struct CSVHardeningTests {
     @Test("a NUL byte, bytes that were not UTF-8 or a hidden character are refused with the line and column")
     func hiddenCharacters() {
         #expect(message("1,0\n1\u{0}5,1\n").contains("line 2, column 1") && message("1,0\n1\u{0}5,1\n").contains("NUL"))
-        #expect(message("1,0\n2,\u{FFFD}\n").contains("line 2, column 2") && message("1,0\n2,\u{FFFD}\n").contains("UTF-8"))
+        #expect(
+            message("1,0\n2,\u{FFFD}\n").contains("line 2, column 2") && message("1,0\n2,\u{FFFD}\n").contains("UTF-8"))
         #expect(message("1,0\n2\u{200B},1\n").contains("U+200B"))
         #expect(message("1,0\n2,1\u{0}\n").contains("line 2, column 2"))
     }
@@ -110,7 +112,9 @@ struct CSVHardeningTests {
         // Standardised: each column has mean 0 and (1/n) variance 1, up to rounding.
         for j in 0..<2 {
             let column = (0..<3).map { applied[$0, j] }
-            #expect(abs(column.reduce(0, +) / 3) < 1e-12 && abs(column.map { $0 * $0 }.reduce(0, +) / 3 - 1) < 1e-12, "\(column)")
+            #expect(
+                abs(column.reduce(0, +) / 3) < 1e-12 && abs(column.map { $0 * $0 }.reduce(0, +) / 3 - 1) < 1e-12,
+                "\(column)")
         }
     }
 

@@ -42,8 +42,9 @@ struct CatalogTrainingTests {
     @Test("a model file with each catalog activation loads back to the same predictions", arguments: ids)
     func modelFile(_ id: String) throws {
         let network = try GradientCheckTests.network(try HiddenActivation.named(id), .softmax, seed: 5)
-        let file = ModelFile(network: network, inputNames: ["a", "b", "c"], features: nil,
-                             normalization: .identity(3), classNames: ["p", "q", "r"])
+        let file = ModelFile(
+            network: network, inputNames: ["a", "b", "c"], features: nil,
+            normalization: .identity(3), classNames: ["p", "q", "r"])
         let decoded = try JSONDecoder().decode(ModelFile.self, from: try JSONEncoder().encode(file))
         let loaded = try decoded.network()
         let (x, _) = GradientCheckTests.batch(.softmax, inputs: 3, seed: 2)
@@ -55,9 +56,11 @@ struct CatalogTrainingTests {
 
     @Test("a model file whose sums do not fit maxout's pieces is rejected with the layer named")
     func maxoutShapeChecked() throws {
-        let network = try GradientCheckTests.network(try HiddenActivation.named("maxout", parameters: ["pieces": 2]), .softmax, seed: 5)
-        var file = ModelFile(network: network, inputNames: ["a", "b", "c"], features: nil,
-                             normalization: .identity(3), classNames: ["p", "q", "r"])
+        let network = try GradientCheckTests.network(
+            try HiddenActivation.named("maxout", parameters: ["pieces": 2]), .softmax, seed: 5)
+        var file = ModelFile(
+            network: network, inputNames: ["a", "b", "c"], features: nil,
+            normalization: .identity(3), classNames: ["p", "q", "r"])
         file.layers[0].parameters = ["pieces": 3]  // 8 sums are not a multiple of 3
         #expect {
             _ = try file.network()

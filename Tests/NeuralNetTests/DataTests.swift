@@ -83,22 +83,25 @@ struct FileTests {
         #expect(data.labels == .classes([0, 1, 0], names: ["cat", "dog"]))
         #expect(data.featureNames == ["a", "b"])
         let first = try load("0,1.5,2\n1,2.5,3\n", label: "1")
-        #expect(first.labels == .classes([0, 1], names: ["0", "1"]) && first.inputs == Matrix([[1.5, 2], [2.5, 3]]))
+        #expect(
+            first.labels == .classes([0, 1], names: ["0", "1"]) && first.inputs == Matrix([[1.5, 2], [2.5, 3]]))
         let regression = try load("1,0.5\n2,1.5\n", classes: false)
         #expect(regression.labels == .values(Matrix([[0.5], [1.5]])))
     }
 
-    @Test("bad files are refused with the line and column", arguments: [
-        ("1,2,3\n4,5\n", "line 2: 2 columns, expected 3"),
-        ("4,abc,6\n", "line 1, column 2: could not convert 'abc'"),
-        ("", "no data"),
-        ("1,,3\n", "line 1, column 2: the cell is empty"),
-        ("1,2,3,\n", "line 1, column 4"),
-        ("nan,1,0\n", "line 1, column 1: 'nan' is not finite"),
-        ("1e400,1,0\n", "line 1, column 1"),
-        ("1,2,\"a\n3,4,1\n", "line 1, column 3: the quoted cell is not closed"),
-        ("1,2,0\n3,4,0\n", "at least 2 classes"),
-    ])
+    @Test(
+        "bad files are refused with the line and column",
+        arguments: [
+            ("1,2,3\n4,5\n", "line 2: 2 columns, expected 3"),
+            ("4,abc,6\n", "line 1, column 2: could not convert 'abc'"),
+            ("", "no data"),
+            ("1,,3\n", "line 1, column 2: the cell is empty"),
+            ("1,2,3,\n", "line 1, column 4"),
+            ("nan,1,0\n", "line 1, column 1: 'nan' is not finite"),
+            ("1e400,1,0\n", "line 1, column 1"),
+            ("1,2,\"a\n3,4,1\n", "line 1, column 3: the quoted cell is not closed"),
+            ("1,2,0\n3,4,0\n", "at least 2 classes"),
+        ])
     func bad(_ text: String, _ expected: String) {
         #expect(message(text).contains(expected), "\(message(text))")
     }
@@ -112,7 +115,8 @@ struct FileTests {
     func modelRoundTrip() throws {
         var c = TrainingConfiguration()
         (c.hidden, c.activations, c.epochs, c.features) = ([5, 3], ["prelu", "tanh"], 3, [.x1, .x2, .x1TimesX2])
-        var session = try TrainingSession(configuration: c, data: try Datasets.named("xor").generate(count: 100, seed: 2))
+        var session = try TrainingSession(
+            configuration: c, data: try Datasets.named("xor").generate(count: 100, seed: 2))
         while !session.isFinished { try session.runEpoch() }
         let file = session.modelFile(inputNames: ["x1", "x2"])
         let decoded = try ModelFile.decode(file.encoded())

@@ -9,7 +9,9 @@ struct DigitsTests {
         let data = try Datasets.named("digits").generate(seed: 1)
         #expect(data.count == 1797 && data.inputs.columns == 64 && data.classNames.count == 10)
         #expect(Set(data.inputs.storage).isSubset(of: Set((0...16).map { Double($0) / 16 })))
-        guard case .classes(let labels, let names) = data.labels else { Issue.record("digits is a classification set"); return }
+        guard case .classes(let labels, let names) = data.labels else {
+            Issue.record("digits is a classification set"); return
+        }
         #expect(names == (0...9).map(String.init))
         // Class sizes of the UCI optical digits test part, as scikit-learn documents them (load_digits).
         let counts = (0...9).map { digit in labels.filter { names[$0] == String(digit) }.count }
@@ -19,7 +21,8 @@ struct DigitsTests {
     @Test("a count picks that many images by the seed; more images than bundled is a clear error")
     func sampling() throws {
         let generator = try Datasets.named("digits")
-        let a = try generator.generate(count: 300, seed: 4), b = try generator.generate(count: 300, seed: 4)
+        let a = try generator.generate(count: 300, seed: 4)
+        let b = try generator.generate(count: 300, seed: 4)
         #expect(a.count == 300 && a.inputs == b.inputs)
         #expect(try generator.generate(count: 300, seed: 5).inputs != a.inputs)
         #expect(throws: NeuralNetError.self) { try generator.generate(count: 1798, seed: 1) }

@@ -6,13 +6,19 @@ import Testing
 /// does) and gone on with later gives the same numbers, bit for bit, as the epoch trained in one go.
 @Suite struct EpochInProgressTests {
     static func trainer(batchSize: Int) throws -> Trainer<Double> {
-        try Trainer(network: try ReusedBufferTests.network("tanh"), settings: RetuneTests.adam, batchSize: batchSize, shuffle: true, seed: 9)
+        try Trainer(
+            network: try ReusedBufferTests.network("tanh"), settings: RetuneTests.adam, batchSize: batchSize,
+            shuffle: true, seed: 9)
     }
 
     /// Trains `epochs` epochs, stopping every `every` batches (nil: never), and returns each epoch's metrics.
-    static func run(epochs: Int, batchSize: Int, stoppingEvery every: Int?) throws -> (Trainer<Double>, [EpochMetrics], stops: Int) {
+    static func run(epochs: Int, batchSize: Int, stoppingEvery every: Int?) throws -> (
+        Trainer<Double>, [EpochMetrics], stops: Int
+    ) {
         var trainer = try trainer(batchSize: batchSize)
-        let (data, test) = (try ReusedBufferTests.batch(rows: 37, seed: 3), try ReusedBufferTests.batch(rows: 11, seed: 4))
+        let (data, test) = (
+            try ReusedBufferTests.batch(rows: 37, seed: 3), try ReusedBufferTests.batch(rows: 11, seed: 4)
+        )
         var (metrics, stops) = ([EpochMetrics](), 0)
         while metrics.count < epochs {
             var batches = 0

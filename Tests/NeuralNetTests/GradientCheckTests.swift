@@ -15,15 +15,17 @@ struct GradientCheckTests {
         switch head {
         case .softmax: return (x, .classes([0, 2, 1, 2, 0], count: 3))
         case .sigmoid, .tanh: return (x, .classes([0, 1, 1, 0, 1], count: 2))
-        case .linear, .huber: return (x, .values(Matrix(rows: 5, columns: 2, storage: (0..<10).map { _ in rng.uniform(-3, 3) })))
+        case .linear, .huber:
+            return (x, .values(Matrix(rows: 5, columns: 2, storage: (0..<10).map { _ in rng.uniform(-3, 3) })))
         }
     }
 
     static func network(_ activation: HiddenActivation, _ head: OutputHead, seed: UInt64) throws -> Network<Double> {
         var rng = SeededGenerator(seed: seed)
         let outputs = head == .softmax ? 3 : (head == .sigmoid || head == .tanh ? 1 : 2)
-        var network = try Network<Double>(inputs: 3, hidden: [4, 3], activations: [activation, activation], outputs: outputs,
-                                          head: head, initializer: .glorotUniform, rng: &rng)
+        var network = try Network<Double>(
+            inputs: 3, hidden: [4, 3], activations: [activation, activation], outputs: outputs,
+            head: head, initializer: .glorotUniform, rng: &rng)
         for index in network.layers.indices {  // non-zero biases, so every term of the gradient is exercised
             network.layers[index].bias = network.layers[index].bias.map { _ in rng.uniform(-0.5, 0.5) }
         }
@@ -46,7 +48,8 @@ struct GradientCheckTests {
             ]
             for (path, analytic, name) in slots {
                 for i in analytic.indices {
-                    var up = network, down = network
+                    var up = network
+                    var down = network
                     up.layers[layer][keyPath: path][i] += h
                     down.layers[layer][keyPath: path][i] -= h
                     let numeric = (loss(up) - loss(down)) / (2 * h)
@@ -66,8 +69,12 @@ struct GradientCheckTests {
         #expect(failures.isEmpty, "\(failures.prefix(4))")
     }
 
-    @Test("structured activations: learned PReLU, SReLU, APL and soft exponential (shared and per unit), maxout, BReLU, RReLU in evaluation",
-          arguments: ["prelu", "prelu-shared", "srelu", "apl", "soft-exponential", "soft-exponential-shared", "maxout", "brelu", "rrelu"])
+    @Test(
+        "structured activations: learned PReLU, SReLU, APL and soft exponential (shared and per unit), maxout, BReLU, RReLU in evaluation",
+        arguments: [
+            "prelu", "prelu-shared", "srelu", "apl", "soft-exponential", "soft-exponential-shared", "maxout", "brelu",
+            "rrelu",
+        ])
     func structured(_ name: String) throws {
         let shared = name.hasSuffix("-shared")
         let id = shared ? String(name.dropLast("-shared".count)) : name
@@ -101,7 +108,9 @@ struct GradientCheckTests {
         let (x, targets) = Self.batch(.linear, inputs: 3, seed: 9)
         var rng = SeededGenerator(seed: 0)
         let sums = network.forward(x, rng: &rng).dropLast().flatMap(\.sums.storage)
-        try #require(sums.allSatisfy { z in kinks.allSatisfy { abs(z - $0) > 1e-3 } }, "a sum landed on a kink; pick another seed")
+        try #require(
+            sums.allSatisfy { z in kinks.allSatisfy { abs(z - $0) > 1e-3 } },
+            "a sum landed on a kink; pick another seed")
         let failures = Self.check(network, x, targets)
         #expect(failures.isEmpty, "\(id): \(failures.prefix(3))")
     }

@@ -7,7 +7,8 @@ import Testing
 @Suite("Matrix products")
 struct MatrixTests {
     static let shapes: [(m: Int, n: Int, k: Int)] = [
-        (1, 1, 1), (3, 5, 2), (4, 8, 3), (4, 16, 7), (5, 17, 9), (8, 32, 16), (9, 40, 33), (13, 70, 5), (0, 3, 2), (2, 3, 0),
+        (1, 1, 1), (3, 5, 2), (4, 8, 3), (4, 16, 7), (5, 17, 9), (8, 32, 16), (9, 40, 33), (13, 70, 5), (0, 3, 2),
+        (2, 3, 0),
     ]
 
     static func random<T: TrainingScalar>(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix<T> {
@@ -39,7 +40,8 @@ struct MatrixTests {
     }
 
     func check<T: TrainingScalar>(_ type: T.Type, _ m: Int, _ n: Int, _ k: Int, seed: UInt64) {
-        let a: Matrix<T> = Self.random(m, k, seed: seed), b: Matrix<T> = Self.random(k, n, seed: seed + 100)
+        let a: Matrix<T> = Self.random(m, k, seed: seed)
+        let b: Matrix<T> = Self.random(k, n, seed: seed + 100)
         let reference = Self.naive(a, b)
         #expect(close(a.multiplied(by: b), reference, k), "\(T.self) A·B \(m)×\(k)·\(k)×\(n)")
         #expect(close(a.transposed().transposedMultiplied(by: b), reference, k), "\(T.self) (Aᵀ)ᵀ·B")

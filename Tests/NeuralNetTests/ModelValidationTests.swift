@@ -7,12 +7,16 @@ import Testing
 @Suite("Model files: validation before use")
 struct ModelValidationTests {
     /// A 2-3-3 softmax classifier with a PReLU layer (learned slopes, one per unit).
-    static func model(head: OutputHead = .softmax, outputs: Int = 3, classNames: [String] = ["a", "b", "c"]) throws -> ModelFile {
+    static func model(head: OutputHead = .softmax, outputs: Int = 3, classNames: [String] = ["a", "b", "c"]) throws
+        -> ModelFile
+    {
         var rng = SeededGenerator(seed: 4)
-        let network = try Network<Double>(inputs: 2, hidden: [3], activations: [try HiddenActivation.named("prelu")],
-                                          outputs: outputs, head: head, initializer: .glorotUniform, rng: &rng)
-        return ModelFile(network: network, inputNames: ["x1", "x2"], features: nil,
-                         normalization: Normalization(mean: [0, 1], standardDeviation: [1, 2]), classNames: classNames)
+        let network = try Network<Double>(
+            inputs: 2, hidden: [3], activations: [try HiddenActivation.named("prelu")],
+            outputs: outputs, head: head, initializer: .glorotUniform, rng: &rng)
+        return ModelFile(
+            network: network, inputNames: ["x1", "x2"], features: nil,
+            normalization: Normalization(mean: [0, 1], standardDeviation: [1, 2]), classNames: classNames)
     }
 
     func failure(_ file: ModelFile) -> String {
@@ -47,7 +51,12 @@ struct ModelValidationTests {
             ("layers[1].activation is relu", { $0.layers[1].activation = "relu" }),
             ("layers[0].activation", { $0.layers[0].activation = "no-such-function" }),
             ("inputNames is empty", { $0.inputNames = [] }),
-            ("features are computed from 2-D points", { $0.inputNames = ["a", "b", "c"]; $0.features = [.x1] }),
+            (
+                "features are computed from 2-D points",
+                {
+                    $0.inputNames = ["a", "b", "c"]; $0.features = [.x1]
+                }
+            ),
             ("layers is empty", { $0.layers = [] }),
         ]
         for (expected, breakIt) in cases {
@@ -61,9 +70,12 @@ struct ModelValidationTests {
     @Test("heads against class names: sigmoid needs 2 names and 1 output, regression none")
     func heads() throws {
         #expect(failure(try Self.model(head: .sigmoid, outputs: 1, classNames: ["no", "yes"])) == "accepted")
-        #expect(failure(try Self.model(head: .sigmoid, outputs: 1, classNames: [])).contains("sigmoid head separates 2 classes"))
+        #expect(
+            failure(try Self.model(head: .sigmoid, outputs: 1, classNames: [])).contains(
+                "sigmoid head separates 2 classes"))
         #expect(failure(try Self.model(head: .linear, outputs: 1, classNames: [])) == "accepted")
-        #expect(failure(try Self.model(head: .linear, outputs: 1, classNames: ["a"])).contains("head is for regression"))
+        #expect(
+            failure(try Self.model(head: .linear, outputs: 1, classNames: ["a"])).contains("head is for regression"))
         #expect(failure(try Self.model(head: .tanh, outputs: 2, classNames: [])) == "accepted")
     }
 
@@ -72,8 +84,12 @@ struct ModelValidationTests {
         let json = String(decoding: try Self.model().encoded(), as: UTF8.self)
         let twice = "{\"version\": 1, " + json.drop { $0 != "{" }.dropFirst()
         #expect(throws: NeuralNetError.self) { try ModelFile.decode(Data(twice.utf8)) }
-        #expect(JSONDuplicateKeys.first(in: Data(#"{"a": {"b": [1, {"c": 1, "c": 2}]}}"#.utf8)) == "'c' appears twice in the object at a.b[1]")
-        #expect(JSONDuplicateKeys.first(in: Data(#"{"a": 1, "\u0061": 2}"#.utf8)) == "'a' appears twice in the top-level object")
+        #expect(
+            JSONDuplicateKeys.first(in: Data(#"{"a": {"b": [1, {"c": 1, "c": 2}]}}"#.utf8))
+                == "'c' appears twice in the object at a.b[1]")
+        #expect(
+            JSONDuplicateKeys.first(in: Data(#"{"a": 1, "\u0061": 2}"#.utf8))
+                == "'a' appears twice in the top-level object")
         #expect(JSONDuplicateKeys.first(in: Data(#"{"a": "a", "b": ["a", "a"], "c": {"a": 1}}"#.utf8)) == nil)
         #expect(JSONDuplicateKeys.first(in: Data(#"{"a\"": 1, "a": 2}"#.utf8)) == nil)
     }
@@ -91,7 +107,9 @@ struct ModelValidationTests {
     @Test("predict input: a header of the wrong width, or the model's columns swapped, is refused")
     func predictHeaders() throws {
         #expect(throws: NeuralNetError.self) { try CSVLoader.loadPoints("x1,x2,x3\n1,2\n", header: true, columns: 2) }
-        #expect(throws: NeuralNetError.self) { try CSVLoader.loadPoints("x2,x1\n1,2\n", header: true, columns: 2, names: ["x1", "x2"]) }
+        #expect(throws: NeuralNetError.self) {
+            try CSVLoader.loadPoints("x2,x1\n1,2\n", header: true, columns: 2, names: ["x1", "x2"])
+        }
         let points = try CSVLoader.loadPoints("x1,x2\n1,2\n", header: true, columns: 2, names: ["x1", "x2"])
         #expect(points.storage == [1, 2])
     }

@@ -14,7 +14,9 @@ struct OptimizerTests {
         return p
     }
 
-    static func settings(_ kind: OptimizerKind) -> OptimizerSettings { OptimizerSettings(kind: kind, learningRate: 0.1) }
+    static func settings(_ kind: OptimizerKind) -> OptimizerSettings {
+        OptimizerSettings(kind: kind, learningRate: 0.1)
+    }
 
     func close(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).allSatisfy { abs($0 - $1) < 1e-12 } }
 
@@ -47,7 +49,9 @@ struct OptimizerTests {
         let v = [0.999 * 0.00025 + 0.001 * 0.0625, 0.999 * 0.001 + 0.001 * 0.25]
         let (c1, c2) = (1 - 0.9 * 0.9, 1 - 0.999 * 0.999)
         let step1 = [0.1 * 0.5 / (0.5 + 1e-8), 0.1 * -1 / (1 + 1e-8)]
-        let expected = (0..<2).map { i in [1.0, -2.0][i] - step1[i] - 0.1 * (m[i] / c1) / ((v[i] / c2).squareRoot() + 1e-8) }
+        let expected = (0..<2).map { i in
+            [1.0, -2.0][i] - step1[i] - 0.1 * (m[i] / c1) / ((v[i] / c2).squareRoot() + 1e-8)
+        }
         #expect(close(Self.run(Self.settings(.adam)), expected))
     }
 
@@ -56,13 +60,16 @@ struct OptimizerTests {
         var optimizer = Optimizer<Float>(OptimizerSettings(kind: .adam, learningRate: 0.01))
         var p = (0..<37).map { Float($0) / 10 - 1.5 }
         let start = p
-        let g1 = p.indices.map { Float(($0 * 7) % 11) / 5 - 1 }, g2 = p.indices.map { Float(($0 * 3) % 5) / 4 - 0.5 }
+        let g1 = p.indices.map { Float(($0 * 7) % 11) / 5 - 1 }
+        let g2 = p.indices.map { Float(($0 * 3) % 5) / 4 - 0.5 }
         optimizer.update(&p, g1, slot: 0, learningRate: 0.01, isWeight: false)
         optimizer.update(&p, g2, slot: 0, learningRate: 0.01, isWeight: false)
         for i in p.indices {  // torch.optim.Adam, two steps, in Double
             let (a, b) = (Double(g1[i]), Double(g2[i]))
-            let m1 = 0.1 * a, v1 = 0.001 * a * a
-            let m2 = 0.9 * m1 + 0.1 * b, v2 = 0.999 * v1 + 0.001 * b * b
+            let m1 = 0.1 * a
+            let v1 = 0.001 * a * a
+            let m2 = 0.9 * m1 + 0.1 * b
+            let v2 = 0.999 * v1 + 0.001 * b * b
             let step1 = 0.01 / 0.1 * m1 / ((v1 / 0.001).squareRoot() + 1e-8)
             let step2 = 0.01 / (1 - 0.81) * m2 / ((v2 / (1 - 0.999 * 0.999)).squareRoot() + 1e-8)
             #expect(abs(Double(p[i]) - (Double(start[i]) - step1 - step2)) < 1e-5, "element \(i)")
@@ -72,7 +79,8 @@ struct OptimizerTests {
     @Test func adamwDecaysWeightsOnly() {
         var settings = Self.settings(.adamw)
         settings.weightDecay = 0.5
-        let decayed = Self.run(settings, isWeight: true), plain = Self.run(settings, isWeight: false)
+        let decayed = Self.run(settings, isWeight: true)
+        let plain = Self.run(settings, isWeight: false)
         #expect(plain == Self.run(Self.settings(.adam)))
         #expect(decayed != plain)
     }

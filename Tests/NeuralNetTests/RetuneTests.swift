@@ -10,7 +10,8 @@ struct RetuneTests {
     static let adam = OptimizerSettings(kind: .adam, learningRate: 0.01)
 
     static func trainer(_ settings: OptimizerSettings = adam) throws -> Trainer<Double> {
-        try Trainer(network: try ReusedBufferTests.network("tanh"), settings: settings, batchSize: 4, shuffle: false, seed: 1)
+        try Trainer(
+            network: try ReusedBufferTests.network("tanh"), settings: settings, batchSize: 4, shuffle: false, seed: 1)
     }
 
     static func steps(_ trainer: inout Trainer<Double>, _ count: Int) throws {
@@ -43,7 +44,9 @@ struct RetuneTests {
         try Self.steps(&retuned, 1)
         try Self.steps(&restarted, 1)
         // A restarted Adam's first step is lr·g/|g| per weight (bias-corrected m̂/√v̂ = ±1); the kept one is not.
-        let difference = zip(Self.weights(retuned).last!.storage, Self.weights(restarted).last!.storage).map { abs($0 - $1) }
+        let difference = zip(Self.weights(retuned).last!.storage, Self.weights(restarted).last!.storage).map {
+            abs($0 - $1)
+        }
         #expect(difference.max()! > 1e-6)
     }
 
@@ -86,8 +89,9 @@ struct RetuneTests {
     @Test func anEditCannotChangeTheShape() throws {
         var trainer = try Self.trainer()
         var rng = SeededGenerator(seed: 2)
-        let other = try Network<Double>(inputs: 3, hidden: [6], activations: [try HiddenActivation.named("tanh")], outputs: 3,
-                                        head: .softmax, initializer: .glorotUniform, rng: &rng)
+        let other = try Network<Double>(
+            inputs: 3, hidden: [6], activations: [try HiddenActivation.named("tanh")], outputs: 3,
+            head: .softmax, initializer: .glorotUniform, rng: &rng)
         #expect(throws: NeuralNetError.self) { try trainer.replaceNetwork(other) }
     }
 }

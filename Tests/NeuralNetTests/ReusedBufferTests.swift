@@ -9,8 +9,9 @@ struct ReusedBufferTests {
     static func network(_ activation: String) throws -> Network<Double> {
         var rng = SeededGenerator(seed: 5)
         let hidden = try HiddenActivation.named(activation)
-        return try Network(inputs: 3, hidden: [5, 4], activations: [hidden, hidden], outputs: 3, head: .softmax,
-                           initializer: .glorotUniform, rng: &rng)
+        return try Network(
+            inputs: 3, hidden: [5, 4], activations: [hidden, hidden], outputs: 3, head: .softmax,
+            initializer: .glorotUniform, rng: &rng)
     }
 
     static func batch(rows: Int, seed: UInt64) throws -> LabeledData<Double> {
@@ -19,7 +20,10 @@ struct ReusedBufferTests {
         return try LabeledData(inputs: inputs, targets: .classes((0..<rows).map { $0 % 3 }, count: 3))
     }
 
-    static func expectSame(_ pass: NetworkPass<Double>, _ fresh: (loss: Double, gradients: [DenseLayer<Double>.Gradients], caches: [DenseLayer<Double>.Cache])) {
+    static func expectSame(
+        _ pass: NetworkPass<Double>,
+        _ fresh: (loss: Double, gradients: [DenseLayer<Double>.Gradients], caches: [DenseLayer<Double>.Cache])
+    ) {
         #expect(pass.loss == fresh.loss)
         #expect(pass.caches.map(\.sums) == fresh.caches.map(\.sums))
         #expect(pass.caches.map(\.output) == fresh.caches.map(\.output))
@@ -29,7 +33,9 @@ struct ReusedBufferTests {
         #expect(pass.gradients.map(\.activationParameters) == fresh.gradients.map(\.activationParameters))
     }
 
-    @Test("a pass run into buffers shaped by other batches equals one into fresh buffers", arguments: ["tanh", "prelu", "maxout"])
+    @Test(
+        "a pass run into buffers shaped by other batches equals one into fresh buffers",
+        arguments: ["tanh", "prelu", "maxout"])
     func reusedPass(_ activation: String) throws {
         let network = try Self.network(activation)
         var pass = NetworkPass<Double>()
@@ -44,8 +50,9 @@ struct ReusedBufferTests {
     @Test("the trainer keeps the epoch's full-batch pass, until a step changes the weights")
     func lastEvaluation() throws {
         let data = try Self.batch(rows: 10, seed: 9)
-        var trainer = try Trainer(network: try Self.network("tanh"), settings: OptimizerSettings(kind: .sgd, learningRate: 0.1),
-                                  batchSize: 4, seed: 1)
+        var trainer = try Trainer(
+            network: try Self.network("tanh"), settings: OptimizerSettings(kind: .sgd, learningRate: 0.1),
+            batchSize: 4, seed: 1)
         #expect(trainer.lastEvaluation == nil)
         let metrics = try trainer.trainEpoch(data)
         let kept = try #require(trainer.lastEvaluation)
@@ -62,9 +69,14 @@ struct LossOnlyEpochTests {
     @Test("without the per-layer metrics an epoch trains the same weights and reports the same loss and accuracy")
     func sameTrainingFewerMetrics() throws {
         let data = try ReusedBufferTests.batch(rows: 30, seed: 6)
-        let make = { try Trainer(network: try ReusedBufferTests.network("tanh"), settings: OptimizerSettings(kind: .sgd, learningRate: 0.1),
-                                 batchSize: 4, seed: 1) }
-        var full = try make(), lossOnly = try make()
+        let make = {
+            try Trainer(
+                network: try ReusedBufferTests.network("tanh"),
+                settings: OptimizerSettings(kind: .sgd, learningRate: 0.1),
+                batchSize: 4, seed: 1)
+        }
+        var full = try make()
+        var lossOnly = try make()
         lossOnly.measuresLayers = false
         let (a, b) = (try full.trainEpoch(data), try lossOnly.trainEpoch(data))
         #expect(full.network.layers.map(\.weights) == lossOnly.network.layers.map(\.weights))

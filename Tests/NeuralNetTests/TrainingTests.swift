@@ -4,8 +4,10 @@ import Testing
 
 @Suite("Training")
 struct TrainingTests {
-    static func configuration(hidden: [Int], activation: String, output: OutputHead = .softmax, epochs: Int,
-                              lr: Double = 0.03, seed: UInt64 = 1) -> TrainingConfiguration {
+    static func configuration(
+        hidden: [Int], activation: String, output: OutputHead = .softmax, epochs: Int,
+        lr: Double = 0.03, seed: UInt64 = 1
+    ) -> TrainingConfiguration {
         var c = TrainingConfiguration()
         (c.hidden, c.activations, c.output, c.epochs, c.seed) = (hidden, [activation], output, epochs, seed)
         c.optimizer = OptimizerSettings(kind: .adam, learningRate: lr)
@@ -14,16 +16,20 @@ struct TrainingTests {
     }
 
     static func train(_ dataset: String, _ c: TrainingConfiguration, noise: Double = 0) throws -> TrainingSession {
-        var session = try TrainingSession(configuration: c, data: try Datasets.named(dataset).generate(noise: noise, seed: 42))
+        var session = try TrainingSession(
+            configuration: c, data: try Datasets.named(dataset).generate(noise: noise, seed: 42))
         while !session.isFinished { try session.runEpoch() }
         return session
     }
 
-    @Test("XOR, circle and spiral reach their accuracies with fixed seeds", arguments: [
-        ("xor", [8], "tanh", 60, 0.97), ("circle", [8], "relu", 60, 0.97), ("spiral", [16, 16], "tanh", 300, 0.95),
-    ])
+    @Test(
+        "XOR, circle and spiral reach their accuracies with fixed seeds",
+        arguments: [
+            ("xor", [8], "tanh", 60, 0.97), ("circle", [8], "relu", 60, 0.97), ("spiral", [16, 16], "tanh", 300, 0.95),
+        ])
     func reachesAccuracy(dataset: String, hidden: [Int], activation: String, epochs: Int, target: Double) throws {
-        let session = try Self.train(dataset, Self.configuration(hidden: hidden, activation: activation, epochs: epochs))
+        let session = try Self.train(
+            dataset, Self.configuration(hidden: hidden, activation: activation, epochs: epochs))
         let last = session.history.last!
         #expect(last.testAccuracy! >= target, "\(dataset): test accuracy \(last.testAccuracy!)")
         #expect(last.trainLoss < session.history.first!.trainLoss)
@@ -38,7 +44,8 @@ struct TrainingTests {
     @Test("the same seed gives identical weights and metrics; another seed does not")
     func determinism() throws {
         let c = Self.configuration(hidden: [6], activation: "relu", epochs: 5)
-        let a = try Self.train("circle", c), b = try Self.train("circle", c)
+        let a = try Self.train("circle", c)
+        let b = try Self.train("circle", c)
         #expect(a.network.layers.map(\.weights) == b.network.layers.map(\.weights))
         #expect(a.history.map(\.trainLoss) == b.history.map(\.trainLoss))
         var other = c
@@ -52,12 +59,16 @@ struct TrainingTests {
         let double = try Self.train("xor", c)
         c.precision = .float
         let float = try Self.train("xor", c)
-        for (a, b) in zip(double.history, float.history) { #expect(abs(a.trainLoss - b.trainLoss) < 1e-4 * max(1, a.trainLoss)) }
+        for (a, b) in zip(double.history, float.history) {
+            #expect(abs(a.trainLoss - b.trainLoss) < 1e-4 * max(1, a.trainLoss))
+        }
     }
 
-    @Test("regression with tanh, linear and huber heads lowers the loss", arguments: [OutputHead.linear, .huber, .tanh])
+    @Test(
+        "regression with tanh, linear and huber heads lowers the loss", arguments: [OutputHead.linear, .huber, .tanh])
     func regression(_ head: OutputHead) throws {
-        let session = try Self.train("reg-plane", Self.configuration(hidden: [4], activation: "tanh", output: head, epochs: 20))
+        let session = try Self.train(
+            "reg-plane", Self.configuration(hidden: [4], activation: "tanh", output: head, epochs: 20))
         #expect(session.history.last!.trainLoss < session.history.first!.trainLoss / 2)
         #expect(session.history.last!.trainAccuracy == nil)
     }
@@ -87,12 +98,18 @@ struct TrainingTests {
     func nonFiniteStops() throws {
         var c = Self.configuration(hidden: [8], activation: "exponential", output: .linear, epochs: 50, lr: 1e6)
         c.optimizer.kind = .sgd
-        var session = try TrainingSession(configuration: c, data: try Datasets.named("reg-plane").generate(count: 200, seed: 3))
+        var session = try TrainingSession(
+            configuration: c, data: try Datasets.named("reg-plane").generate(count: 200, seed: 3))
         var caught: NeuralNetError?
         do { while !session.isFinished { try session.runEpoch() } } catch { caught = error }
-        guard case .nonFinite(let epoch, _, _) = caught else { Issue.record("expected a non-finite stop, got \(String(describing: caught))"); return }
+        guard case .nonFinite(let epoch, _, _) = caught else {
+            Issue.record("expected a non-finite stop, got \(String(describing: caught))"); return
+        }
         #expect(epoch >= 1)
-        #expect(session.network.layers.allSatisfy { $0.weights.storage.allSatisfy(\.isFinite) && $0.bias.allSatisfy(\.isFinite) })
+        #expect(
+            session.network.layers.allSatisfy {
+                $0.weights.storage.allSatisfy(\.isFinite) && $0.bias.allSatisfy(\.isFinite)
+            })
     }
 
     @Test("bad configurations are refused with what was wrong")
@@ -118,8 +135,9 @@ struct DeadUnitTests {
     @Test("Network.deadUnits names the units inactive on every input, per hidden layer")
     func deadUnits() throws {
         var rng = SeededGenerator(seed: 3)
-        var network = try Network<Double>(inputs: 2, hidden: [4, 3], activations: [try .named("relu"), try .named("leaky-relu")],
-                                          outputs: 1, head: .sigmoid, initializer: .he, rng: &rng)
+        var network = try Network<Double>(
+            inputs: 2, hidden: [4, 3], activations: [try .named("relu"), try .named("leaky-relu")],
+            outputs: 1, head: .sigmoid, initializer: .he, rng: &rng)
         network.layers[0].bias = [-100, 0, -100, 0]  // units 0 and 2 can never fire on inputs in [−1, 1]
         network.layers[1].bias = [-100, -100, -100]  // leaky ReLU keeps a slope: never dead
         let x = Matrix(rows: 50, columns: 2, storage: (0..<100).map { _ in rng.uniform(-1, 1) })

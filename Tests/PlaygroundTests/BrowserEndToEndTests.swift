@@ -1,30 +1,40 @@
 import Foundation
 import HummingbirdTesting
 import Testing
+
 @testable import Playground
 
 /// What the end-to-end test needs: headless Chromium, its driver, and Python with selenium
 /// (`PLAYGROUND_E2E_PYTHON`, else Scripts/.venv/bin/python). `.ci/run` installs all three.
 enum BrowserSetup {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static let python: String? = {
         let chosen = ProcessInfo.processInfo.environment["PLAYGROUND_E2E_PYTHON"]
         let candidate = chosen ?? root.appendingPathComponent("Scripts/.venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: candidate), run(candidate, ["-c", "import selenium"]) == 0 else { return nil }
+        guard FileManager.default.isExecutableFile(atPath: candidate), run(candidate, ["-c", "import selenium"]) == 0
+        else { return nil }
         return candidate
     }()
 
     static let missing: [String] = {
         var missing: [String] = []
-        if which("chromium") == nil && ProcessInfo.processInfo.environment["CHROMIUM"] == nil { missing.append("chromium") }
+        if which("chromium") == nil && ProcessInfo.processInfo.environment["CHROMIUM"] == nil {
+            missing.append("chromium")
+        }
         if which("chromedriver") == nil { missing.append("chromedriver (apt-get install chromium-driver)") }
-        if python == nil { missing.append("Python with selenium (python3 -m venv Scripts/.venv && Scripts/.venv/bin/pip install selenium)") }
+        if python == nil {
+            missing.append(
+                "Python with selenium (python3 -m venv Scripts/.venv && Scripts/.venv/bin/pip install selenium)")
+        }
         return missing
     }()
 
@@ -45,9 +55,12 @@ enum BrowserSetup {
     /// that the epoch counter advances and the loss falls on circle with tanh, switches to the
     /// dying-ReLU preset, checks that dead units appear, and saves screenshots into
     /// .build-screenshots/playground/.
-    @Test(.enabled(if: BrowserSetup.missing.isEmpty,
-                   "needs chromium, chromedriver and Python with selenium; .ci/run installs them, and this test is skipped without them"),
-          .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(
+            if: BrowserSetup.missing.isEmpty,
+            "needs chromium, chromedriver and Python with selenium; .ci/run installs them, and this test is skipped without them"
+        ),
+        .timeLimit(.minutes(5)))
     func playTheCircleThenWatchReLUsDie() async throws {
         var configuration = PlaygroundServerConfiguration()
         configuration.port = 0
@@ -62,28 +75,39 @@ enum BrowserSetup {
 
     /// The page in a teacher's hands: import round trip, the NaN guard's message, a new URL hash, the
     /// weight editor, CSV warnings, the preset note, the classroom link (Scripts/playground/playground-e2e-teacher.py).
-    @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"),
+        .timeLimit(.minutes(5)))
     func teacherFlows() async throws {
         try await Self.runAgainstServer("playground-e2e-teacher.py")
     }
 
     /// Layout, menus, labels, narrow windows, the gallery and experiments pages, the favicon
     /// (Scripts/playground/playground-e2e-layout.py); it saves the README's screenshots into .build-screenshots/readme.
-    @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"),
+        .timeLimit(.minutes(5)))
     func layoutAndPages() async throws {
-        try await Self.runAgainstServer("playground-e2e-layout.py", BrowserSetup.root.appendingPathComponent(".build-screenshots/readme").path)
+        try await Self.runAgainstServer(
+            "playground-e2e-layout.py", BrowserSetup.root.appendingPathComponent(".build-screenshots/readme").path)
     }
 
     /// The Experiments tab on a fresh server: Run shows the quick experiments' progress, then the report
     /// (Scripts/playground/playground-e2e-experiments.py). Two fast deterministic experiments, so that a debug build
     /// finishes in seconds (all fifteen took over 15 minutes in a debug build on a busy machine).
-    @Test(.enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"), .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"),
+        .timeLimit(.minutes(5)))
     func quickExperimentsFromTheTab() async throws {
-        try await Self.runAgainstServer("playground-e2e-experiments.py", "4") { $0.quickExperiments = ["linear-constant-gradient", "sigmoid-steep-middle"] }
+        try await Self.runAgainstServer("playground-e2e-experiments.py", "4") {
+            $0.quickExperiments = ["linear-constant-gradient", "sigmoid-steep-middle"]
+        }
     }
 
-    static func runAgainstServer(_ file: String, _ extra: String...,
-                                 configure: (inout PlaygroundServerConfiguration) -> Void = { _ in }) async throws {
+    static func runAgainstServer(
+        _ file: String, _ extra: String...,
+        configure: (inout PlaygroundServerConfiguration) -> Void = { _ in }
+    ) async throws {
         var configuration = PlaygroundServerConfiguration()
         configuration.port = 0
         configure(&configuration)
@@ -101,7 +125,8 @@ enum BrowserSetup {
             Thread.detachNewThread {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: BrowserSetup.python!)
-                process.arguments = [BrowserSetup.root.appendingPathComponent("Scripts/playground/\(file)").path] + arguments
+                process.arguments =
+                    [BrowserSetup.root.appendingPathComponent("Scripts/playground/\(file)").path] + arguments
                 let pipe = Pipe()
                 (process.standardOutput, process.standardError) = (pipe, pipe)
                 do { try process.run() } catch { return continuation.resume(throwing: error) }

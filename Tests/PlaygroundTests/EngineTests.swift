@@ -1,6 +1,7 @@
 import Foundation
 import NeuralNet
 import Testing
+
 @testable import Playground
 
 /// The engine behind a session: training, the controls, and the article's claims as presets.
@@ -10,7 +11,9 @@ import Testing
         #expect(engine.train(epochs: 300) == nil)
         let records = engine.records
         #expect(records.count == 300)
-        #expect(records.last!.trainLoss < records.first!.trainLoss / 2, "\(records.first!.trainLoss) → \(records.last!.trainLoss)")
+        #expect(
+            records.last!.trainLoss < records.first!.trainLoss / 2,
+            "\(records.first!.trainLoss) → \(records.last!.trainLoss)")
         #expect((records.last!.testAccuracy ?? 0) > 0.9)
     }
 
@@ -28,13 +31,19 @@ import Testing
         _ = again.train(epochs: 5)
         var first = try PlaygroundEngine(config: PlaygroundConfig())
         _ = first.train(epochs: 5)
-        #expect(first.records == again.records.map { var r = $0; r.milliseconds = first.records[$0.epoch - 1].milliseconds; return r },
-                "one configuration, one trajectory")
+        #expect(
+            first.records
+                == again.records.map {
+                    var r = $0; r.milliseconds = first.records[$0.epoch - 1].milliseconds; return r
+                },
+            "one configuration, one trajectory")
     }
 
     /// Adam at 0.01, trained `total` epochs straight, against the same trained `before` epochs, then
     /// changed by `change` (which must keep the network) and trained the rest: the weights must agree.
-    func expectTheRunGoesOn(before: Int, total: Int, _ change: (inout PlaygroundEngine, PlaygroundConfig) throws -> Void) throws {
+    func expectTheRunGoesOn(
+        before: Int, total: Int, _ change: (inout PlaygroundEngine, PlaygroundConfig) throws -> Void
+    ) throws {
         var config = PlaygroundConfig()
         (config.optimizer, config.learningRate) = (.adam, 0.01)
         var straight = try PlaygroundEngine(config: config)
@@ -74,11 +83,15 @@ import Testing
         _ = engine.train(epochs: 2)
         let kept = try #require(engine.trainingPass())
         var rng = SeededGenerator(seed: 0)
-        let fresh = engine.network.gradients(engine.data.train.inputs, engine.data.train.targets, training: false, rng: &rng)
-        #expect(kept.caches.map(\.output) == fresh.caches.map(\.output) && kept.gradients.map(\.weights) == fresh.gradients.map(\.weights))
+        let fresh = engine.network.gradients(
+            engine.data.train.inputs, engine.data.train.targets, training: false, rng: &rng)
+        #expect(
+            kept.caches.map(\.output) == fresh.caches.map(\.output)
+                && kept.gradients.map(\.weights) == fresh.gradients.map(\.weights))
         let before = engine.data.train.count
         try engine.add(AddedPoint(x1: 1, x2: 1, label: 1))
-        #expect(engine.trainingPass()?.caches[0].output.rows == before + 1, "a pass over the new points, not the kept one")
+        #expect(
+            engine.trainingPass()?.caches[0].output.rows == before + 1, "a pass over the new points, not the kept one")
     }
 
     @Test func regenerateKeepsTheNetwork() throws {
@@ -188,7 +201,9 @@ import Testing
         let points = [AddedPoint(x1: 1, x2: 2, label: 1), AddedPoint(x1: -3, x2: 0.5, label: 0)]
         try engine.add(points)
         #expect(engine.added == points)
-        #expect(throws: PlaygroundError.self) { try engine.add([AddedPoint(x1: 0, x2: 0, label: 1), AddedPoint(x1: 0, x2: 0, label: 5)]) }
+        #expect(throws: PlaygroundError.self) {
+            try engine.add([AddedPoint(x1: 0, x2: 0, label: 1), AddedPoint(x1: 0, x2: 0, label: 5)])
+        }
         #expect(engine.added == points, "a batch with one bad point adds none of them")
         var other = try PlaygroundEngine(config: PlaygroundConfig())
         try other.importModel(engine.exportModel())
@@ -204,7 +219,9 @@ import Testing
         var other = try PlaygroundEngine(config: PlaygroundConfig())
         try other.importModel(engine.exportModel())
         #expect(other.config.dataset == "custom" && other.data.classCount == 3)
-        #expect(other.pointsView().train == engine.pointsView().train && other.pointsView().test == engine.pointsView().test)
+        #expect(
+            other.pointsView().train == engine.pointsView().train && other.pointsView().test == engine.pointsView().test
+        )
         #expect(other.network.layers.map(\.weights) == engine.network.layers.map(\.weights))
     }
 
@@ -212,11 +229,15 @@ import Testing
     @Test(arguments: [["tanh"], ["relu", "sigmoid", "prelu"]])
     func theGridPassMatchesTheNetworksForwardPass(activations: [String]) throws {
         var config = PlaygroundConfig()
-        (config.networkShape, config.activations, config.features) = (activations.count == 1 ? [5, 3] : [6, 4, 3], activations, [.x1, .x2, .x1TimesX2])
+        (config.networkShape, config.activations, config.features) = (
+            activations.count == 1 ? [5, 3] : [6, 4, 3], activations, [.x1, .x2, .x1TimesX2]
+        )
         var engine = try PlaygroundEngine(config: config)
         _ = engine.train(epochs: 5)
         var rng = SeededGenerator(seed: 0)
-        let reference = engine.network.converted(to: Float.self).forward(engine.data.gridInputs, training: false, rng: &rng).map(\.output)
+        let reference = engine.network.converted(to: Float.self).forward(
+            engine.data.gridInputs, training: false, rng: &rng
+        ).map(\.output)
         let grid = GridForward.outputs(engine.network, engine.data.gridInputs)
         #expect(grid.count == reference.count)
         for (mine, theirs) in zip(grid, reference) {

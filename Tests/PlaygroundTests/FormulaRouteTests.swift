@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import Playground
 
 /// `/api/formula`: a formula's curve and derivative, or its parse error with the column.
@@ -12,7 +13,9 @@ import Testing
 
     @Test func aFormulaGivesItsCurveAndDerivative() async throws {
         try await buildApplication().test(.router) { client in
-            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x; a=1) = x*sigmoid(a*x)"))&a=2", method: .get) { response in
+            try await client.execute(
+                uri: "/api/formula?text=\(Self.query("f(x; a=1) = x*sigmoid(a*x)"))&a=2", method: .get
+            ) { response in
                 #expect(response.status == .ok)
                 let curve = response.json()
                 let (x, f) = (curve["x"] as? [Double] ?? [], curve["f"] as? [Double] ?? [])
@@ -25,13 +28,17 @@ import Testing
 
     @Test func theCurveSaysWhatWasMeasuredAndNamesTheStableCatalogFunction() async throws {
         try await buildApplication().test(.router) { client in
-            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = log(1 + exp(x))"))", method: .get) { response in
+            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = log(1 + exp(x))"))", method: .get) {
+                response in
                 let curve = response.json()
-                #expect((curve["catalogMatches"] as? [String])?.contains("softplus") == true, "\(response.text.prefix(300))")
+                #expect(
+                    (curve["catalogMatches"] as? [String])?.contains("softplus") == true, "\(response.text.prefix(300))"
+                )
                 #expect(curve["warnings"] as? [String] == [])
                 #expect((curve["f"] as? [Double])?.count == (curve["x"] as? [Double])?.count)  // the curve's own keys are all there
             }
-            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = log(x)"))", method: .get) { response in
+            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = log(x)"))", method: .get) {
+                response in
                 #expect(response.status == .ok)
                 let warnings = response.json()["warnings"] as? [String] ?? []
                 #expect(warnings.contains { $0.contains("NaN") }, "\(warnings)")
@@ -42,7 +49,8 @@ import Testing
 
     @Test func aParseErrorIs400WithItsColumn() async throws {
         try await buildApplication().test(.router) { client in
-            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = x * sigmoud(x)"))", method: .get) { response in
+            try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = x * sigmoud(x)"))", method: .get) {
+                response in
                 #expect(response.status == .badRequest)
                 let error = response.json()["error"] as? [String: Any]
                 #expect(error?["column"] as? Int == 12)

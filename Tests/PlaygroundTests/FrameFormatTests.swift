@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import Playground
 
 /// The page's binary frames (`GET /api/sessions/:id/frame`), read here by a decoder written from the
@@ -26,7 +27,9 @@ import Testing
 
         /// The bytes of a grid sent in full.
         func bytes(_ grid: [String: Any]) -> [UInt8]? {
-            guard let offset = grid["offset"] as? Int, let size = grid["size"] as? Int, offset + size * size <= body.count else { return nil }
+            guard let offset = grid["offset"] as? Int, let size = grid["size"] as? Int,
+                offset + size * size <= body.count
+            else { return nil }
             return Array(body[offset..<offset + size * size])
         }
 
@@ -37,7 +40,9 @@ import Testing
         }
     }
 
-    static func pull(_ client: some TestClientProtocol, _ id: String, _ query: String = "") async throws -> (HTTPResponse.Status, Decoded?) {
+    static func pull(_ client: some TestClientProtocol, _ id: String, _ query: String = "") async throws -> (
+        HTTPResponse.Status, Decoded?
+    ) {
         try await client.execute(uri: "/api/sessions/\(id)/frame?wait=0\(query)", method: .get) { response in
             guard response.status == .ok else { return (response.status, nil) }
             #expect(response.headers[.contentType] == "application/octet-stream")
@@ -59,7 +64,9 @@ import Testing
                 let json = response.json()["grids"] as? [String: Any]
                 let output = (json?["output"] as? [[String: Any]])?.first?["data"] as? String
                 let binary = (frame.grids["output"] as? [[String: Any]])?.first
-                #expect(Data(base64Encoded: output ?? "").map(Array.init) == binary.flatMap(frame.bytes), "the same grid in both encodings")
+                #expect(
+                    Data(base64Encoded: output ?? "").map(Array.init) == binary.flatMap(frame.bytes),
+                    "the same grid in both encodings")
             }
         }
     }
@@ -70,18 +77,26 @@ import Testing
             let first = try #require(try await Self.pull(client, id).1)
             #expect(try await Self.pull(client, id, "&after=1").0 == .noContent, "nothing changed: nothing to send")
             let focused = try #require(try await Self.pull(client, id, "&after=1&focus=0,1").1)
-            #expect(focused.number == 2 && focused.frame["points"] == nil && focused.grids["inputs"] == nil, "points and inputs only when the data change")
+            #expect(
+                focused.number == 2 && focused.frame["points"] == nil && focused.grids["inputs"] == nil,
+                "points and inputs only when the data change")
             let sent = focused.allGrids.filter { $0["same"] == nil }
-            #expect(sent.count == 1 && sent.first?["size"] as? Int == 100, "only the focused unit, at full size: \(sent)")
+            #expect(
+                sent.count == 1 && sent.first?["size"] as? Int == 100, "only the focused unit, at full size: \(sent)")
             #expect(focused.hidden[0][1]["size"] as? Int == 100)
             Self.expectThumbnail(of: focused, focused.hidden[0][1], is: first.hidden[0][1], in: first)
-            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post, headers: .json) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post, headers: .json) {
+                #expect($0.status == .ok)
+            }
             let stepped = try #require(try await Self.pull(client, id, "&after=2&focus=0,1").1)
-            #expect((stepped.frame["records"] as? [[String: Any]])?.compactMap { $0["epoch"] as? Int }.filter { $0 > 0 } == [1, 2])
+            #expect(
+                (stepped.frame["records"] as? [[String: Any]])?.compactMap { $0["epoch"] as? Int }.filter { $0 > 0 }
+                    == [1, 2])
             #expect(stepped.allGrids.filter { $0["same"] == nil }.count > 0, "training changed the pictures")
             let lost = try #require(try await Self.pull(client, id, "&after=1").1)
-            #expect(lost.allGrids.allSatisfy { $0["same"] == nil } && lost.frame["points"] is [String: Any],
-                    "acknowledging an older frame gets a whole one")
+            #expect(
+                lost.allGrids.allSatisfy { $0["same"] == nil } && lost.frame["points"] is [String: Any],
+                "acknowledging an older frame gets a whole one")
         }
     }
 
@@ -92,8 +107,11 @@ import Testing
             return (d.bytes(g) ?? []).map { lower + Double($0) / 255 * (upper - lower) }
         }
         let (fine, coarse) = (values(full, big), values(small, thumb))
-        guard fine.count == 10_000, coarse.count == 625 else { Issue.record("sizes \(fine.count), \(coarse.count)"); return }
-        let step = ((big["upper"] as? Double ?? 0) - (big["lower"] as? Double ?? 0)) / 255
+        guard fine.count == 10_000, coarse.count == 625 else {
+            Issue.record("sizes \(fine.count), \(coarse.count)"); return
+        }
+        let step =
+            ((big["upper"] as? Double ?? 0) - (big["lower"] as? Double ?? 0)) / 255
             + ((thumb["upper"] as? Double ?? 0) - (thumb["lower"] as? Double ?? 0)) / 255
         for cell in 0..<625 {
             let (row, column) = (cell / 25, cell % 25)
@@ -108,13 +126,19 @@ import Testing
             try await client.execute(uri: "/api/sessions/\(id)/frame?focus=1;2", method: .get) { response in
                 #expect(response.status == .badRequest && response.errorMessage.contains("focus must be LAYER,UNIT"))
             }
-            try await client.execute(uri: "/api/sessions/\(id)/frame?after=-1", method: .get) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/api/sessions/\(id)/frame?after=-1", method: .get) {
+                #expect($0.status == .badRequest)
+            }
             let first = try #require(try await Self.pull(client, id).1)
             #expect(first.frame["playing"] as? Bool == false)
-            try await client.execute(uri: "/api/sessions/\(id)/play", method: .post, headers: .json) { #expect($0.json()["playing"] as? Bool == true) }
+            try await client.execute(uri: "/api/sessions/\(id)/play", method: .post, headers: .json) {
+                #expect($0.json()["playing"] as? Bool == true)
+            }
             let playing = try #require(try await Self.pull(client, id, "&after=1").1)
             #expect(playing.frame["playing"] as? Bool == true)
-            try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: .json) { #expect($0.json()["playing"] as? Bool == false) }
+            try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: .json) {
+                #expect($0.json()["playing"] as? Bool == false)
+            }
             let paused = try #require(try await Self.pull(client, id, "&after=2").1)
             #expect(paused.frame["playing"] as? Bool == false)
         }
@@ -128,7 +152,8 @@ import Testing
             let first = try #require(try await Self.pull(client, id).1)
             var trainedSoFar = 0  // a step trains for at most 5 s: a loaded debug build needs several
             for _ in 0..<40 where trainedSoFar <= 2 * PlaygroundSession.maxDeltaRecords {
-                try await client.execute(uri: "/api/sessions/\(id)/step?epochs=100", method: .post, headers: .json) { response in
+                try await client.execute(uri: "/api/sessions/\(id)/step?epochs=100", method: .post, headers: .json) {
+                    response in
                     trainedSoFar = response.json()["epoch"] as? Int ?? trainedSoFar
                 }
             }
@@ -136,7 +161,9 @@ import Testing
             let epochs = (behind.frame["records"] as? [[String: Any]] ?? []).compactMap { $0["epoch"] as? Int }
             let trained = try #require(behind.frame["epoch"] as? Int)
             #expect(trained > PlaygroundSession.maxDeltaRecords, "the step trained \(trained) epochs")
-            #expect(epochs.count == PlaygroundSession.maxDeltaRecords && epochs.first == 1 && epochs.last == trained, "\(epochs)")
+            #expect(
+                epochs.count == PlaygroundSession.maxDeltaRecords && epochs.first == 1 && epochs.last == trained,
+                "\(epochs)")
             #expect(zip(epochs, epochs.dropFirst()).allSatisfy { $0 < $1 }, "in order: \(epochs)")
             let gaps = zip(epochs, epochs.dropFirst()).map { $1 - $0 }
             #expect(gaps.max()! - gaps.min()! <= 1, "evenly spaced: \(gaps)")

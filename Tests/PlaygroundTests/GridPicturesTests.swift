@@ -1,6 +1,7 @@
 import ActivationFunctions
 import NeuralNet
 import Testing
+
 @testable import Playground
 
 /// The frame's batched pictures against independent references: the catalog's softmax, and each
@@ -9,7 +10,8 @@ import Testing
     /// Logits of `rows` × `k` from a seeded generator, wide enough to overflow a naive exp.
     static func logits(rows: Int, k: Int, seed: UInt64) -> Matrix<Float> {
         var rng = SeededGenerator(seed: seed)
-        return Matrix(rows: rows, columns: k, storage: (0..<rows * k).map { _ in Float.random(in: -120...120, using: &rng) })
+        return Matrix(
+            rows: rows, columns: k, storage: (0..<rows * k).map { _ in Float.random(in: -120...120, using: &rng) })
     }
 
     @Test(arguments: [2, 3, 10])
@@ -27,15 +29,20 @@ import Testing
     @Test func thumbnailsAreEachUnitAveragedAlone() {
         let (size, units) = (100, 5)
         var rng = SeededGenerator(seed: 7)
-        let m = Matrix<Float>(rows: size * size, columns: units, storage: (0..<size * size * units).map { _ in Float.random(in: -1...1, using: &rng) })
+        let m = Matrix<Float>(
+            rows: size * size, columns: units,
+            storage: (0..<size * size * units).map { _ in Float.random(in: -1...1, using: &rng) })
         let grids = GridPictures.layer(m, size: size, factor: 4, focus: 3)
         #expect(grids.map(\.size) == [25, 25, 25, 100, 25])
         for unit in 0..<units {
             let column = (0..<size * size).map { Double(m.storage[$0 * units + unit]) }
-            let expected = unit == 3 ? EncodedGrid(column, size: size) : {
-                let small = EncodedGrid.shrunk(column, size: size, by: 4)
-                return EncodedGrid(small.values, size: small.size)
-            }()
+            let expected =
+                unit == 3
+                ? EncodedGrid(column, size: size)
+                : {
+                    let small = EncodedGrid.shrunk(column, size: size, by: 4)
+                    return EncodedGrid(small.values, size: small.size)
+                }()
             #expect(grids[unit] == expected, "unit \(unit)")
         }
     }

@@ -1,14 +1,16 @@
 import Foundation
 import Hummingbird
+
 @testable import Playground
+
 #if canImport(Glibc)
-import Glibc
-private let streamSocket = Int32(SOCK_STREAM.rawValue)
-private let noSignal = Int32(MSG_NOSIGNAL)
+    import Glibc
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
+    private let noSignal = Int32(MSG_NOSIGNAL)
 #else
-import Darwin
-private let streamSocket = SOCK_STREAM
-private let noSignal = Int32(0)
+    import Darwin
+    private let streamSocket = SOCK_STREAM
+    private let noSignal = Int32(0)
 #endif
 
 /// A playground server on a free loopback port, for tests that need real sockets.
@@ -16,7 +18,8 @@ struct LiveServer {
     let port: Int
     private let task: Task<Void, any Error>
 
-    static func start(_ configure: (inout PlaygroundServerConfiguration) -> Void = { _ in }) async throws -> LiveServer {
+    static func start(_ configure: (inout PlaygroundServerConfiguration) -> Void = { _ in }) async throws -> LiveServer
+    {
         var configuration = PlaygroundServerConfiguration()
         configuration.port = 0
         configure(&configuration)
@@ -27,7 +30,9 @@ struct LiveServer {
         let app = buildApplication(configuration)
         let task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else { throw RawConnection.Failure("the server did not start") }
+        guard let port = await iterator.next(), port > 0 else {
+            throw RawConnection.Failure("the server did not start")
+        }
         return LiveServer(port: port, task: task)
     }
 
@@ -44,10 +49,14 @@ struct LiveServer {
     }
 
     /// A well-formed request as the page sends it; the status, the body and how long it took.
-    func request(_ method: String, _ path: String, _ body: String = "") throws -> (status: Int, body: String, seconds: Double) {
+    func request(_ method: String, _ path: String, _ body: String = "") throws -> (
+        status: Int, body: String, seconds: Double
+    ) {
         let start = Date()
         let type = method == "GET" ? "" : "Content-Type: application/json\r\n"
-        let response = try send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(type)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        let response = try send(
+            "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(type)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        )
         let text = response.range(of: "\r\n\r\n").map { String(response[$0.upperBound...]) } ?? ""
         return (RawConnection.status(of: response), text, Date().timeIntervalSince(start))
     }
@@ -55,7 +64,9 @@ struct LiveServer {
     /// A new session's id.
     func createSession(_ config: String) throws -> String {
         let (status, body, _) = try request("POST", "/api/sessions", config)
-        guard status == 201, let id = body.firstMatch(of: /"id":"(\w+)"/)?.output.1 else { throw RawConnection.Failure("create: \(status) \(body.prefix(200))") }
+        guard status == 201, let id = body.firstMatch(of: /"id":"(\w+)"/)?.output.1 else {
+            throw RawConnection.Failure("create: \(status) \(body.prefix(200))")
+        }
         return String(id)
     }
 }
@@ -78,7 +89,9 @@ final class RawConnection: @unchecked Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             closeDescriptor(fd)

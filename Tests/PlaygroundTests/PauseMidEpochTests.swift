@@ -1,6 +1,7 @@
 import Foundation
 import NeuralNet
 import Testing
+
 @testable import Playground
 
 /// Pause between batches: a playing session's slice stops within one batch, and the epoch goes on
@@ -23,7 +24,9 @@ import Testing
         var (calls, batches) = (0, 0)
         while stopped.epoch < 2 && calls < 10_000 {
             calls += 1
-            let outcome = stopped.trainEpoch { batches += 1; return batches % 7 != 0 }
+            let outcome = stopped.trainEpoch {
+                batches += 1; return batches % 7 != 0
+            }
             #expect(outcome.pause == nil)
         }
         #expect(calls > 2, "the epochs were stopped in between (\(calls) calls)")
@@ -49,14 +52,17 @@ import Testing
     @Test func pauseStopsTheSliceBetweenBatches() async throws {
         var config = Self.config()
         config.epochsPerFrame = PlaygroundLimits().maxEpochsPerFrame
-        let session = PlaygroundSession(id: "t", engine: try PlaygroundEngine(config: config),
-                                        threads: Self.threads, sliceBudget: .seconds(30))
+        let session = PlaygroundSession(
+            id: "t", engine: try PlaygroundEngine(config: config),
+            threads: Self.threads, sliceBudget: .seconds(30))
         var (landedInside, started, lastEpoch) = (0, 0, 0)
         for attempt in 1...5 where landedInside == 0 {
             await session.play()
             try await Task.sleep(for: .milliseconds(300 * attempt))
             session.stop()
-            let (epoch, inProgress) = try await session.withEngine { (engine, _) in (engine.epoch, engine.trainer.hasEpochInProgress) }
+            let (epoch, inProgress) = try await session.withEngine { (engine, _) in
+                (engine.epoch, engine.trainer.hasEpochInProgress)
+            }
             try await Task.sleep(for: .milliseconds(100))
             let later = try await session.withEngine { (engine, _) in engine.epoch }
             #expect(later == epoch, "nothing trains after Pause")

@@ -1,5 +1,6 @@
 import NeuralNet
 import Testing
+
 @testable import Playground
 
 /// The playground's numbers pinned across issue #19's "one pipeline": the engine against the pipeline
@@ -9,21 +10,30 @@ import Testing
 /// the same losses, accuracies, unit health and weights after every epoch, exactly.
 @Suite struct PipelineParityTests {
     static func expectSame(_ engine: PlaygroundEngine, _ reference: TodaysPipeline, _ label: String) {
-        let strip = { (records: [EpochRecord]) in records.map { var r = $0; r.milliseconds = 0; return r } }
+        let strip = { (records: [EpochRecord]) in
+            records.map {
+                var r = $0; r.milliseconds = 0; return r
+            }
+        }
         #expect(engine.epoch == reference.records.count, "\(label): epochs")
         #expect(strip(engine.records) == strip(reference.records), "\(label): records")
-        let parameters = { (n: Network<Double>) in n.layers.map { [$0.weights.storage, $0.bias, $0.activationParameters] } }
+        let parameters = { (n: Network<Double>) in
+            n.layers.map { [$0.weights.storage, $0.bias, $0.activationParameters] }
+        }
         #expect(parameters(engine.network) == parameters(reference.trainer.network), "\(label): weights")
     }
 
     @Test(arguments: [
         TodaysPipeline.Case(name: "the defaults (circle, tanh, SGD)"),
-        TodaysPipeline.Case(name: "xor, ReLU, Adam, normalised, five features", dataset: "xor", activation: "relu",
-                            optimizer: .adam, normalize: true, features: [.x1, .x2, .x1Squared, .x1TimesX2, .sinX2], batch: 3),
-        TodaysPipeline.Case(name: "spiral-arms, 3 classes, softmax, PReLU", dataset: "spiral-arms", activation: "prelu",
-                            optimizer: .momentum, normalize: true, batch: 7),
-        TodaysPipeline.Case(name: "regression on reg-gauss, ELU with alpha", problem: .regression, dataset: "reg-gauss",
-                            activation: "elu", parameters: ["alpha": 0.5], optimizer: .rmsprop, batch: 1),
+        TodaysPipeline.Case(
+            name: "xor, ReLU, Adam, normalised, five features", dataset: "xor", activation: "relu",
+            optimizer: .adam, normalize: true, features: [.x1, .x2, .x1Squared, .x1TimesX2, .sinX2], batch: 3),
+        TodaysPipeline.Case(
+            name: "spiral-arms, 3 classes, softmax, PReLU", dataset: "spiral-arms", activation: "prelu",
+            optimizer: .momentum, normalize: true, batch: 7),
+        TodaysPipeline.Case(
+            name: "regression on reg-gauss, ELU with alpha", problem: .regression, dataset: "reg-gauss",
+            activation: "elu", parameters: ["alpha": 0.5], optimizer: .rmsprop, batch: 1),
     ])
     func epochsAddedPointsAndNewDataGiveTodaysNumbers(_ c: TodaysPipeline.Case) throws {
         let config = c.config
@@ -60,13 +70,23 @@ import Testing
         var engine = try PlaygroundEngine(config: config)
         var reference = try TodaysPipeline(config)
         var batches = 0
-        while engine.epoch < 2 { _ = engine.trainEpoch { batches += 1; return batches % 9 != 0 } }
+        while engine.epoch < 2 {
+            _ = engine.trainEpoch {
+                batches += 1; return batches % 9 != 0
+            }
+        }
         try reference.train(epochs: 2)
         Self.expectSame(engine, reference, "two epochs stopped every 9 batches")
 
         var (engineBatches, referenceBatches) = (0, 0)
-        #expect(engine.trainEpoch { engineBatches += 1; return engineBatches < 4 } == (false, nil))
-        #expect(try reference.trainEpoch { referenceBatches += 1; return referenceBatches < 4 } == false)
+        #expect(
+            engine.trainEpoch {
+                engineBatches += 1; return engineBatches < 4
+            } == (false, nil))
+        #expect(
+            try reference.trainEpoch {
+                referenceBatches += 1; return referenceBatches < 4
+            } == false)
         try engine.add([AddedPoint(x1: 1, x2: 1, label: 0)])
         try reference.add([AddedPoint(x1: 1, x2: 1, label: 0)])
         #expect(engine.train(epochs: 1) == nil)
@@ -84,7 +104,8 @@ import Testing
         let shown = { (engine: PlaygroundEngine) in engine.frameContent().network.layers.map(\.biasGradients) }
         var rng = SeededGenerator(seed: 0)
         let fresh = { (r: TodaysPipeline) in
-            r.trainer.network.gradients(r.train.inputs, r.train.targets, training: false, rng: &rng).gradients.map(\.bias)
+            r.trainer.network.gradients(r.train.inputs, r.train.targets, training: false, rng: &rng).gradients.map(
+                \.bias)
         }
         #expect(shown(engine) == fresh(reference))
         try engine.add([AddedPoint(x1: 0, x2: 0, label: 1)])

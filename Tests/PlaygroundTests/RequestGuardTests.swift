@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import Playground
 
 /// What a page on another site, a DNS-rebinding name, or a careless client cannot do; and the
@@ -14,7 +15,10 @@ import Testing
                 ([.contentType: "application/json", .origin: "http://evil.example"], .forbidden, "may not change"),
                 ([.contentType: "application/json", .origin: "null"], .forbidden, "may not change"),
                 ([.contentType: "text/plain"], .unsupportedMediaType, "needs Content-Type: application/json"),
-                ([.contentType: "application/x-www-form-urlencoded"], .unsupportedMediaType, "got application/x-www-form-urlencoded"),
+                (
+                    [.contentType: "application/x-www-form-urlencoded"], .unsupportedMediaType,
+                    "got application/x-www-form-urlencoded"
+                ),
                 ([:], .unsupportedMediaType, "got none"),
             ]
             for (headers, status, message) in cases {
@@ -24,21 +28,28 @@ import Testing
                 }
             }
             let allowed: [HTTPFields] = [
-                [.contentType: "application/json; charset=utf-8"],
+                [.contentType: "application/json; charset=utf-8"]
             ]
             for headers in allowed {
-                try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: headers) { #expect($0.status == .ok, "\(headers)") }
+                try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: headers) {
+                    #expect($0.status == .ok, "\(headers)")
+                }
             }
         }
     }
 
     @Test func onlyAddressesLocalhostAndListedNamesAreHosts() {
         let guardian = RequestGuard(allowedHosts: ["Teacher.local"])
-        for host in ["127.0.0.1:8080", "[::1]:8080", "localhost:8080", "LOCALHOST", "app.localhost:80", "192.168.1.20:8080", "[fe80::1]:9000",
-                     "teacher.local:8080", "10.0.0.5"] {
+        for host in [
+            "127.0.0.1:8080", "[::1]:8080", "localhost:8080", "LOCALHOST", "app.localhost:80", "192.168.1.20:8080",
+            "[fe80::1]:9000",
+            "teacher.local:8080", "10.0.0.5",
+        ] {
             #expect(guardian.isAllowed(host: host), "\(host)")
         }
-        for host in ["rebind.example:8080", "127.0.0.1.nip.io:8080", "localhost.evil.example", "student.local", "", "[::1"] {
+        for host in [
+            "rebind.example:8080", "127.0.0.1.nip.io:8080", "localhost.evil.example", "student.local", "", "[::1",
+        ] {
             #expect(!guardian.isAllowed(host: host), "\(host)")
         }
     }
@@ -49,7 +60,9 @@ import Testing
         defer { server.stop() }
         let ask = { (host: String, origin: String) in
             try await blocking {
-                RawConnection.status(of: try server.send("GET /api/limits HTTP/1.1\r\nHost: \(host)\r\n\(origin)Connection: close\r\n\r\n"))
+                RawConnection.status(
+                    of: try server.send(
+                        "GET /api/limits HTTP/1.1\r\nHost: \(host)\r\n\(origin)Connection: close\r\n\r\n"))
             }
         }
         #expect(try await ask("rebind.example:\(server.port)", "") == 403)
@@ -58,8 +71,11 @@ import Testing
         let id = try await blocking { try server.createSession("{}") }
         let post = { (origin: String) in
             try await blocking {
-                RawConnection.status(of: try server.send("POST /api/sessions/\(id)/pause HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"
-                    + "Content-Type: application/json\r\nOrigin: \(origin)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
+                RawConnection.status(
+                    of: try server.send(
+                        "POST /api/sessions/\(id)/pause HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"
+                            + "Content-Type: application/json\r\nOrigin: \(origin)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    ))
             }
         }
         #expect(try await post("http://127.0.0.1:\(server.port)") == 200)
@@ -87,12 +103,17 @@ import Testing
     @Test(arguments: [
         (#"{"seed": 1, "seed": 2}"#, "'seed' appears twice"),
         (#"{"networkShape": [4], "learningRate": 0.1, "networkShape": [2]}"#, "'networkShape' appears twice"),
-        (#"{"activationParameters": {"0": {"slope": 0.1, "slope": 0.2}}}"#, "'activationParameters.0.slope' appears twice"),
+        (
+            #"{"activationParameters": {"0": {"slope": 0.1, "slope": 0.2}}}"#,
+            "'activationParameters.0.slope' appears twice"
+        ),
         (#"{"a\u0062": 1, "ab": 2}"#, "'ab' appears twice"),
     ])
     func repeatedJSONKeysAre400(body: String, message: String) async throws {
         try await buildApplication().test(.router) { client in
-            try await client.execute(uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains(message), "\(response.errorMessage)")
             }
@@ -111,7 +132,10 @@ import Testing
             let id = try await client.createSession("{}")
             // Every line is malformed: were it parsed first, the answer would be a 422 about line 1.
             let lines = String(repeating: "x,y,z\n", count: 102)
-            try await client.execute(uri: "/api/sessions/\(id)/csv", method: .post, headers: [.contentType: "text/csv"], body: ByteBuffer(string: lines)) { response in
+            try await client.execute(
+                uri: "/api/sessions/\(id)/csv", method: .post, headers: [.contentType: "text/csv"],
+                body: ByteBuffer(string: lines)
+            ) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.errorMessage.contains("102 lines"), "\(response.errorMessage)")
             }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import Playground
 
 /// The routes, driven through the router without a socket.
@@ -13,7 +14,9 @@ import Testing
                 #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
                 #expect(response.text.contains("<script type=\"module\" src=\"/static/app.js\">"))
             }
-            for file in ["app.js", "draw.js", "network.js", "panels.js", "sharing.js", "state.js", "theme.js", "style.css"] {
+            for file in [
+                "app.js", "draw.js", "network.js", "panels.js", "sharing.js", "state.js", "theme.js", "style.css",
+            ] {
                 try await client.execute(uri: "/static/\(file)", method: .get) { #expect($0.status == .ok, "\(file)") }
             }
             try await client.execute(uri: "/static/nothing.js", method: .get) { #expect($0.status == .notFound) }
@@ -54,26 +57,37 @@ import Testing
             let state = try await client.execute(uri: "/static/state.js", method: .get) { $0.text }
             let page = try await client.execute(uri: "/", method: .get) { $0.text }
             let network = try await client.execute(uri: "/static/network.js", method: .get) { $0.text }
-            let list = try #require(state.range(of: "HIDABLE_CONTROLS = [").map { state[$0.upperBound...] }?.prefix { $0 != ";" })
+            let list = try #require(
+                state.range(of: "HIDABLE_CONTROLS = [").map { state[$0.upperBound...] }?.prefix { $0 != ";" })
             let names = list.matches(of: /\['[^']*', '(\w+)'\]/).map { String($0.output.1) }
-            let tensorFlowPlaygrounds = ["showTestData", "discretize", "playButton", "stepButton", "resetButton", "learningRate", "activation",
-                                         "regularization", "regularizationRate", "problem", "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers"]
+            let tensorFlowPlaygrounds = [
+                "showTestData", "discretize", "playButton", "stepButton", "resetButton", "learningRate", "activation",
+                "regularization", "regularizationRate", "problem", "dataset", "percTrainData", "noise", "batchSize",
+                "numHiddenLayers",
+            ]
             #expect(Array(names.prefix(15)) == tensorFlowPlaygrounds)
             for name in names {
-                #expect(page.contains("data-control=\"\(name)\""), "nothing in index.html is marked data-control=\"\(name)\"")
+                #expect(
+                    page.contains("data-control=\"\(name)\""),
+                    "nothing in index.html is marked data-control=\"\(name)\"")
             }
-            #expect(network.contains("dataset.control = 'activation'"), "each layer's activation menu hides with activation_hide")
+            #expect(
+                network.contains("dataset.control = 'activation'"),
+                "each layer's activation menu hides with activation_hide")
         }
     }
 
     @Test func sessionStartStepStopResetAndStream() async throws {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
-            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=3", method: .post, headers: .json) { response in
+            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=3", method: .post, headers: .json) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.json()["epoch"] as? Int == 3)
             }
-            try await client.execute(uri: "/api/sessions/\(id)/play", method: .post, headers: .json) { #expect($0.json()["playing"] as? Bool == true) }
+            try await client.execute(uri: "/api/sessions/\(id)/play", method: .post, headers: .json) {
+                #expect($0.json()["playing"] as? Bool == true)
+            }
             try await client.execute(uri: "/api/sessions/\(id)/stream?frames=4", method: .get) { response in
                 #expect(response.headers[.contentType] == "text/event-stream")
                 let frames = response.events("frame")
@@ -86,10 +100,16 @@ import Testing
                 #expect(Data(base64Encoded: output?["data"] as? String ?? "")?.count == 100 * 100)
                 #expect((grids?["hidden"] as? [[Any]])?.map(\.count) == [4, 2])
             }
-            try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: .json) { #expect($0.json()["playing"] as? Bool == false) }
-            try await client.execute(uri: "/api/sessions/\(id)/reset", method: .post, headers: .json) { #expect($0.json()["epoch"] as? Int == 0) }
+            try await client.execute(uri: "/api/sessions/\(id)/pause", method: .post, headers: .json) {
+                #expect($0.json()["playing"] as? Bool == false)
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/reset", method: .post, headers: .json) {
+                #expect($0.json()["epoch"] as? Int == 0)
+            }
             try await client.execute(uri: "/api/sessions/\(id)", method: .delete) { #expect($0.status == .noContent) }
-            try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) {
+                #expect($0.status == .notFound)
+            }
         }
     }
 
@@ -100,13 +120,18 @@ import Testing
             try await client.put("/api/sessions/\(id)/config", #"{"learningRate": 0.1}"#) { response in
                 let status = response.json()
                 #expect(status["change"] as? String == "kept")
-                #expect(status["epoch"] as? Int == 2, "changing the learning rate does not reset (TensorFlow Playground's rule)")
+                #expect(
+                    status["epoch"] as? Int == 2,
+                    "changing the learning rate does not reset (TensorFlow Playground's rule)")
             }
-            try await client.put("/api/sessions/\(id)/config", #"{"networkShape": [3], "activations": ["relu"]}"#) { response in
+            try await client.put("/api/sessions/\(id)/config", #"{"networkShape": [3], "activations": ["relu"]}"#) {
+                response in
                 #expect(response.json()["change"] as? String == "reset")
                 #expect(response.json()["epoch"] as? Int == 0)
             }
-            try await client.put("/api/sessions/\(id)/config", #"{"dataset": "xor", "networkShape": [3], "activations": ["relu"]}"#) { response in
+            try await client.put(
+                "/api/sessions/\(id)/config", #"{"dataset": "xor", "networkShape": [3], "activations": ["relu"]}"#
+            ) { response in
                 #expect(response.json()["change"] as? String == "regenerated")
             }
         }
@@ -127,7 +152,10 @@ import Testing
     ])
     func badConfigurationsAre400WithAMessage(body: String, message: String) async throws {
         try await buildApplication().test(.router) { client in
-            try await client.execute(uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains(message), "\(response.errorMessage)")
             }
@@ -142,31 +170,52 @@ import Testing
         try await buildApplication(configuration).test(.router) { client in
             let first = try await client.createSession("{}")
             let second = try await client.createSession("{}")
-            try await client.execute(uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: "{}")) { response in
+            try await client.execute(
+                uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: "{}")
+            ) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.errorMessage.contains("sessions are open"))
             }
-            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: "1,2,0\n3,x,1\n")) { response in
+            try await client.execute(
+                uri: "/api/sessions/\(first)/csv", method: .post, headers: .json,
+                body: ByteBuffer(string: "1,2,0\n3,x,1\n")
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.errorMessage.contains("line 2, column 2"), "\(response.errorMessage)")
             }
-            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: "1,0\n2,1\n")) { response in
+            try await client.execute(
+                uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: "1,0\n2,1\n")
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.errorMessage.contains("2 feature columns"))
             }
             let big = String(repeating: "1,2,0\n", count: 1000)
-            try await client.execute(uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: big)) { #expect($0.status == .contentTooLarge) }
-            try await client.execute(uri: "/api/sessions/\(first)/weights", method: .post, headers: .json, body: ByteBuffer(string: #"{"layer": 9, "to": 0, "value": 1}"#)) { response in
+            try await client.execute(
+                uri: "/api/sessions/\(first)/csv", method: .post, headers: .json, body: ByteBuffer(string: big)
+            ) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(
+                uri: "/api/sessions/\(first)/weights", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"layer": 9, "to": 0, "value": 1}"#)
+            ) { response in
                 #expect(response.status == .badRequest)
             }
-            try await client.execute(uri: "/api/sessions/\(first)/fly", method: .post, headers: .json) { #expect($0.status == .notFound) }
-            try await client.execute(uri: "/api/sessions/\(first)/points", method: .post, headers: .json, body: ByteBuffer(string: #"{"x1": 1}"#)) { response in
+            try await client.execute(uri: "/api/sessions/\(first)/fly", method: .post, headers: .json) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(
+                uri: "/api/sessions/\(first)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1}"#)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("missing x2"), "\(response.errorMessage)")
             }
-            try await client.execute(uri: "/api/sessions/nope/step", method: .post, headers: .json) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/sessions/nope/step", method: .post, headers: .json) {
+                #expect($0.status == .notFound)
+            }
             for id in [first, second] {
-                try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) { #expect($0.json()["epoch"] as? Int == 1) }
+                try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) {
+                    #expect($0.json()["epoch"] as? Int == 1)
+                }
             }
         }
     }
@@ -175,23 +224,35 @@ import Testing
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
             let csv = (0..<40).map { i in "\(Double(i % 7) - 3),\(Double(i % 5) - 2),\(i % 3)" }.joined(separator: "\n")
-            try await client.execute(uri: "/api/sessions/\(id)/csv", method: .post, headers: .json, body: ByteBuffer(string: csv)) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/sessions/\(id)/csv", method: .post, headers: .json, body: ByteBuffer(string: csv)
+            ) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/sessions/\(id)", method: .get) { response in
                 let frame = response.json()
                 #expect(frame["classCount"] as? Int == 3)
                 #expect(frame["head"] as? String == "softmax")
                 #expect((frame["config"] as? [String: Any])?["dataset"] as? String == "custom")
             }
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 2}"#)) {
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 2}"#)
+            ) {
                 #expect($0.status == .ok)
             }
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 7}"#)) {
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 7}"#)
+            ) {
                 #expect($0.status == .badRequest)
             }
             let many = #"[{"x1": 1, "x2": 1, "label": 0}, {"x1": -1, "x2": 0.5, "label": 1}]"#
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: many)) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: many)
+            ) { #expect($0.status == .ok) }
             let oneBad = #"[{"x1": 1, "x2": 1, "label": 0}, {"x1": -1, "x2": 0.5, "label": 9}]"#
-            try await client.execute(uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: oneBad)) { response in
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json, body: ByteBuffer(string: oneBad)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("point 2: the class must be 0…2"), "\(response.errorMessage)")
             }
@@ -199,7 +260,10 @@ import Testing
                 let added = (response.json()["points"] as? [String: Any])?["added"] as? [[Double]]
                 #expect(added == [[1, 2, 2], [1, 1, 0], [-1, 0.5, 1]], "the batch with a bad point added none")
             }
-            try await client.execute(uri: "/api/sessions/\(id)/weights", method: .post, headers: .json, body: ByteBuffer(string: #"{"layer": 0, "from": 1, "to": 2, "value": 1.5}"#)) {
+            try await client.execute(
+                uri: "/api/sessions/\(id)/weights", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"layer": 0, "from": 1, "to": 2, "value": 1.5}"#)
+            ) {
                 #expect($0.status == .ok)
             }
             var exported = ""
@@ -211,16 +275,25 @@ import Testing
                 #expect((model["playground"] as? [String: Any])?["networkShape"] as? [Int] == [4, 2])
             }
             let other = try await client.createSession(#"{"networkShape": [1]}"#)
-            var withoutUpload = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
-            #expect((withoutUpload["uploadedPoints"] as? [String: Any])?["rows"] as? [[Double]] != nil, "the export carries the uploaded points")
+            var withoutUpload = try #require(
+                try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
+            #expect(
+                (withoutUpload["uploadedPoints"] as? [String: Any])?["rows"] as? [[Double]] != nil,
+                "the export carries the uploaded points")
             withoutUpload["uploadedPoints"] = nil
             let stripped = String(decoding: try JSONSerialization.data(withJSONObject: withoutUpload), as: UTF8.self)
-            try await client.execute(uri: "/api/sessions/\(other)/model", method: .post, headers: .json, body: ByteBuffer(string: stripped)) { response in
-                #expect(response.status == .unprocessableContent, "without its points the 3-class model does not fit the circle it falls back to")
+            try await client.execute(
+                uri: "/api/sessions/\(other)/model", method: .post, headers: .json, body: ByteBuffer(string: stripped)
+            ) { response in
+                #expect(
+                    response.status == .unprocessableContent,
+                    "without its points the 3-class model does not fit the circle it falls back to")
                 #expect(response.errorMessage.contains("does not fit"), "\(response.errorMessage)")
             }
             let fourth = try await client.createSession(#"{"networkShape": [1]}"#)
-            try await client.execute(uri: "/api/sessions/\(fourth)/model", method: .post, headers: .json, body: ByteBuffer(string: exported)) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/sessions/\(fourth)/model", method: .post, headers: .json, body: ByteBuffer(string: exported)
+            ) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/sessions/\(fourth)", method: .get) { response in
                 #expect(response.json()["classCount"] as? Int == 3, "the uploaded points came with the file")
             }
@@ -228,11 +301,15 @@ import Testing
             var plain = ""
             try await client.execute(uri: "/api/sessions/\(other)/model", method: .get) { plain = $0.text }
             let third = try await client.createSession(#"{"networkShape": [3, 3]}"#)
-            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(string: plain)) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(string: plain)
+            ) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/sessions/\(third)", method: .get) { response in
                 #expect((response.json()["config"] as? [String: Any])?["networkShape"] as? [Int] == [1])
             }
-            try await client.execute(uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(string: "{}")) { response in
+            try await client.execute(
+                uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(string: "{}")
+            ) { response in
                 #expect(response.status == .unprocessableContent)
             }
         }
@@ -248,7 +325,9 @@ extension TestResponse {
     func events(_ name: String) -> [[String: Any]] {
         text.components(separatedBy: "\n\n").compactMap { block in
             let lines = block.split(separator: "\n")
-            guard lines.contains("event: \(name)"), let data = lines.first(where: { $0.hasPrefix("data: ") }) else { return nil }
+            guard lines.contains("event: \(name)"), let data = lines.first(where: { $0.hasPrefix("data: ") }) else {
+                return nil
+            }
             return try? JSONSerialization.jsonObject(with: Data(data.dropFirst(6).utf8)) as? [String: Any]
         }
     }
@@ -261,14 +340,21 @@ extension HTTPFields {
 
 extension TestClientProtocol {
     func createSession(_ body: String) async throws -> String {
-        try await execute(uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+        try await execute(
+            uri: "/api/sessions", method: .post, headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: body)
+        ) { response in
             #expect(response.status == .created, "\(response.text.prefix(300))")
             return response.json()["id"] as? String ?? ""
         }
     }
 
-    func put(_ uri: String, _ body: String, _ check: @escaping @Sendable (TestResponse) async throws -> Void) async throws {
-        try await execute(uri: uri, method: .put, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+    func put(_ uri: String, _ body: String, _ check: @escaping @Sendable (TestResponse) async throws -> Void)
+        async throws
+    {
+        try await execute(
+            uri: uri, method: .put, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
+        ) { response in
             #expect(response.status == .ok, "\(response.text.prefix(300))")
             try await check(response)
         }

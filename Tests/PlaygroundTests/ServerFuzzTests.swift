@@ -1,6 +1,7 @@
-import NeuralNet
 import Foundation
+import NeuralNet
 import Testing
+
 @testable import Playground
 
 /// Malformed, oversized, slow and concurrent traffic against a live server: every request gets an
@@ -9,7 +10,8 @@ import Testing
 /// failure message.
 @Suite(.serialized) struct ServerFuzzTests {
     @Test func hostileTrafficNeverTakesTheServerDown() async throws {
-        let seed = ProcessInfo.processInfo.environment["FUZZ_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+        let seed =
+            ProcessInfo.processInfo.environment["FUZZ_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
         // Printed before any traffic: if the server crashes the test process, the seed is still in the log.
         print("ServerFuzzTests: FUZZ_SEED=\(seed)")
         let server = try await LiveServer.start {
@@ -72,12 +74,17 @@ struct RequestFuzzer {
     }
 
     mutating func next() -> (String, [UInt8], Bool) {
-        let paths = ["/api/sessions", "/api/sessions/\(session)/config", "/api/sessions/\(session)/points", "/api/sessions/\(session)/weights",
-                     "/api/sessions/\(session)/csv", "/api/sessions/\(session)/model", "/api/sessions/\(session)/step?epochs=3",
-                     "/api/activations/relu?x=1", "/static/../../etc/passwd", "/api/datasets/spiral/points?classes=99"]
+        let paths = [
+            "/api/sessions", "/api/sessions/\(session)/config", "/api/sessions/\(session)/points",
+            "/api/sessions/\(session)/weights",
+            "/api/sessions/\(session)/csv", "/api/sessions/\(session)/model", "/api/sessions/\(session)/step?epochs=3",
+            "/api/activations/relu?x=1", "/static/../../etc/passwd", "/api/datasets/spiral/points?classes=99",
+        ]
         let path = paths[rng.below(paths.count)]
-        let bodies = [#"{"networkShape": [3, 2], "learningRate": 0.1}"#, #"{"x1": 1, "x2": 2, "label": 1}"#,
-                      #"{"layer": 0, "from": 1, "to": 0, "value": 2}"#, "1,2,0\n3,4,1\n", model]
+        let bodies = [
+            #"{"networkShape": [3, 2], "learningRate": 0.1}"#, #"{"x1": 1, "x2": 2, "label": 1}"#,
+            #"{"layer": 0, "from": 1, "to": 0, "value": 2}"#, "1,2,0\n3,4,1\n", model,
+        ]
         var body = Array(bodies[rng.below(bodies.count)].utf8)
         var method = ["POST", "PUT", "GET", "DELETE"][rng.below(4)]
         let strategy = rng.below(10)
@@ -91,11 +98,13 @@ struct RequestFuzzer {
         case 4: return ("garbage", (0..<rng.below(2000)).map { _ in UInt8(rng.below(256)) }, false)
         case 5: method = ["PO ST", "GET\u{0}", "", "BREW"][rng.below(4)]
         case 6: body = Array(repeating: UInt8(ascii: "1"), count: 70 * 1024)
-        case 7: extra = "Transfer-Encoding: chunked\r\n"; length = ""
-                body = Array("\(["zz", "-5", "ffffffffffffffff", "3"][rng.below(4)])\r\n{}\r\n0\r\n\r\n".utf8)
+        case 7:
+            extra = "Transfer-Encoding: chunked\r\n"; length = ""
+            body = Array("\(["zz", "-5", "ffffffffffffffff", "3"][rng.below(4)])\r\n{}\r\n0\r\n\r\n".utf8)
         default: body = mutate(body)
         }
-        let head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        let head =
+            "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             + (length.isEmpty ? "" : "Content-Length: \(length)\r\n") + extra + "Connection: close\r\n\r\n"
         return ("strategy \(strategy) \(method) \(path)", Array(head.utf8) + body, rng.below(8) == 0)
     }
@@ -109,7 +118,10 @@ struct RequestFuzzer {
             case 0: result[at] = UInt8(rng.below(256))
             case 1: result.remove(at: at)
             case 2: result.insert(contentsOf: result[at..<min(at + 8, result.count)], at: at)
-            default: result.insert(contentsOf: Array(["\u{0}", "\"", "1e999", "-", "NaN", "{", "]", ",", "\u{FEFF}"][rng.below(9)].utf8), at: at)
+            default:
+                result.insert(
+                    contentsOf: Array(
+                        ["\u{0}", "\"", "1e999", "-", "NaN", "{", "]", ",", "\u{FEFF}"][rng.below(9)].utf8), at: at)
             }
         }
         return result

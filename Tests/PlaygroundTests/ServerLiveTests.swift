@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Playground
 
 /// The server on a real loopback socket: training off the request path, timeouts, the connection
@@ -7,7 +8,8 @@ import Testing
 @Suite(.serialized) struct ServerLiveTests {
     /// A network trained flat out with 100 epochs a frame: training on the request path held every
     /// request for seconds. (Small enough that one epoch of a debug build stays short.)
-    static let heavy = #"{"dataset": "spiral", "networkShape": [6, 6], "activations": ["tanh"], "batchSize": 5, "epochsPerFrame": 100}"#
+    static let heavy =
+        #"{"dataset": "spiral", "networkShape": [6, 6], "activations": ["tanh"], "batchSize": 5, "epochsPerFrame": 100}"#
 
     /// A functional check, run by default: while four sessions train flat out, every other request
     /// is answered, Pause takes effect and the others go on. Before training left the request path,
@@ -21,14 +23,18 @@ import Testing
         for id in ids {
             _ = try await blocking { try server.request("POST", "/api/sessions/\(id)/play") }
             // A page reading the stream (before the fix, the stream is what trained).
-            Thread { _ = try? server.send("GET /api/sessions/\(id)/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", timeout: 4) }.start()
+            Thread {
+                _ = try? server.send("GET /api/sessions/\(id)/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", timeout: 4)
+            }.start()
         }
         try await Task.sleep(for: .milliseconds(500))
         let other = try await blocking { try server.createSession("{}") }
         var seconds: [Double] = []
         for _ in 0..<10 {
             let limits = try await blocking { try server.request("GET", "/api/limits") }
-            let config = try await blocking { try server.request("PUT", "/api/sessions/\(other)/config", #"{"learningRate": 0.1}"#) }
+            let config = try await blocking {
+                try server.request("PUT", "/api/sessions/\(other)/config", #"{"learningRate": 0.1}"#)
+            }
             #expect(limits.status == 200 && config.status == 200)
             seconds += [limits.seconds, config.seconds]
         }
@@ -39,7 +45,9 @@ import Testing
         #expect(after.body.contains(#""playing":true"#), "the others go on training")
         let sorted = seconds.sorted()
         #expect(sorted.last! < 5, "slowest \(sorted.last!) s of \(sorted)")
-        print("while 4 sessions trained: median \(Int(sorted[sorted.count / 2] * 1000)) ms, slowest \(Int(sorted.last! * 1000)) ms (debug build)")
+        print(
+            "while 4 sessions trained: median \(Int(sorted[sorted.count / 2] * 1000)) ms, slowest \(Int(sorted.last! * 1000)) ms (debug build)"
+        )
     }
 
     @Test func pauseStopsTrainingAtOnce() async throws {
@@ -76,7 +84,8 @@ import Testing
         // so its bound is the limit plus about that many epochs, timed here from the step itself (the
         // machine's load stretches both alike: CI's loaded run once took 8.7 s for a 5 s limit). A step
         // that ignored the limit would take about 1000 epochs.
-        let trained = ((try? JSONSerialization.jsonObject(with: Data(step.body.utf8))) as? [String: Any])?["trained"] as? Int ?? 0
+        let trained =
+            ((try? JSONSerialization.jsonObject(with: Data(step.body.utf8))) as? [String: Any])?["trained"] as? Int ?? 0
         #expect(trained > 0, "\(step.body)")
         let perEpoch = step.seconds / Double(max(trained, 1))
         let bound = limit + 2 + Double(PlaygroundSession.guaranteedStepEpochs + 1) * perEpoch
@@ -88,9 +97,13 @@ import Testing
         let server = try await LiveServer.start { $0.limits.maxBodyBytes = 1024 }
         defer { server.stop() }
         let head = "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        let chunked = try await blocking { try server.send(head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n") }
+        let chunked = try await blocking {
+            try server.send(head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+        }
         #expect(RawConnection.status(of: chunked) == 400, "\(chunked.prefix(300))")
-        let big = try await blocking { try server.send(head + "Content-Length: 5000\r\n\r\n" + String(repeating: " ", count: 5000)) }
+        let big = try await blocking {
+            try server.send(head + "Content-Length: 5000\r\n\r\n" + String(repeating: " ", count: 5000))
+        }
         #expect(RawConnection.status(of: big) == 413, "\(big.prefix(300))")
     }
 
@@ -113,7 +126,9 @@ import Testing
         defer { server.stop() }
         let slow = try server.connect()
         defer { slow.close() }
-        try slow.write("POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+        try slow.write(
+            "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"
+        )
         // A space every 0.25 s (reading what comes back in between) until the server closes, or 8 s.
         let (response, seconds) = try await blocking { () -> (String, Double) in
             let start = Date()
@@ -124,7 +139,9 @@ import Testing
             return (received, Date().timeIntervalSince(start))
         }
         #expect(RawConnection.status(of: response) == 408, "\(response.prefix(300))")
-        #expect(response.contains("must follow its headers within 1 s") && response.contains(#""code":"timeout""#), "\(response)")
+        #expect(
+            response.contains("must follow its headers within 1 s") && response.contains(#""code":"timeout""#),
+            "\(response)")
         #expect(seconds < 6, "the connection was closed after \(seconds) s")
     }
 
@@ -148,8 +165,10 @@ import Testing
 
     /// Polls `condition` (off the cooperative pool) every 50 ms until it holds; records an issue if it
     /// never does within `limit`. For what a loaded machine does late but must do.
-    private func eventually(within limit: Duration, sourceLocation: SourceLocation = #_sourceLocation,
-                            _ condition: @escaping @Sendable () throws -> Bool) async throws {
+    private func eventually(
+        within limit: Duration, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: @escaping @Sendable () throws -> Bool
+    ) async throws {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
             if try await blocking(condition) { return }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import Playground
 
 /// The pages around the playground share one header; the favicon exists; the Experiments tab offers a
@@ -13,8 +14,13 @@ import Testing
                 try await client.execute(uri: uri, method: .get) { response in
                     let page = response.text
                     #expect(page.contains("<header class=\"top site\">"), "\(uri)")
-                    #expect(page.contains("aria-current=\"page\" href=\"\(SiteHeader.path(SiteHeader.Tab(rawValue: current)!))\">\(current)</a>"), "\(uri)")
-                    #expect(page.contains("id=\"theme\"") && page.contains("/static/theme.js") && page.contains("/static/header.css"), "\(uri)")
+                    #expect(
+                        page.contains(
+                            "aria-current=\"page\" href=\"\(SiteHeader.path(SiteHeader.Tab(rawValue: current)!))\">\(current)</a>"
+                        ), "\(uri)")
+                    #expect(
+                        page.contains("id=\"theme\"") && page.contains("/static/theme.js")
+                            && page.contains("/static/header.css"), "\(uri)")
                     #expect(!page.contains("<!--site-header-->"), "\(uri)")
                 }
             }

@@ -1,5 +1,6 @@
 import NeuralNet
 import Testing
+
 @testable import Playground
 
 /// The playground's training pipeline as it was before issue #19's "one pipeline" (the Playground's
@@ -21,7 +22,9 @@ struct TodaysPipeline {
 
         var config: PlaygroundConfig {
             var config = PlaygroundConfig()
-            (config.problem, config.dataset, config.activations, config.optimizer) = (problem, dataset, [activation], optimizer)
+            (config.problem, config.dataset, config.activations, config.optimizer) = (
+                problem, dataset, [activation], optimizer
+            )
             (config.normalize, config.features, config.batchSize, config.noise) = (normalize, features, batch, 15)
             config.activationParameters = parameters.isEmpty ? [:] : ["0": parameters, "1": parameters]
             if optimizer != .sgd { config.learningRate = 0.01 }
@@ -46,10 +49,12 @@ struct TodaysPipeline {
             try HiddenActivation.named(config.activation(ofLayer: $0), parameters: config.parameters(ofLayer: $0))
         }
         let head = config.head(classCount: classCount)
-        let network = try Network<Double>(inputs: config.features.count, hidden: config.networkShape, activations: activations,
-                                          outputs: head == .softmax ? classCount : 1, head: head, initializer: config.initializer, rng: &rng)
-        trainer = try Trainer(network: network, settings: config.optimizerSettings, batchSize: config.batchSize, shuffle: true,
-                              seed: config.seed &+ 0x5eed)
+        let network = try Network<Double>(
+            inputs: config.features.count, hidden: config.networkShape, activations: activations,
+            outputs: head == .softmax ? classCount : 1, head: head, initializer: config.initializer, rng: &rng)
+        trainer = try Trainer(
+            network: network, settings: config.optimizerSettings, batchSize: config.batchSize, shuffle: true,
+            seed: config.seed &+ 0x5eed)
     }
 
     /// Generates the points, splits them with the data seed, appends `added` to the training part, maps
@@ -57,24 +62,33 @@ struct TodaysPipeline {
     static func prepare(_ config: PlaygroundConfig, added: [AddedPoint], kept: Normalization?) throws
         -> (LabeledData<Double>, LabeledData<Double>?, Normalization, Int)
     {
-        let raw = try Datasets.named(config.dataset).generate(noise: Double(config.noise) / 100, classes: config.classes, seed: config.dataSeed)
+        let raw = try Datasets.named(config.dataset).generate(
+            noise: Double(config.noise) / 100, classes: config.classes, seed: config.dataSeed)
         var (train, test) = try raw.split(trainFraction: Double(config.percTrainData) / 100, seed: config.dataSeed)
         if !added.isEmpty {
             var inputs = train.inputs
             inputs.storage += added.flatMap { [$0.x1, $0.x2] }
             inputs.rows += added.count
-            let labels: Dataset.Labels = switch train.labels {
-            case .classes(let labels, let names): .classes(labels + added.map { Int($0.label) }, names: names)
-            case .values(let values): .values(Matrix(rows: values.rows + added.count, columns: 1, storage: values.storage + added.map(\.label)))
-            }
+            let labels: Dataset.Labels =
+                switch train.labels {
+                case .classes(let labels, let names): .classes(labels + added.map { Int($0.label) }, names: names)
+                case .values(let values):
+                    .values(
+                        Matrix(
+                            rows: values.rows + added.count, columns: 1, storage: values.storage + added.map(\.label)))
+                }
             train = Dataset(inputs: inputs, labels: labels, featureNames: train.featureNames)
         }
         let (featTrain, featTest) = (try Feature.map(train, config.features), try Feature.map(test, config.features))
         let fitted = config.normalize ? Normalization(fitting: featTrain.inputs) : .identity(config.features.count)
         let n = kept ?? fitted
-        let labeledTrain = try Dataset(inputs: n.apply(featTrain.inputs), labels: featTrain.labels, featureNames: []).labeled(Double.self)
-        let labeledTest = test.count == 0 ? nil
-            : try Dataset(inputs: n.apply(featTest.inputs), labels: featTest.labels, featureNames: []).labeled(Double.self)
+        let labeledTrain = try Dataset(inputs: n.apply(featTrain.inputs), labels: featTrain.labels, featureNames: [])
+            .labeled(Double.self)
+        let labeledTest =
+            test.count == 0
+            ? nil
+            : try Dataset(inputs: n.apply(featTest.inputs), labels: featTest.labels, featureNames: []).labeled(
+                Double.self)
         return (labeledTrain, labeledTest, n, raw.isClassification ? raw.classNames.count : 0)
     }
 

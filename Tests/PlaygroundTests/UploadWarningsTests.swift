@@ -1,6 +1,7 @@
 import Foundation
 import NeuralNet
 import Testing
+
 @testable import Playground
 
 /// Warnings about uploaded points come from the CSV loader (`CSVLoader.loadReporting`), the same
@@ -10,7 +11,8 @@ import Testing
 @Suite struct UploadWarningsTests {
     /// 400 points on a grid, labels alternating 0 and 1, then `extra` lines.
     static func csv(_ extra: [String]) -> String {
-        ((0..<400).map { "\(Double($0 % 20) / 4 - 2.5),\(Double($0 / 20) / 4 - 2.5),\($0 % 2)" } + extra).joined(separator: "\n")
+        ((0..<400).map { "\(Double($0 % 20) / 4 - 2.5),\(Double($0 / 20) / 4 - 2.5),\($0 % 2)" } + extra).joined(
+            separator: "\n")
     }
 
     /// Labels become classes by their distinct values (0, 1 and 7 are three classes, none empty), so
@@ -29,7 +31,10 @@ import Testing
         try engine.upload(csv: Self.csv(["900,2,1"]), header: false)
         let warnings = engine.pointsView().warnings
         #expect(warnings.count == 1, "\(warnings)")
-        #expect(warnings.first.map { $0.contains("column x1: 1 value far from the rest") && $0.contains("900.0 on line 401") } == true, "\(warnings)")
+        #expect(
+            warnings.first.map {
+                $0.contains("column x1: 1 value far from the rest") && $0.contains("900.0 on line 401")
+            } == true, "\(warnings)")
     }
 
     /// The page's warnings are exactly the loader's, for a file with both kinds.
@@ -50,12 +55,16 @@ import Testing
             let generator = try Datasets.named(id)
             for seed: UInt64 in [1, 2, 3] {
                 let data = try generator.generate(count: 500, noise: 0.3, classes: 3, seed: seed)
-                let labels: [String] = switch data.labels {
-                case .classes(let c, _): c.map(String.init)
-                case .values(let v): v.storage.map { "\($0)" }
-                }
-                let text = (0..<data.count).map { "\(data.inputs[$0, 0]),\(data.inputs[$0, 1]),\(labels[$0])" }.joined(separator: "\n")
-                let warnings = try CSVLoader.loadReporting(text, options: CSVOptions(classification: generator.isClassification)).warnings
+                let labels: [String] =
+                    switch data.labels {
+                    case .classes(let c, _): c.map(String.init)
+                    case .values(let v): v.storage.map { "\($0)" }
+                    }
+                let text = (0..<data.count).map { "\(data.inputs[$0, 0]),\(data.inputs[$0, 1]),\(labels[$0])" }.joined(
+                    separator: "\n")
+                let warnings = try CSVLoader.loadReporting(
+                    text, options: CSVOptions(classification: generator.isClassification)
+                ).warnings
                 #expect(warnings.isEmpty, "\(id), seed \(seed): \(warnings)")
             }
         }

@@ -1,12 +1,13 @@
-import SVGTestSupport
 import Foundation
 import Plotting
+import SVGTestSupport
 import Testing
 
 /// The plot rectangle of a parsed chart: its frame.
 private func frame(_ svg: ParsedSVG) throws -> (left: Double, top: Double, right: Double, bottom: Double) {
     let rect = try #require(svg.all("rect", class: "frame").first)
-    let left = rect.number("x"), top = rect.number("y")
+    let left = rect.number("x")
+    let top = rect.number("y")
     return (left, top, left + rect.number("width"), top + rect.number("height"))
 }
 
@@ -17,10 +18,12 @@ struct SVGChartTests {
     @Test("a line chart is valid XML with one path per series, placed at the data's coordinates")
     func lineChartCoordinates() throws {
         let xs = stride(from: 0.0, through: 10, by: 0.5).map { $0 }
-        var chart = LineChart(title: "two lines", xLabel: "x", yLabel: "y", series: [
-            .init(label: "rising", xs: xs, ys: xs),
-            .init(label: "square / 10", xs: xs, ys: xs.map { $0 * $0 / 10 }, style: .dashed),
-        ])
+        var chart = LineChart(
+            title: "two lines", xLabel: "x", yLabel: "y",
+            series: [
+                .init(label: "rising", xs: xs, ys: xs),
+                .init(label: "square / 10", xs: xs, ys: xs.map { $0 * $0 / 10 }, style: .dashed),
+            ])
         chart.xDomain = 0...10
         chart.yDomain = 0...10
         let svg = try ParsedSVG(chart.svg)
@@ -42,8 +45,11 @@ struct SVGChartTests {
 
     @Test("every chart has a title, both axis labels and a legend entry per series")
     func labels() throws {
-        let chart = LineChart(title: "t", xLabel: "epoch", yLabel: "loss",
-                              series: [.init(label: "train", xs: [1, 2], ys: [1, 0.5]), .init(label: "test", xs: [1, 2], ys: [1.2, 0.7])])
+        let chart = LineChart(
+            title: "t", xLabel: "epoch", yLabel: "loss",
+            series: [
+                .init(label: "train", xs: [1, 2], ys: [1, 0.5]), .init(label: "test", xs: [1, 2], ys: [1.2, 0.7]),
+            ])
         let svg = try ParsedSVG(chart.svg)
         let texts = svg.all("text").map(\.text)
         #expect(svg.all("title").first?.text == "t")
@@ -55,15 +61,17 @@ struct SVGChartTests {
     func gaps() throws {
         let xs = (0..<30).map(Double.init)
         let ys = xs.map { (10..<15).contains($0) ? Double.nan : $0 }
-        let svg = try ParsedSVG(LineChart(title: "gap", xLabel: "x", yLabel: "y", series: [.init(label: "f", xs: xs, ys: ys)]).svg)
+        let svg = try ParsedSVG(
+            LineChart(title: "gap", xLabel: "x", yLabel: "y", series: [.init(label: "f", xs: xs, ys: ys)]).svg)
         let pieces = SVGPath.subpaths(of: seriesPaths(svg)[0].attributes["d"] ?? "")
         #expect(pieces.map(\.count) == [10, 15])
     }
 
     @Test("a log-scale chart spaces decades evenly, and drops values ≤ 0")
     func logScale() throws {
-        var chart = LineChart(title: "gradients", xLabel: "epoch", yLabel: "magnitude",
-                              series: [.init(label: "layer", xs: [1, 2, 3, 4], ys: [1e-1, 1e-2, 1e-3, 0])])
+        var chart = LineChart(
+            title: "gradients", xLabel: "epoch", yLabel: "magnitude",
+            series: [.init(label: "layer", xs: [1, 2, 3, 4], ys: [1e-1, 1e-2, 1e-3, 0])])
         chart.yScale = .log
         let svg = try ParsedSVG(chart.svg)
         let points = SVGPath.subpaths(of: seriesPaths(svg)[0].attributes["d"] ?? "").flatMap { $0 }
@@ -75,7 +83,8 @@ struct SVGChartTests {
     @Test("text is escaped and survives the round trip through an XML parser")
     func escaping() throws {
         let title = #"f(x) < 1 & "quoted" 'x' > 0"#
-        let chart = LineChart(title: title, xLabel: "x<y", yLabel: "a&b", series: [.init(label: "<s>", xs: [0, 1], ys: [0, 1])])
+        let chart = LineChart(
+            title: title, xLabel: "x<y", yLabel: "a&b", series: [.init(label: "<s>", xs: [0, 1], ys: [0, 1])])
         let svg = try ParsedSVG(chart.svg)
         let texts = svg.all("text").map(\.text)
         #expect(texts.contains(title) && texts.contains("x<y") && texts.contains("a&b") && texts.contains("<s>"))
@@ -83,7 +92,8 @@ struct SVGChartTests {
 
     @Test("standalone SVGs carry their style sheet and both themes; inline ones leave that to the page")
     func themes() throws {
-        let chart = LineChart(title: "t", xLabel: "x", yLabel: "y", series: [.init(label: "f", xs: [0, 1], ys: [0, 1])])
+        let chart = LineChart(
+            title: "t", xLabel: "x", yLabel: "y", series: [.init(label: "f", xs: [0, 1], ys: [0, 1])])
         #expect(chart.svg.hasPrefix("<?xml"))
         #expect(chart.svg.contains("prefers-color-scheme: dark") && chart.svg.contains("data-theme=dark"))
         let inline = chart.svg(standalone: false)
@@ -94,10 +104,12 @@ struct SVGChartTests {
 
     @Test("a scatter plot draws each group with its own marker, one per point")
     func scatter() throws {
-        let chart = ScatterChart(title: "points", xLabel: "x", yLabel: "y", groups: [
-            .init(label: "a", xs: [0, 1, 2], ys: [0, 1, 4]),
-            .init(label: "b", xs: [0, 1], ys: [2, 3]),
-        ])
+        let chart = ScatterChart(
+            title: "points", xLabel: "x", yLabel: "y",
+            groups: [
+                .init(label: "a", xs: [0, 1, 2], ys: [0, 1, 4]),
+                .init(label: "b", xs: [0, 1], ys: [2, 3]),
+            ])
         let svg = try ParsedSVG(chart.svg)
         let groups = svg.all("g", class: "group")
         #expect(groups.map { $0.attributes["data-label"] } == ["a", "b"])
@@ -111,7 +123,9 @@ struct SVGChartTests {
         #expect(grid.values.count == 4 && grid.values[0].count == 6)
         #expect(abs(grid.values[0][0] - (1.0 / 12 + 1.0 / 8)) < 1e-12)  // the first cell's centre
         let svg = try ParsedSVG(Heatmap(title: "sum", xLabel: "x", yLabel: "y", grid: grid).svg)
-        let cells = svg.elements.filter { $0.name == "rect" && $0.attributes["fill-opacity"] != nil && $0.classes.isEmpty }
+        let cells = svg.elements.filter {
+            $0.name == "rect" && $0.attributes["fill-opacity"] != nil && $0.classes.isEmpty
+        }
         #expect(cells.count == 24 + 24)  // the cells, and the colour bar's steps
     }
 
@@ -120,13 +134,18 @@ struct SVGChartTests {
         for columns in [7, 13, 48] {  // sizes whose cell widths are not whole hundredths
             let grid = Grid2D(xRange: -6...6, yRange: -6...6, columns: columns, rows: columns) { x, y in x * y / 36 }
             let svg = try ParsedSVG(DecisionBoundaryChart(title: "b", grid: grid, points: []).svg)
-            let cells = svg.elements.filter { $0.name == "rect" && $0.attributes["fill-opacity"] != nil && $0.classes.isEmpty }
+            let cells = svg.elements.filter {
+                $0.name == "rect" && $0.attributes["fill-opacity"] != nil && $0.classes.isEmpty
+            }
             let rows = Dictionary(grouping: cells) { $0.number("y") }.values.filter { $0.count > 1 }
             #expect(!rows.isEmpty)
             for row in rows {
                 let sorted = row.sorted { $0.number("x") < $1.number("x") }
-                for (a, b) in zip(sorted, sorted.dropFirst()) where abs(b.number("x") - a.number("x") - a.number("width")) < 0.5 {
-                    #expect(abs(a.number("x") + a.number("width") - b.number("x")) < 1e-9, "\(columns) columns: a gap or overlap")
+                for (a, b) in zip(sorted, sorted.dropFirst())
+                where abs(b.number("x") - a.number("x") - a.number("width")) < 0.5 {
+                    #expect(
+                        abs(a.number("x") + a.number("width") - b.number("x")) < 1e-9,
+                        "\(columns) columns: a gap or overlap")
                 }
             }
         }
@@ -135,10 +154,12 @@ struct SVGChartTests {
     @Test("a decision boundary marks train and test points differently, in the classes' colours")
     func decisionBoundary() throws {
         let grid = Grid2D(xRange: -1...1, yRange: -1...1, columns: 10, rows: 10) { x, _ in x }
-        let chart = DecisionBoundaryChart(title: "boundary", grid: grid, points: [
-            .init(x: -0.5, y: 0, label: -1, isTest: false), .init(x: 0.5, y: 0, label: 1, isTest: false),
-            .init(x: 0.2, y: 0.2, label: 1, isTest: true),
-        ])
+        let chart = DecisionBoundaryChart(
+            title: "boundary", grid: grid,
+            points: [
+                .init(x: -0.5, y: 0, label: -1, isTest: false), .init(x: 0.5, y: 0, label: 1, isTest: false),
+                .init(x: 0.2, y: 0.2, label: 1, isTest: true),
+            ])
         let svg = try ParsedSVG(chart.svg)
         let train = svg.all("circle", class: "train").filter { $0.number("r") == 4 }
         let test = svg.all("circle", class: "test").filter { $0.number("r") == 4 }
@@ -166,8 +187,9 @@ struct ChartLayoutTests {
     @Test("legend keys wrap into rows that stay inside the chart")
     func legendStaysInside() throws {
         let names = ["hidden 1", "hidden 2", "hidden 3", "hidden 4", "output layer"]
-        var chart = LineChart(title: "gradients", xLabel: "epoch", yLabel: "magnitude",
-                              series: names.map { .init(label: $0, xs: [1, 2], ys: [1e-3, 1e-4]) })
+        var chart = LineChart(
+            title: "gradients", xLabel: "epoch", yLabel: "magnitude",
+            series: names.map { .init(label: $0, xs: [1, 2], ys: [1e-3, 1e-4]) })
         chart.yScale = .log
         let svg = try ParsedSVG(chart.svg)
         let keys = svg.all("line", class: "legend-line")
@@ -182,8 +204,9 @@ struct ChartLayoutTests {
 
     @Test("a long axis label is set smaller, to fit beside the plot")
     func longLabelFits() throws {
-        let chart = LineChart(title: "t", xLabel: "x", yLabel: "fraction of all outputs that are exactly zero",
-                              series: [.init(label: "f", xs: [0, 1], ys: [0, 1])])
+        let chart = LineChart(
+            title: "t", xLabel: "x", yLabel: "fraction of all outputs that are exactly zero",
+            series: [.init(label: "f", xs: [0, 1], ys: [0, 1])])
         let svg = try ParsedSVG(chart.svg)
         let label = try #require(svg.all("text", class: "axis-label").last)
         #expect(label.number("font-size") < 12)

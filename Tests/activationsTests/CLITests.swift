@@ -14,7 +14,8 @@ struct CLI {
         let directory = Bundle.main.bundleURL.deletingLastPathComponent()
         let candidates = [
             directory.appendingPathComponent("activations"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("activations"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "activations"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
@@ -23,7 +24,9 @@ struct CLI {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        let stdin = Pipe()
         process.standardOutput = output
         process.standardError = error
         process.standardInput = stdin
@@ -33,8 +36,9 @@ struct CLI {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                      error: String(decoding: err, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            error: String(decoding: err, as: UTF8.self))
     }
 }
 
@@ -51,8 +55,10 @@ struct CLITests {
         #expect(result.status == 0)
         let entries = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [[String: Any]]
         #expect(entries.map { $0["id"] as! String } == Activations.all.map { $0.info.id })
-        let keys = ["id", "name", "aliases", "family", "formula", "derivativeFormula", "parameters", "outputRange",
-                    "smoothness", "zeroCentred", "kinks", "reference", "kind", "defaultKinkPoints", "plotDomain"]
+        let keys = [
+            "id", "name", "aliases", "family", "formula", "derivativeFormula", "parameters", "outputRange",
+            "smoothness", "zeroCentred", "kinks", "reference", "kind", "defaultKinkPoints", "plotDomain",
+        ]
         for entry in entries {
             for key in keys { #expect(entry[key] != nil, "\(entry["id"]!) lacks \(key)") }
         }
@@ -108,8 +114,10 @@ struct CLITests {
     static let failures: [Failure] = [
         Failure(arguments: ["eval", "relux", "1"], input: nil, status: 64, mentions: "relu"),
         Failure(arguments: ["show", "sigmiod"], input: nil, status: 64, mentions: "sigmoid"),
-        Failure(arguments: ["eval", "leaky-relu", "--param", "slope=5", "1"], input: nil, status: 64, mentions: "[0, 1]"),
-        Failure(arguments: ["eval", "relu", "--param", "alpha=1", "1"], input: nil, status: 64, mentions: "no parameters"),
+        Failure(
+            arguments: ["eval", "leaky-relu", "--param", "slope=5", "1"], input: nil, status: 64, mentions: "[0, 1]"),
+        Failure(
+            arguments: ["eval", "relu", "--param", "alpha=1", "1"], input: nil, status: 64, mentions: "no parameters"),
         Failure(arguments: ["eval", "elu", "--param", "alpha", "1"], input: nil, status: 64, mentions: "NAME=VALUE"),
         Failure(arguments: ["eval", "relu", "--derivatve", "1"], input: nil, status: 64, mentions: "--derivatve"),
         Failure(arguments: ["eval", "relu", "1", "abc", "3"], input: nil, status: 65, mentions: "input 2"),

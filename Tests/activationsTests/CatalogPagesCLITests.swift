@@ -12,9 +12,10 @@ struct CatalogPagesCLITests {
         #expect(result.status == 0, "\(result.error)")
         let directory = folder.appendingPathComponent("Functions")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        return try Dictionary(uniqueKeysWithValues: names.map { name in
-            (name, try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
-        })
+        return try Dictionary(
+            uniqueKeysWithValues: names.map { name in
+                (name, try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+            })
     }
 
     @Test("one page per catalog function, titled by its type, with its formula, derivative and command")
@@ -36,12 +37,15 @@ struct CatalogPagesCLITests {
     func kinkConventions() throws {
         let pages = try writePages()
         // PyTorch: relu′(0) = 0 (threshold_backward passes x > 0 only); leaky_relu′(0) = negative_slope = 0.01.
-        #expect(pages["ReLU.md"]?.contains(
-            "- x = 0: at the defaults `derivative(at:)` returns 0 there, 0 just left of it and 1 just right") == true)
+        #expect(
+            pages["ReLU.md"]?.contains(
+                "- x = 0: at the defaults `derivative(at:)` returns 0 there, 0 just left of it and 1 just right")
+                == true)
         #expect(pages["LeakyReLU.md"]?.contains("returns 0.01 there, 0.01 just left of it and 1 just right") == true)
         // A kink at a parameter is placed at its default; PyTorch's hardtanh_backward passes min < x < max only.
-        #expect(pages["HardTanh.md"]?.contains(
-            "- x = min (-1 at the defaults): at the defaults `derivative(at:)` returns 0 there") == true)
+        #expect(
+            pages["HardTanh.md"]?.contains(
+                "- x = min (-1 at the defaults): at the defaults `derivative(at:)` returns 0 there") == true)
         #expect(pages["Sigmoid.md"]?.contains("None: f′ is continuous everywhere.") == true)
     }
 

@@ -23,13 +23,17 @@ import Testing
         let result = try CLI.run(["eval", "sigmoid", "--"] + (0...Self.limit).map { "\($0)" })
         #expect(result.status == 64)
         #expect(result.output.isEmpty)
-        #expect(result.error.contains("at most \(Self.limit) numbers as arguments, got \(Self.limit + 1)"), "\(result.error)")
+        #expect(
+            result.error.contains("at most \(Self.limit) numbers as arguments, got \(Self.limit + 1)"),
+            "\(result.error)")
         #expect(result.error.contains("standard input"), "\(result.error)")
     }
 
     /// Options between the numbers, negative numbers, and numbers after `--` keep their meaning.
     @Test func optionsAmongTheNumbersStillCount() throws {
-        let result = try CLI.run(["eval", "leaky-relu", "-2", "--param", "slope=0.5", "4", "--type", "float", "--", "-6", "-inf"])
+        let result = try CLI.run([
+            "eval", "leaky-relu", "-2", "--param", "slope=0.5", "4", "--type", "float", "--", "-6", "-inf",
+        ])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output == "-1.0\n4.0\n-3.0\n-inf\n")
         let derivative = try CLI.run(["eval", "relu", "-1", "2", "--derivative"])

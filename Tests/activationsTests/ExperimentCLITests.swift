@@ -7,10 +7,15 @@ struct ExperimentCLITests {
     func list() throws {
         let result = try CLI.run(["experiment", "--list"])
         #expect(result.status == 0)
-        for id in ["step-no-gradient", "linear-collapse", "relu-sparsity", "dying-relu", "choosing", "sigmoid-classifier"] { #expect(result.output.contains(id)) }
+        for id in [
+            "step-no-gradient", "linear-collapse", "relu-sparsity", "dying-relu", "choosing", "sigmoid-classifier",
+        ] { #expect(result.output.contains(id)) }
         let json = try CLI.run(["experiment", "--list", "--json"])
         let array = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [[String: Any]]
-        #expect(array.contains { $0["id"] as? String == "sigmoid-classifier" && $0["claims"] as? [Int] == [29] && $0["title"] is String })
+        #expect(
+            array.contains {
+                $0["id"] as? String == "sigmoid-classifier" && $0["claims"] as? [Int] == [29] && $0["title"] is String
+            })
     }
 
     @Test("an experiment prints its claim with its place in the article, its tables, and ends with the verdict line")
@@ -18,15 +23,20 @@ struct ExperimentCLITests {
         let result = try CLI.run(["experiment", "sigmoid-steep-middle", "--quick"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(["holds: ", "mixed: ", "does not hold: "].contains { lines.last?.hasPrefix($0) == true }, "\(result.output)")
+        #expect(
+            ["holds: ", "mixed: ", "does not hold: "].contains { lines.last?.hasPrefix($0) == true }, "\(result.output)"
+        )
         #expect(result.output.contains("76.2%") && result.output.contains("sigmoid section, line 89"))
     }
 
     @Test("--json with --out writes the charts and lists their paths")
     func json() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("experiment-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "experiment-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CLI.run(["experiment", "linear-constant-gradient", "--quick", "--seed", "3", "--json", "--out", directory.path])
+        let result = try CLI.run([
+            "experiment", "linear-constant-gradient", "--quick", "--seed", "3", "--json", "--out", directory.path,
+        ])
         #expect(result.status == 0, "\(result.error)")
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
         #expect(["holds", "mixed", "does not hold"].contains(object["verdict"] as? String ?? ""))
@@ -50,7 +60,9 @@ struct ExperimentCLITests {
         #expect(catalog.count >= 6, "\(measured.keys.sorted())")
         for (key, value) in catalog {
             let mine = measured[key.replacingOccurrences(of: ".leaky-relu.", with: ".\(formula).")]
-            #expect(mine != nil && mine! == value, "\(key): leaky-relu \(String(describing: value)), the formula \(String(describing: mine))")
+            #expect(
+                mine != nil && mine! == value,
+                "\(key): leaky-relu \(String(describing: value)), the formula \(String(describing: mine))")
         }
         let bad = try CLI.run(["experiment", "choosing", "--quick", "--extra", "relu,f(x)=max(0.01*x x)"])
         #expect(bad.status == 64 && bad.error.contains("column") && bad.output.isEmpty, "\(bad.error)")

@@ -4,10 +4,13 @@ import Testing
 /// Formulas wherever an id is accepted: show, eval (f and f′, Double and Float), plot, train, predict.
 @Suite("activations with a formula")
 struct FormulaCLITests {
-    static func numbers(_ output: String) -> [Double] { output.split(separator: "\n").compactMap { Double(String($0)) } }
+    static func numbers(_ output: String) -> [Double] {
+        output.split(separator: "\n").compactMap { Double(String($0)) }
+    }
 
-    @Test("eval 'f(x)=x*sigmoid(x)' matches eval silu within 4 ulp, f and f′, double and float",
-          arguments: [["--type", "double"], ["--type", "float"]])
+    @Test(
+        "eval 'f(x)=x*sigmoid(x)' matches eval silu within 4 ulp, f and f′, double and float",
+        arguments: [["--type", "double"], ["--type", "float"]])
     func evalMatchesSilu(_ type: [String]) throws {
         for derivative in [[], ["--derivative"]] {
             let mine = try CLI.run(["eval", "f(x)=x*sigmoid(x)"] + type + derivative + ["--", "-3", "0", "3"])
@@ -51,10 +54,13 @@ struct FormulaCLITests {
 
     @Test("train with a formula, save, and predict rebuilds it from the model file")
     func trainAndPredict() throws {
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("formula-\(UUID().uuidString).json").path
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("formula-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: model) }
-        let train = try CLI.run(["train", "--dataset", "circle", "--activation", "f(x; a=0.1) = max(a*x, x)", "--param", "a=0.2",
-                                 "--layers", "6", "--epochs", "30", "--save", model])
+        let train = try CLI.run([
+            "train", "--dataset", "circle", "--activation", "f(x; a=0.1) = max(a*x, x)", "--param", "a=0.2",
+            "--layers", "6", "--epochs", "30", "--save", model,
+        ])
         #expect(train.status == 0, "\(train.error)")
         let saved = try String(contentsOfFile: model, encoding: .utf8)
         #expect(saved.contains("max(a*x, x)") && saved.contains("0.2"))

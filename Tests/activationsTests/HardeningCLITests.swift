@@ -6,18 +6,30 @@ import Testing
 @Suite("activations: hostile and extreme input")
 struct HardeningCLITests {
     static let failures: [CLITests.Failure] = [
-        .init(arguments: ["eval", "relu", "--param", "slope=0.1", "--param", "slope=0.2", "1"], input: nil, status: 64, mentions: "given twice"),
+        .init(
+            arguments: ["eval", "relu", "--param", "slope=0.1", "--param", "slope=0.2", "1"], input: nil, status: 64,
+            mentions: "given twice"),
         .init(arguments: ["eval", "relu"], input: "1 2\u{0}5\n", status: 65, mentions: "NUL"),
         .init(arguments: ["eval", "sigmoid"], input: "1\u{200B} 2\n", status: 65, mentions: "U+200B"),
         .init(arguments: ["bench", "relu", "--n", "100000000000"], input: nil, status: 64, mentions: "GB"),
         .init(arguments: ["bench", "relu", "--samples", "1000000000"], input: nil, status: 64, mentions: "--samples"),
-        .init(arguments: ["train", "--dataset", "xor", "--layers", "4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096"],
-              input: nil, status: 64, mentions: "GB of memory"),
+        .init(
+            arguments: [
+                "train", "--dataset", "xor", "--layers",
+                "4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096,4096",
+            ],
+            input: nil, status: 64, mentions: "GB of memory"),
         .init(arguments: ["plot", "relu", "--range", "-1e308:1e308"], input: nil, status: 64, mentions: "overflows"),
-        .init(arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/"], input: nil, status: 64, mentions: "is a directory"),
-        .init(arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/no/such/folder/m.json"], input: nil, status: 64,
-              mentions: "does not exist"),
-        .init(arguments: ["plot", "relu", "-o", "/etc/hostname/x.svg"], input: nil, status: 64, mentions: "is a file, not a folder"),
+        .init(
+            arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/"], input: nil, status: 64,
+            mentions: "is a directory"),
+        .init(
+            arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/no/such/folder/m.json"], input: nil,
+            status: 64,
+            mentions: "does not exist"),
+        .init(
+            arguments: ["plot", "relu", "-o", "/etc/hostname/x.svg"], input: nil, status: 64,
+            mentions: "is a file, not a folder"),
     ]
 
     @Test("refused with the status and a message that says what and where", arguments: failures)
@@ -25,7 +37,8 @@ struct HardeningCLITests {
         let result = try CLI.run(failure.arguments, input: failure.input)
         #expect(result.status == failure.status, "\(result.error)")
         #expect(result.error.contains(failure.mentions), "\(result.error)")
-        #expect(!result.error.contains("NSCocoaErrorDomain") && !result.error.contains("Fatal error"), "\(result.error)")
+        #expect(
+            !result.error.contains("NSCocoaErrorDomain") && !result.error.contains("Fatal error"), "\(result.error)")
         #expect(result.output.isEmpty, "\(result.output)")
     }
 
@@ -51,7 +64,8 @@ struct HardeningCLITests {
         let invalid = directory.appendingPathComponent("invalid.csv")
         try (Data("1,2,0\n3,4,1\n5,".utf8) + Data([0xFF, 0xFE]) + Data(",1\n".utf8)).write(to: invalid)
         let bad = try CLI.run(["train", "--csv", invalid.path, "--epochs", "1"])
-        #expect(bad.status == 65 && bad.error.contains("line 3, column 2") && bad.error.contains("UTF-8"), "\(bad.error)")
+        #expect(
+            bad.status == 65 && bad.error.contains("line 3, column 2") && bad.error.contains("UTF-8"), "\(bad.error)")
         let huge = directory.appendingPathComponent("huge.csv")
         let rows = (0..<30).map { "\(Double($0) / 10),\(Double($0 % 5)),\($0 % 2)" } + ["1,1,9223372036854775807"]
         try Data(rows.joined(separator: "\n").utf8).write(to: huge)
@@ -71,7 +85,9 @@ struct HardeningCLITests {
         try process.run()
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 74 && message.contains("cannot write to standard output"), "\(process.terminationStatus): \(message)")
+        #expect(
+            process.terminationStatus == 74 && message.contains("cannot write to standard output"),
+            "\(process.terminationStatus): \(message)")
     }
 
     @Test("a pipe closed by its reader ends the process quietly")
@@ -79,16 +95,21 @@ struct HardeningCLITests {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = ["eval", "relu"]
-        let input = Pipe(), output = Pipe(), error = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         (process.standardInput, process.standardOutput, process.standardError) = (input, output, error)
         try output.fileHandleForReading.close()
         try process.run()
         // Numbers on standard input (fewer than a pipe holds, so this write never waits for the reader).
-        try input.fileHandleForWriting.write(contentsOf: Data((1...5_000).map(String.init).joined(separator: "\n").utf8))
+        try input.fileHandleForWriting.write(
+            contentsOf: Data((1...5_000).map(String.init).joined(separator: "\n").utf8))
         try input.fileHandleForWriting.close()
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        let quiet = process.terminationReason == .uncaughtSignal ? process.terminationStatus == SIGPIPE : process.terminationStatus == 141
+        let quiet =
+            process.terminationReason == .uncaughtSignal
+            ? process.terminationStatus == SIGPIPE : process.terminationStatus == 141
         #expect(quiet && message.isEmpty, "\(process.terminationReason) \(process.terminationStatus): \(message)")
     }
 }

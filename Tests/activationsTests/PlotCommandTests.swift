@@ -1,9 +1,10 @@
 import ActivationFunctions
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("activations plot")
 struct PlotCommandTests {
@@ -43,11 +44,14 @@ struct PlotCommandTests {
         #expect(Self.count("<article class=\"card\"", in: html) == Activations.all.count)
     }
 
-    @Test("bad input: a clear message, exit 64, nothing on standard output",
-          arguments: [["plot", "nope"], ["plot", "relu", "--range", "3:1"], ["plot", "relu", "--range", "abc"],
-                      ["plot", "relu", "--range", "1:inf"], ["plot", "relu", "--derivative", "--both"],
-                      ["plot"], ["plot", "relu", "--all"], ["plot", "--all"], ["plot", "--compare", "relu,softmax"],
-                      ["plot", "--compare", "relu", "--param", "slope=1"], ["plot", "relu", "--param", "slope=1"]])
+    @Test(
+        "bad input: a clear message, exit 64, nothing on standard output",
+        arguments: [
+            ["plot", "nope"], ["plot", "relu", "--range", "3:1"], ["plot", "relu", "--range", "abc"],
+            ["plot", "relu", "--range", "1:inf"], ["plot", "relu", "--derivative", "--both"],
+            ["plot"], ["plot", "relu", "--all"], ["plot", "--all"], ["plot", "--compare", "relu,softmax"],
+            ["plot", "--compare", "relu", "--param", "slope=1"], ["plot", "relu", "--param", "slope=1"],
+        ])
     func badInput(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64, "\(arguments)")

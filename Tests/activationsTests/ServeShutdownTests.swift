@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
-private let streamSocket = Int32(SOCK_STREAM.rawValue)
+    import Glibc
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
 #else
-import Darwin
-private let streamSocket = SOCK_STREAM
+    import Darwin
+    private let streamSocket = SOCK_STREAM
 #endif
 
 /// `activations serve` stopped by SIGTERM, as a service manager or `kill` stops it, while a page that
@@ -32,7 +33,8 @@ private let streamSocket = SOCK_STREAM
         let port = try #require(banner.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.output.1) }, "\(banner)")
 
         // A session playing a network whose frames are about 300 KB, and a stream nobody reads.
-        let created = try Socket.exchange(port, "POST", "/api/sessions", #"{"networkShape": [16, 16, 16, 16], "epochsPerFrame": 1}"#)
+        let created = try Socket.exchange(
+            port, "POST", "/api/sessions", #"{"networkShape": [16, 16, 16, 16], "epochsPerFrame": 1}"#)
         let id = try #require(created.firstMatch(of: /"id":"(\w+)"/)?.output.1, "\(created.prefix(300))")
         #expect(try Socket.exchange(port, "POST", "/api/sessions/\(id)/play").contains(#""playing":true"#))
         let stalled = try Socket(port: port, receiveBuffer: 4096)
@@ -47,8 +49,9 @@ private let streamSocket = SOCK_STREAM
         }
         let seconds = Date().timeIntervalSince(start)
         #expect(!server.isRunning, "the server still runs \(Self.exitBound) s after SIGTERM")
-        #expect(server.terminationReason == .exit && server.terminationStatus == 0,
-                "ended by \(server.terminationReason), status \(server.terminationStatus)")
+        #expect(
+            server.terminationReason == .exit && server.terminationStatus == 0,
+            "ended by \(server.terminationReason), status \(server.terminationStatus)")
         print("serve exited \(String(format: "%.2f", seconds)) s after SIGTERM")
     }
 }
@@ -63,13 +66,17 @@ private final class Socket {
     init(port: Int, receiveBuffer: Int32? = nil) throws {
         fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw Failure(description: "socket(): errno \(errno)") }
-        if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             closeDescriptor(fd)
@@ -79,12 +86,15 @@ private final class Socket {
 
     func send(_ text: String) throws {
         let bytes = Array(text.utf8)
-        guard write(fd, bytes, bytes.count) == bytes.count else { throw Failure(description: "write(): errno \(errno)") }
+        guard write(fd, bytes, bytes.count) == bytes.count else {
+            throw Failure(description: "write(): errno \(errno)")
+        }
     }
 
     /// Everything the server sends until it closes.
     func readAll() -> String {
-        var received: [UInt8] = [], buffer = [UInt8](repeating: 0, count: 65536)
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = read(fd, &buffer, buffer.count)
             guard count > 0 else { break }
@@ -100,7 +110,9 @@ private final class Socket {
         let socket = try Socket(port: port)
         defer { socket.close() }
         let type = method == "GET" ? "" : "Content-Type: application/json\r\n"
-        try socket.send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(type)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        try socket.send(
+            "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(type)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        )
         return socket.readAll()
     }
 }

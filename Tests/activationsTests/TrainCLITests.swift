@@ -24,9 +24,13 @@ struct TrainCLITests {
 
     @Test("plain lines and a summary with per-layer gradient flow and unit health")
     func summary() throws {
-        let result = try CLI.run(["train", "--dataset", "circle", "--layers", "8,8", "--activation", "sigmoid", "--epochs", "20"])
+        let result = try CLI.run([
+            "train", "--dataset", "circle", "--layers", "8,8", "--activation", "sigmoid", "--epochs", "20",
+        ])
         #expect(result.status == 0)
-        #expect(result.output.contains("epoch 20/20") && result.output.contains("mean|∂L/∂W|") && result.output.contains("dead"))
+        #expect(
+            result.output.contains("epoch 20/20") && result.output.contains("mean|∂L/∂W|")
+                && result.output.contains("dead"))
         #expect(!result.output.contains("\u{1B}") && !result.output.contains("\r"))
     }
 
@@ -46,8 +50,11 @@ struct TrainCLITests {
         .init(arguments: ["train", "--dataset", "xorr"], input: nil, status: 64, mentions: "unknown dataset"),
         .init(arguments: ["train", "--dataset", "xor", "--lr=-1"], input: nil, status: 64, mentions: "learning rate"),
         .init(arguments: ["train", "--dataset", "xor", "--epochs", "0"], input: nil, status: 64, mentions: "epochs"),
-        .init(arguments: ["train", "--dataset", "xor", "--activation", "relux"], input: nil, status: 64, mentions: "relu"),
-        .init(arguments: ["train", "--dataset", "xor", "--output", "linear"], input: nil, status: 64, mentions: "regression"),
+        .init(
+            arguments: ["train", "--dataset", "xor", "--activation", "relux"], input: nil, status: 64, mentions: "relu"),
+        .init(
+            arguments: ["train", "--dataset", "xor", "--output", "linear"], input: nil, status: 64,
+            mentions: "regression"),
         .init(arguments: ["train"], input: nil, status: 64, mentions: "--dataset"),
         .init(arguments: ["predict", "--model", "/nonexistent.json"], input: nil, status: 64, mentions: "cannot read"),
     ]
@@ -67,7 +74,9 @@ struct TrainReportTests {
     func report() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CLI.run(["train", "--dataset", "circle", "--layers", "8,8", "--epochs", "10", "--report", directory.path])
+        let result = try CLI.run([
+            "train", "--dataset", "circle", "--layers", "8,8", "--epochs", "10", "--report", directory.path,
+        ])
         #expect(result.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         for name in ["index.html", "loss.svg", "gradients.svg", "dead-units.svg", "boundary.svg", "activation.svg"] {
@@ -87,7 +96,10 @@ struct TrainingBenchCLITests {
         let objects = try result.output.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
-        #expect(objects.map { $0["id"] as! String } == ["playground-epoch", "playground-epoch-metrics", "mnist-step", "gemm-128x784x256"])
+        #expect(
+            objects.map { $0["id"] as! String } == [
+                "playground-epoch", "playground-epoch-metrics", "mnist-step", "gemm-128x784x256",
+            ])
         #expect(objects[0]["seconds"] is Double && objects[0]["train_count"] as? Int == 500)
         #expect(objects[1]["seconds"] is Double && objects[1]["train_count"] as? Int == 500)
         #expect(objects[2]["seconds"] is Double && objects[3]["gflops"] is Double)
@@ -98,12 +110,15 @@ struct TrainingBenchCLITests {
 struct KernelBenchCLITests {
     @Test("--json prints one object per (function, n, direction) with the issue's keys; --cpu-time names its clock")
     func keys() throws {
-        let result = try CLI.run(["bench", "relu", "softmax", "--n", "4096", "--backward", "--json", "--samples", "1", "--cpu-time"])
+        let result = try CLI.run([
+            "bench", "relu", "softmax", "--n", "4096", "--backward", "--json", "--samples", "1", "--cpu-time",
+        ])
         #expect(result.status == 0)
         let objects = try result.output.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
-        #expect(objects.map { "\($0["id"]!) \($0["direction"]!)" }
+        #expect(
+            objects.map { "\($0["id"]!) \($0["direction"]!)" }
                 == ["relu forward", "relu backward", "softmax forward", "softmax backward"])
         for object in objects {
             #expect(object["n"] as? Int == 4096 && object["type"] as? String == "float")

@@ -69,7 +69,8 @@ extension Double: BatchElement {
     /// f of each row of `x` (rows of `rowLength`) into `y`. Throws `ActivationError.invalidRowLength` for a length `f`
     /// refuses.
     @_spi(Lanes) public static func forwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>, _ rowLength: Int
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>,
+        _ rowLength: Int
     ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
 
     /// J(x)ᵀ·dy for each row of `x`. Throws `ActivationError` for a length `f` refuses.
@@ -107,7 +108,8 @@ extension Float: BatchElement {
     /// f of each row of `x` in `Float` (the softmax family in `Float` lanes, others through `Double`). Throws
     /// `ActivationError` for a length `f` refuses.
     @_spi(Lanes) public static func forwardRows(
-        _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ rowLength: Int
+        _ f: any RowActivation, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>,
+        _ rowLength: Int
     ) throws(ActivationError) { try f.forward(rows: x, into: y, rowLength: rowLength) }
 
     /// J(x)ᵀ·dy for each `Float` row. Throws `ActivationError` for a length `f` refuses.

@@ -97,7 +97,8 @@ extension SIMD4 where Scalar == Double {
         let z = DoubleDouble.product((hi: 0.7071067811865476, lo: -4.833646656726457e-17), x)
         let square = DoubleDouble.product(z.hi, z.hi)
         let low = square.lo.addingProduct(Self(repeating: 2) * z.hi, z.lo)
-        let hi = -square.hi, lo = -low.replacing(with: Self(repeating: 0), where: z.hi.magnitude .> 40)
+        let hi = -square.hi
+        let lo = -low.replacing(with: Self(repeating: 0), where: z.hi.magnitude .> 40)
         return vectorExp(hi: hi, lo: lo, times: Self(repeating: 0.398_942_280_401_432_7))
     }
 }

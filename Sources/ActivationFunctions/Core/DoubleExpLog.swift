@@ -178,7 +178,8 @@ extension SIMD4 where Scalar == Double {
         let shifted = unsafeBitCast(u, to: Words.self) &+ (0x3FF0_0000_0000_0000 - 0x3FE6_A09E_667F_3BCD)
         let biased = shifted &>> 52  // a logical shift: u > 0 has no sign bit
         let m = unsafeBitCast((shifted & 0x000F_FFFF_FFFF_FFFF) &+ 0x3FE6_A09E_667F_3BCD, to: Self.self)
-        let k = unsafeBitCast(biased &+ unsafeBitCast(roundingMagic, to: Words.self), to: Self.self)
+        let k =
+            unsafeBitCast(biased &+ unsafeBitCast(roundingMagic, to: Words.self), to: Self.self)
             - roundingMagic - Self(repeating: 1023)
         return (k, m - Self(repeating: 1))
     }

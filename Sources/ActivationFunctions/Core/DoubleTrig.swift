@@ -37,7 +37,8 @@ extension SIMD4 where Scalar == Double {
         c = c.horner(z, 2.480_158_728_947_672_941_78e-5)
         c = c.horner(z, -1.388_888_888_887_410_957_49e-3)
         c = c.horner(z, 4.166_666_666_666_660_190_37e-2)
-        let halfZ = Self(repeating: 0.5) * z, one = Self(repeating: 1)
+        let halfZ = Self(repeating: 0.5) * z
+        let one = Self(repeating: 1)
         let w = one - halfZ
         let cosine = w + (((one - w) - halfZ) + (z * z) * c)
         return (r.addingProduct(r * z, s), cosine)
@@ -51,8 +52,10 @@ extension SIMD4 where Scalar == Double {
         let (s, c) = sinCosOfReduced(r, r * r)
         // Odd n swaps the two; sin changes sign when n mod 4 is 2 or 3, cos when it is 1 or 2.
         let swap = Words(repeating: 0) &- (n & 1)
-        let sBits = unsafeBitCast(s, to: Words.self), cBits = unsafeBitCast(c, to: Words.self)
-        let sinSign = (n & 2) &<< 62, cosSign = ((n &+ 1) & 2) &<< 62
+        let sBits = unsafeBitCast(s, to: Words.self)
+        let cBits = unsafeBitCast(c, to: Words.self)
+        let sinSign = (n & 2) &<< 62
+        let cosSign = ((n &+ 1) & 2) &<< 62
         var sine = unsafeBitCast(((sBits & ~swap) | (cBits & swap)) ^ sinSign, to: Self.self)
         var cosine = unsafeBitCast(((cBits & ~swap) | (sBits & swap)) ^ cosSign, to: Self.self)
         sine = sine.replacing(with: x, where: x .== 0)  // keeps the sign of −0
@@ -74,8 +77,11 @@ extension SIMD4 where Scalar == Double {
     /// π/4 added as hi + lo, the sign of x copied bit for bit. Measured: 1.781 ulp (at −0.428).
     @inlinable @inline(__always)
     static func vectorAtan(_ x: Self) -> Self {
-        let a = x.magnitude, one = Self(repeating: 1), zero = Self(repeating: 0)
-        let large = a .> 2.414_213_562_373_095, middle = a .> 0.414_213_562_373_095_03
+        let a = x.magnitude
+        let one = Self(repeating: 1)
+        let zero = Self(repeating: 0)
+        let large = a .> 2.414_213_562_373_095
+        let middle = a .> 0.414_213_562_373_095_03
         let numerator = a.replacing(with: a - one, where: middle).replacing(with: -one, where: large)
         let denominator = one.replacing(with: a + one, where: middle).replacing(with: a, where: large)
         let t = numerator / denominator
@@ -104,7 +110,8 @@ extension SIMD4 where Scalar == Double {
     /// 2.216 ulp (at −0.5453; expm1's error, carried through the division).
     @inlinable @inline(__always)
     static func vectorTanh(_ x: Self) -> Self {
-        let a = x.magnitude, two = Self(repeating: 2)
+        let a = x.magnitude
+        let two = Self(repeating: 2)
         let small = a .< 1
         let t = vectorExpMinusOne((two * a).replacing(with: -two * a, where: small))
         let v = two.replacing(with: -t, where: small) / (t + two)
@@ -116,7 +123,8 @@ extension SIMD4 where Scalar == Double {
     /// 1.599 ulp (at −0.252).
     @inlinable @inline(__always)
     static func vectorAsinh(_ x: Self) -> Self {
-        let a = x.magnitude, one = Self(repeating: 1)
+        let a = x.magnitude
+        let one = Self(repeating: 1)
         let square = a * a
         let t = a + square / (one + (one + square).squareRoot())
         let magnitude = vectorLogOnePlus(t)

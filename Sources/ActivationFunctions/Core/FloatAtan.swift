@@ -10,8 +10,11 @@ extension SIMD16 where Scalar == Float {
     /// round before the division).
     @inlinable @inline(__always)
     static func vectorAtan(_ x: Self) -> Self {
-        let a = x.magnitude, one = Self(repeating: 1), zero = Self(repeating: 0)
-        let large = a .> 2.414_213_5, middle = a .> 0.414_213_57
+        let a = x.magnitude
+        let one = Self(repeating: 1)
+        let zero = Self(repeating: 0)
+        let large = a .> 2.414_213_5
+        let middle = a .> 0.414_213_57
         let numerator = a.replacing(with: a - one, where: middle).replacing(with: -one, where: large)
         let denominator = one.replacing(with: a + one, where: middle).replacing(with: a, where: large)
         let t = numerator / denominator

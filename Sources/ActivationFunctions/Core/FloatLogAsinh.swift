@@ -33,7 +33,8 @@ extension SIMD16 where Scalar == Float {
     /// asinh(−0) = −0; ±∞ give ±∞ and NaN stays NaN. Measured over all 2³² inputs: 1.778 ulp (at 0.5181351).
     @inlinable @inline(__always)
     static func vectorAsinh(_ x: Self) -> Self {
-        let a = x.magnitude, one = Self(repeating: 1)
+        let a = x.magnitude
+        let one = Self(repeating: 1)
         let square = a * a
         let t = a + square / (one + (one + square).squareRoot())
         let magnitude = vectorLogOnePlus(t)

@@ -47,7 +47,8 @@ extension SIMD16 where Scalar == Float {
         let (s, c) = sinCosOfReduced(r, r * r)
         // Odd n swaps the two; sin changes sign when n mod 4 is 2 or 3, cos when it is 1 or 2.
         let swap = unsafeBitCast((n &<< 31) &>> 31, to: Words.self)
-        let sBits = unsafeBitCast(s, to: Words.self), cBits = unsafeBitCast(c, to: Words.self)
+        let sBits = unsafeBitCast(s, to: Words.self)
+        let cBits = unsafeBitCast(c, to: Words.self)
         let sinSign = unsafeBitCast((n & 2) &<< 30, to: Words.self)
         let cosSign = unsafeBitCast(((n &+ 1) & 2) &<< 30, to: Words.self)
         var sine = unsafeBitCast(((sBits & ~swap) | (cBits & swap)) ^ sinSign, to: Self.self)

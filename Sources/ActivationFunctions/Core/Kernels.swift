@@ -78,7 +78,9 @@ extension ElementwiseActivation {
     ) {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
         parallelism.forEachChunk(x.count) { start, count in
-            let (x, dy, dx) = (x.baseAddress.map { $0 + start }, dy.baseAddress.map { $0 + start }, dx.baseAddress.map { $0 + start })
+            let (x, dy, dx) = (
+                x.baseAddress.map { $0 + start }, dy.baseAddress.map { $0 + start }, dx.baseAddress.map { $0 + start }
+            )
             zipLanes(count, x, dy, dx, SIMD4<Double>.self)
         }
     }
@@ -108,7 +110,9 @@ extension ElementwiseActivation {
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
         let streaming = x.count >= threshold
         parallelism.forEachChunk(x.count) { start, count in
-            let (x, dy, dx) = (x.baseAddress.map { $0 + start }, dy.baseAddress.map { $0 + start }, dx.baseAddress.map { $0 + start })
+            let (x, dy, dx) = (
+                x.baseAddress.map { $0 + start }, dy.baseAddress.map { $0 + start }, dx.baseAddress.map { $0 + start }
+            )
             switch Self.floatLanes {
             case .float where streaming: zipStreaming(count, x, dy, dx)
             case .float: zipLanes(count, x, dy, dx, SIMD16<Float>.self)

@@ -50,51 +50,51 @@ extension Double: ElementaryLanes {
     }
 
     /// e^x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.exp(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,exp(_:)) @_disfavoredOverload
     public static func laneExp(_ x: Double) -> Double { lane0(x, SIMD4.vectorExp) }
     /// e^x (normal range) for one `Double`: lane 0 of the `SIMD4` kernel on a splat
     /// (`ElementaryLanes.expNormalRange(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,expNormalRange(_:)) @_disfavoredOverload
     public static func laneExpNormalRange(_ x: Double) -> Double { lane0(x, SIMD4.vectorExpNormalRange) }
     /// factor·e^x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.exp(_:times:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,exp(_:times:)) @_disfavoredOverload
     public static func laneExp(_ x: Double, times factor: Double) -> Double {
         SIMD4.exp(SIMD4(repeating: x), times: SIMD4(repeating: factor))[0]
     }
     /// e^x − 1 for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.expMinusOne(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,expMinusOne(_:)) @_disfavoredOverload
     public static func laneExpMinusOne(_ x: Double) -> Double { lane0(x, SIMD4.vectorExpMinusOne) }
     /// ln x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.log(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,log(_:)) @_disfavoredOverload
     public static func laneLog(_ x: Double) -> Double { lane0(x, SIMD4.vectorLog) }
     /// ln(1 + x) for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.log(onePlus:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,log(onePlus:)) @_disfavoredOverload
     public static func laneLog(onePlus x: Double) -> Double { lane0(x, SIMD4.vectorLogOnePlus) }
     /// tanh x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.tanh(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,tanh(_:)) @_disfavoredOverload
     public static func laneTanh(_ x: Double) -> Double { lane0(x, SIMD4.vectorTanh) }
     /// sin x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.sin(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,sin(_:)) @_disfavoredOverload
     public static func laneSin(_ x: Double) -> Double { lane0(x, SIMD4.vectorSin) }
     /// cos x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.cos(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,cos(_:)) @_disfavoredOverload
     public static func laneCos(_ x: Double) -> Double { lane0(x, SIMD4.vectorCos) }
     /// arctan x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.atan(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,atan(_:)) @_disfavoredOverload
     public static func laneAtan(_ x: Double) -> Double { lane0(x, SIMD4.vectorAtan) }
     /// arsinh x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.asinh(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,asinh(_:)) @_disfavoredOverload
     public static func laneAsinh(_ x: Double) -> Double { lane0(x, SIMD4.vectorAsinh) }
     /// erfc x for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.erfc(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,erfc(_:)) @_disfavoredOverload
     public static func laneErfc(_ x: Double) -> Double { lane0(x, SIMD4.vectorErfc) }
     /// factor·Φ(x) for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.normalCDF(_:times:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,normalCDF(_:times:)) @_disfavoredOverload
     public static func laneNormalCDF(_ x: Double, times factor: Double) -> Double {
         SIMD4.vectorNormalCDF(SIMD4(repeating: x), times: SIMD4(repeating: factor))[0]
     }
     /// φ(x) for one `Double`: lane 0 of the `SIMD4` kernel on a splat (`ElementaryLanes.normalDensity(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,normalDensity(_:)) @_disfavoredOverload
     public static func laneNormalDensity(_ x: Double) -> Double { lane0(x, SIMD4.vectorNormalDensity) }
 }
 
@@ -102,7 +102,9 @@ extension SIMD4: ElementaryLanes where Scalar == Double {
     /// e^x in every lane, vectorised (`ElementaryLanes.exp(_:)`).
     @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
     /// e^x (normal range) in every lane, vectorised (`ElementaryLanes.expNormalRange(_:)`).
-    @_spi(Lanes) @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self {
+        vectorExpNormalRange(x)
+    }
     /// Below x = −750, where `vectorExp` clamps its argument, the product is taken as factor·0.
     @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
         vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -750)
@@ -122,7 +124,9 @@ extension SIMD4: ElementaryLanes where Scalar == Double {
         vectorNormalCDF(x, times: factor)
     }
     /// φ(x) in every lane, vectorised (`ElementaryLanes.normalDensity(_:)`).
-    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensity(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self {
+        vectorNormalDensity(x)
+    }
     /// sin x in every lane, vectorised (`ElementaryLanes.sin(_:)`).
     @_spi(Lanes) @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     /// cos x in every lane, vectorised (`ElementaryLanes.cos(_:)`).
@@ -137,7 +141,9 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
     /// e^x in every lane, vectorised (`ElementaryLanes.exp(_:)`).
     @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { vectorExp(x) }
     /// e^x (normal range) in every lane, vectorised (`ElementaryLanes.expNormalRange(_:)`).
-    @_spi(Lanes) @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self { vectorExpNormalRange(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func expNormalRange(_ x: Self) -> Self {
+        vectorExpNormalRange(x)
+    }
     /// Below x = −110, where `vectorExp` clamps its argument, the product is taken as factor·0.
     @_spi(Lanes) @inlinable @inline(__always) public static func exp(_ x: Self, times factor: Self) -> Self {
         vectorExp(x, times: factor).replacing(with: factor * Self(repeating: 0), where: x .< -110)
@@ -157,7 +163,9 @@ extension SIMD16: ElementaryLanes where Scalar == Float {
         vectorNormalCDFWithTails(x, times: factor)
     }
     /// φ(x) in every lane, vectorised (`ElementaryLanes.normalDensity(_:)`).
-    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self { vectorNormalDensityWithTails(x) }
+    @_spi(Lanes) @inlinable @inline(__always) public static func normalDensity(_ x: Self) -> Self {
+        vectorNormalDensityWithTails(x)
+    }
     /// sin x in every lane, vectorised (`ElementaryLanes.sin(_:)`).
     @_spi(Lanes) @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { vectorSin(x) }
     /// cos x in every lane, vectorised (`ElementaryLanes.cos(_:)`).
@@ -179,50 +187,50 @@ extension Float: ElementaryLanes {
     }
 
     /// e^x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.exp(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,exp(_:)) @_disfavoredOverload
     public static func laneExp(_ x: Float) -> Float { lane0(x, SIMD16.vectorExp) }
     /// e^x (normal range) for one `Float`: lane 0 of the `SIMD16` kernel on a splat
     /// (`ElementaryLanes.expNormalRange(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, expNormalRange(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,expNormalRange(_:)) @_disfavoredOverload
     public static func laneExpNormalRange(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpNormalRange) }
     /// factor·e^x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.exp(_:times:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, exp(_:times:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,exp(_:times:)) @_disfavoredOverload
     public static func laneExp(_ x: Float, times factor: Float) -> Float {
         SIMD16.exp(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
     /// e^x − 1 for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.expMinusOne(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, expMinusOne(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,expMinusOne(_:)) @_disfavoredOverload
     public static func laneExpMinusOne(_ x: Float) -> Float { lane0(x, SIMD16.vectorExpMinusOne) }
     /// ln(1 + x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.log(onePlus:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, log(onePlus:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,log(onePlus:)) @_disfavoredOverload
     public static func laneLog(onePlus x: Float) -> Float { lane0(x, SIMD16.vectorLogOnePlus) }
     /// tanh x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.tanh(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, tanh(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,tanh(_:)) @_disfavoredOverload
     public static func laneTanh(_ x: Float) -> Float { lane0(x, SIMD16.vectorTanh) }
     /// erfc x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.erfc(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, erfc(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,erfc(_:)) @_disfavoredOverload
     public static func laneErfc(_ x: Float) -> Float { lane0(x, SIMD16.vectorErfc) }
     /// factor·Φ(x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.normalCDF(_:times:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, normalCDF(_:times:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,normalCDF(_:times:)) @_disfavoredOverload
     public static func laneNormalCDF(_ x: Float, times factor: Float) -> Float {
         SIMD16.vectorNormalCDFWithTails(SIMD16(repeating: x), times: SIMD16(repeating: factor))[0]
     }
     /// φ(x) for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.normalDensity(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, normalDensity(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,normalDensity(_:)) @_disfavoredOverload
     public static func laneNormalDensity(_ x: Float) -> Float { lane0(x, SIMD16.vectorNormalDensityWithTails) }
     /// sin x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.sin(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, sin(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,sin(_:)) @_disfavoredOverload
     public static func laneSin(_ x: Float) -> Float { lane0(x, SIMD16.vectorSin) }
     /// cos x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.cos(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, cos(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,cos(_:)) @_disfavoredOverload
     public static func laneCos(_ x: Float) -> Float { lane0(x, SIMD16.vectorCos) }
     /// arctan x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.atan(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, atan(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,atan(_:)) @_disfavoredOverload
     public static func laneAtan(_ x: Float) -> Float { lane0(x, SIMD16.vectorAtan) }
     /// ln x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.log(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, log(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,log(_:)) @_disfavoredOverload
     public static func laneLog(_ x: Float) -> Float { lane0(x, SIMD16.vectorLog) }
     /// arsinh x for one `Float`: lane 0 of the `SIMD16` kernel on a splat (`ElementaryLanes.asinh(_:)`).
-    @_spi(Lanes) @_implements(ElementaryLanes, asinh(_:)) @_disfavoredOverload
+    @_spi(Lanes) @_implements(ElementaryLanes,asinh(_:)) @_disfavoredOverload
     public static func laneAsinh(_ x: Float) -> Float { lane0(x, SIMD16.vectorAsinh) }
 }

@@ -76,7 +76,7 @@ extension Bool: LaneMask {
 extension SIMDMask: LaneMask {}
 
 extension Double: Lanes {
-    
+
     /// Whether lhs < rhs, as a one-lane mask (false where either is NaN).
     @_spi(Lanes) @inlinable @inline(__always) public static func .< (lhs: Double, rhs: Double) -> Bool { lhs < rhs }
     /// Whether lhs ≤ rhs, as a one-lane mask (false where either is NaN).
@@ -99,7 +99,9 @@ extension Double: Lanes {
     @_spi(Lanes) @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
 
     /// The constant as given: a `Double` keeps hi and lo apart.
-    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Double, lo: Double) { c }
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (
+        hi: Double, lo: Double
+    ) { c }
 }
 
 extension Float: Lanes {
@@ -125,7 +127,9 @@ extension Float: Lanes {
     @_spi(Lanes) @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
 
     /// hi rounded to `Float`; lo is what that rounding lost, plus the constant's own lo.
-    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Float, lo: Float) {
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (
+        hi: Float, lo: Float
+    ) {
         let hi = Float(c.hi)
         return (hi, Float((c.hi - Double(hi)) + c.lo))
     }

@@ -33,7 +33,9 @@ extension SIMD4: Lanes where Scalar == Double {
     }
 
     /// hi and lo, each in all four lanes.
-    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (
+        hi: Self, lo: Self
+    ) {
         (Self(c.hi), Self(c.lo))
     }
 }
@@ -67,9 +69,9 @@ extension SIMD16: Lanes where Scalar == Float {
     /// fused result but for rare double roundings). Other builds use the standard library's fused one.
     @inlinable @inline(__always) public func addingProduct(_ a: Self, _ b: Self) -> Self {
         #if arch(x86_64) && !TUNED_FOR_TARGET_CPU
-        lanes_multiply_add_float16(a, b, self)
+            lanes_multiply_add_float16(a, b, self)
         #else
-        fusedMultiplyAdd(self, a, b)
+            fusedMultiplyAdd(self, a, b)
         #endif
     }
 
@@ -79,7 +81,9 @@ extension SIMD16: Lanes where Scalar == Float {
     }
 
     /// The constant split as `Float.splitting(_:)` does, each part in all sixteen lanes.
-    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (hi: Self, lo: Self) {
+    @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (
+        hi: Self, lo: Self
+    ) {
         let (hi, lo) = Float.splitting(c)
         return (Self(repeating: hi), Self(repeating: lo))
     }

@@ -6,7 +6,9 @@
 /// (or any other control or invisible format character) is not a number.
 public enum NumberText {
     /// The number `text` spells, or nil when it spells none (or holds a hidden character).
-    public static func parse<T: BinaryFloatingPoint & LosslessStringConvertible>(_ text: some StringProtocol, as type: T.Type = T.self) -> T? {
+    public static func parse<T: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ text: some StringProtocol, as type: T.Type = T.self
+    ) -> T? {
         guard !text.isEmpty, text.unicodeScalars.allSatisfy(isVisible) else { return nil }
         return T(String(text))
     }

@@ -49,12 +49,14 @@ extension OutputDerivative {
 
     /// `backward(output:_:into:parallelism:)` with `.automatic`.
     public func backward(
-        output y: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>, into dx: UnsafeMutableBufferPointer<Double>
+        output y: UnsafeBufferPointer<Double>, _ dy: UnsafeBufferPointer<Double>,
+        into dx: UnsafeMutableBufferPointer<Double>
     ) { backward(output: y, dy, into: dx, parallelism: .automatic) }
 
     /// `backward(output:_:into:parallelism:)` with `.automatic`.
     public func backward(
-        output y: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>, into dx: UnsafeMutableBufferPointer<Float>
+        output y: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
+        into dx: UnsafeMutableBufferPointer<Float>
     ) { backward(output: y, dy, into: dx, parallelism: .automatic) }
 
     /// dy[i]·f′ from the saved outputs y = f(x); `y` and `dy` must have the same length.

@@ -12,7 +12,9 @@ public struct ParameterSpec: Sendable, Encodable, Equatable {
     public let isInteger: Bool
 
     /// Declares a parameter: its name, default, valid range and summary; `integer` when only whole numbers are valid.
-    public init(_ name: String, _ defaultValue: Double, _ range: ParameterRange, _ summary: String, integer: Bool = false) {
+    public init(
+        _ name: String, _ defaultValue: Double, _ range: ParameterRange, _ summary: String, integer: Bool = false
+    ) {
         self.name = name
         self.defaultValue = defaultValue
         self.range = range

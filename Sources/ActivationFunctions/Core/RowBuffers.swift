@@ -4,11 +4,13 @@ extension RowActivation {
     /// f of each `Float` row, computed through `forwardRow(_:)` in `Double` and rounded once. Throws `ActivationError`
     /// when `rowLength` or the buffers' lengths do not fit.
     public func forward(rows x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, rowLength: Int)
-        throws(ActivationError) { try forwardViaDouble(x, y, rowLength) }
+        throws(ActivationError)
+    { try forwardViaDouble(x, y, rowLength) }
     /// f of each `Double` row, through `forwardRow(_:)`. Throws `ActivationError` when `rowLength` or the buffers'
     /// lengths do not fit.
     public func forward(rows x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, rowLength: Int)
-        throws(ActivationError) { try forwardViaDouble(x, y, rowLength) }
+        throws(ActivationError)
+    { try forwardViaDouble(x, y, rowLength) }
     /// J(x)ᵀ·dy for each `Float` row, through `backwardRow(_:_:)` in `Double`. Throws `ActivationError` when the
     /// lengths do not fit.
     public func backward(
@@ -82,11 +84,13 @@ extension SoftmaxFamily {
     /// The softmax family's own `SIMD16<Float>` kernel, row by row. Throws `ActivationError` when the lengths do not
     /// fit.
     public func forward(rows x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, rowLength: Int)
-        throws(ActivationError) { try kernelForward(x, y, rowLength, SIMD16<Float>.self) }
+        throws(ActivationError)
+    { try kernelForward(x, y, rowLength, SIMD16<Float>.self) }
     /// The softmax family's own `SIMD4<Double>` kernel, row by row. Throws `ActivationError` when the lengths do not
     /// fit.
     public func forward(rows x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>, rowLength: Int)
-        throws(ActivationError) { try kernelForward(x, y, rowLength, SIMD4<Double>.self) }
+        throws(ActivationError)
+    { try kernelForward(x, y, rowLength, SIMD4<Double>.self) }
     /// J(x)ᵀ·dy per `Float` row, in `SIMD16<Float>` lanes. Throws `ActivationError` when the lengths do not fit.
     public func backward(
         rows x: UnsafeBufferPointer<Float>, _ dy: UnsafeBufferPointer<Float>,
@@ -112,7 +116,9 @@ extension SoftmaxFamily {
     /// f(row) through the `Double` row kernel.
     public func forwardRow(_ row: [Double]) -> [Double] {
         var y = row
-        row.withUnsafeBufferPointer { x in y.withUnsafeMutableBufferPointer { try! forward(rows: x, into: $0, rowLength: row.count) } }
+        row.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { try! forward(rows: x, into: $0, rowLength: row.count) }
+        }
         return y
     }
 

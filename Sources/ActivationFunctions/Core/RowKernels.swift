@@ -46,7 +46,8 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     /// which `forward` turns into a NaN row.
     @inlinable @inline(__always)
     func maximum(_ x: UnsafePointer<V.Scalar>) -> V.Scalar? {
-        var top = V(repeating: -.infinity), otherTop = top
+        var top = V(repeating: -.infinity)
+        var otherTop = top
         var i = 0
         while i < n {
             let v = load(x, i)
@@ -75,7 +76,8 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         _ x: UnsafePointer<V.Scalar>, _ m: V.Scalar, into y: UnsafeMutablePointer<V.Scalar>?, leavingOutOneMaximum: Bool
     ) -> Double {
         let top = V(repeating: m)
-        var sums = LaneSums<V>(), ties = V(repeating: 0)
+        var sums = LaneSums<V>()
+        var ties = V(repeating: 0)
         var i = 0
         while i < n {
             sums.add(exponential(x, i, top, into: y, ties: &ties, leavingOutOneMaximum: leavingOutOneMaximum))
@@ -96,7 +98,8 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         _ x: UnsafePointer<V.Scalar>, _ i: Int, _ top: V, into y: UnsafeMutablePointer<V.Scalar>?, ties: inout V,
         leavingOutOneMaximum: Bool
     ) -> V {
-        let v = load(x, i), d = shifted(v, top)
+        let v = load(x, i)
+        let d = shifted(v, top)
         let p = exp(rarelyOutsideNormalRange: d.hi)
         let e = p.addingProduct(p, d.lo)
         if let y { store(e, y, i) }
@@ -129,7 +132,8 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         if log {
             let rest = exponentials(x, m, into: nil, leavingOutOneMaximum: true)
             guard !rest.isNaN else { return y.update(repeating: .nan, count: n) }
-            let top = V(repeating: m), logSum = V(repeating: V.Scalar(Double.log(onePlus: rest)))
+            let top = V(repeating: m)
+            let logSum = V(repeating: V.Scalar(Double.log(onePlus: rest)))
             while i < n {
                 let d = shifted(load(x, i), top)
                 store((d.hi - logSum) + d.lo, y, i)
@@ -177,7 +181,8 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         let sign = V(repeating: negated ? -1 : 1)
         var i = 0
         while i < n {
-            let q = plain.load(p, i, padding: 0), g = plain.load(dy, i, padding: 0)
+            let q = plain.load(p, i, padding: 0)
+            let g = plain.load(dy, i, padding: 0)
             plain.store(log ? g - q * scale : sign * (q * (g - scale)), dx, i)
             i += V.scalarCount
         }
@@ -186,13 +191,16 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     /// dx = J(x)ᵀ·dy for log-softmax from its output y = ln softmax(x): dyᵢ − e^{yᵢ}·Σdy, in two
     /// passes (Σdy, then dx with the exponential taken in place). `dx` must not overlap `y` or `dy`.
     @inlinable @inline(__always)
-    func backward(logProbabilities y: UnsafePointer<V.Scalar>, _ dy: UnsafePointer<V.Scalar>,
-                  _ dx: UnsafeMutablePointer<V.Scalar>) {
+    func backward(
+        logProbabilities y: UnsafePointer<V.Scalar>, _ dy: UnsafePointer<V.Scalar>,
+        _ dx: UnsafeMutablePointer<V.Scalar>
+    ) {
         let plain = RowKernel(n: n, negated: false)
         let scale = V(repeating: V.Scalar(dot(dy, nil)))
         var i = 0
         while i < n {
-            let p = exp(rarelyOutsideNormalRange: plain.load(y, i)), g = plain.load(dy, i, padding: 0)
+            let p = exp(rarelyOutsideNormalRange: plain.load(y, i))
+            let g = plain.load(dy, i, padding: 0)
             plain.store(g - p * scale, dx, i)
             i += V.scalarCount
         }

@@ -34,7 +34,8 @@ extension Expression {
         case .atan: return .constant(1) / (.constant(1) + .binary(.power, u, .constant(2)))
         case .asinh: return .constant(1) / .unary(.sqrt, .binary(.power, u, .constant(2)) + .constant(1))
         case .erf: return twoOverRootPi * .unary(.exp, .unary(.negate, .binary(.power, u, .constant(2))))
-        case .erfc: return .unary(.negate, twoOverRootPi * .unary(.exp, .unary(.negate, .binary(.power, u, .constant(2)))))
+        case .erfc:
+            return .unary(.negate, twoOverRootPi * .unary(.exp, .unary(.negate, .binary(.power, u, .constant(2)))))
         }
     }
 

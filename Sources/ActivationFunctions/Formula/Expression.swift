@@ -61,7 +61,12 @@ enum UnaryFunction: String, Hashable, Sendable, CaseIterable {
 }
 
 enum BinaryOperator: String, Hashable, Sendable {
-    case add = "+", subtract = "-", multiply = "·", divide = "/", power = "^", min, max
+    case add = "+"
+    case subtract = "-"
+    case multiply = "·"
+    case divide = "/"
+    case power = "^"
+    case min, max
 
     /// Binding strength for printing and parsing: + − 1, · / 2, ^ 4 (unary minus is 3).
     var precedence: Int {
@@ -75,5 +80,8 @@ enum BinaryOperator: String, Hashable, Sendable {
 }
 
 enum Comparison: String, Hashable, Sendable {
-    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
 }

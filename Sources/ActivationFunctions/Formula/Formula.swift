@@ -51,8 +51,9 @@ public struct Formula: ElementwiseActivation {
         let values = try Self.values(declared, parameters, text: text)
         let derivative = expression.derivative().simplified()
         guard derivative.size <= Self.maximumDerivativeSize else {
-            throw FormulaError("the derivative has \(derivative.size) terms; the limit is \(Self.maximumDerivativeSize)",
-                               column: nil, in: text)
+            throw FormulaError(
+                "the derivative has \(derivative.size) terms; the limit is \(Self.maximumDerivativeSize)",
+                column: nil, in: text)
         }
         self.text = text
         parameterValues = values
@@ -64,8 +65,9 @@ public struct Formula: ElementwiseActivation {
         try FormulaCheck(value: valueProgram, derivative: derivativeProgram, switches: switches).verify(text)
         let measured = FormulaProperties(value: valueProgram, derivative: derivativeProgram, switches: switches)
         warnings = measured.warnings
-        info = measured.info(id: text, formula: expression.description, derivative: derivative.description,
-                             parameters: declared.map { ParameterSpec($0.name, values[$0.name]!, .real, "a parameter of the formula") })
+        info = measured.info(
+            id: text, formula: expression.description, derivative: derivative.description,
+            parameters: declared.map { ParameterSpec($0.name, values[$0.name]!, .real, "a parameter of the formula") })
     }
 
     /// Whether `name` is written as a formula (`f(x) = …`) rather than a catalog id.
@@ -79,17 +81,21 @@ public struct Formula: ElementwiseActivation {
         throws(FormulaError) -> [String: Double]
     {
         if let unknown = given.keys.sorted().first(where: { name in !declared.contains { $0.name == name } }) {
-            let known = declared.isEmpty ? "it declares none" : "it declares " + declared.map(\.name).joined(separator: ", ")
-            throw FormulaError("the formula has no parameter '\(unknown)'; \(known) (f(x; a=1) = …)", column: nil, in: text)
+            let known =
+                declared.isEmpty ? "it declares none" : "it declares " + declared.map(\.name).joined(separator: ", ")
+            throw FormulaError(
+                "the formula has no parameter '\(unknown)'; \(known) (f(x; a=1) = …)", column: nil, in: text)
         }
         var values: [String: Double] = [:]
         for parameter in declared {
             guard let value = given[parameter.name] ?? parameter.defaultValue else {
-                throw FormulaError("parameter '\(parameter.name)' has no value: write a default, f(x; \(parameter.name)=1) = …, "
-                    + "or give --param \(parameter.name)=VALUE", column: nil, in: text)
+                throw FormulaError(
+                    "parameter '\(parameter.name)' has no value: write a default, f(x; \(parameter.name)=1) = …, "
+                        + "or give --param \(parameter.name)=VALUE", column: nil, in: text)
             }
             guard value.isFinite else {
-                throw FormulaError("parameter '\(parameter.name)' must be a finite number, got \(value)", column: nil, in: text)
+                throw FormulaError(
+                    "parameter '\(parameter.name)' must be a finite number, got \(value)", column: nil, in: text)
             }
             values[parameter.name] = value
         }

@@ -21,7 +21,9 @@ extension FormulaProgram {
             let n = min(size, x.count - start)
             let padded = (n + V.scalarCount - 1) / V.scalarCount * V.scalarCount
             for (index, instruction) in instructions.enumerated() {
-                step(instruction, index, registers, ones: UnsafeBufferPointer(ones), x: x, start: start, n: n, padded: padded, lanes: V.self)
+                step(
+                    instruction, index, registers, ones: UnsafeBufferPointer(ones), x: x, start: start, n: n,
+                    padded: padded, lanes: V.self)
             }
             let result = registers.baseAddress! + size * (instructions.count - 1)
             for i in 0..<n {
@@ -36,12 +38,15 @@ extension FormulaProgram {
     /// Instruction `index` over one block of `padded` elements.
     private func step<V: SIMD & ElementaryLanes>(
         _ instruction: Instruction, _ index: Int, _ registers: UnsafeMutableBufferPointer<V.Scalar>,
-        ones: UnsafeBufferPointer<V.Scalar>, x: UnsafeBufferPointer<V.Scalar>, start: Int, n: Int, padded: Int, lanes: V.Type
+        ones: UnsafeBufferPointer<V.Scalar>, x: UnsafeBufferPointer<V.Scalar>, start: Int, n: Int, padded: Int,
+        lanes: V.Type
     ) where V.Scalar: BatchElement & ElementaryLanes {
         let size = Self.blockSize
         let base = registers.baseAddress!
         let out = base + index * size
-        func lanes(_ register: Int, _ i: Int) -> V { UnsafeRawPointer(base + register * size + i).loadUnaligned(as: V.self) }
+        func lanes(_ register: Int, _ i: Int) -> V {
+            UnsafeRawPointer(base + register * size + i).loadUnaligned(as: V.self)
+        }
         func store(_ v: V, _ i: Int) { UnsafeMutableRawPointer(out + i).storeBytes(of: v, as: V.self) }
         switch instruction {
         case .input:
@@ -51,9 +56,13 @@ extension FormulaProgram {
         case .unary(let f, let a):
             for i in stride(from: 0, to: padded, by: V.scalarCount) { store(LaneOperations.apply(f, lanes(a, i)), i) }
         case .binary(let op, let a, let b):
-            for i in stride(from: 0, to: padded, by: V.scalarCount) { store(LaneOperations.apply(op, lanes(a, i), lanes(b, i)), i) }
+            for i in stride(from: 0, to: padded, by: V.scalarCount) {
+                store(LaneOperations.apply(op, lanes(a, i), lanes(b, i)), i)
+            }
         case .wholePower(let a, let k):
-            for i in stride(from: 0, to: padded, by: V.scalarCount) { store(LaneOperations.power(lanes(a, i), whole: k), i) }
+            for i in stride(from: 0, to: padded, by: V.scalarCount) {
+                store(LaneOperations.power(lanes(a, i), whole: k), i)
+            }
         case .select(let c, let a, let b, let t, let o):
             for i in stride(from: 0, to: padded, by: V.scalarCount) {
                 store(select(LaneOperations.compare(c, lanes(a, i), lanes(b, i)), lanes(t, i), lanes(o, i)), i)

@@ -14,8 +14,10 @@ struct FormulaCheck {
             let analytic = derivative.run(x)
             let noise = 1e-15 * abs(value.run(x)) / Self.h
             guard abs(numeric - analytic) <= 1e-5 + 1e-3 * abs(analytic) + 10 * noise else {
-                throw FormulaError("internal error: the derivative \(analytic) disagrees with finite differences "
-                    + "(\(numeric)) at x = \(x); this is a bug, please report it with the formula", column: nil, in: text)
+                throw FormulaError(
+                    "internal error: the derivative \(analytic) disagrees with finite differences "
+                        + "(\(numeric)) at x = \(x); this is a bug, please report it with the formula", column: nil,
+                    in: text)
             }
         }
     }

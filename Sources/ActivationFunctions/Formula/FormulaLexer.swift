@@ -24,7 +24,9 @@ struct FormulaLexer {
         characters = Array(text)
     }
 
-    static let symbols: Set<String> = ["+", "-", "*", "/", "^", "(", ")", ",", ";", "=", "?", ":", "<", "<=", ">", ">="]
+    static let symbols: Set<String> = [
+        "+", "-", "*", "/", "^", "(", ")", ",", ";", "=", "?", ":", "<", "<=", ">", ">=",
+    ]
     static let synonyms: [Character: String] = ["·": "*", "×": "*", "−": "-", "⋅": "*"]
 
     mutating func tokens() throws(FormulaError) -> [FormulaToken] {
@@ -39,7 +41,8 @@ struct FormulaLexer {
     }
 
     private mutating func token() throws(FormulaError) -> FormulaToken {
-        let start = index, c = characters[index]
+        let start = index
+        let c = characters[index]
         let column = start + 1
         if c.isNumber || (c == "." && index + 1 < characters.count && characters[index + 1].isNumber) {
             return FormulaToken(kind: .number(try number()), column: column)
@@ -63,7 +66,9 @@ struct FormulaLexer {
 
     private mutating func number() throws(FormulaError) -> Double {
         let start = index
-        while index < characters.count, characters[index].isASCII, characters[index].isNumber || characters[index] == "." {
+        while index < characters.count, characters[index].isASCII,
+            characters[index].isNumber || characters[index] == "."
+        {
             index += 1
         }
         if index < characters.count, characters[index] == "e" || characters[index] == "E" {
@@ -83,7 +88,9 @@ struct FormulaLexer {
 
     private mutating func word() -> String {
         let start = index
-        while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "_" {
+        while index < characters.count,
+            characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+        {
             index += 1
         }
         return String(characters[start..<index])

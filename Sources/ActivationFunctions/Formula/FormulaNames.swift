@@ -13,13 +13,16 @@ enum FormulaNames {
     static func catalogID(_ name: String, column: Int, in text: String) throws(FormulaError) -> String? {
         if let id = catalogID(name) { return id }
         if let definition = Activations.named(name.replacingOccurrences(of: "_", with: "-")) {
-            throw FormulaError("\(definition.info.id) is a function of a whole row; a formula can call only "
-                + "elementwise functions", column: column, in: text)
+            throw FormulaError(
+                "\(definition.info.id) is a function of a whole row; a formula can call only "
+                    + "elementwise functions", column: column, in: text)
         }
         return nil
     }
 
-    static var functionNames: [String] { Array(UnaryFunction.callable.keys) + ["min", "max"] + Activations.elementwiseIDs }
+    static var functionNames: [String] {
+        Array(UnaryFunction.callable.keys) + ["min", "max"] + Activations.elementwiseIDs
+    }
 
     static func unknown(_ name: String, column: Int, in text: String, parameters: [String]) -> FormulaError {
         // A name can be both a built-in and a catalog id (sign, tanh): suggest it once.

@@ -26,20 +26,26 @@ struct FormulaParser {
     /// The parameters declared and the expression.
     mutating func parse() throws(FormulaError) -> ([Declared], Expression) {
         guard text.count <= Formula.maximumLength else {
-            throw FormulaError("the formula has \(text.count) characters; the limit is \(Formula.maximumLength)", column: nil, in: text)
+            throw FormulaError(
+                "the formula has \(text.count) characters; the limit is \(Formula.maximumLength)", column: nil, in: text
+            )
         }
         var lexer = FormulaLexer(text)
         tokens = try lexer.tokens()
         try header()
         let expression = try conditional()
-        guard case .end = current.kind else { throw error("unexpected \(describe(current)) after the end of the expression") }
+        guard case .end = current.kind else {
+            throw error("unexpected \(describe(current)) after the end of the expression")
+        }
         return (parameters, expression)
     }
 
     // MARK: header
 
     private mutating func header() throws(FormulaError) {
-        guard case .name("f") = current.kind else { throw error("a formula starts with f(x) =, e.g. f(x) = x*sigmoid(x)") }
+        guard case .name("f") = current.kind else {
+            throw error("a formula starts with f(x) =, e.g. f(x) = x*sigmoid(x)")
+        }
         advance()
         try expect("(")
         guard case .name("x") = current.kind else { throw error("the variable is x: write f(x) = …") }
@@ -52,11 +58,16 @@ struct FormulaParser {
     }
 
     private mutating func declaration() throws(FormulaError) {
-        guard case .name(let name) = current.kind else { throw error("expected a parameter name, e.g. f(x; a=1.5) = a*x") }
+        guard case .name(let name) = current.kind else {
+            throw error("expected a parameter name, e.g. f(x; a=1.5) = a*x")
+        }
         let column = current.column
         guard name != "x", name != "pi", UnaryFunction.callable[name] == nil, name != "min", name != "max",
             Activations.named(name) == nil
-        else { throw FormulaError("'\(name)' is already a name in formulas; choose another parameter name", column: column, in: text) }
+        else {
+            throw FormulaError(
+                "'\(name)' is already a name in formulas; choose another parameter name", column: column, in: text)
+        }
         guard !parameters.contains(where: { $0.name == name }) else {
             throw FormulaError("parameter '\(name)' is declared twice", column: column, in: text)
         }
@@ -138,7 +149,8 @@ struct FormulaParser {
         if name == "x" { return .x }
         if name == "pi" || name == "π" { return .constant(.pi) }
         if parameters.contains(where: { $0.name == name }) { return .parameter(name) }
-        if UnaryFunction.callable[name] != nil || FormulaNames.catalogID(name) != nil || name == "min" || name == "max" {
+        if UnaryFunction.callable[name] != nil || FormulaNames.catalogID(name) != nil || name == "min" || name == "max"
+        {
             throw FormulaError("\(name) is a function: write \(name)(…)", column: column, in: text)
         }
         throw FormulaNames.unknown(name, column: column, in: text, parameters: parameters.map(\.name))
@@ -150,7 +162,9 @@ struct FormulaParser {
         let second: Expression? = accept(",") ? try conditional() : nil
         try expect(")")
         if name == "min" || name == "max" {
-            guard let second else { throw FormulaError("\(name) takes two arguments: \(name)(a, b)", column: column, in: text) }
+            guard let second else {
+                throw FormulaError("\(name) takes two arguments: \(name)(a, b)", column: column, in: text)
+            }
             return .binary(name == "min" ? .min : .max, first, second)
         }
         guard second == nil else { throw FormulaError("\(name) takes one argument", column: column, in: text) }

@@ -69,7 +69,8 @@ struct FormulaProgram: Sendable {
             case .binary(let op, let a, let b): r.append(LaneOperations.apply(op, r[a], r[b]))
             case .wholePower(let a, let n): r.append(LaneOperations.power(r[a], whole: n))
             case .catalog(let f, let a, let derivative): r.append(Self.catalog(f, r[a], derivative: derivative))
-            case .select(let c, let a, let b, let t, let o): r.append(select(LaneOperations.compare(c, r[a], r[b]), r[t], r[o]))
+            case .select(let c, let a, let b, let t, let o):
+                r.append(select(LaneOperations.compare(c, r[a], r[b]), r[t], r[o]))
             }
         }
         return r[r.count - 1]

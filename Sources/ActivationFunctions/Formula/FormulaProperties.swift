@@ -29,17 +29,22 @@ struct FormulaProperties {
             [("NaN", { (v: Double) in v.isNaN }), ("±∞", { (v: Double) in v.isInfinite })].compactMap { what, test in
                 let bad = samples.indices.filter { test(samples[$0]) }
                 guard let first = bad.first else { return nil }
-                return "\(name) is \(what) at \(bad.count) of \(Self.count) sample points on [−10, 10], first at x = \(xs[first].shortDescription)"
+                return
+                    "\(name) is \(what) at \(bad.count) of \(Self.count) sample points on [−10, 10], first at x = \(xs[first].shortDescription)"
             }
         }
     }
 
     func info(id: String, formula: String, derivative: String, parameters: [ParameterSpec]) -> ActivationInfo {
         let kinks = self.kinks()
-        let jumps = kinks.contains { abs(value.run($0 - 1e-9) - value.run($0 + 1e-9)) > 1e-6 * (1 + abs(value.run($0))) }
-        let smoothness: Smoothness = jumps ? .discontinuous : !kinks.isEmpty ? .continuous : switches.isEmpty ? .infinitely : .once
+        let jumps = kinks.contains {
+            abs(value.run($0 - 1e-9) - value.run($0 + 1e-9)) > 1e-6 * (1 + abs(value.run($0)))
+        }
+        let smoothness: Smoothness =
+            jumps ? .discontinuous : !kinks.isEmpty ? .continuous : switches.isEmpty ? .infinitely : .once
         return ActivationInfo(
-            id: id, name: "f(x) = " + formula, family: .formula, formula: formula, derivative: derivative, parameters: parameters,
+            id: id, name: "f(x) = " + formula, family: .formula, formula: formula, derivative: derivative,
+            parameters: parameters,
             range: range, monotonic: Self.monotone(ys, increasing: true),
             derivativeMonotonic: Self.monotone(slopes, increasing: true) || Self.monotone(slopes, increasing: false),
             smoothness: smoothness, zeroCentred: zeroCentring, identityNearZero: identityNearZero,

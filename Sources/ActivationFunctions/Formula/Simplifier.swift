@@ -55,7 +55,8 @@ extension Expression {
         case .subtract: result = x - y
         case .multiply: result = x * y
         case .divide: result = x / y
-        case .power where y == y.rounded() && abs(y) <= 16: result = (0..<Int(abs(y))).reduce(1.0) { p, _ in p * x }
+        case .power where y == y.rounded() && abs(y) <= 16:
+            result = (0..<Int(abs(y))).reduce(1.0) { p, _ in p * x }
             return y < 0 ? 1 / result : result
         case .power, .min, .max: return nil
         }
@@ -90,7 +91,9 @@ extension Expression {
         if b.constantValue != nil, a.constantValue == nil { return product(b, a) }  // constants first
         if case .unary(.negate, let u) = a { return simplify(.negate, product(u, b)) }
         if case .unary(.negate, let v) = b { return simplify(.negate, product(a, v)) }
-        if let c = a.constantValue, case .binary(.multiply, .constant(let d), let u) = b { return product(.constant(c * d), u) }
+        if let c = a.constantValue, case .binary(.multiply, .constant(let d), let u) = b {
+            return product(.constant(c * d), u)
+        }
         if a == b { return .binary(.power, a, .constant(2)) }
         return .binary(.multiply, a, b)
     }

@@ -120,7 +120,7 @@ public struct ISRU: ElementwiseActivation {
     /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
 
-        /// x/√(1 + αx²); for |x| > 1 it is sgn(x)/√(α + 1/x²), which also gives the limits ±1/√α at ±∞.
+    /// x/√(1 + αx²); for |x| > 1 it is sgn(x)/√(α + 1/x²), which also gives the limits ±1/√α at ±∞.
     @inline(__always) static func isru<L: ElementaryLanes>(_ x: L, alpha: Double) -> L {
         let inverse = L(1) / x.magnitude
         let large = L(1).withSign(of: x) / (L(alpha) + inverse * inverse).squareRoot()

@@ -41,8 +41,10 @@ public struct SReLU: LearnableActivation {
         let left = x .<= L(tl)
         let right = (x .>= L(tr)) .& .!left
         let zero = L(0)
-        return [select(left, L(1 - al), zero), select(left, x - L(tl), zero),
-                select(right, L(1 - ar), zero), select(right, x - L(tr), zero)]
+        return [
+            select(left, L(1 - al), zero), select(left, x - L(tl), zero),
+            select(right, L(1 - ar), zero), select(right, x - L(tr), zero),
+        ]
     }
 }
 

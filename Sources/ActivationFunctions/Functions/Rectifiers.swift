@@ -28,7 +28,9 @@ public struct ReLU6: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
     /// f(x) = min(max(0, x), 6), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { x.clamped(L(0), L(6)) }
-    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator((x .> L(0)) .& (x .< L(6))) }
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        L.indicator((x .> L(0)) .& (x .< L(6)))
+    }
 }
 
 /// Squared ReLU: max(0, x)², from the Primer architecture search.

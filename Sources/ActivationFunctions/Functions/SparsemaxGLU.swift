@@ -24,7 +24,9 @@ public struct Sparsemax: RowActivation {
 
     /// τ = (Σ_{j≤k} z₍ⱼ₎ − 1)/k for the largest k with 1 + k·z₍ₖ₎ > Σ_{j≤k} z₍ⱼ₎ (z sorted descending).
     func threshold(_ sorted: [Double]) -> Double {
-        var cumulative = 0.0, supportSum = 0.0, supportSize = 0
+        var cumulative = 0.0
+        var supportSum = 0.0
+        var supportSize = 0
         for (index, value) in sorted.enumerated() {
             cumulative += value
             let k = Double(index + 1)

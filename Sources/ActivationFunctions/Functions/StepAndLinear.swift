@@ -80,6 +80,8 @@ public struct Threshold: ElementwiseActivation {
     /// makes such values with ranges checked).
     public init(_ p: ParameterValues) { (threshold, replacement) = (p["threshold"], p["value"]) }
     /// f(x) = x if x > threshold, else value, in every lane of `x`.
-    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { select(x .> L(threshold), x, L(replacement)) }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
+        select(x .> L(threshold), x, L(replacement))
+    }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
 }

@@ -7,8 +7,11 @@ public struct Maxout: ExampleRowActivation {
         id: "maxout", name: "Maxout (max of k linear pieces)", family: .vector,
         formula: "yⱼ = max(z_{jk+1}, …, z_{jk+k}),  k = pieces",
         derivative: "∂yⱼ/∂zᵢ = 1 for the winning piece (first on a tie), else 0",
-        parameters: [ParameterSpec("pieces", 2, ParameterRange(lower: 2, upper: 16), "linear pieces per unit",
-                                   integer: true)],
+        parameters: [
+            ParameterSpec(
+                "pieces", 2, ParameterRange(lower: 2, upper: 16), "linear pieces per unit",
+                integer: true)
+        ],
         range: "(−∞, ∞)", monotonic: nil, derivativeMonotonic: nil, smoothness: .continuous,
         zeroCentred: .partly, identityNearZero: nil, reference: "Goodfellow et al. 2013",
         plotDomain: PlotDomain(-3, 3))
@@ -21,8 +24,9 @@ public struct Maxout: ExampleRowActivation {
     /// n / pieces. Throws `ActivationError.invalidRowLength` when `n` is not a multiple of `pieces`.
     public func outputCount(forInputCount n: Int) throws(ActivationError) -> Int {
         guard n.isMultiple(of: pieces) else {
-            throw .invalidRowLength(function: Self.info.id, length: n,
-                                    requirement: "maxout with \(pieces) pieces needs a multiple of \(pieces)")
+            throw .invalidRowLength(
+                function: Self.info.id, length: n,
+                requirement: "maxout with \(pieces) pieces needs a multiple of \(pieces)")
         }
         return n / pieces
     }
@@ -58,7 +62,8 @@ public struct Maxout: ExampleRowActivation {
 
     /// "z1 = −x", "z2 = 1.5x − 0.5" and so on: the sample pieces `exampleRow(at:)` draws.
     public var exampleInputLabels: [String] {
-        let row = exampleRow(at: 0), slopes = exampleRow(at: 1).slope
+        let row = exampleRow(at: 0)
+        let slopes = exampleRow(at: 1).slope
         return (0..<pieces).map { "z\($0 + 1) = " + Self.term(slopes[$0]) + Self.offset(row.row[$0]) }
     }
 
@@ -69,7 +74,9 @@ public struct Maxout: ExampleRowActivation {
         w == 1 ? "x" : w == -1 ? "−x" : w < 0 ? "−\((-w).shortDescription)x" : "\(w.shortDescription)x"
     }
 
-    static func offset(_ b: Double) -> String { b == 0 ? "" : b < 0 ? " − \((-b).shortDescription)" : " + \(b.shortDescription)" }
+    static func offset(_ b: Double) -> String {
+        b == 0 ? "" : b < 0 ? " − \((-b).shortDescription)" : " + \(b.shortDescription)"
+    }
 }
 
 /// BReLU (bipolar ReLU): unit i is ReLU(x) for even i and −ReLU(−x) for odd i, so a layer's outputs

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Throughput of a batch kernel, for `activations bench` and the comparison scripts.
@@ -77,7 +77,8 @@ public enum Throughput {
         parallelism: Parallelism = .serial, rowLength: Int = 1000, samples: Int = 11, sampleSeconds: Double = 0.01,
         clock: Clock = .wall
     ) -> Sample {
-        let x: [T] = inputs(n), dy: [T] = inputs(n, seed: 2)
+        let x: [T] = inputs(n)
+        let dy: [T] = inputs(n, seed: 2)
         var out = [T](repeating: 0, count: n)
         let call: () -> Void
         var readsOutput = false
@@ -147,7 +148,8 @@ public enum Throughput {
                 case .backward:
                     dy.withUnsafeBufferPointer { g2 in
                         let upstream = UnsafeBufferPointer(rebasing: g2[0..<count * outputs])
-                        try? T.backwardRows(g, input, upstream, UnsafeMutableBufferPointer(rebasing: o[0..<count * length]), length)
+                        try? T.backwardRows(
+                            g, input, upstream, UnsafeMutableBufferPointer(rebasing: o[0..<count * length]), length)
                     }
                 }
             }

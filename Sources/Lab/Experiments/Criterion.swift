@@ -97,7 +97,9 @@ public struct CriterionSummary: Sendable, Equatable {
     /// The sample standard deviation of the finite values (0 for fewer than two).
     public var standardDeviation: Double { Stats.standardDeviation(values.filter(\.isFinite)) }
     /// The share of seeds on which the criterion passed.
-    public var share: Double { values.isEmpty ? 0 : Double(values.filter(criterion.passes).count) / Double(values.count) }
+    public var share: Double {
+        values.isEmpty ? 0 : Double(values.filter(criterion.passes).count) / Double(values.count)
+    }
     /// Holds, does not hold, or mixed: from the share of seeds that passed and how far the mean clears the threshold
     /// (by at least one standard deviation).
     public var verdict: Verdict { Verdict.of(self) }
@@ -108,6 +110,7 @@ extension CriterionSummary {
     public var line: String {
         let passing = values.filter(criterion.passes).count
         let spread = values.count > 1 ? " ± " + Format.number(standardDeviation) : ""
-        return "\(criterion.statement): \(Format.number(mean))\(spread), \(passing)/\(values.count) seed\(values.count == 1 ? "" : "s")"
+        return
+            "\(criterion.statement): \(Format.number(mean))\(spread), \(passing)/\(values.count) seed\(values.count == 1 ? "" : "s")"
     }
 }

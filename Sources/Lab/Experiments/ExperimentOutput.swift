@@ -5,11 +5,20 @@ extension ExperimentResult {
     /// The result as plain text: title, claim, tables, checks and the verdict line last.
     public var text: String {
         let seedsRun = seeds.isEmpty ? "" : ", \(seeds.count) seed\(seeds.count == 1 ? "" : "s") run"
-        var lines = ["\(info.id): \(info.title)", "claim (\(info.source); claims \(info.claims.map(String.init).joined(separator: ", "))): \(info.claim)"]
+        var lines = [
+            "\(info.id): \(info.title)",
+            "claim (\(info.source); claims \(info.claims.map(String.init).joined(separator: ", "))): \(info.claim)",
+        ]
         if !info.reading.isEmpty { lines.append("reading: \(info.reading)") }
-        lines += ["mode: \(settings.quick ? "quick" : "full"), base seed \(settings.seed)\(seedsRun), \(Format.duration(seconds))", ""]
+        lines += [
+            "mode: \(settings.quick ? "quick" : "full"), base seed \(settings.seed)\(seedsRun), \(Format.duration(seconds))",
+            "",
+        ]
         for table in tables { lines += TextTable.render(table) + [""] }
-        lines += checks.map { ($0.passed ? "  ✓ " : "  ✗ ") + $0.criterion.name + ": " + $0.measured + (seeds.count > 1 ? " (first seed)" : "") }
+        lines += checks.map {
+            ($0.passed ? "  ✓ " : "  ✗ ") + $0.criterion.name + ": " + $0.measured
+                + (seeds.count > 1 ? " (first seed)" : "")
+        }
         lines += notes.map { "  note: " + $0 }
         return (lines + [verdictLine]).joined(separator: "\n")
     }
@@ -41,12 +50,18 @@ extension ExperimentResult {
 
         init(_ r: ExperimentResult, _ charts: [String]) {
             (id, title, claims, verdict) = (r.info.id, r.info.title, r.info.claims, r.verdict.rawValue)
-            (seeds, seedList, quick, seed, seconds) = (max(r.seeds.count, 1), r.seeds, r.settings.quick, r.settings.seed, r.seconds)
+            (seeds, seedList, quick, seed, seconds) = (
+                max(r.seeds.count, 1), r.seeds, r.settings.quick, r.settings.seed, r.seconds
+            )
             criteria = r.criteria.map { s in
-                CriterionJSON(name: s.criterion.name, comparison: s.criterion.comparison.rawValue, threshold: s.criterion.threshold,
-                              mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation), share: s.share, values: s.values.map(JSONText.finite))
+                CriterionJSON(
+                    name: s.criterion.name, comparison: s.criterion.comparison.rawValue,
+                    threshold: s.criterion.threshold,
+                    mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation), share: s.share,
+                    values: s.values.map(JSONText.finite))
             }
-            measurements = Dictionary(r.measurements.map { ($0.name, JSONText.finite($0.value)) }, uniquingKeysWith: { $1 })
+            measurements = Dictionary(
+                r.measurements.map { ($0.name, JSONText.finite($0.value)) }, uniquingKeysWith: { $1 })
             self.charts = charts
         }
     }
@@ -75,11 +90,16 @@ public enum JSONText {
 enum TextTable {
     static func render(_ table: ResultTable) -> [String] {
         let all = [table.columns] + table.rows
-        let widths = table.columns.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
-        let line = { (cells: [String]) in
-            cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        let widths = table.columns.indices.map { column in
+            all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
         }
-        return [table.title, line(table.columns), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        let line = { (cells: [String]) in
+            cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                separator: "  ")
+        }
+        return [
+            table.title, line(table.columns), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "),
+        ]
             + table.rows.map(line)
     }
 }

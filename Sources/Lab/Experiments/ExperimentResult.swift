@@ -39,12 +39,15 @@ public struct ExperimentResult: Sendable {
     /// The criteria bearing on claim `number`: those tagged with it; if none is, the untagged ones; if
     /// every criterion is tagged with another claim, all of them.
     public func criteria(forClaim number: Int) -> [CriterionSummary] {
-        let tagged = criteria.filter { $0.criterion.claim == number }, untagged = criteria.filter { $0.criterion.claim == nil }
+        let tagged = criteria.filter { $0.criterion.claim == number }
+        let untagged = criteria.filter { $0.criterion.claim == nil }
         return !tagged.isEmpty ? tagged : !untagged.isEmpty ? untagged : criteria
     }
 
     /// The verdict on claim `number` alone, from `criteria(forClaim:)`.
-    public func verdict(forClaim number: Int) -> Verdict { Verdict.combining(criteria(forClaim: number).map(\.verdict)) }
+    public func verdict(forClaim number: Int) -> Verdict {
+        Verdict.combining(criteria(forClaim: number).map(\.verdict))
+    }
 
     /// True when the verdict is "holds".
     public var holds: Bool { verdict == .holds }

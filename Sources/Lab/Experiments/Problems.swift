@@ -20,7 +20,9 @@ struct Problem: Sendable {
     static let target = 0.9
 
     func data(_ settings: ExperimentSettings, noise: Double = 0.1) throws -> Dataset {
-        try Runs.data(dataset, count: settings.pick(quick: quickCount, full: fullCount), noise: dataset == "digits" ? 0 : noise, seed: settings.seed(11))
+        try Runs.data(
+            dataset, count: settings.pick(quick: quickCount, full: fullCount), noise: dataset == "digits" ? 0 : noise,
+            seed: settings.seed(11))
     }
 
     /// Softmax for the ten digits, one sigmoid output for two classes.
@@ -29,12 +31,15 @@ struct Problem: Sendable {
     /// A trained session of `activation` at `hidden` widths with Adam at `learningRate` (stopped early,
     /// and not `isFinished`, if the loss turned non-finite). Another `start` draws other initial weights,
     /// split and batch order.
-    func train(_ activation: String, hidden: [Int]? = nil, learningRate: Double = 0.01, epochs: Int, on data: Dataset,
-               _ settings: ExperimentSettings, start: UInt64 = 0) throws -> TrainingSession {
-        let c = Runs.configuration(hidden: hidden ?? self.hidden, activation: activation, output: head, epochs: epochs,
-                                   seed: settings.seed(12 + 1000 * start),
-                                   optimizer: OptimizerSettings(kind: .adam, learningRate: learningRate),
-                                   initializer: activation.contains("relu") ? .he : .glorotUniform)
+    func train(
+        _ activation: String, hidden: [Int]? = nil, learningRate: Double = 0.01, epochs: Int, on data: Dataset,
+        _ settings: ExperimentSettings, start: UInt64 = 0
+    ) throws -> TrainingSession {
+        let c = Runs.configuration(
+            hidden: hidden ?? self.hidden, activation: activation, output: head, epochs: epochs,
+            seed: settings.seed(12 + 1000 * start),
+            optimizer: OptimizerSettings(kind: .adam, learningRate: learningRate),
+            initializer: activation.contains("relu") ? .he : .glorotUniform)
         return try Runs.trainedOrStopped(c, on: data)
     }
 

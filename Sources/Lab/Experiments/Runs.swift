@@ -15,7 +15,8 @@ enum Runs {
     }
 
     /// Catalog data: `count` points of `dataset` with `noise`, generated from `seed`.
-    static func data(_ dataset: String, count: Int, noise: Double = 0, classes: Int = 3, seed: UInt64) throws -> Dataset {
+    static func data(_ dataset: String, count: Int, noise: Double = 0, classes: Int = 3, seed: UInt64) throws -> Dataset
+    {
         try Datasets.named(dataset).generate(count: count, noise: noise, classes: classes, seed: seed)
     }
 

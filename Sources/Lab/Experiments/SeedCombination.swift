@@ -13,16 +13,22 @@ enum SeedCombination {
         result.charts = first.charts
         result.notes = first.notes
         if runs.count > 1 {
-            result.notes.insert("Tables and charts below the criteria show the first of the \(runs.count) seeds; the criteria and the measurements cover them all.", at: 0)
+            result.notes.insert(
+                "Tables and charts below the criteria show the first of the \(runs.count) seeds; the criteria and the measurements cover them all.",
+                at: 0)
         }
         return result
     }
 
     static func criteria(_ runs: [ExperimentResult]) -> [CriterionSummary] {
         var order: [Criterion] = []
-        for run in runs { for check in run.checks where !order.contains(check.criterion) { order.append(check.criterion) } }
+        for run in runs {
+            for check in run.checks where !order.contains(check.criterion) { order.append(check.criterion) }
+        }
         return order.map { criterion in
-            CriterionSummary(criterion: criterion, values: runs.map { run in run.checks.first { $0.criterion == criterion }?.value ?? .nan })
+            CriterionSummary(
+                criterion: criterion,
+                values: runs.map { run in run.checks.first { $0.criterion == criterion }?.value ?? .nan })
         }
     }
 
@@ -34,12 +40,15 @@ enum SeedCombination {
 
     /// The criteria as a table: threshold, mean ± sd, seeds passing, verdict.
     static func table(_ summaries: [CriterionSummary], seeds: Int) -> ResultTable {
-        ResultTable(title: "Criteria (fixed before the run) over \(seeds) seed\(seeds == 1 ? "" : "s")",
-                    columns: ["criterion", "threshold", "mean ± sd", "seeds passing", "verdict"],
-                    rows: summaries.map { s in
-                        [s.criterion.name, s.criterion.comparison.rawValue + " " + Format.number(s.criterion.threshold, 4),
-                         Format.number(s.mean, 4) + " ± " + Format.number(s.standardDeviation, 2),
-                         "\(s.values.filter(s.criterion.passes).count)/\(s.values.count)", s.verdict.rawValue]
-                    })
+        ResultTable(
+            title: "Criteria (fixed before the run) over \(seeds) seed\(seeds == 1 ? "" : "s")",
+            columns: ["criterion", "threshold", "mean ± sd", "seeds passing", "verdict"],
+            rows: summaries.map { s in
+                [
+                    s.criterion.name, s.criterion.comparison.rawValue + " " + Format.number(s.criterion.threshold, 4),
+                    Format.number(s.mean, 4) + " ± " + Format.number(s.standardDeviation, 2),
+                    "\(s.values.filter(s.criterion.passes).count)/\(s.values.count)", s.verdict.rawValue,
+                ]
+            })
     }
 }

@@ -7,7 +7,9 @@ enum Format {
     static func number(_ value: Double, _ digits: Int = 3) -> String {
         guard value.isFinite else { return "\(value)" }
         let magnitude = abs(value)
-        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e6) { return String(format: "%.\(max(digits - 1, 0))e", value) }
+        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e6) {
+            return String(format: "%.\(max(digits - 1, 0))e", value)
+        }
         return String(format: "%.\(digits)g", value)
     }
 
@@ -40,7 +42,9 @@ enum Format {
 
 /// Small statistics over measured values.
 enum Stats {
-    static func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
 
     /// The sample standard deviation (0 for fewer than two values).
     static func standardDeviation(_ values: [Double]) -> Double {

@@ -29,7 +29,8 @@ public enum FunctionCharts {
         case .row(let f): return vectorChart(f, curves: curves, domain: domain, id: chartID)
         case .elementwise(let f):
             let samples = FunctionCurves(domain: domain ?? info.plotDomain)
-            var chart = LineChart(id: chartID, title: title(info, curves: curves, parameters: parameters), xLabel: "x", yLabel: "y")
+            var chart = LineChart(
+                id: chartID, title: title(info, curves: curves, parameters: parameters), xLabel: "x", yLabel: "y")
             let jumps = Jumps(info, parameters: parameters)
             if curves.showsFunction {
                 let line = samples.broken(samples.values(f), at: jumps.inFunction)
@@ -56,8 +57,9 @@ public enum FunctionCharts {
         let outputs = vector.outputs()
         let xs = vector.curves.xs
         let ownExample = function is any ExampleRowActivation
-        var chart = LineChart(id: id ?? info.id, title: "\(info.id)(\(vector.rowDescription))",
-                              xLabel: ownExample ? "x" : "x, the first input", yLabel: "outputs")
+        var chart = LineChart(
+            id: id ?? info.id, title: "\(info.id)(\(vector.rowDescription))",
+            xLabel: ownExample ? "x" : "x, the first input", yLabel: "outputs")
         if curves.showsFunction {
             for (i, input) in vector.inputs().enumerated() {
                 chart.series.append(.init(label: input.label, xs: xs, ys: input.ys, style: .dotted, colorIndex: 2 + i))
@@ -80,20 +82,26 @@ public enum FunctionCharts {
     /// Several elementwise functions overlaid (f, or f′ when `derivative`), over the union of their
     /// plot domains unless `domain` is given.
     public static func compare(
-        _ functions: [any ElementwiseActivation], derivative: Bool = false, domain: PlotDomain? = nil, id: String = "compare"
+        _ functions: [any ElementwiseActivation], derivative: Bool = false, domain: PlotDomain? = nil,
+        id: String = "compare"
     ) -> LineChart {
-        let union = PlotDomain(functions.map(\.info.plotDomain.lower).min() ?? -6,
-                               functions.map(\.info.plotDomain.upper).max() ?? 6)
+        let union = PlotDomain(
+            functions.map(\.info.plotDomain.lower).min() ?? -6,
+            functions.map(\.info.plotDomain.upper).max() ?? 6)
         let samples = FunctionCurves(domain: domain ?? union)
         let names = functions.map(\.info.id).joined(separator: ", ")
-        var chart = LineChart(id: id, title: derivative ? "Derivatives: \(names)" : names,
-                              xLabel: "x", yLabel: derivative ? "f′(x)" : "f(x)")
+        var chart = LineChart(
+            id: id, title: derivative ? "Derivatives: \(names)" : names,
+            xLabel: "x", yLabel: derivative ? "f′(x)" : "f(x)")
         chart.series = functions.enumerated().map { index, f in
             let jumps = Jumps(f.info, parameters: [:])
-            let line = derivative ? samples.broken(samples.derivatives(f), at: jumps.inDerivative)
+            let line =
+                derivative
+                ? samples.broken(samples.derivatives(f), at: jumps.inDerivative)
                 : samples.broken(samples.values(f), at: jumps.inFunction)
             let style = LineStyle.allCases[(index / 8) % LineStyle.allCases.count]
-            return .init(label: f.info.id + (derivative ? "′" : ""), xs: line.xs, ys: line.ys, style: style, colorIndex: index)
+            return .init(
+                label: f.info.id + (derivative ? "′" : ""), xs: line.xs, ys: line.ys, style: style, colorIndex: index)
         }
         return chart
     }

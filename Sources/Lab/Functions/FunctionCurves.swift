@@ -20,7 +20,8 @@ struct FunctionCurves {
     /// such as sign(0) = 0 is not joined to either side). A chart then draws no vertical connector.
     func broken(_ ys: [Double], at jumps: [Double]) -> (xs: [Double], ys: [Double]) {
         guard !jumps.isEmpty else { return (xs, ys) }
-        var outX: [Double] = [], outY: [Double] = []
+        var outX: [Double] = []
+        var outY: [Double] = []
         for (index, x) in xs.enumerated() {
             if jumps.contains(x), index > 0 { outX.append(x); outY.append(.nan) }
             outX.append(x)

@@ -41,12 +41,17 @@ public struct Gallery: Sendable {
             <p class="lede">\(count) functions, each with its derivative: f solid, f′ dashed, over the \
             range that shows its character. Vector functions are drawn along their first input.</p></header>
             """
-        let nav = "<nav><ul>" + sections.map { "<li><a href=\"#\($0.anchor)\">\(HTML.escape($0.family.rawValue))</a> (\($0.cards.count))</li>" }.joined() + "</ul></nav>"
+        let nav =
+            "<nav><ul>"
+            + sections.map {
+                "<li><a href=\"#\($0.anchor)\">\(HTML.escape($0.family.rawValue))</a> (\($0.cards.count))</li>"
+            }.joined() + "</ul></nav>"
         let body = sections.map { section in
-            "<section id=\"\(section.anchor)\">\(HTML.element("h2", section.family.rawValue))\n<div class=\"cards\">\n" +
-                section.cards.map(\.html).joined(separator: "\n") + "\n</div></section>"
+            "<section id=\"\(section.anchor)\">\(HTML.element("h2", section.family.rawValue))\n<div class=\"cards\">\n"
+                + section.cards.map(\.html).joined(separator: "\n") + "\n</div></section>"
         }
-        return HTML.document(title: "ActivationLab gallery", body: header + nav + "<main>" + body.joined(separator: "\n") + "</main>")
+        return HTML.document(
+            title: "ActivationLab gallery", body: header + nav + "<main>" + body.joined(separator: "\n") + "</main>")
     }
 
     /// Writes `index.html` and one standalone `<id>.svg` per function into `directory` (created if needed);

@@ -32,17 +32,22 @@ public struct GalleryCard: Sendable {
     }
 
     private var aliases: String {
-        info.aliases.isEmpty ? "" : HTML.element("span", "also " + info.aliases.joined(separator: ", "), class: "aliases")
+        info.aliases.isEmpty
+            ? "" : HTML.element("span", "also " + info.aliases.joined(separator: ", "), class: "aliases")
     }
 
     /// The properties, as `activations show` lists them.
     var properties: [(String, String)] {
-        var rows = [("family", info.family.rawValue), ("range", info.outputRange), ("smoothness", info.smoothness.rawValue),
-                    ("zero-centred", info.zeroCentred.rawValue)]
+        var rows = [
+            ("family", info.family.rawValue), ("range", info.outputRange), ("smoothness", info.smoothness.rawValue),
+            ("zero-centred", info.zeroCentred.rawValue),
+        ]
         if info.monotonic != nil {
-            rows += [("monotonic", CatalogDocument.yesNo(info.monotonic)),
-                     ("f′ monotonic", CatalogDocument.yesNo(info.derivativeMonotonic)),
-                     ("≈ identity near 0", CatalogDocument.yesNo(info.approximatesIdentityNearZero))]
+            rows += [
+                ("monotonic", CatalogDocument.yesNo(info.monotonic)),
+                ("f′ monotonic", CatalogDocument.yesNo(info.derivativeMonotonic)),
+                ("≈ identity near 0", CatalogDocument.yesNo(info.approximatesIdentityNearZero)),
+            ]
         }
         if !info.kinks.isEmpty {
             let points = info.kinks.map { "x = \($0.location(in: info.defaultParameters).shortDescription)" }
@@ -54,11 +59,12 @@ public struct GalleryCard: Sendable {
     private var parameters: String {
         guard !info.parameters.isEmpty else { return "" }
         let rows = info.parameters.map { spec in
-            "<tr><th scope=\"row\"><code>\(HTML.escape(spec.name))</code></th><td>\(HTML.escape(spec.defaultValue.shortDescription))</td>" +
-            "<td>\(HTML.escape(spec.range.description))</td><td>\(HTML.escape(spec.summary))</td></tr>"
+            "<tr><th scope=\"row\"><code>\(HTML.escape(spec.name))</code></th><td>\(HTML.escape(spec.defaultValue.shortDescription))</td>"
+                + "<td>\(HTML.escape(spec.range.description))</td><td>\(HTML.escape(spec.summary))</td></tr>"
         }
         let constraints = info.constraints.map { "<p class=\"note\">requires \(HTML.escape($0.description))</p>" }
-        return "<table class=\"params\"><thead><tr><th>parameter</th><th>default</th><th>valid</th><th></th></tr></thead>" +
-            "<tbody>" + rows.joined() + "</tbody></table>" + constraints.joined()
+        return
+            "<table class=\"params\"><thead><tr><th>parameter</th><th>default</th><th>valid</th><th></th></tr></thead>"
+            + "<tbody>" + rows.joined() + "</tbody></table>" + constraints.joined()
     }
 }

@@ -28,7 +28,8 @@ enum HTML {
         while index < characters.count {
             let character = characters[index]
             if character == "^" || character == "_", index + 1 < characters.count,
-               let close = matchingClose(characters, from: index + 1) {
+                let close = matchingClose(characters, from: index + 1)
+            {
                 let tag = character == "^" ? "sup" : "sub"
                 let inner = Array(characters[(index + 2)..<close])
                 let shown = characters[index + 1] == "(" ? "(" + scripts(inner) + ")" : scripts(inner)

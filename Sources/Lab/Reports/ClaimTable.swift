@@ -4,13 +4,15 @@
 enum ClaimTable {
     static func rows(_ results: [ExperimentResult]) -> [String] {
         ArticleClaims.all.map { claim in
-            let head = "<tr><td>\(claim.number)</td><td>\(HTML.escape(claim.text)) <span class=\"note\">(\(HTML.escape(claim.section)), line \(claim.lines))</span></td>"
+            let head =
+                "<tr><td>\(claim.number)</td><td>\(HTML.escape(claim.text)) <span class=\"note\">(\(HTML.escape(claim.section)), line \(claim.lines))</span></td>"
             let testing = results.filter { $0.info.claims.contains(claim.number) }
             guard !testing.isEmpty else {
                 let why = claim.isTestable ? "not run in this report" : ArticleClaims.reasonUntested(claim.number)
                 return head + "<td>–</td><td class=\"note\">\(HTML.escape(why))</td></tr>"
             }
-            let links = testing.map { "<a href=\"experiments/\($0.info.id).html\">\(HTML.escape($0.info.id))</a>" }.joined(separator: "<br>")
+            let links = testing.map { "<a href=\"experiments/\($0.info.id).html\">\(HTML.escape($0.info.id))</a>" }
+                .joined(separator: "<br>")
             let verdicts = testing.map { cell($0, claim.number) }.joined(separator: "<br>")
             return head + "<td>\(links)</td><td>\(verdicts)</td></tr>"
         }
@@ -22,6 +24,7 @@ enum ClaimTable {
         let criteria = result.criteria(forClaim: claim)
         let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }  // what keeps it from holding
         let key = shown.map { HTML.escape($0.line) } ?? ""
-        return "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span> <span class=\"measured\">\(key)</span>"
+        return
+            "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span> <span class=\"measured\">\(key)</span>"
     }
 }

@@ -23,7 +23,9 @@ struct ExperimentPage {
             """
     }
 
-    var html: String { HTML.document(title: result.info.title + " · ActivationLab", body: "<main>" + section + "</main>") }
+    var html: String {
+        HTML.document(title: result.info.title + " · ActivationLab", body: "<main>" + section + "</main>")
+    }
 
     private var seedsRun: String { result.seeds.count == 1 ? "1 seed (deterministic)" : "\(result.seeds.count) seeds" }
 
@@ -34,9 +36,9 @@ struct ExperimentPage {
     /// The verdict banner and the list of criteria: threshold, mean ± sd over the seeds, seeds passing.
     private var verdict: String {
         let items = result.criteria.map { s in
-            "<li class=\"\(Self.cssClass(s.verdict))\"><span class=\"mark\">\(Self.mark(s.verdict))</span> " +
-                "\(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))" +
-                " · \(s.verdict.rawValue)</span></li>"
+            "<li class=\"\(Self.cssClass(s.verdict))\"><span class=\"mark\">\(Self.mark(s.verdict))</span> "
+                + "\(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))"
+                + " · \(s.verdict.rawValue)</span></li>"
         }
         let word = result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()
         return """
@@ -46,22 +48,32 @@ struct ExperimentPage {
     }
 
     static func cssClass(_ verdict: Verdict) -> String {
-        switch verdict { case .holds: "holds"; case .mixed: "mixed"; case .doesNotHold: "fails" }
+        switch verdict {
+        case .holds: "holds";
+        case .mixed: "mixed";
+        case .doesNotHold: "fails"
+        }
     }
 
     static func mark(_ verdict: Verdict) -> String {
-        switch verdict { case .holds: "✓"; case .mixed: "±"; case .doesNotHold: "✗" }
+        switch verdict {
+        case .holds: "✓";
+        case .mixed: "±";
+        case .doesNotHold: "✗"
+        }
     }
 
     private var notes: String {
         guard !result.notes.isEmpty else { return "" }
-        return "<section class=\"panel\"><h2>Notes</h2>" + result.notes.map { "<p>\(HTML.escape($0))</p>" }.joined() + "</section>"
+        return "<section class=\"panel\"><h2>Notes</h2>" + result.notes.map { "<p>\(HTML.escape($0))</p>" }.joined()
+            + "</section>"
     }
 
     static func table(_ table: ResultTable) -> String {
         let head = "<tr>" + table.columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr>"
         let rows = table.rows.map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }
-        return "<section class=\"panel scroll\"><h3>\(HTML.escape(table.title))</h3><table class=\"results\">\(head)\(rows.joined())</table></section>"
+        return
+            "<section class=\"panel scroll\"><h3>\(HTML.escape(table.title))</h3><table class=\"results\">\(head)\(rows.joined())</table></section>"
     }
 
     static func figure(_ chart: ResultChart) -> String {

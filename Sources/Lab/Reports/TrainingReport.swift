@@ -47,8 +47,10 @@ public struct TrainingReport: Sendable {
         public var colorScale: ColorScale
 
         /// A boundary of `grid` with `points` drawn over it.
-        public init(grid: Grid2D, points: [DecisionBoundaryChart.Point],
-                    colorScale: ColorScale = .diverging(lower: 0, center: 0.5, upper: 1)) {
+        public init(
+            grid: Grid2D, points: [DecisionBoundaryChart.Point],
+            colorScale: ColorScale = .diverging(lower: 0, center: 0.5, upper: 1)
+        ) {
             self.grid = grid
             self.points = points
             self.colorScale = colorScale

@@ -34,33 +34,44 @@ public enum TrainingBenchmarks {
     /// forward pass over the 500 points: the work PyTorch's loop in `Scripts/bench/compare-training-speed.py` does.
     /// With `withLayerMetrics` (id `playground-epoch-metrics`) the epoch ends as `activations train` ends it: a
     /// full-batch forward and backward pass for the per-layer gradient flow and dead, zero and saturated units.
-    public static func playgroundEpoch(withLayerMetrics: Bool = false, repeats: Int = 21) throws(NeuralNetError) -> Measurement {
+    public static func playgroundEpoch(withLayerMetrics: Bool = false, repeats: Int = 21) throws(NeuralNetError)
+        -> Measurement
+    {
         var c = TrainingConfiguration()
-        (c.hidden, c.activations, c.output, c.batchSize, c.trainFraction, c.precision) = ([8, 8], ["tanh"], .tanh, 10, 1, .float)
-        (c.initializer, c.optimizer, c.shuffle) = (.playground, OptimizerSettings(kind: .sgd, learningRate: 0.03), false)
+        (c.hidden, c.activations, c.output, c.batchSize, c.trainFraction, c.precision) = (
+            [8, 8], ["tanh"], .tanh, 10, 1, .float
+        )
+        (c.initializer, c.optimizer, c.shuffle) = (
+            .playground, OptimizerSettings(kind: .sgd, learningRate: 0.03), false
+        )
         c.epochs = repeats + 2
-        var session = try TrainingSession(configuration: c, data: try Datasets.named("circle").generate(count: 500, seed: 1))
+        var session = try TrainingSession(
+            configuration: c, data: try Datasets.named("circle").generate(count: 500, seed: 1))
         session.measuresLayers = withLayerMetrics
         var failure: NeuralNetError?
         let seconds = medianSeconds(repeats) {
             do throws(NeuralNetError) { try session.runEpoch() } catch { failure = error }
         }
         if let failure { throw failure }
-        return Measurement(id: withLayerMetrics ? "playground-epoch-metrics" : "playground-epoch", seconds: seconds, trainCount: 500)
+        return Measurement(
+            id: withLayerMetrics ? "playground-epoch-metrics" : "playground-epoch", seconds: seconds, trainCount: 500)
     }
 
     /// One step of an MNIST-sized net: 784-256-128-10 ReLU, softmax cross-entropy, Adam, batch 128 (random data):
     /// forward, backward, the NaN guard and the Adam update (`Trainer.step`).
     public static func mnistStep(repeats: Int = 11) throws(NeuralNetError) -> Measurement {
         var rng = SeededGenerator(seed: 7)
-        let inputs = Matrix<Float>(rows: 128, columns: 784, storage: (0..<(128 * 784)).map { _ in Float(rng.uniform(0, 1)) })
+        let inputs = Matrix<Float>(
+            rows: 128, columns: 784, storage: (0..<(128 * 784)).map { _ in Float(rng.uniform(0, 1)) })
         let labels = (0..<128).map { $0 % 10 }
         let batch = try LabeledData(inputs: inputs, targets: .classes(labels, count: 10))
         let relu = try HiddenActivation.named("relu")
-        let network = try Network<Float>(inputs: 784, hidden: [256, 128], activations: [relu, relu], outputs: 10,
-                                         head: .softmax, initializer: .he, rng: &rng)
-        var trainer = try Trainer(network: network, settings: OptimizerSettings(kind: .adam, learningRate: 1e-3),
-                                  batchSize: 128, shuffle: false, seed: 1)
+        let network = try Network<Float>(
+            inputs: 784, hidden: [256, 128], activations: [relu, relu], outputs: 10,
+            head: .softmax, initializer: .he, rng: &rng)
+        var trainer = try Trainer(
+            network: network, settings: OptimizerSettings(kind: .adam, learningRate: 1e-3),
+            batchSize: 128, shuffle: false, seed: 1)
         var failure: NeuralNetError?
         let seconds = medianSeconds(repeats) {
             do throws(NeuralNetError) { try trainer.step(batch) } catch { failure = error }
@@ -72,8 +83,10 @@ public enum TrainingBenchmarks {
     /// C = A·B with A 128×784 and B 784×256, in Float.
     public static func gemm(repeats: Int = 21) -> Measurement {
         var rng = SeededGenerator(seed: 3)
-        let a = Matrix<Float>(rows: 128, columns: 784, storage: (0..<(128 * 784)).map { _ in Float(rng.uniform(-1, 1)) })
-        let b = Matrix<Float>(rows: 784, columns: 256, storage: (0..<(784 * 256)).map { _ in Float(rng.uniform(-1, 1)) })
+        let a = Matrix<Float>(
+            rows: 128, columns: 784, storage: (0..<(128 * 784)).map { _ in Float(rng.uniform(-1, 1)) })
+        let b = Matrix<Float>(
+            rows: 784, columns: 256, storage: (0..<(784 * 256)).map { _ in Float(rng.uniform(-1, 1)) })
         var sink: Float = 0
         let seconds = medianSeconds(repeats) { sink += a.multiplied(by: b).storage[0] }
         precondition(sink.isFinite || !sink.isFinite)  // keeps the product from being optimised away

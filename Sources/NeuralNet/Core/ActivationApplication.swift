@@ -23,7 +23,9 @@ struct ActivationApplication<T: TrainingScalar> {
     }
 
     /// a = f(z), written into `a` (its memory reused where the shape allows).
-    func forward(_ z: Matrix<T>, into a: inout Matrix<T>, record: inout Record, training: Bool, rng: inout SeededGenerator) {
+    func forward(
+        _ z: Matrix<T>, into a: inout Matrix<T>, record: inout Record, training: Bool, rng: inout SeededGenerator
+    ) {
         record.slopes.removeAll(keepingCapacity: true)
         switch activation {
         case .function(let f, _):
@@ -48,8 +50,10 @@ struct ActivationApplication<T: TrainingScalar> {
     /// dL/dz from dL/da (into `dZ`, its memory reused); returns dL/d(parameters). Given the layer's
     /// saved output a = f(z), sigmoid and tanh (`OutputDerivative`) take f′ from it, as autograd does:
     /// no exponential, at the price of the accuracy their documentation states where a nears ±1.
-    func backward(_ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>, into dZ: inout Matrix<T>,
-                  output: Matrix<T> = Matrix(rows: 0, columns: 0)) -> [T] {
+    func backward(
+        _ z: Matrix<T>, _ record: Record, _ dA: Matrix<T>, into dZ: inout Matrix<T>,
+        output: Matrix<T> = Matrix(rows: 0, columns: 0)
+    ) -> [T] {
         switch activation {
         case .function(let f as any OutputDerivative, _) where output.storage.count == z.storage.count:
             Self.elementwise(output, dA, into: &dZ) { a, dA, dZ in T.backward(f, output: a, dA, dZ) }
@@ -60,7 +64,8 @@ struct ActivationApplication<T: TrainingScalar> {
         case .randomized:
             dZ = Matrix(rows: z.rows, columns: z.columns, storage: zip(record.slopes, dA.storage).map(*))
         case .learned(let definition, _, _):
-            let (result, dParameters) = LearnedApplication(definition: definition, parameters: parameters).backward(z, dA)
+            let (result, dParameters) = LearnedApplication(definition: definition, parameters: parameters).backward(
+                z, dA)
             dZ = result
             return dParameters
         case .row(let f, _):
@@ -98,13 +103,17 @@ struct ActivationApplication<T: TrainingScalar> {
     ) {
         dZ.reshape(rows: z.rows, columns: z.columns)
         z.storage.withUnsafeBufferPointer { z in
-            dA.storage.withUnsafeBufferPointer { dA in dZ.storage.withUnsafeMutableBufferPointer { dZ in kernel(z, dA, dZ) } }
+            dA.storage.withUnsafeBufferPointer { dA in
+                dZ.storage.withUnsafeMutableBufferPointer { dZ in kernel(z, dA, dZ) }
+            }
         }
     }
 
     private static func rows(_ f: any RowActivation, _ z: Matrix<T>, into a: inout Matrix<T>) {
         let width = z.columns
-        a.reshape(rows: z.rows, columns: checked { () throws(ActivationError) in try f.outputCount(forInputCount: width) } ?? 0)
+        a.reshape(
+            rows: z.rows,
+            columns: checked { () throws(ActivationError) in try f.outputCount(forInputCount: width) } ?? 0)
         z.storage.withUnsafeBufferPointer { z in
             a.storage.withUnsafeMutableBufferPointer { a in
                 checked { () throws(ActivationError) in try T.forwardRows(f, z, a, width) }

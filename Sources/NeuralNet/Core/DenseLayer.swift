@@ -20,7 +20,9 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
     /// precondition).
     public init(weights: Matrix<T>, bias: [T], activation: HiddenActivation, activationParameters: [T] = []) {
         precondition(bias.count == weights.columns, "bias of \(bias.count) for \(weights.columns) sums")
-        (self.weights, self.bias, self.activation, self.activationParameters) = (weights, bias, activation, activationParameters)
+        (self.weights, self.bias, self.activation, self.activationParameters) = (
+            weights, bias, activation, activationParameters
+        )
     }
 
     /// Everything a backward pass needs from the forward pass.
@@ -35,7 +37,9 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
 
         /// Empty buffers, shaped by the first pass that writes into them.
         init() {
-            (input, sums, output, record) = (Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0), .init())
+            (input, sums, output, record) = (
+                Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0), Matrix(rows: 0, columns: 0), .init()
+            )
         }
     }
 
@@ -52,11 +56,15 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
 
         /// Empty buffers, shaped by the first pass that writes into them.
         init() {
-            (weights, bias, activationParameters, output) = (Matrix(rows: 0, columns: 0), [], [], Matrix(rows: 0, columns: 0))
+            (weights, bias, activationParameters, output) = (
+                Matrix(rows: 0, columns: 0), [], [], Matrix(rows: 0, columns: 0)
+            )
         }
     }
 
-    var application: ActivationApplication<T> { ActivationApplication(activation: activation, parameters: activationParameters) }
+    var application: ActivationApplication<T> {
+        ActivationApplication(activation: activation, parameters: activationParameters)
+    }
 
     /// The forward pass over the batch `x` (samples × `inputs`). In `training`, a randomized activation
     /// (RReLU) draws its slopes from `rng`; otherwise it uses its mean slope and draws nothing.
@@ -94,12 +102,16 @@ public struct DenseLayer<T: TrainingScalar>: Sendable {
 
     /// The backward pass from `gradients.output` (dL/d(output), set by the caller) into `gradients`,
     /// and dL/d(input) into `dInput` if `needsInputGradient`; every buffer's memory is reused.
-    func backward(_ cache: Cache, into gradients: inout Gradients, dInput: inout Matrix<T>, needsInputGradient: Bool,
-                  scratch: inout BackwardScratch) {
+    func backward(
+        _ cache: Cache, into gradients: inout Gradients, dInput: inout Matrix<T>, needsInputGradient: Bool,
+        scratch: inout BackwardScratch
+    ) {
         gradients.activationParameters = application.backward(
             cache.sums, cache.record, gradients.output, into: &scratch.dSums, output: cache.output)
         gradients.weights.setTransposedProduct(cache.input, scratch.dSums)
         scratch.dSums.columnSums(into: &gradients.bias)
-        if needsInputGradient { dInput.setProductTransposed(scratch.dSums, weights, scratch: &scratch.transposedWeights) }
+        if needsInputGradient {
+            dInput.setProductTransposed(scratch.dSums, weights, scratch: &scratch.transposedWeights)
+        }
     }
 }

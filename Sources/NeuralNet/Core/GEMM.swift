@@ -38,16 +38,18 @@ extension Matrix {
     mutating func setProduct(_ a: Matrix, _ b: Matrix) {
         precondition(a.columns == b.rows, "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
         reshape(rows: a.rows, columns: b.columns)
-        T.multiply(m: a.rows, n: b.columns, k: a.columns, a: a.storage, rowStride: a.columns, depthStride: 1,
-                   b: b.storage, into: &storage)
+        T.multiply(
+            m: a.rows, n: b.columns, k: a.columns, a: a.storage, rowStride: a.columns, depthStride: 1,
+            b: b.storage, into: &storage)
     }
 
     /// self = aᵀ · b (A read in place, column by column).
     mutating func setTransposedProduct(_ a: Matrix, _ b: Matrix) {
         precondition(a.rows == b.rows, "cannot multiply (\(a.rows)×\(a.columns))ᵀ by \(b.rows)×\(b.columns)")
         reshape(rows: a.columns, columns: b.columns)
-        T.multiply(m: a.columns, n: b.columns, k: a.rows, a: a.storage, rowStride: 1, depthStride: a.columns,
-                   b: b.storage, into: &storage)
+        T.multiply(
+            m: a.columns, n: b.columns, k: a.rows, a: a.storage, rowStride: 1, depthStride: a.columns,
+            b: b.storage, into: &storage)
     }
 
     /// self = a · bᵀ, with bᵀ written into `scratch` first.

@@ -60,7 +60,9 @@ public enum HiddenActivation: Sendable {
     /// `Formula`); its capabilities decide the case.
     /// `parameters` go to the catalog function (for a learned one: its initial values, plus
     /// `shared` = 1 for one set shared by the layer).
-    public static func named(_ id: String, parameters: [String: Double] = [:]) throws(NeuralNetError) -> HiddenActivation {
+    public static func named(_ id: String, parameters: [String: Double] = [:]) throws(NeuralNetError)
+        -> HiddenActivation
+    {
         do {
             if Formula.isFormula(id) {  // kept with every parameter's value, so that a model file rebuilds it
                 let formula = try Activations.formula(id, parameters: parameters)

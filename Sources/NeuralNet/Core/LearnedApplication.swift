@@ -38,7 +38,8 @@ struct LearnedApplication<T: TrainingScalar> {
         var dZ = z
         for i in 0..<z.rows {
             for j in 0..<z.columns {
-                let x = Double(z[i, j]), upstream = Double(dA[i, j])
+                let x = Double(z[i, j])
+                let upstream = Double(dA[i, j])
                 dZ[i, j] = T(upstream * functions[j].derivative(at: x))
                 for (index, g) in functions[j].parameterGradients(at: x).enumerated() {
                     dParameters[offset(j) + index] += upstream * g

@@ -62,7 +62,9 @@ extension OutputHead {
 
     /// ½(o − t)² with o = tanh(z), averaged; the gradient is (o − t)/n · tanh′(z). Both tanh and
     /// tanh′ run as the catalog's batch kernels in the network's precision, as PyTorch's would.
-    private func tanhSquaredError<T: TrainingScalar>(_ z: Matrix<T>, _ targets: Targets<T>, into dZ: inout Matrix<T>) -> Double {
+    private func tanhSquaredError<T: TrainingScalar>(_ z: Matrix<T>, _ targets: Targets<T>, into dZ: inout Matrix<T>)
+        -> Double
+    {
         let n = T(max(z.rows, 1))
         var total = 0.0
         z.storage.withUnsafeBufferPointer { z in
@@ -76,13 +78,17 @@ extension OutputHead {
             }
         }
         z.storage.withUnsafeBufferPointer { z in
-            dZ.storage.withUnsafeMutableBufferPointer { dZ in T.backward(OutputFunctions.tanh, z, UnsafeBufferPointer(dZ), dZ) }
+            dZ.storage.withUnsafeMutableBufferPointer { dZ in
+                T.backward(OutputFunctions.tanh, z, UnsafeBufferPointer(dZ), dZ)
+            }
         }
         return total / Double(n)
     }
 
     /// −log softmax(z)[label], averaged; the gradient is (softmax(z) − onehot)/n.
-    private func softmaxCrossEntropy<T: TrainingScalar>(_ z: Matrix<T>, _ labels: [Int], into dZ: inout Matrix<T>) -> Double {
+    private func softmaxCrossEntropy<T: TrainingScalar>(_ z: Matrix<T>, _ labels: [Int], into dZ: inout Matrix<T>)
+        -> Double
+    {
         var total = 0.0
         let n = Double(max(z.rows, 1))
         for i in 0..<z.rows {

@@ -50,7 +50,8 @@ struct Operands<T: MatrixKernel> {
     func run() {
         guard m > 0, n > 0 else { return }
         guard k > 0 else { return c.update(repeating: 0, count: m * n) }
-        let w = Self.width, half = Self.narrowWidth
+        let w = Self.width
+        let half = Self.narrowWidth
         let wide = n - n % (2 * w)
         for j in stride(from: 0, to: wide, by: 2 * w) {
             for i in stride(from: 0, to: m, by: Self.blockRows) { block8(i, j) }
@@ -73,7 +74,8 @@ struct Operands<T: MatrixKernel> {
         typealias V = T.NarrowVector
         let (a0, a1, a2, a3) = (rowStart(i, 0), rowStart(i, 1), rowStart(i, 2), rowStart(i, 3))
         var (c0, c1, c2, c3) = (V(), V(), V(), V())
-        var bRow = b + j, offset = 0
+        var bRow = b + j
+        var offset = 0
         for _ in 0..<k {
             let b0 = UnsafeRawPointer(bRow).loadUnaligned(as: V.self)
             accumulate(&c0, V(repeating: a0[offset]), b0)
@@ -84,7 +86,9 @@ struct Operands<T: MatrixKernel> {
             offset += depthStride
         }
         let store = { (r: Int, value: V) in
-            if i + r < self.m { UnsafeMutableRawPointer(self.c + (i + r) * self.n + j).storeBytes(of: value, as: V.self) }
+            if i + r < self.m {
+                UnsafeMutableRawPointer(self.c + (i + r) * self.n + j).storeBytes(of: value, as: V.self)
+            }
         }
         store(0, c0); store(1, c1); store(2, c2); store(3, c3)
     }
@@ -119,7 +123,8 @@ struct Operands<T: MatrixKernel> {
         let (a4, a5, a6, a7) = (rowStart(i, 4), rowStart(i, 5), rowStart(i, 6), rowStart(i, 7))
         var (c00, c01, c10, c11, c20, c21, c30, c31) = (V(), V(), V(), V(), V(), V(), V(), V())
         var (c40, c41, c50, c51, c60, c61, c70, c71) = (V(), V(), V(), V(), V(), V(), V(), V())
-        var bRow = b + j, offset = 0
+        var bRow = b + j
+        var offset = 0
         for _ in 0..<k {
             let (b0, b1) = (load(bRow), load(bRow + w))
             accumulate(&c00, &c01, a0[offset], b0, b1)

@@ -22,7 +22,8 @@ public struct Network<T: TrainingScalar>: Sendable {
         initializer: Initializer, rng: inout SeededGenerator
     ) throws(NeuralNetError) {
         guard inputs >= 1, outputs >= 1, hidden.allSatisfy({ $0 >= 1 }) else {
-            throw .invalidConfiguration("layer widths must be at least 1 (inputs \(inputs), hidden \(hidden), outputs \(outputs))")
+            throw .invalidConfiguration(
+                "layer widths must be at least 1 (inputs \(inputs), hidden \(hidden), outputs \(outputs))")
         }
         guard activations.count == hidden.count else {
             throw .invalidConfiguration("\(activations.count) activations for \(hidden.count) hidden layers")
@@ -32,8 +33,10 @@ public struct Network<T: TrainingScalar>: Sendable {
         for (width, activation) in zip(hidden, activations) {
             let sums = activation.sums(forUnits: width)
             let (w, b): (Matrix<T>, [T]) = initializer.make(fanIn: fanIn, fanOut: sums, rng: &rng)
-            layers.append(DenseLayer(weights: w, bias: b, activation: activation,
-                                     activationParameters: Self.initialParameters(activation, width)))
+            layers.append(
+                DenseLayer(
+                    weights: w, bias: b, activation: activation,
+                    activationParameters: Self.initialParameters(activation, width)))
             fanIn = width
         }
         let (w, b): (Matrix<T>, [T]) = initializer.make(fanIn: fanIn, fanOut: outputs, rng: &rng)
@@ -68,7 +71,8 @@ public struct Network<T: TrainingScalar>: Sendable {
         if caches.count != layers.count { caches = layers.map { _ in DenseLayer<T>.Cache() } }
         caches.dropInputs()
         for index in layers.indices {
-            layers[index].forward(index == 0 ? x : caches[index - 1].output, training: training, rng: &rng, into: &caches[index])
+            layers[index].forward(
+                index == 0 ? x : caches[index - 1].output, training: training, rng: &rng, into: &caches[index])
         }
     }
 
@@ -96,7 +100,9 @@ public struct Network<T: TrainingScalar>: Sendable {
 
     /// Loss and per-layer gradients for one batch, into `pass` (its memory reused: a pass kept from
     /// one step to the next allocates nothing for the catalog activations).
-    func run(_ pass: inout NetworkPass<T>, _ x: Matrix<T>, _ targets: Targets<T>, training: Bool, rng: inout SeededGenerator) {
+    func run(
+        _ pass: inout NetworkPass<T>, _ x: Matrix<T>, _ targets: Targets<T>, training: Bool, rng: inout SeededGenerator
+    ) {
         forward(x, training: training, rng: &rng, into: &pass.caches)
         if pass.gradients.count != layers.count { pass.gradients = layers.map { _ in DenseLayer<T>.Gradients() } }
         let last = layers.count - 1
@@ -105,8 +111,9 @@ public struct Network<T: TrainingScalar>: Sendable {
             // Layer index writes dL/d(input) straight into the output gradient of the layer below.
             var dInput = Matrix<T>(rows: 0, columns: 0)
             if index > 0 { swap(&dInput, &pass.gradients[index - 1].output) }
-            layers[index].backward(pass.caches[index], into: &pass.gradients[index], dInput: &dInput,
-                                   needsInputGradient: index > 0, scratch: &pass.scratch)
+            layers[index].backward(
+                pass.caches[index], into: &pass.gradients[index], dInput: &dInput,
+                needsInputGradient: index > 0, scratch: &pass.scratch)
             if index > 0 { swap(&dInput, &pass.gradients[index - 1].output) }
         }
     }

@@ -1,4 +1,5 @@
 import ActivationFunctions
+import RealModule
 
 /// What the network's targets are: class indices, or real values (one column per output).
 public enum Targets<T: TrainingScalar>: Sendable {
@@ -72,14 +73,18 @@ public enum OutputHead: String, Sendable, Codable, CaseIterable {
         case (.softmax, .classes(_, let count)): return count
         case (.sigmoid, .classes(_, let count)), (.tanh, .classes(_, let count)):
             guard count == 2 else {
-                throw .invalidConfiguration("the \(rawValue) output separates two classes, the data has \(count); use --output softmax")
+                throw .invalidConfiguration(
+                    "the \(rawValue) output separates two classes, the data has \(count); use --output softmax")
             }
             return 1
         case (.linear, .values(let m)), (.huber, .values(let m)), (.tanh, .values(let m)): return m.columns
         case (.linear, .classes), (.huber, .classes):
-            throw .invalidConfiguration("the \(rawValue) output is for regression, but the data has class labels; use softmax, sigmoid or tanh")
+            throw .invalidConfiguration(
+                "the \(rawValue) output is for regression, but the data has class labels; use softmax, sigmoid or tanh")
         case (.sigmoid, .values), (.softmax, .values):
-            throw .invalidConfiguration("the \(rawValue) output is for classification, but the data has real-valued targets; use linear or huber")
+            throw .invalidConfiguration(
+                "the \(rawValue) output is for classification, but the data has real-valued targets; use linear or huber"
+            )
         }
     }
 
@@ -105,8 +110,6 @@ public enum OutputHead: String, Sendable, Codable, CaseIterable {
         Matrix(rows: z.rows, columns: z.columns, storage: z.storage.map { T(f(Double($0))) })
     }
 }
-
-import RealModule
 
 /// The catalog functions the output heads use, built once (building one fills its parameter table).
 enum OutputFunctions {

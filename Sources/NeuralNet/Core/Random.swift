@@ -1,3 +1,5 @@
+import RealModule
+
 /// A small, fast, seedable generator (xoshiro256**, seeded through SplitMix64), so one seed fixes
 /// the data, the initial weights and the order of the mini-batches on every platform.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
@@ -39,7 +41,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A standard normal number, by Marsaglia's polar method (as TensorFlow Playground's gauss data).
     public mutating func normal(mean: Double = 0, standardDeviation: Double = 1) -> Double {
         while true {
-            let u = uniform(-1, 1), v = uniform(-1, 1)
+            let u = uniform(-1, 1)
+            let v = uniform(-1, 1)
             let s = u * u + v * v
             if s > 0 && s < 1 {
                 return mean + standardDeviation * u * (-2 * Double.log(s) / s).squareRoot()
@@ -50,5 +53,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A derived generator, so that adding draws in one place does not shift another's stream.
     public mutating func split() -> SeededGenerator { SeededGenerator(seed: next()) }
 }
-
-import RealModule

@@ -21,8 +21,10 @@ public struct CSVOptions: Sendable {
 
     /// Options for reading; by default a file without a header, class labels in the last column, and
     /// the default limits.
-    public init(header: Bool = false, labelColumn: String? = nil, classification: Bool = true,
-                maxRows: Int = CSVLoader.defaultMaxRows, maxClasses: Int = CSVLoader.defaultMaxClasses) {
+    public init(
+        header: Bool = false, labelColumn: String? = nil, classification: Bool = true,
+        maxRows: Int = CSVLoader.defaultMaxRows, maxClasses: Int = CSVLoader.defaultMaxClasses
+    ) {
         (self.header, self.labelColumn, self.classification) = (header, labelColumn, classification)
         (self.maxRows, self.maxClasses) = (maxRows, maxClasses)
     }
@@ -54,9 +56,12 @@ public enum CSVLoader {
     public static func loadReporting(_ text: String, options: CSVOptions) throws(NeuralNetError) -> LoadedCSV {
         let (names, rows) = try table(text, header: options.header, maxRows: options.maxRows)
         let width = names?.count ?? rows[0].cells.count
-        guard width >= 2 else { throw .invalidData("line \(rows[0].line): need at least one feature column and a label column") }
+        guard width >= 2 else {
+            throw .invalidData("line \(rows[0].line): need at least one feature column and a label column")
+        }
         let label = try labelIndex(options.labelColumn, names: names, width: width)
-        var features: [Double] = [], rawLabels: [(line: Int, text: String)] = []
+        var features: [Double] = []
+        var rawLabels: [(line: Int, text: String)] = []
         features.reserveCapacity(rows.count * (width - 1))
         for (line, row) in rows {
             guard row.count == width else {
@@ -67,7 +72,8 @@ public enum CSVLoader {
             }
             rawLabels.append((line, row[label]))
         }
-        let featureNames = (names ?? (1...width).map { "x\($0)" }).enumerated().filter { $0.offset != label }.map(\.element)
+        let featureNames = (names ?? (1...width).map { "x\($0)" }).enumerated().filter { $0.offset != label }.map(
+            \.element)
         let inputs = Matrix(rows: rows.count, columns: width - 1, storage: features)
         let lines = rows.map(\.line)
         var warnings = CSVOutliers.warnings(inputs, names: featureNames, lines: lines)
@@ -79,21 +85,27 @@ public enum CSVLoader {
         } else {
             let targets = try values(rawLabels, column: label + 1)
             labels = .values(targets)
-            warnings += CSVOutliers.warnings(targets, names: [(names ?? [])[safe: label] ?? "\(label + 1)"], lines: lines)
+            warnings += CSVOutliers.warnings(
+                targets, names: [(names ?? [])[safe: label] ?? "\(label + 1)"], lines: lines)
         }
-        return LoadedCSV(dataset: Dataset(inputs: inputs, labels: labels, featureNames: featureNames), warnings: warnings)
+        return LoadedCSV(
+            dataset: Dataset(inputs: inputs, labels: labels, featureNames: featureNames), warnings: warnings)
     }
 
     /// Unlabelled points (for prediction): every cell a finite number, `columns` per line. With
     /// `header`, the first line must name `columns` columns; when `names` are given and the header
     /// holds the same names in another order, that is refused (the columns would be read swapped).
-    public static func loadPoints(_ text: String, header: Bool, columns: Int, names: [String]? = nil,
-                                  maxRows: Int = defaultMaxRows) throws(NeuralNetError) -> Matrix<Double> {
+    public static func loadPoints(
+        _ text: String, header: Bool, columns: Int, names: [String]? = nil,
+        maxRows: Int = defaultMaxRows
+    ) throws(NeuralNetError) -> Matrix<Double> {
         let (headerNames, rows) = try table(text, header: header, maxRows: maxRows, what: "points to predict")
         if let headerNames { try checkHeader(headerNames, columns: columns, names: names) }
         var values: [Double] = []
         for (line, row) in rows {
-            guard row.count == columns else { throw .invalidData("line \(line): \(row.count) columns, the model reads \(columns)") }
+            guard row.count == columns else {
+                throw .invalidData("line \(line): \(row.count) columns, the model reads \(columns)")
+            }
             for (column, cell) in row.enumerated() { values.append(try number(cell, line: line, column: column + 1)) }
         }
         return Matrix(rows: rows.count, columns: columns, storage: values)
@@ -101,11 +113,14 @@ public enum CSVLoader {
 
     static func checkHeader(_ header: [String], columns: Int, names: [String]?) throws(NeuralNetError) {
         guard header.count == columns else {
-            throw .invalidData("line 1: the header names \(header.count) columns (\(header.joined(separator: ", "))), the model reads \(columns)")
+            throw .invalidData(
+                "line 1: the header names \(header.count) columns (\(header.joined(separator: ", "))), the model reads \(columns)"
+            )
         }
         if let names, header != names, header.sorted() == names.sorted() {
-            throw .invalidData("line 1: the header has the model's columns in another order (\(header.joined(separator: ", "))); "
-                + "the model reads \(names.joined(separator: ", "))")
+            throw .invalidData(
+                "line 1: the header has the model's columns in another order (\(header.joined(separator: ", "))); "
+                    + "the model reads \(names.joined(separator: ", "))")
         }
     }
 
@@ -114,11 +129,14 @@ public enum CSVLoader {
         throws(NeuralNetError) -> (names: [String]?, rows: [(line: Int, cells: [String])])
     {
         let bound = CSVText.lineCountBound(text) - (header ? 1 : 0)
-        let lines = try bound > maxRows ? CSVText.lines(text).checkedCount(maxRows + (header ? 1 : 0)) : CSVText.lines(text)
+        let lines =
+            try bound > maxRows ? CSVText.lines(text).checkedCount(maxRows + (header ? 1 : 0)) : CSVText.lines(text)
         guard let first = lines.first else { throw .invalidData("the CSV file has no \(what)") }
         let names = try header ? CSVText.cells(first.text, number: first.number) : nil
         var rows: [(line: Int, cells: [String])] = []
-        for (number, line) in lines.dropFirst(header ? 1 : 0) { rows.append((number, try CSVText.cells(line, number: number))) }
+        for (number, line) in lines.dropFirst(header ? 1 : 0) {
+            rows.append((number, try CSVText.cells(line, number: number)))
+        }
         guard !rows.isEmpty else { throw .invalidData("the CSV file has a header but no \(what)") }
         return (names, rows)
     }
@@ -126,11 +144,15 @@ public enum CSVLoader {
     static func labelIndex(_ column: String?, names: [String]?, width: Int) throws(NeuralNetError) -> Int {
         guard let column else { return width - 1 }
         if let index = Int(column) {
-            guard (1...width).contains(index) else { throw .invalidConfiguration("label column \(index) is outside 1…\(width)") }
+            guard (1...width).contains(index) else {
+                throw .invalidConfiguration("label column \(index) is outside 1…\(width)")
+            }
             return index - 1
         }
         guard let names, let index = names.firstIndex(of: column) else {
-            throw .invalidConfiguration("no column named '\(column)'" + (names.map { "; the header has \($0.joined(separator: ", "))" } ?? " (use --header)"))
+            throw .invalidConfiguration(
+                "no column named '\(column)'"
+                    + (names.map { "; the header has \($0.joined(separator: ", "))" } ?? " (use --header)"))
         }
         return index
     }
@@ -138,10 +160,13 @@ public enum CSVLoader {
     static func number(_ cell: String, line: Int, column: Int) throws(NeuralNetError) -> Double {
         guard !cell.isEmpty else { throw .invalidData("line \(line), column \(column): the cell is empty") }
         guard let value = NumberText.parse(cell, as: Double.self) else {
-            throw .invalidData("line \(line), column \(column): could not convert '\(NumberText.visible(cell))' to a number")
+            throw .invalidData(
+                "line \(line), column \(column): could not convert '\(NumberText.visible(cell))' to a number")
         }
         guard value.isFinite else {
-            throw .invalidData("line \(line), column \(column): '\(cell)' is not finite (or overflows); features must be finite numbers")
+            throw .invalidData(
+                "line \(line), column \(column): '\(cell)' is not finite (or overflows); features must be finite numbers"
+            )
         }
         return value
     }
@@ -158,7 +183,10 @@ extension Array {
 
     /// Self, or an error when it has more than `limit` elements (data lines).
     func checkedCount(_ limit: Int) throws(NeuralNetError) -> Self {
-        guard count <= limit else { throw .invalidData("the CSV file has \(count) non-blank lines; at most \(limit) are read (the limit on data rows)") }
+        guard count <= limit else {
+            throw .invalidData(
+                "the CSV file has \(count) non-blank lines; at most \(limit) are read (the limit on data rows)")
+        }
         return self
     }
 }

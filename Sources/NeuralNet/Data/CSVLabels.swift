@@ -12,14 +12,18 @@ enum CSVClassLabels {
     }
 
     static func map(_ raw: [(line: Int, text: String)], column: Int, limit: Int) throws(NeuralNetError) -> Result {
-        var seen: [String: Int] = [:], texts: [String] = [], firstLines: [Int] = [], indices: [Int] = []
+        var seen: [String: Int] = [:]
+        var texts: [String] = []
+        var firstLines: [Int] = []
+        var indices: [Int] = []
         indices.reserveCapacity(raw.count)
         for (line, text) in raw {
             guard !text.isEmpty else { throw .invalidData("line \(line), column \(column): the label is empty") }
             if let index = seen[text] { indices.append(index); continue }
             guard texts.count < limit else {
-                throw .invalidData("line \(line), column \(column): label '\(text)' would be class \(limit + 1); at most \(limit) classes "
-                    + "(is column \(column) the label column? real-valued targets are read as regression)")
+                throw .invalidData(
+                    "line \(line), column \(column): label '\(text)' would be class \(limit + 1); at most \(limit) classes "
+                        + "(is column \(column) the label column? real-valued targets are read as regression)")
             }
             seen[text] = texts.count
             indices.append(texts.count)
@@ -31,7 +35,8 @@ enum CSVClassLabels {
         }
         let (order, names) = ordered(texts)
         let labels = indices.map { order[$0] }
-        return Result(labels: labels, names: names, warnings: smallClasses(labels, names: names, raw: raw, column: column))
+        return Result(
+            labels: labels, names: names, warnings: smallClasses(labels, names: names, raw: raw, column: column))
     }
 
     /// For each first-seen label, its class; and the class names in order (integers by value, then merged:
@@ -51,7 +56,9 @@ enum CSVClassLabels {
 
     /// Warnings for classes with a tenth of the largest class's points or fewer: often a typo
     /// (a `7` in a file of 0s and 1s), which would add an output the network can hardly learn.
-    static func smallClasses(_ labels: [Int], names: [String], raw: [(line: Int, text: String)], column: Int) -> [String] {
+    static func smallClasses(_ labels: [Int], names: [String], raw: [(line: Int, text: String)], column: Int)
+        -> [String]
+    {
         var counts = [Int](repeating: 0, count: names.count)
         for label in labels { counts[label] += 1 }
         let largest = counts.indices.max { counts[$0] < counts[$1] }!

@@ -23,7 +23,9 @@ enum CSVOutliers {
         let spread = median(column.map { abs($0 - center) })
         guard spread > 0, spread.isFinite, center.isFinite else { return nil }
         let far = column.indices.filter { abs(column[$0] - center) / spread > factor }
-        guard let first = far.first, Double(far.count) <= maxShare * Double(column.count) || far.count == 1 else { return nil }
+        guard let first = far.first, Double(far.count) <= maxShare * Double(column.count) || far.count == 1 else {
+            return nil
+        }
         return "column \(name): \(far.count) value\(far.count == 1 ? "" : "s") far from the rest "
             + "(more than \(Int(factor)) × the median absolute deviation \(spread) from the median \(center)), "
             + "e.g. \(column[first]) on line \(lines[first]); a typo or another unit?"

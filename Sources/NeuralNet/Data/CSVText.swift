@@ -14,7 +14,9 @@ enum CSVText {
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         var result: [(number: Int, text: Substring)] = []
         var number = 0
-        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in body.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             number += 1
             if !line.allSatisfy(\.isWhitespace) { result.append((number, line)) }
         }
@@ -60,7 +62,8 @@ enum CSVText {
             case ",": try endCell()
             case "\"":
                 guard !closed, cell.allSatisfy(\.isWhitespace) else {
-                    throw .invalidData("\(position): a quote (\") inside a cell; quote the whole cell and double the quote (\"\")")
+                    throw .invalidData(
+                        "\(position): a quote (\") inside a cell; quote the whole cell and double the quote (\"\")")
                 }
                 (quoted, cell) = (true, "")
             default:

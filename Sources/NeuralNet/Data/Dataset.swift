@@ -29,10 +29,11 @@ public struct Dataset: Sendable {
 
     /// The samples at `indices`.
     public func subset(_ indices: some Collection<Int>) -> Dataset {
-        let labels: Labels = switch self.labels {
-        case .classes(let classes, let names): .classes(indices.map { classes[$0] }, names: names)
-        case .values(let values): .values(values.rows(indices))
-        }
+        let labels: Labels =
+            switch self.labels {
+            case .classes(let classes, let names): .classes(indices.map { classes[$0] }, names: names)
+            case .values(let values): .values(values.rows(indices))
+            }
         return Dataset(inputs: inputs.rows(indices), labels: labels, featureNames: featureNames)
     }
 
@@ -49,10 +50,11 @@ public struct Dataset: Sendable {
 
     /// The data as a network sees it, in `T`.
     public func labeled<T: TrainingScalar>(_ type: T.Type = T.self) throws(NeuralNetError) -> LabeledData<T> {
-        let targets: Targets<T> = switch labels {
-        case .classes(let classes, let names): .classes(classes, count: names.count)
-        case .values(let values): .values(values.converted())
-        }
+        let targets: Targets<T> =
+            switch labels {
+            case .classes(let classes, let names): .classes(classes, count: names.count)
+            case .values(let values): .values(values.converted())
+            }
         return try LabeledData(inputs: inputs.converted(), targets: targets)
     }
 }

@@ -10,12 +10,14 @@ enum Digits {
 
     private static func load() -> Result<Dataset, NeuralNetError> {
         guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
             return .failure(.invalidData("digits: the bundled digits.csv is missing from the NeuralNet resources"))
         }
         do {
             var data = try CSVLoader.load(text, options: CSVOptions())
-            data.inputs = Matrix(rows: data.inputs.rows, columns: data.inputs.columns, storage: data.inputs.storage.map { $0 / 16 })
+            data.inputs = Matrix(
+                rows: data.inputs.rows, columns: data.inputs.columns, storage: data.inputs.storage.map { $0 / 16 })
             data.featureNames = (0..<64).map { "r\($0 / 8)c\($0 % 8)" }
             return .success(data)
         } catch {
@@ -27,10 +29,15 @@ enum Digits {
     /// standard deviation `noise` (on the 0–1 scale).
     static func sample(count: Int, noise: Double, rng: inout SeededGenerator) throws(NeuralNetError) -> Dataset {
         guard count <= imageCount else {
-            throw .invalidConfiguration("digits: count must be at most \(imageCount) (the images bundled), got \(count)")
+            throw .invalidConfiguration(
+                "digits: count must be at most \(imageCount) (the images bundled), got \(count)")
         }
         var data = try all.get().subset(Array(0..<imageCount).shuffled(using: &rng).prefix(count))
-        if noise > 0 { data.inputs = Matrix(rows: data.inputs.rows, columns: data.inputs.columns, storage: data.inputs.storage.map { $0 + noise * rng.normal() }) }
+        if noise > 0 {
+            data.inputs = Matrix(
+                rows: data.inputs.rows, columns: data.inputs.columns,
+                storage: data.inputs.storage.map { $0 + noise * rng.normal() })
+        }
         return data
     }
 }

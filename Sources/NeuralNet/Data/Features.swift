@@ -31,15 +31,22 @@ public enum Feature: String, Sendable, Codable, CaseIterable {
     /// The dataset's two columns mapped to `features`; a dataset without exactly two columns is refused.
     public static func map(_ dataset: Dataset, _ features: [Feature]) throws(NeuralNetError) -> Dataset {
         guard dataset.inputs.columns == 2 else {
-            throw .invalidConfiguration("input features need 2-D points; this data has \(dataset.inputs.columns) columns")
+            throw .invalidConfiguration(
+                "input features need 2-D points; this data has \(dataset.inputs.columns) columns")
         }
         guard !features.isEmpty else { throw .invalidConfiguration("choose at least one input feature") }
-        let rows = (0..<dataset.count).map { i in features.map { $0.value(dataset.inputs[i, 0], dataset.inputs[i, 1]) } }
-        if let i = rows.firstIndex(where: { !$0.allSatisfy(\.isFinite) }), let j = rows[i].firstIndex(where: { !$0.isFinite }) {
-            throw .invalidData("the feature \(features[j].rawValue) of the point (\(dataset.inputs[i, 0]), \(dataset.inputs[i, 1])) "
-                + "overflows to \(rows[i][j]); features must be finite (leave out \(features[j].rawValue), or rescale the data)")
+        let rows = (0..<dataset.count).map { i in features.map { $0.value(dataset.inputs[i, 0], dataset.inputs[i, 1]) }
         }
-        return Dataset(inputs: Matrix(rows: dataset.count, columns: features.count, storage: rows.flatMap { $0 }),
-                       labels: dataset.labels, featureNames: features.map(\.rawValue))
+        if let i = rows.firstIndex(where: { !$0.allSatisfy(\.isFinite) }),
+            let j = rows[i].firstIndex(where: { !$0.isFinite })
+        {
+            throw .invalidData(
+                "the feature \(features[j].rawValue) of the point (\(dataset.inputs[i, 0]), \(dataset.inputs[i, 1])) "
+                    + "overflows to \(rows[i][j]); features must be finite (leave out \(features[j].rawValue), or rescale the data)"
+            )
+        }
+        return Dataset(
+            inputs: Matrix(rows: dataset.count, columns: features.count, storage: rows.flatMap { $0 }),
+            labels: dataset.labels, featureNames: features.map(\.rawValue))
     }
 }

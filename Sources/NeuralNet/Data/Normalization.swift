@@ -40,17 +40,22 @@ public struct Normalization: Sendable, Codable, Equatable {
 
     /// The identity (no normalisation) for `features` columns.
     public static func identity(_ features: Int) -> Normalization {
-        Normalization(mean: [Double](repeating: 0, count: features), standardDeviation: [Double](repeating: 1, count: features))
+        Normalization(
+            mean: [Double](repeating: 0, count: features), standardDeviation: [Double](repeating: 1, count: features))
     }
 
     /// Why this normalisation cannot be applied to `features` columns (nil when it can): the arrays'
     /// lengths, and every mean finite and every standard deviation finite and positive.
     public func problem(features: Int) -> String? {
-        guard mean.count == features else { return "normalization.mean has \(mean.count) values for \(features) features" }
+        guard mean.count == features else {
+            return "normalization.mean has \(mean.count) values for \(features) features"
+        }
         guard standardDeviation.count == features else {
             return "normalization.standardDeviation has \(standardDeviation.count) values for \(features) features"
         }
-        if let j = mean.firstIndex(where: { !$0.isFinite }) { return "normalization.mean[\(j)] is \(mean[j]); it must be finite" }
+        if let j = mean.firstIndex(where: { !$0.isFinite }) {
+            return "normalization.mean[\(j)] is \(mean[j]); it must be finite"
+        }
         if let j = standardDeviation.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
             return "normalization.standardDeviation[\(j)] is \(standardDeviation[j]); it must be finite and positive"
         }
@@ -64,7 +69,9 @@ public struct Normalization: Sendable, Codable, Equatable {
         for i in 0..<inputs.rows {
             for j in 0..<inputs.columns {
                 let difference = inputs[i, j] - mean[j]
-                result[i, j] = difference.isFinite ? difference / standardDeviation[j]
+                result[i, j] =
+                    difference.isFinite
+                    ? difference / standardDeviation[j]
                     : inputs[i, j] / standardDeviation[j] - mean[j] / standardDeviation[j]
             }
         }

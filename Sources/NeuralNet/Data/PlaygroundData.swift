@@ -7,7 +7,8 @@ enum PlaygroundData {
 
     static func circle(count: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
         let radius = 5.0
-        var points: [[Double]] = [], labels: [Int] = []
+        var points: [[Double]] = []
+        var labels: [Int] = []
         for index in 0..<count {
             let inner = index < count / 2
             let r = inner ? rng.uniform(0, radius * 0.5) : rng.uniform(radius * 0.7, radius)
@@ -22,9 +23,11 @@ enum PlaygroundData {
 
     static func xor(count: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
         let padding = 0.3
-        var points: [[Double]] = [], labels: [Int] = []
+        var points: [[Double]] = []
+        var labels: [Int] = []
         for _ in 0..<count {
-            var x = rng.uniform(-5, 5), y = rng.uniform(-5, 5)
+            var x = rng.uniform(-5, 5)
+            var y = rng.uniform(-5, 5)
             x += x > 0 ? padding : -padding
             y += y > 0 ? padding : -padding
             let (nx, ny) = (rng.uniform(-5, 5) * noise, rng.uniform(-5, 5) * noise)
@@ -36,11 +39,14 @@ enum PlaygroundData {
 
     static func gauss(count: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
         let variance = 0.5 + (4 - 0.5) * (noise / 0.5)  // noise [0, 0.5] → variance [0.5, 4]
-        var points: [[Double]] = [], labels: [Int] = []
+        var points: [[Double]] = []
+        var labels: [Int] = []
         for (centre, label) in [(2.0, 1), (-2.0, 0)] {
             for _ in 0..<(count / 2) {
-                points.append([rng.normal(mean: centre, standardDeviation: variance.squareRoot()),
-                               rng.normal(mean: centre, standardDeviation: variance.squareRoot())])
+                points.append([
+                    rng.normal(mean: centre, standardDeviation: variance.squareRoot()),
+                    rng.normal(mean: centre, standardDeviation: variance.squareRoot()),
+                ])
                 labels.append(label)
             }
         }
@@ -49,13 +55,16 @@ enum PlaygroundData {
 
     static func spiral(count: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
         let n = count / 2
-        var points: [[Double]] = [], labels: [Int] = []
+        var points: [[Double]] = []
+        var labels: [Int] = []
         for (delta, label) in [(0.0, 1), (Double.pi, 0)] {
             for i in 0..<n {
                 let r = Double(i) / Double(n) * 5
                 let t = 1.75 * Double(i) / Double(n) * 2 * .pi + delta
-                points.append([r * Double.sin(t) + rng.uniform(-1, 1) * noise,
-                               r * Double.cos(t) + rng.uniform(-1, 1) * noise])
+                points.append([
+                    r * Double.sin(t) + rng.uniform(-1, 1) * noise,
+                    r * Double.cos(t) + rng.uniform(-1, 1) * noise,
+                ])
                 labels.append(label)
             }
         }
@@ -63,9 +72,11 @@ enum PlaygroundData {
     }
 
     static func regressionPlane(count: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
-        var points: [[Double]] = [], values: [Double] = []
+        var points: [[Double]] = []
+        var values: [Double] = []
         for _ in 0..<count {
-            let x = rng.uniform(-6, 6), y = rng.uniform(-6, 6)
+            let x = rng.uniform(-6, 6)
+            let y = rng.uniform(-6, 6)
             let (nx, ny) = (rng.uniform(-6, 6) * noise, rng.uniform(-6, 6) * noise)
             points.append([x, y])
             values.append((x + nx + y + ny) / 10)
@@ -78,13 +89,16 @@ enum PlaygroundData {
     ]
 
     static func regressionGauss(count: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
-        var points: [[Double]] = [], values: [Double] = []
+        var points: [[Double]] = []
+        var values: [Double] = []
         for _ in 0..<count {
-            let x = rng.uniform(-6, 6), y = rng.uniform(-6, 6)
+            let x = rng.uniform(-6, 6)
+            let y = rng.uniform(-6, 6)
             let (nx, ny) = (rng.uniform(-6, 6) * noise, rng.uniform(-6, 6) * noise)
             var label = 0.0
             for bump in bumps {
-                let distance = ((x + nx - bump.x) * (x + nx - bump.x) + (y + ny - bump.y) * (y + ny - bump.y)).squareRoot()
+                let distance = ((x + nx - bump.x) * (x + nx - bump.x) + (y + ny - bump.y) * (y + ny - bump.y))
+                    .squareRoot()
                 let contribution = bump.sign * min(max(1 - distance / 2, 0), 1)
                 if abs(contribution) > abs(label) { label = contribution }
             }
@@ -99,7 +113,8 @@ enum PlaygroundData {
     }
 
     static func make(_ points: [[Double]], _ values: [Double]) -> Dataset {
-        Dataset(inputs: Matrix(points), labels: .values(Matrix(rows: values.count, columns: 1, storage: values)),
-                featureNames: ["x1", "x2"])
+        Dataset(
+            inputs: Matrix(points), labels: .values(Matrix(rows: values.count, columns: 1, storage: values)),
+            featureNames: ["x1", "x2"])
     }
 }

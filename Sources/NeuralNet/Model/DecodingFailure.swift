@@ -14,7 +14,9 @@ public enum DecodingFailure {
         case .valueNotFound(let type, let context):
             return "\(fieldPath(context.codingPath)) is null, expected \(article(type))"
         case .dataCorrupted(let context):
-            let detail = context.underlyingError.flatMap { ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String }
+            let detail = context.underlyingError.flatMap {
+                ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            }
             let path = context.codingPath.isEmpty ? "" : "\(fieldPath(context.codingPath)): "
             return path + (detail ?? context.debugDescription)
         @unknown default:
@@ -26,7 +28,11 @@ public enum DecodingFailure {
     static func fieldPath(_ path: [any CodingKey]) -> String {
         var text = ""
         for key in path {
-            if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
         }
         return text.isEmpty ? "the file" : text
     }

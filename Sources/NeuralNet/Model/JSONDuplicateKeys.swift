@@ -50,7 +50,8 @@ public enum JSONDuplicateKeys {
             case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = stack.popLast()
             case UInt8(ascii: ","):
                 switch stack.last {
-                case .object(let keys, let current, _)?: stack[stack.count - 1] = .object(keys: keys, current: current, expectingKey: true)
+                case .object(let keys, let current, _)?:
+                    stack[stack.count - 1] = .object(keys: keys, current: current, expectingKey: true)
                 case .array(let index)?: stack[stack.count - 1] = .array(index: index + 1)
                 case nil: break
                 }
@@ -81,7 +82,9 @@ public enum JSONDuplicateKeys {
 
         /// A key's text, escapes resolved (so "\u0061" and "a" are the same key).
         static func decode(_ token: Data) -> String {
-            let raw = String(decoding: token.dropFirst().dropLast(token.last == UInt8(ascii: "\"") && token.count > 1 ? 1 : 0), as: UTF8.self)
+            let raw = String(
+                decoding: token.dropFirst().dropLast(token.last == UInt8(ascii: "\"") && token.count > 1 ? 1 : 0),
+                as: UTF8.self)
             guard token.contains(UInt8(ascii: "\\")) else { return raw }
             return (try? JSONDecoder().decode(String.self, from: token)) ?? raw
         }

@@ -35,32 +35,43 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public var layers: [Layer]
 
     /// The file for `network` (its numbers converted to `Double`) and the preparation of its inputs.
-    public init<T>(network: Network<T>, inputNames: [String], features: [Feature]?, normalization: Normalization, classNames: [String]) {
+    public init<T>(
+        network: Network<T>, inputNames: [String], features: [Feature]?, normalization: Normalization,
+        classNames: [String]
+    ) {
         head = network.head
-        (self.inputNames, self.features, self.normalization, self.classNames) = (inputNames, features, normalization, classNames)
+        (self.inputNames, self.features, self.normalization, self.classNames) = (
+            inputNames, features, normalization, classNames
+        )
         layers = network.layers.map { layer in
-            Layer(activation: layer.activation.id, parameters: layer.activation.parameters,
-                  weights: (0..<layer.weights.rows).map { layer.weights.row($0).map(Double.init) },
-                  bias: layer.bias.map(Double.init), learned: layer.activationParameters.map(Double.init))
+            Layer(
+                activation: layer.activation.id, parameters: layer.activation.parameters,
+                weights: (0..<layer.weights.rows).map { layer.weights.row($0).map(Double.init) },
+                bias: layer.bias.map(Double.init), learned: layer.activationParameters.map(Double.init))
         }
     }
 
     /// Raw input rows → what the first layer reads.
     public func prepare(_ raw: Matrix<Double>) throws(NeuralNetError) -> Matrix<Double> {
         guard raw.columns == inputNames.count else {
-            throw .shapeMismatch("the model reads \(inputNames.count) columns (\(inputNames.joined(separator: ", "))), the input has \(raw.columns)")
+            throw .shapeMismatch(
+                "the model reads \(inputNames.count) columns (\(inputNames.joined(separator: ", "))), the input has \(raw.columns)"
+            )
         }
         var inputs = raw
         if let features {
-            let dataset = Dataset(inputs: raw, labels: .values(Matrix(rows: raw.rows, columns: 0)), featureNames: inputNames)
+            let dataset = Dataset(
+                inputs: raw, labels: .values(Matrix(rows: raw.rows, columns: 0)), featureNames: inputNames)
             inputs = try Feature.map(dataset, features).inputs
         }
         if let problem = normalization.problem(features: inputs.columns) { throw .invalidModel(problem) }
         let prepared = normalization.apply(inputs)
         if let bad = prepared.storage.firstIndex(where: { !$0.isFinite }) {
             let (row, column) = (bad / prepared.columns, bad % prepared.columns)
-            throw .invalidData("point \(row + 1): input \(column + 1) is \(inputs[row, column]), which the model's normalisation "
-                + "(mean \(normalization.mean[column]), standard deviation \(normalization.standardDeviation[column])) turns into \(prepared.storage[bad])")
+            throw .invalidData(
+                "point \(row + 1): input \(column + 1) is \(inputs[row, column]), which the model's normalisation "
+                    + "(mean \(normalization.mean[column]), standard deviation \(normalization.standardDeviation[column])) turns into \(prepared.storage[bad])"
+            )
         }
         return prepared
     }

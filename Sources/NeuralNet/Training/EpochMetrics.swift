@@ -38,17 +38,21 @@ extension LayerMetrics {
     static let saturationThreshold = 0.01
 
     /// Measures a layer from a full-batch forward and backward pass.
-    static func measure<T: TrainingScalar>(_ layer: DenseLayer<T>, _ cache: DenseLayer<T>.Cache, _ gradients: DenseLayer<T>.Gradients) -> LayerMetrics {
+    static func measure<T: TrainingScalar>(
+        _ layer: DenseLayer<T>, _ cache: DenseLayer<T>.Cache, _ gradients: DenseLayer<T>.Gradients
+    ) -> LayerMetrics {
         let slopes = layer.slopes(cache)
         let perUnit = slopes.columns == cache.output.columns
         let rows = max(cache.output.rows, 1)
         return LayerMetrics(
             meanAbsWeightGradient: meanAbs(gradients.weights.storage),
             meanAbsOutputGradient: meanAbs(gradients.output.storage),
-            deadFraction: Double(DenseLayer<T>.deadUnits(slopes: slopes, units: cache.output.columns).count) / Double(max(cache.output.columns, 1)),
+            deadFraction: Double(DenseLayer<T>.deadUnits(slopes: slopes, units: cache.output.columns).count)
+                / Double(max(cache.output.columns, 1)),
             zeroFraction: Double(count(cache.output.storage) { $0 == 0 }) / Double(max(cache.output.storage.count, 1)),
             saturatedFraction: perUnit
-                ? Double(count(slopes.storage) { abs(Double($0)) < saturationThreshold }) / Double(rows * slopes.columns) : 0)
+                ? Double(count(slopes.storage) { abs(Double($0)) < saturationThreshold })
+                    / Double(rows * slopes.columns) : 0)
     }
 
     private static func count<T>(_ values: [T], where isCounted: (T) -> Bool) -> Int {

@@ -9,10 +9,13 @@ public struct LabeledData<T: TrainingScalar>: Sendable {
     /// class labels (at least 2 classes) are in range; an error names the first bad row.
     public init(inputs: Matrix<T>, targets: Targets<T>) throws(NeuralNetError) {
         guard inputs.rows == targets.count else {
-            throw .shapeMismatch("found inconsistent numbers of samples: \(inputs.rows) inputs, \(targets.count) targets")
+            throw .shapeMismatch(
+                "found inconsistent numbers of samples: \(inputs.rows) inputs, \(targets.count) targets")
         }
         if let bad = inputs.storage.firstIndex(where: { !$0.isFinite }) {
-            throw .invalidData("input row \(bad / inputs.columns + 1), column \(bad % inputs.columns + 1) is \(inputs.storage[bad]); features must be finite")
+            throw .invalidData(
+                "input row \(bad / inputs.columns + 1), column \(bad % inputs.columns + 1) is \(inputs.storage[bad]); features must be finite"
+            )
         }
         switch targets {
         case .classes(let labels, let count):
@@ -22,7 +25,8 @@ public struct LabeledData<T: TrainingScalar>: Sendable {
             }
         case .values(let values):
             if let bad = values.storage.firstIndex(where: { !$0.isFinite }) {
-                throw .invalidData("target row \(bad / max(values.columns, 1) + 1) is \(values.storage[bad]); targets must be finite")
+                throw .invalidData(
+                    "target row \(bad / max(values.columns, 1) + 1) is \(values.storage[bad]); targets must be finite")
             }
         }
         (self.inputs, self.targets) = (inputs, targets)

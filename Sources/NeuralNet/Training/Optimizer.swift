@@ -1,3 +1,5 @@
+import RealModule
+
 /// The update rules, as PyTorch defines them (torch.optim), so that trajectories can be compared.
 public enum OptimizerKind: String, Sendable, Codable, CaseIterable {
     /// p −= lr·g.
@@ -58,7 +60,9 @@ public struct OptimizerSettings: Sendable, Codable, Equatable {
         guard learningRate.isFinite, learningRate > 0 else {
             throw .invalidConfiguration("the learning rate must be a finite number > 0, got \(learningRate)")
         }
-        guard (0...1).contains(momentum) else { throw .invalidConfiguration("momentum must be in [0, 1], got \(momentum)") }
+        guard (0...1).contains(momentum) else {
+            throw .invalidConfiguration("momentum must be in [0, 1], got \(momentum)")
+        }
         guard (0..<1).contains(beta1), (0..<1).contains(beta2), (0..<1).contains(rho) else {
             throw .invalidConfiguration("beta1, beta2 and rho must be in [0, 1)")
         }
@@ -81,7 +85,9 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
     public init(_ settings: OptimizerSettings) { self.settings = settings }
 
     /// Updates `parameters` (slot `slot`) from `gradient`; `isWeight` decides whether regularisation applies.
-    public mutating func update(_ parameters: inout [T], _ gradient: [T], slot: Int, learningRate: Double, isWeight: Bool) {
+    public mutating func update(
+        _ parameters: inout [T], _ gradient: [T], slot: Int, learningRate: Double, isWeight: Bool
+    ) {
         let g = isWeight ? regularized(gradient, parameters) : gradient
         let lr = T(learningRate)
         switch settings.kind {
@@ -97,7 +103,8 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
             first[slot] = v
         case .rmsprop:
             var s = Self.take(&second, slot, g.count)
-            let rho = T(settings.rho), eps = T(settings.epsilon)
+            let rho = T(settings.rho)
+            let eps = T(settings.epsilon)
             for i in parameters.indices {
                 s[i] = rho * s[i] + (1 - rho) * g[i] * g[i]
                 parameters[i] -= lr * g[i] / (s[i].squareRoot() + eps)
@@ -147,16 +154,16 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
     }
 }
 
-import RealModule
-
 /// One Adam update over whole arrays: vectors of `Float.Vector` or `Double.Vector` lanes (the matrix
 /// kernel's, `MatrixKernel.swift`), then the same arithmetic one element at a time for the tail (lane by
 /// lane the results are identical).
 struct AdamStep<T: TrainingScalar> {
     let b1: T, b2: T, step: T, correction2: T, eps: T
 
-    func apply(_ p: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
-               _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafeBufferPointer<T>) {
+    func apply(
+        _ p: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
+        _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafeBufferPointer<T>
+    ) {
         var i = 0
         if T.self == Float.self {
             i = vectors(p, m, v, g, Float.Vector.self)
@@ -173,8 +180,10 @@ struct AdamStep<T: TrainingScalar> {
 
     /// The whole vectors, in lanes `V` whose scalar is `T` (the caller checked); returns where the
     /// tail starts.
-    private func vectors<V: SIMD>(_ p: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
-                                  _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafeBufferPointer<T>, _: V.Type) -> Int
+    private func vectors<V: SIMD>(
+        _ p: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
+        _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafeBufferPointer<T>, _: V.Type
+    ) -> Int
     where V.Scalar: BinaryFloatingPoint {
         let (b1, b2) = (V(repeating: V.Scalar(self.b1)), V(repeating: V.Scalar(self.b2)))
         let (one, step) = (V(repeating: 1), V(repeating: V.Scalar(self.step)))

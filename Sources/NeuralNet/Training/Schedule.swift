@@ -29,7 +29,9 @@ public enum LearningRateSchedule: Sendable, Codable, Equatable {
         case "constant" where parts.count == 1: return .constant
         case "cosine" where parts.count == 1: return .cosine(epochs: epochs, minimum: 0)
         case "step" where parts.count == 3:
-            guard let every = Int(parts[1]), every >= 1, let gamma = Double(parts[2]), gamma > 0, gamma.isFinite else { return nil }
+            guard let every = Int(parts[1]), every >= 1, let gamma = Double(parts[2]), gamma > 0, gamma.isFinite else {
+                return nil
+            }
             return .step(every: every, gamma: gamma)
         default: return nil
         }

@@ -67,11 +67,15 @@ public struct Trainer<T: TrainingScalar>: Sendable {
 
     /// A trainer for `network`; `seed` fixes the batch order and the random slopes of RReLU. Throws if
     /// `settings` are out of range or `batchSize` is below 1.
-    public init(network: Network<T>, settings: OptimizerSettings, batchSize: Int, shuffle: Bool = true,
-                schedule: LearningRateSchedule = .constant, seed: UInt64) throws(NeuralNetError) {
+    public init(
+        network: Network<T>, settings: OptimizerSettings, batchSize: Int, shuffle: Bool = true,
+        schedule: LearningRateSchedule = .constant, seed: UInt64
+    ) throws(NeuralNetError) {
         try settings.validate()
         guard batchSize >= 1 else { throw .invalidConfiguration("the batch size must be at least 1, got \(batchSize)") }
-        (self.network, self.settings, self.batchSize, self.shuffle, self.schedule) = (network, settings, batchSize, shuffle, schedule)
+        (self.network, self.settings, self.batchSize, self.shuffle, self.schedule) = (
+            network, settings, batchSize, shuffle, schedule
+        )
         optimizer = Optimizer(settings)
         rng = SeededGenerator(seed: seed)
     }
@@ -98,7 +102,8 @@ public struct Trainer<T: TrainingScalar>: Sendable {
             n.layers.map { [$0.weights.rows, $0.weights.columns, $0.bias.count, $0.activationParameters.count] }
         }
         guard shape(edited) == shape(network), edited.head == network.head else {
-            throw .shapeMismatch("the edited network has layers \(shape(edited)) but the trainer's has \(shape(network))")
+            throw .shapeMismatch(
+                "the edited network has layers \(shape(edited)) but the trainer's has \(shape(network))")
         }
         network = edited
         evaluationIsCurrent = false
@@ -108,7 +113,9 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     /// `trainEpoch(_:test:while:)` stopped in between.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
-    public mutating func trainEpoch(_ train: LabeledData<T>, test: LabeledData<T>? = nil) throws(NeuralNetError) -> EpochMetrics {
+    public mutating func trainEpoch(_ train: LabeledData<T>, test: LabeledData<T>? = nil) throws(NeuralNetError)
+        -> EpochMetrics
+    {
         try trainEpoch(train, test: test, while: { true })!
     }
 
@@ -120,8 +127,10 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     /// one batch this way, not one epoch (which 5 000 points in batches of 1 make long).
     @_specialize(where T == Double)
     @_specialize(where T == Float)
-    public mutating func trainEpoch(_ train: LabeledData<T>, test: LabeledData<T>? = nil,
-                                    while shouldContinue: () -> Bool) throws(NeuralNetError) -> EpochMetrics? {
+    public mutating func trainEpoch(
+        _ train: LabeledData<T>, test: LabeledData<T>? = nil,
+        while shouldContinue: () -> Bool
+    ) throws(NeuralNetError) -> EpochMetrics? {
         try checkShape(train)
         let start = Date()
         var state = inProgress.flatMap { $0.order.count == train.count ? $0 : nil } ?? beginEpoch(train.count)
@@ -171,7 +180,9 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     public mutating func step(_ batch: LabeledData<T>) throws(NeuralNetError) {
-        try step(batch.inputs, batch.targets, learningRate: schedule.rate(base: settings.learningRate, epoch: epoch), batchIndex: 1)
+        try step(
+            batch.inputs, batch.targets, learningRate: schedule.rate(base: settings.learningRate, epoch: epoch),
+            batchIndex: 1)
     }
 
     /// Refills the batch buffers with the samples at `indices`. The step pass's first cache still
@@ -182,7 +193,9 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         batch.targets.setSubset(indices, of: data.targets)
     }
 
-    private mutating func step(_ inputs: Matrix<T>, _ targets: Targets<T>, learningRate: Double, batchIndex: Int) throws(NeuralNetError) {
+    private mutating func step(_ inputs: Matrix<T>, _ targets: Targets<T>, learningRate: Double, batchIndex: Int)
+        throws(NeuralNetError)
+    {
         evaluationIsCurrent = false
         network.run(&stepPass, inputs, targets, training: true, rng: &rng)
         let loss = stepPass.loss
@@ -191,7 +204,8 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         }
         if recordsStepLosses { stepLosses.append(loss) }
         if let index = stepPass.gradients.firstIndex(where: { !$0.isAllFinite }) {
-            throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "layer \(index + 1) has a non-finite gradient")
+            throw .nonFinite(
+                epoch: epoch + 1, batch: batchIndex, detail: "layer \(index + 1) has a non-finite gradient")
         }
         for index in stepPass.gradients.indices {
             update(layer: index, learningRate: learningRate)
@@ -201,19 +215,23 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     /// Applies the optimiser to one layer's weights, biases and learned activation parameters.
     private mutating func update(layer index: Int, learningRate: Double) {
         let slot = 3 * index
-        optimizer.update(&network.layers[index].weights.storage, stepPass.gradients[index].weights.storage, slot: slot,
-                         learningRate: learningRate, isWeight: true)
-        optimizer.update(&network.layers[index].bias, stepPass.gradients[index].bias, slot: slot + 1,
-                         learningRate: learningRate, isWeight: false)
+        optimizer.update(
+            &network.layers[index].weights.storage, stepPass.gradients[index].weights.storage, slot: slot,
+            learningRate: learningRate, isWeight: true)
+        optimizer.update(
+            &network.layers[index].bias, stepPass.gradients[index].bias, slot: slot + 1,
+            learningRate: learningRate, isWeight: false)
         if !stepPass.gradients[index].activationParameters.isEmpty {
-            optimizer.update(&network.layers[index].activationParameters, stepPass.gradients[index].activationParameters,
-                             slot: slot + 2, learningRate: learningRate, isWeight: false)
+            optimizer.update(
+                &network.layers[index].activationParameters, stepPass.gradients[index].activationParameters,
+                slot: slot + 2, learningRate: learningRate, isWeight: false)
         }
     }
 
     private func checkShape(_ data: LabeledData<T>) throws(NeuralNetError) {
         guard data.inputs.columns == network.inputCount else {
-            throw .shapeMismatch("the data has \(data.inputs.columns) features but the network takes \(network.inputCount)")
+            throw .shapeMismatch(
+                "the data has \(data.inputs.columns) features but the network takes \(network.inputCount)")
         }
         let outputs = try network.head.outputCount(for: data.targets)
         guard outputs == network.outputCount else {

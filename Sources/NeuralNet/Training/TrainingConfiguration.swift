@@ -46,12 +46,15 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// The activation of each hidden layer.
     public func hiddenActivations() throws(NeuralNetError) -> [HiddenActivation] {
         guard activations.count == 1 || activations.count == hidden.count else {
-            throw .invalidConfiguration("\(activations.count) activations for \(hidden.count) hidden layers (give one, or one per layer)")
+            throw .invalidConfiguration(
+                "\(activations.count) activations for \(hidden.count) hidden layers (give one, or one per layer)")
         }
         var result: [HiddenActivation] = []
         for index in hidden.indices {
-            result.append(try HiddenActivation.named(activations.count == 1 ? activations[0] : activations[index],
-                                                     parameters: activationParameters))
+            result.append(
+                try HiddenActivation.named(
+                    activations.count == 1 ? activations[0] : activations[index],
+                    parameters: activationParameters))
         }
         return result
     }
@@ -63,7 +66,9 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         try optimizer.validate()
         guard epochs >= 1 else { throw .invalidConfiguration("epochs must be at least 1, got \(epochs)") }
         guard batchSize >= 1 else { throw .invalidConfiguration("the batch size must be at least 1, got \(batchSize)") }
-        if let hiddenBias, !hiddenBias.isFinite { throw .invalidConfiguration("the hidden bias start must be finite, got \(hiddenBias)") }
+        if let hiddenBias, !hiddenBias.isFinite {
+            throw .invalidConfiguration("the hidden bias start must be finite, got \(hiddenBias)")
+        }
         guard hidden.allSatisfy({ (1...4096).contains($0) }), hidden.count <= 64 else {
             throw .invalidConfiguration("hidden layer widths must be in 1…4096 (at most 64 layers), got \(hidden)")
         }

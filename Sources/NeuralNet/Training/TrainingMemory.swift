@@ -28,8 +28,9 @@ extension TrainingConfiguration {
         let bytes = try memoryEstimate(inputs: inputs, outputs: outputs, rows: rows)
         guard bytes <= Self.memoryLimit else {
             let shape = ([inputs] + hidden + [outputs]).map(String.init).joined(separator: "-")
-            throw .invalidConfiguration("a \(shape) network trained on \(rows) points needs about \(gigabytes(bytes)) GB of memory; "
-                + "at most \(gigabytes(Self.memoryLimit)) GB (use fewer or narrower layers, or fewer points)")
+            throw .invalidConfiguration(
+                "a \(shape) network trained on \(rows) points needs about \(gigabytes(bytes)) GB of memory; "
+                    + "at most \(gigabytes(Self.memoryLimit)) GB (use fewer or narrower layers, or fewer points)")
         }
     }
 

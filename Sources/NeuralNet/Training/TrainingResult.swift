@@ -27,7 +27,9 @@ public struct TrainingResult: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case config, epochs, train, test
-        case trainCount = "train_count", testCount = "test_count", secondsPerEpoch = "seconds_per_epoch"
+        case trainCount = "train_count"
+        case testCount = "test_count"
+        case secondsPerEpoch = "seconds_per_epoch"
     }
 
     /// The result of `session` as it stands, from its last epoch's metrics.
@@ -38,7 +40,8 @@ public struct TrainingResult: Codable, Sendable {
         (trainCount, testCount) = (session.train.count, session.test.count)
         train = Scores(loss: last?.trainLoss, accuracy: last?.trainAccuracy)
         test = Scores(loss: last?.testLoss, accuracy: last?.testAccuracy)
-        secondsPerEpoch = session.history.isEmpty ? 0 : session.history.map(\.seconds).reduce(0, +) / Double(session.history.count)
+        secondsPerEpoch =
+            session.history.isEmpty ? 0 : session.history.map(\.seconds).reduce(0, +) / Double(session.history.count)
     }
 
     /// One line of JSON with sorted keys; a missing loss or accuracy is written as null, not left out.
@@ -81,12 +84,19 @@ public enum MetricsCSV {
         let layerColumns = first.layers.indices.flatMap { i in
             ["grad_w_\(i + 1)", "grad_a_\(i + 1)", "dead_\(i + 1)", "zero_\(i + 1)", "saturated_\(i + 1)"]
         }
-        let header = ["epoch", "learning_rate", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds"] + layerColumns
+        let header =
+            ["epoch", "learning_rate", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds"]
+            + layerColumns
         let rows = history.map { m in
-            let totals = [String(m.epoch), "\(m.learningRate)", "\(m.trainLoss)", text(m.trainAccuracy), text(m.testLoss),
-                          text(m.testAccuracy), "\(m.seconds)"]
+            let totals = [
+                String(m.epoch), "\(m.learningRate)", "\(m.trainLoss)", text(m.trainAccuracy), text(m.testLoss),
+                text(m.testAccuracy), "\(m.seconds)",
+            ]
             let layers = m.layers.flatMap { l in
-                ["\(l.meanAbsWeightGradient)", "\(l.meanAbsOutputGradient)", "\(l.deadFraction)", "\(l.zeroFraction)", "\(l.saturatedFraction)"]
+                [
+                    "\(l.meanAbsWeightGradient)", "\(l.meanAbsOutputGradient)", "\(l.deadFraction)",
+                    "\(l.zeroFraction)", "\(l.saturatedFraction)",
+                ]
             }
             return (totals + layers).joined(separator: ",")
         }

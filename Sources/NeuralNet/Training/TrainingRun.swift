@@ -42,7 +42,8 @@ public struct TrainingRun<T: TrainingScalar>: Sendable {
     /// the epoch's metrics when it ends, nil when it stopped in between and goes on at the next call.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
-    public mutating func trainEpoch(while shouldContinue: () -> Bool = { true }) throws(NeuralNetError) -> EpochMetrics? {
+    public mutating func trainEpoch(while shouldContinue: () -> Bool = { true }) throws(NeuralNetError) -> EpochMetrics?
+    {
         evaluatedCurrentData = false
         guard let metrics = try trainer.trainEpoch(train, test: test, while: shouldContinue) else { return nil }
         evaluatedCurrentData = true

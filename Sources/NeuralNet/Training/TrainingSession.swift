@@ -54,20 +54,25 @@ public struct TrainingSession: Sendable {
     }
 
     /// The configuration's network (drawn with seed + 1) and its trainer (seed + 2) on `split`, in `T`.
-    private static func run<T: TrainingScalar>(_ configuration: TrainingConfiguration, _ split: TrainingSplit) throws(NeuralNetError)
+    private static func run<T: TrainingScalar>(_ configuration: TrainingConfiguration, _ split: TrainingSplit)
+        throws(NeuralNetError)
         -> TrainingRun<T>
     {
         let (train, test) = try split.labeled(T.self)
         var rng = SeededGenerator(seed: configuration.seed &+ 1)
         var network = try Network<T>(
-            inputs: split.train.inputs.columns, hidden: configuration.hidden, activations: try configuration.hiddenActivations(),
+            inputs: split.train.inputs.columns, hidden: configuration.hidden,
+            activations: try configuration.hiddenActivations(),
             outputs: try configuration.output.outputCount(for: train.targets), head: configuration.output,
             initializer: configuration.initializer, rng: &rng)
         if let bias = configuration.hiddenBias {
-            for l in network.layers.indices.dropLast() { network.layers[l].bias = network.layers[l].bias.map { _ in T(bias) } }
+            for l in network.layers.indices.dropLast() {
+                network.layers[l].bias = network.layers[l].bias.map { _ in T(bias) }
+            }
         }
-        let trainer = try Trainer(network: network, settings: configuration.optimizer, batchSize: configuration.batchSize,
-                                  shuffle: configuration.shuffle, schedule: configuration.schedule, seed: configuration.seed &+ 2)
+        let trainer = try Trainer(
+            network: network, settings: configuration.optimizer, batchSize: configuration.batchSize,
+            shuffle: configuration.shuffle, schedule: configuration.schedule, seed: configuration.seed &+ 2)
         return TrainingRun(trainer: trainer, train: train, test: test)
     }
 
@@ -77,14 +82,19 @@ public struct TrainingSession: Sendable {
     /// is not 2-D, a non-finite value, a head that does not suit the targets).
     public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
         try configuration.validate()
-        let split = try TrainingSplit(raw, trainFraction: configuration.trainFraction, seed: configuration.seed,
-                                      features: configuration.features, normalize: configuration.normalize)
-        let outputs = switch raw.labels {
-        case .classes(_, let names): names.count
-        case .values(let values): values.columns
-        }
-        try configuration.checkMemory(inputs: split.train.inputs.columns, outputs: outputs, rows: max(split.train.count, split.test.count))
-        (self.configuration, self.data, self.rawTrain, self.rawTest) = (configuration, raw, split.rawTrain, split.rawTest)
+        let split = try TrainingSplit(
+            raw, trainFraction: configuration.trainFraction, seed: configuration.seed,
+            features: configuration.features, normalize: configuration.normalize)
+        let outputs =
+            switch raw.labels {
+            case .classes(_, let names): names.count
+            case .values(let values): values.columns
+            }
+        try configuration.checkMemory(
+            inputs: split.train.inputs.columns, outputs: outputs, rows: max(split.train.count, split.test.count))
+        (self.configuration, self.data, self.rawTrain, self.rawTest) = (
+            configuration, raw, split.rawTrain, split.rawTest
+        )
         (self.train, self.test, self.normalization) = (split.train, split.test, split.normalization)
         switch configuration.precision {
         case .float: state = .float(try Self.run(configuration, split))
@@ -124,8 +134,9 @@ public struct TrainingSession: Sendable {
     /// the network is the one the failing step started from: nothing non-finite was written.
     @discardableResult
     public mutating func runEpoch() throws(NeuralNetError) -> EpochMetrics {
-        let metrics = try change(float: { run throws(NeuralNetError) in try run.trainEpoch()! },
-                                 double: { run throws(NeuralNetError) in try run.trainEpoch()! })
+        let metrics = try change(
+            float: { run throws(NeuralNetError) in try run.trainEpoch()! },
+            double: { run throws(NeuralNetError) in try run.trainEpoch()! })
         history.append(metrics)
         return metrics
     }
@@ -143,15 +154,18 @@ public struct TrainingSession: Sendable {
 
     /// The trained model, ready to save.
     public func modelFile(inputNames: [String]) -> ModelFile {
-        ModelFile(network: network, inputNames: inputNames, features: configuration.features,
-                  normalization: normalization, classNames: data.classNames)
+        ModelFile(
+            network: network, inputNames: inputNames, features: configuration.features,
+            normalization: normalization, classNames: data.classNames)
     }
 
     /// Outputs for raw points (feature map and normalisation applied here).
     public func predict(_ raw: Matrix<Double>) throws(NeuralNetError) -> Matrix<Double> {
         var inputs = raw
         if let features = configuration.features {
-            inputs = try Feature.map(Dataset(inputs: raw, labels: .values(Matrix(rows: raw.rows, columns: 0)), featureNames: []), features).inputs
+            inputs = try Feature.map(
+                Dataset(inputs: raw, labels: .values(Matrix(rows: raw.rows, columns: 0)), featureNames: []), features
+            ).inputs
         }
         return network.predict(normalization.apply(inputs))
     }
@@ -160,9 +174,11 @@ public struct TrainingSession: Sendable {
 extension Network {
     /// The same network in another precision.
     public func converted<U: TrainingScalar>(to type: U.Type = U.self) -> Network<U> {
-        Network<U>(layers: layers.map { layer in
-            DenseLayer<U>(weights: layer.weights.converted(), bias: layer.bias.map { U($0) }, activation: layer.activation,
-                          activationParameters: layer.activationParameters.map { U($0) })
-        }, head: head)
+        Network<U>(
+            layers: layers.map { layer in
+                DenseLayer<U>(
+                    weights: layer.weights.converted(), bias: layer.bias.map { U($0) }, activation: layer.activation,
+                    activationParameters: layer.activationParameters.map { U($0) })
+            }, head: head)
     }
 }

@@ -19,8 +19,10 @@ public struct TrainingSplit: Sendable {
     /// with `kept` when it has one entry per feature, else with a normalisation fitted on the training
     /// part when `normalize` is set, else with the identity. Throws for a train fraction outside
     /// (0, 1], extra samples that do not match the data, or features that need 2-D points or overflow.
-    public init(_ raw: Dataset, trainFraction: Double, seed: UInt64, addingToTraining extra: Dataset? = nil,
-                features: [Feature]?, normalize: Bool, keeping kept: Normalization? = nil) throws(NeuralNetError) {
+    public init(
+        _ raw: Dataset, trainFraction: Double, seed: UInt64, addingToTraining extra: Dataset? = nil,
+        features: [Feature]?, normalize: Bool, keeping kept: Normalization? = nil
+    ) throws(NeuralNetError) {
         var (rawTrain, rawTest) = try raw.split(trainFraction: trainFraction, seed: seed)
         if let extra, extra.count > 0 { rawTrain = try rawTrain.appending(extra) }
         var (train, test) = (rawTrain, rawTest)
@@ -36,8 +38,12 @@ public struct TrainingSplit: Sendable {
 
     /// The normalised training part and test part (nil when it is empty) in `T`, checked: every
     /// feature and real target finite, every class label in range.
-    public func labeled<T: TrainingScalar>(_ type: T.Type = T.self) throws(NeuralNetError) -> (train: LabeledData<T>, test: LabeledData<T>?) {
-        let normalized = { (d: Dataset) in Dataset(inputs: normalization.apply(d.inputs), labels: d.labels, featureNames: d.featureNames) }
+    public func labeled<T: TrainingScalar>(_ type: T.Type = T.self) throws(NeuralNetError) -> (
+        train: LabeledData<T>, test: LabeledData<T>?
+    ) {
+        let normalized = { (d: Dataset) in
+            Dataset(inputs: normalization.apply(d.inputs), labels: d.labels, featureNames: d.featureNames)
+        }
         return (try normalized(train).labeled(T.self), test.count == 0 ? nil : try normalized(test).labeled(T.self))
     }
 }
@@ -47,17 +53,21 @@ extension Dataset {
     /// indices into these class names, or as many target columns). Throws, naming what differs.
     public func appending(_ other: Dataset) throws(NeuralNetError) -> Dataset {
         guard other.inputs.columns == inputs.columns else {
-            throw .shapeMismatch("the added samples have \(other.inputs.columns) columns but the data has \(inputs.columns)")
+            throw .shapeMismatch(
+                "the added samples have \(other.inputs.columns) columns but the data has \(inputs.columns)")
         }
-        let combined = Matrix(rows: count + other.count, columns: inputs.columns, storage: inputs.storage + other.inputs.storage)
+        let combined = Matrix(
+            rows: count + other.count, columns: inputs.columns, storage: inputs.storage + other.inputs.storage)
         switch (labels, other.labels) {
         case (.classes(let mine, let names), .classes(let theirs, _)):
             return Dataset(inputs: combined, labels: .classes(mine + theirs, names: names), featureNames: featureNames)
         case (.values(let mine), .values(let theirs)) where mine.columns == theirs.columns:
-            let values = Matrix(rows: mine.rows + theirs.rows, columns: mine.columns, storage: mine.storage + theirs.storage)
+            let values = Matrix(
+                rows: mine.rows + theirs.rows, columns: mine.columns, storage: mine.storage + theirs.storage)
             return Dataset(inputs: combined, labels: .values(values), featureNames: featureNames)
         default:
-            throw .shapeMismatch("the added samples' targets are not of the data's kind (classes or as many target columns)")
+            throw .shapeMismatch(
+                "the added samples' targets are not of the data's kind (classes or as many target columns)")
         }
     }
 }

@@ -23,8 +23,9 @@ public struct TrainingTrace: Encodable {
     /// The trace of `session` as it stands (train it first, with `recordsStepLosses` set).
     public init(_ session: TrainingSession) {
         config = session.configuration
-        initial = ModelFile(network: session.initialNetwork, inputNames: session.train.featureNames, features: nil,
-                            normalization: .identity(session.train.inputs.columns), classNames: session.train.classNames)
+        initial = ModelFile(
+            network: session.initialNetwork, inputNames: session.train.featureNames, features: nil,
+            normalization: .identity(session.train.inputs.columns), classNames: session.train.classNames)
         let inputs = session.preparedTrainInputs
         trainInputs = (0..<inputs.rows).map { Array(inputs.row($0)) }
         switch session.train.labels {

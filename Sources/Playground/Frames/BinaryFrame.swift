@@ -15,8 +15,12 @@ public struct Focus: Sendable, Equatable {
     public init?(parsing text: String?) throws(PlaygroundError) {
         guard let text, !text.isEmpty else { return nil }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 2, let layer = parts[0], let unit = parts[1], (0...999).contains(layer), (0...999).contains(unit) else {
-            throw .bad("focus must be LAYER,UNIT (two whole numbers 0…999, a hidden layer and a unit counted from 0), got '\(text.prefix(40))'")
+        guard parts.count == 2, let layer = parts[0], let unit = parts[1], (0...999).contains(layer),
+            (0...999).contains(unit)
+        else {
+            throw .bad(
+                "focus must be LAYER,UNIT (two whole numbers 0…999, a hidden layer and a unit counted from 0), got '\(text.prefix(40))'"
+            )
         }
         self.init(layer: layer, unit: unit)
     }
@@ -39,7 +43,9 @@ public enum BinaryFrame {
     }
 
     /// The encoded frame, and its grids by place (the base of the next frame's delta).
-    static func encode(_ frame: Frame, number: Int, previous: [String: EncodedGrid]) -> (bytes: [UInt8], grids: [String: EncodedGrid]) {
+    static func encode(_ frame: Frame, number: Int, previous: [String: EncodedGrid]) -> (
+        bytes: [UInt8], grids: [String: EncodedGrid]
+    ) {
         let sink = GridSink(previous: previous)
         let header = JSONBody.encode(Header(number: number, frame: frame), userInfo: [GridSink.key: sink])
         let count = UInt32(header.count)

@@ -19,7 +19,8 @@ public struct EncodedGrid: Encodable, Sendable, Equatable {
 
     init(_ values: [Double], size: Int) {
         let finite = values.map { $0.isFinite ? $0 : 0 }
-        let lower = finite.min() ?? 0, upper = finite.max() ?? 0
+        let lower = finite.min() ?? 0
+        let upper = finite.max() ?? 0
         let scale = upper - lower > 1e-12 ? 255 / (upper - lower) : 0
         bytes = finite.map { UInt8(max(0, min(255, (($0 - lower) * scale).rounded()))) }
         (self.size, self.lower, self.upper) = (size, lower, upper)

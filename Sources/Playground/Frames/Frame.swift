@@ -95,7 +95,13 @@ public struct Histogram: Encodable, Sendable, Equatable {
         (below, above) = (0, 0)
         let width = (upper - lower) / Double(bins)
         for v in values {
-            if !(v >= lower) { below += 1 } else if v > upper { above += 1 } else { counts[min(Int((v - lower) / width), bins - 1)] += 1 }
+            if !(v >= lower) {
+                below += 1
+            } else if v > upper {
+                above += 1
+            } else {
+                counts[min(Int((v - lower) / width), bins - 1)] += 1
+            }
         }
     }
 }

@@ -21,18 +21,24 @@ extension PlaygroundEngine {
         let net = network
         let trained = trainingPass()
         let layers = net.layers.indices.map { index in
-            layerView(net.layers[index], cache: trained?.caches[index], gradients: trained?.gradients[index], isOutput: index == net.layers.count - 1)
+            layerView(
+                net.layers[index], cache: trained?.caches[index], gradients: trained?.gradients[index],
+                isOutput: index == net.layers.count - 1)
         }
         let outputs = GridForward.outputs(net, data.gridInputs)
         let size = PreparedData.gridSize
         let hidden = outputs.dropLast().enumerated().map { layer, output in
-            GridPictures.layer(output, size: size, factor: size / GridSet.thumbnailSize, focus: focus?.layer == layer ? focus?.unit : nil)
+            GridPictures.layer(
+                output, size: size, factor: size / GridSet.thumbnailSize,
+                focus: focus?.layer == layer ? focus?.unit : nil)
         }
         let outputValues = outputGrids(outputs.last!)
         let collapse = collapseView(net, actual: outputValues)
         return FrameContent(
             network: NetworkView(inputs: config.features.map(\.rawValue), layers: layers),
-            grids: GridSet(domain: data.domain, inputs: includeInputs ? data.inputGrids : nil, hidden: hidden, output: outputValues.map { EncodedGrid($0, size: size) }),
+            grids: GridSet(
+                domain: data.domain, inputs: includeInputs ? data.inputGrids : nil, hidden: hidden,
+                output: outputValues.map { EncodedGrid($0, size: size) }),
             collapse: collapse, milliseconds: Date().timeIntervalSince(start) * 1000)
     }
 
@@ -47,8 +53,10 @@ extension PlaygroundEngine {
     func outputGrids(_ logits: Matrix<Float>) -> [[Double]] {
         let outputs: Matrix<Float>
         switch network.head {  // the vectorised kernels, rather than the head's value-by-value map
-        case .tanh: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Tanh().forward(logits.storage))
-        case .sigmoid: outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Sigmoid().forward(logits.storage))
+        case .tanh:
+            outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Tanh().forward(logits.storage))
+        case .sigmoid:
+            outputs = Matrix(rows: logits.rows, columns: logits.columns, storage: Sigmoid().forward(logits.storage))
         case .softmax: outputs = GridPictures.softmaxRows(logits)
         default: outputs = network.head.outputs(logits)
         }
@@ -60,18 +68,26 @@ extension PlaygroundEngine {
         }
     }
 
-    func layerView(_ layer: DenseLayer<Double>, cache: DenseLayer<Double>.Cache?, gradients: DenseLayer<Double>.Gradients?, isOutput: Bool) -> LayerView {
+    func layerView(
+        _ layer: DenseLayer<Double>, cache: DenseLayer<Double>.Cache?, gradients: DenseLayer<Double>.Gradients?,
+        isOutput: Bool
+    ) -> LayerView {
         let rows = { (m: Matrix<Double>) in (0..<m.rows).map { m.row($0).map(Float.init) } }
         var view = LayerView(
-            activation: isOutput ? network.head.rawValue : layer.activation.id, parameters: isOutput ? [:] : layer.activation.parameters,
+            activation: isOutput ? network.head.rawValue : layer.activation.id,
+            parameters: isOutput ? [:] : layer.activation.parameters,
             weights: rows(layer.weights), bias: layer.bias,
             weightGradients: gradients.map { rows($0.weights) } ?? [], biasGradients: gradients?.bias ?? [],
             dead: [Bool](repeating: false, count: layer.units), zeros: [Double](repeating: 0, count: layer.units))
         guard let cache, !isOutput, cache.output.rows > 0 else { return view }
         let n = Double(cache.output.rows)
-        view.zeros = (0..<cache.output.columns).map { unit in Double(Self.column(cache.output, unit).filter { $0 == 0 }.count) / n }
+        view.zeros = (0..<cache.output.columns).map { unit in
+            Double(Self.column(cache.output, unit).filter { $0 == 0 }.count) / n
+        }
         if case .function(let f, _) = layer.activation {
-            let slopes = (0..<cache.sums.columns).map { unit in Self.column(cache.sums, unit).map { f.derivative(at: $0) } }
+            let slopes = (0..<cache.sums.columns).map { unit in
+                Self.column(cache.sums, unit).map { f.derivative(at: $0) }
+            }
             view.dead = slopes.map { $0.allSatisfy { $0 == 0 } }
             view.meanSlope = slopes.joined().reduce(0) { $0 + abs($1) } / Double(max(cache.sums.storage.count, 1))
             let domain = f.info.plotDomain

@@ -30,8 +30,9 @@ enum GridForward {
     /// A layer whose activation has structure of its own, through the layer's (generic) forward.
     static func structuredForward(_ layer: DenseLayer<Double>, _ x: Matrix<Float>) -> Matrix<Float> {
         var rng = SeededGenerator(seed: 0)  // evaluation draws nothing
-        let converted = DenseLayer<Float>(weights: layer.weights.converted(), bias: layer.bias.map(Float.init),
-                                          activation: layer.activation, activationParameters: layer.activationParameters.map(Float.init))
+        let converted = DenseLayer<Float>(
+            weights: layer.weights.converted(), bias: layer.bias.map(Float.init),
+            activation: layer.activation, activationParameters: layer.activationParameters.map(Float.init))
         return converted.forward(x, training: false, rng: &rng).output
     }
 
@@ -47,7 +48,8 @@ enum GridForward {
                         let row = i * m
                         for j in 0..<m { out[row + j] = b[j] }
                         for p in 0..<k {
-                            let value = xs[i * k + p], weights = p * m
+                            let value = xs[i * k + p]
+                            let weights = p * m
                             for j in 0..<m { out[row + j] += value * ws[weights + j] }
                         }
                     }

@@ -16,13 +16,15 @@ enum GridPictures {
                 for row in 0..<size {
                     let blockRow = (row / factor) * small
                     for column in 0..<size {
-                        let point = (row * size + column) * units, cell = blockRow + column / factor
+                        let point = (row * size + column) * units
+                        let cell = blockRow + column / factor
                         for unit in 0..<units { out[unit * small * small + cell] += Double(values[point + unit]) }
                     }
                 }
             }
         }
-        let cells = Double(factor * factor), area = small * small
+        let cells = Double(factor * factor)
+        let area = small * small
         return (0..<units).map { unit in
             if unit == focus { return EncodedGrid(column(m, unit), size: size) }
             return EncodedGrid(sums[unit * area..<(unit + 1) * area].map { $0 / cells }, size: small)

@@ -50,7 +50,8 @@ struct History: Sendable {
         }
         records.append(record)
         if records.count > capacity {
-            records = records.enumerated().filter { $0.offset % 2 == 0 || $0.offset == records.count - 1 }.map(\.element)
+            records = records.enumerated().filter { $0.offset % 2 == 0 || $0.offset == records.count - 1 }.map(
+                \.element)
             stride *= 2
         }
     }

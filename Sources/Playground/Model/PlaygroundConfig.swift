@@ -71,7 +71,8 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
         learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
         networkShape = try c.decodeIfPresent([Int].self, forKey: .networkShape) ?? d.networkShape
         activations = try c.decodeIfPresent([String].self, forKey: .activations) ?? d.activations
-        activationParameters = try c.decodeIfPresent([String: [String: Double]].self, forKey: .activationParameters) ?? [:]
+        activationParameters =
+            try c.decodeIfPresent([String: [String: Double]].self, forKey: .activationParameters) ?? [:]
         features = try c.decodeIfPresent([Feature].self, forKey: .features) ?? d.features
         regularization = try c.decodeIfPresent(Regularization.self, forKey: .regularization) ?? d.regularization
         regularizationRate = try c.decodeIfPresent(Double.self, forKey: .regularizationRate) ?? d.regularizationRate
@@ -112,14 +113,18 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
     }
 
     /// What decides the data: a change here regenerates the points (and resets the network).
-    var dataKey: DataKey { DataKey(problem: problem, dataset: dataset, classes: classes, noise: noise,
-                                   percTrainData: percTrainData, dataSeed: dataSeed) }
+    var dataKey: DataKey {
+        DataKey(
+            problem: problem, dataset: dataset, classes: classes, noise: noise,
+            percTrainData: percTrainData, dataSeed: dataSeed)
+    }
 
     /// What decides the initial network: a change here resets it.
     var networkKey: NetworkKey {
-        NetworkKey(shape: networkShape, activations: networkShape.indices.map(activation(ofLayer:)),
-                   parameters: networkShape.indices.map(parameters(ofLayer:)), features: features,
-                   initializer: initializer, output: output, normalize: normalize, seed: seed)
+        NetworkKey(
+            shape: networkShape, activations: networkShape.indices.map(activation(ofLayer:)),
+            parameters: networkShape.indices.map(parameters(ofLayer:)), features: features,
+            initializer: initializer, output: output, normalize: normalize, seed: seed)
     }
 
     struct DataKey: Equatable {

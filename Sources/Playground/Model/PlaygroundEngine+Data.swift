@@ -14,7 +14,8 @@ extension PlaygroundEngine {
         }
         try Self.check(points, classCount: data.classCount)
         // Prepared before anything changes: points that fail there are not left in `added`.
-        let prepared = try PreparedData(raw: source, added: added + points, config: config, normalization: data.normalization)
+        let prepared = try PreparedData(
+            raw: source, added: added + points, config: config, normalization: data.normalization)
         added += points
         replacePoints(with: prepared)
     }
@@ -23,7 +24,9 @@ extension PlaygroundEngine {
     static func check(_ points: [AddedPoint], classCount: Int) throws(PlaygroundError) {
         for (index, point) in points.enumerated() {
             let which = points.count == 1 ? "" : "point \(index + 1): "
-            guard point.x1.isFinite, point.x2.isFinite, point.label.isFinite else { throw .bad(which + "a point needs finite x1, x2 and label") }
+            guard point.x1.isFinite, point.x2.isFinite, point.label.isFinite else {
+                throw .bad(which + "a point needs finite x1, x2 and label")
+            }
             if classCount > 0 {
                 guard point.label == point.label.rounded(), (0..<classCount).contains(Int(point.label)) else {
                     throw .bad(which + "the class must be 0…\(classCount - 1), got \(point.label)")
@@ -43,18 +46,23 @@ extension PlaygroundEngine {
     /// kept in `uploadWarnings` for the page.
     public mutating func upload(csv text: String, header: Bool) throws(PlaygroundError) {
         let reported = try lift { () throws(NeuralNetError) in
-            try CSVLoader.loadReporting(text, options: CSVOptions(header: header, classification: config.problem == .classification))
+            try CSVLoader.loadReporting(
+                text, options: CSVOptions(header: header, classification: config.problem == .classification))
         }
         let loaded = reported.dataset
         guard loaded.inputs.columns == 2 else {
-            throw PlaygroundError(.unprocessable, "the playground draws 2-D points: the CSV needs 2 feature columns and a label column (x1,x2,label), "
-                + "this one has \(loaded.inputs.columns) feature column\(loaded.inputs.columns == 1 ? "" : "s")")
+            throw PlaygroundError(
+                .unprocessable,
+                "the playground draws 2-D points: the CSV needs 2 feature columns and a label column (x1,x2,label), "
+                    + "this one has \(loaded.inputs.columns) feature column\(loaded.inputs.columns == 1 ? "" : "s")")
         }
         guard loaded.count <= limits.maxPoints else {
-            throw PlaygroundError(.tooLarge, "the CSV has \(loaded.count) points; the playground takes at most \(limits.maxPoints)")
+            throw PlaygroundError(
+                .tooLarge, "the CSV has \(loaded.count) points; the playground takes at most \(limits.maxPoints)")
         }
         guard loaded.classNames.count <= 10 else {
-            throw PlaygroundError(.unprocessable, "the CSV has \(loaded.classNames.count) classes; the playground takes at most 10")
+            throw PlaygroundError(
+                .unprocessable, "the CSV has \(loaded.classNames.count) classes; the playground takes at most 10")
         }
         var new = config
         new.dataset = PlaygroundLimits.customDataset
@@ -70,7 +78,8 @@ extension PlaygroundEngine {
 
     /// Rebuilds the data from the current points (keeping the normalisation and the network).
     mutating func rebuildData() throws(PlaygroundError) {
-        try replacePoints(with: PreparedData(raw: source, added: added, config: config, normalization: data.normalization))
+        try replacePoints(
+            with: PreparedData(raw: source, added: added, config: config, normalization: data.normalization))
     }
 
     /// Trains on `prepared` from the next batch on: the network and the optimiser's state go on, an

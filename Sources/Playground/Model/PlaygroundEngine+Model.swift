@@ -6,12 +6,15 @@ extension PlaygroundEngine {
     /// configuration, `addedPoints` the clicked points and `uploadedPoints` an uploaded CSV's points:
     /// `activations predict --model` reads the file, and Import restores the page.
     public func exportModel() -> Data {
-        let file = ModelFile(network: network, inputNames: ["x1", "x2"], features: config.features,
-                             normalization: data.normalization, classNames: data.rawTrain.classNames)
+        let file = ModelFile(
+            network: network, inputNames: ["x1", "x2"], features: config.features,
+            normalization: data.normalization, classNames: data.rawTrain.classNames)
         var object = (try? JSONSerialization.jsonObject(with: file.encoded())) as? [String: Any] ?? [:]
         object["playground"] = Self.jsonObject(config)
         if !added.isEmpty { object["addedPoints"] = Self.jsonObject(added) }
-        if config.dataset == PlaygroundLimits.customDataset, let uploaded { object["uploadedPoints"] = Self.jsonObject(UploadedPoints(uploaded, warnings: uploadWarnings)) }
+        if config.dataset == PlaygroundLimits.customDataset, let uploaded {
+            object["uploadedPoints"] = Self.jsonObject(UploadedPoints(uploaded, warnings: uploadWarnings))
+        }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
     }
 
@@ -48,10 +51,17 @@ extension PlaygroundEngine {
         new.features = file.features ?? new.features
         let hidden = network.layers.dropLast()
         guard file.inputNames.count == 2, network.inputCount == new.features.count else {
-            throw PlaygroundError(.unprocessable, "the model reads \(file.inputNames.count) columns; the playground's models read 2 (x1, x2)")
+            throw PlaygroundError(
+                .unprocessable,
+                "the model reads \(file.inputNames.count) columns; the playground's models read 2 (x1, x2)")
         }
-        guard hidden.map(\.units) == new.networkShape, hidden.map(\.activation.id) == new.networkShape.indices.map(new.activation(ofLayer:)) else {
-            throw PlaygroundError(.unprocessable, "the weights do not match the file's playground settings (layers \(hidden.map(\.units)) vs \(new.networkShape))")
+        guard hidden.map(\.units) == new.networkShape,
+            hidden.map(\.activation.id) == new.networkShape.indices.map(new.activation(ofLayer:))
+        else {
+            throw PlaygroundError(
+                .unprocessable,
+                "the weights do not match the file's playground settings (layers \(hidden.map(\.units)) vs \(new.networkShape))"
+            )
         }
         if new.dataset == PlaygroundLimits.customDataset && uploaded == nil && upload == nil {
             new.dataset = new.problem == .regression ? "reg-plane" : "circle"
@@ -68,8 +78,13 @@ extension PlaygroundEngine {
             }
             config = new
             data = try PreparedData(raw: source, added: added, config: new, normalization: file.normalization)
-            guard network.outputCount == (network.head == .softmax ? data.classCount : 1), network.head == new.head(classCount: data.classCount) else {
-                throw PlaygroundError(.unprocessable, "the model's output (\(network.head.rawValue), \(network.outputCount) unit(s)) does not fit this data")
+            guard network.outputCount == (network.head == .softmax ? data.classCount : 1),
+                network.head == new.head(classCount: data.classCount)
+            else {
+                throw PlaygroundError(
+                    .unprocessable,
+                    "the model's output (\(network.head.rawValue), \(network.outputCount) unit(s)) does not fit this data"
+                )
             }
             if let points { try add(points) }
             initial = network
@@ -85,15 +100,21 @@ extension PlaygroundEngine {
     }
 
     /// Playground settings for a plain `train --save` file: its layers, activations and features.
-    private func derivedConfig(_ file: ModelFile, _ network: Network<Double>) throws(PlaygroundError) -> PlaygroundConfig {
+    private func derivedConfig(_ file: ModelFile, _ network: Network<Double>) throws(PlaygroundError)
+        -> PlaygroundConfig
+    {
         guard file.features != nil else {
-            throw PlaygroundError(.unprocessable, "the model was not trained on playground features (x1, x2, x1², …); save it with --features or from the playground")
+            throw PlaygroundError(
+                .unprocessable,
+                "the model was not trained on playground features (x1, x2, x1², …); save it with --features or from the playground"
+            )
         }
         var new = config
         let hidden = network.layers.dropLast()
         new.networkShape = hidden.map(\.units)
         new.activations = hidden.isEmpty ? ["tanh"] : hidden.map(\.activation.id)
-        new.activationParameters = Dictionary(uniqueKeysWithValues: hidden.enumerated().map { (String($0.offset), $0.element.activation.parameters) })
+        new.activationParameters = Dictionary(
+            uniqueKeysWithValues: hidden.enumerated().map { (String($0.offset), $0.element.activation.parameters) })
         new.problem = network.head == .linear || network.head == .huber ? .regression : .classification
         if new.problem == .classification, network.head != .softmax { new.output = network.head }
         if new.problem != config.problem { new.dataset = new.problem == .regression ? "reg-plane" : "circle" }

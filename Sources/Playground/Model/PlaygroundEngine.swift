@@ -71,7 +71,9 @@ public struct PlaygroundEngine: Sendable {
     /// between goes on at the next call with the same numbers (`TrainingRun.trainEpoch(while:)`),
     /// unless the points changed meanwhile: then a new epoch starts (`TrainingRun.replaceData`).
     public mutating func trainEpoch(while shouldContinue: () -> Bool) -> (finished: Bool, pause: Pause?) {
-        guard data.train.count >= 2 else { return (false, Pause(message: "Add at least 2 training points before training.", isError: true)) }
+        guard data.train.count >= 2 else {
+            return (false, Pause(message: "Add at least 2 training points before training.", isError: true))
+        }
         let metrics: EpochMetrics?
         do { metrics = try run.trainEpoch(while: shouldContinue) } catch {
             return (false, Pause(message: Self.explain(error, learningRate: config.learningRate), isError: true))
@@ -83,14 +85,21 @@ public struct PlaygroundEngine: Sendable {
             return (true, Pause(message: "Paused at the maximum of \(config.maxEpochs) epochs.", isError: false))
         }
         if config.stopLoss > 0, metrics.trainLoss <= config.stopLoss {
-            return (true, Pause(message: "Paused: the training loss \(metrics.trainLoss.formatted3) reached the stop-at-loss of \(config.stopLoss).", isError: false))
+            return (
+                true,
+                Pause(
+                    message:
+                        "Paused: the training loss \(metrics.trainLoss.formatted3) reached the stop-at-loss of \(config.stopLoss).",
+                    isError: false)
+            )
         }
         return (true, nil)
     }
 
     static func explain(_ error: NeuralNetError, learningRate: Double) -> String {
         guard case .nonFinite(let epoch, let batch, let detail) = error else { return error.description }
-        return "Paused at epoch \(epoch), batch \(batch): \(detail). The step would have written NaN or ∞ into the weights, "
+        return
+            "Paused at epoch \(epoch), batch \(batch): \(detail). The step would have written NaN or ∞ into the weights, "
             + "so they were kept as they were. The learning rate (\(learningRate)) or the regularisation rate is too large "
             + "for this network: lower it, then Reset."
     }
@@ -115,7 +124,8 @@ public struct PlaygroundEngine: Sendable {
     public mutating func regenerate(_ dataSeed: UInt64) throws(PlaygroundError) {
         config.dataSeed = dataSeed
         source = try Self.points(for: config, uploaded: uploaded)
-        try replacePoints(with: PreparedData(raw: source, added: added, config: config, normalization: data.normalization))
+        try replacePoints(
+            with: PreparedData(raw: source, added: added, config: config, normalization: data.normalization))
     }
 
     /// What changing the configuration did.
@@ -150,8 +160,12 @@ public struct PlaygroundEngine: Sendable {
     /// when `from` is nil. Layers count from 0 (the first hidden layer); the output layer is last.
     public mutating func setWeight(layer: Int, from: Int?, to: Int, value: Double) throws(PlaygroundError) {
         var network = run.network
-        guard network.layers.indices.contains(layer) else { throw .bad("no layer \(layer); the network has \(network.layers.count)") }
-        guard value.isFinite, abs(value) <= 1e6 else { throw .bad("a weight must be a finite number of at most 1e6 in size, got \(value)") }
+        guard network.layers.indices.contains(layer) else {
+            throw .bad("no layer \(layer); the network has \(network.layers.count)")
+        }
+        guard value.isFinite, abs(value) <= 1e6 else {
+            throw .bad("a weight must be a finite number of at most 1e6 in size, got \(value)")
+        }
         let l = network.layers[layer]
         guard (0..<l.weights.columns).contains(to) else { throw .bad("layer \(layer) has no unit \(to)") }
         if let from {
@@ -168,28 +182,37 @@ public struct PlaygroundEngine: Sendable {
     static func points(for config: PlaygroundConfig, uploaded: Dataset?) throws(PlaygroundError) -> Dataset {
         guard config.dataset == PlaygroundLimits.customDataset else { return try PreparedData.generate(config) }
         if let uploaded { return uploaded }
-        let names = config.problem == .regression ? nil : (config.classes == 2 ? ["-1", "+1"] : (0..<config.classes).map(String.init))
-        return Dataset(inputs: Matrix(rows: 0, columns: 2),
-                       labels: names.map { .classes([], names: $0) } ?? .values(Matrix(rows: 0, columns: 1)), featureNames: ["x1", "x2"])
+        let names =
+            config.problem == .regression
+            ? nil : (config.classes == 2 ? ["-1", "+1"] : (0..<config.classes).map(String.init))
+        return Dataset(
+            inputs: Matrix(rows: 0, columns: 2),
+            labels: names.map { .classes([], names: $0) } ?? .values(Matrix(rows: 0, columns: 1)),
+            featureNames: ["x1", "x2"])
     }
 
     static func network(_ config: PlaygroundConfig, _ data: PreparedData) throws(PlaygroundError) -> Network<Double> {
         try lift { () throws(NeuralNetError) in
             var rng = SeededGenerator(seed: config.seed)
             let activations = try config.networkShape.indices.map { (index) throws(NeuralNetError) in
-                try HiddenActivation.named(config.activation(ofLayer: index), parameters: config.parameters(ofLayer: index))
+                try HiddenActivation.named(
+                    config.activation(ofLayer: index), parameters: config.parameters(ofLayer: index))
             }
             let head = config.head(classCount: data.classCount)
-            return try Network(inputs: config.features.count, hidden: config.networkShape, activations: activations,
-                               outputs: head == .softmax ? data.classCount : 1, head: head, initializer: config.initializer, rng: &rng)
+            return try Network(
+                inputs: config.features.count, hidden: config.networkShape, activations: activations,
+                outputs: head == .softmax ? data.classCount : 1, head: head, initializer: config.initializer, rng: &rng)
         }
     }
 
     /// A trainer for `network`, its batch order seeded with the configuration's seed + 0x5eed.
-    static func trainer(_ network: Network<Double>, _ config: PlaygroundConfig) throws(PlaygroundError) -> Trainer<Double> {
+    static func trainer(_ network: Network<Double>, _ config: PlaygroundConfig) throws(PlaygroundError) -> Trainer<
+        Double
+    > {
         try lift { () throws(NeuralNetError) in
-            try Trainer(network: network, settings: config.optimizerSettings, batchSize: config.batchSize, shuffle: true,
-                        seed: config.seed &+ 0x5eed)
+            try Trainer(
+                network: network, settings: config.optimizerSettings, batchSize: config.batchSize, shuffle: true,
+                seed: config.seed &+ 0x5eed)
         }
     }
 }

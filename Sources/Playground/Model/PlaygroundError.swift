@@ -5,8 +5,15 @@ import NeuralNet
 public struct PlaygroundError: Error, Equatable, CustomStringConvertible {
     /// The kind of fault, sent as the HTTP status and, by name, as the error's `code`.
     public enum Kind: Int, Sendable, CaseIterable {
-        case badRequest = 400, forbidden = 403, notFound = 404, timeout = 408, tooLarge = 413
-        case unsupportedMediaType = 415, unprocessable = 422, tooManySessions = 429, unavailable = 503
+        case badRequest = 400
+        case forbidden = 403
+        case notFound = 404
+        case timeout = 408
+        case tooLarge = 413
+        case unsupportedMediaType = 415
+        case unprocessable = 422
+        case tooManySessions = 429
+        case unavailable = 503
 
         /// The name the page can test for (`tooManySessions`), stable across wording changes.
         public var code: String { String(describing: self) }

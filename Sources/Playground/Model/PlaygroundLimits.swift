@@ -37,31 +37,46 @@ public struct PlaygroundLimits: Sendable {
     /// Checks every field, naming the first that is out of range.
     public func validate(_ c: PlaygroundConfig) throws(PlaygroundError) {
         try check(c.networkShape.count <= maxLayers, "at most \(maxLayers) hidden layers, got \(c.networkShape.count)")
-        try check(c.networkShape.allSatisfy { (1...maxNeurons).contains($0) },
-                  "each hidden layer needs 1…\(maxNeurons) neurons, got \(c.networkShape)")
-        try check(c.activations.count == 1 || c.activations.count == c.networkShape.count,
-                  "give one activation, or one per hidden layer (\(c.networkShape.count)); got \(c.activations.count)")
+        try check(
+            c.networkShape.allSatisfy { (1...maxNeurons).contains($0) },
+            "each hidden layer needs 1…\(maxNeurons) neurons, got \(c.networkShape)")
+        try check(
+            c.activations.count == 1 || c.activations.count == c.networkShape.count,
+            "give one activation, or one per hidden layer (\(c.networkShape.count)); got \(c.activations.count)")
         try check((0...50).contains(c.noise), "noise must be 0…50, got \(c.noise)")
         try check((10...90).contains(c.percTrainData), "the training percentage must be 10…90, got \(c.percTrainData)")
-        try check((1...maxBatchSize).contains(c.batchSize), "the batch size must be 1…\(maxBatchSize), got \(c.batchSize)")
-        try check(c.learningRate.isFinite && c.learningRate > 0 && c.learningRate <= 100,
-                  "the learning rate must be in (0, 100], got \(c.learningRate)")
-        try check(c.regularizationRate.isFinite && (0...100).contains(c.regularizationRate),
-                  "the regularisation rate must be 0…100, got \(c.regularizationRate)")
+        try check(
+            (1...maxBatchSize).contains(c.batchSize), "the batch size must be 1…\(maxBatchSize), got \(c.batchSize)")
+        try check(
+            c.learningRate.isFinite && c.learningRate > 0 && c.learningRate <= 100,
+            "the learning rate must be in (0, 100], got \(c.learningRate)")
+        try check(
+            c.regularizationRate.isFinite && (0...100).contains(c.regularizationRate),
+            "the regularisation rate must be 0…100, got \(c.regularizationRate)")
         try check((2...10).contains(c.classes), "classes must be 2…10, got \(c.classes)")
         try check(!c.features.isEmpty, "choose at least one input feature")
         try check(Set(c.features).count == c.features.count, "each input feature may appear once")
-        try check(c.maxEpochs >= 0 && c.maxEpochs <= 10_000_000, "the maximum epoch count must be 0…10000000, got \(c.maxEpochs)")
+        try check(
+            c.maxEpochs >= 0 && c.maxEpochs <= 10_000_000,
+            "the maximum epoch count must be 0…10000000, got \(c.maxEpochs)")
         try check(c.stopLoss.isFinite && c.stopLoss >= 0, "stop-at-loss must be a number ≥ 0, got \(c.stopLoss)")
-        try check((1...maxEpochsPerFrame).contains(c.epochsPerFrame), "epochs per frame must be 1…\(maxEpochsPerFrame), got \(c.epochsPerFrame)")
-        for index in c.networkShape.indices { try Self.checkActivation(c.activation(ofLayer: index), c.parameters(ofLayer: index), layer: index) }
+        try check(
+            (1...maxEpochsPerFrame).contains(c.epochsPerFrame),
+            "epochs per frame must be 1…\(maxEpochsPerFrame), got \(c.epochsPerFrame)")
+        for index in c.networkShape.indices {
+            try Self.checkActivation(c.activation(ofLayer: index), c.parameters(ofLayer: index), layer: index)
+        }
         if c.dataset != Self.customDataset {
             let generator: DatasetGenerator
             do { generator = try Datasets.named(c.dataset) } catch { throw .bad("\(error)") }
-            try check(Self.planeDatasets.contains(generator.id),
-                      "'\(c.dataset)' is not a 2-D dataset; the playground's are \(Self.planeDatasets.joined(separator: ", "))")
-            try check(generator.isClassification == (c.problem == .classification),
-                      "'\(c.dataset)' is a \(generator.isClassification ? "classification" : "regression") dataset, but the problem is \(c.problem.rawValue)")
+            try check(
+                Self.planeDatasets.contains(generator.id),
+                "'\(c.dataset)' is not a 2-D dataset; the playground's are \(Self.planeDatasets.joined(separator: ", "))"
+            )
+            try check(
+                generator.isClassification == (c.problem == .classification),
+                "'\(c.dataset)' is a \(generator.isClassification ? "classification" : "regression") dataset, but the problem is \(c.problem.rawValue)"
+            )
         }
     }
 
@@ -71,19 +86,27 @@ public struct PlaygroundLimits: Sendable {
     /// The dataset id of uploaded or clicked points, as opposed to a generator's id.
     public static let customDataset = "custom"
     /// The 2-D datasets, in menu order: TensorFlow Playground's six, then the ones it lacks.
-    public static let planeDatasets = ["circle", "xor", "gauss", "spiral", "moons", "blobs", "spiral-arms", "reg-plane", "reg-gauss"]
+    public static let planeDatasets = [
+        "circle", "xor", "gauss", "spiral", "moons", "blobs", "spiral-arms", "reg-plane", "reg-gauss",
+    ]
 
     static func checkActivation(_ id: String, _ parameters: [String: Double], layer: Int) throws(PlaygroundError) {
         if Formula.isFormula(id) {  // your own: parsed, differentiated and checked, its length and depth bounded
-            do { _ = try Activations.formula(id, parameters: parameters) } catch { throw .bad("layer \(layer + 1): \(error)") }
+            do { _ = try Activations.formula(id, parameters: parameters) } catch {
+                throw .bad("layer \(layer + 1): \(error)")
+            }
             return
         }
         guard let definition = Activations.named(id) else {
             let close = Activations.suggestions(for: id).filter(activationIDs.contains)
-            throw .bad("layer \(layer + 1): unknown activation '\(id)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+            throw .bad(
+                "layer \(layer + 1): unknown activation '\(id)'"
+                    + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
         }
         guard activationIDs.contains(definition.info.id) else {
-            throw .bad("layer \(layer + 1): \(definition.info.id) is a function of a whole row, not of one neuron; it can only be the output (softmax is used for 3 or more classes)")
+            throw .bad(
+                "layer \(layer + 1): \(definition.info.id) is a function of a whole row, not of one neuron; it can only be the output (softmax is used for 3 or more classes)"
+            )
         }
         do { _ = try definition.info.validate(parameters) } catch { throw .bad("layer \(layer + 1): \(error)") }
     }

@@ -45,11 +45,14 @@ struct PreparedData: Sendable {
 
     /// Splits `raw` as the configuration says (with the data seed), appends `added` to the training set,
     /// and maps the features; `normalization` (kept from before) or one fitted on the training set.
-    init(raw: Dataset, added: [AddedPoint], config: PlaygroundConfig, normalization kept: Normalization?) throws(PlaygroundError) {
+    init(raw: Dataset, added: [AddedPoint], config: PlaygroundConfig, normalization kept: Normalization?)
+        throws(PlaygroundError)
+    {
         (split, (train, test)) = try lift { () throws(NeuralNetError) in
-            let split = try TrainingSplit(raw, trainFraction: Double(config.percTrainData) / 100, seed: config.dataSeed,
-                                          addingToTraining: Self.dataset(of: added, like: raw), features: config.features,
-                                          normalize: config.normalize, keeping: kept)
+            let split = try TrainingSplit(
+                raw, trainFraction: Double(config.percTrainData) / 100, seed: config.dataSeed,
+                addingToTraining: Self.dataset(of: added, like: raw), features: config.features,
+                normalize: config.normalize, keeping: kept)
             return (split, try split.labeled(Double.self))
         }
         features = config.features
@@ -68,7 +71,8 @@ struct PreparedData: Sendable {
     /// The clicked points as samples of `data`'s kind: class indices into its classes, or target values.
     static func dataset(of points: [AddedPoint], like data: Dataset) -> Dataset {
         let inputs = Matrix(rows: points.count, columns: 2, storage: points.flatMap { [$0.x1, $0.x2] })
-        let labels: Dataset.Labels = data.isClassification
+        let labels: Dataset.Labels =
+            data.isClassification
             ? .classes(points.map { Int($0.label) }, names: data.classNames)
             : .values(Matrix(rows: points.count, columns: 1, storage: points.map(\.label)))
         return Dataset(inputs: inputs, labels: labels, featureNames: data.featureNames)
@@ -77,7 +81,8 @@ struct PreparedData: Sendable {
     /// The generated points of a configuration.
     static func generate(_ config: PlaygroundConfig) throws(PlaygroundError) -> Dataset {
         try lift { () throws(NeuralNetError) in
-            try Datasets.named(config.dataset).generate(noise: Double(config.noise) / 100, classes: config.classes, seed: config.dataSeed)
+            try Datasets.named(config.dataset).generate(
+                noise: Double(config.noise) / 100, classes: config.classes, seed: config.dataSeed)
         }
     }
 

@@ -11,10 +11,11 @@ struct UploadedPoints: Codable, Equatable {
 
     init(_ data: Dataset, warnings: [String]) {
         self.warnings = warnings.isEmpty ? nil : warnings
-        let labels: [Double] = switch data.labels {
-        case .classes(let c, _): c.map(Double.init)
-        case .values(let v): v.storage
-        }
+        let labels: [Double] =
+            switch data.labels {
+            case .classes(let c, _): c.map(Double.init)
+            case .values(let v): v.storage
+            }
         rows = (0..<data.count).map { [data.inputs[$0, 0], data.inputs[$0, 1], labels[$0]] }
         classNames = data.labels.isClasses ? data.classNames : nil
     }
@@ -22,19 +23,26 @@ struct UploadedPoints: Codable, Equatable {
     /// The points as the `custom` dataset, checked as an upload is.
     func dataset(limits: PlaygroundLimits) throws(PlaygroundError) -> Dataset {
         guard rows.count <= limits.maxPoints else {
-            throw PlaygroundError(.tooLarge, "the file has \(rows.count) uploaded points; the playground takes at most \(limits.maxPoints)")
+            throw PlaygroundError(
+                .tooLarge,
+                "the file has \(rows.count) uploaded points; the playground takes at most \(limits.maxPoints)")
         }
         guard rows.allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isFinite) }) else {
             throw .bad("uploadedPoints: each point needs three finite numbers, x1, x2 and the label")
         }
         let inputs = Matrix(rows: rows.count, columns: 2, storage: rows.flatMap { $0.prefix(2) })
         guard let classNames else {
-            return Dataset(inputs: inputs, labels: .values(Matrix(rows: rows.count, columns: 1, storage: rows.map { $0[2] })), featureNames: ["x1", "x2"])
+            return Dataset(
+                inputs: inputs, labels: .values(Matrix(rows: rows.count, columns: 1, storage: rows.map { $0[2] })),
+                featureNames: ["x1", "x2"])
         }
-        guard (2...10).contains(classNames.count), rows.allSatisfy({ $0[2] == $0[2].rounded() && (0..<Double(classNames.count)).contains($0[2]) }) else {
+        guard (2...10).contains(classNames.count),
+            rows.allSatisfy({ $0[2] == $0[2].rounded() && (0..<Double(classNames.count)).contains($0[2]) })
+        else {
             throw .bad("uploadedPoints: 2…10 classes, and each label a class index below their count")
         }
-        return Dataset(inputs: inputs, labels: .classes(rows.map { Int($0[2]) }, names: classNames), featureNames: ["x1", "x2"])
+        return Dataset(
+            inputs: inputs, labels: .classes(rows.map { Int($0[2]) }, names: classNames), featureNames: ["x1", "x2"])
     }
 }
 

@@ -22,10 +22,13 @@ enum FormulaRoute {
             do {
                 formula = try Formula(parsing: text, parameters: parameters)
             } catch let error as FormulaError {
-                return Reply.json(FormulaFailure(error: .init(message: error.description, column: error.column)), status: .badRequest)
+                return Reply.json(
+                    FormulaFailure(error: .init(message: error.description, column: error.column)), status: .badRequest)
             }
-            return Reply.json(FormulaCurve(curve: try ActivationCurve(id: text, parameters: parameters),
-                                           warnings: formula.warnings, catalogMatches: formula.catalogMatches()))
+            return Reply.json(
+                FormulaCurve(
+                    curve: try ActivationCurve(id: text, parameters: parameters),
+                    warnings: formula.warnings, catalogMatches: formula.catalogMatches()))
         }
     }
 

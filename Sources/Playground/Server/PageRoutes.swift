@@ -13,10 +13,14 @@ struct PageRoutes: Sendable {
     let limits: PlaygroundLimits
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in Reply.html(SiteHeader.inject(into: try WebFiles.text("index.html"), current: .playground)) }
+        router.get("/") { _, _ in
+            Reply.html(SiteHeader.inject(into: try WebFiles.text("index.html"), current: .playground))
+        }
         router.get("/favicon.ico") { _, _ in try WebFiles.response("favicon.ico") }
         router.get("/static/:file") { _, context in try WebFiles.response(context.parameters.require("file")) }
-        router.get("/api/catalog") { _, _ in Reply.bytes(Array(CatalogDocument.json().utf8), type: "application/json; charset=utf-8") }
+        router.get("/api/catalog") { _, _ in
+            Reply.bytes(Array(CatalogDocument.json().utf8), type: "application/json; charset=utf-8")
+        }
         router.get("/api/activations/:id") { request, context in
             var parameters: [String: Double] = [:]
             for item in request.uri.queryParameters {
@@ -33,13 +37,18 @@ struct PageRoutes: Sendable {
         router.get("/api/datasets") { _, _ in Reply.json(DatasetEntry.all) }
         router.get("/api/datasets/:id/points") { request, context in
             let id = try context.parameters.require("id")
-            guard PlaygroundLimits.planeDatasets.contains(id) else { throw PlaygroundError(.notFound, "no 2-D dataset '\(id)'") }
-            let classes = try Query.integer("classes", request, in: 2...10) ?? 3
-            let data = try lift { () throws(NeuralNetError) in try Datasets.named(id).generate(count: 200, classes: classes, seed: 1) }
-            let labels: [Double] = switch data.labels {
-            case .classes(let c, _): c.map(Double.init)
-            case .values(let v): v.storage
+            guard PlaygroundLimits.planeDatasets.contains(id) else {
+                throw PlaygroundError(.notFound, "no 2-D dataset '\(id)'")
             }
+            let classes = try Query.integer("classes", request, in: 2...10) ?? 3
+            let data = try lift { () throws(NeuralNetError) in
+                try Datasets.named(id).generate(count: 200, classes: classes, seed: 1)
+            }
+            let labels: [Double] =
+                switch data.labels {
+                case .classes(let c, _): c.map(Double.init)
+                case .values(let v): v.storage
+                }
             return Reply.json((0..<data.count).map { [data.inputs[$0, 0], data.inputs[$0, 1], labels[$0]] })
         }
         router.get("/api/presets") { _, _ in Reply.json(Presets.all) }
@@ -48,7 +57,9 @@ struct PageRoutes: Sendable {
         router.get("/gallery") { _, _ in Reply.html(Self.gallery) }
         let files = ReportFiles(directory: experiments, quick: quickReport)
         router.get("/experiments") { _, _ in try files.response("") }
-        router.get("/experiments/**") { _, context in try files.response(context.parameters.getCatchAll().joined(separator: "/")) }
+        router.get("/experiments/**") { _, context in
+            try files.response(context.parameters.getCatchAll().joined(separator: "/"))
+        }
         let quick = quickReport
         router.get("/api/experiments/status") { _, _ in Reply.json(quick.current) }
         router.post("/api/experiments/run") { _, _ in Reply.json(quick.start()) }
@@ -76,10 +87,14 @@ struct ActivationCurve: Encodable {
         do { function = try Activations.elementwise(id, parameters: parameters) } catch { throw .bad("\(error)") }
         let info = function.info
         let samples = 241
-        x = (0..<samples).map { info.plotDomain.lower + (info.plotDomain.upper - info.plotDomain.lower) * Double($0) / Double(samples - 1) }
+        x = (0..<samples).map {
+            info.plotDomain.lower + (info.plotDomain.upper - info.plotDomain.lower) * Double($0) / Double(samples - 1)
+        }
         f = x.map { function($0) }
         derivative = x.map { function.derivative(at: $0) }
-        (self.id, name, formula, derivativeFormula, outputRange) = (info.id, info.name, info.formula, info.derivativeFormula, info.outputRange)
+        (self.id, name, formula, derivativeFormula, outputRange) = (
+            info.id, info.name, info.formula, info.derivativeFormula, info.outputRange
+        )
         self.parameters = (try? info.validate(parameters).values) ?? parameters
     }
 }
@@ -93,7 +108,9 @@ struct DatasetEntry: Encodable {
 
     static let all: [DatasetEntry] = PlaygroundLimits.planeDatasets.compactMap { id in
         (try? Datasets.named(id)).map {
-            DatasetEntry(id: $0.id, summary: $0.summary, classification: $0.isClassification, multiclass: ["blobs", "spiral-arms"].contains($0.id))
+            DatasetEntry(
+                id: $0.id, summary: $0.summary, classification: $0.isClassification,
+                multiclass: ["blobs", "spiral-arms"].contains($0.id))
         }
     }
 }
@@ -109,7 +126,9 @@ struct LimitsView: Encodable {
     let errorCodes: [String: Int]
 
     init(_ limits: PlaygroundLimits) {
-        (maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame) = (limits.maxLayers, limits.maxNeurons, limits.maxPoints, limits.maxEpochsPerFrame)
+        (maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame) = (
+            limits.maxLayers, limits.maxNeurons, limits.maxPoints, limits.maxEpochsPerFrame
+        )
         (maxBatchSize, maxSessions, maxBodyBytes) = (limits.maxBatchSize, limits.maxSessions, limits.maxBodyBytes)
         (maxStepEpochs, maxFramesPerSecond) = (PlaygroundSession.maxStepEpochs, limits.maxFramesPerSecond)
         activations = PlaygroundLimits.activationIDs

@@ -35,24 +35,33 @@ public struct PlaygroundServerConfiguration: Sendable {
 
 /// The playground web app: the page, the catalog, the sessions API and their frame streams.
 /// Tests drive the returned application's router without a socket (`app.test(.router)`).
-public func buildApplication(_ configuration: PlaygroundServerConfiguration = PlaygroundServerConfiguration(),
-                             store: SessionStore? = nil) -> some ApplicationProtocol {
+public func buildApplication(
+    _ configuration: PlaygroundServerConfiguration = PlaygroundServerConfiguration(),
+    store: SessionStore? = nil
+) -> some ApplicationProtocol {
     let store = store ?? SessionStore(limits: configuration.limits)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestGuard(allowedHosts: configuration.allowedHosts + [configuration.host]))
-    PageRoutes(experiments: configuration.experimentsDirectory, quickReport: QuickReport(ids: configuration.quickExperiments),
-               limits: configuration.limits).add(to: router)
+    PageRoutes(
+        experiments: configuration.experimentsDirectory, quickReport: QuickReport(ids: configuration.quickExperiments),
+        limits: configuration.limits
+    ).add(to: router)
     SessionRoutes(store: store).add(to: router)
     let onRunning = configuration.onRunning
     let limits = configuration.limits
     let connections = ConnectionCount(limit: limits.maxConnections)
     return Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionLimitHandler(count: connections),
-                                                                        RequestDeadlineHandler(seconds: limits.requestBodySeconds)],
-                                            idleTimeout: .milliseconds(Int64(limits.idleConnectionSeconds * 1000)))),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ActivationLab",
-                             availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections * 2)),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [
+                    ConnectionLimitHandler(count: connections),
+                    RequestDeadlineHandler(seconds: limits.requestBodySeconds),
+                ],
+                idleTimeout: .milliseconds(Int64(limits.idleConnectionSeconds * 1000)))),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "ActivationLab",
+            availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections * 2)),
         onServerRunning: { channel in
             onRunning(configuration.address(port: channel.localAddress?.port ?? configuration.port))
         })
@@ -64,7 +73,8 @@ public func buildApplication(_ configuration: PlaygroundServerConfiguration = Pl
 /// otherwise ServiceLifecycle's second limit of 2 s ended the process with a `fatalError`.
 public func runPlayground(_ configuration: PlaygroundServerConfiguration) async throws {
     let app = buildApplication(configuration)
-    var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
+    var group = ServiceGroupConfiguration(
+        services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger)
     group.maximumGracefulShutdownDuration = .seconds(2)
     group.maximumCancellationDuration = .seconds(2)
     do { try await ServiceGroup(configuration: group).run() } catch { throw configuration.explain(error) }
@@ -82,11 +92,20 @@ extension PlaygroundServerConfiguration {
         guard let io = error as? IOError else { return error }
         switch io.errnoCode {
         case EADDRINUSE:
-            return PlaygroundStartError(description: "port \(port) on \(host) is already in use (another server?); stop it, or choose another port with --port (0 picks a free one)")
+            return PlaygroundStartError(
+                description:
+                    "port \(port) on \(host) is already in use (another server?); stop it, or choose another port with --port (0 picks a free one)"
+            )
         case EADDRNOTAVAIL:
-            return PlaygroundStartError(description: "\(host) is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (every network)")
+            return PlaygroundStartError(
+                description:
+                    "\(host) is not an address of this machine; use 127.0.0.1 (this machine only) or 0.0.0.0 (every network)"
+            )
         case EACCES:
-            return PlaygroundStartError(description: "no permission to listen on port \(port); ports below 1024 need privileges, so use 8080 or another above 1023")
+            return PlaygroundStartError(
+                description:
+                    "no permission to listen on port \(port); ports below 1024 need privileges, so use 8080 or another above 1023"
+            )
         default: return error
         }
     }

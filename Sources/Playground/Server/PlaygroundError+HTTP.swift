@@ -18,7 +18,9 @@ extension PlaygroundError: HTTPResponseError {
 
     /// The error as a response: its status, the headers above, and `{"error": {"message": …, "code": …}}`.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.body(message, code: kind.code))))
+        Response(
+            status: status, headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: Self.body(message, code: kind.code))))
     }
 
     /// The JSON of an error response.
@@ -37,7 +39,9 @@ enum Reply {
         bytes(JSONBody.encode(value), type: "application/json; charset=utf-8", status: status)
     }
 
-    static func bytes(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+    static func bytes(
+        _ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]
+    ) -> Response {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
         headers.append(contentsOf: extra)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

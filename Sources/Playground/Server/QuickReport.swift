@@ -46,7 +46,10 @@ final class QuickReport: @unchecked Sendable {
     func start(seed: UInt64 = 1) -> Status {
         let starting: Bool = lock.withLock {
             guard status.phase == .idle || status.phase == .failed else { return false }
-            (status, started) = (Status(phase: .running, done: 0, total: experiments.count, current: nil, message: nil, seconds: 0), Date())
+            (status, started) = (
+                Status(phase: .running, done: 0, total: experiments.count, current: nil, message: nil, seconds: 0),
+                Date()
+            )
             return true
         }
         if starting { Thread.detachNewThread { self.run(seed: seed) } }
@@ -61,9 +64,14 @@ final class QuickReport: @unchecked Sendable {
                 results.append(try Experiments.run(experiment, ExperimentSettings(seed: seed, quick: true)))
                 lock.withLock { status.done += 1 }
             }
-            let target = FileManager.default.temporaryDirectory.appendingPathComponent("activationlab-quick-report-\(UUID().uuidString)")
+            let target = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "activationlab-quick-report-\(UUID().uuidString)")
             _ = try LabReport(results: results).write(to: target)
-            lock.withLock { (folder, status.phase, status.current, status.seconds) = (target, .done, nil, Date().timeIntervalSince(started)) }
+            lock.withLock {
+                (folder, status.phase, status.current, status.seconds) = (
+                    target, .done, nil, Date().timeIntervalSince(started)
+                )
+            }
         } catch {
             lock.withLock { (status.phase, status.message) = (.failed, "\(error)") }
         }

@@ -18,7 +18,9 @@ struct RequestGuard: RouterMiddleware {
 
     init(allowedHosts: [String]) { self.allowedHosts = Set(allowedHosts.map { $0.lowercased() }) }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         try check(request)
         var response = try await next(request, context)
         // No other site may frame the page (clickjacking) or have a response read as another type.
@@ -30,17 +32,27 @@ struct RequestGuard: RouterMiddleware {
     func check(_ request: Request) throws(PlaygroundError) {
         let host = request.head.authority
         if let host, !isAllowed(host: host) {
-            throw PlaygroundError(.forbidden, "the Host '\(host)' is not this server's: use its IP address or localhost, or start it with --allowed-host \(Self.name(of: host))")
+            throw PlaygroundError(
+                .forbidden,
+                "the Host '\(host)' is not this server's: use its IP address or localhost, or start it with --allowed-host \(Self.name(of: host))"
+            )
         }
         guard request.method != .get && request.method != .head else { return }
         if let origin = request.headers[.origin], origin != host.map({ "http://\($0)" }) {
-            throw PlaygroundError(.forbidden, "a page at \(origin) may not change this server's sessions; open the playground at http://\(host ?? "this server") itself")
+            throw PlaygroundError(
+                .forbidden,
+                "a page at \(origin) may not change this server's sessions; open the playground at http://\(host ?? "this server") itself"
+            )
         }
         guard request.method == .post || request.method == .put else { return }
-        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+            .lowercased()
         let accepted = request.uri.path.hasSuffix("/csv") ? ["application/json", "text/csv"] : ["application/json"]
         guard let type, accepted.contains(type) else {
-            throw PlaygroundError(.unsupportedMediaType, "a \(request.method) to \(request.uri.path) needs Content-Type: \(accepted.joined(separator: " or ")), got \(type ?? "none")")
+            throw PlaygroundError(
+                .unsupportedMediaType,
+                "a \(request.method) to \(request.uri.path) needs Content-Type: \(accepted.joined(separator: " or ")), got \(type ?? "none")"
+            )
         }
     }
 
@@ -53,12 +65,15 @@ struct RequestGuard: RouterMiddleware {
 
     /// The host part of a Host header: `[::1]:8080` → `::1`, `example.com:80` → `example.com`.
     static func name(of host: String) -> String {
-        if host.hasPrefix("["), let close = host.firstIndex(of: "]") { return String(host[host.index(after: host.startIndex)..<close]) }
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            return String(host[host.index(after: host.startIndex)..<close])
+        }
         return String(host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 
     static func isIPAddress(_ name: String) -> Bool {
-        var v4 = in_addr(), v6 = in6_addr()
+        var v4 = in_addr()
+        var v6 = in6_addr()
         return inet_pton(AF_INET, name, &v4) == 1 || inet_pton(AF_INET6, name, &v6) == 1
     }
 }

@@ -26,7 +26,8 @@ struct AddedPoints: Decodable {
 /// Query parameters, read strictly: a value that is there but unreadable is a 400, never a default.
 enum Query {
     /// `name` as an integer in `range`; nil when absent.
-    static func integer(_ name: String, _ request: Request, in range: ClosedRange<Int>) throws(PlaygroundError) -> Int? {
+    static func integer(_ name: String, _ request: Request, in range: ClosedRange<Int>) throws(PlaygroundError) -> Int?
+    {
         guard let text = request.uri.queryParameters.get(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw .bad("\(name) must be a whole number \(range.lowerBound)…\(range.upperBound), got '\(text)'")
@@ -45,7 +46,8 @@ enum Query {
 /// The point limit, checked on the raw upload before any parsing: one point per non-empty line.
 enum UploadLimit {
     static func check(csv text: String, maxPoints: Int) throws(PlaygroundError) {
-        var lines = 0, blank = true
+        var lines = 0
+        var blank = true
         for byte in text.utf8 {
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 if !blank { lines += 1 }
@@ -57,7 +59,8 @@ enum UploadLimit {
         if !blank { lines += 1 }
         // One line may be a header.
         guard lines <= maxPoints + 1 else {
-            throw PlaygroundError(.tooLarge, "the file has \(lines) lines; the playground takes at most \(maxPoints) points")
+            throw PlaygroundError(
+                .tooLarge, "the file has \(lines) lines; the playground takes at most \(maxPoints) points")
         }
     }
 }

@@ -44,8 +44,9 @@ struct SessionRoutes: Sendable {
         sessions.get(":id/stream") { request, context in
             let session = try await store.session(context.parameters.require("id"))
             let frames = request.uri.queryParameters.get("frames", as: Int.self)
-            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                            body: FrameStream.body(session, store: store, maxFrames: frames))
+            return Response(
+                status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: FrameStream.body(session, store: store, maxFrames: frames))
         }
         sessions.get(":id/frame") { request, context in  // the page's frames: BinaryFrame, pulled one at a time
             let session = try await store.session(context.parameters.require("id"))
@@ -53,15 +54,19 @@ struct SessionRoutes: Sendable {
             let focus = try Focus(parsing: request.uri.queryParameters.get("focus"))
             let wait = try Query.integer("wait", request, in: 0...10_000) ?? 2000
             let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
-            guard let bytes = await session.pull(after: after, focus: focus, wait: .milliseconds(wait), interval: interval) else {
+            guard
+                let bytes = await session.pull(
+                    after: after, focus: focus, wait: .milliseconds(wait), interval: interval)
+            else {
                 return Response(status: .noContent)
             }
             return Reply.bytes(bytes, type: "application/octet-stream")
         }
         sessions.get(":id/model") { _, context in
             let session = try await store.session(context.parameters.require("id"))
-            return Reply.bytes(Array(await session.exportModel()), type: "application/json; charset=utf-8",
-                               headers: [.contentDisposition: "attachment; filename=\"playground-model.json\""])
+            return Reply.bytes(
+                Array(await session.exportModel()), type: "application/json; charset=utf-8",
+                headers: [.contentDisposition: "attachment; filename=\"playground-model.json\""])
         }
         sessions.put(":id/config") { request, context in
             let session = try await store.session(context.parameters.require("id"))
@@ -120,6 +125,7 @@ struct SessionRoutes: Sendable {
 
     static func status(_ session: PlaygroundSession, trained: Int? = nil) -> Status {
         let flags = session.withFlags { $0 }
-        return Status(id: session.id, version: flags.version, epoch: flags.epoch, playing: flags.playing, trained: trained)
+        return Status(
+            id: session.id, version: flags.version, epoch: flags.epoch, playing: flags.playing, trained: trained)
     }
 }

@@ -37,10 +37,16 @@ enum SiteHeader {
             return page.replacingOccurrences(of: "<!--site-header-->", with: html(current: current))
         }
         var result = page
-        if let head = result.range(of: "</head>") { result.replaceSubrange(head.lowerBound..<head.lowerBound, with: Self.head) }
-        guard let open = result.range(of: "<body"), let end = result[open.upperBound...].firstIndex(of: ">") else { return result }
+        if let head = result.range(of: "</head>") {
+            result.replaceSubrange(head.lowerBound..<head.lowerBound, with: Self.head)
+        }
+        guard let open = result.range(of: "<body"), let end = result[open.upperBound...].firstIndex(of: ">") else {
+            return result
+        }
         let tag = String(result[open.lowerBound...end])
-        let marked = tag.contains("class=\"") ? tag.replacingOccurrences(of: "class=\"", with: "class=\"site-page ")
+        let marked =
+            tag.contains("class=\"")
+            ? tag.replacingOccurrences(of: "class=\"", with: "class=\"site-page ")
             : tag.replacingOccurrences(of: "<body", with: "<body class=\"site-page\"")
         result.replaceSubrange(open.lowerBound...end, with: marked + html(current: current))
         return result

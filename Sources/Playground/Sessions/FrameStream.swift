@@ -53,7 +53,8 @@ enum JSONBody {
     static func encode(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable] = [:]) -> [UInt8] {
         let encoder = JSONEncoder()
         for (key, info) in userInfo { encoder.userInfo[key] = info }
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return Array((try? encoder.encode(value)) ?? Data("{}".utf8))
     }
 }

@@ -17,12 +17,18 @@ extension PlaygroundSession {
     func pull(after: Int?, focus: Focus?, wait: Duration, interval: Duration = .zero) async -> [UInt8]? {
         let clock = ContinuousClock()
         let deadline = clock.now + min(wait, Self.maxPullWait)
-        let generation = withFlags { $0.pullGeneration += 1; return $0.pullGeneration }
+        let generation = withFlags {
+            $0.pullGeneration += 1; return $0.pullGeneration
+        }
         while !Task.isCancelled {
             let (due, over, earliest) = withFlags { flags in
-                (after == nil || flags.lastPull != PullMark(number: after!, version: flags.version, focus: focus, playing: flags.playing),
-                 flags.closed || flags.pullGeneration != generation,
-                 flags.lastPull?.playing == flags.playing ? flags.lastPullAt.map { $0 + interval } : nil)
+                (
+                    after == nil
+                        || flags.lastPull
+                            != PullMark(number: after!, version: flags.version, focus: focus, playing: flags.playing),
+                    flags.closed || flags.pullGeneration != generation,
+                    flags.lastPull?.playing == flags.playing ? flags.lastPullAt.map { $0 + interval } : nil
+                )
             }
             if over { return nil }
             if due, let earliest, clock.now < earliest {
@@ -41,11 +47,16 @@ extension PlaygroundSession {
         // Background, as training and the event stream: controls must not queue behind frames.
         try? await withEngine(.background) { (engine, pause) -> [UInt8]? in
             let base = self.pullBase.flatMap { $0.number == after ? $0 : nil }
-            guard let (frame, cursor) = self.frame(engine, pause, after: base?.cursor, focus: focus, always: true) else { return nil }
+            guard let (frame, cursor) = self.frame(engine, pause, after: base?.cursor, focus: focus, always: true)
+            else { return nil }
             let number = (self.pullBase?.number ?? 0) + 1
             let (bytes, grids) = BinaryFrame.encode(frame, number: number, previous: base?.grids ?? [:])
             self.pullBase = PullBase(number: number, cursor: cursor, grids: grids)
-            self.withFlags { ($0.lastPull, $0.lastPullAt) = (PullMark(number: number, version: frame.version, focus: focus, playing: frame.playing), .now) }
+            self.withFlags {
+                ($0.lastPull, $0.lastPullAt) = (
+                    PullMark(number: number, version: frame.version, focus: focus, playing: frame.playing), .now
+                )
+            }
             return bytes
         }
     }

@@ -41,7 +41,9 @@ extension PlaygroundSession {
         while remaining > 0 {
             let (done, paused) = try await trainSlice(upTo: remaining, priority: .urgent, wholeEpochs: true) { true }
             (trained, remaining) = (trained + done, remaining - done)
-            if paused || done == 0 || (trained >= Self.guaranteedStepEpochs && ContinuousClock.now >= deadline) { break }
+            if paused || done == 0 || (trained >= Self.guaranteedStepEpochs && ContinuousClock.now >= deadline) {
+                break
+            }
         }
         return trained
     }
@@ -65,8 +67,10 @@ extension PlaygroundSession {
     /// both are also checked between batches, so Pause and a control wait for one batch, not for an
     /// epoch, and the epoch goes on in the next slice with the same numbers). Returns how many epochs
     /// it finished and whether training paused by itself.
-    private func trainSlice(upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool,
-                            while shouldGo: @escaping @Sendable () -> Bool) async throws(PlaygroundError) -> (Int, Bool) {
+    private func trainSlice(
+        upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool,
+        while shouldGo: @escaping @Sendable () -> Bool
+    ) async throws(PlaygroundError) -> (Int, Bool) {
         let budget = sliceBudget
         return try await withEngine(priority) { (engine, pause) in
             let deadline = ContinuousClock.now + budget
@@ -118,8 +122,10 @@ extension PlaygroundSession {
 
     /// The frame that follows `cursor` (new records, the points if they changed), nil when nothing
     /// changed unless `always`; with the `focus` unit at full size.
-    func frame(_ engine: PlaygroundEngine, _ pause: PlaygroundEngine.Pause?, after cursor: StreamCursor?,
-               focus: Focus? = nil, always: Bool = false) -> (Frame, StreamCursor)? {
+    func frame(
+        _ engine: PlaygroundEngine, _ pause: PlaygroundEngine.Pause?, after cursor: StreamCursor?,
+        focus: Focus? = nil, always: Bool = false
+    ) -> (Frame, StreamCursor)? {
         let flags = withFlags { $0 }
         if let cursor, cursor.version == flags.version, !always { return nil }
         let sameRun = cursor?.run == flags.run
@@ -128,12 +134,18 @@ extension PlaygroundSession {
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
         let content = engine.frameContent(includeInputs: pointsChanged, focus: focus)
         let frame = Frame(
-            version: flags.version, run: flags.run, epoch: engine.epoch, playing: flags.playing, pause: pause, records: records,
+            version: flags.version, run: flags.run, epoch: engine.epoch, playing: flags.playing, pause: pause,
+            records: records,
             problem: engine.config.problem.rawValue, head: engine.head.rawValue, classCount: engine.data.classCount,
-            classNames: engine.data.rawTrain.classNames, config: engine.config, network: content.network, grids: content.grids,
-            collapse: content.collapse, points: pointsChanged ? engine.pointsView() : nil, dataVersion: engine.dataVersion,
+            classNames: engine.data.rawTrain.classNames, config: engine.config, network: content.network,
+            grids: content.grids,
+            collapse: content.collapse, points: pointsChanged ? engine.pointsView() : nil,
+            dataVersion: engine.dataVersion,
             frameMilliseconds: content.milliseconds)
-        return (frame, StreamCursor(version: flags.version, run: flags.run, epoch: engine.epoch, dataVersion: engine.dataVersion))
+        return (
+            frame,
+            StreamCursor(version: flags.version, run: flags.run, epoch: engine.epoch, dataVersion: engine.dataVersion)
+        )
     }
 }
 
@@ -148,13 +160,15 @@ struct StreamCursor: Sendable, Equatable {
 extension PlaygroundEngine {
     func pointsView() -> PointsView {
         func rows(_ d: Dataset) -> [[Float]] {
-            let labels: [Float] = switch d.labels {
-            case .classes(let c, _): c.map(Float.init)
-            case .values(let v): v.storage.map(Float.init)
-            }
+            let labels: [Float] =
+                switch d.labels {
+                case .classes(let c, _): c.map(Float.init)
+                case .values(let v): v.storage.map(Float.init)
+                }
             return (0..<d.count).map { [Float(d.inputs[$0, 0]), Float(d.inputs[$0, 1]), labels[$0]] }
         }
-        return PointsView(train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] },
-                          warnings: config.dataset == PlaygroundLimits.customDataset && uploaded != nil ? uploadWarnings : [])
+        return PointsView(
+            train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] },
+            warnings: config.dataset == PlaygroundLimits.customDataset && uploaded != nil ? uploadWarnings : [])
     }
 }

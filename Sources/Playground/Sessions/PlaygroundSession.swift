@@ -40,7 +40,10 @@ public final class PlaygroundSession: @unchecked Sendable {
         var pullGeneration = 0
     }
 
-    init(id: String, engine: PlaygroundEngine, threads: TrainingThreads = .shared, sliceBudget: Duration = .milliseconds(25)) {
+    init(
+        id: String, engine: PlaygroundEngine, threads: TrainingThreads = .shared,
+        sliceBudget: Duration = .milliseconds(25)
+    ) {
         (self.id, self.engine, self.threads, self.sliceBudget) = (id, engine, threads, sliceBudget)
     }
 
@@ -54,9 +57,12 @@ public final class PlaygroundSession: @unchecked Sendable {
 
     /// Runs `body` with the engine on a training thread (`.urgent`: before any training slice);
     /// `cancellable`: see `TrainingThreads.run`.
-    func withEngine<T: Sendable>(_ priority: TrainingThreads.Priority = .urgent, cancellable: Bool = false,
-                                 _ body: @escaping @Sendable (inout PlaygroundEngine, inout PlaygroundEngine.Pause?) throws(PlaygroundError) -> T)
-        async throws(PlaygroundError) -> T {
+    func withEngine<T: Sendable>(
+        _ priority: TrainingThreads.Priority = .urgent, cancellable: Bool = false,
+        _ body: @escaping @Sendable (inout PlaygroundEngine, inout PlaygroundEngine.Pause?) throws(PlaygroundError) -> T
+    )
+        async throws(PlaygroundError) -> T
+    {
         try await threads.run(priority, cancellable: cancellable) { () throws(PlaygroundError) in
             self.engineLock.lock()
             defer { self.engineLock.unlock() }
@@ -84,8 +90,10 @@ public final class PlaygroundSession: @unchecked Sendable {
     // MARK: Controls
 
     /// Changes the engine with `body` and records the change.
-    func control(resetting: Bool = false, stopping: Bool = false,
-                 _ body: @escaping @Sendable (inout PlaygroundEngine) throws(PlaygroundError) -> Void) async throws(PlaygroundError) {
+    func control(
+        resetting: Bool = false, stopping: Bool = false,
+        _ body: @escaping @Sendable (inout PlaygroundEngine) throws(PlaygroundError) -> Void
+    ) async throws(PlaygroundError) {
         try await withEngine { (engine, pause) throws(PlaygroundError) in
             try body(&engine)
             if resetting || stopping { pause = nil }
@@ -94,7 +102,9 @@ public final class PlaygroundSession: @unchecked Sendable {
     }
 
     /// Back to the initial weights of the same seed; the data stay and the page's charts restart.
-    public func reset() async throws(PlaygroundError) { try await control(resetting: true) { (e) throws(PlaygroundError) in try e.reset() } }
+    public func reset() async throws(PlaygroundError) {
+        try await control(resetting: true) { (e) throws(PlaygroundError) in try e.reset() }
+    }
 
     /// New initial weights from `seed`, then a reset.
     public func reseed(_ seed: UInt64) async throws(PlaygroundError) {
@@ -119,7 +129,9 @@ public final class PlaygroundSession: @unchecked Sendable {
 
     /// Sets one weight, or a unit's bias when `from` is nil (see `PlaygroundEngine.setWeight(layer:from:to:value:)`).
     public func setWeight(layer: Int, from: Int?, to: Int, value: Double) async throws(PlaygroundError) {
-        try await control { (e) throws(PlaygroundError) in try e.setWeight(layer: layer, from: from, to: to, value: value) }
+        try await control { (e) throws(PlaygroundError) in
+            try e.setWeight(layer: layer, from: from, to: to, value: value)
+        }
     }
 
     /// Adds clicked points to the training set, all or none; the network keeps its weights.
@@ -128,11 +140,15 @@ public final class PlaygroundSession: @unchecked Sendable {
     }
 
     /// Removes the clicked points.
-    public func clearAdded() async throws(PlaygroundError) { try await control { (e) throws(PlaygroundError) in try e.clearAdded() } }
+    public func clearAdded() async throws(PlaygroundError) {
+        try await control { (e) throws(PlaygroundError) in try e.clearAdded() }
+    }
 
     /// Loads 2-D points from CSV text as the `custom` dataset; stops playing and resets.
     public func upload(csv: String, header: Bool) async throws(PlaygroundError) {
-        try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in try e.upload(csv: csv, header: header) }
+        try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in
+            try e.upload(csv: csv, header: header)
+        }
     }
 
     /// Loads an exported model (see `PlaygroundEngine.importModel(_:)`); stops playing and resets.
@@ -149,7 +165,11 @@ public final class PlaygroundSession: @unchecked Sendable {
     // MARK: Streams
 
     /// Starts a stream, ending any older one of this tab.
-    func openStream() -> Int { withFlags { $0.streamGeneration += 1; return $0.streamGeneration } }
+    func openStream() -> Int {
+        withFlags {
+            $0.streamGeneration += 1; return $0.streamGeneration
+        }
+    }
 
     func isCurrent(stream generation: Int) -> Bool { withFlags { $0.streamGeneration == generation && !$0.closed } }
 

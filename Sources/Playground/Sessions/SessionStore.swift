@@ -22,7 +22,9 @@ public actor SessionStore {
     public func create(_ config: PlaygroundConfig) async throws(PlaygroundError) -> PlaygroundSession {
         try checkRoom()
         let limits = self.limits
-        let engine = try await TrainingThreads.shared.run { () throws(PlaygroundError) in try PlaygroundEngine(config: config, limits: limits) }
+        let engine = try await TrainingThreads.shared.run { () throws(PlaygroundError) in
+            try PlaygroundEngine(config: config, limits: limits)
+        }
         try checkRoom()
         var id = Self.newID()
         while sessions[id] != nil { id = Self.newID() }
@@ -35,7 +37,10 @@ public actor SessionStore {
     private func checkRoom() throws(PlaygroundError) {
         sweep()
         guard sessions.count < limits.maxSessions else {
-            throw PlaygroundError(.tooManySessions, "\(sessions.count) sessions are open, the most this server takes; close a playground tab, or wait \(Int(limits.idleSeconds)) s for idle ones to close")
+            throw PlaygroundError(
+                .tooManySessions,
+                "\(sessions.count) sessions are open, the most this server takes; close a playground tab, or wait \(Int(limits.idleSeconds)) s for idle ones to close"
+            )
         }
     }
 
@@ -43,7 +48,10 @@ public actor SessionStore {
     public func session(_ id: String) throws(PlaygroundError) -> PlaygroundSession {
         sweep()
         guard let session = sessions[id] else {
-            throw PlaygroundError(.notFound, "no session \(id): it was closed or timed out after \(Int(limits.idleSeconds)) s idle; reload the page to start a new one")
+            throw PlaygroundError(
+                .notFound,
+                "no session \(id): it was closed or timed out after \(Int(limits.idleSeconds)) s idle; reload the page to start a new one"
+            )
         }
         lastSeen[id] = now()
         return session

@@ -33,8 +33,10 @@ final class TrainingThreads: @unchecked Sendable {
     /// cancelling the task returns at once with a 503 error (`work` is skipped if it has not started,
     /// and its result dropped if it has): a frame stream then ends at shutdown even while its frame
     /// waits for a long epoch to release the engine (which once made shutdown crash, see `runPlayground`).
-    func run<T: Sendable>(_ priority: Priority = .urgent, cancellable: Bool = false,
-                          _ work: @escaping @Sendable () throws(PlaygroundError) -> T) async throws(PlaygroundError) -> T {
+    func run<T: Sendable>(
+        _ priority: Priority = .urgent, cancellable: Bool = false,
+        _ work: @escaping @Sendable () throws(PlaygroundError) -> T
+    ) async throws(PlaygroundError) -> T {
         let waiter = Waiter<T>()
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

@@ -5,7 +5,8 @@
 /// the light colour as a presentation attribute, so an SVG viewer without CSS still draws it.
 public enum ChartTheme {
     /// System fonts only: nothing to download.
-    public static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+    public static let fontFamily =
+        "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 
     /// Series colours for light backgrounds (Tableau 10, colour-blind friendly in its first five).
     static let lightSeries = ["#1f77b4", "#e8710a", "#2a9d3a", "#d62728", "#9467bd", "#8c564b", "#d6409f", "#6b7280"]
@@ -50,16 +51,18 @@ public enum ChartTheme {
     }
 
     private static func variables(_ palette: Palette, _ series: [String]) -> String {
-        let named = ["--lab-fg: \(palette.foreground)", "--lab-muted: \(palette.muted)",
-                     "--lab-grid: \(palette.grid)", "--lab-bg: \(palette.background)"]
+        let named = [
+            "--lab-fg: \(palette.foreground)", "--lab-muted: \(palette.muted)",
+            "--lab-grid: \(palette.grid)", "--lab-bg: \(palette.background)",
+        ]
         let colours = series.enumerated().map { "--lab-s\($0.offset): \($0.element)" }
         return (named + colours).joined(separator: "; ") + ";"
     }
 
     private static func seriesRules() -> String {
         lightSeries.indices.map { index in
-            "svg.lab-chart .s\(index) { stroke: var(--lab-s\(index)); } " +
-            "svg.lab-chart .s\(index).filled, svg.lab-chart .s\(index) .filled { fill: var(--lab-s\(index)); }"
+            "svg.lab-chart .s\(index) { stroke: var(--lab-s\(index)); } "
+                + "svg.lab-chart .s\(index).filled, svg.lab-chart .s\(index) .filled { fill: var(--lab-s\(index)); }"
         }.joined(separator: "\n")
     }
 }

@@ -30,7 +30,9 @@ public enum ColorScale: Sendable, Equatable {
 
     /// The fill of a data point of class `value`: the full colour on a diverging scale.
     func pointColor(for value: Double) -> String {
-        if case .diverging(_, let center, _) = self { return value >= center ? ChartTheme.positive : ChartTheme.negative }
+        if case .diverging(_, let center, _) = self {
+            return value >= center ? ChartTheme.positive : ChartTheme.negative
+        }
         return fill(for: value).color
     }
 
@@ -51,7 +53,8 @@ public enum ColorScale: Sendable, Equatable {
         let position = t * Double(stops.count - 1)
         let index = min(Int(position), stops.count - 2)
         let f = position - Double(index)
-        let a = stops[index], b = stops[index + 1]
+        let a = stops[index]
+        let b = stops[index + 1]
         return hex(a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f)
     }
 

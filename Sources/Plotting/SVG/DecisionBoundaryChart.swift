@@ -64,8 +64,9 @@ public struct DecisionBoundaryChart: SVGChart {
             LegendEntry(label: "train", seriesIndex: 7, glyph: .ring(test: false)),
             LegendEntry(label: "test", seriesIndex: 7, glyph: .ring(test: true)),
         ].filter { entry in points.contains { $0.isTest == (entry.label == "test") } }
-        let frame = GridFrame(id: id, title: title, xLabel: xLabel, yLabel: yLabel, grid: grid, scale: colorScale,
-                              valueLabel: valueLabel, width: width, height: height, legend: legend)
+        let frame = GridFrame(
+            id: id, title: title, xLabel: xLabel, yLabel: yLabel, grid: grid, scale: colorScale,
+            valueLabel: valueLabel, width: width, height: height, legend: legend)
         var svg = frame.begin(standalone: standalone)
         let (x, y) = frame.scales
         let clip = ChartFrame.clip(id, frame.layout.plot, into: &svg)

@@ -20,7 +20,10 @@ public struct Heatmap: SVGChart {
     public var height = 320.0
 
     /// A heatmap of `grid` on a sequential scale over its finite values.
-    public init(id: String = "heatmap", title: String, xLabel: String, yLabel: String, grid: Grid2D, valueLabel: String = "value") {
+    public init(
+        id: String = "heatmap", title: String, xLabel: String, yLabel: String, grid: Grid2D,
+        valueLabel: String = "value"
+    ) {
         self.id = id
         self.title = title
         self.xLabel = xLabel
@@ -36,8 +39,9 @@ public struct Heatmap: SVGChart {
     /// The chart as SVG: one coloured cell per grid value, axes and a colour bar. `standalone: true` embeds the style
     /// sheet and a background, for a `.svg` file.
     public func svg(standalone: Bool) -> String {
-        let frame = GridFrame(id: id, title: title, xLabel: xLabel, yLabel: yLabel, grid: grid, scale: resolvedScale,
-                              valueLabel: valueLabel, width: width, height: height, legend: [])
+        let frame = GridFrame(
+            id: id, title: title, xLabel: xLabel, yLabel: yLabel, grid: grid, scale: resolvedScale,
+            valueLabel: valueLabel, width: width, height: height, legend: [])
         var svg = frame.begin(standalone: standalone)
         return ChartFrame.end(&svg)
     }
@@ -61,14 +65,17 @@ struct GridFrame {
 
     var layout: ChartLayout {
         let probe = LinearScale(domain: grid.yRange, pixels: (1, 0))
-        return ChartLayout(width: width, height: height, legend: legend, yTickWidth: ChartFrame.tickLabelWidth(probe),
-                           rightMargin: Self.colorBarMargin)
+        return ChartLayout(
+            width: width, height: height, legend: legend, yTickWidth: ChartFrame.tickLabelWidth(probe),
+            rightMargin: Self.colorBarMargin)
     }
 
     var scales: (x: LinearScale, y: LinearScale) {
         let plot = layout.plot
-        return (LinearScale(domain: grid.xRange, pixels: (plot.left, plot.right)),
-                LinearScale(domain: grid.yRange, pixels: (plot.bottom, plot.top)))
+        return (
+            LinearScale(domain: grid.xRange, pixels: (plot.left, plot.right)),
+            LinearScale(domain: grid.yRange, pixels: (plot.bottom, plot.top))
+        )
     }
 
     /// Everything up to the data marks: title, legend, cells, axes and colour bar.
@@ -76,8 +83,9 @@ struct GridFrame {
         var svg = ChartFrame.begin(width: width, height: height, title: title, standalone: standalone)
         Legend.draw(layout, into: &svg)
         drawCells(into: &svg)
-        ChartFrame.axes(layout, x: scales.x, y: scales.y, xLabel: xLabel, yLabel: yLabel, zeroLines: false,
-                        gridLines: false, into: &svg)
+        ChartFrame.axes(
+            layout, x: scales.x, y: scales.y, xLabel: xLabel, yLabel: yLabel, zeroLines: false,
+            gridLines: false, into: &svg)
         ColorBar(scale: scale, label: valueLabel, id: id).draw(beside: layout.plot, into: &svg)
         return svg
     }
@@ -91,14 +99,22 @@ struct GridFrame {
         // a cell's position and size apart left gaps of 0.01 that crisp edges widen to white seams.
         let edge = { (value: Double) in (value * 100).rounded() / 100 }
         for (row, values) in grid.values.enumerated() {
-            let (y0, y1) = (edge(plot.bottom - Double(row + 1) * cellHeight), edge(plot.bottom - Double(row) * cellHeight))
+            let (y0, y1) = (
+                edge(plot.bottom - Double(row + 1) * cellHeight), edge(plot.bottom - Double(row) * cellHeight)
+            )
             for (column, value) in values.enumerated() {
                 let fill = scale.fill(for: value)
                 guard fill.opacity > 0 else { continue }
-                let (x0, x1) = (edge(plot.left + Double(column) * cellWidth), edge(plot.left + Double(column + 1) * cellWidth))
+                let (x0, x1) = (
+                    edge(plot.left + Double(column) * cellWidth), edge(plot.left + Double(column + 1) * cellWidth)
+                )
                 // Edge to edge, without overlap: overlapping translucent cells would show as darker seams.
-                svg.empty("rect", [("x", px(x0)), ("y", px(y0)), ("width", px(x1 - x0)), ("height", px(y1 - y0)),
-                                   ("fill", fill.color), ("fill-opacity", px(fill.opacity))])
+                svg.empty(
+                    "rect",
+                    [
+                        ("x", px(x0)), ("y", px(y0)), ("width", px(x1 - x0)), ("height", px(y1 - y0)),
+                        ("fill", fill.color), ("fill-opacity", px(fill.opacity)),
+                    ])
             }
         }
         svg.close("g")

@@ -47,8 +47,12 @@ enum Legend {
             var x = layout.plot.left
             for entry in row {
                 drawGlyph(entry, x: x, y: y, into: &svg)
-                svg.text("text", [("x", px(x + LegendEntry.glyphWidth + 5)), ("y", px(y)),
-                                  ("dominant-baseline", "central"), ("fill", ChartTheme.light.foreground)], entry.label)
+                svg.text(
+                    "text",
+                    [
+                        ("x", px(x + LegendEntry.glyphWidth + 5)), ("y", px(y)),
+                        ("dominant-baseline", "central"), ("fill", ChartTheme.light.foreground),
+                    ], entry.label)
                 x += entry.width + LegendEntry.gap
             }
         }
@@ -60,7 +64,9 @@ enum Legend {
         switch entry.glyph {
         case .line(let style):
             let attributes = style.attributes(seriesIndex: entry.seriesIndex, role: "legend-line")
-            svg.empty("line", [("x1", px(x)), ("y1", px(y)), ("x2", px(x + LegendEntry.glyphWidth)), ("y2", px(y))] + attributes)
+            svg.empty(
+                "line",
+                [("x1", px(x)), ("y1", px(y)), ("x2", px(x + LegendEntry.glyphWidth)), ("y2", px(y))] + attributes)
         case .marker(let shape):
             shape.draw(at: center, size: 4.5, seriesIndex: entry.seriesIndex, into: &svg)
         case .ring(let test):
@@ -84,8 +90,10 @@ public enum LineStyle: Sendable, Equatable, CaseIterable {
 
     /// Stroke attributes for series `seriesIndex` (class for theming, light colour as fallback).
     func attributes(seriesIndex: Int, role: String = "series") -> [(String, String)] {
-        var pairs = [("class", role + " " + ChartTheme.seriesClass(seriesIndex)),
-                     ("stroke", ChartTheme.seriesColor(seriesIndex)), ("stroke-width", "2"), ("fill", "none")]
+        var pairs = [
+            ("class", role + " " + ChartTheme.seriesClass(seriesIndex)),
+            ("stroke", ChartTheme.seriesColor(seriesIndex)), ("stroke-width", "2"), ("fill", "none"),
+        ]
         if let dashArray { pairs.append(("stroke-dasharray", dashArray)) }
         return pairs
     }

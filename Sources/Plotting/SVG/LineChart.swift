@@ -71,11 +71,13 @@ public struct LineChart: SVGChart {
             LegendEntry(label: item.label, seriesIndex: item.colorIndex ?? index, glyph: .line(item.style))
         }
         let probeY = scales(plot: PlotArea(left: 0, top: 0, right: 1, bottom: 1)).y
-        let layout = ChartLayout(width: width, height: height, legend: legend, yTickWidth: ChartFrame.tickLabelWidth(probeY))
+        let layout = ChartLayout(
+            width: width, height: height, legend: legend, yTickWidth: ChartFrame.tickLabelWidth(probeY))
         let (x, y) = scales(plot: layout.plot)
         var svg = ChartFrame.begin(width: width, height: height, title: title, standalone: standalone)
         Legend.draw(layout, into: &svg)
-        ChartFrame.axes(layout, x: x, y: y, xLabel: xLabel, yLabel: yLabel, zeroLines: zeroLines && yScale == .linear, into: &svg)
+        ChartFrame.axes(
+            layout, x: x, y: y, xLabel: xLabel, yLabel: yLabel, zeroLines: zeroLines && yScale == .linear, into: &svg)
         let clip = ChartFrame.clip(id, layout.plot, into: &svg)
         svg.open("g", [("class", "data"), ("clip-path", clip)])
         for (index, item) in series.enumerated() {
@@ -84,7 +86,11 @@ public struct LineChart: SVGChart {
                 return (px, py)
             }
             let attributes = item.style.attributes(seriesIndex: item.colorIndex ?? index)
-            svg.empty("path", attributes + [("stroke-linejoin", "round"), ("data-label", item.label), ("d", SVGPath.polyline(points))])
+            svg.empty(
+                "path",
+                attributes + [
+                    ("stroke-linejoin", "round"), ("data-label", item.label), ("d", SVGPath.polyline(points)),
+                ])
         }
         svg.close("g")
         return ChartFrame.end(&svg)
@@ -92,7 +98,8 @@ public struct LineChart: SVGChart {
 
     /// The x and y scales for a plot area (pixel y grows downwards, so y maps to bottom...top).
     func scales(plot: PlotArea) -> (x: any ChartScale, y: any ChartScale) {
-        let x = LinearScale(domain: xDomain ?? DataRange.fit(series.flatMap(\.xs)) ?? 0...1, pixels: (plot.left, plot.right))
+        let x = LinearScale(
+            domain: xDomain ?? DataRange.fit(series.flatMap(\.xs)) ?? 0...1, pixels: (plot.left, plot.right))
         let ys = series.flatMap(\.ys)
         switch yScale {
         case .linear:

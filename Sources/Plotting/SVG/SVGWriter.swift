@@ -23,7 +23,8 @@ struct SVGWriter {
 
     /// An element holding escaped text.
     mutating func text(_ tag: String, _ attributes: [(String, String)], _ content: String) {
-        lines.append(indent + "<" + tag + Self.attributes(attributes) + ">" + XMLText.escape(content) + "</" + tag + ">")
+        lines.append(
+            indent + "<" + tag + Self.attributes(attributes) + ">" + XMLText.escape(content) + "</" + tag + ">")
     }
 
     /// Markup that is already well formed (e.g. a style sheet in CDATA).

@@ -25,7 +25,8 @@ public struct LinearScale: ChartScale {
 
     /// A scale from `domain` onto `pixels`; a one-value domain is widened to show it in the middle.
     public init(domain: ClosedRange<Double>, pixels: (start: Double, end: Double)) {
-        let widened = domain.lowerBound == domain.upperBound
+        let widened =
+            domain.lowerBound == domain.upperBound
             ? (domain.lowerBound - 1)...(domain.upperBound + 1) : domain
         self.domain = widened
         self.pixels = pixels
@@ -95,8 +96,10 @@ public struct LogScale: ChartScale {
     /// Powers of ten inside the domain (every n-th decade when more than `maxCount` would fit; 1, 2, 5 × 10^k within
     /// less than two decades).
     public func ticks(maxCount: Int) -> [Double] {
-        let lo = log10(domain.lowerBound), hi = log10(domain.upperBound)
-        let first = Int((lo - 1e-9).rounded(.up)), last = Int((hi + 1e-9).rounded(.down))
+        let lo = log10(domain.lowerBound)
+        let hi = log10(domain.upperBound)
+        let first = Int((lo - 1e-9).rounded(.up))
+        let last = Int((hi + 1e-9).rounded(.down))
         guard first <= last else { return [] }
         if last - first < 2 { return subDecadeTicks(first: first - 1, last: last, maxCount: maxCount) }
         let every = Int((Double(last - first + 1) / Double(max(maxCount, 1))).rounded(.up))

@@ -53,9 +53,12 @@ public struct ScatterChart: SVGChart {
     /// The chart as SVG: axes, one glyph per point and a legend. `standalone: true` embeds the style sheet and a
     /// background, for a `.svg` file.
     public func svg(standalone: Bool) -> String {
-        let legend = groups.enumerated().map { LegendEntry(label: $1.label, seriesIndex: $0, glyph: .marker(shape(of: $0))) }
+        let legend = groups.enumerated().map {
+            LegendEntry(label: $1.label, seriesIndex: $0, glyph: .marker(shape(of: $0)))
+        }
         let probe = scales(plot: PlotArea(left: 0, top: 0, right: 1, bottom: 1)).y
-        let layout = ChartLayout(width: width, height: height, legend: legend, yTickWidth: ChartFrame.tickLabelWidth(probe))
+        let layout = ChartLayout(
+            width: width, height: height, legend: legend, yTickWidth: ChartFrame.tickLabelWidth(probe))
         let (x, y) = scales(plot: layout.plot)
         var svg = ChartFrame.begin(width: width, height: height, title: title, standalone: standalone)
         Legend.draw(layout, into: &svg)
@@ -77,10 +80,13 @@ public struct ScatterChart: SVGChart {
     }
 
     func scales(plot: PlotArea) -> (x: LinearScale, y: LinearScale) {
-        let xs = groups.flatMap(\.xs), ys = groups.flatMap(\.ys)
+        let xs = groups.flatMap(\.xs)
+        let ys = groups.flatMap(\.ys)
         let xDomain = xDomain ?? DataRange.fit(xs).map { DataRange.padded($0, by: 0.05) } ?? 0...1
         let yDomain = yDomain ?? DataRange.fit(ys).map { DataRange.padded($0, by: 0.05) } ?? 0...1
-        return (LinearScale(domain: xDomain, pixels: (plot.left, plot.right)),
-                LinearScale(domain: yDomain, pixels: (plot.bottom, plot.top)))
+        return (
+            LinearScale(domain: xDomain, pixels: (plot.left, plot.right)),
+            LinearScale(domain: yDomain, pixels: (plot.bottom, plot.top))
+        )
     }
 }

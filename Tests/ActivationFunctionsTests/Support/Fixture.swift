@@ -39,7 +39,9 @@ enum Fixture {
         let url = directory.appendingPathComponent(name)
         // A missing file leaves no points; the coverage tests then fail and name the script to run.
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
     }
 
     static func number(_ text: Substring) -> Double {

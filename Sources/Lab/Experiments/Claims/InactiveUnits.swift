@@ -13,10 +13,14 @@ enum InactiveUnits {
         var diverged: String?
     }
 
-    static func train(_ id: String, _ condition: DyingReLU.Condition, _ data: Dataset, _ settings: ExperimentSettings) throws -> Run {
+    static func train(_ id: String, _ condition: DyingReLU.Condition, _ data: Dataset, _ settings: ExperimentSettings)
+        throws -> Run
+    {
         let epochs = settings.pick(quick: 12, full: 60)
-        var c = Runs.configuration(hidden: [16, 16], activation: id, epochs: epochs, seed: settings.seed(2),
-                                   optimizer: OptimizerSettings(kind: .sgd, learningRate: condition.learningRate), batchSize: 16, initializer: .he)
+        var c = Runs.configuration(
+            hidden: [16, 16], activation: id, epochs: epochs, seed: settings.seed(2),
+            optimizer: OptimizerSettings(kind: .sgd, learningRate: condition.learningRate), batchSize: 16,
+            initializer: .he)
         if id == "leaky-relu" { c.activationParameters = ["slope": 0.01] }  // the article's slope, whatever the catalog's default
         c.hiddenBias = condition.biasStart == 0 ? nil : condition.biasStart
         var session = try TrainingSession(configuration: c, data: data)
@@ -29,7 +33,9 @@ enum InactiveUnits {
                 _ = try session.runEpoch()
                 let now = units(session.network, inputs)
                 run.inactive.append(fraction(now, session.network))
-                if session.epoch == epochs / 2 { (halfway, run.inactiveHalfway) = (now, fraction(now, session.network)) }
+                if session.epoch == epochs / 2 {
+                    (halfway, run.inactiveHalfway) = (now, fraction(now, session.network))
+                }
             }
         } catch {
             run.diverged = "\(error)"  // a non-finite loss stops the run before NaN reaches the weights

@@ -8,9 +8,13 @@ struct LinearConstantGradient: Experiment {
     let info = ExperimentInfo(
         id: "linear-constant-gradient", title: "A linear activation passes back a constant gradient",
         claims: [8],
-        claim: "The derivative of A = c·x is the constant c, whatever x is, so the change back-propagation makes does not depend on the input's change. The article itself softens this: it is not always bad.",
-        method: "Evaluate the catalog's identity A = c·x and its derivative for c = 0.5, 1 and 3 at weighted sums from −1000 to 1000. Then back-propagate the same output error (∂L/∂A = 1) through one neuron whose input grows from 0.01 to 100, and compare the update of its bias (∂L/∂z) and weight (∂L/∂w) with a sigmoid neuron's.",
-        reading: "The article's hedge stays a hedge: we show what is constant (the activation's factor) and what is not (the weight's update still scales with its input), and judge only the first.")
+        claim:
+            "The derivative of A = c·x is the constant c, whatever x is, so the change back-propagation makes does not depend on the input's change. The article itself softens this: it is not always bad.",
+        method:
+            "Evaluate the catalog's identity A = c·x and its derivative for c = 0.5, 1 and 3 at weighted sums from −1000 to 1000. Then back-propagate the same output error (∂L/∂A = 1) through one neuron whose input grows from 0.01 to 100, and compare the update of its bias (∂L/∂z) and weight (∂L/∂w) with a sigmoid neuron's.",
+        reading:
+            "The article's hedge stays a hedge: we show what is constant (the activation's factor) and what is not (the weight's update still scales with its input), and judge only the first."
+    )
 
     var isDeterministic: Bool { true }
 
@@ -18,7 +22,9 @@ struct LinearConstantGradient: Experiment {
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
         var result = ExperimentResult(info: info, settings: settings)
-        let zs = (0...settings.pick(quick: 2000, full: 200_000)).map { -1000 + 2000 * Double($0) / Double(settings.pick(quick: 2000, full: 200_000)) }
+        let zs = (0...settings.pick(quick: 2000, full: 200_000)).map {
+            -1000 + 2000 * Double($0) / Double(settings.pick(quick: 2000, full: 200_000))
+        }
         var spread = 0.0
         for c in Self.slopes {
             let f = try Activations.elementwise("identity", parameters: ["c": c])
@@ -26,8 +32,9 @@ struct LinearConstantGradient: Experiment {
             result.measure("identity.c\(Format.number(c)).max_derivative_deviation", error)
             spread = max(spread, error)
         }
-        result.check(Criterion("largest |f′(z) − c| over z in [−1000, 1000], c = 0.5, 1, 3", .atMost, 0), spread,
-                     measured: "max |f′(z) − c| = \(Format.number(spread)) over \(zs.count) sums")
+        result.check(
+            Criterion("largest |f′(z) − c| over z in [−1000, 1000], c = 0.5, 1, 3", .atMost, 0), spread,
+            measured: "max |f′(z) − c| = \(Format.number(spread)) over \(zs.count) sums")
         try updates(&result)
         result.charts.append(try Self.derivativeChart())
         return result
@@ -39,41 +46,62 @@ struct LinearConstantGradient: Experiment {
         let ones = [Double](repeating: 1, count: inputs.count)
         let linear = try Activations.elementwise("identity", parameters: ["c": 3]).backward(inputs, ones)
         let sigmoid = Sigmoid().backward(inputs, ones)
-        var table = ResultTable(title: "Same output error, growing input x (weight 1, so z = x)",
-                                columns: ["x", "linear (c = 3) ∂L/∂z", "linear ∂L/∂w = x·∂L/∂z", "sigmoid ∂L/∂z", "sigmoid ∂L/∂w"])
+        var table = ResultTable(
+            title: "Same output error, growing input x (weight 1, so z = x)",
+            columns: ["x", "linear (c = 3) ∂L/∂z", "linear ∂L/∂w = x·∂L/∂z", "sigmoid ∂L/∂z", "sigmoid ∂L/∂w"])
         for (i, x) in inputs.enumerated() where i % 4 == 0 {
-            table.rows.append([Format.number(x), Format.number(linear[i]), Format.number(x * linear[i]),
-                               Format.number(sigmoid[i]), Format.number(x * sigmoid[i])])
+            table.rows.append([
+                Format.number(x), Format.number(linear[i]), Format.number(x * linear[i]),
+                Format.number(sigmoid[i]), Format.number(x * sigmoid[i]),
+            ])
         }
         result.tables.append(table)
         let linearSpread = (linear.max() ?? 0) - (linear.min() ?? 0)
         let sigmoidRange = (sigmoid.max() ?? 0) / (sigmoid.min() ?? 1)
         result.measure("linear.delta_spread", linearSpread)
         result.measure("sigmoid.delta_max_over_min", sigmoidRange)
-        result.check(Criterion("linear: spread of the back-propagated ∂L/∂z over inputs 0.01 to 100", .atMost, 0), linearSpread,
-                     measured: "linear ∂L/∂z spread \(Format.number(linearSpread)) (sigmoid's varies \(Format.number(sigmoidRange))×)")
-        result.notes.append("The weight's own update ∂L/∂w = x·c·∂L/∂A still grows with the input x, for linear and nonlinear units alike; what is constant is the factor the activation contributes. That constancy is why a linear unit cannot tell large sums from small ones: it never saturates, but it never bends either.")
+        result.check(
+            Criterion("linear: spread of the back-propagated ∂L/∂z over inputs 0.01 to 100", .atMost, 0), linearSpread,
+            measured:
+                "linear ∂L/∂z spread \(Format.number(linearSpread)) (sigmoid's varies \(Format.number(sigmoidRange))×)")
+        result.notes.append(
+            "The weight's own update ∂L/∂w = x·c·∂L/∂A still grows with the input x, for linear and nonlinear units alike; what is constant is the factor the activation contributes. That constancy is why a linear unit cannot tell large sums from small ones: it never saturates, but it never bends either."
+        )
         result.charts.append(Self.updateChart(inputs, linear, sigmoid))
     }
 
     static func derivativeChart() throws -> ResultChart {
         let zs = (0...160).map { -8 + Double($0) / 10 }
-        var chart = LineChart(id: "linear-constant-gradient-derivative", title: "f′(z): constant for A = c·z", xLabel: "z", yLabel: "f′(z)")
+        var chart = LineChart(
+            id: "linear-constant-gradient-derivative", title: "f′(z): constant for A = c·z", xLabel: "z",
+            yLabel: "f′(z)")
         chart.series = try slopes.enumerated().map { index, c in
             let f = try Activations.elementwise("identity", parameters: ["c": c])
             return .init(label: "c = \(Format.number(c))", xs: zs, ys: zs.map(f.derivative(at:)), colorIndex: index)
         }
-        chart.series.append(.init(label: "σ′ (for contrast)", xs: zs, ys: zs.map(Sigmoid().derivative(at:)), style: .dashed, colorIndex: 3))
-        return ResultChart(name: "derivative", chart: chart, caption: "The linear unit's slope is the same horizontal line at every z; the sigmoid's falls away from 0.")
+        chart.series.append(
+            .init(
+                label: "σ′ (for contrast)", xs: zs, ys: zs.map(Sigmoid().derivative(at:)), style: .dashed, colorIndex: 3
+            ))
+        return ResultChart(
+            name: "derivative", chart: chart,
+            caption: "The linear unit's slope is the same horizontal line at every z; the sigmoid's falls away from 0.")
     }
 
     static func updateChart(_ inputs: [Double], _ linear: [Double], _ sigmoid: [Double]) -> ResultChart {
-        var chart = LineChart(id: "linear-constant-gradient-update", title: "Error passed back for the same output error (log scale)",
-                              xLabel: "log₁₀ of the input x", yLabel: "∂L/∂z")
+        var chart = LineChart(
+            id: "linear-constant-gradient-update", title: "Error passed back for the same output error (log scale)",
+            xLabel: "log₁₀ of the input x", yLabel: "∂L/∂z")
         chart.yScale = .log
         let xs = inputs.map { Foundation.log10($0) }
-        chart.series = [.init(label: "linear, c = 3", xs: xs, ys: linear, colorIndex: 0),
-                        .init(label: "sigmoid", xs: xs, ys: sigmoid, colorIndex: 1)]
-        return ResultChart(name: "update", chart: chart, caption: "Through a linear unit the same error comes back whatever the input's size; through a sigmoid it fades as the input grows.")
+        chart.series = [
+            .init(label: "linear, c = 3", xs: xs, ys: linear, colorIndex: 0),
+            .init(label: "sigmoid", xs: xs, ys: sigmoid, colorIndex: 1),
+        ]
+        return ResultChart(
+            name: "update", chart: chart,
+            caption:
+                "Through a linear unit the same error comes back whatever the input's size; through a sigmoid it fades as the input grows."
+        )
     }
 }

@@ -11,7 +11,9 @@ struct OneVersusRest {
     var weights: [[Double]]  // [class][input], the bias last
 
     init(_ output: Output, classes: Int, inputs: Int) {
-        (self.output, weights) = (output, [[Double]](repeating: [Double](repeating: 0, count: inputs + 1), count: classes))
+        (self.output, weights) = (
+            output, [[Double]](repeating: [Double](repeating: 0, count: inputs + 1), count: classes)
+        )
     }
 
     func sums(_ x: ArraySlice<Double>) -> [Double] {

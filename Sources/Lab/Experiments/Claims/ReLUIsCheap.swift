@@ -8,26 +8,35 @@ struct ReLUIsCheap: Experiment {
     let info = ExperimentInfo(
         id: "relu-is-cheap", title: "ReLU is cheaper to compute than sigmoid and tanh",
         claims: [27],
-        claim: "ReLU uses simpler arithmetic than tanh and sigmoid, so it costs less to compute, which matters when designing deep networks.",
-        method: "Time the batch kernels (Float, the code `activations bench` measures) of relu, sigmoid and tanh, forward and backward, on the calling thread's CPU clock (time slices lost to other programs drop out), in interleaved rounds (relu, sigmoid, tanh, then the next round in a rotated order), and judge the median over rounds of each round's ratio to relu. Training-epoch times of the same 2-32-32-1 net are reported beside them, not judged.",
-        reading: "We judge the kernels, where the activation is the whole cost; an epoch is mostly matrix products, which cost the same whatever the activation.")
+        claim:
+            "ReLU uses simpler arithmetic than tanh and sigmoid, so it costs less to compute, which matters when designing deep networks.",
+        method:
+            "Time the batch kernels (Float, the code `activations bench` measures) of relu, sigmoid and tanh, forward and backward, on the calling thread's CPU clock (time slices lost to other programs drop out), in interleaved rounds (relu, sigmoid, tanh, then the next round in a rotated order), and judge the median over rounds of each round's ratio to relu. Training-epoch times of the same 2-32-32-1 net are reported beside them, not judged.",
+        reading:
+            "We judge the kernels, where the activation is the whole cost; an epoch is mostly matrix products, which cost the same whatever the activation."
+    )
 
     static let ids = ["relu", "sigmoid", "tanh"]
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
         var result = ExperimentResult(info: info, settings: settings)
-        var table = ResultTable(title: "Kernel thread-CPU time per element (Float): median over interleaved rounds, and median ratio to relu",
-                                columns: ["direction"] + Self.ids.map { "\($0) ns" } + ["sigmoid / relu", "tanh / relu"])
+        var table = ResultTable(
+            title:
+                "Kernel thread-CPU time per element (Float): median over interleaved rounds, and median ratio to relu",
+            columns: ["direction"] + Self.ids.map { "\($0) ns" } + ["sigmoid / relu", "tanh / relu"])
         for direction in Throughput.Direction.allCases {
             let rounds = try Self.rounds(direction, settings)
             let times = Self.ids.indices.map { i in Statistics.median(rounds.map { $0[i] }) }
             let ratios = [1, 2].map { i in Statistics.median(rounds.map { $0[i] / $0[0] }) }
-            table.rows.append([direction.rawValue] + times.map { Format.number($0, 3) } + ratios.map { Format.number($0, 3) + "×" })
+            table.rows.append(
+                [direction.rawValue] + times.map { Format.number($0, 3) } + ratios.map { Format.number($0, 3) + "×" })
             zip(Self.ids, times).forEach { result.measure("\($0).\(direction.rawValue).ns_per_element", $1) }
             for (id, ratio) in zip(["sigmoid", "tanh"], ratios) {
                 result.measure("\(id)_over_relu.\(direction.rawValue)", ratio)
-                result.check(Criterion("\(id) / relu, \(direction.rawValue): median ratio of kernel CPU time", .greaterThan, 1), ratio,
-                             measured: "\(id) takes \(Format.number(ratio, 3))× relu's time \(direction.rawValue)")
+                result.check(
+                    Criterion("\(id) / relu, \(direction.rawValue): median ratio of kernel CPU time", .greaterThan, 1),
+                    ratio,
+                    measured: "\(id) takes \(Format.number(ratio, 3))× relu's time \(direction.rawValue)")
             }
         }
         result.tables.append(table)
@@ -39,11 +48,11 @@ struct ReLUIsCheap: Experiment {
     /// Which kernels this build times.
     static var build: String {
         #if DEBUG
-        "a debug build: unoptimised, slower for all three, and its ratios say nothing about a release build"
+            "a debug build: unoptimised, slower for all three, and its ratios say nothing about a release build"
         #elseif TUNED_FOR_TARGET_CPU
-        "a release build with kernels compiled for the CPU named by ACTIVATIONLAB_TARGET_CPU"
+            "a release build with kernels compiled for the CPU named by ACTIVATIONLAB_TARGET_CPU"
         #else
-        "a release build with portable kernels, compiled for the toolchain's baseline CPU (x86-64: SSE2)"
+            "a release build with portable kernels, compiled for the toolchain's baseline CPU (x86-64: SSE2)"
         #endif
     }
 
@@ -71,8 +80,11 @@ struct ReLUIsCheap: Experiment {
             var times = [Double](repeating: 0, count: ids.count)
             for step in ids.indices {
                 let i = (round + step) % ids.count
-                times[i] = Throughput.measure(kernels[i], Float.self, n: settings.pick(quick: 4096, full: 1 << 16), direction: direction,
-                                              samples: 3, sampleSeconds: settings.pick(quick: 0.002, full: 0.01), clock: .threadCPU).nanosecondsPerElement
+                times[i] =
+                    Throughput.measure(
+                        kernels[i], Float.self, n: settings.pick(quick: 4096, full: 1 << 16), direction: direction,
+                        samples: 3, sampleSeconds: settings.pick(quick: 0.002, full: 0.01), clock: .threadCPU
+                    ).nanosecondsPerElement
             }
             return times
         }
@@ -82,29 +94,39 @@ struct ReLUIsCheap: Experiment {
     private func epochs(_ settings: ExperimentSettings, _ result: inout ExperimentResult) throws {
         let data = try Runs.data("circle", count: settings.pick(quick: 100, full: 500), seed: settings.seed(1))
         var sessions = try Self.ids.map { id in
-            try TrainingSession(configuration: Runs.configuration(hidden: [32, 32], activation: id, epochs: settings.pick(quick: 3, full: 15),
-                                                                  seed: settings.seed(2), initializer: id == "relu" ? .he : .glorotUniform), data: data)
+            try TrainingSession(
+                configuration: Runs.configuration(
+                    hidden: [32, 32], activation: id, epochs: settings.pick(quick: 3, full: 15),
+                    seed: settings.seed(2), initializer: id == "relu" ? .he : .glorotUniform), data: data)
         }
         while !sessions[0].isFinished {
             for index in sessions.indices { try sessions[index].runEpoch() }
         }
         let medians = sessions.map { Statistics.median($0.history.map(\.seconds)) }
-        var table = ResultTable(title: "Training epoch, 2-32-32-1 on \(data.count) circle points (median)", columns: ["activation", "ms per epoch", "ratio to relu"])
+        var table = ResultTable(
+            title: "Training epoch, 2-32-32-1 on \(data.count) circle points (median)",
+            columns: ["activation", "ms per epoch", "ratio to relu"])
         for (id, seconds) in zip(Self.ids, medians) {
             table.rows.append([id, Format.number(seconds * 1000, 3), Format.number(seconds / medians[0], 3) + "×"])
             result.measure("\(id).epoch_seconds", seconds)
         }
         result.tables.append(table)
-        result.notes.append("Epoch times are reported, not judged: an epoch is mostly matrix products, which cost the same whatever the activation, so the activation's share of the time sets how much a cheaper one can save.")
+        result.notes.append(
+            "Epoch times are reported, not judged: an epoch is mostly matrix products, which cost the same whatever the activation, so the activation's share of the time sets how much a cheaper one can save."
+        )
         result.charts.append(Self.chart(result))
     }
 
     static func chart(_ result: ExperimentResult) -> ResultChart {
-        var chart = LineChart(id: "relu-is-cheap-kernels", title: "Kernel time per element, relative to relu", xLabel: "activation (1 relu, 2 sigmoid, 3 tanh)", yLabel: "time / relu's time")
+        var chart = LineChart(
+            id: "relu-is-cheap-kernels", title: "Kernel time per element, relative to relu",
+            xLabel: "activation (1 relu, 2 sigmoid, 3 tanh)", yLabel: "time / relu's time")
         chart.series = Throughput.Direction.allCases.enumerated().map { index, direction in
             let base = result.value("relu.\(direction.rawValue).ns_per_element") ?? 1
-            return .init(label: direction.rawValue, xs: [1, 2, 3],
-                         ys: ids.map { (result.value("\($0).\(direction.rawValue).ns_per_element") ?? .nan) / base }, colorIndex: index)
+            return .init(
+                label: direction.rawValue, xs: [1, 2, 3],
+                ys: ids.map { (result.value("\($0).\(direction.rawValue).ns_per_element") ?? .nan) / base },
+                colorIndex: index)
         }
         chart.zeroLines = false
         return ResultChart(name: "kernels", chart: chart, caption: "Above 1 means slower than relu.")

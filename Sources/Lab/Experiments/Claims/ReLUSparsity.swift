@@ -1,3 +1,4 @@
+import Foundation
 import NeuralNet
 import Plotting
 
@@ -6,9 +7,13 @@ struct ReLUSparsity: Experiment {
     let info = ExperimentInfo(
         id: "relu-sparsity", title: "About half of the ReLU units output 0 at initialisation",
         claims: [23, 24],
-        claim: "With sigmoid or tanh nearly every unit fires, in a graded way, so activation is dense and costly. With random (or normalised) initial weights about half of ReLU's outputs are 0: activation is sparse and the network lighter.",
-        method: "Build nets of two hidden layers of widths 16 to 1024 (He initialisation for ReLU, Glorot for sigmoid and tanh, zero biases) and count, on the normalised circle data, the outputs of each hidden layer that are exactly 0. Narrow widths average several nets (up to 8), since one net of 16 units is a small sample. The same at width 64 on the UCI digits (64 pixel inputs).",
-        reading: "'Lighter' is read as the work a sparse kernel could skip: a multiply-add in the next layer whose input is exactly 0 — the same share as the zeros. Our kernels are dense, so we report the share, not a time saved.")
+        claim:
+            "With sigmoid or tanh nearly every unit fires, in a graded way, so activation is dense and costly. With random (or normalised) initial weights about half of ReLU's outputs are 0: activation is sparse and the network lighter.",
+        method:
+            "Build nets of two hidden layers of widths 16 to 1024 (He initialisation for ReLU, Glorot for sigmoid and tanh, zero biases) and count, on the normalised circle data, the outputs of each hidden layer that are exactly 0. Narrow widths average several nets (up to 8), since one net of 16 units is a small sample. The same at width 64 on the UCI digits (64 pixel inputs).",
+        reading:
+            "'Lighter' is read as the work a sparse kernel could skip: a multiply-add in the next layer whose input is exactly 0 — the same share as the zeros. Our kernels are dense, so we report the share, not a time saved."
+    )
 
     static let activations = ["relu", "sigmoid", "tanh"]
     static let band = 0.4...0.6
@@ -17,12 +22,14 @@ struct ReLUSparsity: Experiment {
         var result = ExperimentResult(info: info, settings: settings)
         let widths = settings.pick(quick: [16, 64, 256, 1024], full: [16, 32, 64, 128, 256, 512, 1024])
         let data = try Runs.data("circle", count: settings.pick(quick: 64, full: 500), seed: settings.seed(1))
-        var table = ResultTable(title: "Exactly-zero outputs at initialisation, layer 1 / layer 2 (mean over nets)",
-                                columns: ["width", "nets"] + Self.activations)
+        var table = ResultTable(
+            title: "Exactly-zero outputs at initialisation, layer 1 / layer 2 (mean over nets)",
+            columns: ["width", "nets"] + Self.activations)
         var zeros: [String: [[Double]]] = [:]
         for width in widths {
-            let shape = Shape(width: width, layers: width <= settings.pick(quick: 128, full: 1024) ? 2 : 1,
-                              nets: max(1, min(8, 256 / width)))
+            let shape = Shape(
+                width: width, layers: width <= settings.pick(quick: 128, full: 1024) ? 2 : 1,
+                nets: max(1, min(8, 256 / width)))
             var row = [String(width), String(shape.nets)]
             for id in Self.activations {
                 let fractions = try Self.zeroFractions(id, shape, data: data, seed: settings.seed(UInt64(width)))
@@ -33,7 +40,9 @@ struct ReLUSparsity: Experiment {
             table.rows.append(row)
         }
         let digits = try digitsZeros(settings, &result)
-        table.rows.append(["64 (digits)", "4"] + Self.activations.map { id in digits[id, default: []].map(Format.percent).joined(separator: " / ") })
+        table.rows.append(
+            ["64 (digits)", "4"]
+                + Self.activations.map { id in digits[id, default: []].map(Format.percent).joined(separator: " / ") })
         result.tables.append(table)
         if settings.quick { result.notes.append("Quick mode measures the second layer only up to width 128.") }
         judge(zeros.mapValues { $0.flatMap { $0 } }.merging(digits) { $0 + $1 }, widths: widths, &result)
@@ -42,11 +51,14 @@ struct ReLUSparsity: Experiment {
     }
 
     /// Zero fractions per layer of two hidden layers of 64 on the real digits, per activation.
-    private func digitsZeros(_ settings: ExperimentSettings, _ result: inout ExperimentResult) throws -> [String: [Double]] {
+    private func digitsZeros(_ settings: ExperimentSettings, _ result: inout ExperimentResult) throws -> [String:
+        [Double]]
+    {
         let digits = try Runs.data("digits", count: settings.pick(quick: 300, full: 1797), seed: settings.seed(2))
         var zeros: [String: [Double]] = [:]
         for id in Self.activations {
-            let fractions = try Self.zeroFractions(id, Shape(width: 64, layers: 2, nets: 4), data: digits, seed: settings.seed(3))
+            let fractions = try Self.zeroFractions(
+                id, Shape(width: 64, layers: 2, nets: 4), data: digits, seed: settings.seed(3))
             zeros[id] = fractions
             fractions.enumerated().forEach { result.measure("\(id).zero_fraction.digits.layer\($0 + 1)", $1) }
         }
@@ -62,8 +74,9 @@ struct ReLUSparsity: Experiment {
     static func zeroFractions(_ id: String, _ shape: Shape, data: Dataset, seed: UInt64) throws -> [Double] {
         var sums = [Double](repeating: 0, count: shape.layers)
         for net in 0..<shape.nets {
-            var c = Runs.configuration(hidden: [Int](repeating: shape.width, count: shape.layers), activation: id, epochs: 1,
-                                       seed: seed &+ UInt64(net), initializer: id == "relu" ? .he : .glorotUniform)
+            var c = Runs.configuration(
+                hidden: [Int](repeating: shape.width, count: shape.layers), activation: id, epochs: 1,
+                seed: seed &+ UInt64(net), initializer: id == "relu" ? .he : .glorotUniform)
             c.trainFraction = 1
             c.output = data.classNames.count > 2 ? .softmax : .sigmoid  // ten digits need ten outputs
             let layers = try TrainingSession(configuration: c, data: data).measure().layers.dropLast()
@@ -74,24 +87,30 @@ struct ReLUSparsity: Experiment {
 
     private func judge(_ zeros: [String: [Double]], widths: [Int], _ result: inout ExperimentResult) {
         let relu = zeros["relu"] ?? []
-        result.check(Criterion("ReLU: largest |zero fraction − 50%| over layers and widths", .atMost, 0.1),
-                     relu.map { abs($0 - 0.5) }.max() ?? .nan,
-                     measured: "ReLU zeros \(Format.percentRange(relu)) at widths \(widths.first!)–\(widths.last!)")
+        result.check(
+            Criterion("ReLU: largest |zero fraction − 50%| over layers and widths", .atMost, 0.1),
+            relu.map { abs($0 - 0.5) }.max() ?? .nan,
+            measured: "ReLU zeros \(Format.percentRange(relu)) at widths \(widths.first!)–\(widths.last!)")
         let smooth = (zeros["sigmoid"] ?? []) + (zeros["tanh"] ?? [])
-        result.check(Criterion("sigmoid and tanh: largest exact-zero fraction (dense)", .atMost, 0), smooth.max() ?? .nan,
-                     measured: "sigmoid and tanh zeros \(Format.percentRange(smooth))")
-        result.notes.append("ReLU's zeros come from the sign of the weighted sum: with symmetric weights, zero biases and centred inputs, each sum is negative half the time. A layer with a positive bias start (TensorFlow Playground's 0.1) would give fewer.")
+        result.check(
+            Criterion("sigmoid and tanh: largest exact-zero fraction (dense)", .atMost, 0), smooth.max() ?? .nan,
+            measured: "sigmoid and tanh zeros \(Format.percentRange(smooth))")
+        result.notes.append(
+            "ReLU's zeros come from the sign of the weighted sum: with symmetric weights, zero biases and centred inputs, each sum is negative half the time. A layer with a positive bias start (TensorFlow Playground's 0.1) would give fewer."
+        )
     }
 
     static func chart(_ widths: [Int], _ zeros: [String: [[Double]]]) -> ResultChart {
         let xs = widths.map { Foundation.log2(Double($0)) }
-        var chart = LineChart(id: "relu-sparsity-zeros", title: "Exact zeros at initialisation (layer 1)", xLabel: "log₂ width", yLabel: "fraction of outputs = 0")
+        var chart = LineChart(
+            id: "relu-sparsity-zeros", title: "Exact zeros at initialisation (layer 1)", xLabel: "log₂ width",
+            yLabel: "fraction of outputs = 0")
         chart.yDomain = 0...1
         chart.series = activations.enumerated().map { index, id in
             .init(label: id, xs: xs, ys: (zeros[id] ?? []).map { $0[0] }, colorIndex: index)
         }
-        return ResultChart(name: "zeros", chart: chart, caption: "ReLU stays near one half at every width; sigmoid and tanh never output exactly 0.")
+        return ResultChart(
+            name: "zeros", chart: chart,
+            caption: "ReLU stays near one half at every width; sigmoid and tanh never output exactly 0.")
     }
 }
-
-import Foundation

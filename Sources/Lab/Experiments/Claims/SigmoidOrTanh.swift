@@ -7,29 +7,46 @@ struct SigmoidOrTanh: Experiment {
     let info = ExperimentInfo(
         id: "sigmoid-or-tanh", title: "tanh's gradient is stronger than sigmoid's",
         claims: [17, 18],
-        claim: "tanh's gradient is stronger than sigmoid's (its derivative is steeper), so whether to use sigmoid or tanh depends on how strong a gradient you need.",
-        method: "Train the same net (hidden layers 8-8 on circle and moons, 32 on the UCI digits; Glorot start; plain SGD at 0.1, which passes gradient sizes on unchanged, unlike Adam) with sigmoid and with tanh hidden units from the same data and batch order. Record the mean |∂L/∂W| of the first hidden layer in the first epoch, the first epoch with 90% test accuracy (one past the budget when never) and the final test accuracy.",
-        reading: "Claim 18 is advice; we measure what it rests on: the size of the gradient each passes back, and what that does to the speed of learning at one learning rate. Which strength a user needs is not something an experiment can decide.")
+        claim:
+            "tanh's gradient is stronger than sigmoid's (its derivative is steeper), so whether to use sigmoid or tanh depends on how strong a gradient you need.",
+        method:
+            "Train the same net (hidden layers 8-8 on circle and moons, 32 on the UCI digits; Glorot start; plain SGD at 0.1, which passes gradient sizes on unchanged, unlike Adam) with sigmoid and with tanh hidden units from the same data and batch order. Record the mean |∂L/∂W| of the first hidden layer in the first epoch, the first epoch with 90% test accuracy (one past the budget when never) and the final test accuracy.",
+        reading:
+            "Claim 18 is advice; we measure what it rests on: the size of the gradient each passes back, and what that does to the speed of learning at one learning rate. Which strength a user needs is not something an experiment can decide."
+    )
 
     static let datasets = [("circle", [8, 8]), ("moons", [8, 8]), ("digits", [32])]
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
         var result = ExperimentResult(info: info, settings: settings)
         let budget = settings.pick(quick: 20, full: 60)
-        var table = ResultTable(title: "Same net and start, plain SGD at 0.1", columns: ["dataset", "activation", "first-layer mean |∂L/∂W|, epoch 1", "epochs to 90%", "final test accuracy"])
-        var gradientRatios: [Double] = [], epochGaps: [Double] = []
+        var table = ResultTable(
+            title: "Same net and start, plain SGD at 0.1",
+            columns: [
+                "dataset", "activation", "first-layer mean |∂L/∂W|, epoch 1", "epochs to 90%", "final test accuracy",
+            ])
+        var gradientRatios: [Double] = []
+        var epochGaps: [Double] = []
         for (dataset, hidden) in Self.datasets {
-            let count = dataset == "digits" ? settings.pick(quick: 600, full: 1797) : settings.pick(quick: 200, full: 500)
-            let data = try Runs.data(dataset, count: count, noise: dataset == "digits" ? 0 : 0.1, seed: settings.seed(1))
+            let count =
+                dataset == "digits" ? settings.pick(quick: 600, full: 1797) : settings.pick(quick: 200, full: 500)
+            let data = try Runs.data(
+                dataset, count: count, noise: dataset == "digits" ? 0 : 0.1, seed: settings.seed(1))
             let runs = try ["sigmoid", "tanh"].map { id in
-                let c = Runs.configuration(hidden: hidden, activation: id, output: dataset == "digits" ? .softmax : .sigmoid, epochs: budget,
-                                           seed: settings.seed(2), optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.1))
+                let c = Runs.configuration(
+                    hidden: hidden, activation: id, output: dataset == "digits" ? .softmax : .sigmoid, epochs: budget,
+                    seed: settings.seed(2), optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.1))
                 let session = try Runs.trainedOrStopped(c, on: data)
-                return (gradient: session.history.first?.layers.first?.meanAbsWeightGradient ?? .nan,
-                        epochs: Problem.epochsToTarget(session) ?? budget + 1, accuracy: Runs.accuracy(session))
+                return (
+                    gradient: session.history.first?.layers.first?.meanAbsWeightGradient ?? .nan,
+                    epochs: Problem.epochsToTarget(session) ?? budget + 1, accuracy: Runs.accuracy(session)
+                )
             }
             for (id, run) in zip(["sigmoid", "tanh"], runs) {
-                table.rows.append([dataset, id, Format.number(run.gradient, 3), run.epochs > budget ? "never" : String(run.epochs), Format.percent(run.accuracy)])
+                table.rows.append([
+                    dataset, id, Format.number(run.gradient, 3), run.epochs > budget ? "never" : String(run.epochs),
+                    Format.percent(run.accuracy),
+                ])
                 result.measure("\(dataset).\(id).first_layer_gradient", run.gradient)
                 result.measure("\(dataset).\(id).epochs_to_90", Double(run.epochs))
             }
@@ -37,10 +54,16 @@ struct SigmoidOrTanh: Experiment {
             epochGaps.append(Double(runs[0].epochs - runs[1].epochs))
         }
         result.tables.append(table)
-        result.check(Criterion("tanh over sigmoid first-layer gradient in epoch 1, lowest over the datasets", .greaterThan, 1, claim: 17), gradientRatios.min() ?? .nan,
-                     measured: "tanh's gradient is " + gradientRatios.map { Format.number($0, 3) + "×" }.joined(separator: ", ") + " sigmoid's")
-        result.check(Criterion("sigmoid minus tanh epochs to 90%, mean over the datasets", .greaterThan, 0, claim: 18), Stats.mean(epochGaps),
-                     measured: "tanh reaches 90% \(Format.number(Stats.mean(epochGaps), 3)) epochs sooner on average")
+        result.check(
+            Criterion(
+                "tanh over sigmoid first-layer gradient in epoch 1, lowest over the datasets", .greaterThan, 1,
+                claim: 17), gradientRatios.min() ?? .nan,
+            measured: "tanh's gradient is " + gradientRatios.map { Format.number($0, 3) + "×" }.joined(separator: ", ")
+                + " sigmoid's")
+        result.check(
+            Criterion("sigmoid minus tanh epochs to 90%, mean over the datasets", .greaterThan, 0, claim: 18),
+            Stats.mean(epochGaps),
+            measured: "tanh reaches 90% \(Format.number(Stats.mean(epochGaps), 3)) epochs sooner on average")
         return result
     }
 }

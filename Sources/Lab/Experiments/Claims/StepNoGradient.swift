@@ -7,32 +7,49 @@ struct StepNoGradient: Experiment {
     let info = ExperimentInfo(
         id: "step-no-gradient", title: "Step outputs: ambiguous classes and nothing to follow",
         claims: [4, 5],
-        claim: "When each class has its own step output, several can fire at once (or none), and the class is ambiguous; asking for exactly one to fire is even harder to train. Graded outputs let you take the most active one (max), and softmax is better still.",
-        method: "Train the same 2-8-1 net on the circle data with a step and with a sigmoid hidden layer (SGD, learning rate 0.5) and record how far the hidden weights move. Then train one linear one-vs-rest classifier per class on four Gaussian blobs (1,000 points, a fifth held out for the test; 4,000 in full mode) and on the UCI digits, read their outputs through a step and through a maximum, and count the test points where not exactly one class fires; a softmax classifier on the same data is the reference.",
-        reading: "The article does not say why exactly-one-firing is hard to train; we show the reason it implies: a step passes back no gradient, so a hidden step layer never moves.")
+        claim:
+            "When each class has its own step output, several can fire at once (or none), and the class is ambiguous; asking for exactly one to fire is even harder to train. Graded outputs let you take the most active one (max), and softmax is better still.",
+        method:
+            "Train the same 2-8-1 net on the circle data with a step and with a sigmoid hidden layer (SGD, learning rate 0.5) and record how far the hidden weights move. Then train one linear one-vs-rest classifier per class on four Gaussian blobs (1,000 points, a fifth held out for the test; 4,000 in full mode) and on the UCI digits, read their outputs through a step and through a maximum, and count the test points where not exactly one class fires; a softmax classifier on the same data is the reference.",
+        reading:
+            "The article does not say why exactly-one-firing is hard to train; we show the reason it implies: a step passes back no gradient, so a hidden step layer never moves."
+    )
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
         var result = ExperimentResult(info: info, settings: settings)
         let epochs = settings.pick(quick: 5, full: 50)
         let step = try hiddenMovement("step", epochs: epochs, settings)
         let sigmoid = try hiddenMovement("sigmoid", epochs: epochs, settings)
-        var table = ResultTable(title: "Hidden layer of a 2-8-1 net on circle, \(epochs) epochs of SGD",
-                                columns: ["hidden activation", "max |ΔW|, |Δb| from the start", "mean |∂L/∂W| (all epochs)", "test accuracy"])
+        var table = ResultTable(
+            title: "Hidden layer of a 2-8-1 net on circle, \(epochs) epochs of SGD",
+            columns: [
+                "hidden activation", "max |ΔW|, |Δb| from the start", "mean |∂L/∂W| (all epochs)", "test accuracy",
+            ])
         for (id, run) in [("step", step), ("sigmoid", sigmoid)] {
-            table.rows.append([id, Format.number(run.movement.last ?? 0), Format.number(run.meanGradient), Format.percent(run.accuracy)])
+            table.rows.append([
+                id, Format.number(run.movement.last ?? 0), Format.number(run.meanGradient),
+                Format.percent(run.accuracy),
+            ])
             result.measure("\(id).hidden_max_change", run.movement.last ?? 0)
             result.measure("\(id).hidden_mean_gradient", run.meanGradient)
             result.measure("\(id).test_accuracy", run.accuracy)
         }
         result.tables.append(table)
-        result.check(Criterion("step: largest change of a hidden weight or bias (and of its gradient)", .atMost, 0, claim: 5),
-                     max(step.movement.max() ?? .nan, abs(step.meanGradient)),
-                     measured: "step hidden weights moved by \(Format.number(step.movement.last ?? .nan)) (gradient \(Format.number(step.meanGradient)))")
-        result.check(Criterion("sigmoid (control): largest change of the same hidden layer", .greaterThan, 1e-3, claim: 5), sigmoid.movement.last ?? .nan,
-                     measured: "sigmoid hidden weights moved by \(Format.number(sigmoid.movement.last ?? 0))")
+        result.check(
+            Criterion("step: largest change of a hidden weight or bias (and of its gradient)", .atMost, 0, claim: 5),
+            max(step.movement.max() ?? .nan, abs(step.meanGradient)),
+            measured:
+                "step hidden weights moved by \(Format.number(step.movement.last ?? .nan)) (gradient \(Format.number(step.meanGradient)))"
+        )
+        result.check(
+            Criterion("sigmoid (control): largest change of the same hidden layer", .greaterThan, 1e-3, claim: 5),
+            sigmoid.movement.last ?? .nan,
+            measured: "sigmoid hidden weights moved by \(Format.number(sigmoid.movement.last ?? 0))")
         result.charts.append(Self.movementChart(step: step, sigmoid: sigmoid))
         for dataset in ["blobs", "digits"] { try ambiguity(dataset, settings, &result) }
-        result.notes.append("The output layer of the step net still learns (its gradient does not pass through the step), so its accuracy is that of a linear read-out of 8 fixed random half-planes.")
+        result.notes.append(
+            "The output layer of the step net still learns (its gradient does not pass through the step), so its accuracy is that of a linear read-out of 8 fixed random half-planes."
+        )
         return result
     }
 
@@ -45,9 +62,12 @@ struct StepNoGradient: Experiment {
 
     /// Trains 2-8-1 on circle with `id` hidden units and tracks the hidden layer.
     private func hiddenMovement(_ id: String, epochs: Int, _ settings: ExperimentSettings) throws -> Movement {
-        let c = Runs.configuration(hidden: [8], activation: id, epochs: epochs, seed: settings.seed(1),
-                                   optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.5), batchSize: 16)
-        var session = try TrainingSession(configuration: c, data: try Runs.data("circle", count: settings.pick(quick: 100, full: 500), seed: settings.seed(2)))
+        let c = Runs.configuration(
+            hidden: [8], activation: id, epochs: epochs, seed: settings.seed(1),
+            optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.5), batchSize: 16)
+        var session = try TrainingSession(
+            configuration: c,
+            data: try Runs.data("circle", count: settings.pick(quick: 100, full: 500), seed: settings.seed(2)))
         let start = session.network.layers[0]
         var run = Movement()
         var gradients: [Double] = []
@@ -63,9 +83,17 @@ struct StepNoGradient: Experiment {
 
     static func movementChart(step: Movement, sigmoid: Movement) -> ResultChart {
         let epochs = step.movement.indices.map { Double($0 + 1) }
-        var chart = LineChart(id: "step-no-gradient-movement", title: "How far the hidden weights moved", xLabel: "epoch", yLabel: "max |ΔW| from the start")
-        chart.series = [.init(label: "step", xs: epochs, ys: step.movement, colorIndex: 0),
-                        .init(label: "sigmoid", xs: epochs, ys: sigmoid.movement, colorIndex: 1)]
-        return ResultChart(name: "movement", chart: chart, caption: "The step net's hidden weights stay exactly where they started (a flat line at 0); the sigmoid net's move.")
+        var chart = LineChart(
+            id: "step-no-gradient-movement", title: "How far the hidden weights moved", xLabel: "epoch",
+            yLabel: "max |ΔW| from the start")
+        chart.series = [
+            .init(label: "step", xs: epochs, ys: step.movement, colorIndex: 0),
+            .init(label: "sigmoid", xs: epochs, ys: sigmoid.movement, colorIndex: 1),
+        ]
+        return ResultChart(
+            name: "movement", chart: chart,
+            caption:
+                "The step net's hidden weights stay exactly where they started (a flat line at 0); the sigmoid net's move."
+        )
     }
 }

@@ -6,20 +6,31 @@ extension UniversalApproximation {
     static func fitChart(_ index: Int, _ fits: [Int: [Double]], widths: [Int], grid: [Double]) -> ResultChart {
         let target = targets[index]
         let shown = widths.count <= 4 ? widths : [widths[0], widths[2], widths[4], widths.last!]
-        var chart = LineChart(id: "universal-approximation-\(target.dataset)", title: "Fits of \(target.label)", xLabel: "x", yLabel: "y")
+        var chart = LineChart(
+            id: "universal-approximation-\(target.dataset)", title: "Fits of \(target.label)", xLabel: "x", yLabel: "y")
         chart.series = [.init(label: target.label, xs: grid, ys: grid.map(target.f), style: .dashed, colorIndex: 7)]
         for (slot, width) in shown.enumerated() {
             chart.series.append(.init(label: "width \(width)", xs: grid, ys: fits[width] ?? [], colorIndex: slot))
         }
-        return ResultChart(name: target.dataset, chart: chart, caption: "The true function dashed; each width's fit solid. Wider layers have more hinges to bend with.")
+        return ResultChart(
+            name: target.dataset, chart: chart,
+            caption: "The true function dashed; each width's fit solid. Wider layers have more hinges to bend with.")
     }
 
     static func errorChart(_ errors: [[Double]], _ widths: [Int]) -> ResultChart {
-        var chart = LineChart(id: "universal-approximation-error", title: "RMS error by width (log scale)", xLabel: "log₂ width", yLabel: "RMS error")
+        var chart = LineChart(
+            id: "universal-approximation-error", title: "RMS error by width (log scale)", xLabel: "log₂ width",
+            yLabel: "RMS error")
         chart.yScale = .log
         chart.series = targets.enumerated().map { index, target in
-            .init(label: target.label, xs: widths.map { Foundation.log2(Double($0)) }, ys: errors[index], colorIndex: index)
+            .init(
+                label: target.label, xs: widths.map { Foundation.log2(Double($0)) }, ys: errors[index],
+                colorIndex: index)
         }
-        return ResultChart(name: "error", chart: chart, caption: "RMS error at the samples by width. sin x needs width; |x| and the step are already fitted by two units, and the rest is optimisation noise.")
+        return ResultChart(
+            name: "error", chart: chart,
+            caption:
+                "RMS error at the samples by width. sin x needs width; |x| and the step are already fitted by two units, and the rest is optimisation noise."
+        )
     }
 }

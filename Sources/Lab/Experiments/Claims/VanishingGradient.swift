@@ -8,8 +8,11 @@ struct VanishingGradient: Experiment {
     let info = ExperimentInfo(
         id: "vanishing-gradient", title: "Gradients vanish through deep sigmoid nets",
         claims: [14, 19],
-        claim: "Near sigmoid's flat ends the gradient is tiny, so learning stalls or slows sharply; tanh's gradient vanishes too. (The article adds that workarounds keep sigmoid popular for classification; we do not test those.)",
-        method: "Ten hidden layers of equal width on the circle data. At initialisation, measure mean |∂L/∂a| at each hidden layer's output, from the output back to the input, averaged (geometrically) over seeds, and fit the factor by which it changes per layer. Then take plain full-batch SGD steps (learning rate 0.1) and compare how far the first and last hidden layers' weights move.")
+        claim:
+            "Near sigmoid's flat ends the gradient is tiny, so learning stalls or slows sharply; tanh's gradient vanishes too. (The article adds that workarounds keep sigmoid popular for classification; we do not test those.)",
+        method:
+            "Ten hidden layers of equal width on the circle data. At initialisation, measure mean |∂L/∂a| at each hidden layer's output, from the output back to the input, averaged (geometrically) over seeds, and fit the factor by which it changes per layer. Then take plain full-batch SGD steps (learning rate 0.1) and compare how far the first and last hidden layers' weights move."
+    )
 
     struct Profile {
         let id: String
@@ -20,7 +23,9 @@ struct VanishingGradient: Experiment {
         var factor: Double { Stats.geometricFactor(gradients.reversed()) }
     }
 
-    static let runs: [(id: String, initializer: Initializer)] = [("sigmoid", .glorotUniform), ("tanh", .glorotUniform), ("relu", .he)]
+    static let runs: [(id: String, initializer: Initializer)] = [
+        ("sigmoid", .glorotUniform), ("tanh", .glorotUniform), ("relu", .he),
+    ]
     static let depth = 10
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
@@ -34,21 +39,28 @@ struct VanishingGradient: Experiment {
 
     private func profile(_ id: String, _ initializer: Initializer, _ settings: ExperimentSettings) throws -> Profile {
         let seeds = settings.pick(quick: 2, full: 8)
-        var logGradients = [Double](repeating: 0, count: Self.depth), movement = logGradients
+        var logGradients = [Double](repeating: 0, count: Self.depth)
+        var movement = logGradients
         for run in 0..<seeds {
             let (g, m) = try Self.measure(id, initializer, settings: settings, seed: settings.seed(UInt64(run)))
-            for layer in 0..<Self.depth { logGradients[layer] += Foundation.log(g[layer]) / Double(seeds); movement[layer] += m[layer] / Double(seeds) }
+            for layer in 0..<Self.depth {
+                logGradients[layer] += Foundation.log(g[layer]) / Double(seeds);
+                movement[layer] += m[layer] / Double(seeds)
+            }
         }
         return Profile(id: id, gradients: logGradients.map { Foundation.exp($0) }, movement: movement)
     }
 
     /// One net: the gradient profile at initialisation, then the relative movement of each layer after
     /// full-batch SGD steps.
-    static func measure(_ id: String, _ initializer: Initializer, settings: ExperimentSettings, seed: UInt64) throws -> ([Double], [Double]) {
+    static func measure(_ id: String, _ initializer: Initializer, settings: ExperimentSettings, seed: UInt64) throws
+        -> ([Double], [Double])
+    {
         let count = settings.pick(quick: 64, full: 400)
-        var c = Runs.configuration(hidden: [Int](repeating: settings.pick(quick: 16, full: 32), count: depth), activation: id,
-                                   epochs: settings.pick(quick: 5, full: 100), seed: seed,
-                                   optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.1), batchSize: count, initializer: initializer)
+        var c = Runs.configuration(
+            hidden: [Int](repeating: settings.pick(quick: 16, full: 32), count: depth), activation: id,
+            epochs: settings.pick(quick: 5, full: 100), seed: seed,
+            optimizer: OptimizerSettings(kind: .sgd, learningRate: 0.1), batchSize: count, initializer: initializer)
         c.trainFraction = 1
         var session = try TrainingSession(configuration: c, data: try Runs.data("circle", count: count, seed: seed))
         let before = session.network
@@ -56,20 +68,25 @@ struct VanishingGradient: Experiment {
         while !session.isFinished { try session.runEpoch() }
         let after = session.network
         let movement = (0..<depth).map { l in
-            Stats.norm(zip(after.layers[l].weights.storage, before.layers[l].weights.storage).map(-)) / Stats.norm(before.layers[l].weights.storage)
+            Stats.norm(zip(after.layers[l].weights.storage, before.layers[l].weights.storage).map(-))
+                / Stats.norm(before.layers[l].weights.storage)
         }
         return (gradients, movement)
     }
 
     static func tabulate(_ profiles: [Profile], _ result: inout ExperimentResult) {
-        var table = ResultTable(title: "Mean |∂L/∂a| per hidden layer at initialisation (layer 1 is next to the input)",
-                                columns: ["layer"] + profiles.map(\.id))
+        var table = ResultTable(
+            title: "Mean |∂L/∂a| per hidden layer at initialisation (layer 1 is next to the input)",
+            columns: ["layer"] + profiles.map(\.id))
         for layer in (0..<depth).reversed() {
             table.rows.append(["\(layer + 1)"] + profiles.map { Format.number($0.gradients[layer], 3) })
         }
         table.rows.append(["factor per layer"] + profiles.map { Format.number($0.factor, 3) })
-        table.rows.append(["layer 1 / layer 10"] + profiles.map { Format.number($0.gradients[0] / $0.gradients[depth - 1], 3) })
-        table.rows.append(["weights moved, layer 1 / layer 10"] + profiles.map { Format.number($0.movement[0] / $0.movement[depth - 1], 3) })
+        table.rows.append(
+            ["layer 1 / layer 10"] + profiles.map { Format.number($0.gradients[0] / $0.gradients[depth - 1], 3) })
+        table.rows.append(
+            ["weights moved, layer 1 / layer 10"]
+                + profiles.map { Format.number($0.movement[0] / $0.movement[depth - 1], 3) })
         result.tables.append(table)
         for p in profiles {
             result.measure("\(p.id).factor_per_layer", p.factor)
@@ -80,35 +97,52 @@ struct VanishingGradient: Experiment {
 
     private func judge(_ profiles: [Profile], _ result: inout ExperimentResult) {
         let (sigmoid, tanh, relu) = (profiles[0], profiles[1], profiles[2])
-        result.check(Criterion("sigmoid: factor by which the gradient changes per layer towards the input", .atMost, 0.5), sigmoid.factor,
-                     measured: "sigmoid factor \(Format.number(sigmoid.factor)) per layer")
-        result.check(Criterion("tanh: factor per layer minus sigmoid's (tanh decays less)", .greaterThan, 0), tanh.factor - sigmoid.factor,
-                     measured: "tanh factor \(Format.number(tanh.factor))")
-        result.check(Criterion("ReLU with He initialisation (control): |log₂ factor per layer|", .atMost, Foundation.log2(1.25)), abs(Foundation.log2(relu.factor)),
-                     measured: "ReLU factor \(Format.number(relu.factor))")
+        result.check(
+            Criterion("sigmoid: factor by which the gradient changes per layer towards the input", .atMost, 0.5),
+            sigmoid.factor,
+            measured: "sigmoid factor \(Format.number(sigmoid.factor)) per layer")
+        result.check(
+            Criterion("tanh: factor per layer minus sigmoid's (tanh decays less)", .greaterThan, 0),
+            tanh.factor - sigmoid.factor,
+            measured: "tanh factor \(Format.number(tanh.factor))")
+        result.check(
+            Criterion("ReLU with He initialisation (control): |log₂ factor per layer|", .atMost, Foundation.log2(1.25)),
+            abs(Foundation.log2(relu.factor)),
+            measured: "ReLU factor \(Format.number(relu.factor))")
         let moved = sigmoid.movement[0] / sigmoid.movement[Self.depth - 1]
-        result.check(Criterion("sigmoid: how far the first layer moves relative to the last", .lessThan, 0.01), moved,
-                     measured: "sigmoid layer 1 moved \(Format.number(moved)) × as much as layer 10")
+        result.check(
+            Criterion("sigmoid: how far the first layer moves relative to the last", .lessThan, 0.01), moved,
+            measured: "sigmoid layer 1 moved \(Format.number(moved)) × as much as layer 10")
     }
 
     static func gradientChart(_ profiles: [Profile]) -> ResultChart {
-        layerChart(profiles, \.gradients, name: "profile", title: "Gradient at each layer at initialisation (log scale)",
-                   yLabel: "mean |∂L/∂a|",
-                   caption: "Read from right (output side) to left (input side): sigmoid falls by orders of magnitude, tanh less, ReLU with He initialisation stays level.")
+        layerChart(
+            profiles, \.gradients, name: "profile", title: "Gradient at each layer at initialisation (log scale)",
+            yLabel: "mean |∂L/∂a|",
+            caption:
+                "Read from right (output side) to left (input side): sigmoid falls by orders of magnitude, tanh less, ReLU with He initialisation stays level."
+        )
     }
 
     static func movementChart(_ profiles: [Profile]) -> ResultChart {
-        layerChart(profiles, \.movement, name: "movement", title: "How far each layer's weights moved in training (log scale)",
-                   yLabel: "‖ΔW‖ / ‖W‖", caption: "After the same SGD steps, the early sigmoid layers have barely moved.")
+        layerChart(
+            profiles, \.movement, name: "movement", title: "How far each layer's weights moved in training (log scale)",
+            yLabel: "‖ΔW‖ / ‖W‖", caption: "After the same SGD steps, the early sigmoid layers have barely moved.")
     }
 
     /// One line per activation of a per-layer quantity, on a log scale, layer 1 next to the input.
-    static func layerChart(_ profiles: [Profile], _ values: KeyPath<Profile, [Double]>, name: String, title: String,
-                           yLabel: String, caption: String) -> ResultChart {
+    static func layerChart(
+        _ profiles: [Profile], _ values: KeyPath<Profile, [Double]>, name: String, title: String,
+        yLabel: String, caption: String
+    ) -> ResultChart {
         let layers = (1...depth).map(Double.init)
-        var chart = LineChart(id: "vanishing-gradient-\(name)", title: title, xLabel: "hidden layer (1 = next to the input)", yLabel: yLabel)
+        var chart = LineChart(
+            id: "vanishing-gradient-\(name)", title: title, xLabel: "hidden layer (1 = next to the input)",
+            yLabel: yLabel)
         chart.yScale = .log
-        chart.series = profiles.enumerated().map { .init(label: $1.id, xs: layers, ys: $1[keyPath: values], colorIndex: $0) }
+        chart.series = profiles.enumerated().map {
+            .init(label: $1.id, xs: layers, ys: $1[keyPath: values], colorIndex: $0)
+        }
         return ResultChart(name: name, chart: chart, caption: caption)
     }
 }
