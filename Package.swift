@@ -92,8 +92,9 @@ let package = Package(
             swiftSettings: tuning
         ),
         .testTarget(name: "ActivationFunctionsTests", dependencies: ["ActivationFunctions"], exclude: ["Fixtures"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ActivationFunctions"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ActivationFunctions", "TimingTestSupport"]),
         .target(name: "SVGTestSupport", path: "Tests/SVGTestSupport"),
+        .target(name: "TimingTestSupport", path: "Tests/TimingTestSupport"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "SVGTestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions", "SVGTestSupport"]),
         .testTarget(
@@ -101,10 +102,13 @@ let package = Package(
             dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions"]),
+        .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions", "TimingTestSupport"]),
         .testTarget(
             name: "FuzzTests",
-            dependencies: ["NeuralNet", "ActivationFunctions", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "NeuralNet", "ActivationFunctions", "TimingTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )

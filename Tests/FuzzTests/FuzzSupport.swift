@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import TimingTestSupport
 
 @testable import NeuralNet
 
@@ -55,13 +56,13 @@ enum Fuzz {
         return result
     }
 
-    /// Runs `body`, which must finish within `seconds`; a thrown error must be a `NeuralNetError`
-    /// with a message.
+    /// Runs `body`, which must finish within `seconds` of this thread's CPU time (a busy machine
+    /// stretches wall time, not the work done); a thrown error must be a `NeuralNetError` with a message.
     static func bounded<T>(_ input: @autoclosure () -> String, seconds: Double = 2, _ body: () throws -> T) -> T? {
-        let start = ContinuousClock.now
+        let start = Timing.threadCPUSeconds()
         defer {
-            let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .milliseconds(Int(seconds * 1000)), "took \(elapsed) for \(input())")
+            let spent = Timing.threadCPUSeconds() - start
+            #expect(spent < seconds, "took \(spent) s of CPU for \(input())")
         }
         do { return try body() } catch let error as NeuralNetError {
             #expect(!error.description.isEmpty, "an empty message for \(input())")
