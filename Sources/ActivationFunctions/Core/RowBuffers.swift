@@ -24,13 +24,27 @@ extension RowActivation {
         into dx: UnsafeMutableBufferPointer<Double>, rowLength: Int
     ) throws(ActivationError) { try backwardViaDouble(x, dy, dx, rowLength) }
 
-    /// The number of rows, after checking that the buffers hold whole rows of the right lengths.
-    func rowCount(_ inputs: Int, _ outputs: Int, _ rowLength: Int) throws(ActivationError) -> (rows: Int, width: Int) {
+    /// The number of rows and the output row's width, after checking that `inputs` elements are whole
+    /// rows of `rowLength` and that the buffer named `what` holds `outputs` elements, one output row each.
+    func rowCount(_ inputs: Int, _ outputs: Int, _ rowLength: Int, what: String = "y") throws(ActivationError)
+        -> (rows: Int, width: Int)
+    {
         let width = try outputCount(forInputCount: rowLength)
+        guard rowLength > 0 ? inputs % rowLength == 0 : inputs == 0 else {
+            throw .invalidRowLength(
+                function: info.id, length: rowLength,
+                requirement: "the \(inputs) input elements are not whole rows of \(rowLength)")
+        }
         let rows = rowLength == 0 ? 0 : inputs / rowLength
-        precondition(rows * rowLength == inputs, "rows: \(inputs) elements are not whole rows of \(rowLength)")
-        precondition(rows * width == outputs, "rows: the output holds \(outputs) elements, expected \(rows * width)")
+        guard rows * width == outputs else {
+            throw .mismatchedLengths(function: info.id, expected: rows * width, actual: outputs, what: what)
+        }
         return (rows, width)
+    }
+
+    /// Throws unless dx has one element per element of x.
+    func checkGradientLength(_ dx: Int, _ x: Int) throws(ActivationError) {
+        guard dx == x else { throw .mismatchedLengths(function: info.id, expected: x, actual: dx, what: "dx") }
     }
 
     func forwardViaDouble<T: BinaryFloatingPoint>(
@@ -46,8 +60,8 @@ extension RowActivation {
     func backwardViaDouble<T: BinaryFloatingPoint>(
         _ x: UnsafeBufferPointer<T>, _ dy: UnsafeBufferPointer<T>, _ dx: UnsafeMutableBufferPointer<T>, _ rowLength: Int
     ) throws(ActivationError) {
-        let (rows, width) = try rowCount(x.count, dy.count, rowLength)
-        precondition(dx.count == x.count, "rows: dx has \(dx.count) elements, x has \(x.count)")
+        let (rows, width) = try rowCount(x.count, dy.count, rowLength, what: "dy")
+        try checkGradientLength(dx.count, x.count)
         for r in 0..<rows {
             let row = x[r * rowLength..<(r + 1) * rowLength].map { Double($0) }
             let result = backwardRow(row, dy[r * width..<(r + 1) * width].map { Double($0) })
@@ -151,8 +165,8 @@ extension SoftmaxFamily {
         _ x: UnsafeBufferPointer<V.Scalar>, _ dy: UnsafeBufferPointer<V.Scalar>,
         _ dx: UnsafeMutableBufferPointer<V.Scalar>, _ rowLength: Int, _ lanes: V.Type, fromOutput: Bool = false
     ) throws(ActivationError) where V.Scalar: BinaryFloatingPoint & ElementaryLanes {
-        let (rows, _) = try rowCount(x.count, dy.count, rowLength)
-        precondition(dx.count == x.count, "rows: dx has \(dx.count) elements, x has \(x.count)")
+        let (rows, _) = try rowCount(x.count, dy.count, rowLength, what: "dy")
+        try checkGradientLength(dx.count, x.count)
         guard rows > 0, let input = x.baseAddress, let g = dy.baseAddress, let output = dx.baseAddress else { return }
         let kernel = RowKernel<V>(n: rowLength, negated: Self.negated)
         for r in 0..<rows {
