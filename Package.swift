@@ -92,21 +92,21 @@ let package = Package(
             swiftSettings: tuning
         ),
         .testTarget(name: "ActivationFunctionsTests", dependencies: ["ActivationFunctions"], exclude: ["Fixtures"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ActivationFunctions", "TimingTestSupport"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ActivationFunctions", "TestSupport"]),
         .target(name: "SVGTestSupport", path: "Tests/SVGTestSupport"),
-        .target(name: "TimingTestSupport", path: "Tests/TimingTestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "SVGTestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions", "SVGTestSupport"]),
         .testTarget(
             name: "PlaygroundTests",
             dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "HummingbirdTesting", package: "hummingbird")]
+                           .product(name: "HummingbirdTesting", package: "hummingbird"), "TestSupport"]
         ),
-        .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions", "TimingTestSupport"]),
+        .testTarget(name: "activationsTests", dependencies: ["activations", "ActivationFunctions", "TestSupport"]),
         .testTarget(
             name: "FuzzTests",
             dependencies: [
-                "NeuralNet", "ActivationFunctions", "TimingTestSupport",
+                "NeuralNet", "ActivationFunctions", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
-import TimingTestSupport
 
 @testable import NeuralNet
 

@@ -1,17 +1,8 @@
 import Foundation
 import Hummingbird
+import TestSupport
 
 @testable import Playground
-
-#if canImport(Glibc)
-    import Glibc
-    private let streamSocket = Int32(SOCK_STREAM.rawValue)
-    private let noSignal = Int32(MSG_NOSIGNAL)
-#else
-    import Darwin
-    private let streamSocket = SOCK_STREAM
-    private let noSignal = Int32(0)
-#endif
 
 /// A playground server on a free loopback port, for tests that need real sockets.
 struct LiveServer {
@@ -69,90 +60,6 @@ struct LiveServer {
         }
         return String(id)
     }
-}
-
-/// A blocking TCP connection to 127.0.0.1, for sending bytes no HTTP client would.
-final class RawConnection: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
-    }
-
-    private let fd: Int32
-    private var isOpen = true
-
-    init(port: Int) throws {
-        fd = socket(AF_INET, streamSocket, 0)
-        guard fd >= 0 else { throw Failure("socket() failed: errno \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            closeDescriptor(fd)
-            throw Failure("connect() failed: errno \(errno)")
-        }
-    }
-
-    func write(_ text: String) throws { try write(Array(text.utf8)) }
-
-    func write(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, noSignal) }
-            guard sent > 0 else { throw Failure("send() failed: errno \(errno)") }
-            offset += sent
-        }
-    }
-
-    /// Everything until the server closes the connection or `timeout` seconds pass.
-    func readAll(timeout: Double) -> String {
-        var received: [UInt8] = []
-        let deadline = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while Date() < deadline {
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000)))
-            guard ready > 0 else { break }
-            let count = recv(fd, &buffer, buffer.count, 0)
-            guard count > 0 else { break }
-            received += buffer[0..<count]
-        }
-        return String(decoding: received, as: UTF8.self)
-    }
-
-    /// Whether the server closed the connection within `timeout` seconds (reading and dropping what it sent).
-    func isClosedByServer(within timeout: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while Date() < deadline {
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { return false }
-            if recv(fd, &buffer, buffer.count, 0) <= 0 { return true }
-        }
-        return false
-    }
-
-    /// Closes once (a second close could close a descriptor the server has since been given).
-    func close() {
-        guard isOpen else { return }
-        isOpen = false
-        closeDescriptor(fd)
-    }
-
-    static func status(of response: String) -> Int {
-        let parts = response.prefix(while: { $0 != "\r" }).split(separator: " ")
-        return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
-    }
-}
-
-private func closeDescriptor(_ fd: Int32) {
-    _ = close(fd)
 }
 
 /// Runs blocking socket work on a thread of its own, never on Swift's cooperative pool (which the

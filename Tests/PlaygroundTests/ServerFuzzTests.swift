@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNet
+import TestSupport
 import Testing
 
 @testable import Playground

@@ -1,6 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-import TimingTestSupport
 
 /// `eval`'s numbers given as arguments: read in one pass (ArgumentParser alone took time quadratic
 /// in their count: 2,000 took 10.6 s in a debug build, 4,000 took 42 s, 8,000 took 135 s), and at

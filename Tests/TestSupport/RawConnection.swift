@@ -1,0 +1,116 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
+    private let noSignal = Int32(MSG_NOSIGNAL)
+#else
+    import Darwin
+    private let streamSocket = SOCK_STREAM
+    private let noSignal = Int32(0)
+#endif
+
+/// Shared by PlaygroundTests and activationsTests.
+/// A blocking TCP connection to 127.0.0.1, for sending bytes no HTTP client would.
+public final class RawConnection: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    private let fd: Int32
+    private var isOpen = true
+
+    /// Connects; a `receiveBuffer` (bytes) set before connecting keeps the window the server may fill
+    /// small, as a client that has stopped reading would.
+    public init(port: Int, receiveBuffer: Int32? = nil) throws {
+        fd = socket(AF_INET, streamSocket, 0)
+        guard fd >= 0 else { throw Failure("socket() failed: errno \(errno)") }
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            closeDescriptor(fd)
+            throw Failure("connect() failed: errno \(errno)")
+        }
+    }
+
+    public func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    public func write(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, noSignal) }
+            guard sent > 0 else { throw Failure("send() failed: errno \(errno)") }
+            offset += sent
+        }
+    }
+
+    /// Everything until the server closes the connection or `timeout` seconds pass.
+    public func readAll(timeout: Double) -> String {
+        var received: [UInt8] = []
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000)))
+            guard ready > 0 else { break }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            received += buffer[0..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Whether the server closed the connection within `timeout` seconds (reading and dropping what it sent).
+    public func isClosedByServer(within timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { return false }
+            if recv(fd, &buffer, buffer.count, 0) <= 0 { return true }
+        }
+        return false
+    }
+
+    /// Closes once (a second close could close a descriptor the server has since been given).
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        closeDescriptor(fd)
+    }
+
+    /// The status code of an HTTP response's first line, or 0 when there is none.
+    /// One request on a fresh connection (`Connection: close`, a JSON body unless it is a GET); the
+    /// whole response, read until the server closes or `timeout` seconds pass.
+    public static func exchange(
+        port: Int, _ method: String, _ path: String, _ body: String = "", timeout: Double = 60
+    ) throws -> String {
+        let connection = try RawConnection(port: port)
+        defer { connection.close() }
+        let type = method == "GET" ? "" : "Content-Type: application/json\r\n"
+        try connection.write(
+            "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(type)Content-Length: \(body.utf8.count)\r\n"
+                + "Connection: close\r\n\r\n\(body)")
+        return connection.readAll(timeout: timeout)
+    }
+
+    public static func status(of response: String) -> Int {
+        let parts = response.prefix(while: { $0 != "\r" }).split(separator: " ")
+        return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
+    }
+}
+
+private func closeDescriptor(_ fd: Int32) {
+    _ = close(fd)
+}
