@@ -52,22 +52,32 @@ export function byteGrid(size, lower, upper, bytes) {
 /** A frame's base64 grid. */
 export const decodeGrid = g => byteGrid(g.size, g.lower, g.upper, Uint8Array.from(atob(g.data), ch => ch.charCodeAt(0)));
 
-/** Writes the colour `colourOf(i)` of each of a grid's n×n cells into the RGBA bytes `d`, row by row
- * from pixel `at` with `stride` pixels a row (an ImageData of the grid's own size, or a region of a
- * larger one). A grid sent as bytes has at most 256 values, and a cell's colour depends only on its
- * byte (`keys[i]`, a small integer below `keyCount`): each colour is worked out once per key, not once
- * per cell, and written as one 32-bit word (the page spent a fifth of its time here on the 16×16 preset). */
+/** Writes the colour `colourOf(i)` (a 32-bit RGBA word, `word`) of each of a grid's n×n cells into the
+ * RGBA bytes `d`, row by row from pixel `at` with `stride` pixels a row (an ImageData of the grid's own
+ * size, or a region of a larger one). A grid sent as bytes has at most 256 values, and a cell's colour
+ * depends only on its byte (`keys[i]`, a small integer below `keyCount`): each colour is worked out
+ * once per key, not once per cell (the page spent a fifth of its time here on the 16×16 preset). */
 function fillPixels(d, n, at, stride, keys, keyCount, colourOf) {
   const words = new Uint32Array(d.buffer, d.byteOffset, d.length >> 2);
   const cache = keys ? new Uint32Array(keyCount) : null;  // 0: not yet worked out (a colour's alpha is 255)
-  const colour = i => { const c = colourOf(i); return (c[0] | c[1] << 8 | c[2] << 16 | 255 << 24) >>> 0; };
   for (let row = 0, i = 0; row < n; row++) {
     for (let column = 0, p = at + row * stride; column < n; column++, i++, p++) {
-      if (!keys) { words[p] = colour(i); continue; }
+      if (!keys) { words[p] = colourOf(i); continue; }
       const key = keys[i];
-      words[p] = cache[key] || (cache[key] = colour(i));
+      words[p] = cache[key] || (cache[key] = colourOf(i));
     }
   }
+}
+
+/** An [r, g, b] colour as the RGBA word of a little-endian ImageData (opaque). */
+const word = c => (c[0] | c[1] << 8 | c[2] << 16 | 255 << 24) >>> 0;
+
+/** `word(diverging(v))` without the arrays: a frame's thumbnails ask for thousands of colours. */
+function divergingWord(v) {
+  if (!Number.isFinite(v)) return word(NEUTRAL);
+  const t = Math.max(-1, Math.min(1, v)), end = t < 0 ? ORANGE : BLUE, u = Math.abs(t);
+  const channel = i => Math.round(NEUTRAL[i] + (end[i] - NEUTRAL[i]) * u);
+  return (channel(0) | channel(1) << 8 | channel(2) << 16 | 255 << 24) >>> 0;
 }
 
 /** Colours for a grid: `mode` 'value' clamps to [−1, 1]; 'scaled' divides by the largest |v| first. */
@@ -80,9 +90,11 @@ export function gridPixels(grid, mode = 'value', discretize = false) {
 /** `gridPixels` written into the RGBA bytes `d` from pixel `at`, `stride` pixels a row. */
 export function writeGridPixels(d, at, stride, grid, mode = 'value', discretize = false) {
   const m = mode === 'scaled' ? Math.max(Math.abs(grid.lower), Math.abs(grid.upper), 1e-9) : 1;
-  fillPixels(d, grid.size, at, stride, grid.bytes || null, 256, i => {
-    const v = grid.values[i] / m;
-    return diverging(discretize ? (v >= 0 ? 1 : -1) : v);
+  // A byte's value from the byte itself: the grid's `values` (an array of n² numbers) are not needed to colour it.
+  const bytes = grid.bytes, scale = (grid.upper - grid.lower) / 255;
+  fillPixels(d, grid.size, at, stride, bytes || null, 256, i => {
+    const v = (bytes ? grid.lower + bytes[i] * scale : grid.values[i]) / m;
+    return divergingWord(discretize ? (v >= 0 ? 1 : -1) : v);
   });
 }
 
@@ -103,7 +115,7 @@ export function classPixels(grids, discretize = false) {
   fillPixels(img.data, n, 0, n, keys, 256 * k, i => {
     const p = values[best[i]][i];
     const t = discretize ? 1 : Math.max(0, (p - 1 / k) / (1 - 1 / k));
-    return mix(NEUTRAL, CLASS_COLOURS[best[i] % CLASS_COLOURS.length], 0.25 + 0.75 * t);
+    return word(mix(NEUTRAL, CLASS_COLOURS[best[i] % CLASS_COLOURS.length], 0.25 + 0.75 * t));
   });
   Object.assign(lastClassPixels, { grids, discretize, img });
   return img;
@@ -216,21 +228,26 @@ function extents(series, shown, tr) {
 
 /** The path through the shown points of `values`, broken where one is not shown, with at most the
  * first, lowest, highest and last point of each pixel column: a run's 2000 records cost the chart's
- * width, not their number, and draw the same line. */
+ * width, not their number, and draw the same line (nothing is allocated per point). */
 function traceLine(ctx, values, shown, X, Y) {
-  let column = NaN, started = false, first, low, high, last;
+  let column = NaN, started = false;
+  const kept = [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]];  // first, lowest, highest, last: [index, px, py]
+  const keep = (k, i, px, py) => { const p = kept[k]; p[0] = i; p[1] = px; p[2] = py; };
   const flush = () => {
     if (column !== column) return;  // NaN: nothing pending
-    const points = [first, low, high, last].filter((p, i, all) => all.indexOf(p) === i).sort((a, b) => a[2] - b[2]);
-    for (const [px, py] of points) { if (started) ctx.lineTo(px, py); else { ctx.moveTo(px, py); started = true; } }
+    const points = kept.filter((p, k) => kept.findIndex(q => q[0] === p[0]) === k).sort((a, b) => a[0] - b[0]);
+    for (const [, px, py] of points) { if (started) ctx.lineTo(px, py); else { ctx.moveTo(px, py); started = true; } }
     column = NaN;
   };
-  values.forEach(([x, y], i) => {
-    if (!shown(y)) { flush(); started = false; return; }
-    const p = [X(x), Y(y), i], c = Math.round(p[0]);
-    if (c !== column) { flush(); column = c; first = low = high = last = p; return; }
-    if (p[1] < low[1]) low = p; if (p[1] > high[1]) high = p; last = p;
-  });
+  for (let i = 0; i < values.length; i++) {
+    const y = values[i][1];
+    if (!shown(y)) { flush(); started = false; continue; }
+    const px = X(values[i][0]), py = Y(y), c = Math.round(px);
+    if (c !== column) { flush(); column = c; for (let k = 0; k < 4; k++) keep(k, i, px, py); continue; }
+    if (py < kept[1][2]) keep(1, i, px, py);
+    if (py > kept[2][2]) keep(2, i, px, py);
+    keep(3, i, px, py);
+  }
   flush();
 }
 
