@@ -1,5 +1,6 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { byteGrid, gridPixels, classPixels, paint, putPixels, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { byteGrid, gridPixels, classPixels, paint, putPixels, drawPoints, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { followPointer } from './charts.js';
 import { openEditor } from './editor.js';
 import { FramePuller, decodeJSONFrame } from './frames.js';
 import { activationGroups, activationOptions, displayName } from './menus.js';
