@@ -104,6 +104,23 @@ enum BrowserSetup {
         }
     }
 
+    /// The network's links as the page rasterises them (links.js) look like the canvas's own strokes of the
+    /// same curves (Scripts/playground/links-check: no more different than those strokes moved a quarter pixel).
+    @Test(
+        .enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"),
+        .timeLimit(.minutes(5)))
+    func linksLookLikeCanvasStrokes() async throws {
+        var configuration = PlaygroundServerConfiguration()
+        configuration.port = 0
+        try await buildApplication(configuration).test(.live) { client in
+            let port = try #require(client.port)
+            let (status, output) = try await Self.script(
+                ["--url", "http://127.0.0.1:\(port)/", "--seconds", "2", "--repeats", "3"], file: "links-check")
+            #expect(status == 0, "\(output)")
+            #expect(output.contains("\"ok\": true"), "\(output)")
+        }
+    }
+
     static func runAgainstServer(
         _ file: String, _ extra: String...,
         configure: (inout PlaygroundServerConfiguration) -> Void = { _ in }

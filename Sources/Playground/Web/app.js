@@ -1,5 +1,6 @@
 // The playground page: one session per tab, controls that change it, and frames streamed from it.
-import { byteGrid, gridPixels, classPixels, paint, putPixels, drawPoints, followPointer, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { byteGrid, gridPixels, classPixels, paint, putPixels, drawPoints, CLASS_COLOURS, ORANGE, BLUE, css, fixed, num } from './draw.js';
+import { followPointer } from './charts.js';
 import { openEditor } from './editor.js';
 import { FramePuller, decodeJSONFrame } from './frames.js';
 import { activationGroups, activationOptions, displayName } from './menus.js';
@@ -142,7 +143,8 @@ async function addPoints(points) {
 /** Takes in a frame: its state, records and points at once; the drawing waits for the next animation frame. */
 function receive(frame, decoded) {
   S.frame = frame;
-  if (S.intent && frame.version >= S.intent.version) S.intent = null;
+  const confirms = S.intent && frame.version >= S.intent.version;  // the server's answer to Play or Pause
+  if (confirms) S.intent = null;
   // First, so that nothing drawn below can keep it from showing (a diverged run's numbers are NaN).
   if (frame.pause && canonicalJSON(frame.pause) !== canonicalJSON(S.lastPause)) showBanner(frame.pause.message, frame.pause.isError ? 'error' : 'info');
   S.lastPause = frame.pause;
@@ -164,20 +166,29 @@ function receive(frame, decoded) {
   // is taken in but not drawn: the frame that confirms the click follows at once, and drawing this one
   // first kept the page busy while it arrived (Pause was confirmed on screen 150–200 ms after the click).
   if (S.intent && frame.playing !== S.intent.playing) return;
+  // The frame that confirms a click is drawn at once, not at the next animation frame (up to 16 ms later).
+  if (confirms) { draw(); S.drawnAtOnce = frame; return; }
   scheduleDraw();
 }
 
-/** Draws at the next animation frame, once however many frames or layout changes came before it. */
+/** Draws at the next animation frame, once however many frames or layout changes came before it; not
+ * a frame already drawn at once (unless the layout changed since), nor one that still shows the state
+ * the person just left. */
 function scheduleDraw() {
   if (S.drawScheduled || !S.frame) return;
   S.drawScheduled = true;
-  requestAnimationFrame(() => { S.drawScheduled = false; draw(); });
+  requestAnimationFrame(() => {
+    S.drawScheduled = false;
+    if ((S.drawnAtOnce === S.frame && !S.layoutChanged) || (S.intent && S.frame.playing !== S.intent.playing)) return;
+    draw();
+  });
 }
-onLayoutChange(scheduleDraw);
+onLayoutChange(() => { S.layoutChanged = true; scheduleDraw(); });
 
 /** Draws the newest frame. */
 function draw() {
   const frame = S.frame, now = performance.now();
+  S.layoutChanged = false; S.drawnAtOnce = null;
   S.drawTimes.push(now); while (S.drawTimes[0] < now - 1000) S.drawTimes.shift();
   S.drawCount++;
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;

@@ -2,6 +2,7 @@
 import { gridPixels, putPixels, diverging, css, fixed, exponential, num, sharpContext, themed, CLASS_COLOURS, ORANGE, BLUE } from './draw.js';
 import { cssSize, forget } from './render.js';
 import { ThumbnailAtlas } from './thumbnails.js';
+import { LinkRaster, hslColour } from './links.js';
 
 export const FEATURES = [
   { id: 'x1', label: 'X₁' }, { id: 'x2', label: 'X₂' }, { id: 'x1^2', label: 'X₁²' }, { id: 'x2^2', label: 'X₂²' },
@@ -12,7 +13,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 export class NetworkView {
   constructor(root, handlers) {
-    this.root = root; this.h = handlers; this.key = null; this.nodes = []; this.links = []; this.atlas = new ThumbnailAtlas();
+    this.root = root; this.h = handlers; this.key = null; this.nodes = []; this.links = []; this.atlas = new ThumbnailAtlas(); this.raster = new LinkRaster();
   }
 
   /** Rebuilds the DOM when the structure changes. `menu` = {options: the activation menu's HTML,
@@ -162,15 +163,15 @@ export class NetworkView {
       layer.weights.forEach((row, from) => row.forEach((w, to) => {
         const a = sources[l][from], b = sources[l + 1] && sources[l + 1][to];
         if (!a || !b) return;
-        let stroke, width;
+        let rgb, width;
         if (mode === 'gradients') {
           const g = Math.abs(num((layer.weightGradients[from] || [])[to] || 0));
           const t = g > 0 && gmax > 0 ? Math.max(0, 1 + Math.log10(g / gmax) / 6) : 0;  // six decades
-          stroke = `hsl(${20 - 20 * t}, ${30 + 60 * t}%, ${88 - 48 * t}%)`; width = 1 + 3 * t;
+          rgb = hslColour(20 - 20 * t, 30 + 60 * t, 88 - 48 * t); width = 1 + 3 * t;
         } else {
-          const v = num(w); stroke = css(diverging(Math.sign(v) * Math.min(1, Math.abs(v)))); width = Number.isFinite(v) ? Math.min(8, 0.6 + 1.6 * Math.abs(v)) : 1;
+          const v = num(w); rgb = diverging(Math.sign(v) * Math.min(1, Math.abs(v))); width = Number.isFinite(v) ? Math.min(8, 0.6 + 1.6 * Math.abs(v)) : 1;
         }
-        paths.push({ a, b, l, from, to, w, stroke, width, g: (layer.weightGradients[from] || [])[to] });
+        paths.push({ a, b, l, from, to, w, rgb, width, alpha: 0.9, g: (layer.weightGradients[from] || [])[to] });
       }));
     });
     if (this.links.length !== paths.length) {
@@ -189,7 +190,8 @@ export class NetworkView {
         return path;
       });
     }
-    paths.forEach((p, i) => { this.links[i].info = p; });
+    paths.forEach((p, i) => { this.links[i].info = p; p.curve = this.links[i].curve; });
+    this.linkImage = null;  // drawn again at the next paint
     if (this.hoveredLink !== null && this.links[this.hoveredLink]) this.showTitle(this.links[this.hoveredLink]);
     this.paintLinks();
   }
@@ -200,20 +202,24 @@ export class NetworkView {
     if (p) path.firstChild.textContent = `weight ${fixed(p.w, 3)}, gradient ${p.g === undefined ? '–' : exponential(p.g, 2)} (click to edit)`;
   }
 
-  /** Draws every link on the canvas, the hovered one on top in the ink colour, then the neurons'
-   * thumbnails inside their boxes (inside the 1 px border, as a canvas filling the box used to be). */
+  /** Draws every link on the canvas (LinkRaster: the image is kept until the links change), the
+   * hovered one on top in the ink colour, then the neurons' thumbnails inside their boxes (inside the
+   * 1 px border, as a canvas filling the box used to be). */
   paintLinks() {
-    const { ctx } = sharpContext(this.canvas);
-    const stroke = (path, colour, width) => {
-      const [x1, y1, mx, x2, y2] = path.curve;
-      ctx.strokeStyle = colour; ctx.lineWidth = width;
-      ctx.beginPath(); ctx.moveTo(x1, y1); ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2); ctx.stroke();
-    };
-    ctx.globalAlpha = 0.9;
-    for (const path of this.links) if (path.info) stroke(path, path.info.stroke, path.info.width);
+    const { ctx, w } = sharpContext(this.canvas), ratio = this.canvas.width / w;
+    const size = [this.canvas.width, this.canvas.height, ratio].join();
+    if (!this.linkImage || this.linkImageSize !== size) {
+      this.linkImage = this.raster.draw(this.links.map(path => path.info).filter(Boolean), this.canvas.width, this.canvas.height, ratio);
+      this.linkImageSize = size;
+    }
+    ctx.putImageData(this.linkImage, 0, 0);
     const hovered = this.links[this.hoveredLink];
-    if (hovered && hovered.info) { ctx.globalAlpha = 1; stroke(hovered, themed('ink'), hovered.info.width); }
-    ctx.globalAlpha = 1; ctx.imageSmoothingEnabled = true;
+    if (hovered && hovered.info) {
+      const [x1, y1, mx, x2, y2] = hovered.curve;
+      ctx.strokeStyle = themed('ink'); ctx.lineWidth = hovered.info.width;
+      ctx.beginPath(); ctx.moveTo(x1, y1); ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2); ctx.stroke();
+    }
+    ctx.imageSmoothingEnabled = true;
     (this.units || []).forEach((el, i) => {
       this.atlas.draw(ctx, i, el.at[0] + 1, el.at[1] + 1, this.S - 2, this.S - 2);  // border-box: S includes the border
     });

@@ -1,5 +1,6 @@
 // The panels under the board: activation card, gradient flow, unit health, linear collapse; and the loss chart.
-import { lineChart, sharpContext, layerColour, layerRamp, gridPixels, classPixels, putPixels, BLUE, ORANGE, css, themed, fixed, num } from './draw.js';
+import { sharpContext, gridPixels, classPixels, putPixels, BLUE, ORANGE, css, themed, fixed, num } from './draw.js';
+import { lineChart, layerColour, layerRamp } from './charts.js';
 import { cssSize, setHTML } from './render.js';
 
 const layerName = (l, n) => l === n - 1 ? 'output' : `layer ${l + 1}`;
