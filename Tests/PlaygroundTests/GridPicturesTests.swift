@@ -46,4 +46,34 @@ import Testing
             #expect(grids[unit] == expected, "unit \(unit)")
         }
     }
+
+    /// The grid pass's x·W + b (eight outputs at a time in a SIMD register) against the sum written
+    /// out one term at a time in `Float` (b, then + x₀w₀, + x₁w₁, …: the same values bit for bit) and
+    /// against the same sum in `Double` (within the rounding of its
+    /// 2k steps), for widths on both sides of 8 and 16.
+    @Test(arguments: [(1, 1), (2, 3), (2, 16), (16, 16), (16, 8), (5, 9), (3, 17), (16, 23)])
+    func affineMatchesTheSumWrittenOut(inputs k: Int, outputs m: Int) {
+        let x = Self.logits(rows: 37, k: k, seed: UInt64(k * 100 + m))
+        let w = Self.logits(rows: k, k: m, seed: UInt64(m * 100 + k))
+        let b = Self.logits(rows: 1, k: m, seed: 7).storage
+        let product = GridForward.affine(x, w, b)
+        #expect((product.rows, product.columns) == (37, m))
+        for i in 0..<37 {
+            for j in 0..<m {
+                var sum = b[j]
+                var (exact, magnitude) = (Double(b[j]), Double(abs(b[j])))
+                for p in 0..<k {
+                    let term = x.storage[i * k + p] * w.storage[p * m + j]
+                    sum = sum + term
+                    let exactTerm = Double(x.storage[i * k + p]) * Double(w.storage[p * m + j])
+                    exact += exactTerm
+                    magnitude += abs(exactTerm) + abs(exact)
+                }
+                let mine = product.storage[i * m + j]
+                #expect(mine.bitPattern == sum.bitPattern, "row \(i), output \(j): \(mine) vs \(sum)")
+                // Each product and each sum rounds once, by at most half an ulp (relative) of its value.
+                #expect(abs(Double(mine) - exact) <= Double(Float.ulpOfOne) * magnitude, "row \(i), output \(j)")
+            }
+        }
+    }
 }
