@@ -76,4 +76,24 @@ import Testing
             }
         }
     }
+
+    /// The unit-health slopes (the batch kernel with dy = 1) are `derivative(at:)` bit for bit, for
+    /// every elementwise function of the catalog, on ordinary values and on 0, −0, ±∞ and NaN.
+    @Test func slopesAreTheCatalogsDerivative() {
+        var rng = SeededGenerator(seed: 11)
+        let x = (0..<203).map { _ in Double.random(in: -12...12, using: &rng) } + [0, -0.0, .infinity, -.infinity, .nan]
+        var checked = 0
+        for definition in Activations.all {
+            guard let f = definition.init() as? any ElementwiseActivation else { continue }
+            let slopes = PlaygroundEngine.slopes(f, x)
+            for (value, slope) in zip(x, slopes) {
+                let expected = f.derivative(at: value)
+                #expect(
+                    slope.bitPattern == expected.bitPattern || (slope.isNaN && expected.isNaN),
+                    "\(definition.info.id) at \(value): \(slope) vs \(expected)")
+            }
+            checked += 1
+        }
+        #expect(checked > 20)
+    }
 }
