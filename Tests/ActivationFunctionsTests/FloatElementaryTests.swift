@@ -8,7 +8,8 @@ import Testing
 /// one of the 2³² inputs is checked (Scripts/check/check-float-elementary, in release, some minutes;
 /// ACTIVATIONLAB_EXHAUSTIVE_ONLY=erfc limits it to the named functions). Last exhaustive maxima: exp 0.977,
 /// expm1 1.569, log1p 0.839, tanh 1.509, erfc 2.899, x·Φ(x) 3.890 (at −0.3239, the central path of FloatNormal.swift, native build, 5 Dec), sin 1.532, cos 1.528, atan 2.283,
-/// log 0.835, asinh 1.778, exp (normal range) 0.977 ulp; σ 2.481, σ′ 2.379, tanh′ 2.755, silu 2.403 and tanh-shrink 3.933 ulp,
+/// log 0.835, asinh 1.778, exp (normal range) 0.977 ulp; σ 2.481, σ′ 2.379, tanh′ 2.755, silu 2.403, tanh-shrink 3.933, log-sigmoid′ 2.402 (at 4.157) and gelu′ 1.104 (ulp or ε absolute,
+/// at 0.819; 5 Dec, native build) ulp,
 /// activations and derivatives checked here because their `Float` error is more than their parts'.
 @Suite("Vectorised Float elementary functions")
 struct FloatElementaryTests {
