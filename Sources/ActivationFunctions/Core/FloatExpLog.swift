@@ -92,6 +92,7 @@ extension SIMD16 where Scalar == Float {
     /// inputs: 1.569 ulp (at 0.35292163, near ln 2/2 where n = 1 doubles the error of e^r − 1).
     @inlinable @inline(__always)
     static func vectorExpMinusOne(_ x: Self) -> Self {
+        guard anyLane(x .> Self(repeating: 88)) else { return expMinusOneBelow88(x) }
         let clampedX = x.replacing(with: Self(repeating: -30), where: x .< -30)
             .replacing(with: Self(repeating: 89), where: x .> 89)
         let (_, k, r) = reduce(clampedX)
@@ -102,6 +103,16 @@ extension SIMD16 where Scalar == Float {
         let ordinary = (s - Self(repeating: 1)).addingProduct(s, q)
         let large = (s1 * (q + Self(repeating: 1))) * s2
         return ordinary.replacing(with: large, where: x .> 88).replacing(with: x, where: x .== 0)
+    }
+
+    /// `vectorExpMinusOne` for a vector with no lane above 88: there n ≤ 127, so 2ⁿ is one normal
+    /// `Float` and the two-step scaling and the large path drop out; bit for bit the same result.
+    @inlinable @inline(__always)
+    static func expMinusOneBelow88(_ x: Self) -> Self {
+        let (_, k, r) = reduce(x.replacing(with: Self(repeating: -30), where: x .< -30))
+        let s = powerOfTwo(k)
+        let ordinary = (s - Self(repeating: 1)).addingProduct(s, expTail(r) + r)
+        return ordinary.replacing(with: x, where: x .== 0)
     }
 
     /// ln(1 + x): 1 + x = 2ᵏ·m with m in [√½, √2), f = m − 1 (or x itself when k = 0),

@@ -3,8 +3,8 @@ import RealModule
 /// SIMD kernels for the softmax family over contiguous rows (`SIMD16<Float>` or `SIMD4<Double>` lanes).
 ///
 /// Per row: one pass for the maximum (+∞ makes the row NaN), one for the exponentials and their sum
-/// (a NaN entry makes the sum NaN, and the row NaN), one to normalise. x − max is carried exactly (two-sum) and
-/// e^{hi + lo} = e^{hi}·(1 + lo), so tiny probabilities keep their digits. For log-softmax the sum
+/// (a NaN entry makes the sum NaN, and the row NaN), one to normalise by 1/Σ carried in two parts. x − max is carried exactly (two-sum) and e^{hi + lo} = e^{hi}·(1 + lo), so tiny
+/// probabilities keep their digits. For log-softmax the sum
 /// leaves out one entry equal to the maximum (its e^0 = 1), so it can use ln(1 + rest) without
 /// cancellation; each lane sums with Kahan's compensation (`LaneSum`), and the lanes are combined
 /// in `Double`. Softmax normalises by multiplying with 1/sum and correcting once (`quotient`).
@@ -99,9 +99,18 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         leavingOutOneMaximum: Bool
     ) -> V {
         let v = load(x, i)
-        let d = shifted(v, top)
-        let p = exp(rarelyOutsideNormalRange: d.hi)
-        let e = p.addingProduct(p, d.lo)
+        let d = DoubleDouble.sum(v, -top)
+        // hi ≤ 0 wherever v is not NaN; below −87 (−∞ entries among them) the careful path, where lo
+        // is zeroed for hi = −∞ (`shifted`). Elsewhere lo is finite, and e^{hi} normal.
+        let e: V
+        if V.anyLane(d.hi .< V(repeating: -87)) {
+            let careful = shifted(v, top)
+            let p = V.exp(careful.hi)
+            e = p.addingProduct(p, careful.lo)
+        } else {
+            let p = V.expNormalRange(d.hi)
+            e = p.addingProduct(p, d.lo)
+        }
         if let y { store(e, y, i) }
         guard leavingOutOneMaximum else { return e }
         let isTop = v .== top
@@ -127,7 +136,6 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     @inlinable @inline(__always)
     func forward(_ x: UnsafePointer<V.Scalar>, _ y: UnsafeMutablePointer<V.Scalar>, log: Bool) {
         guard let m = maximum(x) else { return y.update(repeating: .nan, count: n) }
-        let plain = RowKernel(n: n, negated: false)
         var i = 0
         if log {
             let rest = exponentials(x, m, into: nil, leavingOutOneMaximum: true)
@@ -140,23 +148,26 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
                 i += V.scalarCount
             }
         } else {
-            let total = exponentials(x, m, into: y, leavingOutOneMaximum: false)
-            guard !total.isNaN else { return y.update(repeating: .nan, count: n) }
-            let sum = V(repeating: V.Scalar(total))
-            let reciprocal = V(repeating: 1) / sum
-            while i < n {
-                plain.store(quotient(plain.load(y, i), sum, reciprocal), y, i)
-                i += V.scalarCount
-            }
+            normalise(y, by: exponentials(x, m, into: y, leavingOutOneMaximum: false))
         }
     }
 
-    /// e/s from r = 1/s without a division: q = e·r, then one correction by the exact residual
-    /// e − q·s (a fused multiply-add), which leaves q within about ½ ulp of e/s.
+    /// y ← y/Σ (a NaN Σ makes the row NaN): y·r with r = 1/Σ in two parts from the `Double` Σ,
+    /// r = hi + lo within 2⁻⁴⁸ of 1/Σ, so y·hi + y·lo (one fused multiply-add) is within about ½ ulp.
     @inlinable @inline(__always)
-    func quotient(_ e: V, _ s: V, _ r: V) -> V {
-        let q = e * r
-        return q.addingProduct(e.addingProduct(-q, s), r)
+    func normalise(_ y: UnsafeMutablePointer<V.Scalar>, by total: Double) {
+        guard !total.isNaN else { return y.update(repeating: .nan, count: n) }
+        let reciprocal = 1 / total
+        let hi = V.Scalar(reciprocal)
+        let lo = V.Scalar((1.0).addingProduct(-Double(hi), total) * reciprocal)
+        let (hiLanes, loLanes) = (V(repeating: hi), V(repeating: lo))
+        let plain = RowKernel(n: n, negated: false)
+        var i = 0
+        while i < n {
+            let e = plain.load(y, i)
+            plain.store((e * loLanes).addingProduct(e, hiLanes), y, i)
+            i += V.scalarCount
+        }
     }
 
     /// dx = J(x)ᵀ·dy for softmax (yᵢ(dyᵢ − y·dy), negated for softmin) or log-softmax
@@ -205,85 +216,4 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
             i += V.scalarCount
         }
     }
-}
-
-/// Two compensated lane sums fed alternately: each Kahan step waits on the previous one (four
-/// dependent additions), so with a single sum a row's loop would wait on that chain.
-@usableFromInline
-struct LaneSums<V: SIMD & Lanes> where V.Scalar: BinaryFloatingPoint {
-    @usableFromInline var current = LaneSum<V>()
-    @usableFromInline var other = LaneSum<V>()
-
-    @inlinable init() {}
-
-    @inlinable @inline(__always) mutating func add(_ term: V) {
-        current.add(term)
-        swap(&current, &other)
-    }
-
-    /// Every lane of both, combined in `Double`. The two chains are first merged lane by lane (an
-    /// exact two-sum of their sums; their compensations, each below an ulp of its sum, are added).
-    /// `Float` lanes are then exact in `Double`, and plain `Double` additions of 2·16 of them lose
-    /// under 2⁻⁴⁸ of Σ|terms|, far below the lanes' own compensated error (about 2⁻²³ of it), so four
-    /// independent `Double` accumulators do; `Double` lanes keep Neumaier's compensation.
-    @inlinable @inline(__always) var total: CompensatedSum {
-        let merged = DoubleDouble.sum(current.sum, other.sum)
-        let low = merged.lo - (current.compensation + other.compensation)
-        var total = CompensatedSum()
-        if V.Scalar.self == Float.self {
-            var partial = (0.0, 0.0, 0.0, 0.0)
-            var k = 0
-            while k + 1 < V.scalarCount {
-                partial.0 += Double(merged.hi[k])
-                partial.1 += Double(merged.hi[k + 1])
-                partial.2 += Double(low[k])
-                partial.3 += Double(low[k + 1])
-                k += 2
-            }
-            if k < V.scalarCount {
-                partial.0 += Double(merged.hi[k])
-                partial.2 += Double(low[k])
-            }
-            total.add((partial.0 + partial.1) + (partial.2 + partial.3))
-        } else {
-            for k in 0..<V.scalarCount {
-                total.add(Double(merged.hi[k]))
-                total.add(Double(low[k]))
-            }
-        }
-        return total
-    }
-}
-
-/// Kahan's compensated sum in each lane: the running sum and what its roundings lost so far.
-@usableFromInline
-struct LaneSum<V: SIMD & Lanes> where V.Scalar: BinaryFloatingPoint {
-    @usableFromInline var sum = V(0)
-    @usableFromInline var compensation = V(0)
-
-    @inlinable init() {}
-
-    @inlinable @inline(__always) mutating func add(_ term: V) {
-        let corrected = term - compensation
-        let t = sum + corrected
-        compensation = (t - sum) - corrected
-        sum = t
-    }
-}
-
-/// Neumaier's compensated sum in `Double`: error about 2ε, independent of the number of terms.
-@usableFromInline
-struct CompensatedSum {
-    @usableFromInline var sum = 0.0
-    @usableFromInline var compensation = 0.0
-
-    @inlinable init() {}
-
-    @inlinable mutating func add(_ v: Double) {
-        let t = sum + v
-        compensation += abs(sum) >= abs(v) ? (sum - t) + v : (v - t) + sum
-        sum = t
-    }
-
-    @inlinable var value: Double { sum + compensation }
 }

@@ -29,7 +29,12 @@ public struct LogSigmoid: OutputDerivative {
     public init(_ p: ParameterValues) {}
     /// f(x) = ln σ(x) = −softplus(−x), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { logSigmoid(x) }
-    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoidPair(x).negative }
+    /// f′(x) = σ(−x) = s/(1 + e) with e = e^{−|x|} and s = e (x ≥ 0) or 1 (x < 0): one exponential,
+    /// one addition, one division, as σ's own three roundings (PyTorch's kernel has the same form).
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let e = exp(rarelyOutsideNormalRange: L(0) - x.magnitude)
+        return select(x .< L(0), L(1), e) / (L(1) + e)
+    }
     /// σ(−x) = 1 − e^y = −(e^y − 1) from y = ln σ(x). Its condition number |y|e^y/(1 − e^y) is at
     /// most 1, so y's rounding is never amplified: a few ulp over the whole normal range of y.
     @inline(__always) public func derivative<L: ElementaryLanes>(output y: L) -> L { -L.expMinusOne(y) }
