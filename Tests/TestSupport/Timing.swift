@@ -4,27 +4,21 @@
     import Darwin
 #endif
 
-/// Shared by NeuralNetTests, FuzzTests and activationsTests.
+/// Shared by NeuralNetTests, FuzzTests and activationsTests (`RawConnection` is the other half of
+/// TestSupport).
 ///
 /// Work is bounded here without wall time: CI runs every suite at once on a small machine, and a debug
 /// build there has taken 40 s for what takes 2 s idle. Two clocks a busy machine does not stretch much
 /// are used instead:
 /// - this thread's CPU time, for work done synchronously on the calling thread;
 /// - a ratio of two sizes timed alternately on one clock, for "linear, not quadratic": load stretches
-///   both sides alike, while a quadratic cost turns 4× the input into 16× the time.
+///   both sides alike, while a quadratic cost turns 8× the input into 64× the time.
 public enum Timing {
     /// Seconds of CPU time the calling thread has used.
     public static func threadCPUSeconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
-    }
-
-    /// The calling thread's CPU seconds spent in `body`, and its result.
-    public static func cpuSeconds<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> (T, Double) {
-        let start = threadCPUSeconds()
-        let result = try body()
-        return (result, threadCPUSeconds() - start)
     }
 
     /// Where the time is read: the calling thread's CPU time, or wall time for work done in another
