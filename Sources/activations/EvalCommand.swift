@@ -65,7 +65,8 @@ struct EvalCommand: ParsableCommand {
     func readStandardInput() -> [String] {
         var lines: [String] = []
         while let line = readLine(strippingNewline: true) { lines.append(line) }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }  // a UTF-8 byte-order mark
+        // Drops a UTF-8 byte-order mark.
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         return lines
     }
 }

@@ -95,7 +95,8 @@ enum ExperimentRunner {
 
     static func activations(_ text: String?) throws -> [String] {
         let ids = ActivationList.split(text ?? "")
-        for id in ids { _ = try HiddenActivation.named(id) }  // an unknown id or a bad formula is a usage error saying what is wrong
+        // An unknown id or a bad formula is a usage error saying what is wrong.
+        for id in ids { _ = try HiddenActivation.named(id) }
         return ids
     }
 

@@ -102,8 +102,9 @@ struct GradientCheckTests {
         let f = try Activations.elementwise(id)
         let kinks = f.info.kinks.map { $0.location(in: f.info.defaultParameters) }
         var network = try Self.network(.function(f, parameters: [:]), .linear, seed: 21)
-        for index in network.layers.indices {  // small weights keep fast-growing functions (eˣ) in a range where
-            network.layers[index].weights.storage = network.layers[index].weights.storage.map { $0 / 2 }  // differences resolve
+        // Small weights keep fast-growing functions (eˣ) in a range where differences resolve.
+        for index in network.layers.indices {
+            network.layers[index].weights.storage = network.layers[index].weights.storage.map { $0 / 2 }
         }
         let (x, targets) = Self.batch(.linear, inputs: 3, seed: 9)
         var rng = SeededGenerator(seed: 0)

@@ -22,7 +22,8 @@ enum ClaimTable {
     static func cell(_ result: ExperimentResult, _ claim: Int) -> String {
         let verdict = result.verdict(forClaim: claim)
         let criteria = result.criteria(forClaim: claim)
-        let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }  // what keeps it from holding
+        // What keeps it from holding.
+        let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }
         let key = shown.map { HTML.escape($0.line) } ?? ""
         return
             "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span> <span class=\"measured\">\(key)</span>"

@@ -14,7 +14,12 @@ public enum TrainingBenchmarks {
         /// The training points of one epoch (the playground epochs only); nil for the others.
         public var trainCount: Int?
 
-        enum CodingKeys: String, CodingKey { case id, seconds, gflops, trainCount = "train_count" }
+        enum CodingKeys: String, CodingKey {
+            case id
+            case seconds
+            case gflops
+            case trainCount = "train_count"
+        }
     }
 
     /// The median of `repeats` timings of `body`, after one warm-up run.

@@ -106,7 +106,8 @@ extension ModelFile {
                     "classNames has \(classNames.count) names, but the softmax head has \(outputs) outputs (one per class, at least 2)"
                 )
             }
-        case _ where head == .sigmoid || (head == .tanh && !classNames.isEmpty):  // tanh classifies when it has class names
+        // Tanh classifies when it has class names.
+        case _ where head == .sigmoid || (head == .tanh && !classNames.isEmpty):
             guard classNames.count == 2, outputs == 1 else {
                 throw .invalidModel(
                     "the \(head.rawValue) head separates 2 classes with 1 output; the file has \(classNames.count) classNames and \(outputs) outputs"

@@ -37,6 +37,7 @@ public struct LabeledData<T: TrainingScalar>: Sendable {
 
     /// The samples at `indices`.
     public func subset(_ indices: some Collection<Int>) -> LabeledData {
-        try! LabeledData(inputs: inputs.rows(indices), targets: targets.subset(indices))  // a subset of valid data is valid
+        // A subset of valid data is valid.
+        try! LabeledData(inputs: inputs.rows(indices), targets: targets.subset(indices))
     }
 }

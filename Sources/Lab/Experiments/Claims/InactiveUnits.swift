@@ -21,7 +21,8 @@ enum InactiveUnits {
             hidden: [16, 16], activation: id, epochs: epochs, seed: settings.seed(2),
             optimizer: OptimizerSettings(kind: .sgd, learningRate: condition.learningRate), batchSize: 16,
             initializer: .he)
-        if id == "leaky-relu" { c.activationParameters = ["slope": 0.01] }  // the article's slope, whatever the catalog's default
+        // The article's slope, whatever the catalog's default.
+        if id == "leaky-relu" { c.activationParameters = ["slope": 0.01] }
         c.hiddenBias = condition.biasStart == 0 ? nil : condition.biasStart
         var session = try TrainingSession(configuration: c, data: data)
         let inputs = Runs.networkInputs(session)

@@ -30,7 +30,9 @@ struct ReLUIsCheap: Experiment {
             let ratios = [1, 2].map { i in Statistics.median(rounds.map { $0[i] / $0[0] }) }
             table.rows.append(
                 [direction.rawValue] + times.map { Format.number($0, 3) } + ratios.map { Format.number($0, 3) + "×" })
-            zip(Self.ids, times).forEach { result.measure("\($0).\(direction.rawValue).ns_per_element", $1) }
+            for (id, time) in zip(Self.ids, times) {
+                result.measure("\(id).\(direction.rawValue).ns_per_element", time)
+            }
             for (id, ratio) in zip(["sigmoid", "tanh"], ratios) {
                 result.measure("\(id)_over_relu.\(direction.rawValue)", ratio)
                 result.check(

@@ -34,7 +34,9 @@ struct ReLUSparsity: Experiment {
             for id in Self.activations {
                 let fractions = try Self.zeroFractions(id, shape, data: data, seed: settings.seed(UInt64(width)))
                 zeros[id, default: []].append(fractions)
-                fractions.enumerated().forEach { result.measure("\(id).zero_fraction.w\(width).layer\($0 + 1)", $1) }
+                for (layer, fraction) in fractions.enumerated() {
+                    result.measure("\(id).zero_fraction.w\(width).layer\(layer + 1)", fraction)
+                }
                 row.append(fractions.map(Format.percent).joined(separator: " / "))
             }
             table.rows.append(row)
@@ -60,7 +62,9 @@ struct ReLUSparsity: Experiment {
             let fractions = try Self.zeroFractions(
                 id, Shape(width: 64, layers: 2, nets: 4), data: digits, seed: settings.seed(3))
             zeros[id] = fractions
-            fractions.enumerated().forEach { result.measure("\(id).zero_fraction.digits.layer\($0 + 1)", $1) }
+            for (layer, fraction) in fractions.enumerated() {
+                result.measure("\(id).zero_fraction.digits.layer\(layer + 1)", fraction)
+            }
         }
         return zeros
     }

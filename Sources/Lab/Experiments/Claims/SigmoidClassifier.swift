@@ -58,7 +58,8 @@ struct SigmoidClassifier: Experiment {
     {
         let rates = settings.pick(quick: [0.003, 0.01, 0.03, 0.1], full: [0.001, 0.003, 0.01, 0.03, 0.1])
         let sessions = try rates.map { try problem.train(id, learningRate: $0, epochs: budget, on: data, settings) }
-        let losses = sessions.map { $0.isFinished ? ($0.history.last?.trainLoss ?? .infinity) : .infinity }  // a stopped run loses
+        // A stopped run loses.
+        let losses = sessions.map { $0.isFinished ? ($0.history.last?.trainLoss ?? .infinity) : .infinity }
         let best = losses.indices.min { losses[$0] < losses[$1] } ?? 0
         let small = try (0..<Self.smallStarts).map { start in
             try problem.train(

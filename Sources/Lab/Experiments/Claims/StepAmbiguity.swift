@@ -19,7 +19,8 @@ extension StepNoGradient {
             hidden: [], activation: "identity", epochs: epochs, seed: settings.seed(4),
             optimizer: OptimizerSettings(kind: .adam, learningRate: 0.1))
         let sessions = try (0..<classes).map { k in try Runs.trained(c, on: Self.oneVersusRest(data, k)) }
-        let test = try data.split(trainFraction: c.trainFraction, seed: c.seed).test  // the sessions' own test split, with its k labels
+        // The sessions' own test split, with its k labels.
+        let test = try data.split(trainFraction: c.trainFraction, seed: c.seed).test
         let logits = sessions.map { $0.network.logits($0.normalization.apply(test.inputs)).storage }
         let fired = (0..<test.count).map { i in Step().forward(logits.map { $0[i] }) }
         let counts = fired.map { Int($0.reduce(0, +)) }

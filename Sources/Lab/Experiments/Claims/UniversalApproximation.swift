@@ -79,7 +79,8 @@ struct UniversalApproximation: Experiment {
             seed: seed, optimizer: OptimizerSettings(kind: .adam, learningRate: settings.pick(quick: 0.04, full: 0.01)),
             batchSize: count, initializer: .heUniform)
         (c.trainFraction, c.normalize) = (1, false)
-        if !settings.quick { c.schedule = .cosine(epochs: c.epochs, minimum: 0) }  // long runs settle instead of oscillating
+        // Long runs settle instead of oscillating.
+        if !settings.quick { c.schedule = .cosine(epochs: c.epochs, minimum: 0) }
         let data = try Runs.data(dataset, count: count, seed: settings.seed(1))
         let session = try Runs.trained(c, on: data)
         let fitted = try session.predict(data.inputs).storage
