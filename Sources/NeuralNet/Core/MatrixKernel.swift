@@ -5,7 +5,7 @@
 /// registers while p runs over k; narrow columns use 4×(1 narrow vector) blocks, and edges fall
 /// back to scalar loops. Products are accumulated in
 /// the same order as the scalar edge, p = 0, 1, …, so every entry is the plain sum Σₚ aᵢₚ·bₚⱼ.
-protocol MatrixKernel: SIMDScalar & BinaryFloatingPoint {
+protocol MatrixKernel: SIMDScalar & BinaryFloatingPoint & Codable {
     /// The vector of the main 8×2-vector blocks.
     associatedtype Vector: SIMD where Vector.Scalar == Self
     /// Half as wide, for layers too narrow for `Vector` (the Playground's 8 units).
