@@ -37,7 +37,7 @@ struct TrainCommand: ParsableCommand {
             let configuration = try makeConfiguration(for: dataset)
             var session = try TrainingSession(configuration: configuration, data: dataset)
             session.recordsStepLosses = trace != nil
-            var progress = TrainingProgress(total: configuration.epochs, quiet: json)
+            let progress = TrainingProgress(total: configuration.epochs, quiet: json)
             while !session.isFinished {
                 progress.report(try session.runEpoch())
             }

@@ -1,0 +1,1 @@
+../../../../../Tests/ActivationFunctionsTests/Support/FloatElementaryCases.swift
