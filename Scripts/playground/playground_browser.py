@@ -2,13 +2,31 @@
 waiting for a condition, the checks' record (what was seen, what failed) and the loop that runs them."""
 import json
 import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+
+
+def start_server(binary, web_dir=None):
+    """`activations serve --port 0` from `binary`, and its address; with `web_dir` the page's files are
+    read from that folder (PLAYGROUND_WEB_DIR), so that two versions of the page can be compared on
+    the same server build."""
+    if not os.path.exists(binary):
+        sys.exit(f"no server binary at {binary}; run `swift build -c release --product activations` first, or pass --url")
+    env = dict(os.environ, PLAYGROUND_WEB_DIR=os.path.abspath(web_dir)) if web_dir else None
+    server = subprocess.Popen([binary, "serve", "--port", "0"], stdout=subprocess.PIPE, text=True, env=env)
+    match = re.search(r"http://[\d.]+:\d+", server.stdout.readline())
+    if not match:
+        server.kill()
+        sys.exit("the server did not print its address")
+    return server, match.group(0)
 
 
 class Browser:

@@ -10,15 +10,18 @@ enum GridPictures {
     /// The sums run in `Double` in the same order as `EncodedGrid.shrunk`, so the bytes are the same.
     static func layer(_ m: Matrix<Float>, size: Int, factor: Int, focus: Int?) -> [EncodedGrid] {
         let (units, small) = (m.columns, size / factor)
-        var sums = [Double](repeating: 0, count: units * small * small)  // unit-major
+        // Cell-major: a cell's units side by side, as a grid point's are in `m`, so each point's row is
+        // added into one contiguous run (unit-major, the sums of one point were 16 cache lines apart:
+        // `perf` put this loop at a tenth of a frame). Each sum still adds the same values in the same order.
+        var sums = [Double](repeating: 0, count: small * small * units)
         m.storage.withUnsafeBufferPointer { values in
             sums.withUnsafeMutableBufferPointer { out in
                 for row in 0..<size {
                     let blockRow = (row / factor) * small
                     for column in 0..<size {
                         let point = (row * size + column) * units
-                        let cell = blockRow + column / factor
-                        for unit in 0..<units { out[unit * small * small + cell] += Double(values[point + unit]) }
+                        let cell = (blockRow + column / factor) * units
+                        for unit in 0..<units { out[cell + unit] += Double(values[point + unit]) }
                     }
                 }
             }
@@ -27,7 +30,7 @@ enum GridPictures {
         let area = small * small
         return (0..<units).map { unit in
             if unit == focus { return EncodedGrid(column(m, unit), size: size) }
-            return EncodedGrid(sums[unit * area..<(unit + 1) * area].map { $0 / cells }, size: small)
+            return EncodedGrid((0..<area).map { sums[$0 * units + unit] / cells }, size: small)
         }
     }
 

@@ -35,6 +35,14 @@ export function exponential(v, digits) {
 
 export const css = c => `rgb(${c[0]},${c[1]},${c[2]})`;
 
+/** A CSS colour written #rgb or #rrggbb (the theme's, style.css) as [r, g, b]; white for anything else. */
+export function rgb(text) {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(text.trim());
+  if (!hex) return [255, 255, 255];
+  const digits = hex[1].length === 3 ? [...hex[1]].map(d => d + d) : hex[1].match(/../g);
+  return digits.map(d => parseInt(d, 16));
+}
+
 /** A grid sent as bytes: cell i's value is lower + bytes[i]·(upper − lower)/255. The values are worked
  * out when first asked for: most grids are only coloured, and a cell's colour is a function of its byte. */
 export function byteGrid(size, lower, upper, bytes) {

@@ -10,65 +10,52 @@
 // in the order drawn. Scripts/playground/links-check
 // compares the two renderings pixel by pixel and times them.
 
-/** Links drawn into an ImageData the size of a canvas (device pixels). */
+/** Links drawn into an ImageData the size of a canvas (device pixels), over an opaque background.
+ *
+ * Opaque, because the network's canvas is opaque (`alpha: false`): a link's pixel is blended
+ * source-over straight into the image's RGBA word (out = src·a + dst·(1 − a), rounded to 8 bits at
+ * each link as a canvas does), with no premultiplied sums to convert back; and an opaque layer costs
+ * Chromium's compositor no blending with the page under it. `Scripts/playground/profile-page` put the
+ * transparent version (premultiplied sums, then unpremultiplied into the image) at a third of the
+ * page's JavaScript. */
 export class LinkRaster {
   constructor() { this.width = 0; this.height = 0; }
 
   /** Draws `links` ({curve: [x1, y1, mx, x2, y2] in CSS pixels, rgb: [r, g, b], width: CSS pixels,
-   * alpha}) on a transparent width×height image, `ratio` device pixels per CSS pixel; returns it. */
-  draw(links, width, height, ratio) {
+   * alpha}) on a width×height image filled with `background` ([r, g, b]), `ratio` device pixels per
+   * CSS pixel; returns it. */
+  draw(links, width, height, ratio, background) {
     if (width !== this.width || height !== this.height || ratio !== this.ratio) this.resize(width, height, ratio);
-    this.sums.fill(0, this.from * height, (this.to + 1) * height);
-    let from = width, to = -1;
+    const [r, g, b] = background;
+    this.words.fill(r | g << 8 | b << 16 | 255 << 24);
     for (const link of links) {
       const band = this.band(link.curve[0] * ratio, link.curve[3] * ratio);
-      if (band.n === 0) continue;
-      from = Math.min(from, band.x0); to = Math.max(to, band.x0 + band.n - 1);
-      this.paint(link, band, ratio);
+      if (band.n > 0) this.paint(link, band, ratio);
     }
-    this.unpremultiply(Math.min(from, this.from), Math.max(to, this.to));
-    this.from = from; this.to = to;
     return this.image;
   }
 
   resize(width, height, ratio) {
-    Object.assign(this, { width, height, ratio, bands: new Map(), from: width, to: -1 });
-    this.sums = new Uint32Array(width * height);  // premultiplied RGBA, column by column (a link is drawn down columns)
+    Object.assign(this, { width, height, ratio, bands: new Map() });
     this.image = new ImageData(width, height);
-    this.pixels = new Uint32Array(this.image.data.buffer);
+    this.words = new Int32Array(this.image.data.buffer);  // Int32: every word stays a small integer to V8
   }
 
   /** One link, column by column: in each, the pixels within half the width (and half a pixel) of the curve. */
   paint(link, band, ratio) {
-    const H = this.height, sums = this.sums, y1 = link.curve[1] * ratio, dy = (link.curve[4] - link.curve[1]) * ratio;
+    const H = this.height, W = this.width, words = this.words, y1 = link.curve[1] * ratio, dy = (link.curve[4] - link.curve[1]) * ratio;
     const half = link.width * ratio / 2, reach = half + 0.5, [cr, cg, cb] = link.rgb, { h, slope, cover } = band;
     for (let k = 0; k < band.n; k++) {
       const yc = y1 + dy * h[k], s = dy * slope[k], secant = Math.sqrt(1 + s * s), across = 1 / secant, extent = reach * secant;
       const top = Math.max(0, Math.ceil(yc - extent - 0.5)), bottom = Math.min(H - 1, Math.floor(yc + extent - 0.5));
-      const edge = cover[k] * link.alpha, column = (band.x0 + k) * H;
-      for (let y = top; y <= bottom; y++) {
+      const edge = cover[k] * link.alpha;
+      for (let y = top, i = top * W + band.x0 + k; y <= bottom; y++, i += W) {
         // The pixel's width across the line (centred at its distance from the tangent) that the line covers.
-        const d = Math.abs(y + 0.5 - yc) * across, inside = Math.min(half, d + 0.5) - Math.max(-half, d - 0.5);
+        const dist = Math.abs(y + 0.5 - yc) * across, inside = Math.min(half, dist + 0.5) - Math.max(-half, dist - 0.5);
         if (inside <= 0) continue;
-        const a = inside * edge, keep = 1 - a, v = sums[column + y];
-        const r = cr * a + (v & 255) * keep + 0.5, g = cg * a + ((v >>> 8) & 255) * keep + 0.5;
-        const b = cb * a + ((v >>> 16) & 255) * keep + 0.5, alpha = 255 * a + (v >>> 24) * keep + 0.5;
-        sums[column + y] = (r | 0) | (g << 8) | (b << 16) | (alpha << 24);
-      }
-    }
-  }
-
-  /** The image's columns from..to: premultiplied sums to straight RGBA, row by row. */
-  unpremultiply(from, to) {
-    const W = this.width, H = this.height, sums = this.sums, out = this.pixels;
-    for (let x = from; x <= to; x++) {
-      for (let y = 0, i = x * H, o = x; y < H; y++, i++, o += W) {
-        const v = sums[i];
-        if (v === 0) { out[o] = 0; continue; }
-        const a = v >>> 24, s = 255 / a;
-        const r = Math.min(255, (v & 255) * s + 0.5), g = Math.min(255, ((v >>> 8) & 255) * s + 0.5);
-        const b = Math.min(255, ((v >>> 16) & 255) * s + 0.5);
-        out[o] = (r | 0) | (g << 8) | (b << 16) | (a << 24);
+        const a = inside * edge, keep = 1 - a, v = words[i];
+        words[i] = ((cr * a + (v & 255) * keep + 0.5) | 0) | ((cg * a + ((v >> 8) & 255) * keep + 0.5) | 0) << 8
+          | ((cb * a + ((v >> 16) & 255) * keep + 0.5) | 0) << 16 | 255 << 24;
       }
     }
   }

@@ -1,5 +1,5 @@
 // The network diagram: feature nodes, hidden layers, output; links by weight or gradient.
-import { gridPixels, putPixels, diverging, css, fixed, exponential, num, sharpContext, themed, CLASS_COLOURS, ORANGE, BLUE } from './draw.js';
+import { gridPixels, putPixels, diverging, css, fixed, exponential, num, rgb, sharpContext, themed, CLASS_COLOURS, ORANGE, BLUE } from './draw.js';
 import { cssSize, forget } from './render.js';
 import { ThumbnailAtlas } from './thumbnails.js';
 import { LinkRaster, hslColour } from './links.js';
@@ -37,6 +37,7 @@ export class NetworkView {
     // recalculation per frame on the 16×16 preset; the canvas redraws them in about a millisecond.
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'links'; this.canvas.style.width = width + 'px'; this.canvas.style.height = height + 'px';
+    this.canvas.getContext('2d', { alpha: false });  // opaque: painted on the page's background (LinkRaster)
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('width', width); this.svg.setAttribute('height', height); this.svg.classList.add('links');
     this.root.append(this.canvas, this.svg);
@@ -115,6 +116,8 @@ export class NetworkView {
     const bias = document.createElement('div');
     bias.className = 'bias'; bias.title = 'bias: click to edit';
     bias.addEventListener('click', ev => { ev.stopPropagation(); this.h.edit(ev, { layer, from: null, to: index, label: `bias of ${label}` }); });
+    // Its value is written into the title when the pointer comes, not every frame.
+    bias.addEventListener('mouseenter', () => { if (bias.value !== undefined) bias.title = `bias ${fixed(bias.value, 3)} (click to edit)`; });
     el.appendChild(bias);
     el.bias = bias;
     return el;
@@ -139,11 +142,10 @@ export class NetworkView {
       const nodes = this.layerNodes[l] || [];
       nodes.forEach((el, i) => {
         units.push(el); grids.push((l < decoded.hidden.length ? decoded.hidden[l][i] : decoded.outputUnits[i]) || null);
+        // The bias's colour is painted on the canvas, under its (transparent) box: a style written to 35
+        // boxes every frame cost Chromium a style pass and a repaint of their layers.
+        el.bias.value = layer.bias[i]; el.bias.colour = css(diverging(layer.bias[i]));
         // Written only when they change: every write to the DOM costs the next frame a style pass.
-        const colour = css(diverging(layer.bias[i]));
-        if (el.bias.colour !== colour) { el.bias.colour = colour; el.bias.style.background = colour; }
-        const biasTitle = `bias ${fixed(layer.bias[i], 3)} (click to edit)`;
-        if (el.bias.title !== biasTitle) el.bias.title = biasTitle;
         if (el.classList.contains('dead') !== !!layer.dead[i]) el.classList.toggle('dead', !!layer.dead[i]);
         const title = layer.dead[i] ? 'dead: its slope is 0 on every training point, so no gradient reaches it' : '';
         if (el.title !== title) el.title = title;
@@ -207,9 +209,9 @@ export class NetworkView {
    * 1 px border, as a canvas filling the box used to be). */
   paintLinks() {
     const { ctx, w } = sharpContext(this.canvas), ratio = this.canvas.width / w;
-    const size = [this.canvas.width, this.canvas.height, ratio].join();
+    const background = themed('bg'), size = [this.canvas.width, this.canvas.height, ratio, background].join();
     if (!this.linkImage || this.linkImageSize !== size) {
-      this.linkImage = this.raster.draw(this.links.map(path => path.info).filter(Boolean), this.canvas.width, this.canvas.height, ratio);
+      this.linkImage = this.raster.draw(this.links.map(path => path.info).filter(Boolean), this.canvas.width, this.canvas.height, ratio, rgb(background));
       this.linkImageSize = size;
     }
     ctx.putImageData(this.linkImage, 0, 0);
@@ -222,6 +224,10 @@ export class NetworkView {
     ctx.imageSmoothingEnabled = true;
     (this.units || []).forEach((el, i) => {
       this.atlas.draw(ctx, i, el.at[0] + 1, el.at[1] + 1, this.S - 2, this.S - 2);  // border-box: S includes the border
+      // The bias box (style.css .node .bias: 8×8 border-box, 6 px left of and 4 px below the unit's
+      // padding box), filled here; its border is the box's own.
+      const border = el.classList.contains('dead') ? 2 : 1;
+      if (el.bias.colour) { ctx.fillStyle = el.bias.colour; ctx.fillRect(el.at[0] + border - 6, el.at[1] + this.S - border - 4, 8, 8); }
     });
   }
 }
