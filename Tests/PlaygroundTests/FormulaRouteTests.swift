@@ -35,7 +35,8 @@ import Testing
                     (curve["catalogMatches"] as? [String])?.contains("softplus") == true, "\(response.text.prefix(300))"
                 )
                 #expect(curve["warnings"] as? [String] == [])
-                #expect((curve["f"] as? [Double])?.count == (curve["x"] as? [Double])?.count)  // the curve's own keys are all there
+                // The curve's own keys are all there.
+                #expect((curve["f"] as? [Double])?.count == (curve["x"] as? [Double])?.count)
             }
             try await client.execute(uri: "/api/formula?text=\(Self.query("f(x) = log(x)"))", method: .get) {
                 response in

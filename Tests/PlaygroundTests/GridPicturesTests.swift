@@ -81,7 +81,8 @@ import Testing
     /// every elementwise function of the catalog, on ordinary values and on 0, −0, ±∞ and NaN.
     @Test func slopesAreTheCatalogsDerivative() {
         var rng = SeededGenerator(seed: 11)
-        let x = (0..<203).map { _ in Double.random(in: -12...12, using: &rng) } + [0, -0.0, .infinity, -.infinity, .nan]
+        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .nan]
+        let x = (0..<203).map { _ in Double.random(in: -12...12, using: &rng) } + specials
         var checked = 0
         for definition in Activations.all {
             guard let f = definition.init() as? any ElementwiseActivation else { continue }

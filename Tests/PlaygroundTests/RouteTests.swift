@@ -15,8 +15,8 @@ import Testing
                 #expect(response.text.contains("<script type=\"module\" src=\"/static/app.js\">"))
             }
             for file in [
-                "app.js", "draw.js", "charts.js", "links.js", "network.js", "panels.js", "sharing.js", "state.js", "theme.js",
-                "style.css",
+                "app.js", "draw.js", "charts.js", "links.js", "network.js", "panels.js", "sharing.js", "state.js",
+                "theme.js", "style.css",
             ] {
                 try await client.execute(uri: "/static/\(file)", method: .get) { #expect($0.status == .ok, "\(file)") }
             }

@@ -17,7 +17,8 @@ import Testing
         print("ServerFuzzTests: FUZZ_SEED=\(seed)")
         let server = try await LiveServer.start {
             ($0.limits.maxBodyBytes, $0.limits.idleConnectionSeconds, $0.limits.maxConnections) = (64 * 1024, 2, 64)
-            $0.limits.requestBodySeconds = 2  // a body shorter than its Content-Length is cut off (408, or closed when idle)
+            // A body shorter than its Content-Length is cut off (408, or closed when idle).
+            $0.limits.requestBodySeconds = 2
         }
         defer { server.stop() }
         let id = try await blocking { try server.createSession("{}") }

@@ -154,7 +154,7 @@ import Testing
         let server = try await LiveServer.start { $0.limits.maxConnections = 8 }
         defer { server.stop() }
         let held = try (0..<8).map { _ in try server.connect() }
-        defer { held.forEach { $0.close() } }
+        defer { for connection in held { connection.close() } }
         // The server counts a connection once it has accepted it: on a loaded machine that can take a while.
         let deadline = ContinuousClock.now + .seconds(30)
         var refused = try await blocking { try server.request("GET", "/api/limits") }
@@ -164,7 +164,7 @@ import Testing
         }
         #expect(refused.status == 503, "\(refused.body)")
         #expect(refused.body.contains("connections open"))
-        held.forEach { $0.close() }
+        for connection in held { connection.close() }
         try await eventually(within: .seconds(30)) { try server.request("GET", "/api/limits").status == 200 }
     }
 

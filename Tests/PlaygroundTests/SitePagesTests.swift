@@ -32,7 +32,8 @@ import Testing
             try await client.execute(uri: "/favicon.ico", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "image/x-icon")
-                #expect(Array(response.body.readableBytesView.prefix(4)) == [0, 0, 1, 0])  // ICONDIR: reserved 0, type 1 (icon)
+                // ICONDIR: reserved 0, type 1 (icon).
+                #expect(Array(response.body.readableBytesView.prefix(4)) == [0, 0, 1, 0])
             }
         }
     }

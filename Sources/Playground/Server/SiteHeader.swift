@@ -2,7 +2,11 @@
 /// tabs and the theme toggle. The playground's index.html carries a `<!--site-header-->` marker; the
 /// gallery and report pages, written to work offline, get the header as they are served.
 enum SiteHeader {
-    enum Tab: String, CaseIterable { case playground = "Playground", gallery = "Gallery", experiments = "Experiments" }
+    enum Tab: String, CaseIterable {
+        case playground = "Playground"
+        case gallery = "Gallery"
+        case experiments = "Experiments"
+    }
 
     static func path(_ tab: Tab) -> String {
         switch tab {
