@@ -15,7 +15,7 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     static func erfcMagnitude(_ z: Self) -> Self {
         let a = z.magnitude
-        return a.replacing(with: Self(repeating: 11), where: a .> 11)
+        return a.atMost(Self(repeating: 11))
     }
 
     /// e^{−a²}, with a² carried exactly. e^{−a²} is subnormal only beyond a ≈ 9.3, so a vector takes

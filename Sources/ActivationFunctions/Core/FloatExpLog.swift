@@ -3,7 +3,8 @@
 /// Written with what compiles to real vector code on this toolchain (the traps of Swift SIMD, CONTRIBUTING.md): magic-number
 /// rounding, `unsafeBitCast` between same-size vectors, integer lane arithmetic and
 /// `replacing(with:where:)`; never float→int conversions, `.rounded()` or `clamped` from the
-/// standard library. A `Float` is computed as lane 0 of a splat (`LaneElementary.swift`), so scalar
+/// standard library. Argument clamps use `atLeast`/`atMost` (`Select.swift`): the same selects, one
+/// `maxps` or `minps` each. A `Float` is computed as lane 0 of a splat (`LaneElementary.swift`), so scalar
 /// and batch results agree bit for bit. Errors are measured against `Double` libm by
 /// `FloatElementaryTests` (sampled) and `Scripts/check/check-float-elementary` (all 2³² inputs).
 extension SIMD16 where Scalar == Float {
@@ -66,8 +67,7 @@ extension SIMD16 where Scalar == Float {
     /// the argument is clamped, which a large factor would expose (`exp(_:times:)` zeroes those lanes).
     @inlinable @inline(__always)
     static func vectorExp(_ x: Self, times factor: Self) -> Self {
-        let clampedX = x.replacing(with: Self(repeating: -110), where: x .< -110)
-            .replacing(with: Self(repeating: 89), where: x .> 89)
+        let clampedX = x.atLeast(Self(repeating: -110)).atMost(Self(repeating: 89))
         let (_, k, r) = reduce(clampedX)
         let p = (expTail(r) + r) + Self(repeating: 1)
         let half = k &>> 1
@@ -80,8 +80,7 @@ extension SIMD16 where Scalar == Float {
     /// place of a smaller number, above 88.3 it is e^88.3.
     @inlinable @inline(__always)
     static func vectorExpNormalRange(_ x: Self) -> Self {
-        let clampedX = x.replacing(with: Self(repeating: -87.3), where: x .< -87.3)
-            .replacing(with: Self(repeating: 88.3), where: x .> 88.3)
+        let clampedX = x.atLeast(Self(repeating: -87.3)).atMost(Self(repeating: 88.3))
         let (_, k, r) = reduce(clampedX)
         let p = (expTail(r) + r) + Self(repeating: 1)
         // Multiplying by 2ᵏ, rather than adding k to p's exponent bits, keeps a NaN a NaN.
@@ -93,8 +92,7 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     static func vectorExpMinusOne(_ x: Self) -> Self {
         guard anyLane(x .> Self(repeating: 88)) else { return expMinusOneBelow88(x) }
-        let clampedX = x.replacing(with: Self(repeating: -30), where: x .< -30)
-            .replacing(with: Self(repeating: 89), where: x .> 89)
+        let clampedX = x.atLeast(Self(repeating: -30)).atMost(Self(repeating: 89))
         let (_, k, r) = reduce(clampedX)
         let q = expTail(r) + r
         let half = k &>> 1
@@ -109,7 +107,7 @@ extension SIMD16 where Scalar == Float {
     /// `Float` and the two-step scaling and the large path drop out; bit for bit the same result.
     @inlinable @inline(__always)
     static func expMinusOneBelow88(_ x: Self) -> Self {
-        let (_, k, r) = reduce(x.replacing(with: Self(repeating: -30), where: x .< -30))
+        let (_, k, r) = reduce(x.atLeast(Self(repeating: -30)))
         let s = powerOfTwo(k)
         let ordinary = (s - Self(repeating: 1)).addingProduct(s, expTail(r) + r)
         return ordinary.replacing(with: x, where: x .== 0)

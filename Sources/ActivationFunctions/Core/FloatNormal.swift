@@ -53,7 +53,7 @@ extension SIMD16 where Scalar == Float {
     /// `Scripts/check/check-float-elementary` is the check of this code over all 2³² inputs.
     @inlinable @inline(__always)
     static func centralNormalCDF(_ x: Self, times factor: Self) -> Self {
-        let a = x.magnitude.replacing(with: centralLimit, where: x.magnitude .> centralLimit)
+        let a = x.magnitude.atMost(centralLimit)
         let e = centralHalfGaussian(a)
         let r = centralScaledErfc(a)
         let left = (Self(repeating: 0.5) * factor * r) * e
@@ -74,7 +74,7 @@ extension SIMD16 where Scalar == Float {
     /// φ(x) = e^{−x²/2}/√(2π): the central path's exponential, the careful one beyond |x| = 8.
     @inlinable @inline(__always)
     static func vectorNormalDensityWithTails(_ x: Self) -> Self {
-        let a = x.magnitude.replacing(with: centralLimit, where: x.magnitude .> centralLimit)
+        let a = x.magnitude.atMost(centralLimit)
         let central = centralHalfGaussian(a) * Self(repeating: 0.398_942_28)
         let far = x.magnitude .> centralLimit
         guard anyLane(far) else { return central }

@@ -1,3 +1,4 @@
+import KernelIntrinsics
 import RealModule
 
 /// SIMD kernels for the softmax family over contiguous rows (`SIMD16<Float>` or `SIMD4<Double>` lanes).
@@ -27,15 +28,25 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
             let v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
             return negated ? -v : v
         }
-        var v = V(repeating: padding)
-        for k in 0..<(n - i) { v[k] = negated ? -x[i + k] : x[i + k] }
-        return v
+        // The padding is negated with the lanes for softmin, so it is flipped first (a sign-bit flip, exact).
+        let fill = negated ? -padding : padding
+        var v = V(repeating: fill)
+        if V.self == SIMD16<Float>.self {  // one masked load (`LaneMath.h`), not a store and reload per lane
+            let p = UnsafeRawPointer(x + i).assumingMemoryBound(to: Float.self)
+            v = unsafeBitCast(lanes_load_partial_float16(p, n - i, Float(fill)), to: V.self)
+        } else {
+            for k in 0..<(n - i) { v[k] = x[i + k] }
+        }
+        return negated ? -v : v
     }
 
     @inlinable @inline(__always)
     func store(_ v: V, _ y: UnsafeMutablePointer<V.Scalar>, _ i: Int) {
         if i + V.scalarCount <= n {
             UnsafeMutableRawPointer(y + i).storeBytes(of: v, as: V.self)
+        } else if V.self == SIMD16<Float>.self {
+            let p = UnsafeMutableRawPointer(y + i).assumingMemoryBound(to: Float.self)
+            lanes_store_partial_float16(p, n - i, unsafeBitCast(v, to: SIMD16<Float>.self))
         } else {
             for k in 0..<(n - i) { y[i + k] = v[k] }
         }
@@ -189,12 +200,12 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     ) {
         let plain = RowKernel(n: n, negated: false)
         let scale = V(repeating: V.Scalar(log ? dot(dy, nil) : dot(p, dy)))
-        let sign = V(repeating: negated ? -1 : 1)
         var i = 0
         while i < n {
             let q = plain.load(p, i, padding: 0)
             let g = plain.load(dy, i, padding: 0)
-            plain.store(log ? g - q * scale : sign * (q * (g - scale)), dx, i)
+            let r = q * (g - scale)
+            plain.store(log ? g - q * scale : negated ? -r : r, dx, i)  // −r: −1·r by a sign-bit flip
             i += V.scalarCount
         }
     }

@@ -31,7 +31,7 @@
 /// [−87, 88], where e^x leaves the normal range. The branch is taken per vector, and both paths give
 /// the same bits wherever both are exact, so a result never depends on its neighbours.
 @inlinable @inline(__always) func exp<L: ElementaryLanes>(rarelyOutsideNormalRange x: L) -> L {
-    L.anyLane((x .< L(-87)) .| (x .> L(88))) ? L.exp(x) : L.expNormalRange(x)
+    L.anyLane(x .< L(-87), or: x .> L(88)) ? L.exp(x) : L.expNormalRange(x)
 }
 
 /// 1/(1 + e) for 0 ≤ e ≤ 1, correcting the roundings of 1 + e and of the division (both exact by
