@@ -16,6 +16,7 @@ for f in FloatElementaryCases.functions where names.isEmpty || names.contains(f.
     let verdict = worst.ulps <= f.maxUlps ? "ok" : "EXCEEDS"
     failed = failed || verdict != "ok"
     let seconds = Int(Date().timeIntervalSince(started).rounded())
-    print("\(f.name): worst \(worst.ulps) ulp at \(worst.at) (bound \(f.maxUlps)): \(verdict), \(seconds) s")
+    // Written at once (print buffers when the output is a file), one line per function as it finishes.
+    FileHandle.standardOutput.write(Data("\(f.name): worst \(worst.ulps) ulp at \(worst.at) (bound \(f.maxUlps)): \(verdict), \(seconds) s\n".utf8))
 }
 exit(failed ? 1 : 0)
