@@ -16,7 +16,7 @@ from collections import OrderedDict
 def parse(path):
     """{(function, direction): {n: row}} in the run's order, each row a dict of the columns."""
     rows = OrderedDict()
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", errors="replace") as f:
         header = None
         for line in f:
             if not line.startswith("| "):
@@ -28,6 +28,8 @@ def parse(path):
             if header is None or len(cells) != len(header):
                 continue
             row = dict(zip(header, cells))
+            if not row["n"].isdigit():
+                continue
             rows.setdefault((row["function"], row["direction"]), {})[int(row["n"])] = row
     return rows
 
@@ -36,7 +38,7 @@ def reference(row):
     """(PyTorch Gelem/s, ratio, marker): the out= call, else the allocating one."""
     if row["PyTorch out="] != "—":
         return row["PyTorch out="], row["ratio out="], ""
-    return row["PyTorch alloc"], row["ratio alloc"], " (alloc)"
+    return row["PyTorch alloc"], row["ratio alloc"], " (alloc)" if row["ratio alloc"] != "—" else ""
 
 
 def table(rows, sizes):
@@ -74,6 +76,9 @@ def summary(rows, sizes):
             ratios.append(float(ratio))
             if row["target"] == "miss":
                 misses.append(f"{function} {direction} {float(ratio):.2f}")
+        if not ratios:
+            lines.append(f"- {label(n)}: no row with a PyTorch ratio.")
+            continue
         mean = math.exp(sum(map(math.log, ratios)) / len(ratios))
         lines.append(f"- {label(n)}: geometric mean {mean:.2f} over {len(ratios)} rows; "
                      f"{len(misses)} miss: {', '.join(misses) or 'none'}.")
