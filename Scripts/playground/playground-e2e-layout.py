@@ -3,13 +3,14 @@
 
 Usage: playground-e2e-layout.py URL [SCREENSHOT_DIR]
 Checks: banners float over the board instead of pushing it down; the loss readout does not move the
-heatmap; the activation menu is grouped by family with the catalog's names ("Linear (c·x)"); output
-units carry class labels (softmax, three spiral arms); gradient links have their own caption and
-legend; at 800 px the output sits under the network, at 400 px the network fits or says it scrolls;
-the gallery and the experiments page share the header and follow the theme toggle; /favicon.ico is an
+heatmap; the activation menu is grouped by family with the catalog's names ("Linear (c·x)"); the top
+bar's menus (activation, preset) show their longest option whole, at 1280 and 400 px; output units
+carry class labels (softmax, three spiral arms); gradient links have their own caption and legend; at
+800 px the output sits under the network, at 400 px the network fits or says it scrolls; the gallery
+and the experiments page share the header and follow the theme toggle; /favicon.ico is an
 icon. With SCREENSHOT_DIR it saves the playground's main states there as small PNGs (initial, spiral
 training, dying ReLU, vanishing gradient, dark). The runs are short (3 epochs or more): a debug build on a busy
-machine trains slowly, and the pictures need the state, not a trained net.. Prints one JSON line; exits 1 on a failed check.
+machine trains slowly, and the pictures need the state, not a trained net. Prints one JSON line; exits 1 on a failed check.
 """
 import os
 import sys
@@ -87,6 +88,21 @@ def menus():
     b.check(linear == "Linear (c·x)", f"identity is shown as {linear!r}, not the article's 'Linear (c·x)'")
     clipped = b.js("return [...document.querySelectorAll('.layer-act span')].filter(s => s.scrollWidth > s.clientWidth + 1).length")
     b.check(clipped == 0, f"{clipped} per-layer menus clip their names")
+    clipped_controls = controls_clipping()
+    b.seen["controlsClipping"] = clipped_controls
+    b.check(not clipped_controls, f"menus of the top bar clip their longest option: {clipped_controls}")
+
+
+def controls_clipping():
+    """The top bar's menus narrower than their longest option (a select sizes itself to its widest
+    option unless a max-width cuts it): [id, width, natural width] for each."""
+    return b.js("""return [...document.querySelectorAll('.controls select')].map(s => {
+        const width = s.getBoundingClientRect().width, saved = s.style.maxWidth;
+        s.style.maxWidth = 'none';
+        const natural = s.getBoundingClientRect().width;
+        s.style.maxWidth = saved;
+        return [s.id, Math.round(width), Math.round(natural)];
+    }).filter(([id, width, natural]) => width + 1 < natural)""")
 
 
 def spiral_and_gradients():
@@ -132,6 +148,9 @@ def narrow():
     hint = d.find_element("id", "scrollHint").is_displayed()
     b.seen["at400"] = {"fits": fits, "scrollHint": hint}
     b.check(fits or hint, "at 400 px the network neither fits nor says that it scrolls")
+    clipped_controls = controls_clipping()
+    b.seen["controlsClippingAt400"] = clipped_controls
+    b.check(not clipped_controls, f"at 400 px menus of the top bar clip their longest option: {clipped_controls}")
 
 
 def other_pages():
