@@ -49,6 +49,59 @@ struct EdgeCaseTests {
         #expect(f.derivative(at: Float.nan).isNaN)
     }
 
+    @Test(
+        "a function that skips evaluate's NaN blend returns NaN for NaN by itself, in every lane type",
+        arguments: Activations.elementwiseIDs)
+    func nanKeptWithoutTheBlend(id: String) throws {
+        for parameters in Self.parameterChoices(id) {
+            let f = try Activations.elementwise(id, parameters: parameters)
+            let kept = Self.rawKeepsNaN(f)
+            let declared = type(of: f).keepsNaN
+            if declared.contains(.value) { #expect(kept.value, "\(id) \(parameters): value drops a NaN") }
+            if declared.contains(.derivative) { #expect(kept.derivative, "\(id) \(parameters): derivative drops a NaN") }
+        }
+    }
+
+    /// The defaults, then each parameter on its own at a few other valid values (0, ½, 3, its bounds).
+    static func parameterChoices(_ id: String) -> [[String: Double]] {
+        guard let info = Activations.named(id)?.info else { return [[:]] }
+        var choices: [[String: Double]] = [[:]]
+        for spec in info.parameters {
+            for value in [0, 0.5, 3, spec.range.lower, spec.range.upper] where value.isFinite {
+                if (try? info.validate([spec.name: value])) != nil { choices.append([spec.name: value]) }
+            }
+        }
+        return choices
+    }
+
+    /// Whether `value` and `derivative` alone (no blend) give NaN in every NaN lane: quiet NaNs of
+    /// both signs and with a payload, among zeros, infinities, kinks and ordinary numbers, in `Float`, `Double`,
+    /// `SIMD16<Float>` and `SIMD4<Double>`.
+    static func rawKeepsNaN<F: ElementwiseActivation>(_ f: F) -> (value: Bool, derivative: Bool) {
+        let payload = Double(nan: 0x1234, signaling: false)
+        let inputs: [Double] = [
+            .nan, 0, -0.0, -.nan, 1, -1, .infinity, -.infinity, payload, 3, -3, 0.5, -0.5, 100, -100, -payload,
+        ]
+        var (value, derivative) = (true, true)
+        func note(_ y: Double, _ slope: Double) {
+            value = value && y.isNaN
+            derivative = derivative && slope.isNaN
+        }
+        for x in inputs where x.isNaN {
+            note(f.value(x), f.derivative(x))
+            note(Double(f.value(Float(x))), Double(f.derivative(Float(x))))
+        }
+        let floats = SIMD16<Float>(inputs.map(Float.init))
+        let (y16, slope16) = (f.value(floats), f.derivative(floats))
+        for k in 0..<16 where inputs[k].isNaN { note(Double(y16[k]), Double(slope16[k])) }
+        for start in stride(from: 0, to: 16, by: 4) {
+            let doubles = SIMD4<Double>(inputs[start..<start + 4])
+            let (y4, slope4) = (f.value(doubles), f.derivative(doubles))
+            for k in 0..<4 where inputs[start + k].isNaN { note(y4[k], slope4[k]) }
+        }
+        return (value, derivative)
+    }
+
     /// f(+∞), f(−∞), f′(+∞), f′(−∞): the mathematical limits (NaN where there is none).
     static let limits: [String: (Double, Double, Double, Double)] = [
         "identity": (.infinity, -.infinity, 1, 1), "step": (1, 0, 0, 0), "sign": (1, -1, 0, 0),

@@ -6,6 +6,8 @@ public struct LiSHT: ElementwiseActivation {
         formula: "x·tanh x", derivative: "tanh x + x·sech²x",
         range: "[0, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Roy et al. 2019")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates LiSHT; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = x·tanh x, in every lane of `x`.
@@ -26,6 +28,8 @@ public struct LogCosh: ElementwiseActivation {
         formula: "ln cosh x", derivative: "tanh x",
         range: "[0, ∞)", monotonic: false, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "NNlib logcosh")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates LogCosh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
@@ -51,6 +55,8 @@ public struct Exponential: ElementwiseActivation {
         range: "(0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Keras exponential",
         plotDomain: PlotDomain(-4, 3))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Exponential; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = eˣ, in every lane of `x`.

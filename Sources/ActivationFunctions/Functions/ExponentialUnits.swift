@@ -10,6 +10,8 @@ public struct ELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: true, kinks: [], reference: "Clevert et al. 2015")
     /// Saturation value −α for x → −∞ (`alpha`; default 1, valid [0, ∞)).
     public let alpha: Double
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
@@ -34,6 +36,8 @@ public struct CELU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: true, reference: "Barron 2017")
     /// Saturation value −α for x → −∞ (`alpha`; default 1, valid (0, ∞)).
     public let alpha: Double
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
@@ -66,6 +70,8 @@ public struct SELU: ElementwiseActivation {
         range: "(−λα, ∞) = (−1.7581, ∞)", monotonic: true, derivativeMonotonic: false,
         smoothness: .continuous, zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)],
         reference: "Klambauer et al. 2017")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates SELU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = λx if x > 0, else λα(eˣ − 1);  λ ≈ 1.0507, α ≈ 1.6733, in every lane of `x`.
@@ -91,6 +97,8 @@ public struct ISRLU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: true, reference: "Carlile et al. 2017")
     /// The saturation value is −1/√α (`alpha`; default 1, valid (0, ∞)).
     public let alpha: Double
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
@@ -116,6 +124,8 @@ public struct ISRU: ElementwiseActivation {
         zeroCentred: .yes, identityNearZero: true, reference: "Carlile et al. 2017")
     /// Outputs lie in (−1/√α, 1/√α) (`alpha`; default 1, valid (0, ∞)).
     public let alpha: Double
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }

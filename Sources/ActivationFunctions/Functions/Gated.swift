@@ -7,6 +7,8 @@ public struct GELU: ElementwiseActivation {
         formula: "x·Φ(x) = ½x·(1 + erf(x/√2))", derivative: "Φ(x) + x·φ(x)",
         range: "[−0.16997, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates GELU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
@@ -67,6 +69,8 @@ public struct GELUTanh: ElementwiseActivation {
         derivative: "½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 0.134145x²),  t = tanh(…)",
         range: "[−0.17004, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates GELUTanh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
@@ -99,6 +103,8 @@ public struct QuickGELU: ElementwiseActivation {
         formula: "x·σ(1.702x)", derivative: "s + 1.702x·s(1 − s),  s = σ(1.702x)",
         range: "[−0.16361, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Hendrycks & Gimpel 2016; CLIP (2021)")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates QuickGELU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
@@ -122,6 +128,8 @@ public struct SiLU: ElementwiseActivation {
         range: "[−0.27846, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false,
         reference: "Hendrycks & Gimpel 2016; Elfwing et al. 2017; Ramachandran et al. 2017")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates SiLU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = x·σ(x), in every lane of `x`.
@@ -142,6 +150,8 @@ public struct HardSwish: ElementwiseActivation {
         range: "[−0.375, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .continuous,
         zeroCentred: .partly, identityNearZero: false, kinks: [.at(-3), .at(3)],
         reference: "Howard et al. 2019 (MobileNetV3)")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates HardSwish; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = x·relu6(x + 3)/6, in every lane of `x`.

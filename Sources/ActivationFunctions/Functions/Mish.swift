@@ -12,6 +12,8 @@ public struct Mish: ElementwiseActivation {
         formula: "x·tanh(softplus(x))", derivative: "tanh(sp) + x·σ(x)·sech²(sp),  sp = softplus(x)",
         range: "[−0.30884, ∞)", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: false, reference: "Misra 2019")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Mish; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 

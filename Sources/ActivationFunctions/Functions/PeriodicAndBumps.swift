@@ -6,6 +6,8 @@ public struct Absolute: ElementwiseActivation {
         formula: "|x|", derivative: "sgn x (0 at 0)",
         range: "[0, ∞)", monotonic: false, derivativeMonotonic: true, smoothness: .continuous,
         zeroCentred: .no, identityNearZero: false, kinks: [.at(0)], reference: "classic; Sheehan 2017")
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Creates Absolute; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = |x|, in every lane of `x`.
@@ -25,6 +27,8 @@ public struct Gaussian: ElementwiseActivation {
         range: "(0, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "radial basis networks; Wikipedia table",
         plotDomain: PlotDomain(-4, 4))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Gaussian; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = e^{−x²}, in every lane of `x`.
@@ -72,6 +76,8 @@ public struct Sinusoid: ElementwiseActivation {
         range: "[−1, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "Sitzmann et al. 2020 (SIREN); Sheehan 2017",
         plotDomain: PlotDomain(-8, 8))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Sinusoid; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = sin x, in every lane of `x`.
@@ -88,6 +94,8 @@ public struct Cosine: ElementwiseActivation {
         range: "[−1, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "classic; Sheehan 2017",
         plotDomain: PlotDomain(-8, 8))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Cosine; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = cos x, in every lane of `x`.

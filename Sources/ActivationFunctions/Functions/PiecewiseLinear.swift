@@ -19,6 +19,8 @@ public struct SReLU: LearnableActivation {
     /// `tl`: left joint (default -1); `al`: slope left of tl (default 0.1); `tr`: right joint (default 1); `ar`: slope
     /// right of tr (default 0.1).
     public let tl: Double, al: Double, tr: Double, ar: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `tl`, `al`, `tr`, `ar` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)`
     /// makes such values with ranges checked).
     public init(_ p: ParameterValues) { (tl, al, tr, ar) = (p["tl"], p["al"], p["tr"], p["ar"]) }
@@ -64,6 +66,8 @@ public struct PLU: ElementwiseActivation {
     /// `alpha`: slope outside (−c, c) (default 0.1, valid [0, 1]); `c`: half-width of the identity region (default 1,
     /// valid (0, ∞)).
     public let alpha: Double, c: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `alpha`, `c` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { (alpha, c) = (p["alpha"], p["c"]) }
@@ -98,6 +102,8 @@ public struct APL: LearnableActivation {
         reference: "Agostinelli et al. 2014")
     /// `a`: hinge slope (learned) (default 0.2); `b`: hinge location (learned) (default 0).
     public let a: Double, b: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `a`, `b` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { (a, b) = (p["a"], p["b"]) }

@@ -7,6 +7,8 @@ public struct ReLU: ElementwiseActivation {
         formula: "max(0, x)", derivative: "1 if x > 0, else 0",
         range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .continuous,
         zeroCentred: .no, identityNearZero: false, kinks: [.at(0)], reference: "Nair & Hinton 2010")
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Creates ReLU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = max(0, x), in every lane of `x`.
@@ -24,6 +26,8 @@ public struct ReLU6: ElementwiseActivation {
         range: "[0, 6]", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
         zeroCentred: .no, identityNearZero: false, kinks: [.at(0), .at(6)],
         reference: "Krizhevsky 2010; Howard et al. 2017 (MobileNet)", plotDomain: PlotDomain(-3, 9))
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Creates ReLU6; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = min(max(0, x), 6), in every lane of `x`.
@@ -43,6 +47,8 @@ public struct SquaredReLU: ElementwiseActivation {
         range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .once,
         zeroCentred: .no, identityNearZero: false, reference: "So et al. 2021 (Primer)",
         plotDomain: PlotDomain(-3, 3))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates SquaredReLU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = max(0, x)², in every lane of `x`.
@@ -71,6 +77,8 @@ public struct LeakyReLU: ElementwiseActivation {
         zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)], reference: "Maas et al. 2013")
     /// Slope for negative inputs (`slope`; default 0.01, valid [0, 1]).
     public let slope: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `slope` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { slope = p["slope"] }
@@ -91,6 +99,8 @@ public struct PReLU: LearnableActivation {
         zeroCentred: .partly, identityNearZero: false, kinks: [.at(0)], reference: "He et al. 2015")
     /// The learned slope a; initial value (`slope`; default 0.25).
     public let slope: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `slope` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { slope = p["slope"] }
@@ -123,6 +133,8 @@ public struct RReLU: RandomizedActivation {
     public let upper: Double
     /// The evaluation slope, (lower + upper)/2.
     public var meanSlope: Double { (lower + upper) / 2 }
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `lower`, `upper` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes
     /// such values with ranges checked).
     public init(_ p: ParameterValues) { (lower, upper) = (p["lower"], p["upper"]) }

@@ -15,6 +15,8 @@ public struct TanhShrink: ElementwiseActivation {
         formula: "x − tanh x", derivative: "tanh²x",
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: false, reference: "PyTorch Tanhshrink")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates TanhShrink; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 
@@ -68,6 +70,8 @@ public struct SoftShrink: ElementwiseActivation {
         kinks: [.negatedParameter("lambda"), .parameter("lambda")], reference: "Donoho 1995; PyTorch Softshrink")
     /// Half-width of the zeroed band (`lambda`; default 0.5, valid [0, ∞)).
     public let lambda: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `lambda` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { lambda = p["lambda"] }
@@ -94,6 +98,8 @@ public struct HardShrink: ElementwiseActivation {
         kinks: [.negatedParameter("lambda"), .parameter("lambda")], reference: "Donoho 1995; PyTorch Hardshrink")
     /// Half-width of the zeroed band (`lambda`; default 0.5, valid [0, ∞)).
     public let lambda: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `lambda` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { lambda = p["lambda"] }

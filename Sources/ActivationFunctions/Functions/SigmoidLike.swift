@@ -8,6 +8,8 @@ public struct Sigmoid: OutputDerivative {
         formula: "1/(1 + e^{−x})", derivative: "σ(x)·(1 − σ(x))",
         range: "(0, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "Verhulst 1838; Rumelhart et al. 1986")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Sigmoid; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = 1/(1 + e^{−x}), in every lane of `x`.
@@ -25,6 +27,8 @@ public struct LogSigmoid: OutputDerivative {
         formula: "ln σ(x) = −softplus(−x)", derivative: "σ(−x)",
         range: "(−∞, 0)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "PyTorch LogSigmoid")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates LogSigmoid; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = ln σ(x) = −softplus(−x), in every lane of `x`.
@@ -50,6 +54,8 @@ public struct HardSigmoid: ElementwiseActivation {
         range: "[0, 1]", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
         zeroCentred: .no, identityNearZero: false, kinks: [.at(-3), .at(3)],
         reference: "Courbariaux et al. 2015; Howard et al. 2019 (MobileNetV3)")
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Creates HardSigmoid; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = relu6(x + 3)/6 = clip(x/6 + ½, 0, 1), in every lane of `x`.
@@ -70,6 +76,8 @@ public struct SparseSigmoid: ElementwiseActivation {
         range: "[0, 1]", monotonic: true, derivativeMonotonic: false, smoothness: .continuous,
         zeroCentred: .no, identityNearZero: false, kinks: [.at(-1), .at(1)],
         reference: "Martins & Astudillo 2016; Keras 3 / JAX sparse_sigmoid", plotDomain: PlotDomain(-3, 3))
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Creates SparseSigmoid; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = ½·clip(x + 1, 0, 2), in every lane of `x`.
@@ -89,6 +97,8 @@ public struct SymmetricSigmoid: ElementwiseActivation {
         formula: "tanh(x/2) = (1 − e^{−x})/(1 + e^{−x})", derivative: "½(1 − f(x)²)",
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: false, reference: "classic; Sheehan 2017")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates SymmetricSigmoid; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = tanh(x/2) = (1 − e^{−x})/(1 + e^{−x}), in every lane of `x`.
@@ -106,6 +116,8 @@ public struct LogLog: ElementwiseActivation {
         formula: "1 − e^{−eˣ}", derivative: "e^{x − eˣ}",
         range: "(0, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "classic GLM link; Sheehan 2017")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates LogLog; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = 1 − e^{−eˣ}, in every lane of `x`.

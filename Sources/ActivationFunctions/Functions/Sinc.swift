@@ -10,6 +10,8 @@ public struct Sinc: ElementwiseActivation {
         range: "[−0.21723, 1]", monotonic: false, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .no, identityNearZero: false, reference: "classic; Sheehan 2017",
         plotDomain: PlotDomain(-12, 12))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Sinc; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 

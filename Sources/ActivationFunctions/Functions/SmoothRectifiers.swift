@@ -10,6 +10,8 @@ public struct Softplus: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "Dugas et al. 2001")
     /// Sharpness; β → ∞ approaches ReLU (`beta`; default 1, valid (0, ∞)).
     public let beta: Double
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Reads `beta` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such values
     /// with ranges checked).
     public init(_ p: ParameterValues) { beta = p["beta"] }
@@ -36,6 +38,8 @@ public struct Squareplus: ElementwiseActivation {
         zeroCentred: .no, identityNearZero: false, reference: "Barron 2021")
     /// Curvature near 0; b → 0 approaches ReLU (`b`; default 4, valid (0, ∞)).
     public let b: Double
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Reads `b` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such values
     /// with ranges checked).
     public init(_ p: ParameterValues) { b = p["b"] }
@@ -66,6 +70,8 @@ public struct SparsePlus: ElementwiseActivation {
         range: "[0, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .once,
         zeroCentred: .no, identityNearZero: false, reference: "Keras 3 / JAX sparse_plus (2024)",
         plotDomain: PlotDomain(-3, 3))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates SparsePlus; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = 0 if x ≤ −1;  ¼(x + 1)² if −1 < x < 1;  x if x ≥ 1, in every lane of `x`.
@@ -102,6 +108,8 @@ public struct SoftExponential: LearnableActivation {
         reference: "Godfrey & Gashler 2015")
     /// Interpolation: <0 log-like, 0 identity, >0 exp-like (`alpha`; default 0).
     public let alpha: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
@@ -144,6 +152,8 @@ public struct BentIdentity: ElementwiseActivation {
         formula: "(√(x² + 1) − 1)/2 + x", derivative: "x/(2√(x² + 1)) + 1",
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: true, smoothness: .infinitely,
         zeroCentred: .partly, identityNearZero: true, reference: "classic; Sheehan 2017")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates BentIdentity; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
 

@@ -10,6 +10,8 @@ public struct Identity: ElementwiseActivation {
         zeroCentred: .yes, identityNearZero: true, reference: "linear unit; every library")
     /// Slope of the line A = c·x (`c`; default 1).
     public let c: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `c` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such values
     /// with ranges checked).
     public init(_ p: ParameterValues) { c = p["c"] }
@@ -48,6 +50,8 @@ public struct Sign: ElementwiseActivation {
         formula: "sgn x", derivative: "0 (undefined at 0)",
         range: "{−1, 0, 1}", monotonic: true, derivativeMonotonic: true, smoothness: .discontinuous,
         zeroCentred: .yes, identityNearZero: false, kinks: [.at(0)], reference: "classic; Sheehan 2017")
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Creates Sign; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = sgn x, in every lane of `x`.

@@ -6,6 +6,8 @@ public struct Tanh: OutputDerivative {
         formula: "tanh x = (eˣ − e^{−x})/(eˣ + e^{−x})", derivative: "1 − tanh²x",
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "LeCun et al. 1998")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Tanh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = tanh x = (eˣ − e^{−x})/(eˣ + e^{−x}), in every lane of `x`.
@@ -26,6 +28,8 @@ public struct LeCunTanh: ElementwiseActivation {
         formula: "1.7159·tanh(2x/3)", derivative: "1.7159·(2/3)·(1 − tanh²(2x/3))",
         range: "(−1.7159, 1.7159)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: false, reference: "LeCun et al. 1998 (Efficient BackProp)")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates LeCunTanh; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = 1.7159·tanh(2x/3), in every lane of `x`.
@@ -51,6 +55,8 @@ public struct HardTanh: ElementwiseActivation {
         reference: "Collobert 2004")
     /// the parameter `min`: lower clamp (default -1); the parameter `max`: upper clamp (default 1).
     public let lower: Double, upper: Double
+    /// Its `value` returns NaN for NaN by itself (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .value }
     /// Reads `min`, `max` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { (lower, upper) = (p["min"], p["max"]) }
@@ -76,6 +82,8 @@ public struct SoftClipping: ElementwiseActivation {
         plotDomain: PlotDomain(-4, 5))
     /// Sharpness; α → ∞ approaches clamp(x, 0, 1) (`alpha`; default 1, valid (0, ∞)).
     public let alpha: Double
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Reads `alpha` from `p`, which must hold every declared parameter (`ActivationInfo.validate(_:)` makes such
     /// values with ranges checked).
     public init(_ p: ParameterValues) { alpha = p["alpha"] }
@@ -102,6 +110,8 @@ public struct ArcTan: ElementwiseActivation {
         formula: "tan⁻¹x", derivative: "1/(1 + x²)",
         range: "(−π/2, π/2)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "classic; Sheehan 2017")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates ArcTan; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = tan⁻¹x, in every lane of `x`.
@@ -117,6 +127,8 @@ public struct ArSinH: ElementwiseActivation {
         formula: "ln(x + √(x² + 1))", derivative: "1/√(x² + 1)",
         range: "(−∞, ∞)", monotonic: true, derivativeMonotonic: false, smoothness: .infinitely,
         zeroCentred: .yes, identityNearZero: true, reference: "classic; Wikipedia table")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates ArSinH; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = ln(x + √(x² + 1)), in every lane of `x`.
@@ -133,6 +145,8 @@ public struct Softsign: ElementwiseActivation {
         formula: "x/(1 + |x|)", derivative: "1/(1 + |x|)²",
         range: "(−1, 1)", monotonic: true, derivativeMonotonic: false, smoothness: .once,
         zeroCentred: .yes, identityNearZero: true, reference: "Elliott 1993; Turian et al. 2009")
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates Softsign; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = x/(1 + |x|), in every lane of `x`.
@@ -156,6 +170,8 @@ public struct SQNL: ElementwiseActivation {
         range: "[−1, 1]", monotonic: true, derivativeMonotonic: false, smoothness: .once,
         zeroCentred: .yes, identityNearZero: true, kinks: [], reference: "Wuraola & Patel 2018",
         plotDomain: PlotDomain(-4, 4))
+    /// Its `value` and `derivative` return NaN for NaN by themselves (`keepsNaN`, held to it by the tests).
+    public static var keepsNaN: KeepsNaN { .both }
     /// Creates SQNL; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
     /// f(x) = 1 if x > 2;  x − x²/4 if 0 ≤ x ≤ 2;  x + x²/4 if −2 ≤ x < 0;  −1 if x < −2, in every lane of `x`.
