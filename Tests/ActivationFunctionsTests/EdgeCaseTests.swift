@@ -75,29 +75,37 @@ struct EdgeCaseTests {
     }
 
     /// Whether `value` and `derivative` alone (no blend) give NaN in every NaN lane: quiet NaNs of
-    /// both signs and with a payload, among zeros, infinities, kinks and ordinary numbers, in `Float`, `Double`,
-    /// `SIMD16<Float>` and `SIMD4<Double>`.
+    /// both signs and with a payload, in `Float`, `Double`, `SIMD16<Float>` and `SIMD4<Double>`; in
+    /// vectors of ordinary numbers only (the fast paths) and beside zeros, infinities, kinks and numbers
+    /// large enough to send a vector down its careful path (exponentials beyond their range).
     static func rawKeepsNaN<F: ElementwiseActivation>(_ f: F) -> (value: Bool, derivative: Bool) {
-        let payload = Double(nan: 0x1234, signaling: false)
-        let inputs: [Double] = [
-            .nan, 0, -0.0, -.nan, 1, -1, .infinity, -.infinity, payload, 3, -3, 0.5, -0.5, 100, -100, -payload,
-        ]
         var (value, derivative) = (true, true)
-        func note(_ y: Double, _ slope: Double) {
+        func note<T: BinaryFloatingPoint>(_ y: T, _ slope: T) {
             value = value && y.isNaN
             derivative = derivative && slope.isNaN
         }
-        for x in inputs where x.isNaN {
-            note(f.value(x), f.derivative(x))
-            note(Double(f.value(Float(x))), Double(f.derivative(Float(x))))
+        let floatNaNs = [Float.nan, -Float.nan, Float(nan: 0x123, signaling: false), -Float(nan: 0x123, signaling: false)]
+        let doubleNaNs = [Double.nan, -Double.nan, Double(nan: 0x1234, signaling: false), -Double(nan: 0x1234, signaling: false)]
+        for x in floatNaNs { note(f.value(x), f.derivative(x)) }
+        for x in doubleNaNs { note(f.value(x), f.derivative(x)) }
+        let (n, m) = (floatNaNs, doubleNaNs)
+        let floatVectors: [SIMD16<Float>] = [
+            [n[0], 0.5, -0.5, n[1], 1, -1, 2, -2, n[2], 0.25, -0.25, 1.5, -1.5, 0.75, -0.75, n[3]],
+            [n[0], 0, -0.0, n[1], 1, -1, .infinity, -.infinity, n[2], 3, -3, 0.5, -0.5, 100, -100, n[3]],
+            [n[0], 200, -200, n[1], 1e30, -1e30, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, n[2], 89, -89,
+             6, -6, 1e-40, -1e-40, n[3]],
+        ]
+        for v in floatVectors {
+            let (y, slope) = (f.value(v), f.derivative(v))
+            for k in 0..<16 where v[k].isNaN { note(y[k], slope[k]) }
         }
-        let floats = SIMD16<Float>(inputs.map(Float.init))
-        let (y16, slope16) = (f.value(floats), f.derivative(floats))
-        for k in 0..<16 where inputs[k].isNaN { note(Double(y16[k]), Double(slope16[k])) }
-        for start in stride(from: 0, to: 16, by: 4) {
-            let doubles = SIMD4<Double>(inputs[start..<start + 4])
-            let (y4, slope4) = (f.value(doubles), f.derivative(doubles))
-            for k in 0..<4 where inputs[start + k].isNaN { note(y4[k], slope4[k]) }
+        let doubleVectors: [SIMD4<Double>] = [
+            [m[0], 0.5, -1.5, m[1]], [m[2], 0, -0.0, m[3]], [m[0], .infinity, -.infinity, m[3]],
+            [m[1], -800, 800, m[2]], [m[0], 1e300, -1e300, m[3]], [m[1], 3, -3, m[2]],
+        ]
+        for v in doubleVectors {
+            let (y, slope) = (f.value(v), f.derivative(v))
+            for k in 0..<4 where v[k].isNaN { note(y[k], slope[k]) }
         }
         return (value, derivative)
     }

@@ -33,8 +33,8 @@ public protocol ElementwiseActivation: ActivationDefinition {
     static var floatLanes: FloatLanes { get }
     /// Which of `value` and `derivative` already return NaN in every lane whose input is NaN, whatever
     /// the parameters, so that `evaluate` and `evaluateDerivative` can skip their NaN blend (a compare
-    /// and a blend per vector; hard-swish's forward ran 1.12–1.36× faster without it). None unless a
-    /// function declares it; the tests hold every function to what it declares, in every lane type.
+    /// and a blend per vector). None unless a function declares it; the tests hold every function to
+    /// what it declares, in every lane type.
     static var keepsNaN: KeepsNaN { get }
 
     /// y[i] = f(x[i]) in `Float` (see `floatLanes`).
@@ -70,11 +70,11 @@ public struct KeepsNaN: OptionSet, Sendable {
     @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// `value` does.
-    public static var value: KeepsNaN { KeepsNaN(rawValue: 1) }
+    @inlinable public static var value: KeepsNaN { KeepsNaN(rawValue: 1) }
     /// `derivative` does.
-    public static var derivative: KeepsNaN { KeepsNaN(rawValue: 2) }
+    @inlinable public static var derivative: KeepsNaN { KeepsNaN(rawValue: 2) }
     /// Both do.
-    public static var both: KeepsNaN { [.value, .derivative] }
+    @inlinable public static var both: KeepsNaN { [.value, .derivative] }
 }
 
 /// Where an elementwise function computes its `Float` values.
@@ -90,11 +90,11 @@ extension ElementwiseActivation {
     public static var floatLanes: FloatLanes { .float }
 
     /// None: `evaluate` and `evaluateDerivative` put x back in the lanes where x is NaN.
-    public static var keepsNaN: KeepsNaN { [] }
+    @inlinable public static var keepsNaN: KeepsNaN { [] }
 
     /// f(x), with NaN in giving NaN out: `value` alone where it does that itself (`keepsNaN`), else
     /// with x put back in the NaN lanes. `Self.keepsNaN` is a constant in each function's kernels, so
-    /// the test costs nothing there.
+    /// the check costs nothing there.
     @inlinable @inline(__always)
     public func evaluate<L: ElementaryLanes>(_ x: L) -> L {
         let y = value(x)
