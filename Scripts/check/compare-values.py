@@ -18,8 +18,13 @@ for path in (a, b):
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         sys.exit(f"compare-values: {path} is not an executable activations binary")
 rnd = random.Random(int(sys.argv[3]) if len(sys.argv) == 4 else 1)
-catalog = json.loads(subprocess.run([a, "list", "--json"], capture_output=True, text=True, check=True).stdout)
-ids = [entry["id"] for entry in catalog if entry["kind"] == "elementwise"]
+listing = subprocess.run([a, "list", "--json"], capture_output=True, text=True)
+try:
+    catalog = json.loads(listing.stdout)
+    ids = [entry["id"] for entry in catalog if entry["kind"] == "elementwise"]
+except (ValueError, TypeError, KeyError):
+    sys.exit(f"compare-values: `{a} list --json` did not print the catalog (exit {listing.returncode}); "
+             "is it an activations binary?")
 
 xs = ["nan", "-nan", "inf", "-inf", "0", "-0", "1e-45", "-1e-45", "5e-324", "1e-310",
       "3.4028235e38", "-3.4028235e38", "1e308", "-1e308"]
