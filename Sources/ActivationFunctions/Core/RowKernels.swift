@@ -4,12 +4,13 @@ import RealModule
 /// SIMD kernels for the softmax family over contiguous rows (`SIMD16<Float>` or `SIMD4<Double>` lanes).
 ///
 /// Per row: one pass for the maximum (+∞ makes the row NaN), one for the exponentials and their sum
-/// (a NaN entry makes the sum NaN, and the row NaN), one to normalise by 1/Σ carried in two parts. x − max is carried exactly (two-sum) and e^{hi + lo} = e^{hi}·(1 + lo), so tiny
-/// probabilities keep their digits. For log-softmax the sum
-/// leaves out one entry equal to the maximum (its e^0 = 1), so it can use ln(1 + rest) without
-/// cancellation; each lane sums with Kahan's compensation (`LaneSum`), and the lanes are combined
-/// in `Double`. Softmax normalises by multiplying with 1/sum and correcting once (`quotient`).
-/// A short last chunk is padded with −∞, which adds nothing to either the maximum or the sum.
+/// (a NaN entry makes the sum NaN, and the row NaN), one to normalise by 1/Σ carried in two parts.
+/// x − max is carried exactly (two-sum) and e^{hi + lo} = e^{hi}·(1 + lo), so tiny probabilities keep
+/// their digits. For log-softmax the sum leaves out one entry equal to the maximum (its e^0 = 1), so
+/// it can use ln(1 + rest) without cancellation. Sums run in `LaneSums` (compensated lanes; the dot
+/// products of backward add `Float` lanes in `Double`). Softmax normalises by multiplying with 1/sum
+/// and correcting once (`normalise`). Every loop runs over whole vectors, then a short last chunk,
+/// padded with −∞ (which adds nothing to either the maximum or the sum) or 0 for the products.
 @usableFromInline
 struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint & ElementaryLanes {
     @usableFromInline let n: Int
@@ -21,10 +22,22 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         self.negated = negated
     }
 
+    /// Runs `body` on every chunk of the row: the whole vectors, then the short last one if any
+    /// (`whole` false), so the loops over whole vectors test no length.
+    @inlinable @inline(__always)
+    func forEachChunk(_ body: (_ i: Int, _ whole: Bool) -> Void) {
+        var i = 0
+        while i + V.scalarCount <= n {
+            body(i, true)
+            i += V.scalarCount
+        }
+        if i < n { body(i, false) }
+    }
+
     /// The chunk at `i`, negated for softmin, padded past the end of the row (−∞ by default).
     @inlinable @inline(__always)
-    func load(_ x: UnsafePointer<V.Scalar>, _ i: Int, padding: V.Scalar = -.infinity) -> V {
-        if i + V.scalarCount <= n {
+    func load(_ x: UnsafePointer<V.Scalar>, _ i: Int, whole: Bool, padding: V.Scalar = -.infinity) -> V {
+        if whole {
             let v = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
             return negated ? -v : v
         }
@@ -41,8 +54,8 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     }
 
     @inlinable @inline(__always)
-    func store(_ v: V, _ y: UnsafeMutablePointer<V.Scalar>, _ i: Int) {
-        if i + V.scalarCount <= n {
+    func store(_ v: V, _ y: UnsafeMutablePointer<V.Scalar>, _ i: Int, whole: Bool) {
+        if whole {
             UnsafeMutableRawPointer(y + i).storeBytes(of: v, as: V.self)
         } else if V.self == SIMD16<Float>.self {
             let p = UnsafeMutableRawPointer(y + i).assumingMemoryBound(to: Float.self)
@@ -59,12 +72,10 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     func maximum(_ x: UnsafePointer<V.Scalar>) -> V.Scalar? {
         var top = V(repeating: -.infinity)
         var otherTop = top
-        var i = 0
-        while i < n {
-            let v = load(x, i)
+        forEachChunk { i, whole in
+            let v = load(x, i, whole: whole)
             top = top.replacing(with: v, where: v .> top)
             swap(&top, &otherTop)  // alternate between two running maxima, so that their chains overlap
-            i += V.scalarCount
         }
         let m = Swift.max(top.max(), otherTop.max())
         return m.isInfinite ? nil : m
@@ -89,10 +100,9 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         let top = V(repeating: m)
         var sums = LaneSums<V>()
         var ties = V(repeating: 0)
-        var i = 0
-        while i < n {
-            sums.add(exponential(x, i, top, into: y, ties: &ties, leavingOutOneMaximum: leavingOutOneMaximum))
-            i += V.scalarCount
+        forEachChunk { i, whole in
+            sums.add(
+                exponential(x, i, whole, top, into: y, ties: &ties, leavingOutOneMaximum: leavingOutOneMaximum))
         }
         var total = sums.total
         if leavingOutOneMaximum {
@@ -106,10 +116,10 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     /// with `leavingOutOneMaximum`, entries equal to the maximum are counted in `ties` instead.
     @inlinable @inline(__always)
     func exponential(
-        _ x: UnsafePointer<V.Scalar>, _ i: Int, _ top: V, into y: UnsafeMutablePointer<V.Scalar>?, ties: inout V,
-        leavingOutOneMaximum: Bool
+        _ x: UnsafePointer<V.Scalar>, _ i: Int, _ whole: Bool, _ top: V, into y: UnsafeMutablePointer<V.Scalar>?,
+        ties: inout V, leavingOutOneMaximum: Bool
     ) -> V {
-        let v = load(x, i)
+        let v = load(x, i, whole: whole)
         let d = DoubleDouble.sum(v, -top)
         // hi ≤ 0 wherever v is not NaN; below −87 (−∞ entries among them) the careful path, where lo
         // is zeroed for hi = −∞ (`shifted`). Elsewhere lo is finite, and e^{hi} normal.
@@ -122,23 +132,21 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
             let p = V.expNormalRange(d.hi)
             e = p.addingProduct(p, d.lo)
         }
-        if let y { store(e, y, i) }
+        if let y { store(e, y, i, whole: whole) }
         guard leavingOutOneMaximum else { return e }
         let isTop = v .== top
         ties = ties + V.indicator(isTop)
         return e.replacing(with: V(repeating: 0), where: isTop)
     }
 
-    /// Σ a·b over the row (the lanes compensated, combined in `Double`); b = 1 when nil.
+    /// Σ a·b over the row (`Float` lanes added in `Double`, `Double` lanes compensated); b = 1 when nil.
     @inlinable @inline(__always)
     func dot(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>?) -> Double {
         let plain = RowKernel(n: n, negated: false)
-        var sums = LaneSums<V>()
-        var i = 0
-        while i < n {
-            let u = plain.load(a, i, padding: 0)
-            sums.add(b.map { u * plain.load($0, i, padding: 0) } ?? u)
-            i += V.scalarCount
+        var sums = LaneSums<V>(floatInDouble: true)
+        forEachChunk { i, whole in
+            let u = plain.load(a, i, whole: whole, padding: 0)
+            sums.add(b.map { u * plain.load($0, i, whole: whole, padding: 0) } ?? u)
         }
         return sums.total.value
     }
@@ -147,16 +155,14 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     @inlinable @inline(__always)
     func forward(_ x: UnsafePointer<V.Scalar>, _ y: UnsafeMutablePointer<V.Scalar>, log: Bool) {
         guard let m = maximum(x) else { return y.update(repeating: .nan, count: n) }
-        var i = 0
         if log {
             let rest = exponentials(x, m, into: nil, leavingOutOneMaximum: true)
             guard !rest.isNaN else { return y.update(repeating: .nan, count: n) }
             let top = V(repeating: m)
             let logSum = V(repeating: V.Scalar(Double.log(onePlus: rest)))
-            while i < n {
-                let d = shifted(load(x, i), top)
-                store((d.hi - logSum) + d.lo, y, i)
-                i += V.scalarCount
+            forEachChunk { i, whole in
+                let d = shifted(load(x, i, whole: whole), top)
+                store((d.hi - logSum) + d.lo, y, i, whole: whole)
             }
         } else {
             normalise(y, by: exponentials(x, m, into: y, leavingOutOneMaximum: false))
@@ -173,11 +179,9 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         let lo = V.Scalar((1.0).addingProduct(-Double(hi), total) * reciprocal)
         let (hiLanes, loLanes) = (V(repeating: hi), V(repeating: lo))
         let plain = RowKernel(n: n, negated: false)
-        var i = 0
-        while i < n {
-            let e = plain.load(y, i)
-            plain.store((e * loLanes).addingProduct(e, hiLanes), y, i)
-            i += V.scalarCount
+        forEachChunk { i, whole in
+            let e = plain.load(y, i, whole: whole)
+            plain.store((e * loLanes).addingProduct(e, hiLanes), y, i, whole: whole)
         }
     }
 
@@ -200,13 +204,11 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     ) {
         let plain = RowKernel(n: n, negated: false)
         let scale = V(repeating: V.Scalar(log ? dot(dy, nil) : dot(p, dy)))
-        var i = 0
-        while i < n {
-            let q = plain.load(p, i, padding: 0)
-            let g = plain.load(dy, i, padding: 0)
+        forEachChunk { i, whole in
+            let q = plain.load(p, i, whole: whole, padding: 0)
+            let g = plain.load(dy, i, whole: whole, padding: 0)
             let r = q * (g - scale)
-            plain.store(log ? g - q * scale : negated ? -r : r, dx, i)  // −r: −1·r by a sign-bit flip
-            i += V.scalarCount
+            plain.store(log ? g - q * scale : negated ? -r : r, dx, i, whole: whole)  // −r: −1·r by a sign-bit flip
         }
     }
 
@@ -219,12 +221,10 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
     ) {
         let plain = RowKernel(n: n, negated: false)
         let scale = V(repeating: V.Scalar(dot(dy, nil)))
-        var i = 0
-        while i < n {
-            let p = exp(rarelyOutsideNormalRange: plain.load(y, i))
-            let g = plain.load(dy, i, padding: 0)
-            plain.store(g - p * scale, dx, i)
-            i += V.scalarCount
+        forEachChunk { i, whole in
+            let p = exp(rarelyOutsideNormalRange: plain.load(y, i, whole: whole))
+            let g = plain.load(dy, i, whole: whole, padding: 0)
+            plain.store(g - p * scale, dx, i, whole: whole)
         }
     }
 }

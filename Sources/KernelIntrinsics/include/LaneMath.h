@@ -41,6 +41,14 @@ static inline __attribute__((always_inline)) lanes_double4 lanes_sqrt_double4(la
 /// division's residual). Builds for a named CPU use the fused instruction (`LanesSIMD.swift`).
 typedef double lanes_double16 __attribute__((ext_vector_type(16)));
 
+/// sum + v in `double`, lane by lane: each `float` is exact in `double`, so only the additions round.
+/// For the row kernels' sums of `Float` lanes (`LaneSums`): two conversions and two additions per
+/// register of 16 on AVX-512, where a compensated `float` sum (Kahan) takes four dependent additions.
+static inline __attribute__((always_inline)) lanes_double16 lanes_accumulate_float16(
+    lanes_double16 sum, lanes_float16 v) {
+    return sum + __builtin_convertvector(v, lanes_double16);
+}
+
 static inline __attribute__((always_inline)) lanes_float16 lanes_multiply_add_float16(
     lanes_float16 a, lanes_float16 b, lanes_float16 c) {
     lanes_double16 product = __builtin_convertvector(a, lanes_double16) * __builtin_convertvector(b, lanes_double16);
