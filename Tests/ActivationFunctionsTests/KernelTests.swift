@@ -6,7 +6,9 @@ import Testing
 /// with special values at the first, middle and last positions (§5.4.11 of the numerics note).
 @Suite("Batch kernels match the scalar path bit for bit")
 struct KernelTests {
-    static let lengths = Array(0...17) + [31, 32, 33, 1000]
+    /// Every path of the loops: two vectors at a time, then one, then single elements (for `Float`,
+    /// 49 takes all three; for `Double`, 13 does).
+    static let lengths = Array(0...17) + [31, 32, 33, 47, 48, 49, 1000]
     static let specials: [Double] = [
         .nan, .infinity, -.infinity, 0, -0.0, .leastNonzeroMagnitude, -1e-8, 3, -3, 6, -6, 20,
         88.8, -88.8, 100, -100, 1e30, -1e30,

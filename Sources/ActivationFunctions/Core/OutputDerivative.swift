@@ -91,6 +91,16 @@ extension OutputDerivative {
         _ dx: UnsafeMutablePointer<V.Scalar>, _ lanes: V.Type
     ) where V.Scalar: ElementaryLanes {
         var i = 0
+        let w = V.scalarCount
+        while i + 2 * w <= n {
+            let v0 = UnsafeRawPointer(y + i).loadUnaligned(as: V.self)
+            let v1 = UnsafeRawPointer(y + i + w).loadUnaligned(as: V.self)
+            let g0 = UnsafeRawPointer(dy + i).loadUnaligned(as: V.self)
+            let g1 = UnsafeRawPointer(dy + i + w).loadUnaligned(as: V.self)
+            UnsafeMutableRawPointer(dx + i).storeBytes(of: g0 * derivative(output: v0), as: V.self)
+            UnsafeMutableRawPointer(dx + i + w).storeBytes(of: g1 * derivative(output: v1), as: V.self)
+            i += 2 * w
+        }
         while i + V.scalarCount <= n {
             let v = UnsafeRawPointer(y + i).loadUnaligned(as: V.self)
             let g = UnsafeRawPointer(dy + i).loadUnaligned(as: V.self)
