@@ -172,6 +172,19 @@ struct EdgeCaseTests {
         #expect(f(-Float(0)).sign == .minus)
     }
 
+    @Test("log-sigmoid is below 0 everywhere: where −e^{−x} underflows it is −0, never +0")
+    func logSigmoidUnderflowsToMinusZero() throws {
+        let f = try Activations.elementwise("log-sigmoid")
+        for x: Float in [110, 200, 1e30, .greatestFiniteMagnitude] {
+            #expect(f(x) == 0 && f(x).sign == .minus, "log-sigmoid(\(x)) = \(f(x))")
+        }
+        #expect(f.forward([Float](repeating: 300, count: 37)).allSatisfy { $0 == 0 && $0.sign == .minus })
+        for x: Double in [750, 1e300] {
+            #expect(f(x) == 0 && f(x).sign == .minus, "log-sigmoid(\(x)) = \(f(x))")
+        }
+        #expect(f(Float(50)) < 0 && f(Double(50)) < 0)  // −e^{−50}: a number, not yet 0
+    }
+
     @Test("ReLU keeps NaN where max(x, 0) would drop it (pytorch#7999), and exact zeros elsewhere")
     func reluNaN() throws {
         let relu = try Activations.elementwise("relu")

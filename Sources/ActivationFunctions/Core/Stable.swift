@@ -71,12 +71,27 @@
 /// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^{−|x|}). Below x = −87 the result is e^{−|x|}
 /// itself, subnormal digits included, so those vectors take the full eˣ.
 @inline(__always) func softplus<L: ElementaryLanes>(_ x: L) -> L {
-    x.positivePart + L.log(onePlus: exp(rarelyOutsideNormalRange: L(0) - x.magnitude))
+    x.positivePart + logOnePlusUnit(exp(rarelyOutsideNormalRange: L(0) - x.magnitude))
 }
 
-/// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}), with e^{−|x|} as in `softplus`.
+/// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}), with e^{−|x|} as in `softplus`; written −(ln(1 + e) −
+/// min(x, 0)), the same rounding, so that where e^{−|x|} underflows (x > 104) the result is −0, on
+/// the side of the true value −e^{−x}, not +0.
 @inline(__always) func logSigmoid<L: ElementaryLanes>(_ x: L) -> L {
-    x.negativePart - L.log(onePlus: exp(rarelyOutsideNormalRange: L(0) - x.magnitude))
+    -(logOnePlusUnit(exp(rarelyOutsideNormalRange: L(0) - x.magnitude)) - x.negativePart)  // a sign-bit flip
+}
+
+/// ln(1 + e) for e in [0, 1]: `Float` lanes take the kernel made for that range
+/// (`vectorLogOnePlusUnit`: one division, where ln(1 + x) for any x takes two); other lanes `log(onePlus:)`.
+@inline(__always) func logOnePlusUnit<L: ElementaryLanes>(_ e: L) -> L {
+    if L.self == SIMD16<Float>.self {
+        return unsafeBitCast(SIMD16<Float>.vectorLogOnePlusUnit(unsafeBitCast(e, to: SIMD16<Float>.self)), to: L.self)
+    }
+    if L.self == Float.self {
+        let lanes = SIMD16<Float>(repeating: unsafeBitCast(e, to: Float.self))
+        return unsafeBitCast(SIMD16<Float>.vectorLogOnePlusUnit(lanes)[0], to: L.self)
+    }
+    return L.log(onePlus: e)
 }
 
 /// sech²x = 1 − tanh²x, computed as 4q/(1 + q)² with q = e^{−2|x|} so the tails keep their digits;

@@ -19,7 +19,7 @@ public struct Softplus: ElementwiseActivation {
     /// skipped for β = 1 (dividing by 1 is exact), and e^{−β|x|} takes the two-step scaling of
     /// subnormal results only for a vector that holds such a lane (the same bits either way).
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        let tail = L.log(onePlus: exp(rarelyOutsideNormalRange: -L(beta) * x.magnitude))
+        let tail = logOnePlusUnit(exp(rarelyOutsideNormalRange: -L(beta) * x.magnitude))
         return x.positivePart + (beta == 1 ? tail : tail / L(beta))
     }
     /// f′(x) = σ(βx), in every lane of `x`.

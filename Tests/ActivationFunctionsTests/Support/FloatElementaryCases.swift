@@ -12,7 +12,8 @@ import Foundation
 /// 3.890 (at −0.3239, the central path of FloatNormal.swift), sin 1.532, cos 1.528, atan 2.283,
 /// log 0.835, asinh 1.778, exp (normal range) 0.977; σ 2.481, σ′ 2.379, tanh′ 2.755, silu 2.403,
 /// tanh-shrink 3.933, log-sigmoid′ 2.402 (at 4.157) and gelu′ 1.104 (ulp or ε absolute, at 0.819)
-/// (native builds, 5 Dec 2026).
+/// (native builds, 5 Dec 2026); softplus 1.972 (at 0.3140) and log-sigmoid 1.972 (at −0.3140) (native,
+/// 6 Dec 2026, the range-specific ln(1 + e) of `vectorLogOnePlusUnit`).
 enum FloatElementaryCases {
     struct Function: Sendable {
         let name: String
@@ -63,6 +64,10 @@ enum FloatElementaryCases {
         Function(
             name: "gelu′", maxUlps: 4, absoluteCounts: true, vector: geluSlope, scalar: geluSlope,
             reference: geluSlopeReference),
+        Function(name: "softplus", maxUlps: 4, vector: softplus, scalar: softplus, reference: softplusReference),
+        Function(
+            name: "log-sigmoid", maxUlps: 4, vector: logSigmoid, scalar: logSigmoid,
+            reference: { -softplusReference(-$0) }),
     ]
 
     static func exp<L: ElementaryLanes>(_ x: L) -> L { L.exp(x) }
@@ -88,6 +93,14 @@ enum FloatElementaryCases {
     }
     static func geluSlope<L: ElementaryLanes>(_ x: L) -> L { GELU(ParameterValues(unvalidated: [:])).derivative(x) }
     static func tanhShrink<L: ElementaryLanes>(_ x: L) -> L { TanhShrink(ParameterValues(unvalidated: [:])).value(x) }
+    static func softplus<L: ElementaryLanes>(_ x: L) -> L { Softplus(ParameterValues(unvalidated: ["beta": 1])).value(x) }
+    static func logSigmoid<L: ElementaryLanes>(_ x: L) -> L { LogSigmoid(ParameterValues(unvalidated: [:])).value(x) }
+
+    /// ln(1 + eˣ) in `Double` from the libm's log1p and exp, e^{−x} taken for x > 0 so that it cannot
+    /// overflow: a few roundings of 2⁻⁵³.
+    static func softplusReference(_ x: Double) -> Double {
+        x > 0 ? x + Foundation.log1p(Foundation.exp(-x)) : Foundation.log1p(Foundation.exp(x))
+    }
 
     /// σ′(x) = 1/(4cosh²(x/2)) in `Double` (a different identity from the kernel's): a few roundings
     /// of 2⁻⁵³; cosh overflows only where the `Float` result is 0.
