@@ -49,6 +49,27 @@ struct RowTests {
         #expect(try f.forward([Double.nan, 1]).allSatisfy(\.isNaN))
     }
 
+    @Test(
+        "an infinite dy, or a dy whose sum leaves the type's range, makes the gradient row NaN in Float and Double",
+        arguments: ["softmax", "softmin", "log-softmax"])
+    func nonFiniteGradientRows(id: String) throws {
+        let f = try row(id)
+        let x: [Double] = (0..<40).map { Double($0 % 7) - 3 }
+        for bad in [Double.infinity, -.infinity] {
+            var dy = [Double](repeating: 0.5, count: 40)
+            dy[37] = bad  // in the short last chunk of a Float row
+            #expect(try f.backward(x, dy).allSatisfy(\.isNaN), "\(id) Double, dy has \(bad)")
+            #expect(try f.backward(x.map { Float($0) }, dy.map { Float($0) }).allSatisfy(\.isNaN), "\(id) Float")
+            dy[37] = 0.5
+            dy[3] = bad  // in a whole chunk
+            #expect(try f.backward(x.map { Float($0) }, dy.map { Float($0) }).allSatisfy(\.isNaN), "\(id) Float")
+        }
+        if id == "log-softmax" {  // Σdy = 40 · 3e38 overflows Float (not Double, where it is summed)
+            let dy = [Float](repeating: 3e38, count: 40)
+            #expect(try f.backward(x.map { Float($0) }, dy).allSatisfy(\.isNaN))
+        }
+    }
+
     @Test("softmin(x) = softmax(−x); softmin turns −∞ into NaN the way softmax treats +∞")
     func softmin() throws {
         let x: [Double] = [0.3, -2, 5, 1]

@@ -6,8 +6,8 @@ import KernelIntrinsics
 ///
 /// Two vectors per iteration, their loads first: on the AVX-512 machine of <doc:Speed> this made the
 /// backward kernels of the cheap functions (relu, relu6, hard-tanh, threshold, hard-shrink) 1.09–1.24×
-/// faster at 1M elements, where their data comes from the L3 cache, and left the costly functions
-/// as they were (0.98–1.04×). Four per iteration, each load beside its store, was 0.90–0.92× of two.
+/// faster at 1M elements, where their data comes from the L3 cache; the other rows moved inside the
+/// machine's noise (0.90–1.13×). Four per iteration, each load beside its store, was 0.90–0.92× of two.
 extension ElementwiseActivation {
     /// y[i] = f(x[i]) in lanes `V`, with scalar `V.Scalar` for the tail.
     @inlinable @inline(__always)

@@ -151,8 +151,9 @@ extension SIMD16 where Scalar == Float {
     /// 2 + e is carried in two parts (d + dLow, dLow exact), and s = q + (e − q·d − q·dLow)/d with
     /// q = e/d: the residual e − q·d is exact (a fused multiply-add), and the correction, under half an
     /// ulp of q, is divided by the line (5 − d)/6 instead of d (within 4% on [2, 3]), so s is within
-    /// about 0.52 ulp. The series 2s + 2s³/3 + … + 2s¹³/13 leaves out under 2⁻²⁶ of the result
-    /// (s¹⁴/15 ≤ 9⁻⁷/15). Below 2⁻¹⁰⁰, where e/d would round to a subnormal, ln(1 + e) = e in `Float`.
+    /// about 0.52 ulp. The series 2s + 2s³/3 + … + 2s¹⁵/15 leaves out under 2⁻²⁹ of the result
+    /// (s¹⁶/17 ≤ 9⁻⁸/17). Below 2⁻¹⁰⁰, where the residual e − q·d would leave the normal range (and
+    /// lose its exactness), ln(1 + e) = e in `Float`.
     @inlinable @inline(__always)
     static func vectorLogOnePlusUnit(_ e: Self) -> Self {
         let two = Self(repeating: 2)

@@ -139,7 +139,8 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         return e.replacing(with: V(repeating: 0), where: isTop)
     }
 
-    /// Σ a·b over the row (`Float` lanes added in `Double`, `Double` lanes compensated); b = 1 when nil.
+    /// Σ a·b over the row, each product rounded to the lanes' type (`Float` lanes then added in `Double`,
+    /// `Double` lanes compensated); b = 1 when nil.
     @inlinable @inline(__always)
     func dot(_ a: UnsafePointer<V.Scalar>, _ b: UnsafePointer<V.Scalar>?) -> Double {
         let plain = RowKernel(n: n, negated: false)
@@ -149,6 +150,15 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
             sums.add(b.map { u * plain.load($0, i, whole: whole, padding: 0) } ?? u)
         }
         return sums.total.value
+    }
+
+    /// A dot product in the lanes' type, or NaN where it is not finite there: an infinite dy, or a sum
+    /// beyond the type's range, makes the row NaN in `Float` and `Double` alike (as the compensated
+    /// sums did; a `Float` sum in `Double` would not overflow by itself).
+    @inlinable @inline(__always)
+    func finiteOrNaN(_ total: Double) -> V.Scalar {
+        let scalar = V.Scalar(total)
+        return scalar.isFinite ? scalar : .nan
     }
 
     /// softmax (or log-softmax) of the row `x` into `y`; `y` may be `x`.
@@ -203,7 +213,7 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         log: Bool
     ) {
         let plain = RowKernel(n: n, negated: false)
-        let scale = V(repeating: V.Scalar(log ? dot(dy, nil) : dot(p, dy)))
+        let scale = V(repeating: finiteOrNaN(log ? dot(dy, nil) : dot(p, dy)))
         forEachChunk { i, whole in
             let q = plain.load(p, i, whole: whole, padding: 0)
             let g = plain.load(dy, i, whole: whole, padding: 0)
@@ -220,7 +230,7 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         _ dx: UnsafeMutablePointer<V.Scalar>
     ) {
         let plain = RowKernel(n: n, negated: false)
-        let scale = V(repeating: V.Scalar(dot(dy, nil)))
+        let scale = V(repeating: finiteOrNaN(dot(dy, nil)))
         forEachChunk { i, whole in
             let p = exp(rarelyOutsideNormalRange: plain.load(y, i, whole: whole))
             let g = plain.load(dy, i, whole: whole, padding: 0)

@@ -68,13 +68,8 @@
     return s.addingProduct(s, complement * v.lo)
 }
 
-/// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^{−|x|}). Below x = −87 the result is e^{−|x|}
-/// itself, subnormal digits included, so those vectors take the full eˣ.
-@inline(__always) func softplus<L: ElementaryLanes>(_ x: L) -> L {
-    x.positivePart + logOnePlusUnit(exp(rarelyOutsideNormalRange: L(0) - x.magnitude))
-}
-
-/// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}), with e^{−|x|} as in `softplus`; written −(ln(1 + e) −
+/// ln σ(x) = min(x, 0) − ln(1 + e^{−|x|}), as `Softplus` computes ln(1 + e^{−|x|}) (below x = −87,
+/// where e^{−|x|} is subnormal, those vectors take the full eˣ, digits included); written −(ln(1 + e) −
 /// min(x, 0)), the same rounding, so that where e^{−|x|} underflows (x > 104) the result is −0, on
 /// the side of the true value −e^{−x}, not +0.
 @inline(__always) func logSigmoid<L: ElementaryLanes>(_ x: L) -> L {
