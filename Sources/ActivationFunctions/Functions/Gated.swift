@@ -132,16 +132,9 @@ public struct SiLU: ElementwiseActivation {
     public static var keepsNaN: KeepsNaN { .both }
     /// Creates SiLU; it has no parameters, so `p` is not read.
     public init(_ p: ParameterValues) {}
-    /// f(x) = x·σ(x) = x/(1 + e^{−x}), in every lane of `x`: `sigmoid(_:times:)`'s two paths, with the
-    /// limit at −∞ (−0) set in its rare path only. At +∞ the quotient is +∞ by itself (e^{−x} comes out
-    /// 0 or about 2⁻¹²⁶), so an ordinary vector needs no test for the infinities.
-    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        let plain = x / (L(1) + L.expNormalRange(-x))
-        let farLeft = x .< L(-87)
-        guard L.anyLane(farLeft) else { return plain }
-        let far = L.exp(x, times: x).replacing(with: L(-0.0), where: x .== -.infinity)
-        return plain.replacing(with: far, where: farLeft)
-    }
+    /// f(x) = x·σ(x) = x/(1 + e^{−x}), in every lane of `x` (`sigmoid(_:times:)`, which also gives the
+    /// limits: +∞ at +∞, −0 at −∞).
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { sigmoid(x, times: x) }
     /// f′(x) = σ(x)·(1 + x·(1 − σ(x))), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { gatedSlope(x, x, L(1)) }
 }
