@@ -35,7 +35,8 @@ public protocol ElementaryLanes: Lanes {
     /// arsinh x = ln(x + √(x² + 1)).
     static func asinh(_ x: Self) -> Self
     /// factor·Φ(x), Φ the standard normal distribution function, keeping its digits where Φ(x)
-    /// alone would underflow but the product does not (GELU's left tail).
+    /// alone would underflow but the product does not (GELU's left tail). At x = −∞ it is a zero with
+    /// the factor's sign (GELU's limit there, where factor·0 would be −∞·0), at +∞ the factor.
     static func normalCDF(_ x: Self, times factor: Self) -> Self
     /// φ(x) = e^{−x²/2}/√(2π), the standard normal density.
     static func normalDensity(_ x: Self) -> Self

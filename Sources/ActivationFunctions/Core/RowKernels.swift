@@ -168,11 +168,15 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         if log {
             let rest = exponentials(x, m, into: nil, leavingOutOneMaximum: true)
             guard !rest.isNaN else { return y.update(repeating: .nan, count: n) }
-            let top = V(repeating: m)
-            let logSum = V(repeating: V.Scalar(Double.log(onePlus: rest)))
+            // ln Σeˣ = m + ln(1 + rest), summed exactly in `Double` and carried in the lanes' type as
+            // hi + lo. x − hi is exact where x is within a factor 2 of hi (Sterbenz), the only place the
+            // result is small beside x, so (x − hi) − lo is within about an ulp of x − ln Σeˣ: one
+            // subtraction per entry more than PyTorch's x − (m + ln Σ).
+            let shift = DoubleDouble.sum(Double(m), Double.log(onePlus: rest))
+            let hi = V.Scalar(shift.hi)
+            let (hiLanes, loLanes) = (V(repeating: hi), V(repeating: V.Scalar((shift.hi - Double(hi)) + shift.lo)))
             forEachChunk { i, whole in
-                let d = shifted(load(x, i, whole: whole), top)
-                store((d.hi - logSum) + d.lo, y, i, whole: whole)
+                store((load(x, i, whole: whole) - hiLanes) - loLanes, y, i, whole: whole)
             }
         } else {
             normalise(y, by: exponentials(x, m, into: y, leavingOutOneMaximum: false))

@@ -13,10 +13,8 @@ public struct GELU: ElementwiseActivation {
     public init(_ p: ParameterValues) {}
 
     /// x·Φ(x), with Φ from `ElementaryLanes.normalCDF` (for `Float`: e^{−x²/2}·erfcx with x² in two parts
-    /// on |x| ≤ 8, erfc of −x/√2 in two parts beyond).
-    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        L.normalCDF(x, times: x).replacingLimits(of: x, atPlusInfinity: x, atMinusInfinity: L(-0.0))
-    }
+    /// on |x| ≤ 8, erfc of −x/√2 in two parts beyond), which also gives the limits x at +∞ and −0 at −∞.
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L.normalCDF(x, times: x) }
 
     /// f′(x) = Φ(x) + x·φ(x), in every lane of `x`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
@@ -38,13 +36,17 @@ public struct GELU: ElementwiseActivation {
 /// e = e^{−|v|}: σ(v) = s·(1 + e)/(1 + e)² with s = 1 (v ≥ 0) or e (v < 0), and σ′(v) = e/(1 + e)²
 /// (`sigmoidSlope`). One division, where σ and 1 − σ each took one. v′ is computed from the clamped
 /// input (`gateInput`) and multiplies e before x does, so far out the term is exactly 0, never ∞·0.
-/// (An explicit |x| > 1000 guard here made LLVM scalarise the backward loop: 3× slower.)
+/// x = ±∞ makes |v| > 87 in every gate here, so the limits are set only for a vector that takes the
+/// full eˣ for such a lane. (An explicit |x| > 1000 guard here made LLVM scalarise the backward loop:
+/// 3× slower.)
 @inline(__always) func gatedSlope<L: ElementaryLanes>(_ x: L, _ v: L, _ vSlope: L) -> L {
-    let e = exp(rarelyOutsideNormalRange: L(0) - v.magnitude)
+    let exponent = L(0) - v.magnitude
+    let far = L.anyLane(exponent .< L(-87))
+    let e = far ? L.exp(exponent) : L.expNormalRange(exponent)
     let s = select(v .< L(0), e, L(1))
     let numerator = (x * (vSlope * e)).addingProduct(s, L(1) + e)
     let slope = numerator / L(1).addingProduct(e, e + L(2))
-    return slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+    return far ? slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0)) : slope
 }
 
 /// t/6 without a division (a vector division takes several times a multiply-add's throughput):
