@@ -1,3 +1,5 @@
+import KernelIntrinsics
+
 /// Vectorised e^x, e^x − 1 and ln(1 + x) for `SIMD16<Float>`: the quarantined bit tricks.
 ///
 /// Written with what compiles to real vector code on this toolchain (the traps of Swift SIMD, CONTRIBUTING.md): magic-number
@@ -20,6 +22,14 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     static func powerOfTwo(_ k: Bits) -> Self {
         unsafeBitCast((k &+ 127) &<< 23, to: Self.self)
+    }
+
+    /// p·2ⁿ for a whole n (given as the `Float` n and the integer k = n) where the product is a normal
+    /// `Float`: `p * powerOfTwo(k)`, or one `vscalefps` where the build has AVX-512 (`LaneMath.h`), the
+    /// same bits in two operations fewer.
+    @inlinable @inline(__always)
+    static func scaled(_ p: Self, byPowerOfTwo n: Self, _ k: Bits) -> Self {
+        lanes_scale_float16(p, n, k)
     }
 
     /// One Horner step: self·x + c, fused.
@@ -81,10 +91,10 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     static func vectorExpNormalRange(_ x: Self) -> Self {
         let clampedX = x.atLeast(Self(repeating: -87.3)).atMost(Self(repeating: 88.3))
-        let (_, k, r) = reduce(clampedX)
+        let (n, k, r) = reduce(clampedX)
         let p = (expTail(r) + r) + Self(repeating: 1)
-        // Multiplying by 2ᵏ, rather than adding k to p's exponent bits, keeps a NaN a NaN.
-        return p * powerOfTwo(k)
+        // Scaling by 2ⁿ, rather than adding k to p's exponent bits, keeps a NaN a NaN.
+        return scaled(p, byPowerOfTwo: n, k)
     }
 
     /// e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1), exact near 0 and −1 far left. Measured over all 2³²

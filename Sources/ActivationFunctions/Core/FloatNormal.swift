@@ -20,9 +20,9 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     static func centralHalfGaussian(_ a: Self) -> Self {
         let exponent = DoubleDouble.product(Self(repeating: -0.5) * a, a)  // −a²/2 exactly: a/2 is exact
-        let (_, k, r) = reduce(exponent.hi)
+        let (n, k, r) = reduce(exponent.hi)
         let reduced = r + exponent.lo
-        return ((expTail(reduced) + reduced) + Self(repeating: 1)) * powerOfTwo(k)
+        return scaled((expTail(reduced) + reduced) + Self(repeating: 1), byPowerOfTwo: n, k)
     }
 
     /// ½erfcx(a/√2) for 0 ≤ a ≤ 8, from t = 1/(1 + a/4) carried as t + tLow: the fitted c and Q, each

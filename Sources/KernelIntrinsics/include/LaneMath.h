@@ -111,6 +111,22 @@ static inline __attribute__((always_inline)) lanes_float16 lanes_at_most_float16
 #endif
 }
 
+/// p·2ⁿ in every lane, for a whole number n given both as a `float` and as k in `int` lanes, where
+/// p·2ⁿ is a normal `float` (an exponential's last step): with AVX-512 one `vscalefps`, which reads the
+/// `float` n, so the integer k is never formed; elsewhere p times 2ᵏ built from its exponent bits, an
+/// add, a shift and a multiply. Both are exact scalings, so the bits are the same (a NaN p stays NaN).
+typedef int lanes_math_int32x16 __attribute__((ext_vector_type(16)));
+static inline __attribute__((always_inline)) lanes_float16 lanes_scale_float16(
+    lanes_float16 p, lanes_float16 n, lanes_math_int32x16 k) {
+#if defined(__AVX512F__)
+    (void)k;
+    return (lanes_float16)_mm512_scalef_ps((__m512)p, (__m512)n);
+#else
+    (void)n;
+    return p * (lanes_float16)((k + 127) << 23);
+#endif
+}
+
 /// The last, partial chunk of a row (`RowKernel`): `count` floats (0 ≤ count ≤ 16) at `p` in the first
 /// lanes and `padding` in the others, without touching memory past p + count. Filling a vector lane by
 /// lane made the compiler store the whole vector and reload it for every lane (a failed store
