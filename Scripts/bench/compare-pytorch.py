@@ -69,9 +69,10 @@ def single_thread(a):
     sizes = [int(s) for s in a.sizes.split(",")]
     copy = {n: statistics.median(copy_gbps(n, a.samples, median_seconds, clock) for _ in range(a.rounds))
             for n in sorted(set(sizes) | {L2_COPY, MEMORY_COPY})}
-    # A copy is no slower on a smaller buffer, so a reading below that of a larger one is a disturbed
-    # sample (seen: 67 GB/s at 64K beside 92 at 1M): each size is judged against the fastest copy
-    # measured at that size or larger, never against a lower reading that would let more rows pass.
+    # Over the sizes measured here (32K and up, where numpy's call overhead is small) a copy is no
+    # slower on a smaller buffer, so a reading below that of a larger one is a disturbed sample (seen:
+    # 67 GB/s at 64K beside 92 at 1M): each size is judged against the fastest copy measured at that
+    # size or larger, never against a lower reading that would let more rows pass.
     limit = {n: max(gbps for m, gbps in copy.items() if m >= n) for n in sizes}
     print(f"bandwidth (numpy float32 copy, bytes read + written): {copy[L2_COPY]:.1f} GB/s in L2 "
           f"({L2_COPY} elements), {copy[MEMORY_COPY]:.1f} GB/s from memory ({MEMORY_COPY} elements); "
@@ -81,7 +82,7 @@ def single_thread(a):
           f"each the median of {a.samples} samples ({'wall clock' if a.wall else 'thread CPU time'}). "
           f"out= : PyTorch writing into its own buffer; alloc: the allocating call. ratio = ours/PyTorch.")
     print("| function | n | direction | ours | PyTorch out= | PyTorch alloc | ratio out= | ratio alloc "
-          "| ours GB/s | PyTorch GB/s | copy GB/s | target |")
+          "| ours GB/s | PyTorch GB/s | copy GB/s (judged) | target |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     ratios, misses = {}, {}
     for fid in a.functions.split(","):

@@ -144,4 +144,20 @@ struct DoubleElementaryTests {
         #expect(Self.atan(-Double.infinity) == -Double.pi / 2 && Self.asinh(-Double.infinity) == -.infinity)
         for f in Self.functions { #expect(f.scalar(.nan).isNaN, "\(f.name)(NaN)") }
     }
+
+    @Test("factor·Φ(x) at x = −∞: a zero with the factor's sign, infinite factors included; NaN for a NaN factor")
+    func normalDistributionLimits() {
+        let factors: [Double] = [-.infinity, -2, -0.0, 0, 3, .infinity]
+        for factor in factors {
+            let scalar = Double.normalCDF(-.infinity, times: factor)
+            let lane = SIMD4<Double>.normalCDF(SIMD4(repeating: -.infinity), times: SIMD4(repeating: factor))[2]
+            let float = Float.normalCDF(-.infinity, times: Float(factor))
+            #expect(scalar == 0 && scalar.sign == factor.sign, "Double: −∞ times \(factor) gave \(scalar)")
+            #expect(lane == 0 && lane.sign == factor.sign, "SIMD4: −∞ times \(factor) gave \(lane)")
+            #expect(float == 0 && float.sign == factor.sign, "Float: −∞ times \(factor) gave \(float)")
+            #expect(Double.normalCDF(.infinity, times: factor) == factor || factor == 0)
+        }
+        #expect(Double.normalCDF(-.infinity, times: .nan).isNaN && Float.normalCDF(-.infinity, times: .nan).isNaN)
+        #expect(Double.normalCDF(-50, times: .nan).isNaN && Float.normalCDF(-50, times: .nan).isNaN)
+    }
 }

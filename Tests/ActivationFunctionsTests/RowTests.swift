@@ -70,6 +70,19 @@ struct RowTests {
         }
     }
 
+    @Test("log-softmax of a row whose only finite entry is ±0 is +0 there, as x − x is, in Float and Double")
+    func logSoftmaxOfZero() throws {
+        let f = try row("log-softmax")
+        for x: [Double] in [[-0.0], [0], [-0.0, -.infinity], [-.infinity, -0.0, -.infinity]] {
+            let y = try f.forward(x)
+            let yFloat = try f.forward(x.map { Float($0) })
+            for (i, v) in x.enumerated() where v == 0 {
+                #expect(y[i] == 0 && y[i].sign == .plus, "\(x): \(y)")
+                #expect(yFloat[i] == 0 && yFloat[i].sign == .plus, "Float \(x): \(yFloat)")
+            }
+        }
+    }
+
     @Test("softmin(x) = softmax(−x); softmin turns −∞ into NaN the way softmax treats +∞")
     func softmin() throws {
         let x: [Double] = [0.3, -2, 5, 1]

@@ -87,7 +87,7 @@ extension SIMD4 where Scalar == Double {
         let c = erfc(a, plus: aLow, times: Self(repeating: 1).replacing(with: half * factor, where: left))
         let right = factor * Self(repeating: 1).addingProduct(-half, c)
         return right.replacing(with: c, where: left)
-            .replacing(with: Self(repeating: 0).withSign(of: factor), where: left .& beyond)
+            .replacing(with: factor.signedZeroOfAny, where: left .& beyond)
     }
 
     /// φ(x) = e^{−x²/2}/√(2π) = e^{−(hi + lo)²}/√(2π), with (hi + lo)² carried in two parts. Measured:

@@ -26,7 +26,7 @@ extension SIMD16 where Scalar == Float {
 
     /// p·2ⁿ for a whole n (given as the `Float` n and the integer k = n) where the product is a normal
     /// `Float`: `p * powerOfTwo(k)`, or one `vscalefps` where the build has AVX-512 (`LaneMath.h`), the
-    /// same bits in two operations fewer.
+    /// same bits in three operations fewer (k is then never formed).
     @inlinable @inline(__always)
     static func scaled(_ p: Self, byPowerOfTwo n: Self, _ k: Bits) -> Self {
         lanes_scale_float16(p, n, k)

@@ -15,7 +15,7 @@ extension SIMD16 where Scalar == Float {
     /// Beyond this |x| a lane takes the careful path.
     @usableFromInline static var centralLimit: Self { Self(repeating: 8) }
 
-    /// e^{−a²/2} for 0 ≤ a ≤ 8: a² in two parts, the low part added to the reduced argument
+    /// e^{−a²/2} for 0 ≤ a ≤ 8: −a²/2 in two parts, the low part added to the reduced argument
     /// (bit for bit `vectorExpNormalRange` when the low part is 0).
     @inlinable @inline(__always)
     static func centralHalfGaussian(_ a: Self) -> Self {
@@ -72,7 +72,7 @@ extension SIMD16 where Scalar == Float {
         let far = x.magnitude .> centralLimit
         guard anyLane(far) else { return central }
         let careful = vectorNormalCDF(x, times: factor)
-            .replacing(with: Self(repeating: 0).withSign(of: factor), where: x .== -Self.infinity)
+            .replacing(with: factor.signedZeroOfAny, where: x .== -Self.infinity)
         return central.replacing(with: careful, where: far)
     }
 

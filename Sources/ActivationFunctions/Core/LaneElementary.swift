@@ -36,7 +36,8 @@ public protocol ElementaryLanes: Lanes {
     static func asinh(_ x: Self) -> Self
     /// factor·Φ(x), Φ the standard normal distribution function, keeping its digits where Φ(x)
     /// alone would underflow but the product does not (GELU's left tail). At x = −∞ it is a zero with
-    /// the factor's sign (GELU's limit there, where factor·0 would be −∞·0), at +∞ the factor.
+    /// the factor's sign, for an infinite factor too (GELU's limit there, where factor·0 would be
+    /// −∞·0), at +∞ the factor; a NaN factor gives NaN.
     static func normalCDF(_ x: Self, times factor: Self) -> Self
     /// φ(x) = e^{−x²/2}/√(2π), the standard normal density.
     static func normalDensity(_ x: Self) -> Self

@@ -172,11 +172,13 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
             // hi + lo. x − hi is exact where x is within a factor 2 of hi (Sterbenz), the only place the
             // result is small beside x, so (x − hi) − lo is within about an ulp of x − ln Σeˣ: one
             // subtraction per entry more than PyTorch's x − (m + ln Σ).
+            // Added as 0 − hi and 0 − lo, so that x = −0 beside hi = +0 gives +0, as x − x does.
             let shift = DoubleDouble.sum(Double(m), Double.log(onePlus: rest))
             let hi = V.Scalar(shift.hi)
-            let (hiLanes, loLanes) = (V(repeating: hi), V(repeating: V.Scalar((shift.hi - Double(hi)) + shift.lo)))
+            let lo = V.Scalar((shift.hi - Double(hi)) + shift.lo)
+            let (minusHi, minusLo) = (V(repeating: 0 - hi), V(repeating: 0 - lo))
             forEachChunk { i, whole in
-                store((load(x, i, whole: whole) - hiLanes) - loLanes, y, i, whole: whole)
+                store((load(x, i, whole: whole) + minusHi) + minusLo, y, i, whole: whole)
             }
         } else {
             normalise(y, by: exponentials(x, m, into: y, leavingOutOneMaximum: false))

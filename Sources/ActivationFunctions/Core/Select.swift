@@ -33,6 +33,12 @@ extension Lanes {
     /// 0 with the sign of `self` (for odd functions that return zero on an interval).
     @inlinable @inline(__always) package var signedZero: Self { self * Self(0) }
 
+    /// 0 with the sign of `self` for ±∞ too, where `signedZero`'s self·0 is NaN (the limit of a
+    /// product whose other factor vanishes, as x·Φ(x) at −∞); NaN stays NaN and −0 stays −0.
+    @inlinable @inline(__always) package var signedZeroOfAny: Self {
+        signedZero.replacing(with: Self(0).withSign(of: self), where: magnitude .== .infinity)
+    }
+
     /// `self` where `self ≥ 0`, else 0 — keeping NaN, unlike `max(x, 0)`.
     @inlinable @inline(__always) package var positivePart: Self { atLeast(Self(0)) }
 

@@ -61,7 +61,7 @@
     let plain = factor / (L(1) + L.expNormalRange(-x))  // an e^{−x} below 2⁻¹²⁶ vanishes beside 1
     let farLeft = x .< L(-87)
     guard L.anyLane(farLeft) else { return plain }
-    let far = L.exp(x, times: factor).replacing(with: L(0).withSign(of: factor), where: x .== -.infinity)
+    let far = L.exp(x, times: factor).replacing(with: factor.signedZeroOfAny, where: x .== -.infinity)
     return plain.replacing(with: far, where: farLeft)
 }
 

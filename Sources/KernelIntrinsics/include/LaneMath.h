@@ -113,9 +113,12 @@ static inline __attribute__((always_inline)) lanes_float16 lanes_at_most_float16
 
 /// p·2ⁿ in every lane, for a whole number n given both as a `float` and as k in `int` lanes, where
 /// p·2ⁿ is a normal `float` (an exponential's last step): with AVX-512 one `vscalefps`, which reads the
-/// `float` n, so the integer k is never formed; elsewhere p times 2ᵏ built from its exponent bits, an
-/// add, a shift and a multiply. Both are exact scalings, so the bits are the same (a NaN p stays NaN).
+/// `float` n, so the integer k is never formed (four operations become one: k's subtract, then an
+/// add, a shift and a multiply); elsewhere p times 2ᵏ built from its exponent bits. Both are exact
+/// scalings, so the bits are the same (a NaN p stays NaN). Unsigned lanes: a NaN lane's k is any
+/// number, and the arithmetic wraps as Swift's `&+` and `&<<` did.
 typedef int lanes_math_int32x16 __attribute__((ext_vector_type(16)));
+typedef unsigned lanes_math_uint32x16 __attribute__((ext_vector_type(16)));
 static inline __attribute__((always_inline)) lanes_float16 lanes_scale_float16(
     lanes_float16 p, lanes_float16 n, lanes_math_int32x16 k) {
 #if defined(__AVX512F__)
@@ -123,7 +126,7 @@ static inline __attribute__((always_inline)) lanes_float16 lanes_scale_float16(
     return (lanes_float16)_mm512_scalef_ps((__m512)p, (__m512)n);
 #else
     (void)n;
-    return p * (lanes_float16)((k + 127) << 23);
+    return p * (lanes_float16)(((lanes_math_uint32x16)k + 127u) << 23);
 #endif
 }
 
