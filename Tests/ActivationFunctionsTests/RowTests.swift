@@ -1,4 +1,5 @@
 import ActivationFunctions
+import Foundation
 import Testing
 
 /// Softmax and friends: the conventions of reference/numerics-and-validation.md §5.3 and the mpmath rows.
@@ -49,9 +50,7 @@ struct RowTests {
         #expect(try f.forward([Double.nan, 1]).allSatisfy(\.isNaN))
     }
 
-    @Test(
-        "an infinite dy, or a dy whose sum leaves the type's range, makes the gradient row NaN in Float and Double",
-        arguments: ["softmax", "softmin", "log-softmax"])
+    @Test("an infinite dy makes the gradient row NaN in Float and Double", arguments: ["softmax", "softmin", "log-softmax"])
     func nonFiniteGradientRows(id: String) throws {
         let f = try row(id)
         let x: [Double] = (0..<40).map { Double($0 % 7) - 3 }
@@ -64,10 +63,64 @@ struct RowTests {
             dy[3] = bad  // in a whole chunk
             #expect(try f.backward(x.map { Float($0) }, dy.map { Float($0) }).allSatisfy(\.isNaN), "\(id) Float")
         }
-        if id == "log-softmax" {  // Σdy = 40 · 3e38 overflows Float (not Double, where it is summed)
-            let dy = [Float](repeating: 3e38, count: 40)
-            #expect(try f.backward(x.map { Float($0) }, dy).allSatisfy(\.isNaN))
+    }
+
+    /// dyᵢ − pᵢ·Σdy from the definition, with p the plain e^{x − max}/Σ, in `T` (wider than the row's type).
+    static func logSoftmaxGradient<T: BinaryFloatingPoint>(_ x: [T], _ dy: [T], exp: (T) -> T) -> [T] {
+        let m = x.max()!
+        let e = x.map { exp($0 - m) }
+        let (sum, dySum) = (e.reduce(0, +), dy.reduce(0, +))
+        return zip(e, dy).map { $1 - ($0 / sum) * dySum }
+    }
+
+    @Test("log-softmax's gradient where Σdy leaves the type's range: each entry as the definition gives it, ±∞ only beyond the range")
+    func logSoftmaxGradientOfLargeSums() throws {
+        let f = try row("log-softmax")
+        // Float: Σdy = 40 · 3e38 overflows Float; the reference is computed in Double.
+        let x: [Double] = (0..<40).map { Double($0 % 7) - 3 }
+        for dyValue in [3e38, -2.5e38] {
+            let dy = [Double](repeating: dyValue, count: 40)
+            let (xs, dys) = (x.map { Float($0) }, dy.map { Float($0) })
+            let got = try f.backward(xs, dys)
+            let want = Self.logSoftmaxGradient(x.map { Double(Float($0)) }, dy.map { Double(Float($0)) }, exp: Foundation.exp)
+            // The same from the saved output y = log-softmax(x).
+            guard let fromOutput = f as? any OutputBackward else { Issue.record("no backward from the output"); return }
+            let y = try f.forward(xs)
+            var gotFromOutput = [Float](repeating: .nan, count: y.count)
+            try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
+                try dys.withUnsafeBufferPointer { (gs) throws(ActivationError) in
+                    try gotFromOutput.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
+                        try fromOutput.backward(outputRows: ys, gs, into: out, rowLength: y.count)
+                    }
+                }
+            }
+            for (g, w) in zip(got + gotFromOutput, want + want) {
+                if w.magnitude > Double(Float.greatestFiniteMagnitude) {
+                    #expect(g.isInfinite && (g < 0) == (w < 0), "Float: \(g), want \(w)")
+                } else {  // within 4 ulp of the larger of dy and p·Σdy (their difference cancels)
+                    let scale = max(w.magnitude, dyValue.magnitude)
+                    #expect(g.isFinite && abs(Double(g) - w) <= 4 * scale * 0x1p-24, "Float: \(g), want \(w)")
+                }
+            }
+            #expect(got.contains { $0.isFinite } && got.contains { $0.isInfinite })  // both kinds of entry occur
         }
+        // Double: Σdy = 2 · 1.5e308 overflows; p = (½, ½) exactly, so dx = 1.5e308 − ½ · 3e308 = 0.
+        #expect(try f.backward([0, 0] as [Double], [1.5e308, 1.5e308]) == [0, 0])
+        #expect(try f.backward([0, 0] as [Float], [3e38, 3e38]) == [0, 0])
+        #if arch(x86_64) && !os(Windows)
+            // Against Float80, whose range holds the sum.
+            for (row, dy) in [([0, 1.0986122886681098], [1e308, 1e308]), ([2, -1, 0.5, 3], [1e308, 9e307, -2e306, 1.7e308])] {
+                let got = try f.backward(row, dy)
+                let want = Self.logSoftmaxGradient(row.map { Float80($0) }, dy.map { Float80($0) }, exp: Foundation.exp)
+                for (g, w) in zip(got, want) {
+                    if w.magnitude > Float80(Double.greatestFiniteMagnitude) {
+                        #expect(g.isInfinite && (g < 0) == (w < 0), "Double: \(g), want \(w)")
+                    } else {
+                        #expect(g.isFinite && abs(Float80(g) - w) <= 4 * 1.7e308 * 0x1p-53, "Double: \(g), want \(w)")
+                    }
+                }
+            }
+        #endif
     }
 
     @Test("log-softmax of a row whose only finite entry is ±0 is +0 there, as x − x is, in Float and Double")

@@ -152,13 +152,40 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         return sums.total.value
     }
 
-    /// A dot product in the lanes' type, or NaN where it is not finite there: an infinite dy, or a sum
-    /// beyond the type's range, makes the row NaN in `Float` and `Double` alike (as the compensated
-    /// sums did; a `Float` sum in `Double` would not overflow by itself).
+    /// A dot product in the lanes' type, or NaN where it is not finite there (an infinite dy makes the
+    /// row NaN in `Float` and `Double` alike).
     @inlinable @inline(__always)
     func finiteOrNaN(_ total: Double) -> V.Scalar {
         let scalar = V.Scalar(total)
         return scalar.isFinite ? scalar : .nan
+    }
+
+    /// log-softmax's dx = dyᵢ − pᵢ·Σdy when Σdy lies beyond the lanes' type while every dy is finite
+    /// (many entries near the type's largest): entry by entry, in `Double`, with Σdy carried as
+    /// S = Σdy·2⁻⁶⁴ (a compensated sum of exactly scaled terms; the few bits a subnormal term loses are
+    /// below an ulp of a sum that overflowed). Where pᵢ·S·2⁶⁴ is finite, dyᵢ − pᵢ·S·2⁶⁴; otherwise
+    /// (`Double` rows only) the difference is formed at scale, (dyᵢ·2⁻⁶⁴ − pᵢ·S)·2⁶⁴, which is ±∞ only
+    /// where the true dx is beyond the type. An entry is thus within about an ulp of dx, as the fast
+    /// path's are. Returns false, writing nothing, when Σdy itself is not finite (an infinite or NaN dy).
+    @usableFromInline @inline(never)
+    func logSoftmaxBackwardBeyondRange(
+        probability p: (Int) -> Double, _ dy: UnsafePointer<V.Scalar>, _ dx: UnsafeMutablePointer<V.Scalar>
+    ) -> Bool {
+        var (sum, compensation) = (0.0, 0.0)  // Neumaier's sum
+        for i in 0..<n {
+            let term = Double(dy[i]) * 0x1p-64
+            let next = sum + term
+            compensation += sum.magnitude >= term.magnitude ? (sum - next) + term : (term - next) + sum
+            sum = next
+        }
+        let scaledTotal = sum + compensation
+        guard scaledTotal.isFinite else { return false }
+        for i in 0..<n {
+            let (t, g) = (p(i) * scaledTotal, Double(dy[i]))
+            let product = t * 0x1p64
+            dx[i] = V.Scalar(product.isFinite ? g - product : (g * 0x1p-64 - t) * 0x1p64)
+        }
+        return true
     }
 
     /// softmax (or log-softmax) of the row `x` into `y`; `y` may be `x`.
@@ -219,7 +246,9 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         log: Bool
     ) {
         let plain = RowKernel(n: n, negated: false)
-        let scale = V(repeating: finiteOrNaN(log ? dot(dy, nil) : dot(p, dy)))
+        let total = finiteOrNaN(log ? dot(dy, nil) : dot(p, dy))
+        if log, total.isNaN, logSoftmaxBackwardBeyondRange(probability: { Double(p[$0]) }, dy, dx) { return }
+        let scale = V(repeating: total)
         forEachChunk { i, whole in
             let q = plain.load(p, i, whole: whole, padding: 0)
             let g = plain.load(dy, i, whole: whole, padding: 0)
@@ -236,7 +265,9 @@ struct RowKernel<V: SIMD & ElementaryLanes> where V.Scalar: BinaryFloatingPoint 
         _ dx: UnsafeMutablePointer<V.Scalar>
     ) {
         let plain = RowKernel(n: n, negated: false)
-        let scale = V(repeating: finiteOrNaN(dot(dy, nil)))
+        let total = finiteOrNaN(dot(dy, nil))
+        if total.isNaN, logSoftmaxBackwardBeyondRange(probability: { Double.exp(Double(y[$0])) }, dy, dx) { return }
+        let scale = V(repeating: total)
         forEachChunk { i, whole in
             let p = exp(rarelyOutsideNormalRange: plain.load(y, i, whole: whole))
             let g = plain.load(dy, i, whole: whole, padding: 0)
