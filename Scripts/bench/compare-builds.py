@@ -1,19 +1,19 @@
 """Two builds of `activations` against each other, kernel by kernel: before and after a change.
 
 Usage: python3 Scripts/bench/compare-builds.py BEFORE AFTER [--functions relu,relu6] [--sizes 65536,1048576]
-                                                [--rounds 3] [--samples 7]
+                                                [--rounds 3] [--samples 7] [--type float]
 BEFORE and AFTER are `activations` binaries (copy the release build aside before changing a kernel).
-Both run `activations bench --json --backward --cpu-time` (Float, one thread, thread CPU time, so
+Both run `activations bench --json --backward --cpu-time` (Float unless --type double, one thread, thread CPU time, so
 time slices lost to other programs drop out), alternating which runs first in each round; the table
 shows each side's median over the rounds and after/before. Treat a ratio within ±5% of 1 as no change
 on a shared machine.
 """
 import argparse, json, os, statistics, subprocess
 
-def rates(binary, functions, n, samples):
+def rates(binary, functions, n, samples, kind):
     """{(id, direction): Gelem/s} from one run (direction "backward(y)" for the y-based elementwise rows)."""
     args = [binary, "bench", *functions, "--n", str(n), "--json", "--samples", str(samples), "--backward",
-            "--cpu-time"]
+            "--cpu-time", "--type", kind]
     out = {}
     for line in subprocess.run(args, check=True, capture_output=True, text=True).stdout.splitlines():
         row = json.loads(line)
@@ -30,19 +30,20 @@ def main():
     p.add_argument("--sizes", default="65536")
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--samples", type=int, default=7)
+    p.add_argument("--type", choices=["float", "double"], default="float")
     a = p.parse_args()
     for path in (a.before, a.after):
         if not os.access(path, os.X_OK): p.error(f"{path} is not an executable activations binary")
     if a.rounds < 1 or a.samples < 1: p.error("--rounds and --samples must be at least 1")
     functions = a.functions.split(",")
-    print(f"load average before: {open('/proc/loadavg').read().split()[:3]}")
+    print(f"{a.type}; load average before: {open('/proc/loadavg').read().split()[:3]}")
     print("| function | n | direction | before | after | after/before |")
     print("|---|---|---|---|---|---|")
     for n in [int(s) for s in a.sizes.split(",")]:
         rounds = []
         for r in range(a.rounds):
-            if r % 2 == 0: b = rates(a.before, functions, n, a.samples); t = rates(a.after, functions, n, a.samples)
-            else: t = rates(a.after, functions, n, a.samples); b = rates(a.before, functions, n, a.samples)
+            if r % 2 == 0: b = rates(a.before, functions, n, a.samples, a.type); t = rates(a.after, functions, n, a.samples, a.type)
+            else: t = rates(a.after, functions, n, a.samples, a.type); b = rates(a.before, functions, n, a.samples, a.type)
             rounds.append((b, t))
         for key in rounds[0][0]:
             if key not in rounds[0][1]: continue

@@ -2,3 +2,18 @@
 #include "StreamingStores.h"
 #include "LaneMasks.h"
 #include "LaneMath.h"
+
+#if defined(__x86_64__) && defined(__linux__)
+// Two clones, chosen once by the dynamic loader (an ifunc): on a CPU with FMA the instruction,
+// elsewhere the C library's correctly rounded `fma` per lane. Both give the fused result's bits.
+// (A compiler without `target_clones` builds the second alone: the same bits.)
+#if defined(__has_attribute) && __has_attribute(target_clones)
+__attribute__((target_clones("fma", "default")))
+#endif
+lanes_double2 lanes_fused_multiply_add_double2(lanes_double2 a, lanes_double2 b, lanes_double2 c) {
+    lanes_double2 result;
+    result[0] = __builtin_fma(a[0], b[0], c[0]);
+    result[1] = __builtin_fma(a[1], b[1], c[1]);
+    return result;
+}
+#endif

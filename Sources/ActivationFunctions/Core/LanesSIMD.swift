@@ -27,6 +27,21 @@ extension SIMD4: Lanes where Scalar == Double {
     /// √x in one instruction (the standard library's is a lane loop here; `LaneMath.h`).
     @inlinable @inline(__always) public func squareRoot() -> SIMD4<Double> { lanes_sqrt_double4(self) }
 
+    /// self + a·b, fused. Declared in every build, so that the public API does not change with the build's
+    /// flags. A build for baseline x86-64 (no `-target-cpu`: a dependent package's build, and debug builds)
+    /// may not use the fused instruction, and LLVM makes the standard library's `addingProduct` one
+    /// `fma` call per lane, each spilling the live vectors; on Linux this is one call per half vector
+    /// instead, to a function the dynamic loader picks for the CPU (`LaneMath.h`). The same bits in every build.
+    @inlinable @inline(__always) public func addingProduct(_ a: Self, _ b: Self) -> Self {
+        #if arch(x86_64) && os(Linux) && !TUNED_FOR_TARGET_CPU
+            SIMD4(
+                lowHalf: lanes_fused_multiply_add_double2(a.lowHalf, b.lowHalf, lowHalf),
+                highHalf: lanes_fused_multiply_add_double2(a.highHalf, b.highHalf, highHalf))
+        #else
+            fusedMultiplyAdd(self, a, b)
+        #endif
+    }
+
     /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD4<Int64>>) -> Bool {
         lanes_any_int64x4(unsafeBitCast(mask, to: SIMD4<Int64>.self)) != 0

@@ -41,6 +41,19 @@ static inline __attribute__((always_inline)) lanes_double4 lanes_sqrt_double4(la
 /// division's residual). Builds for a named CPU use the fused instruction (`LanesSIMD.swift`).
 typedef double lanes_double16 __attribute__((ext_vector_type(16)));
 
+/// a·b + c, fused, in the two lanes of a `Double` vector, for builds whose CPU may lack fused
+/// multiply-add, on Linux x86-64. There LLVM makes a vector fma one `fma` call per lane, and since
+/// every vector register is caller-saved, each call spills and reloads the live vectors around it;
+/// `Double` has no wider type to form the product in exactly (as `Float` lanes do above). This is one
+/// call per 16-byte half of a `SIMD4<Double>` instead, operands and result in registers, to a function
+/// with two clones (`KernelIntrinsics.c`: the FMA instruction, or the C library's `fma` per lane,
+/// chosen once by the dynamic loader), so the bits are the fused result's on every CPU. (One call per
+/// 32-byte vector, by pointer, ran half as fast: each Horner step waited on a store and its reload.)
+typedef double lanes_double2 __attribute__((ext_vector_type(2)));
+#if defined(__x86_64__) && defined(__linux__)
+lanes_double2 lanes_fused_multiply_add_double2(lanes_double2 a, lanes_double2 b, lanes_double2 c);
+#endif
+
 /// sum + v in `double`, lane by lane: each `float` is exact in `double`, so only the additions round.
 /// For the row kernels' sums of `Float` lanes (`LaneSums`): two conversions and two additions per
 /// register of 16 on AVX-512, where a compensated `float` sum (Kahan) takes four dependent additions.
