@@ -1,9 +1,11 @@
-// The target is its headers (include/); SwiftPM needs one source file to build it.
+// The target is its headers (include/), and the one function that cannot be inline: the multiply-add
+// of `Double` lanes whose two clones the dynamic loader picks between (`LaneMath.h`).
+#define LANES_DEFINING_FMA_CLONES 1
 #include "StreamingStores.h"
 #include "LaneMasks.h"
 #include "LaneMath.h"
 
-#if defined(__x86_64__) && defined(__linux__)
+#if LANES_FMA_BY_IFUNC
 // Two clones, chosen once by the dynamic loader (an ifunc): on a CPU with FMA the instruction,
 // elsewhere the C library's correctly rounded `fma` per lane. Both give the fused result's bits.
 // (A compiler without `target_clones` builds the second alone: the same bits.)

@@ -50,18 +50,49 @@ struct RowTests {
         #expect(try f.forward([Double.nan, 1]).allSatisfy(\.isNaN))
     }
 
-    @Test("an infinite dy makes the gradient row NaN in Float and Double", arguments: ["softmax", "softmin", "log-softmax"])
+    /// Jᵀ·dy from the saved output y, through `backward(outputRows:_:into:rowLength:)`, one row.
+    static func backward(_ f: any OutputBackward, output y: [Float], _ dy: [Float]) throws -> [Float] {
+        var dx = [Float](repeating: .nan, count: y.count)
+        try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
+            try dy.withUnsafeBufferPointer { (gs) throws(ActivationError) in
+                try dx.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
+                    try f.backward(outputRows: ys, gs, into: out, rowLength: y.count)
+                }
+            }
+        }
+        return dx
+    }
+
+    static func backward(_ f: any OutputBackward, output y: [Double], _ dy: [Double]) throws -> [Double] {
+        var dx = [Double](repeating: .nan, count: y.count)
+        try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
+            try dy.withUnsafeBufferPointer { (gs) throws(ActivationError) in
+                try dx.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
+                    try f.backward(outputRows: ys, gs, into: out, rowLength: y.count)
+                }
+            }
+        }
+        return dx
+    }
+
+    @Test(
+        "an infinite or NaN dy makes the gradient row NaN in Float and Double, from x and from the output",
+        arguments: ["softmax", "softmin", "log-softmax"])
     func nonFiniteGradientRows(id: String) throws {
         let f = try row(id)
+        guard let fromOutput = f as? any OutputBackward else { Issue.record("\(id): no backward from the output"); return }
         let x: [Double] = (0..<40).map { Double($0 % 7) - 3 }
-        for bad in [Double.infinity, -.infinity] {
-            var dy = [Double](repeating: 0.5, count: 40)
-            dy[37] = bad  // in the short last chunk of a Float row
-            #expect(try f.backward(x, dy).allSatisfy(\.isNaN), "\(id) Double, dy has \(bad)")
-            #expect(try f.backward(x.map { Float($0) }, dy.map { Float($0) }).allSatisfy(\.isNaN), "\(id) Float")
-            dy[37] = 0.5
-            dy[3] = bad  // in a whole chunk
-            #expect(try f.backward(x.map { Float($0) }, dy.map { Float($0) }).allSatisfy(\.isNaN), "\(id) Float")
+        let (y, yFloat) = (try f.forward(x), try f.forward(x.map { Float($0) }))
+        for bad in [Double.infinity, -.infinity, .nan] {
+            for place in [37, 3] {  // in the short last chunk of a Float row, and in a whole chunk
+                var dy = [Double](repeating: 0.5, count: 40)
+                dy[place] = bad
+                let dyFloat = dy.map { Float($0) }
+                #expect(try f.backward(x, dy).allSatisfy(\.isNaN), "\(id) Double, dy[\(place)] = \(bad)")
+                #expect(try f.backward(x.map { Float($0) }, dyFloat).allSatisfy(\.isNaN), "\(id) Float, dy[\(place)] = \(bad)")
+                #expect(try Self.backward(fromOutput, output: y, dy).allSatisfy(\.isNaN), "\(id) Double from y")
+                #expect(try Self.backward(fromOutput, output: yFloat, dyFloat).allSatisfy(\.isNaN), "\(id) Float from y")
+            }
         }
     }
 
@@ -85,29 +116,28 @@ struct RowTests {
             let want = Self.logSoftmaxGradient(x.map { Double(Float($0)) }, dy.map { Double(Float($0)) }, exp: Foundation.exp)
             // The same from the saved output y = log-softmax(x).
             guard let fromOutput = f as? any OutputBackward else { Issue.record("no backward from the output"); return }
-            let y = try f.forward(xs)
-            var gotFromOutput = [Float](repeating: .nan, count: y.count)
-            try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
-                try dys.withUnsafeBufferPointer { (gs) throws(ActivationError) in
-                    try gotFromOutput.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
-                        try fromOutput.backward(outputRows: ys, gs, into: out, rowLength: y.count)
-                    }
-                }
-            }
+            let gotFromOutput = try Self.backward(fromOutput, output: try f.forward(xs), dys)
             for (g, w) in zip(got + gotFromOutput, want + want) {
                 if w.magnitude > Double(Float.greatestFiniteMagnitude) {
                     #expect(g.isInfinite && (g < 0) == (w < 0), "Float: \(g), want \(w)")
-                } else {  // within 4 ulp of the larger of dy and p·Σdy (their difference cancels)
+                } else {  // within 4·2⁻²⁴ of the larger of |dx| and |dy|, 2 to 4 ulp (dy − p·Σdy may cancel)
                     let scale = max(w.magnitude, dyValue.magnitude)
                     #expect(g.isFinite && abs(Double(g) - w) <= 4 * scale * 0x1p-24, "Float: \(g), want \(w)")
                 }
             }
-            #expect(got.contains { $0.isFinite } && got.contains { $0.isInfinite })  // both kinds of entry occur
+            for result in [got, gotFromOutput] {  // both kinds of entry occur, in both forms
+                #expect(result.contains { $0.isFinite } && result.contains { $0.isInfinite })
+            }
         }
         // Double: Σdy = 2 · 1.5e308 overflows; p = (½, ½) exactly, so dx = 1.5e308 − ½ · 3e308 = 0.
         #expect(try f.backward([0, 0] as [Double], [1.5e308, 1.5e308]) == [0, 0])
         #expect(try f.backward([0, 0] as [Float], [3e38, 3e38]) == [0, 0])
-        #if arch(x86_64) && !os(Windows)
+        // p₀ rounds to 1 (e⁻⁵⁰ beside 1), so p₀·Σdy = Σdy is beyond Double: dx₀ = 1.7e308 − 3.4e308 exactly,
+        // and with dy₀ = −1e308, −1e308 − 2.4e308 is beyond the range, −∞; dx₁ ≈ dy₁ (p₁ ≈ 2e−22).
+        #expect(try f.backward([0, -50] as [Double], [1.7e308, 1.7e308])[0] == -1.7e308)
+        let far = try f.backward([0, -50, -50] as [Double], [-1e308, 1.7e308, 1.7e308])
+        #expect(far[0] == -.infinity && far[1] == 1.7e308 && far[2] == 1.7e308, "\(far)")
+        #if !(os(Windows) || os(Android)) && (arch(i386) || arch(x86_64))
             // Against Float80, whose range holds the sum.
             for (row, dy) in [([0, 1.0986122886681098], [1e308, 1e308]), ([2, -1, 0.5, 3], [1e308, 9e307, -2e306, 1.7e308])] {
                 let got = try f.backward(row, dy)

@@ -28,15 +28,14 @@ extension SIMD4: Lanes where Scalar == Double {
     @inlinable @inline(__always) public func squareRoot() -> SIMD4<Double> { lanes_sqrt_double4(self) }
 
     /// self + a·b, fused. Declared in every build, so that the public API does not change with the build's
-    /// flags. A build for baseline x86-64 (no `-target-cpu`: a dependent package's build, and debug builds)
-    /// may not use the fused instruction, and LLVM makes the standard library's `addingProduct` one
-    /// `fma` call per lane, each spilling the live vectors; on Linux this is one call per half vector
-    /// instead, to a function the dynamic loader picks for the CPU (`LaneMath.h`). The same bits in every build.
+    /// flags. On x86-64 it goes through `LaneMath.h`: the fused instruction where the compiler may use
+    /// it; elsewhere (a build for baseline x86-64: a dependent package's without flags, debug builds)
+    /// with glibc one call per half vector to a function the dynamic loader picks for the CPU, instead of
+    /// the `fma` call per lane, each spilling the live vectors, that LLVM makes of the standard library's.
+    /// The same bits in every build.
     @inlinable @inline(__always) public func addingProduct(_ a: Self, _ b: Self) -> Self {
-        #if arch(x86_64) && os(Linux) && !TUNED_FOR_TARGET_CPU
-            SIMD4(
-                lowHalf: lanes_fused_multiply_add_double2(a.lowHalf, b.lowHalf, lowHalf),
-                highHalf: lanes_fused_multiply_add_double2(a.highHalf, b.highHalf, highHalf))
+        #if arch(x86_64) && !TUNED_FOR_TARGET_CPU
+            lanes_multiply_add_double4(a, b, self)
         #else
             fusedMultiplyAdd(self, a, b)
         #endif
