@@ -18,4 +18,18 @@ lanes_double2 lanes_fused_multiply_add_double2(lanes_double2 a, lanes_double2 b,
     result[1] = __builtin_fma(a[1], b[1], c[1]);
     return result;
 }
+
+// A polynomial by Horner's rule, c[0] the highest power's coefficient: p ← fma(p, x, c[i]) per lane,
+// the same fused steps in the same order as `SIMD4<Double>.horner`, in one call instead of two per step.
+#if defined(__has_attribute) && __has_attribute(target_clones)
+__attribute__((target_clones("fma", "default")))
+#endif
+lanes_double2 lanes_horner_double2(lanes_double2 x, const double *coefficients, long count) {
+    lanes_double2 p = {coefficients[0], coefficients[0]};
+    for (long i = 1; i < count; i++) {
+        p[0] = __builtin_fma(p[0], x[0], coefficients[i]);
+        p[1] = __builtin_fma(p[1], x[1], coefficients[i]);
+    }
+    return p;
+}
 #endif

@@ -63,6 +63,7 @@ typedef double lanes_double2 __attribute__((ext_vector_type(2)));
 #if defined(__x86_64__) && defined(__GLIBC__) && !defined(__ANDROID__)
 #define LANES_FMA_BY_IFUNC 1
 lanes_double2 lanes_fused_multiply_add_double2(lanes_double2 a, lanes_double2 b, lanes_double2 c);
+lanes_double2 lanes_horner_double2(lanes_double2 x, const double *coefficients, long count);
 #endif
 
 #ifndef LANES_DEFINING_FMA_CLONES  // KernelIntrinsics.c defines the clones, which must precede any use
@@ -79,6 +80,22 @@ static inline __attribute__((always_inline)) lanes_double4 lanes_multiply_add_do
 #else
     lanes_double2 low = lanes_fused_multiply_add_double2(a.xy, b.xy, c.xy);
     lanes_double2 high = lanes_fused_multiply_add_double2(a.zw, b.zw, c.zw);
+    return __builtin_shufflevector(low, high, 0, 1, 2, 3);
+#endif
+}
+
+/// c[0]·xⁿ⁻¹ + … + c[n−1] in every lane by Horner's rule with fused steps (`SIMD4<Double>.polynomial`):
+/// inline where the compiler may use the instruction, else (glibc) one call per half vector for the
+/// whole polynomial rather than two per step. The same steps in the same order, so the same bits.
+static inline __attribute__((always_inline)) lanes_double4 lanes_horner_double4(
+    lanes_double4 x, const double *coefficients, long count) {
+#if defined(__FMA__) || !defined(LANES_FMA_BY_IFUNC)
+    lanes_double4 p = coefficients[0];
+    for (long i = 1; i < count; i++) p = lanes_multiply_add_double4(p, x, (lanes_double4)coefficients[i]);
+    return p;
+#else
+    lanes_double2 low = lanes_horner_double2(x.xy, coefficients, count);
+    lanes_double2 high = lanes_horner_double2(x.zw, coefficients, count);
     return __builtin_shufflevector(low, high, 0, 1, 2, 3);
 #endif
 }
