@@ -1,5 +1,5 @@
-// The target is its headers (include/), and the one function that cannot be inline: the multiply-add
-// of `Double` lanes whose two clones the dynamic loader picks between (`LaneMath.h`).
+// The target is its headers (include/), and the functions that cannot be inline: the multiply-add and
+// the polynomial of `Double` lanes, whose two clones the dynamic loader picks between (`LaneMath.h`).
 #define LANES_DEFINING_FMA_CLONES 1
 #include "StreamingStores.h"
 #include "LaneMasks.h"
@@ -24,9 +24,9 @@ lanes_double2 lanes_fused_multiply_add_double2(lanes_double2 a, lanes_double2 b,
 #if defined(__has_attribute) && __has_attribute(target_clones)
 __attribute__((target_clones("fma", "default")))
 #endif
-lanes_double2 lanes_horner_double2(lanes_double2 x, const double *coefficients, long count) {
+lanes_double2 lanes_horner_double2(lanes_double2 x, const double *coefficients, ptrdiff_t count) {
     lanes_double2 p = {coefficients[0], coefficients[0]};
-    for (long i = 1; i < count; i++) {
+    for (ptrdiff_t i = 1; i < count; i++) {
         p[0] = __builtin_fma(p[0], x[0], coefficients[i]);
         p[1] = __builtin_fma(p[1], x[1], coefficients[i]);
     }

@@ -1,6 +1,8 @@
 #ifndef LANE_MATH_H
 #define LANE_MATH_H
 
+#include <stddef.h>
+
 /// Square roots of whole vectors, for the `Lanes` conformances.
 ///
 /// The standard library's `squareRoot()` on `SIMD16<Float>` and `SIMD4<Double>` compiles to one
@@ -63,7 +65,7 @@ typedef double lanes_double2 __attribute__((ext_vector_type(2)));
 #if defined(__x86_64__) && defined(__GLIBC__) && !defined(__ANDROID__)
 #define LANES_FMA_BY_IFUNC 1
 lanes_double2 lanes_fused_multiply_add_double2(lanes_double2 a, lanes_double2 b, lanes_double2 c);
-lanes_double2 lanes_horner_double2(lanes_double2 x, const double *coefficients, long count);
+lanes_double2 lanes_horner_double2(lanes_double2 x, const double *coefficients, ptrdiff_t count);
 #endif
 
 #ifndef LANES_DEFINING_FMA_CLONES  // KernelIntrinsics.c defines the clones, which must precede any use
@@ -84,14 +86,14 @@ static inline __attribute__((always_inline)) lanes_double4 lanes_multiply_add_do
 #endif
 }
 
-/// c[0]·xⁿ⁻¹ + … + c[n−1] in every lane by Horner's rule with fused steps (`SIMD4<Double>.polynomial`):
+/// c[0]·xⁿ⁻¹ + … + c[n−1] in every lane by Horner's rule with fused steps (`SIMD4<Double>.expTail`):
 /// inline where the compiler may use the instruction, else (glibc) one call per half vector for the
 /// whole polynomial rather than two per step. The same steps in the same order, so the same bits.
 static inline __attribute__((always_inline)) lanes_double4 lanes_horner_double4(
-    lanes_double4 x, const double *coefficients, long count) {
+    lanes_double4 x, const double *coefficients, ptrdiff_t count) {
 #if defined(__FMA__) || !defined(LANES_FMA_BY_IFUNC)
     lanes_double4 p = coefficients[0];
-    for (long i = 1; i < count; i++) p = lanes_multiply_add_double4(p, x, (lanes_double4)coefficients[i]);
+    for (ptrdiff_t i = 1; i < count; i++) p = lanes_multiply_add_double4(p, x, (lanes_double4)coefficients[i]);
     return p;
 #else
     lanes_double2 low = lanes_horner_double2(x.xy, coefficients, count);
