@@ -1,4 +1,4 @@
-import ActivationFunctions
+@_spi(Lanes) import ActivationFunctions
 import Foundation
 import Testing
 
@@ -51,24 +51,12 @@ struct RowTests {
     }
 
     /// Jᵀ·dy from the saved output y, through `backward(outputRows:_:into:rowLength:)`, one row.
-    static func backward(_ f: any OutputBackward, output y: [Float], _ dy: [Float]) throws -> [Float] {
-        var dx = [Float](repeating: .nan, count: y.count)
+    static func backward<T: BatchElement>(_ f: any OutputBackward, output y: [T], _ dy: [T]) throws -> [T] {
+        var dx = [T](repeating: .nan, count: y.count)
         try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
             try dy.withUnsafeBufferPointer { (gs) throws(ActivationError) in
                 try dx.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
-                    try f.backward(outputRows: ys, gs, into: out, rowLength: y.count)
-                }
-            }
-        }
-        return dx
-    }
-
-    static func backward(_ f: any OutputBackward, output y: [Double], _ dy: [Double]) throws -> [Double] {
-        var dx = [Double](repeating: .nan, count: y.count)
-        try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
-            try dy.withUnsafeBufferPointer { (gs) throws(ActivationError) in
-                try dx.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
-                    try f.backward(outputRows: ys, gs, into: out, rowLength: y.count)
+                    try T.backwardRows(f, output: ys, gs, out, y.count)
                 }
             }
         }
@@ -310,14 +298,7 @@ struct RowKernelTests {
             let dy = Self.row(n, seed: 5).map { Float($0) }
             let y = try f.forward(x)
             let expected = try f.backward(x, dy)
-            var dx = [Float](repeating: .nan, count: n)
-            try y.withUnsafeBufferPointer { (ys) throws(ActivationError) in
-                try dy.withUnsafeBufferPointer { (gs) throws(ActivationError) in
-                    try dx.withUnsafeMutableBufferPointer { (out) throws(ActivationError) in
-                        try f.backward(outputRows: ys, gs, into: out, rowLength: n)
-                    }
-                }
-            }
+            let dx = try RowTests.backward(f, output: y, dy)
             let scale = Double(dy.map(abs).max()!)
             for i in 0..<n {
                 let same = dx[i].bitPattern == expected[i].bitPattern
