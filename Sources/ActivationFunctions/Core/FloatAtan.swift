@@ -23,10 +23,8 @@ extension SIMD16 where Scalar == Float {
         let offsetLo = zero.replacing(with: Self(repeating: -2.185_569_5e-8), where: middle)
             .replacing(with: Self(repeating: -4.371_139e-8), where: large)
         let z = t * t
-        var p = Self(repeating: 8.053_744_495_38e-2)
-        p = p.horner(z, -1.387_768_560_32e-1)
-        p = p.horner(z, 1.997_771_064_78e-1)
-        p = p.horner(z, -3.333_294_915_39e-1)
+        let p = polynomial(
+            z, (8.053_744_495_38e-2, -1.387_768_560_32e-1, 1.997_771_064_78e-1, -3.333_294_915_39e-1))
         let r = t.addingProduct(t * z, p)
         let magnitude = offsetHi + (r + offsetLo)
         return copyingSignBit(of: x, to: magnitude)

@@ -44,15 +44,9 @@ extension SIMD16 where Scalar == Float {
     static func scaledErfc(_ a: Self) -> DoubleDouble<Self> {
         let t = erfcxVariable(a)
         let s = (t.hi - erfcxCentre) + t.lo
-        var q = Self(repeating: 0.027_175_026)
-        q = q.horner(s, -0.160_732_36)
-        q = q.horner(s, 0.356_832_15)
-        q = q.horner(s, -0.312_783_99)
-        q = q.horner(s, -0.006_068_616_6)
-        q = q.horner(s, 0.011_256_106)
-        q = q.horner(s, 0.234_247_15)
-        q = q.horner(s, 0.360_847_86)
-        q = q.horner(s, 0.395_570_40)
+        let q = polynomial(
+            s, (0.027_175_026, -0.160_732_36, 0.356_832_15, -0.312_783_99, -0.006_068_616_6, 0.011_256_106,
+                0.234_247_15, 0.360_847_86, 0.395_570_40))
         let last = DoubleDouble.product(q, s)  // the last step, Q = 0.34488365 + q·s, in two parts
         let sum = DoubleDouble.sum(Self(repeating: 0.344_883_65), last.hi)
         let qLow = sum.lo + last.lo

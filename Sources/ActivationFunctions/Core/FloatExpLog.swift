@@ -36,6 +36,58 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     func horner(_ x: Self, _ c: Float) -> Self { Self(repeating: c).addingProduct(self, x) }
 
+    /// c.0·xⁿ⁻¹ + c.1·xⁿ⁻² + … + c.(n−1) for n `Float` coefficients (highest power first), by Horner's
+    /// rule with every step fused: the chain of `horner` steps each overload spells out, where the build
+    /// may use the instruction; in a portable x86-64 build, one call for the whole polynomial
+    /// (`lanes_horner_float16`, `LaneMath.h`: the same fused steps in the same order) instead of a
+    /// multiply-add formed in `Double` at every step (1.2–1.6× faster kernels). One overload per length
+    /// in use. (A loop over the coefficients, rather than the chain, cost a native build up to 14 % in
+    /// gelu's kernels: more spills.)
+    @inlinable @inline(__always)
+    static func polynomial(_ x: Self, _ c: (Float, Float, Float)) -> Self {
+        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2) }
+    }
+    @inlinable @inline(__always)
+    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float)) -> Self {
+        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3) }
+    }
+    @inlinable @inline(__always)
+    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float)) -> Self {
+        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4) }
+    }
+    @inlinable @inline(__always)
+    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float, Float)) -> Self {
+        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4).horner(x, c.5) }
+    }
+    @inlinable @inline(__always)
+    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float, Float, Float)) -> Self {
+        horner(x, c) {
+            Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4).horner(x, c.5)
+                .horner(x, c.6)
+        }
+    }
+    @inlinable @inline(__always)
+    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float, Float, Float, Float, Float)) -> Self {
+        horner(x, c) {
+            Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4).horner(x, c.5)
+                .horner(x, c.6).horner(x, c.7).horner(x, c.8)
+        }
+    }
+
+    /// `chain()`, or in a portable x86-64 build the same polynomial in one call, its coefficients read
+    /// from the tuple `coefficients` (the overloads above pass `Float`s only).
+    @usableFromInline @inline(__always)
+    static func horner<Coefficients>(_ x: Self, _ coefficients: Coefficients, chain: () -> Self) -> Self {
+        #if arch(x86_64) && !TUNED_FOR_TARGET_CPU
+            withUnsafeBytes(of: coefficients) { bytes in
+                let c = bytes.assumingMemoryBound(to: Float.self)
+                return lanes_horner_float16(x, c.baseAddress!, c.count)
+            }
+        #else
+            chain()
+        #endif
+    }
+
     /// `magnitude` (non-negative, or NaN) with the sign bit of `x`, so −0 stays −0 (odd functions).
     @inlinable @inline(__always)
     static func copyingSignBit(of x: Self, to magnitude: Self) -> Self {
@@ -57,12 +109,9 @@ extension SIMD16 where Scalar == Float {
     /// e^r − 1 − r for |r| ≤ ln 2/2, as r²·P(r) (Cephes expf coefficients; 0.82 ulp for e^r).
     @inlinable @inline(__always)
     static func expTail(_ r: Self) -> Self {
-        var p = Self(repeating: 1.987_569_15e-4)
-        p = p.horner(r, 1.398_199_950_7e-3)
-        p = p.horner(r, 8.333_451_907_3e-3)
-        p = p.horner(r, 4.166_579_589_4e-2)
-        p = p.horner(r, 1.666_666_545_9e-1)
-        p = p.horner(r, 5.000_000_120_1e-1)
+        let p = polynomial(
+            r, (1.987_569_15e-4, 1.398_199_950_7e-3, 8.333_451_907_3e-3, 4.166_579_589_4e-2, 1.666_666_545_9e-1,
+                5.000_000_120_1e-1))
         return p * (r * r)
     }
 
@@ -147,11 +196,8 @@ extension SIMD16 where Scalar == Float {
     static func logCore(_ f: Self, _ low: Self) -> Self {
         let s = f / (Self(repeating: 2) + f)
         let z = s * s
-        var p = Self(repeating: 2.0 / 11.0)
-        p = p.horner(z, 2.0 / 9.0)
-        p = p.horner(z, 2.0 / 7.0)
-        p = p.horner(z, 2.0 / 5.0)
-        p = p.horner(z, 2.0 / 3.0)
+        let p = polynomial(
+            z, (2.0 / 11.0, 2.0 / 9.0, 2.0 / 7.0, 2.0 / 5.0, 2.0 / 3.0))
         let halfSquare = Self(repeating: 0.5) * f * f
         return halfSquare - low.addingProduct(s, halfSquare + z * p)
     }
@@ -174,13 +220,8 @@ extension SIMD16 where Scalar == Float {
         let residual = e.addingProduct(-q, d).addingProduct(-q, dLow)
         let s = q.addingProduct(residual, reciprocal)
         let z = s * s
-        var p = Self(repeating: 2.0 / 15.0)
-        p = p.horner(z, 2.0 / 13.0)
-        p = p.horner(z, 2.0 / 11.0)
-        p = p.horner(z, 2.0 / 9.0)
-        p = p.horner(z, 2.0 / 7.0)
-        p = p.horner(z, 2.0 / 5.0)
-        p = p.horner(z, 2.0 / 3.0)
+        let p = polynomial(
+            z, (2.0 / 15.0, 2.0 / 13.0, 2.0 / 11.0, 2.0 / 9.0, 2.0 / 7.0, 2.0 / 5.0, 2.0 / 3.0))
         let y = (s + s).addingProduct(s, z * p)
         return y.replacing(with: e, where: e .< Self(repeating: 0x1p-100))
     }

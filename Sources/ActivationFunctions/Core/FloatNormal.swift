@@ -35,15 +35,9 @@ extension SIMD16 where Scalar == Float {
         let t = one / d
         let tLow = t * one.addingProduct(-t, d).addingProduct(-t, dLow)
         let s = (t - Self(repeating: 0.5)) + tLow
-        var q = Self(repeating: 0.080_102_05 / 2)
-        q = q.horner(s, -0.140_159_13 / 2)
-        q = q.horner(s, -0.095_279_59 / 2)
-        q = q.horner(s, 0.113_082_23 / 2)
-        q = q.horner(s, 0.486_979_63 / 2)
-        q = q.horner(s, 0.744_171_7 / 2)
-        q = q.horner(s, 0.775_232_55 / 2)
-        q = q.horner(s, 0.607_417_9 / 2)
-        q = q.horner(s, 0.377_881_94 / 2)
+        let q = polynomial(
+            s, (0.080_102_05 / 2, -0.140_159_13 / 2, -0.095_279_59 / 2, 0.113_082_23 / 2, 0.486_979_63 / 2,
+                0.744_171_7 / 2, 0.775_232_55 / 2, 0.607_417_9 / 2, 0.377_881_94 / 2))
         return Self(repeating: -0.000_119_690_11 / 2).addingProduct(tLow, q).addingProduct(t, q)
     }
 

@@ -28,13 +28,9 @@ extension SIMD16 where Scalar == Float {
     /// sin r and cos r for |r| ≤ π/4 (Cephes sinf and cosf coefficients), given z = r².
     @inlinable @inline(__always)
     static func sinCosOfReduced(_ r: Self, _ z: Self) -> (sin: Self, cos: Self) {
-        var s = Self(repeating: -1.951_529_589_1e-4)
-        s = s.horner(z, 8.332_160_873_6e-3)
-        s = s.horner(z, -1.666_665_461_1e-1)
-        var c = Self(repeating: 2.443_315_711_809_948e-5)
-        c = c.horner(z, -1.388_731_625_493_765e-3)
-        c = c.horner(z, 4.166_664_568_298_827e-2)
-        c = c.horner(z, -0.5)
+        let s = polynomial(z, (-1.951_529_589_1e-4, 8.332_160_873_6e-3, -1.666_665_461_1e-1))
+        let c = polynomial(
+            z, (2.443_315_711_809_948e-5, -1.388_731_625_493_765e-3, 4.166_664_568_298_827e-2, -0.5))
         return (r.addingProduct(r * z, s), Self(repeating: 1).addingProduct(z, c))
     }
 

@@ -7,11 +7,9 @@ extension SIMD16 where Scalar == Float {
     static func vectorTanh(_ x: Self) -> Self {
         let a = x.magnitude
         let z = x * x
-        var p = Self(repeating: -5.704_988_727_45e-3)
-        p = p.horner(z, 2.063_908_879_54e-2)
-        p = p.horner(z, -5.373_971_555_31e-2)
-        p = p.horner(z, 1.333_144_220_36e-1)
-        p = p.horner(z, -3.333_328_194_22e-1)
+        let p = polynomial(
+            z, (-5.704_988_727_45e-3, 2.063_908_879_54e-2, -5.373_971_555_31e-2, 1.333_144_220_36e-1,
+                -3.333_328_194_22e-1))
         let small = x.addingProduct(p * z, x)
         let e = vectorExpNormalRange(Self(repeating: -2) * a)  // below 2⁻¹²⁶, e vanishes beside 1
         let one = Self(repeating: 1)
