@@ -36,58 +36,6 @@ extension SIMD16 where Scalar == Float {
     @inlinable @inline(__always)
     func horner(_ x: Self, _ c: Float) -> Self { Self(repeating: c).addingProduct(self, x) }
 
-    /// c.0·xⁿ⁻¹ + c.1·xⁿ⁻² + … + c.(n−1) for n `Float` coefficients (highest power first), by Horner's
-    /// rule with every step fused: the chain of `horner` steps each overload spells out, where the build
-    /// may use the instruction; in a portable x86-64 build, one call for the whole polynomial
-    /// (`lanes_horner_float16`, `LaneMath.h`: the same fused steps in the same order) instead of a
-    /// multiply-add formed in `Double` at every step (1.2–1.6× faster kernels). One overload per length
-    /// in use. (A loop over the coefficients, rather than the chain, cost a native build up to 14 % in
-    /// gelu's kernels: more spills.)
-    @inlinable @inline(__always)
-    static func polynomial(_ x: Self, _ c: (Float, Float, Float)) -> Self {
-        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2) }
-    }
-    @inlinable @inline(__always)
-    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float)) -> Self {
-        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3) }
-    }
-    @inlinable @inline(__always)
-    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float)) -> Self {
-        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4) }
-    }
-    @inlinable @inline(__always)
-    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float, Float)) -> Self {
-        horner(x, c) { Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4).horner(x, c.5) }
-    }
-    @inlinable @inline(__always)
-    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float, Float, Float)) -> Self {
-        horner(x, c) {
-            Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4).horner(x, c.5)
-                .horner(x, c.6)
-        }
-    }
-    @inlinable @inline(__always)
-    static func polynomial(_ x: Self, _ c: (Float, Float, Float, Float, Float, Float, Float, Float, Float)) -> Self {
-        horner(x, c) {
-            Self(repeating: c.0).horner(x, c.1).horner(x, c.2).horner(x, c.3).horner(x, c.4).horner(x, c.5)
-                .horner(x, c.6).horner(x, c.7).horner(x, c.8)
-        }
-    }
-
-    /// `chain()`, or in a portable x86-64 build the same polynomial in one call, its coefficients read
-    /// from the tuple `coefficients` (the overloads above pass `Float`s only).
-    @usableFromInline @inline(__always)
-    static func horner<Coefficients>(_ x: Self, _ coefficients: Coefficients, chain: () -> Self) -> Self {
-        #if arch(x86_64) && !TUNED_FOR_TARGET_CPU
-            withUnsafeBytes(of: coefficients) { bytes in
-                let c = bytes.assumingMemoryBound(to: Float.self)
-                return lanes_horner_float16(x, c.baseAddress!, c.count)
-            }
-        #else
-            chain()
-        #endif
-    }
-
     /// `magnitude` (non-negative, or NaN) with the sign bit of `x`, so −0 stays −0 (odd functions).
     @inlinable @inline(__always)
     static func copyingSignBit(of x: Self, to magnitude: Self) -> Self {
