@@ -21,7 +21,8 @@ lanes_double2 lanes_fused_multiply_add_double2(lanes_double2 a, lanes_double2 b,
 }
 
 // A polynomial by Horner's rule, c[0] the highest power's coefficient: p ← fma(p, x, c[i]) per lane,
-// the same fused steps in the same order as `SIMD4<Double>.horner`, in one call instead of two per step.
+// the same fused steps in the same order as the chain of `horner` steps `SIMD4<Double>.polynomial`
+// spells out, in one call instead of two per step.
 #if defined(__has_attribute) && __has_attribute(target_clones)
 __attribute__((target_clones("fma", "default")))
 #endif

@@ -4,9 +4,9 @@ import Testing
 
 /// The lane polynomials (`Polynomials.swift`) against Horner's rule done one scalar at a time with the
 /// scalar fused multiply-add (`addingProduct`, correctly rounded by IEEE 754 in every build), bit for
-/// bit. In a portable x86-64 build, debug builds included, the lanes go through one C call per
-/// polynomial (`LaneMath.h`), so this checks that call's lanes, order and rounding; elsewhere, the
-/// chain each overload spells out.
+/// bit. In a portable x86-64 build with glibc, debug builds included, the lanes go through one C call
+/// per polynomial (`LaneMath.h`), so this checks that call's lanes and order, and, with one input
+/// made for it, that each step rounds once; elsewhere, the chain each overload spells out.
 @Suite("Lane polynomials against the scalar fused chain")
 struct PolynomialTests {
     /// Deterministic numbers in [−scale, scale).
@@ -64,10 +64,33 @@ struct PolynomialTests {
                 case 5: SIMD16<Float>.polynomial(x, (c[0], c[1], c[2], c[3], c[4]))
                 case 6: SIMD16<Float>.polynomial(x, (c[0], c[1], c[2], c[3], c[4], c[5]))
                 case 7: SIMD16<Float>.polynomial(x, (c[0], c[1], c[2], c[3], c[4], c[5], c[6]))
-                default: SIMD16<Float>.polynomial(x, (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]))
+                case 9: SIMD16<Float>.polynomial(x, (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]))
+                default: fatalError("no polynomial overload of \(count) terms")
                 }
             }
         }
+    }
+
+    static var stepsRoundOnce: Bool {
+        #if arch(x86_64) && !canImport(Glibc)
+            false
+        #else
+            true
+        #endif
+    }
+
+    /// 1 + x·c rounds to 1 + 2⁻²³ when fused; formed exactly in `Double`, it first rounds to the midpoint
+    /// 1 + 2⁻²⁴, which then rounds to even, 1. The one input of these tests that tells a fused step from
+    /// the `Double` form, which x86-64 builds without glibc (macOS, musl, Windows) still use for `Float`
+    /// polynomials (`lanes_horner_float16`), so it is skipped there.
+    @Test("Float, a step that the Double form would round twice", .enabled(if: stepsRoundOnce))
+    func floatSingleRounding() {
+        let x = Float(bitPattern: 0x3F7F_F001)  // 0x1.ffe002p-1
+        let c = Float(bitPattern: 0x3380_0800)  // 0x1.001p-24
+        #expect(x == 0x1.ffe002p-1 && c == 0x1.001p-24)
+        let y = SIMD16<Float>.polynomial(SIMD16(repeating: x), (0, c, 1))
+        #expect(y == SIMD16(repeating: 0x1.000002p0), "\(y[0])")
+        #expect(PolynomialTests.scalarChain(x, [0, c, 1]) == 0x1.000002p0)
     }
 
     @Test("Double, every length in use", arguments: [6, 11, 27])
@@ -78,13 +101,14 @@ struct PolynomialTests {
                 case 6: SIMD4<Double>.polynomial(x, (c[0], c[1], c[2], c[3], c[4], c[5]))
                 case 11:
                     SIMD4<Double>.polynomial(x, (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]))
-                default:
+                case 27:
                     SIMD4<Double>.polynomial(
                         x,
                         (
                             c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13],
                             c[14], c[15], c[16], c[17], c[18], c[19], c[20], c[21], c[22], c[23], c[24], c[25], c[26]
                         ))
+                default: fatalError("no polynomial overload of \(count) terms")
                 }
             }
         }

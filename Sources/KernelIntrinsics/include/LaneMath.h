@@ -89,9 +89,10 @@ static inline __attribute__((always_inline)) lanes_double4 lanes_multiply_add_do
 #endif
 }
 
-/// c[0]·xⁿ⁻¹ + … + c[n−1] in every lane by Horner's rule with fused steps (`SIMD4<Double>.expTail`):
-/// inline where the compiler may use the instruction, else (glibc) one call per half vector for the
-/// whole polynomial rather than two per step. The same steps in the same order, so the same bits.
+/// c[0]·xⁿ⁻¹ + … + c[n−1] in every lane by Horner's rule with fused steps (`SIMD4<Double>.polynomial`
+/// and `expTail` in portable x86-64 builds): inline where the compiler may use the instruction, else
+/// (glibc) one call per half vector for the whole polynomial rather than two per step. The same steps
+/// in the same order, so the same bits.
 static inline __attribute__((always_inline)) lanes_double4 lanes_horner_double4(
     lanes_double4 x, const double *coefficients, ptrdiff_t count) {
 #if defined(__FMA__) || !defined(LANES_FMA_BY_IFUNC)
@@ -121,13 +122,15 @@ static inline __attribute__((always_inline)) lanes_float16 lanes_multiply_add_fl
 }
 
 /// c[0]·xⁿ⁻¹ + … + c[n−1] in every lane of a `Float` vector by Horner's rule, each step fused
-/// (`SIMD16<Float>.polynomial`). Where the compiler may use the fused instruction, that instruction
-/// inline. In a glibc build without FMA, where a multiply-add of `Float` lanes is formed in `double`
-/// (above: conversions, products and sums in eight registers, then back), the whole polynomial is one
-/// call (`KernelIntrinsics.c`: the FMA instruction on a CPU that has it, else the C library's `fmaf`),
-/// the vector in four registers and the result through memory: 1.2–1.6× faster `Float` kernels. Both
-/// round each step once, as the instruction does (the `double` form may round twice in rare cases, one
-/// ulp of a step apart); other builds without FMA keep the `double` form.
+/// (`SIMD16<Float>.polynomial` in portable x86-64 builds). Where the compiler may use the fused
+/// instruction, that instruction inline. Where it may not (no FMA in the compile target) and the C
+/// library is glibc, where a multiply-add of `Float` lanes is formed in `double` (above: conversions,
+/// products and sums in eight registers, then back), the whole polynomial is one call
+/// (`KernelIntrinsics.c`: the FMA instruction when the CPU running it has one, else the C library's
+/// `fmaf`), the vector in four registers and the result through memory: 1.2–1.6× faster `Float`
+/// kernels. Both round each step once, as the instruction does. Other x86-64 builds without FMA
+/// (macOS, musl, Windows: no ifunc) keep the `double` form per step, which may round twice in rare
+/// cases, one ulp of a step apart.
 #ifndef LANES_DEFINING_FMA_CLONES
 static inline __attribute__((always_inline)) lanes_float16 lanes_horner_float16(
     lanes_float16 x, const float *coefficients, ptrdiff_t count) {
@@ -136,6 +139,8 @@ static inline __attribute__((always_inline)) lanes_float16 lanes_horner_float16(
     for (ptrdiff_t i = 1; i < count; i++) {
 #if defined(__FMA__) && __has_builtin(__builtin_elementwise_fma)
         p = __builtin_elementwise_fma(p, x, (lanes_float16)coefficients[i]);
+#elif defined(__FMA__)
+        for (int lane = 0; lane < 16; lane++) p[lane] = __builtin_fmaf(p[lane], x[lane], coefficients[i]);
 #else
         p = lanes_multiply_add_float16(p, x, (lanes_float16)coefficients[i]);
 #endif
