@@ -144,8 +144,7 @@ extension SIMD16 where Scalar == Float {
     static func logCore(_ f: Self, _ low: Self) -> Self {
         let s = f / (Self(repeating: 2) + f)
         let z = s * s
-        let p = polynomial(
-            z, (2.0 / 11.0, 2.0 / 9.0, 2.0 / 7.0, 2.0 / 5.0, 2.0 / 3.0))
+        let p = polynomial(z, (2.0 / 11.0, 2.0 / 9.0, 2.0 / 7.0, 2.0 / 5.0, 2.0 / 3.0))
         let halfSquare = Self(repeating: 0.5) * f * f
         return halfSquare - low.addingProduct(s, halfSquare + z * p)
     }

@@ -16,9 +16,9 @@ import KernelIntrinsics
 // The portable call reads the coefficients from a copy of the tuple on the stack, written at every
 // call: cheap for `Float` (one 4-byte store each), but for `Double` it made the exponential-based
 // kernels 0.82–0.95× as fast with e^r's 12 coefficients (and an array built from the tuple's elements
-// in each overload was no better), so `SIMD4<Double>.expTail` keeps its own list, which Swift makes a
-// static array, beside its chain. The logarithm's `logCore` keeps its chain (7 coefficients; its
-// one-call form was not measured alone). The `Double` overloads serve erfc's and the trigonometric
+// in each overload was no better), so `SIMD4<Double>.expTail` keeps its own list (an array literal)
+// beside its chain. `SIMD4<Double>.logCore` keeps its chain (7 coefficients; its one-call form was not
+// measured alone). The `Double` overloads serve erfc's and the trigonometric
 // polynomials (27, 11 and 6 coefficients).
 
 extension SIMD16 where Scalar == Float {
