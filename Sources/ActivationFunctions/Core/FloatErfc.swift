@@ -78,9 +78,12 @@ extension SIMD16 where Scalar == Float {
         return DoubleDouble(z.hi, z.lo.replacing(with: Self(repeating: 0), where: z.hi.magnitude .> 11))
     }
 
-    /// factor·Φ(x). Measured over all 2³² inputs for x·Φ(x) (GELU): 3.875 ulp (at x = 0.00094, where
-    /// 1 − ½erfc(|z|) cancels to ½; the left tail stays under 3 ulp). In the left tail it is (½factor·erfcx(|z|))·e^{−z²}, so a product that is a normal
-    /// number keeps its digits where Φ(x) alone would be subnormal; elsewhere factor·(1 − ½erfc(|z|)).
+    /// factor·Φ(x). GELU sends it only the lanes beyond |x| = 8 (`vectorNormalCDFWithTails`); the
+    /// exhaustive check of x·Φ(x) covers them (3.905 ulp at most over all 2³² inputs, at x = −7.691 on
+    /// the central path). When this path served every lane (29 Nov), the same check gave 3.875 ulp, at
+    /// x = 0.00094, where 1 − ½erfc(|z|) cancels to ½. In the left tail it is (½factor·erfcx(|z|))·e^{−z²},
+    /// so a product that is a normal number keeps its digits where Φ(x) alone would be subnormal;
+    /// elsewhere factor·(1 − ½erfc(|z|)).
     @inlinable @inline(__always)
     static func vectorNormalCDF(_ x: Self, times factor: Self) -> Self {
         let z = normalArgument(x)
