@@ -43,6 +43,28 @@ import Testing
         #expect(calls == 1, "one call trains the whole new epoch over the new points")
     }
 
+    /// A step stops at its time limit inside an epoch, which goes on at the next step with the same
+    /// numbers: an epoch of slow formulas on 5000 points once held a step (and the server's shutdown)
+    /// for seconds past its 5 s limit. The limit is a tenth of an epoch timed here, so each step can
+    /// train only part of one; a step that finished its epoch whatever the limit takes one call.
+    @Test func aStepStopsAtItsTimeLimitInsideAnEpoch() async throws {
+        var straight = try PlaygroundEngine(config: Self.config())
+        let clock = ContinuousClock()
+        let epochTime = try clock.measure { #expect(straight.train(epochs: 1) == nil) }
+        let session = PlaygroundSession(
+            id: "s", engine: try PlaygroundEngine(config: Self.config()), threads: Self.threads)
+        var (calls, trained, epoch) = (0, 0, 0)
+        while epoch < 1 && calls < 10_000 {
+            calls += 1
+            trained += try await session.step(epochs: 1, timeLimit: max(epochTime / 10, .milliseconds(1)))
+            epoch = try await session.withEngine { (engine, _) in engine.epoch }
+        }
+        #expect(epoch == 1 && trained == 1, "\(calls) steps, \(trained) epochs reported")
+        #expect(calls > 1, "one step trained a whole epoch of \(epochTime) with a limit of a tenth of that")
+        let weights = try await session.withEngine { (engine, _) in engine.network.layers.map(\.weights) }
+        #expect(weights == straight.network.layers.map(\.weights), "the epoch went on with the same numbers")
+    }
+
     /// A slice stops at Pause within one batch: the session's epoch in progress is left unfinished.
     /// Each slice trains a hundred epochs back to back (no pause between frames to fall into), so
     /// Pause lands between two epochs only by the chance of one batch boundary in an epoch's many.

@@ -20,16 +20,26 @@ extension PlaygroundEngine {
         replacePoints(with: prepared)
     }
 
-    /// Finite coordinates and labels, and a class of the data where it has classes (`classCount` > 0).
+    /// Finite coordinates and labels within `PlaygroundLimits.maxMagnitude`, and a class of the data
+    /// where it has classes (`classCount` > 0).
     static func check(_ points: [AddedPoint], classCount: Int) throws(PlaygroundError) {
+        let most = PlaygroundLimits.maxMagnitude
         for (index, point) in points.enumerated() {
             let which = points.count == 1 ? "" : "point \(index + 1): "
             guard point.x1.isFinite, point.x2.isFinite, point.label.isFinite else {
                 throw .bad(which + "a point needs finite x1, x2 and label")
             }
+            guard abs(point.x1) <= most, abs(point.x2) <= most else {
+                throw .bad(which + "x1 and x2 must be at most \(Int(most)) in size, got (\(point.x1), \(point.x2))")
+            }
             if classCount > 0 {
-                guard point.label == point.label.rounded(), (0..<classCount).contains(Int(point.label)) else {
+                // Compared as a Double first: Int(label) of a label beyond Int's range would trap.
+                guard point.label >= 0, point.label < Double(classCount), point.label == point.label.rounded() else {
                     throw .bad(which + "the class must be 0…\(classCount - 1), got \(point.label)")
+                }
+            } else {
+                guard abs(point.label) <= most else {
+                    throw .bad(which + "a target value must be at most \(Int(most)) in size, got \(point.label)")
                 }
             }
         }
@@ -60,6 +70,7 @@ extension PlaygroundEngine {
             throw PlaygroundError(
                 .tooLarge, "the CSV has \(loaded.count) points; the playground takes at most \(limits.maxPoints)")
         }
+        try PlaygroundLimits.checkMagnitudes(of: loaded) { "data row \($0 + 1)" }
         guard loaded.classNames.count <= 10 else {
             throw PlaygroundError(
                 .unprocessable, "the CSV has \(loaded.classNames.count) classes; the playground takes at most 10")

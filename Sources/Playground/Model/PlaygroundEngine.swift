@@ -163,8 +163,8 @@ public struct PlaygroundEngine: Sendable {
         guard network.layers.indices.contains(layer) else {
             throw .bad("no layer \(layer); the network has \(network.layers.count)")
         }
-        guard value.isFinite, abs(value) <= 1e6 else {
-            throw .bad("a weight must be a finite number of at most 1e6 in size, got \(value)")
+        guard value.isFinite, abs(value) <= PlaygroundLimits.maxMagnitude else {
+            throw .bad("a weight must be a finite number of at most \(Int(PlaygroundLimits.maxMagnitude)) in size, got \(value)")
         }
         let l = network.layers[layer]
         guard (0..<l.weights.columns).contains(to) else { throw .bad("layer \(layer) has no unit \(to)") }
@@ -181,7 +181,17 @@ public struct PlaygroundEngine: Sendable {
 
     static func points(for config: PlaygroundConfig, uploaded: Dataset?) throws(PlaygroundError) -> Dataset {
         guard config.dataset == PlaygroundLimits.customDataset else { return try PreparedData.generate(config) }
-        if let uploaded { return uploaded }
+        if let uploaded {
+            // The CSV was read for the problem type chosen then: class indices, or target values.
+            let readAs: PlaygroundConfig.Problem = uploaded.isClassification ? .classification : .regression
+            guard readAs == config.problem else {
+                throw PlaygroundError(
+                    .unprocessable,
+                    "the uploaded points were read for \(readAs.rawValue); upload the CSV again after choosing "
+                        + "\(config.problem.rawValue), or go back to \(readAs.rawValue)")
+            }
+            return uploaded
+        }
         let names =
             config.problem == .regression
             ? nil : (config.classes == 2 ? ["-1", "+1"] : (0..<config.classes).map(String.init))

@@ -48,6 +48,12 @@ struct PreparedData: Sendable {
     init(raw: Dataset, added: [AddedPoint], config: PlaygroundConfig, normalization kept: Normalization?)
         throws(PlaygroundError)
     {
+        // The clicked points were checked against the data they were added to; a new problem type or
+        // number of classes may not have their labels (a class 2 of 2, a regression target 0.5).
+        do { try PlaygroundEngine.check(added, classCount: raw.isClassification ? raw.classNames.count : 0) } catch {
+            throw PlaygroundError(
+                .unprocessable, "the clicked points do not fit this data: \(error.message). Clear them first.")
+        }
         (split, (train, test)) = try lift { () throws(NeuralNetError) in
             let split = try TrainingSplit(
                 raw, trainFraction: Double(config.percTrainData) / 100, seed: config.dataSeed,

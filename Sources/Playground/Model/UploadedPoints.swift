@@ -32,17 +32,21 @@ struct UploadedPoints: Codable, Equatable {
         }
         let inputs = Matrix(rows: rows.count, columns: 2, storage: rows.flatMap { $0.prefix(2) })
         guard let classNames else {
-            return Dataset(
+            let data = Dataset(
                 inputs: inputs, labels: .values(Matrix(rows: rows.count, columns: 1, storage: rows.map { $0[2] })),
                 featureNames: ["x1", "x2"])
+            try PlaygroundLimits.checkMagnitudes(of: data) { "uploadedPoints[\($0)]" }
+            return data
         }
         guard (2...10).contains(classNames.count),
             rows.allSatisfy({ $0[2] == $0[2].rounded() && (0..<Double(classNames.count)).contains($0[2]) })
         else {
             throw .bad("uploadedPoints: 2…10 classes, and each label a class index below their count")
         }
-        return Dataset(
+        let data = Dataset(
             inputs: inputs, labels: .classes(rows.map { Int($0[2]) }, names: classNames), featureNames: ["x1", "x2"])
+        try PlaygroundLimits.checkMagnitudes(of: data) { "uploadedPoints[\($0)]" }
+        return data
     }
 }
 

@@ -21,9 +21,20 @@ struct RequestGuard: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        try check(request)
-        var response = try await next(request, context)
-        // No other site may frame the page (clickjacking) or have a response read as another type.
+        var response: Response
+        do {
+            try check(request)
+            response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // The router's own 404 has no body: say what was asked for, in the API's error shape.
+            let asked = "\(request.method) \(request.uri.path.prefix(200))"
+            response = try PlaygroundError(.notFound, "no page or API route answers \(asked)")
+                .response(from: request, context: context)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)  // with the headers below
+        }
+        // No other site may frame the page (clickjacking) or have a response read as another type:
+        // error responses included.
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[.xContentTypeOptions] = "nosniff"
         return response

@@ -2,11 +2,10 @@ import Foundation
 import NeuralNet
 
 extension PlaygroundSession {
-    /// The most a step request trains: this many epochs, and no longer than `stepTimeLimit`.
+    /// The most a step request trains: this many epochs, and no longer than `stepTimeLimit` (it stops
+    /// at the first batch past the limit, mid-epoch if an epoch takes that long).
     static let maxStepEpochs = 1000
     static let stepTimeLimit = Duration.seconds(5)
-    /// A step always trains this many of the epochs asked for, however long they take (bounded work).
-    static let guaranteedStepEpochs = 10
 
     /// Starts training: a loop of slices on the training threads, paced at most
     /// `framesPerSecond` slices a second, each of the configuration's epochs per frame.
@@ -30,20 +29,28 @@ extension PlaygroundSession {
         }
     }
 
-    /// Trains up to `epochs` epochs (at most `maxStepEpochs`, and at most `stepTimeLimit`) and pauses;
-    /// returns how many it trained. Slices between which other sessions and controls get their turn.
+    /// Trains up to `epochs` epochs (at most `maxStepEpochs`) and pauses; returns how many it finished.
+    /// Slices between which other sessions and controls get their turn. It stops at the first batch
+    /// past `timeLimit` (`stepTimeLimit` for a request), whatever is left: an epoch cut short goes on, with the same numbers, at
+    /// the next step or Play (a network of slow formulas on 5000 points can take seconds an epoch).
+    /// When the server stops, the request returns at once (503) rather than holding up the shutdown.
     @discardableResult
     public func step(epochs: Int = 1) async throws(PlaygroundError) -> Int {
+        try await step(epochs: epochs, timeLimit: Self.stepTimeLimit)
+    }
+
+    /// `step(epochs:)` with a time limit of the caller's (a test's shorter one).
+    func step(epochs: Int, timeLimit: Duration) async throws(PlaygroundError) -> Int {
         stop()
-        let deadline = ContinuousClock.now + Self.stepTimeLimit
+        let deadline = ContinuousClock.now + timeLimit
+        let inTime = { @Sendable in ContinuousClock.now < deadline }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
-        while remaining > 0 {
-            let (done, paused) = try await trainSlice(upTo: remaining, priority: .urgent, wholeEpochs: true) { true }
+        while remaining > 0 && inTime() {
+            let (done, paused) = try await trainSlice(
+                upTo: remaining, priority: .urgent, wholeEpochs: false, cancellable: true, while: inTime)
             (trained, remaining) = (trained + done, remaining - done)
-            if paused || done == 0 || (trained >= Self.guaranteedStepEpochs && ContinuousClock.now >= deadline) {
-                break
-            }
+            if paused { break }
         }
         return trained
     }
@@ -57,7 +64,7 @@ extension PlaygroundSession {
             }
             guard keepGoing else { return }
             let start = clock.now
-            _ = try? await trainSlice(upTo: nil, priority: .background, wholeEpochs: false) { self.playing }
+            _ = try? await trainSlice(upTo: nil, priority: .background, wholeEpochs: false, while: { self.playing })
             try? await clock.sleep(until: max(start + interval, clock.now + .milliseconds(1)))
         }
     }
@@ -68,24 +75,24 @@ extension PlaygroundSession {
     /// epoch, and the epoch goes on in the next slice with the same numbers). Returns how many epochs
     /// it finished and whether training paused by itself.
     private func trainSlice(
-        upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool,
+        upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool, cancellable: Bool = false,
         while shouldGo: @escaping @Sendable () -> Bool
     ) async throws(PlaygroundError) -> (Int, Bool) {
         let budget = sliceBudget
-        return try await withEngine(priority) { (engine, pause) in
+        return try await withEngine(priority, cancellable: cancellable) { (engine, pause) in
             let deadline = ContinuousClock.now + budget
             let midEpoch = { wholeEpochs || (shouldGo() && ContinuousClock.now < deadline) }
             let epochs = epochs ?? engine.config.epochsPerFrame
             var done = 0
             while done < epochs && shouldGo() {
                 let outcome = engine.trainEpoch(while: midEpoch)
+                if outcome.finished { done += 1 }  // also the epoch that reached maxEpochs or the stop loss
                 if let reason = outcome.pause {
                     pause = reason
                     self.changed(epoch: engine.epoch, playing: false)
                     return (done, true)
                 }
                 guard outcome.finished else { break }
-                done += 1
                 if ContinuousClock.now >= deadline { break }
             }
             // A slice that stopped mid-epoch changes nothing the page is told about: frames follow

@@ -1,0 +1,159 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import Playground
+
+/// Numbers a hostile or careless client sends that once crashed the server or came back as ∞ and NaN
+/// (a hostile tester's findings, 6 Dec): each is refused with a message, and the session goes on.
+@Suite struct OutOfRangeDataTests {
+    /// A class label beyond Int's range was converted to Int before its range was checked: one
+    /// request stopped the whole server, every session with it.
+    @Test(arguments: ["1e300", "-1e300", "9.3e18", "-0.5", "2"])
+    func aClassLabelOutOfRangeIs400(label: String) async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": \#(label)}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("the class must be 0…1"), "\(response.errorMessage)")
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) {
+                #expect($0.json()["epoch"] as? Int == 1, "the session goes on")
+            }
+        }
+    }
+
+    /// The same label in a model file's clicked points.
+    @Test func aModelFilesClassLabelOutOfRangeIs400() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            var model = try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { $0.json() }
+            model["addedPoints"] = [["x1": 0, "x2": 0, "label": -1e300]]
+            let body = try JSONSerialization.data(withJSONObject: model)
+            try await client.execute(
+                uri: "/api/sessions/\(id)/model", method: .post, headers: .json, body: ByteBuffer(bytes: body)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("the class must be 0…1"), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    /// A model's weight of 1e308 trained to NaN at once (the pause then blamed the learning rate);
+    /// the weight editor already refused more than 1e6.
+    @Test func aModelFilesHugeWeightIs422() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            var model = try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { $0.json() }
+            var layers = try #require(model["layers"] as? [[String: Any]])
+            var weights = try #require(layers[0]["weights"] as? [[Double]])
+            weights[0][0] = 1e308
+            layers[0]["weights"] = weights
+            model["layers"] = layers
+            let body = try JSONSerialization.data(withJSONObject: model)
+            try await client.execute(
+                uri: "/api/sessions/\(id)/model", method: .post, headers: .json, body: ByteBuffer(bytes: body)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorMessage.contains("layer 1 has a weight or bias of 1e+308"), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    /// Coordinates of 1e308 made the plotted square infinite (frames carried "Infinity"); a
+    /// regression target of 1e300 made the loss overflow.
+    @Test func hugeCoordinatesAndTargetsAre400() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1e308, "x2": 0, "label": 1}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("x1 and x2 must be at most 1000000"), "\(response.errorMessage)")
+            }
+            try await client.execute(
+                uri: "/api/sessions/\(id)/csv", method: .post, headers: .json,
+                body: ByteBuffer(string: "1,2,0\n3,4,1\n-2e7,1,0\n")
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("data row 3"), "\(response.errorMessage)")
+            }
+            let regression = try await client.createSession(#"{"problem": "regression", "dataset": "reg-plane"}"#)
+            try await client.execute(
+                uri: "/api/sessions/\(regression)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 1e300}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("a target value must be at most"), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    /// Clicked regression points then a switch to classification: a target of 0.5 silently became
+    /// class 0 (Int(0.5)), one of 1e300 crashed the server. Now the switch is refused until they are cleared.
+    @Test func clickedPointsThatDoNotFitANewProblemTypeAre422() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession(#"{"problem": "regression", "dataset": "reg-plane"}"#)
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 0.5}"#)
+            ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
+            try await client.execute(
+                uri: "/api/sessions/\(id)/config", method: .put, headers: .json,
+                body: ByteBuffer(string: #"{"problem": "classification", "dataset": "circle"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorMessage.contains("the clicked points do not fit"), "\(response.errorMessage)")
+            }
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .delete) { #expect($0.status == .ok) }
+            try await client.put("/api/sessions/\(id)/config", #"{"problem": "classification", "dataset": "circle"}"#) {
+                _ in
+            }
+        }
+    }
+
+    /// A CSV read for classification, then regression on the same points: accepted before, and the
+    /// session's own export would not import.
+    @Test func uploadedClassesAreNotRegressionTargets() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            let csv = (0..<20).map { "\(Double($0) / 4 - 2),\(Double($0 % 5) - 2),\($0 % 2)" }.joined(separator: "\n")
+            try await client.execute(
+                uri: "/api/sessions/\(id)/csv", method: .post, headers: .json, body: ByteBuffer(string: csv)
+            ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
+            try await client.execute(
+                uri: "/api/sessions/\(id)/config", method: .put, headers: .json,
+                body: ByteBuffer(string: #"{"problem": "regression", "dataset": "custom"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorMessage.contains("were read for classification"), "\(response.errorMessage)")
+            }
+        }
+    }
+
+    /// An unknown route had an empty 404 body, and error responses lacked the headers every response
+    /// is promised (no framing by other sites, no sniffing).
+    @Test func errorsSayWhatAndCarryTheSecurityHeaders() async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(uri: "/api/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.errorMessage.contains("GET /api/nothing-here"), "\(response.text)")
+                #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            try await client.execute(
+                uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: "{not json")
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
+}
