@@ -39,9 +39,10 @@ func reportingFailures(_ body: () throws -> Void) throws {
 /// The text of the file at `path`. Bytes that are not UTF-8 become U+FFFD, which the readers
 /// refuse with the line and column (rather than refusing the whole file without saying where).
 func readText(_ path: String) throws -> String {
+    if path.isEmpty { throw CommandFailure.usage("cannot read a file: the path is empty") }
     if OutputPath.isDirectory(path) == true { throw CommandFailure.usage("cannot read \(path): it is a directory") }
     do { return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) } catch {
-        throw CommandFailure.usage("cannot read \(path): \(OutputPath.describe(error))")
+        throw CommandFailure.usage("cannot read \(path): \(OutputPath.describe(error, reading: true))")
     }
 }
 

@@ -63,6 +63,9 @@ struct ExperimentCommand: ParsableCommand {
         try reportingFailures {
             if list { return print(json ? JSONText.listing : ExperimentRunner.listing) }
             let experiments = try ExperimentRunner.select(id: id, all: all)
+            if let outputDirectory, let problem = OutputPath.directoryProblem(outputDirectory) {  // before the runs
+                throw CommandFailure.usage("cannot write the charts into \(outputDirectory): \(problem)")
+            }
             let settings = ExperimentSettings(
                 seed: seed, quick: quick, extraActivations: try ExperimentRunner.activations(extra))
             let outputs = try experiments.map {

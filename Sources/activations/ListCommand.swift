@@ -39,7 +39,7 @@ struct ListCommand: ParsableCommand {
         } else if markdown {
             print(CatalogDocument.markdown())
         } else if let doccPages {
-            try writePages(into: doccPages)
+            try reportingFailures { try writePages(into: doccPages) }
         } else {
             printTable()
         }

@@ -5,6 +5,7 @@ import Foundation
 enum OutputPath {
     /// Why a file cannot be written at `path` (nil when nothing is known to be wrong).
     static func fileProblem(_ path: String) -> String? {
+        if path.isEmpty { return "the path is empty; give a file name" }
         if isDirectory(path) == true { return "\(path) is a directory; give a file name, e.g. \(path)/out" }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         switch isDirectory(parent) {
@@ -17,6 +18,7 @@ enum OutputPath {
     /// Why a directory cannot be written into at `path` (it may not exist yet; its nearest existing
     /// ancestor must be a folder).
     static func directoryProblem(_ path: String) -> String? {
+        if path.isEmpty { return "the path is empty; give a folder name (. for this one)" }
         var url = URL(fileURLWithPath: path)
         while isDirectory(url.path) == nil, url.pathComponents.count > 1 { url.deleteLastPathComponent() }
         return isDirectory(url.path) == false ? "\(url.path) is a file, not a folder" : nil
@@ -29,8 +31,8 @@ enum OutputPath {
         return directory.boolValue
     }
 
-    /// A write error in words: the operating system's reason when there is one.
-    static func describe(_ error: any Error) -> String {
+    /// A read or write error in words: the operating system's reason when there is one.
+    static func describe(_ error: any Error, reading: Bool = false) -> String {
         let error = error as NSError
         if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
@@ -44,7 +46,7 @@ enum OutputPath {
         case .fileWriteVolumeReadOnly: return "the file system is read-only"
         case .fileWriteInvalidFileName: return "the name is not a valid file name"
         case .fileWriteFileExists: return "a file of that name exists"
-        default: return "the file could not be written (error \(error.code))"
+        default: return "the file could not be \(reading ? "read" : "written") (error \(error.code))"
         }
     }
 }

@@ -28,6 +28,12 @@ struct PredictCommand: ParsableCommand {
             let points = try CSVLoader.loadPoints(
                 text, header: header, columns: file.inputNames.count, names: file.inputNames)
             let outputs = network.predict(try file.prepare(points))
+            if let row = (0..<outputs.rows).first(where: { outputs.row($0).contains { !$0.isFinite } }) {
+                throw CommandFailure.data(
+                    "point \(row + 1) (\(points.row(row).map { "\($0)" }.joined(separator: ","))): the model's "
+                        + "output is \(outputs.row(row).map { "\($0)" }.joined(separator: ",")), not a number it can "
+                        + "answer with; its activations overflow for inputs this far from the data it was trained on")
+            }
             print(Prediction(file: file, outputs: outputs).csv(), terminator: "")
         }
     }

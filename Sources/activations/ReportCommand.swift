@@ -28,6 +28,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if let problem = OutputPath.directoryProblem(output) {  // before the experiments, not after
+                throw CommandFailure.usage("cannot write the report into \(output): \(problem)")
+            }
             let settings = ExperimentSettings(seed: seed, quick: quick)
             var progress = StandardError()  // progress on standard error; the index path alone on standard output
             let results = try Experiments.all.enumerated().map { index, experiment in

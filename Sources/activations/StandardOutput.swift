@@ -21,7 +21,9 @@ enum StandardOutput {
     /// Flushes standard output; on a write error, the status the process must exit with (nil when all went well).
     static func finish() -> Int32? {
         errno = 0
-        guard fflush(nil) != 0 else { return nil }  // a failed write leaves its bytes buffered, so this fails too
+        // A failed write of buffered bytes leaves them buffered, so the flush fails too; a large write
+        // (a whole SVG) bypasses the buffer, fails at once and leaves only the stream's error flag.
+        guard fflush(nil) != 0 || cStandardOutputHasFailed() else { return nil }
         let code = errno
         if code == EPIPE { return 128 + SIGPIPE }
         let reason = code != 0 ? String(cString: strerror(code)) : "the write failed"
@@ -29,6 +31,20 @@ enum StandardOutput {
         print("error: cannot write to standard output: \(reason)", to: &standardError)
         return ioErrorStatus
     }
+}
+
+/// Whether C's standard output stream has its error flag set (`ferror`). Swift 6 refuses to read the
+/// global `stdout` (shared mutable state), so its address is looked up by name: `stdout` in glibc and
+/// musl, `__stdoutp` on Apple platforms.
+private func cStandardOutputHasFailed() -> Bool {
+    #if canImport(Darwin)
+    let name = "__stdoutp"
+    #else
+    let name = "stdout"
+    #endif
+    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, name) else { return false }
+    guard let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee else { return false }
+    return ferror(stream) != 0
 }
 
 /// Writes to standard error; a failure there has nowhere to be reported, and must not crash

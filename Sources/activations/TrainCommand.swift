@@ -58,6 +58,14 @@ struct TrainCommand: ParsableCommand {
 
     /// Refuses an output path that cannot be written before training, so that no run is lost to it.
     func checkOutputPaths() throws {
+        let files = [("--save", save), ("--trace", trace), ("--metrics", metrics)].compactMap { name, path in
+            path.map { (name, $0, URL(fileURLWithPath: $0).standardizedFileURL.path) }
+        }
+        for (index, (name, path, resolved)) in files.enumerated() {
+            if let (other, _, _) = files[..<index].first(where: { $0.2 == resolved }) {
+                throw CommandFailure.usage("\(other) and \(name) both name \(path): one would overwrite the other")
+            }
+        }
         for path in [save, trace, metrics].compactMap({ $0 }) {
             if let problem = OutputPath.fileProblem(path) {
                 throw CommandFailure.usage("cannot write \(path): \(problem)")

@@ -38,6 +38,40 @@ struct EdgeCaseTests {
         #expect(f.derivative(at: Float(x)) == Float(expected), "\(id)′(\(x)) in Float")
     }
 
+    /// Soft exponential with α < 0 is defined only for x > α − 1/α (−1.5 at α = −0.5): below it the
+    /// value is NaN, and the slope must be too (it was the formula's finite −1.333 at x = −3). The
+    /// batch kernels agree with the scalar calls.
+    @Test("soft-exponential with α < 0: no slope where there is no value")
+    func softExponentialOutsideItsDomain() throws {
+        let f = try Activations.elementwise("soft-exponential", parameters: ["alpha": -0.5])
+        for x in [-3.0, -1.6, -1e300, -.infinity] {
+            #expect(f(x).isNaN && f.derivative(at: x).isNaN, "f(\(x)) = \(f(x)), f′ = \(f.derivative(at: x))")
+            #expect(f(Float(x)).isNaN && f.derivative(at: Float(x)).isNaN, "Float \(x)")
+        }
+        let inside = -1.4  // 1 − α(α + x) = 0.05: f′ = 20
+        #expect(abs(f.derivative(at: inside) - 20) <= 1e-12, "\(f.derivative(at: inside))")
+        let xs = [-3.0, -1.4, 0, 2]
+        let batch = f.backward(xs, [Double](repeating: 1, count: xs.count))
+        #expect(batch[0].isNaN && batch[1...] == xs[1...].map { f.derivative(at: $0) }[...], "\(batch)")
+    }
+
+    /// Squareplus far left is about b/(4|x|) (√(x² + b) = |x|(1 + b/2x² + …)): it was 0 below −9·10³⁰⁷
+    /// (−1.7·10³⁸ in `Float`), where √(x² + b) − x overflowed. At b = 4 the value is 1/|x| to within
+    /// 10⁻⁶⁰⁰ relative, so the correctly rounded quotient is the reference; the slope b/(4x²) underflows.
+    @Test("squareplus keeps b/(4|x|) down to the most negative number")
+    func squareplusFarLeft() throws {
+        let f = try Activations.elementwise("squareplus")
+        for x in [Double.greatestFiniteMagnitude, 9e307, 1e300] {
+            #expect(f(-x) == 1 / x, "f(−\(x)) = \(f(-x)), 1/x = \(1 / x)")
+        }
+        for x in [Float.greatestFiniteMagnitude, 2e38] {
+            #expect(f(-x) == 1 / x, "Float f(−\(x)) = \(f(-x)), 1/x = \(1 / x)")
+        }
+        #expect(f.derivative(at: -Double.greatestFiniteMagnitude) == 0)
+        let slope = f.derivative(at: -1e100)  // b/(4x²), within a few roundings
+        #expect(abs(slope - 1e-200) <= 4 * (1e-200).ulp, "b/(4x²): \(slope)")
+    }
+
     @Test(
         "NaN in gives NaN out, for values and derivatives, in Double and Float",
         arguments: Activations.elementwiseIDs)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import TestSupport
@@ -90,11 +91,18 @@ import Testing
         ("step?epochs=abc", "epochs must be a whole number 1…1000"),
         ("step?epochs=0", "epochs must be a whole number 1…1000"),
         ("step?epochs=1000000", "got '1000000'"),
+        ("csv?header=yes", "header must be true or false"),  // was read as false
+        ("GET stream?frames=abc", "frames must be a whole number"),  // was ignored: the stream never ended
+        ("GET stream?frames=0", "frames must be a whole number"),  // sent one frame
     ])
     func unreadableQueryValuesAre400(path: String, message: String) async throws {
+        let (method, route): (HTTPRequest.Method, String) =
+            path.hasPrefix("GET ") ? (.get, String(path.dropFirst(4))) : (.post, path)
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
-            try await client.execute(uri: "/api/sessions/\(id)/\(path)", method: .post, headers: .json) { response in
+            try await client.execute(
+                uri: "/api/sessions/\(id)/\(route)", method: method, headers: .json, body: ByteBuffer(string: "1,2,0\n")
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains(message), "\(response.errorMessage)")
             }

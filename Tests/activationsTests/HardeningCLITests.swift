@@ -74,12 +74,16 @@ struct HardeningCLITests {
         #expect(trained.error.contains("warning:") && trained.error.contains("9223372036854775807"), "\(trained.error)")
     }
 
-    @Test("standard output on a full disk: an error and exit 74, not a silent success")
-    func fullDisk() throws {
+    /// `plot` writes its SVG in one write larger than the stream's buffer, which fails at once and left
+    /// nothing buffered for the final flush to fail on: it exited 0 with the chart lost.
+    @Test(
+        "standard output on a full disk: an error and exit 74, not a silent success",
+        arguments: [["list"], ["plot", "sigmoid"]])
+    func fullDisk(_ arguments: [String]) throws {
         guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }  // not on macOS
         let process = Process()
         process.executableURL = CLI.executable
-        process.arguments = ["list"]
+        process.arguments = arguments
         let error = Pipe()
         (process.standardOutput, process.standardError) = (full, error)
         try process.run()

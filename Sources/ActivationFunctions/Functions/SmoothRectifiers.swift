@@ -18,12 +18,37 @@ public struct Softplus: ElementwiseActivation {
     /// max(x, 0) + ln(1 + e^{−β|x|})/β: the same function, without overflowing βx. The division is
     /// skipped for β = 1 (dividing by 1 is exact), and e^{−β|x|} takes the two-step scaling of
     /// subnormal results only for a vector that holds such a lane (the same bits either way).
+    /// For β ≠ 1 the product β|x| is rounded (and in `Float` lanes so is β), and e^{−β|x|} would carry
+    /// that rounding magnified |βx|-fold (292 ulp at β = 10, x = −65.1; 11 ulp in `Float` at β = 0.1,
+    /// x = −700): what was lost is recovered (`lowPart`) and applied to first order,
+    /// e^{y + low} = e^y(1 + low). For β = 1 nothing is lost; for β a power of 2 it is 0 (the same bits).
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        let tail = logOnePlusUnit(exp(rarelyOutsideNormalRange: -L(beta) * x.magnitude))
+        let b = L.splitting((hi: beta, lo: 0))
+        let a = x.magnitude
+        let y = -b.hi * a
+        var e = exp(rarelyOutsideNormalRange: y)
+        if beta != 1 { e = e.addingProduct(e, lowPart(of: y, (-b.hi, -b.lo), a)) }
+        let tail = logOnePlusUnit(e)
         return x.positivePart + (beta == 1 ? tail : tail / L(beta))
     }
-    /// f′(x) = σ(βx), in every lane of `x`.
-    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { sigmoid(L(beta) * x) }
+
+    /// f′(x) = σ(βx), in every lane of `x`; for β ≠ 1 with what the rounding of βx lost applied to first
+    /// order, σ(z + low) = σ(z) + σ(z)(1 − σ(z))·low, as in `value`.
+    @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
+        let b = L.splitting((hi: beta, lo: 0))
+        let z = b.hi * x
+        let s = sigmoid(z)
+        guard beta != 1 else { return s }
+        return s.addingProduct(s * (L(1) - s), lowPart(of: z, b, x))
+    }
+
+    /// (b.hi + b.lo)·c − product, where `product` is b.hi·c rounded: the product's rounding error
+    /// (exact, one fused multiply-add) plus b.lo·c. 0 where the product is infinite (the difference
+    /// would be ∞ − ∞, and e^y or σ there needs no correction).
+    @inline(__always) func lowPart<L: ElementaryLanes>(of product: L, _ b: (hi: L, lo: L), _ c: L) -> L {
+        ((L(0) - product).addingProduct(b.hi, c) + b.lo * c)
+            .replacing(with: L(0), where: product.magnitude .== L(.infinity))
+    }
 }
 
 /// Squareplus: (x + √(x² + b))/2, an algebraic softplus. For x < 0 it is computed as
@@ -47,15 +72,24 @@ public struct Squareplus: ElementwiseActivation {
     /// f(x) = (x + √(x² + b))/2, in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
-        return select(x .>= L(0), L(0.5) * x + L(0.5) * root, L(0.5 * b) / (root - x))
+        return select(x .>= L(0), L(0.5) * x + L(0.5) * root, leftArm(x, root))
     }
 
-    /// f′(x) = ½(1 + x/√(x² + b)), in every lane of `x`.
+    /// f′(x) = ½(1 + x/√(x² + b)), in every lane of `x`; for x < 0, f(x)/√(x² + b) (the product
+    /// √(x² + b)·(√(x² + b) − x) ≈ 2x² would overflow beyond |x| = 10¹⁵⁴ and give 0 for a normal slope).
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
         let right = L(0.5) * (L(1) + x / root)
-        let left = L(0.5 * b) / (root * (root - x))
+        let left = leftArm(x, root) / root
         return select(x .>= L(0), right, left).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+    }
+
+    /// f(x) for x < 0 without the cancellation of x + √(x² + b): (b/2)/(√(x² + b) − x), both halved, so
+    /// that the difference (≈ 2|x|) stays finite up to the largest x (it overflowed below −9·10³⁰⁷, and
+    /// below −1.7·10³⁸ in `Float`, giving 0 for a value of about b/(4|x|)). Halving is exact, so the
+    /// quotient is bit for bit the unhalved one wherever that one is finite (subnormal terms aside).
+    @inline(__always) func leftArm<L: ElementaryLanes>(_ x: L, _ root: L) -> L {
+        L(0.25 * b) / (L(0.5) * root - L(0.5) * x)
     }
 }
 
@@ -122,10 +156,15 @@ public struct SoftExponential: LearnableActivation {
         return x
     }
 
-    /// f′(x) = 1/(1 − α(α + x)) if α < 0;  e^{αx} if α ≥ 0, in every lane of `x`.
+    /// f′(x) = 1/(1 − α(α + x)) if α < 0;  e^{αx} if α ≥ 0, in every lane of `x`. For α < 0, f is
+    /// defined only where 1 − α(α + x) > 0 (x > α − 1/α); below it f is NaN, and so is f′ (the
+    /// formula alone would give a finite, negative slope there).
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let a = L(alpha)
-        if alpha < 0 { return L(1) / (L(1) - a * (a + x)) }
+        if alpha < 0 {
+            let inner = L(1) - a * (a + x)
+            return (L(1) / inner).replacing(with: L(.nan), where: inner .< L(0))
+        }
         if alpha > 0 { return L.exp(a * x) }
         return L(1)
     }

@@ -60,7 +60,7 @@ extension TrainingReport {
         let classes = session.data.classNames.count
         let value = { (i: Int) -> Double in
             classes > 2
-                ? Double(outputs.row(i).indices.max { outputs[i, $0] < outputs[i, $1] }!)
+                ? Double((0..<outputs.columns).max { outputs[i, $0] < outputs[i, $1] }!)  // row(i)'s indices are storage offsets
                 : Self.positiveScore(session, outputs[i, 0])
         }
         let grid = Grid2D(

@@ -52,7 +52,9 @@ struct PreparedData: Sendable {
         // number of classes may not have their labels (a class 2 of 2, a regression target 0.5).
         do { try PlaygroundEngine.check(added, classCount: raw.isClassification ? raw.classNames.count : 0) } catch {
             throw PlaygroundError(
-                .unprocessable, "the clicked points do not fit this data: \(error.message). Clear them first.")
+                .unprocessable,
+                "the clicked points do not fit this data: \(error.message). Clear them first (the page's "
+                    + "\"Clear added points\", or DELETE /api/sessions/{id}/points).")
         }
         (split, (train, test)) = try lift { () throws(NeuralNetError) in
             let split = try TrainingSplit(

@@ -35,6 +35,16 @@ enum Query {
         return value
     }
 
+    /// `name` as true or false (`true`/`1`, `false`/`0`); false when absent (`header=yes` was read as false).
+    static func flag(_ name: String, _ request: Request) throws(PlaygroundError) -> Bool {
+        guard let text = request.uri.queryParameters.get(name) else { return false }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .bad("\(name) must be true or false, got '\(text.prefix(40))'")
+        }
+    }
+
     /// The `seed` parameter: a whole number 0…2⁶⁴−1; a random one when absent.
     static func seed(_ request: Request) throws(PlaygroundError) -> UInt64 {
         guard let text = request.uri.queryParameters.get("seed") else { return UInt64.random(in: 1...999_999) }

@@ -43,7 +43,7 @@ struct SessionRoutes: Sendable {
         }
         sessions.get(":id/stream") { request, context in
             let session = try await store.session(context.parameters.require("id"))
-            let frames = request.uri.queryParameters.get("frames", as: Int.self)
+            let frames = try Query.integer("frames", request, in: 1...Int(Int32.max))  // `frames=abc` was ignored
             return Response(
                 status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: FrameStream.body(session, store: store, maxFrames: frames))
@@ -106,7 +106,7 @@ struct SessionRoutes: Sendable {
         control("csv", sessions) { session, request in
             let text = try await BodyReader.text(request, limit: limit)
             try UploadLimit.check(csv: text, maxPoints: maxPoints)
-            try await session.upload(csv: text, header: request.uri.queryParameters.get("header") == "true")
+            try await session.upload(csv: text, header: try Query.flag("header", request))
         }
         control("model", sessions) { session, request in
             try await session.importModel(Data(BodyReader.bytes(request, limit: limit).readableBytesView))

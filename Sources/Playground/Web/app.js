@@ -532,9 +532,12 @@ async function applyHash() {
   if (location.hash === toHash(config, view, S.added)) return;
   const parsed = parseHash(location.hash);
   view = parsed.view; applyHiddenControls(view);
-  await update(c => { for (const k of Object.keys(c)) delete c[k]; Object.assign(c, parsed.config); });
+  // The old clicked points go first: the server refuses a setup they do not fit (regression targets
+  // under a classification link).
   const same = canonicalJSON(parsed.points) === canonicalJSON(S.added);
-  if (!same) { await api('DELETE', `/api/sessions/${S.id}/points`).catch(report); await addPoints(parsed.points); }
+  if (!same) await api('DELETE', `/api/sessions/${S.id}/points`).catch(report);
+  await update(c => { for (const k of Object.keys(c)) delete c[k]; Object.assign(c, parsed.config); });
+  if (!same) await addPoints(parsed.points);
 }
 
 async function load() {

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// A hostile tester's findings of 6 Dec: each case crashed, ran without bound, printed NaN as a
+/// result, lost work or wrote where it should not, and failed before its fix.
+@Suite("activations: a hostile tester's findings")
+struct HostileInputCLITests {
+    static let failures: [CLITests.Failure] = [
+        // The Jacobian of a row of 100 000 read from standard input took 4.6 GB before printing a line.
+        .init(
+            arguments: ["eval", "softmax", "--derivative"],
+            input: (0..<1001).map(String.init).joined(separator: " ") + "\n", status: 64, mentions: "at most 1000"),
+        // 230 bytes of history an epoch, uncounted: 10⁹ epochs grew without bound.
+        .init(
+            arguments: ["train", "--dataset", "xor", "--epochs", "1000000000"], input: nil, status: 64,
+            mentions: "for 1000000000 epochs needs about"),
+        // An empty path was the current folder: 62 pages, or an index.html, written there.
+        .init(arguments: ["list", "--docc-pages", ""], input: nil, status: 64, mentions: "the path is empty"),
+        .init(arguments: ["plot", "--all", "-o", ""], input: nil, status: 64, mentions: "the path is empty"),
+        .init(
+            arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", ""], input: nil, status: 64,
+            mentions: "the path is empty"),
+        .init(arguments: ["train", "--csv", ""], input: nil, status: 64, mentions: "the path is empty"),
+        // The metrics overwrote the model just saved.
+        .init(
+            arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/tmp/m.json", "--metrics", "/tmp/m.json"],
+            input: nil, status: 64, mentions: "--save and --metrics both name /tmp/m.json"),
+        // A raw `CommandFailure(kind: …)` and exit 1.
+        .init(
+            arguments: ["list", "--docc-pages", "/etc/hostname"], input: nil, status: 64,
+            mentions: "is a file, not a folder"),
+        // Checked only after every experiment had run (19 s quick, half an hour in full).
+        .init(
+            arguments: ["report", "--quick", "-o", "/etc/hostname"], input: nil, status: 64,
+            mentions: "cannot write the report into /etc/hostname"),
+        .init(
+            arguments: ["experiment", "relu-sparsity", "--quick", "--out", "/etc/hostname"], input: nil, status: 64,
+            mentions: "cannot write the charts into /etc/hostname"),
+    ]
+
+    @Test("refused with the status and a message that says what and where", arguments: failures)
+    func refused(_ failure: CLITests.Failure) throws {
+        let result = try CLI.run(failure.arguments, input: failure.input)
+        #expect(result.status == failure.status, "\(result.error)")
+        #expect(result.error.contains(failure.mentions), "\(result.error)")
+        #expect(!result.error.contains("CommandFailure(") && !result.error.contains("Fatal error"), "\(result.error)")
+        #expect(result.output.isEmpty, "\(result.output.prefix(300))")
+    }
+
+    /// The report's decision boundary took a row's storage offsets for its columns: a trap (exit 132)
+    /// for any 2-D data with 3 classes or more.
+    @Test("train --report on three classes writes the report")
+    func reportOnThreeClasses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["train", "--dataset", "blobs", "--epochs", "2", "--report", folder.path])
+        #expect(result.status == 0, "\(result.error.prefix(500))")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path))
+    }
+
+    /// A model whose activations overflow printed `-1,-nan,-nan` and exited 0.
+    @Test("predict refuses an output that is not a number, naming the point")
+    func predictNaN() throws {
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("exp-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: model) }
+        let trained = try CLI.run([
+            "train", "--dataset", "xor", "--layers", "8,8", "--activation", "exponential", "--epochs", "1",
+            "--save", model.path,
+        ])
+        #expect(trained.status == 0, "\(trained.error.prefix(500))")
+        let fine = try CLI.run(["predict", "--model", model.path], input: "0.1,0.2\n")
+        #expect(fine.status == 0 && !fine.output.contains("nan"), "\(fine.output) \(fine.error)")
+        let far = try CLI.run(["predict", "--model", model.path], input: "0.1,0.2\n1e5,1e5\n")
+        #expect(far.status == 65, "\(far.output) \(far.error)")
+        #expect(far.error.contains("point 2 (100000.0,100000.0)"), "\(far.error)")
+        #expect(far.output.isEmpty, "\(far.output)")
+    }
+}
