@@ -41,7 +41,7 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: "Function ids or aliases (default: every function).")
     var ids: [String] = []
 
-    @Option(name: .customLong("n"), help: "Elements per call; repeat for several sizes.")
+    @Option(name: .customLong("n"), parsing: .unconditionalSingleValue, help: "Elements per call; repeat for several sizes.")
     var sizes: [Int] = [65536]
 
     @Option(help: "Element type: float or double.")
@@ -53,7 +53,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "One JSON object per line.")
     var json = false
 
-    @Option(help: "Samples per measurement (the median is reported).")
+    @Option(parsing: .unconditional, help: "Samples per measurement (the median is reported).")
     var samples = 11
 
     @Flag(help: "Time with the thread's CPU time instead of the wall clock (steadier on a shared machine).")
@@ -62,7 +62,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run the training benchmarks (Playground epoch, MNIST step, GEMM) instead.")
     var training = false
 
-    @Option(help: "Threads the kernels may use from 1M elements on (0: every processor).")
+    @Option(parsing: .unconditional, help: "Threads the kernels may use from 1M elements on (0: every processor).")
     var threads = 1
 
     func run() throws {

@@ -84,7 +84,8 @@ struct Evaluation<T: BatchElement & LosslessStringConvertible> {
             return y.map(\.description)
         case .row(let f):
             let rows = try lines.enumerated().map { try parseRow($1, line: $0 + 1) }
-            return try rows.enumerated().flatMap { try evaluate(f, $1, line: $0 + 1) }
+            if derivative { try Self.checkJacobianSizes(rows.map(\.count)) }
+            return try rows.flatMap { try evaluate(f, $0) }
         }
     }
 
@@ -109,16 +110,29 @@ struct Evaluation<T: BatchElement & LosslessStringConvertible> {
     /// The most entries of a row whose Jacobian `--derivative` prints (its square, 10⁶ numbers, is
     /// about 20 MB of text; a row of 10⁵ read from standard input once took 4.6 GB before printing).
     static var maxJacobianRow: Int { 1000 }
+    /// The most numbers all the rows' Jacobians may hold together (every line is printed at the end).
+    static var maxJacobianTotal: Int { 10_000_000 }
+
+    /// Refuses, before any is computed, a row too long for its Jacobian or rows whose Jacobians
+    /// together hold more than `maxJacobianTotal` numbers.
+    static func checkJacobianSizes(_ counts: [Int]) throws {
+        if let line = counts.firstIndex(where: { $0 > maxJacobianRow }) {
+            throw CommandFailure.usage(
+                "line \(line + 1) has \(counts[line]) numbers: --derivative prints the whole Jacobian, so a row may "
+                    + "have at most \(maxJacobianRow) (the library's backward takes any length with a dy of your own)")
+        }
+        let total = counts.reduce(0) { $0 + $1 * $1 }
+        guard total <= maxJacobianTotal else {
+            throw CommandFailure.usage(
+                "the \(counts.count) rows' Jacobians hold \(total) numbers; --derivative prints at most "
+                    + "\(maxJacobianTotal) at once: give fewer or shorter rows")
+        }
+    }
 
     /// One output line, or with `derivative` the Jacobian's rows and a blank separator line.
-    func evaluate(_ f: any RowActivation, _ row: [T], line: Int) throws -> [String] {
+    func evaluate(_ f: any RowActivation, _ row: [T]) throws -> [String] {
         let x = row.map(Double.init)
         guard derivative else { return [format(try f.forward(x))] }
-        guard x.count <= Self.maxJacobianRow else {
-            throw CommandFailure.usage(
-                "line \(line) has \(x.count) numbers: --derivative prints the whole Jacobian, so a row may have at "
-                    + "most \(Self.maxJacobianRow) (the library's backward takes any length with a dy of your own)")
-        }
         let outputs = try f.outputCount(forInputCount: x.count)
         let jacobian = try (0..<outputs).map { i in
             try f.backward(x, (0..<outputs).map { $0 == i ? 1.0 : 0.0 })

@@ -24,7 +24,9 @@ enum StandardOutput {
         // A failed write of buffered bytes leaves them buffered, so the flush fails too; a large write
         // (a whole SVG) bypasses the buffer, fails at once and leaves only the stream's error flag.
         guard fflush(nil) != 0 || cStandardOutputHasFailed() else { return nil }
-        let code = errno
+        // errno is that of the failed flush; a write that failed earlier left none, so a closed pipe is
+        // recognised by its state (`poll`).
+        let code = errno != 0 ? errno : (standardOutputIsAClosedPipe() ? EPIPE : 0)
         if code == EPIPE { return 128 + SIGPIPE }
         let reason = code != 0 ? String(cString: strerror(code)) : "the write failed"
         var standardError = StandardError()
@@ -45,6 +47,13 @@ private func cStandardOutputHasFailed() -> Bool {
     guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, name) else { return false }
     guard let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee else { return false }
     return ferror(stream) != 0
+}
+
+/// Whether standard output is a pipe whose reader has gone (`poll` reports an error or a hang-up on it).
+private func standardOutputIsAClosedPipe() -> Bool {
+    var descriptor = pollfd(fd: 1, events: Int16(POLLOUT), revents: 0)
+    guard poll(&descriptor, 1, 0) > 0 else { return false }
+    return descriptor.revents & Int16(POLLERR | POLLHUP) != 0
 }
 
 /// Writes to standard error; a failure there has nowhere to be reported, and must not crash

@@ -58,8 +58,9 @@ struct TrainCommand: ParsableCommand {
 
     /// Refuses an output path that cannot be written before training, so that no run is lost to it.
     func checkOutputPaths() throws {
-        let files = [("--save", save), ("--trace", trace), ("--metrics", metrics)].compactMap { name, path in
-            path.map { (name, $0, URL(fileURLWithPath: $0).standardizedFileURL.path) }
+        // The data file too: `--csv d.csv --metrics d.csv` would overwrite the data. Links are followed.
+        let files = [("--csv", data.csv), ("--save", save), ("--trace", trace), ("--metrics", metrics)].compactMap {
+            name, path in path.map { (name, $0, URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path) }
         }
         for (index, (name, path, resolved)) in files.enumerated() {
             if let (other, _, _) = files[..<index].first(where: { $0.2 == resolved }) {

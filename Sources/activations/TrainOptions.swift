@@ -9,16 +9,16 @@ struct DataOptions: ParsableArguments {
             "A catalog dataset (generated, or the bundled real digits): \(Datasets.all.map(\.id).joined(separator: ", ")).",
             valueName: "name"))
     var dataset: String?
-    @Option(help: "Noise, on TensorFlow Playground's scale 0…50.") var noise = 0.0
-    @Option(help: "Number of points (default: the dataset's own, e.g. 500).") var count: Int?
-    @Option(help: "Classes for blobs and spiral-arms.") var classes = 3
-    @Option(help: "Seed for the data, the initial weights and the batch order.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Noise, on TensorFlow Playground's scale 0…50.") var noise = 0.0
+    @Option(parsing: .unconditional, help: "Number of points (default: the dataset's own, e.g. 500).") var count: Int?
+    @Option(parsing: .unconditional, help: "Classes for blobs and spiral-arms.") var classes = 3
+    @Option(parsing: .unconditional, help: "Seed for the data, the initial weights and the batch order.") var seed: UInt64 = 1
     @Option(help: "Read the data from a CSV file instead.") var csv: String?
     @Flag(help: "The CSV file's first line names its columns.") var header = false
-    @Option(help: "The CSV label column: a 1-based index or a header name (default: the last).") var label: String?
+    @Option(parsing: .unconditional, help: "The CSV label column: a 1-based index or a header name (default: the last).") var label: String?
     @Flag(help: "The CSV labels are real values (regression), not classes.") var regression = false
     @Option(help: "Input features from 2-D points, e.g. x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2).") var features: String?
-    @Option(help: "Share of the data used for training (the rest is the test set).") var trainFraction = 0.8
+    @Option(parsing: .unconditional, help: "Share of the data used for training (the rest is the test set).") var trainFraction = 0.8
 
     func load() throws -> Dataset {
         switch (dataset, csv) {
@@ -63,7 +63,7 @@ struct NetworkOptions: ParsableArguments {
     var activations: String?
     @Option(
         help:
-            "Output and loss: softmax, sigmoid, tanh, linear or huber (default: softmax to classify, linear to regress)."
+            "Output and loss: softmax, sigmoid, tanh, linear or huber (default: sigmoid for two classes, softmax for more, linear to regress)."
     )
     var output: String?
     @Option(help: ArgumentHelp("Initialiser: \(Initializer.allCases.map(\.rawValue).joined(separator: ", "))."))
@@ -101,14 +101,14 @@ struct NetworkOptions: ParsableArguments {
 struct OptimizationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Optimiser: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))."))
     var optimizer = "adam"
-    @Option(help: "Learning rate.") var lr = 0.01
-    @Option(help: "Momentum (momentum, nesterov).") var momentum = 0.9
-    @Option(help: "Weight decay (adamw).") var weightDecay = 0.01
+    @Option(parsing: .unconditional, help: "Learning rate.") var lr = 0.01
+    @Option(parsing: .unconditional, help: "Momentum (momentum, nesterov).") var momentum = 0.9
+    @Option(parsing: .unconditional, help: "Weight decay (adamw).") var weightDecay = 0.01
     @Option(help: "Regularisation: none, l1 or l2.") var regularization = "none"
-    @Option(help: "Regularisation rate.") var regularizationRate = 0.0
+    @Option(parsing: .unconditional, help: "Regularisation rate.") var regularizationRate = 0.0
     @Option(help: "Learning-rate schedule: constant, cosine, or step:EVERY:GAMMA.") var schedule = "constant"
-    @Option(help: "Mini-batch size.") var batch = 32
-    @Option(help: "Number of epochs.") var epochs = 100
+    @Option(parsing: .unconditional, help: "Mini-batch size.") var batch = 32
+    @Option(parsing: .unconditional, help: "Number of epochs.") var epochs = 100
     @Flag(help: "Keep the data's order instead of reshuffling every epoch.") var noShuffle = false
     @Flag(help: "Do not standardise the inputs.") var noNormalize = false
 

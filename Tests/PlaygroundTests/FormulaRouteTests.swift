@@ -64,4 +64,35 @@ import Testing
             }
         }
     }
+
+    /// Threads of this suite's own: one for urgent work, one for the rest (the formulas).
+    static let threads = TrainingThreads(count: 2)
+
+    /// Formulas are evaluated off the request threads and at most `maxAtOnce` at a time: with the
+    /// evaluating thread held, that many wait and one more is a 503 at once; released, they all answer.
+    /// (Eight clients looping on a slow formula once held every other request for 1.6 s.)
+    @Test func formulasBeyondTheGateAre503AtOnce() async throws {
+        let router = Router(context: BasicRequestContext.self)
+        FormulaRoute.add(to: router, threads: Self.threads)
+        let (started, held) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        Task.detached {
+            _ = try? await Self.threads.run(.background) { () throws(PlaygroundError) in started.signal(); held.wait() }
+        }
+        await Task.detached { started.wait() }.value  // the thread is held: no formula can finish
+        let uri = "/api/formula?text=\(Self.query("f(x) = x*x"))"
+        try await Application(router: router).test(.router) { client in
+            try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for _ in 0...FormulaRoute.maxAtOnce {
+                    group.addTask { try await client.execute(uri: uri, method: .get) { (Int($0.status.code), $0.text) } }
+                }
+                // The one beyond the gate answers first, while the others wait for the thread.
+                let first = try await group.next()
+                #expect(first?.0 == 503 && first?.1.contains("being evaluated already") == true, "\(String(describing: first))")
+                held.signal()
+                var answers: [Int] = []
+                for try await (status, _) in group { answers.append(status) }
+                #expect(answers == Array(repeating: 200, count: FormulaRoute.maxAtOnce))
+            }
+        }
+    }
 }

@@ -151,8 +151,8 @@ import Testing
         (#"{"networkShape": "4,2"}"#, "networkShape"),
         ("{not json", "bad JSON"),
         // This toolchain's JSONDecoder names neither the field nor the number for these.
-        (#"{"seed": -1}"#, "seed = -1"),
-        (#"{"batchSize": 10.5}"#, "batchSize = 10.5"),
+        (#"{"learningRate": 0.03, "seed": -1}"#, "seed: -1 does not fit"),
+        (#"{"batchSize": 10.5, "activationParameters": {}}"#, "batchSize: 10.5 does not fit"),
     ])
     func badConfigurationsAre400WithAMessage(body: String, message: String) async throws {
         try await buildApplication().test(.router) { client in

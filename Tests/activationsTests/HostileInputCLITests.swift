@@ -10,6 +10,11 @@ struct HostileInputCLITests {
         .init(
             arguments: ["eval", "softmax", "--derivative"],
             input: (0..<1001).map(String.init).joined(separator: " ") + "\n", status: 64, mentions: "at most 1000"),
+        // Rows of 1000, each within the cap, whose Jacobians together would be 11·10⁶ numbers.
+        .init(
+            arguments: ["eval", "softmax", "--derivative"],
+            input: String(repeating: (0..<1000).map(String.init).joined(separator: " ") + "\n", count: 11), status: 64,
+            mentions: "the 11 rows' Jacobians hold 11000000 numbers"),
         // 230 bytes of history an epoch, uncounted: 10⁹ epochs grew without bound.
         .init(
             arguments: ["train", "--dataset", "xor", "--epochs", "1000000000"], input: nil, status: 64,
@@ -25,17 +30,12 @@ struct HostileInputCLITests {
         .init(
             arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/tmp/m.json", "--metrics", "/tmp/m.json"],
             input: nil, status: 64, mentions: "--save and --metrics both name /tmp/m.json"),
-        // A raw `CommandFailure(kind: …)` and exit 1.
         .init(
-            arguments: ["list", "--docc-pages", "/etc/hostname"], input: nil, status: 64,
-            mentions: "is a file, not a folder"),
-        // Checked only after every experiment had run (19 s quick, half an hour in full).
-        .init(
-            arguments: ["report", "--quick", "-o", "/etc/hostname"], input: nil, status: 64,
-            mentions: "cannot write the report into /etc/hostname"),
-        .init(
-            arguments: ["experiment", "relu-sparsity", "--quick", "--out", "/etc/hostname"], input: nil, status: 64,
-            mentions: "cannot write the charts into /etc/hostname"),
+            arguments: ["train", "--csv", "/tmp/d.csv", "--metrics", "/tmp/./d.csv"], input: nil, status: 64,
+            mentions: "--csv and --metrics both name /tmp/./d.csv"),
+        // "Missing value" for a value that was there: a negative number is a value, then refused for its range.
+        .init(arguments: ["train", "--dataset", "xor", "--epochs", "-1"], input: nil, status: 64,
+            mentions: "epochs must be at least 1, got -1"),
     ]
 
     @Test("refused with the status and a message that says what and where", arguments: failures)
@@ -45,6 +45,25 @@ struct HostileInputCLITests {
         #expect(result.error.contains(failure.mentions), "\(result.error)")
         #expect(!result.error.contains("CommandFailure(") && !result.error.contains("Fatal error"), "\(result.error)")
         #expect(result.output.isEmpty, "\(result.output.prefix(300))")
+    }
+
+    /// A file where a folder is wanted: `list` printed a raw `CommandFailure(kind: …)` and exited 1;
+    /// `report` and `experiment` found out only after every experiment had run (19 s quick, half an
+    /// hour in full).
+    @Test("a file given as the output folder is refused before any work")
+    func fileAsFolder() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-folder-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for (arguments, mentions) in [
+            (["list", "--docc-pages", file.path], "is a file, not a folder"),
+            (["report", "--quick", "-o", file.path], "cannot write the report into \(file.path)"),
+            (["experiment", "relu-sparsity", "--quick", "--out", file.path], "cannot write the charts into \(file.path)"),
+        ] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 64 && result.error.contains(mentions), "\(arguments): \(result.error)")
+            #expect(!result.error.contains("CommandFailure(") && result.output.isEmpty, "\(result.error)")
+        }
     }
 
     /// The report's decision boundary took a row's storage offsets for its columns: a trap (exit 132)

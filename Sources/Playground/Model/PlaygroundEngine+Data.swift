@@ -20,10 +20,10 @@ extension PlaygroundEngine {
         replacePoints(with: prepared)
     }
 
-    /// Finite coordinates and labels within `PlaygroundLimits.maxMagnitude`, and a class of the data
-    /// where it has classes (`classCount` > 0).
+    /// Finite coordinates within `PlaygroundLimits.maxCoordinate`, and a class of the data where it has
+    /// classes (`classCount` > 0), else a target within `PlaygroundLimits.maxValue`.
     static func check(_ points: [AddedPoint], classCount: Int) throws(PlaygroundError) {
-        let most = PlaygroundLimits.maxMagnitude
+        let (most, largestTarget) = (PlaygroundLimits.maxCoordinate, PlaygroundLimits.maxValue)
         for (index, point) in points.enumerated() {
             let which = points.count == 1 ? "" : "point \(index + 1): "
             guard point.x1.isFinite, point.x2.isFinite, point.label.isFinite else {
@@ -38,8 +38,8 @@ extension PlaygroundEngine {
                     throw .bad(which + "the class must be 0…\(classCount - 1), got \(point.label)")
                 }
             } else {
-                guard abs(point.label) <= most else {
-                    throw .bad(which + "a target value must be at most \(Int(most)) in size, got \(point.label)")
+                guard abs(point.label) <= largestTarget else {
+                    throw .bad(which + "a target value must be at most \(Int(largestTarget)) in size, got \(point.label)")
                 }
             }
         }

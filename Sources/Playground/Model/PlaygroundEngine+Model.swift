@@ -35,11 +35,11 @@ extension PlaygroundEngine {
         let network = try lift { () throws(NeuralNetError) in try file.network() }
         for (index, layer) in network.layers.enumerated() {
             let values = layer.weights.storage + layer.bias
-            guard let bad = values.first(where: { !(abs($0) <= PlaygroundLimits.maxMagnitude) }) else { continue }
+            guard let bad = values.first(where: { !(abs($0) <= PlaygroundLimits.maxValue) }) else { continue }
             throw PlaygroundError(
                 .unprocessable,
                 "layer \(index + 1) has a weight or bias of \(bad); the playground takes them of at most "
-                    + "\(Int(PlaygroundLimits.maxMagnitude)) in size, as the weight editor does")
+                    + "\(Int(PlaygroundLimits.maxValue)) in size")
         }
         var new: PlaygroundConfig
         var points: [AddedPoint]?

@@ -163,8 +163,8 @@ public struct PlaygroundEngine: Sendable {
         guard network.layers.indices.contains(layer) else {
             throw .bad("no layer \(layer); the network has \(network.layers.count)")
         }
-        guard value.isFinite, abs(value) <= PlaygroundLimits.maxMagnitude else {
-            throw .bad("a weight must be a finite number of at most \(Int(PlaygroundLimits.maxMagnitude)) in size, got \(value)")
+        guard value.isFinite, abs(value) <= PlaygroundLimits.maxTypedWeight else {
+            throw .bad("a weight must be a finite number of at most \(Int(PlaygroundLimits.maxTypedWeight)) in size, got \(value)")
         }
         let l = network.layers[layer]
         guard (0..<l.weights.columns).contains(to) else { throw .bad("layer \(layer) has no unit \(to)") }

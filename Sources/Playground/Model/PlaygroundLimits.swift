@@ -31,22 +31,28 @@ public struct PlaygroundLimits: Sendable {
     /// connection is closed (a client sending a byte now and then never lets the idle time run out).
     public var requestBodySeconds = 30.0
 
-    /// The largest size of a point's coordinate, a regression target or a weight the server takes in
-    /// (clicked, uploaded, imported or typed): beyond it the plotted square, the losses or the sums
-    /// overflow to ∞ or NaN in a step or two.
-    public static let maxMagnitude = 1e6
+    /// The largest size of a point's coordinate (clicked, uploaded or imported): the plotted square
+    /// reaches a little beyond the farthest point, and a grid over ±1e308 would be ∞ (frames carried
+    /// "Infinity"); a million is far beyond any 2-D picture.
+    static let maxCoordinate = 1e6
+    /// The largest size of a regression target, or of an imported weight or bias: far inside what the
+    /// losses and sums can hold (a target of 1e300 overflowed the loss at once), and far beyond what a
+    /// playground network learns or its weight editor takes (`maxTypedWeight`).
+    static let maxValue = 1e12
+    /// The largest weight the weight editor takes (the page's editor says the same).
+    static let maxTypedWeight = 1e6
 
-    /// Throws, naming the first point as `name(index)` does, when a point of `data` has a coordinate (or,
-    /// for regression, a target) beyond `maxMagnitude`.
+    /// Throws, naming the first point as `name(index)` does, when a point of `data` has a coordinate
+    /// beyond `maxCoordinate` or, for regression, a target beyond `maxValue`.
     static func checkMagnitudes(of data: Dataset, naming name: (Int) -> String) throws(PlaygroundError) {
         let targets: [Double]? = if case .values(let v) = data.labels { v.storage } else { nil }
         for row in 0..<data.count {
             let (x1, x2) = (data.inputs[row, 0], data.inputs[row, 1])
-            guard abs(x1) <= maxMagnitude, abs(x2) <= maxMagnitude else {
-                throw .bad("\(name(row)): x1 and x2 must be at most \(Int(maxMagnitude)) in size, got (\(x1), \(x2))")
+            guard abs(x1) <= maxCoordinate, abs(x2) <= maxCoordinate else {
+                throw .bad("\(name(row)): x1 and x2 must be at most \(Int(maxCoordinate)) in size, got (\(x1), \(x2))")
             }
-            if let targets, abs(targets[row]) > maxMagnitude {
-                throw .bad("\(name(row)): a target value must be at most \(Int(maxMagnitude)) in size, got \(targets[row])")
+            if let targets, abs(targets[row]) > maxValue {
+                throw .bad("\(name(row)): a target value must be at most \(Int(maxValue)) in size, got \(targets[row])")
             }
         }
     }

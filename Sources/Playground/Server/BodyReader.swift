@@ -29,7 +29,7 @@ enum BodyReader {
         }
         do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw PlaygroundError.bad("bad JSON: " + diagnose(data))
+                throw PlaygroundError.bad("bad JSON: " + diagnose(data, as: T.self))
             }
             throw PlaygroundError.bad("bad JSON: " + describe(error))
         }
@@ -37,28 +37,28 @@ enum BodyReader {
 
     /// What is wrong with a body the decoder refused without saying where: this toolchain's
     /// `JSONDecoder` says "The given data was not valid JSON." both for a syntax error and for a number
-    /// that does not fit its field (−1 for a seed, 10.5 for a batch size, 1e400 anywhere).
-    static func diagnose(_ data: Data) -> String {
+    /// that does not fit its field (−1 for a seed, 10.5 for a batch size). A syntax error is named by
+    /// `JSONSerialization`; otherwise the field is found by decoding the object again without each of
+    /// its keys in turn (every key of the bodies read this way is optional), for a body of at most 64 KiB
+    /// and 100 keys (a configuration is a few hundred bytes), so that the search stays a few milliseconds.
+    static func diagnose<T: Decodable>(_ data: Data, as type: T.Type) -> String {
         let parsed: Any
         do { parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
             return (error as NSError).userInfo["NSDebugDescription"] as? String ?? "it is not valid JSON"
         }
-        var suspects: [String] = []
-        func visit(_ value: Any, _ path: String) {
-            guard suspects.count < 3 else { return }
-            if let object = value as? [String: Any] {
-                for key in object.keys.sorted() { visit(object[key]!, path.isEmpty ? key : "\(path).\(key)") }
-            } else if let array = value as? [Any] {
-                for (index, item) in array.enumerated() { visit(item, "\(path)[\(index)]") }
-            } else if !(value is Bool), let number = value as? NSNumber {
-                let v = number.doubleValue
-                if v < 0 || v != v.rounded() || v.magnitude > 0x1p53 { suspects.append("\(path) = \(number)") }
-            }
+        let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
+            + "count or a seed is, within the field's range)"
+        guard data.count <= 64 << 10, let object = parsed as? [String: Any], object.count <= 100 else { return unknown }
+        for key in object.keys.sorted() {
+            var rest = object
+            rest[key] = nil
+            guard let without = try? JSONSerialization.data(withJSONObject: rest),
+                (try? JSONDecoder().decode(T.self, from: without)) != nil
+            else { continue }
+            return "\(key): \(String(describing: object[key]!).prefix(60)) does not fit the field (a whole number "
+                + "where one is expected, not below 0 where a count or a seed is, within the field's range)"
         }
-        visit(parsed, "")
-        let hint = suspects.isEmpty ? "" : "; the numbers that may be at fault: " + suspects.joined(separator: ", ")
-        return "a value does not fit its field (a whole number where one is expected, not below 0 where a count "
-            + "or a seed is, within the field's range)" + hint
+        return unknown
     }
 
     static func describe(_ error: DecodingError) -> String {

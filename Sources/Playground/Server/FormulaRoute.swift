@@ -1,13 +1,21 @@
 import ActivationFunctions
+import Foundation
 import Hummingbird
 
 /// `GET /api/formula?text=f(x)=…&a=2`: a formula's curve (f and f′ sampled over [−6, 6]), its
 /// derivative written out, its measured properties, warnings (NaN or ±∞ on [−10, 10]) and the catalog
 /// functions it equals (`catalogMatches`), for the page's "Your own…" field. A formula
 /// that does not parse gives 400 with `{"error": {"message": …, "column": …}}`. The work is bounded
-/// by the formula's limits (length and depth are checked before anything else).
+/// by the formula's limits (length and depth are checked before anything else), but a formula at those
+/// limits takes about a quarter of a second: it runs on the training threads (`.background`), never on
+/// the threads that answer requests, and at most `maxAtOnce` at a time; one more is a 503 at once.
+/// Any web page can send this GET, and 8 looping clients once held every other request for 1.6 s.
 enum FormulaRoute {
-    static func add(to router: Router<BasicRequestContext>) {
+    /// The most formula requests evaluated or waiting at once.
+    static let maxAtOnce = 4
+
+    static func add(to router: Router<BasicRequestContext>, threads: TrainingThreads = .shared) {
+        let gate = Gate(limit: maxAtOnce)
         router.get("/api/formula") { request, _ in
             let query = request.uri.queryParameters
             guard let text = query.get("text") else { throw PlaygroundError.bad("give the formula as ?text=f(x)=…") }
@@ -18,17 +26,54 @@ enum FormulaRoute {
                 }
                 parameters[String(item.key)] = value
             }
-            let formula: Formula
-            do {
-                formula = try Formula(parsing: text, parameters: parameters)
-            } catch let error as FormulaError {
-                return Reply.json(
-                    FormulaFailure(error: .init(message: error.description, column: error.column)), status: .badRequest)
+            guard gate.enter() else {
+                throw PlaygroundError(
+                    .unavailable, "\(maxAtOnce) formulas are being evaluated already; try again in a moment")
             }
-            return Reply.json(
-                FormulaCurve(
-                    curve: try ActivationCurve(id: text, parameters: parameters),
-                    warnings: formula.warnings, catalogMatches: formula.catalogMatches()))
+            defer { gate.leave() }
+            let given = parameters
+            let (bytes, status) = try await threads.run(.background, cancellable: true) {
+                () throws(PlaygroundError) -> ([UInt8], HTTPResponse.Status) in try evaluate(text, given)
+            }
+            return Reply.bytes(bytes, type: "application/json; charset=utf-8", status: status)
+        }
+    }
+
+    /// The response's JSON and status: the curve with what was measured, or the parse error (400).
+    static func evaluate(_ text: String, _ parameters: [String: Double]) throws(PlaygroundError) -> (
+        [UInt8], HTTPResponse.Status
+    ) {
+        let formula: Formula
+        do {
+            formula = try Formula(parsing: text, parameters: parameters)
+        } catch {
+            let failure = FormulaFailure(error: .init(message: error.description, column: error.column))
+            return (JSONBody.encode(failure), .badRequest)
+        }
+        let curve = try ActivationCurve(id: text, parameters: parameters)
+        let answer = FormulaCurve(curve: curve, warnings: formula.warnings, catalogMatches: formula.catalogMatches())
+        return (JSONBody.encode(answer), .ok)
+    }
+
+    /// A count of requests inside, refusing one more than `limit`.
+    final class Gate: @unchecked Sendable {
+        private let lock = NSLock()
+        private var inside = 0
+        let limit: Int
+        init(limit: Int) { self.limit = limit }
+
+        func enter() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            guard inside < limit else { return false }
+            inside += 1
+            return true
+        }
+
+        func leave() {
+            lock.lock()
+            inside -= 1
+            lock.unlock()
         }
     }
 

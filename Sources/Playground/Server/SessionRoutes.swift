@@ -35,7 +35,7 @@ struct SessionRoutes: Sendable {
         }
         sessions.get(":id") { _, context in
             let session = try await store.session(context.parameters.require("id"))
-            return Reply.json(await session.currentFrame())
+            return Reply.json(await session.currentFrame(.background))
         }
         sessions.delete(":id") { _, context in
             await store.remove(try context.parameters.require("id"))

@@ -46,10 +46,12 @@ extension PlaygroundSession {
         let inTime = { @Sendable in ContinuousClock.now < deadline }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
-        while remaining > 0 && inTime() {
+        var first = true  // trains at least one batch, even when its job starts after the limit
+        while remaining > 0 && (first || inTime()) {
             let (done, paused) = try await trainSlice(
-                upTo: remaining, priority: .urgent, wholeEpochs: false, cancellable: true, while: inTime)
-            (trained, remaining) = (trained + done, remaining - done)
+                upTo: remaining, priority: .urgent, wholeEpochs: false, cancellable: true, firstBatchAlways: first,
+                while: inTime)
+            (trained, remaining, first) = (trained + done, remaining - done, false)
             if paused { break }
         }
         return trained
@@ -70,21 +72,23 @@ extension PlaygroundSession {
     }
 
     /// Trains up to `epochs` epochs (nil: the configuration's epochs per frame), while `shouldGo()` holds
-    /// and for at most `sliceBudget` (at least one epoch, or with `wholeEpochs` false one batch: then
+    /// (first asked after one batch when `firstBatchAlways`) and for at most `sliceBudget` (at least one
+    /// epoch, or with `wholeEpochs` false one batch: then
     /// both are also checked between batches, so Pause and a control wait for one batch, not for an
     /// epoch, and the epoch goes on in the next slice with the same numbers). Returns how many epochs
     /// it finished and whether training paused by itself.
     private func trainSlice(
         upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool, cancellable: Bool = false,
-        while shouldGo: @escaping @Sendable () -> Bool
+        firstBatchAlways: Bool = false, while shouldGo: @escaping @Sendable () -> Bool
     ) async throws(PlaygroundError) -> (Int, Bool) {
         let budget = sliceBudget
         return try await withEngine(priority, cancellable: cancellable) { (engine, pause) in
             let deadline = ContinuousClock.now + budget
             let midEpoch = { wholeEpochs || (shouldGo() && ContinuousClock.now < deadline) }
             let epochs = epochs ?? engine.config.epochsPerFrame
-            var done = 0
-            while done < epochs && shouldGo() {
+            var (done, first) = (0, firstBatchAlways)
+            while done < epochs && (first || shouldGo()) {
+                first = false  // `trainEpoch` trains one batch before it asks `midEpoch`
                 let outcome = engine.trainEpoch(while: midEpoch)
                 if outcome.finished { done += 1 }  // also the epoch that reached maxEpochs or the stop loss
                 if let reason = outcome.pause {
@@ -122,9 +126,11 @@ extension PlaygroundSession {
         }
     }
 
-    /// The newest frame, whole.
-    func currentFrame() async -> Frame {
-        try! await withEngine { (engine, pause) in self.frame(engine, pause, after: nil)!.0 }
+    /// The newest frame, whole; `.background` for a request nobody's control should wait behind
+    /// (`GET /api/sessions/{id}`, which any client can send in a loop: at `.urgent` six such loops held
+    /// up another session's configuration change for 1.3 s).
+    func currentFrame(_ priority: TrainingThreads.Priority = .urgent) async -> Frame {
+        try! await withEngine(priority) { (engine, pause) in self.frame(engine, pause, after: nil)!.0 }
     }
 
     /// The frame that follows `cursor` (new records, the points if they changed), nil when nothing
