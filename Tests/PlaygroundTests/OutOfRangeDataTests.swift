@@ -30,38 +30,34 @@ import Testing
 
     /// The same label in a model file's clicked points.
     @Test func aModelFilesClassLabelOutOfRangeIs400() async throws {
-        try await buildApplication().test(.router) { client in
-            let id = try await client.createSession("{}")
-            var model = try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { $0.json() }
-            model["addedPoints"] = [["x1": 0, "x2": 0, "label": -1e300]]
-            let body = try JSONSerialization.data(withJSONObject: model)
-            try await client.execute(
-                uri: "/api/sessions/\(id)/model", method: .post, headers: .json, body: ByteBuffer(bytes: body)
-            ) { response in
-                #expect(response.status == .badRequest)
-                #expect(response.errorMessage.contains("the class must be 0…1"), "\(response.errorMessage)")
-            }
-        }
+        let response = try await Self.importExport { $0["addedPoints"] = [["x1": 0, "x2": 0, "label": -1e300]] }
+        #expect(response.status == .badRequest)
+        #expect(response.errorMessage.contains("the class must be 0…1"), "\(response.errorMessage)")
     }
 
-    /// A model's weight of 1e308 trained to NaN at once (the pause then blamed the learning rate);
-    /// the weight editor already refused more than 1e6.
+    /// A model's weight of 1e308 trained to NaN at once (the pause then blamed the learning rate).
     @Test func aModelFilesHugeWeightIs422() async throws {
-        try await buildApplication().test(.router) { client in
-            let id = try await client.createSession("{}")
-            var model = try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { $0.json() }
-            var layers = try #require(model["layers"] as? [[String: Any]])
-            var weights = try #require(layers[0]["weights"] as? [[Double]])
+        let response = try await Self.importExport { model in
+            var layers = model["layers"] as? [[String: Any]] ?? []
+            var weights = layers.first?["weights"] as? [[Double]] ?? []
             weights[0][0] = 1e308
             layers[0]["weights"] = weights
             model["layers"] = layers
+        }
+        #expect(response.status == .unprocessableContent)
+        #expect(response.errorMessage.contains("layer 1 has a weight or bias of 1e+308"), "\(response.errorMessage)")
+    }
+
+    /// A new session's exported model, changed by `edit`, imported back: the server's answer.
+    static func importExport(_ edit: @escaping @Sendable (inout [String: Any]) -> Void) async throws -> TestResponse {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            var model = try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { $0.json() }
+            edit(&model)
             let body = try JSONSerialization.data(withJSONObject: model)
-            try await client.execute(
+            return try await client.execute(
                 uri: "/api/sessions/\(id)/model", method: .post, headers: .json, body: ByteBuffer(bytes: body)
-            ) { response in
-                #expect(response.status == .unprocessableContent)
-                #expect(response.errorMessage.contains("layer 1 has a weight or bias of 1e+308"), "\(response.errorMessage)")
-            }
+            ) { $0 }
         }
     }
 

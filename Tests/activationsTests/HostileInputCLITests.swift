@@ -5,48 +5,6 @@ import Testing
 /// result, lost work or wrote where it should not, and failed before its fix.
 @Suite("activations: a hostile tester's findings")
 struct HostileInputCLITests {
-    static let failures: [CLITests.Failure] = [
-        // The Jacobian of a row of 100 000 read from standard input took 4.6 GB before printing a line.
-        .init(
-            arguments: ["eval", "softmax", "--derivative"],
-            input: (0..<1001).map(String.init).joined(separator: " ") + "\n", status: 64, mentions: "at most 1000"),
-        // Rows of 1000, each within the cap, whose Jacobians together would be 11·10⁶ numbers.
-        .init(
-            arguments: ["eval", "softmax", "--derivative"],
-            input: String(repeating: (0..<1000).map(String.init).joined(separator: " ") + "\n", count: 11), status: 64,
-            mentions: "the 11 rows' Jacobians hold 11000000 numbers"),
-        // 230 bytes of history an epoch, uncounted: 10⁹ epochs grew without bound.
-        .init(
-            arguments: ["train", "--dataset", "xor", "--epochs", "1000000000"], input: nil, status: 64,
-            mentions: "for 1000000000 epochs needs about"),
-        // An empty path was the current folder: 62 pages, or an index.html, written there.
-        .init(arguments: ["list", "--docc-pages", ""], input: nil, status: 64, mentions: "the path is empty"),
-        .init(arguments: ["plot", "--all", "-o", ""], input: nil, status: 64, mentions: "the path is empty"),
-        .init(
-            arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", ""], input: nil, status: 64,
-            mentions: "the path is empty"),
-        .init(arguments: ["train", "--csv", ""], input: nil, status: 64, mentions: "the path is empty"),
-        // The metrics overwrote the model just saved.
-        .init(
-            arguments: ["train", "--dataset", "xor", "--epochs", "1", "--save", "/tmp/m.json", "--metrics", "/tmp/m.json"],
-            input: nil, status: 64, mentions: "--save and --metrics both name /tmp/m.json"),
-        .init(
-            arguments: ["train", "--csv", "/tmp/d.csv", "--metrics", "/tmp/./d.csv"], input: nil, status: 64,
-            mentions: "--csv and --metrics both name /tmp/./d.csv"),
-        // "Missing value" for a value that was there: a negative number is a value, then refused for its range.
-        .init(arguments: ["train", "--dataset", "xor", "--epochs", "-1"], input: nil, status: 64,
-            mentions: "epochs must be at least 1, got -1"),
-    ]
-
-    @Test("refused with the status and a message that says what and where", arguments: failures)
-    func refused(_ failure: CLITests.Failure) throws {
-        let result = try CLI.run(failure.arguments, input: failure.input)
-        #expect(result.status == failure.status, "\(result.error)")
-        #expect(result.error.contains(failure.mentions), "\(result.error)")
-        #expect(!result.error.contains("CommandFailure(") && !result.error.contains("Fatal error"), "\(result.error)")
-        #expect(result.output.isEmpty, "\(result.output.prefix(300))")
-    }
-
     /// A file where a folder is wanted: `list` printed a raw `CommandFailure(kind: …)` and exited 1;
     /// `report` and `experiment` found out only after every experiment had run (19 s quick, half an
     /// hour in full).

@@ -3,36 +3,6 @@ import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
 
-/// The open connections, counted across the server's event loops.
-final class ConnectionCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var open = 0
-    /// Connections beyond this many get a 503 to their first request and are closed.
-    let limit: Int
-
-    init(limit: Int) { self.limit = limit }
-
-    /// Counts a new connection; whether it is within the limit.
-    func opened() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        open += 1
-        return open <= limit
-    }
-
-    func closed() {
-        lock.lock()
-        open -= 1
-        lock.unlock()
-    }
-
-    var current: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return open
-    }
-}
-
 /// Answers 503 (and closes) on a connection opened while `count.limit` others are open, so that a
 /// flood of connections is refused with a reason instead of using up the process's file descriptors.
 /// (Beyond a higher hard cap the server stops accepting for a while: `MaximumAvailableConnections`.)
@@ -40,19 +10,19 @@ final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandl
     typealias InboundIn = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
 
-    private let count: ConnectionCount
+    private let count: Occupancy
     private var admitted = true
     private var counted = false
     private var answered = false
 
-    init(count: ConnectionCount) { self.count = count }
+    init(count: Occupancy) { self.count = count }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        (admitted, counted) = (count.opened(), true)
+        (admitted, counted) = (count.enter(), true)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        if counted { count.closed() }
+        if counted { count.leave() }
         counted = false
     }
 

@@ -15,7 +15,7 @@ enum FormulaRoute {
     static let maxAtOnce = 4
 
     static func add(to router: Router<BasicRequestContext>, threads: TrainingThreads = .shared) {
-        let gate = Gate(limit: maxAtOnce)
+        let evaluating = Occupancy(limit: maxAtOnce)
         router.get("/api/formula") { request, _ in
             let query = request.uri.queryParameters
             guard let text = query.get("text") else { throw PlaygroundError.bad("give the formula as ?text=f(x)=…") }
@@ -26,11 +26,12 @@ enum FormulaRoute {
                 }
                 parameters[String(item.key)] = value
             }
-            guard gate.enter() else {
+            let admitted = evaluating.enter()
+            defer { evaluating.leave() }
+            guard admitted else {
                 throw PlaygroundError(
                     .unavailable, "\(maxAtOnce) formulas are being evaluated already; try again in a moment")
             }
-            defer { gate.leave() }
             let given = parameters
             let (bytes, status) = try await threads.run(.background, cancellable: true) {
                 () throws(PlaygroundError) -> ([UInt8], HTTPResponse.Status) in try evaluate(text, given)
@@ -53,28 +54,6 @@ enum FormulaRoute {
         let curve = try ActivationCurve(id: text, parameters: parameters)
         let answer = FormulaCurve(curve: curve, warnings: formula.warnings, catalogMatches: formula.catalogMatches())
         return (JSONBody.encode(answer), .ok)
-    }
-
-    /// A count of requests inside, refusing one more than `limit`.
-    final class Gate: @unchecked Sendable {
-        private let lock = NSLock()
-        private var inside = 0
-        let limit: Int
-        init(limit: Int) { self.limit = limit }
-
-        func enter() -> Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            guard inside < limit else { return false }
-            inside += 1
-            return true
-        }
-
-        func leave() {
-            lock.lock()
-            inside -= 1
-            lock.unlock()
-        }
     }
 
     /// The curve, with what was measured: NaN or ±∞ on [−10, 10] (warnings), and the catalog

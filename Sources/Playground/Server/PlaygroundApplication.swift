@@ -49,7 +49,7 @@ public func buildApplication(
     SessionRoutes(store: store).add(to: router)
     let onRunning = configuration.onRunning
     let limits = configuration.limits
-    let connections = ConnectionCount(limit: limits.maxConnections)
+    let connections = Occupancy(limit: limits.maxConnections)
     return Application(
         router: router,
         server: .http1(
