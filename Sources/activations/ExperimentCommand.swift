@@ -63,6 +63,11 @@ struct ExperimentCommand: ParsableCommand {
         try reportingFailures {
             if list { return print(json ? JSONText.listing : ExperimentRunner.listing) }
             let experiments = try ExperimentRunner.select(id: id, all: all)
+            if let extra, !all, let id, !ExperimentRunner.takingExtra.contains(id) {  // was silently ignored
+                throw CommandFailure.usage(
+                    "--extra \(extra) adds activations to \(ExperimentRunner.takingExtra.joined(separator: " and ")) only; "
+                        + "\(id) compares its own")
+            }
             if let outputDirectory, let problem = OutputPath.directoryProblem(outputDirectory) {  // before the runs
                 throw CommandFailure.usage("cannot write the charts into \(outputDirectory): \(problem)")
             }
@@ -86,7 +91,11 @@ enum ExperimentRunner {
         }.joined(separator: "\n")
     }
 
+    /// The experiments that compare the activations given with `--extra` besides their own.
+    static let takingExtra = ["choosing", "dying-relu"]
+
     static func select(id: String?, all: Bool) throws -> [any Experiment] {
+        if all, let id { throw CommandFailure.usage("name an experiment or use --all, not both (got \(id) and --all)") }
         if all { return Experiments.all }
         guard let id else { throw CommandFailure.usage("name an experiment, or use --list or --all") }
         guard let experiment = Experiments.named(id) else {

@@ -16,13 +16,20 @@ enum NumberInput {
     ) throws -> T {
         guard let value = NumberText.parse(token, as: T.self) else {
             let hidden = NumberText.hiddenCharacter(in: token).map { " (it holds \($0))" } ?? ""
-            throw CommandFailure.data("\(position): '\(NumberText.visible(token))' is not a number\(hidden)")
+            throw CommandFailure.data("\(position): '\(shown(token))' is not a number\(hidden)")
         }
         if value.isInfinite && !spellsInfinity(token) {
             throw CommandFailure.data(
-                "\(position): '\(token)' is too large for \(T.self) (largest finite: \(T.greatestFiniteMagnitude))")
+                "\(position): '\(shown(token))' is too large for \(T.self) (largest finite: \(T.greatestFiniteMagnitude))")
         }
         return value
+    }
+
+    /// A token as a message quotes it: hidden characters spelled out, and a long one cut to its first
+    /// 40 characters (a 1 MB token made a 1 MB message).
+    static func shown(_ token: String) -> String {
+        let visible = NumberText.visible(token.prefix(40))
+        return token.count > 40 ? "\(visible)… (\(token.count) characters)" : visible
     }
 
     /// Splits a line into tokens at whitespace and commas.

@@ -31,6 +31,15 @@ struct HardeningCLITests {
             arguments: ["plot", "relu", "-o", "/etc/hostname/x.svg"], input: nil, status: 64,
             mentions: "is a file, not a folder"),
         // A hostile tester's findings of 6 Dec (more in HostileInputCLITests).
+        // A megabyte of digits was quoted whole in the message.
+        .init(
+            arguments: ["eval", "relu"], input: String(repeating: "7", count: 1_000_000) + "x\n", status: 65,
+            mentions: "'7777777777777777777777777777777777777777… (1000001 characters)' is not a number"),
+        // Options that were silently ignored: the id beside --all (every experiment ran in full), --extra.
+        .init(arguments: ["experiment", "relu-sparsity", "--all"], input: nil, status: 64, mentions: "not both"),
+        .init(
+            arguments: ["experiment", "relu-sparsity", "--quick", "--extra", "gelu"], input: nil, status: 64,
+            mentions: "--extra gelu adds activations to choosing and dying-relu only"),
         // The Jacobian of a row of 100 000 read from standard input took 4.6 GB before printing a line.
         .init(
             arguments: ["eval", "softmax", "--derivative"],
