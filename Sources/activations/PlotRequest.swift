@@ -58,6 +58,11 @@ enum PlotRequest {
     func perform(output: String?) throws {
         switch self {
         case .one(let function, let curves, let domain, let values):
+            // What `show` says of a formula (NaN or ±∞ where it was sampled): a chart of a formula that is
+            // NaN everywhere is empty, and said nothing.
+            if case .elementwise(let formula as Formula) = function {
+                for warning in formula.warnings { printWarning(warning) }
+            }
             try emit(FunctionCharts.chart(function, curves: curves, domain: domain, parameters: values), to: output)
         case .compare(let functions, let derivative, let domain):
             try emit(FunctionCharts.compare(functions, derivative: derivative, domain: domain), to: output)

@@ -83,6 +83,16 @@ struct HardeningCLITests {
         #expect(result.output.isEmpty, "\(result.output.prefix(300))")
     }
 
+    /// `show` warned of a formula that is NaN everywhere; `plot` wrote an empty chart and said nothing.
+    @Test("plot warns of a formula's NaN on standard error, as show does")
+    func plotWarnsOfNaN() throws {
+        let result = try CLI.run(["plot", "f(x) = sqrt(-1 - x*x)"])
+        #expect(result.status == 0 && result.output.contains("<svg"), "\(result.error)")
+        #expect(result.error.contains("warning: f is NaN at 2001 of 2001 sample points"), "\(result.error)")
+        let fine = try CLI.run(["plot", "f(x) = x*x"])
+        #expect(fine.status == 0 && fine.error.isEmpty, "\(fine.error)")
+    }
+
     @Test("negative values after options are values: --param slope=-0.1, --range -3:3")
     func negativeValues() throws {
         let slope = try CLI.run(["eval", "leaky-relu", "--param", "slope=-0.1", "-2"])
