@@ -129,7 +129,7 @@ PARAMS = {
     'celu': ({'alpha': 1.0}, [{'alpha': 2.0}]),
     'isrlu': ({'alpha': 1.0}, [{'alpha': 4.0}]),
     'isru': ({'alpha': 1.0}, [{'alpha': 0.25}]),
-    'softplus': ({'beta': 1.0}, [{'beta': 2.0}, {'beta': 0.5}, {'beta': 10.0}, {'beta': 0.1}]),
+    'softplus': ({'beta': 1.0}, [{'beta': 2.0}, {'beta': 0.5}, {'beta': 10.0}, {'beta': 0.1}, {'beta': 0.001}]),
     'squareplus': ({'b': 4.0}, [{'b': 1.0}]),
     'soft-exponential': ({'alpha': 0.0}, [{'alpha': 0.5}, {'alpha': -0.5}]),
     'hard-tanh': ({'min': -1.0, 'max': 1.0}, [{'min': -2.0, 'max': 0.5}]),
@@ -278,6 +278,15 @@ def tail_points(fid, p, typ):
             prev, pc = x, c
     return pts
 
+# Points a function's own arithmetic makes hard, which the random and tail points can miss.
+EXTRA_POINTS = {
+    # softplus with beta < 1 just left of where e^(beta x) turns subnormal while f = e^(beta x)/beta is
+    # still normal (beta x between -709 and -715 in double, -88 and -103 in float): the exponential's
+    # last digits are lost there (579 ulp at beta = 0.001).
+    'softplus': lambda p: ([-(708.5 + k) / p['beta'] for k in (0.25, 1, 2.5, 4, 5.5, 6.5)]
+                           + [-(87.5 + k) / p['beta'] for k in (0.5, 2, 5, 9, 14)]) if p['beta'] < 1 else [],
+}
+
 def points(fid, p, typ):
     xmax, xmin, (k0, k1) = TYPES[typ]
     r = random.Random('%s %s %s %s' % (SEED, fid, sorted(p.items()), typ))
@@ -289,6 +298,7 @@ def points(fid, p, typ):
         kk = rnd(k, typ)
         pts += [kk, next_after(kk, True, typ), next_after(kk, False, typ)]
     pts += tail_points(fid, p, typ)
+    pts += EXTRA_POINTS.get(fid, lambda p: [])(p)
     out = []
     for v in pts:
         v = rnd(min(max(v, -xmax), xmax), typ)
