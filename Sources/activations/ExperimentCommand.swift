@@ -63,10 +63,10 @@ struct ExperimentCommand: ParsableCommand {
         try reportingFailures {
             if list { return print(json ? JSONText.listing : ExperimentRunner.listing) }
             let experiments = try ExperimentRunner.select(id: id, all: all)
-            if let extra, !all, let id, !ExperimentRunner.takingExtra.contains(id) {  // was silently ignored
-                throw CommandFailure.usage(
+            if let extra, !all, let chosen = experiments.first?.info.id, !ExperimentRunner.takingExtra.contains(chosen) {
+                throw CommandFailure.usage(  // was silently ignored
                     "--extra \(extra) adds activations to \(ExperimentRunner.takingExtra.joined(separator: " and ")) only; "
-                        + "\(id) compares its own")
+                        + "\(chosen) compares its own")
             }
             if let outputDirectory, let problem = OutputPath.directoryProblem(outputDirectory) {  // before the runs
                 throw CommandFailure.usage("cannot write the charts into \(outputDirectory): \(problem)")

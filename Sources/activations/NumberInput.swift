@@ -26,10 +26,14 @@ enum NumberInput {
     }
 
     /// A token as a message quotes it: hidden characters spelled out, and a long one cut to its first
-    /// 40 characters (a 1 MB token made a 1 MB message).
+    /// 40 Unicode scalars (a 1 MB token made a 1 MB message; counted in scalars, since one character
+    /// can hold any number of combining marks).
     static func shown(_ token: String) -> String {
-        let visible = NumberText.visible(token.prefix(40))
-        return token.count > 40 ? "\(visible)… (\(token.count) characters)" : visible
+        let scalars = token.unicodeScalars
+        guard scalars.count > 40 else { return NumberText.visible(token) }
+        var head = String.UnicodeScalarView()
+        head.append(contentsOf: scalars.prefix(40))
+        return "\(NumberText.visible(String(head)))… (\(scalars.count) characters)"
     }
 
     /// Splits a line into tokens at whitespace and commas.

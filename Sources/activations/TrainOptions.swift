@@ -15,7 +15,7 @@ struct DataOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seed for the data, the initial weights and the batch order.") var seed: UInt64 = 1
     @Option(help: "Read the data from a CSV file instead.") var csv: String?
     @Flag(help: "The CSV file's first line names its columns.") var header = false
-    @Option(parsing: .unconditional, help: "The CSV label column: a 1-based index or a header name (default: the last).") var label: String?
+    @Option(help: "The CSV label column: a 1-based index or a header name (default: the last).") var label: String?
     @Flag(help: "The CSV labels are real values (regression), not classes.") var regression = false
     @Option(help: "Input features from 2-D points, e.g. x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2).") var features: String?
     @Option(parsing: .unconditional, help: "Share of the data used for training (the rest is the test set).") var trainFraction = 0.8

@@ -71,7 +71,7 @@ import Testing
     /// Formulas are evaluated off the request threads and at most `maxAtOnce` at a time: with the
     /// evaluating thread held, that many wait and one more is a 503 at once; released, they all answer.
     /// (Eight clients looping on a slow formula once held every other request for 1.6 s.)
-    @Test func formulasBeyondTheGateAre503AtOnce() async throws {
+    @Test(.timeLimit(.minutes(1))) func formulasBeyondTheGateAre503AtOnce() async throws {
         let router = Router(context: BasicRequestContext.self)
         FormulaRoute.add(to: router, threads: Self.threads)
         let (started, held) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
@@ -79,6 +79,7 @@ import Testing
             _ = try? await Self.threads.run(.background) { () throws(PlaygroundError) in started.signal(); held.wait() }
         }
         await Task.detached { started.wait() }.value  // the thread is held: no formula can finish
+        defer { held.signal() }  // released however the test ends (a second signal is harmless)
         let uri = "/api/formula?text=\(Self.query("f(x) = x*x"))"
         try await Application(router: router).test(.router) { client in
             try await withThrowingTaskGroup(of: (Int, String).self) { group in

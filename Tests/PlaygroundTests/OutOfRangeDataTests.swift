@@ -38,8 +38,8 @@ import Testing
     /// A model's weight of 1e308 trained to NaN at once (the pause then blamed the learning rate).
     @Test func aModelFilesHugeWeightIs422() async throws {
         let response = try await Self.importExport { model in
-            var layers = model["layers"] as? [[String: Any]] ?? []
-            var weights = layers.first?["weights"] as? [[Double]] ?? []
+            var layers = try #require(model["layers"] as? [[String: Any]])
+            var weights = try #require(layers.first?["weights"] as? [[Double]])
             weights[0][0] = 1e308
             layers[0]["weights"] = weights
             model["layers"] = layers
@@ -49,11 +49,11 @@ import Testing
     }
 
     /// A new session's exported model, changed by `edit`, imported back: the server's answer.
-    static func importExport(_ edit: @escaping @Sendable (inout [String: Any]) -> Void) async throws -> TestResponse {
+    static func importExport(_ edit: @escaping @Sendable (inout [String: Any]) throws -> Void) async throws -> TestResponse {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
             var model = try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { $0.json() }
-            edit(&model)
+            try edit(&model)
             let body = try JSONSerialization.data(withJSONObject: model)
             return try await client.execute(
                 uri: "/api/sessions/\(id)/model", method: .post, headers: .json, body: ByteBuffer(bytes: body)

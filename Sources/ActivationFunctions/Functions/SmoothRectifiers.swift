@@ -95,12 +95,13 @@ public struct Squareplus: ElementwiseActivation {
         return select(x .>= L(0), L(0.5) * x + L(0.5) * root, leftArm(x, root))
     }
 
-    /// f′(x) = ½(1 + x/√(x² + b)), in every lane of `x`; for x < 0, f(x)/√(x² + b) (the product
-    /// √(x² + b)·(√(x² + b) − x) ≈ 2x² would overflow beyond |x| = 10¹⁵⁴ and give 0 for a normal slope).
+    /// f′(x) = ½(1 + x/√(x² + b)), in every lane of `x`; for x < 0, (b/2)/(√(x² + b)·(√(x² + b) − x)),
+    /// halved as in `leftArm` (the same bits). The product ≈ 2x² overflows beyond |x| ≈ 10¹⁵⁴, where
+    /// the slope b/(4x²) is below the smallest normal number anyway: 0 there is within its bound (4ε).
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
         let right = L(0.5) * (L(1) + x / root)
-        let left = leftArm(x, root) / root
+        let left = L(0.25 * b) / ((L(0.5) * root - L(0.5) * x) * root)
         return select(x .>= L(0), right, left).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
     }
 

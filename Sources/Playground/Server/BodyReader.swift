@@ -39,8 +39,9 @@ enum BodyReader {
     /// `JSONDecoder` says "The given data was not valid JSON." both for a syntax error and for a number
     /// that does not fit its field (−1 for a seed, 10.5 for a batch size). A syntax error is named by
     /// `JSONSerialization`; otherwise the field is found by decoding the object again without each of
-    /// its keys in turn (every key of the bodies read this way is optional), for a body of at most 64 KiB
-    /// and 100 keys (a configuration is a few hundred bytes), so that the search stays a few milliseconds.
+    /// its keys in turn, for an object of at most 16 KiB and 64 keys (a configuration is a few hundred
+    /// bytes), so that the search stays within about 2 MB of JSON work. A required key, an array body or a
+    /// larger one gets the general message.
     static func diagnose<T: Decodable>(_ data: Data, as type: T.Type) -> String {
         let parsed: Any
         do { parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
@@ -48,7 +49,7 @@ enum BodyReader {
         }
         let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
             + "count or a seed is, within the field's range)"
-        guard data.count <= 64 << 10, let object = parsed as? [String: Any], object.count <= 100 else { return unknown }
+        guard data.count <= 16 << 10, let object = parsed as? [String: Any], object.count <= 64 else { return unknown }
         for key in object.keys.sorted() {
             var rest = object
             rest[key] = nil

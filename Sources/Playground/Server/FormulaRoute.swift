@@ -30,7 +30,7 @@ enum FormulaRoute {
             defer { evaluating.leave() }
             guard admitted else {
                 throw PlaygroundError(
-                    .unavailable, "\(maxAtOnce) formulas are being evaluated already; try again in a moment")
+                    .unavailable, "\(maxAtOnce) formulas are being evaluated already; try again in a few seconds")
             }
             let given = parameters
             let (bytes, status) = try await threads.run(.background, cancellable: true) {

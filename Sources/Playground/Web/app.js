@@ -294,7 +294,14 @@ async function updateCard() {
     S.curves[key] = 'loading';
     const q = new URLSearchParams(params).toString(), own = isFormula(layer.activation);
     const url = own ? formulaURL(layer.activation, params) : `/api/activations/${encodeURIComponent(layer.activation)}${q ? '?' + q : ''}`;
-    fetch(url).then(r => r.json()).then(c => { S.curves[key] = c; updateCard(); });
+    // A busy server's 503 is not kept (it would blank the card for good): the card waits, and asks
+    // again after the server's Retry-After. A lost request is asked again a little later.
+    const askAgain = seconds => setTimeout(() => { delete S.curves[key]; updateCard(); }, 1000 * seconds);
+    fetch(url).then(async r => {
+      if (r.status === 503) return askAgain(Number(r.headers.get('Retry-After')) || 2);
+      S.curves[key] = await r.json().catch(() => ({ error: { message: `${r.status} ${r.statusText}` } }));
+      updateCard();
+    }).catch(() => askAgain(2));
     return;
   }
   const curve = S.curves[key];

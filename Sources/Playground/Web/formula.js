@@ -89,7 +89,7 @@ export class FormulaField {
   async apply() {
     clearTimeout(this.timer);
     const text = $('formulaText').value.trim();
-    if (!this.result || this.result.text !== text) await this.check();
+    if (!this.result || this.result.text !== text || !this.result.ok) await this.check();  // a refusal may have been a busy server
     if (!this.result.ok) { $('formulaText').focus(); return; }
     this.close();
     await this.use(text, this.target);
