@@ -15,13 +15,9 @@ import Testing
     func aClassLabelOutOfRangeIs400(label: String) async throws {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
-            try await client.execute(
-                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
-                body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": \#(label)}"#)
-            ) { response in
-                #expect(response.status == .badRequest)
-                #expect(response.errorMessage.contains("the class must be 0…1"), "\(response.errorMessage)")
-            }
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/points", #"{"x1": 1, "x2": 2, "label": \#(label)}"#, .badRequest,
+                saying: "the class must be 0…1")
             try await client.execute(uri: "/api/sessions/\(id)/step", method: .post, headers: .json) {
                 #expect($0.json()["epoch"] as? Int == 1, "the session goes on")
             }
@@ -49,7 +45,9 @@ import Testing
     }
 
     /// A new session's exported model, changed by `edit`, imported back: the server's answer.
-    static func importExport(_ edit: @escaping @Sendable (inout [String: Any]) throws -> Void) async throws -> TestResponse {
+    static func importExport(_ edit: @escaping @Sendable (inout [String: Any]) throws -> Void) async throws
+        -> TestResponse
+    {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
             var model = try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { $0.json() }
@@ -66,28 +64,15 @@ import Testing
     @Test func hugeCoordinatesAndTargetsAre400() async throws {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
-            try await client.execute(
-                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
-                body: ByteBuffer(string: #"{"x1": 1e308, "x2": 0, "label": 1}"#)
-            ) { response in
-                #expect(response.status == .badRequest)
-                #expect(response.errorMessage.contains("x1 and x2 must be at most 1000000"), "\(response.errorMessage)")
-            }
-            try await client.execute(
-                uri: "/api/sessions/\(id)/csv", method: .post, headers: .json,
-                body: ByteBuffer(string: "1,2,0\n3,4,1\n-2e7,1,0\n")
-            ) { response in
-                #expect(response.status == .badRequest)
-                #expect(response.errorMessage.contains("data row 3"), "\(response.errorMessage)")
-            }
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/points", #"{"x1": 1e308, "x2": 0, "label": 1}"#, .badRequest,
+                saying: "x1 and x2 must be at most 1000000")
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/csv", "1,2,0\n3,4,1\n-2e7,1,0\n", .badRequest, saying: "data row 3")
             let regression = try await client.createSession(#"{"problem": "regression", "dataset": "reg-plane"}"#)
-            try await client.execute(
-                uri: "/api/sessions/\(regression)/points", method: .post, headers: .json,
-                body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 1e300}"#)
-            ) { response in
-                #expect(response.status == .badRequest)
-                #expect(response.errorMessage.contains("a target value must be at most"), "\(response.errorMessage)")
-            }
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(regression)/points", #"{"x1": 1, "x2": 2, "label": 1e300}"#, .badRequest,
+                saying: "a target value must be at most")
         }
     }
 
@@ -100,13 +85,10 @@ import Testing
                 uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
                 body: ByteBuffer(string: #"{"x1": 1, "x2": 2, "label": 0.5}"#)
             ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
-            try await client.execute(
-                uri: "/api/sessions/\(id)/config", method: .put, headers: .json,
-                body: ByteBuffer(string: #"{"problem": "classification", "dataset": "circle"}"#)
-            ) { response in
-                #expect(response.status == .unprocessableContent)
-                #expect(response.errorMessage.contains("the clicked points do not fit"), "\(response.errorMessage)")
-            }
+            try await client.expectRefusal(
+                .put, "/api/sessions/\(id)/config", #"{"problem": "classification", "dataset": "circle"}"#,
+                .unprocessableContent,
+                saying: "the clicked points do not fit")
             try await client.execute(uri: "/api/sessions/\(id)/points", method: .delete) { #expect($0.status == .ok) }
             try await client.put("/api/sessions/\(id)/config", #"{"problem": "classification", "dataset": "circle"}"#) {
                 _ in
@@ -123,13 +105,10 @@ import Testing
             try await client.execute(
                 uri: "/api/sessions/\(id)/csv", method: .post, headers: .json, body: ByteBuffer(string: csv)
             ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
-            try await client.execute(
-                uri: "/api/sessions/\(id)/config", method: .put, headers: .json,
-                body: ByteBuffer(string: #"{"problem": "regression", "dataset": "custom"}"#)
-            ) { response in
-                #expect(response.status == .unprocessableContent)
-                #expect(response.errorMessage.contains("were read for classification"), "\(response.errorMessage)")
-            }
+            try await client.expectRefusal(
+                .put, "/api/sessions/\(id)/config", #"{"problem": "regression", "dataset": "custom"}"#,
+                .unprocessableContent,
+                saying: "were read for classification")
         }
     }
 
@@ -150,6 +129,20 @@ import Testing
                 #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
             }
+        }
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends `body` to `uri` and expects a refusal: `status`, and an error message containing `message`.
+    func expectRefusal(
+        _ method: HTTPRequest.Method, _ uri: String, _ body: String, _ status: HTTPResponse.Status,
+        saying message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        try await execute(uri: uri, method: method, headers: .json, body: ByteBuffer(string: body)) { response in
+            #expect(response.status == status, "\(response.text.prefix(300))", sourceLocation: sourceLocation)
+            #expect(
+                response.errorMessage.contains(message), "\(response.errorMessage)", sourceLocation: sourceLocation)
         }
     }
 }
