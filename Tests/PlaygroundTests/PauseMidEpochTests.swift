@@ -83,6 +83,17 @@ import Testing
         #expect(epoch == 1 && calls == batches, "\(calls) steps for an epoch of \(batches) batches")
     }
 
+    /// The epoch that reaches the configuration's maximum is counted: a step of 5 at `maxEpochs` 1
+    /// answered "trained 0" at epoch 1.
+    @Test func theEpochThatReachesTheMaximumIsCounted() async throws {
+        var config = Self.config()
+        (config.maxEpochs, config.batchSize) = (1, 32)
+        let session = PlaygroundSession(id: "m", engine: try PlaygroundEngine(config: config), threads: Self.threads)
+        let trained = try await session.step(epochs: 5)
+        let epoch = try await session.withEngine { (engine, _) in engine.epoch }
+        #expect(trained == 1 && epoch == 1, "trained \(trained), epoch \(epoch)")
+    }
+
     /// A slice stops at Pause within one batch: the session's epoch in progress is left unfinished.
     /// Each slice trains a hundred epochs back to back (no pause between frames to fall into), so
     /// Pause lands between two epochs only by the chance of one batch boundary in an epoch's many.
