@@ -39,17 +39,25 @@ public struct Softplus: ElementwiseActivation {
         return result.replacing(with: x.positivePart + farTail(y, low), where: far)
     }
 
-    /// ln(1 + e^{y + low})/β where e^y < 2⁻¹²⁶ (so ln(1 + t) = t to far below an ulp): e^{y + 64 ln 2}/β
-    /// scaled back by 2⁻⁶⁴ (exact while the result is normal). y + 64 ln 2 is carried in two parts (the
-    /// sum's error exactly, |y| > 87 > 64 ln 2; the constant's own low part; `low`), applied to first
-    /// order as in `value`. This gave 579 ulp at β = 0.001, x ≈ −7.1·10⁵ before.
+    /// ln(1 + e^{y + low})/β where e^y < 2⁻¹²⁶ (so ln(1 + t) = t to far below an ulp). With β = m·2ᵉ
+    /// (1 ≤ m < 2) and k = 64 − e, e^y/β = e^{y + k ln 2}/(m·2⁶⁴): the exponential is taken k·ln 2 higher,
+    /// where it is normal wherever the result is (e^{y + k ln 2} ≈ result·2⁶⁴), and the quotient is
+    /// scaled back by 2⁻⁶⁴ (exact while the result is normal). y + k ln 2 is carried in two parts (the
+    /// sum's error by two-sum, k ln 2's own low part, `low`), applied to first order as in `value`.
+    /// A fixed k = 64 gave 579 ulp at β = 0.001, x ≈ −7.1·10⁵ before, and still lost digits for β
+    /// below about 2⁻⁶⁴ (10⁻⁸ relative at β = 10⁻³⁰, x = −7.7·10³²). k ≤ 64 + 1074, so y + k ln 2 ≤ 702
+    /// (< 709, where e^x overflows) in `Double`; in `Float` lanes β ≥ 2⁻¹⁴⁹ or its lanes' βx is 0.
     @inline(__always) func farTail<L: ElementaryLanes>(_ y: L, _ low: L) -> L {
-        let shift = L.splitting((hi: 0x1.62e42fefa39efp+5, lo: 0x1.abc9e3b39803fp-50))  // 64 ln 2
+        let k = Double(64 - Int(beta.exponent))
+        let ln2 = (hi: 0x1.62e42fefa39efp-1, lo: 0x1.abc9e3b39803fp-56)
+        let kHi = k * ln2.hi
+        let shift = L.splitting((hi: kHi, lo: (-kHi).addingProduct(k, ln2.hi) + k * ln2.lo))
         let s = y + shift.hi
-        let error = (shift.hi - (s - y)) + shift.lo + low  // Fast2Sum, then the low parts
+        let back = s - y
+        let error = ((y - (s - back)) + (shift.hi - back)) + shift.lo + low  // two-sum, then the low parts
         let e = exp(rarelyOutsideNormalRange: s)
         let scaled = e.addingProduct(e, error.replacing(with: L(0), where: y .== L(-.infinity)))
-        return scaled / L(beta) * L(0x1p-64)
+        return scaled / L(beta.significand) * L(0x1p-64)
     }
 
     /// f′(x) = σ(βx), in every lane of `x`; for β ≠ 1 with what the rounding of βx lost applied to first
