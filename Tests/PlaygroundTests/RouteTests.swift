@@ -35,6 +35,12 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("whole row"))
             }
+            // A formula here was parsed on the request thread, around /api/formula's gate (about 50 ms
+            // in release at the formula limits, every request).
+            try await client.execute(uri: "/api/activations/f(x)=x*x", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("/api/formula"))
+            }
             try await client.execute(uri: "/api/presets", method: .get) { response in
                 #expect(response.text.contains("dying-relu") && response.text.contains("vanishing-gradient"))
             }

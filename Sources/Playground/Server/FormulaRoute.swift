@@ -51,7 +51,7 @@ enum FormulaRoute {
             let failure = FormulaFailure(error: .init(message: error.description, column: error.column))
             return (JSONBody.encode(failure), .badRequest)
         }
-        let curve = try ActivationCurve(id: text, parameters: parameters)
+        let curve = ActivationCurve(formula, parameters: parameters)  // parsed once, above
         let answer = FormulaCurve(curve: curve, warnings: formula.warnings, catalogMatches: formula.catalogMatches())
         return (JSONBody.encode(answer), .ok)
     }

@@ -31,7 +31,12 @@ struct PageRoutes: Sendable {
                     throw PlaygroundError.bad("parameter \(item.key) is given twice")
                 }
             }
-            return Reply.json(try ActivationCurve(id: context.parameters.require("id"), parameters: parameters))
+            let id = try context.parameters.require("id")
+            guard !Formula.isFormula(id) else {  // parsed on the request thread, a formula would bypass the gate
+                throw PlaygroundError.bad(
+                    "/api/activations/ takes a catalog id; a formula's curve is GET /api/formula?text=…")
+            }
+            return Reply.json(try ActivationCurve(id: id, parameters: parameters))
         }
         FormulaRoute.add(to: router)
         router.get("/api/datasets") { _, _ in Reply.json(DatasetEntry.all) }
@@ -81,10 +86,16 @@ struct ActivationCurve: Encodable {
     let f: [Double]
     let derivative: [Double]
 
+    /// The curve of the catalog function `id` with `parameters`, checked as a layer's activation.
     init(id: String, parameters: [String: Double]) throws(PlaygroundError) {
         try PlaygroundLimits.checkActivation(id, parameters, layer: 0)
         let function: any ElementwiseActivation
         do { function = try Activations.elementwise(id, parameters: parameters) } catch { throw .bad("\(error)") }
+        self.init(function, parameters: parameters)
+    }
+
+    /// The curve of a function already built (a formula parsed once, by `FormulaRoute`).
+    init(_ function: any ElementwiseActivation, parameters: [String: Double]) {
         let info = function.info
         let samples = 241
         x = (0..<samples).map {
