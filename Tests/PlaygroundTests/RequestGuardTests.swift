@@ -164,4 +164,21 @@ import Testing
             }
         }
     }
+
+    /// An error that is not an HTTP error (none is meant to reach the guard) becomes a 500 that says
+    /// so and still carries the security headers.
+    @Test func anUnexpectedErrorIsA500WithTheSecurityHeaders() async throws {
+        struct Unexpected: Error {}
+        let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(RequestGuard(allowedHosts: []))
+        router.get("/fails") { _, _ -> String in throw Unexpected() }
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/fails", method: .get) { response in
+                #expect(response.status == .internalServerError)
+                #expect(response.text.contains("failed to answer"), "\(response.text)")
+                #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
 }

@@ -164,6 +164,12 @@ import Testing
         }
         #expect(refused.status == 503, "\(refused.body)")
         #expect(refused.body.contains("connections open"))
+        // Sent before Hummingbird reads the request, it carries the security headers all the same.
+        let raw = try await blocking {
+            try server.send("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nConnection: close\r\n\r\n")
+        }.lowercased()
+        #expect(raw.hasPrefix("http/1.1 503"), "\(raw.prefix(200))")
+        #expect(raw.contains("x-frame-options: deny") && raw.contains("x-content-type-options: nosniff"), "\(raw)")
         for connection in held { connection.close() }
         try await eventually(within: .seconds(30)) { try server.request("GET", "/api/limits").status == 200 }
     }

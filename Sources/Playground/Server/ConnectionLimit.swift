@@ -32,12 +32,12 @@ final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandl
         answered = true
         let message = "the server has \(count.limit) connections open, the most it takes; try again in a few seconds"
         let body = ByteBuffer(bytes: PlaygroundError.body(message, code: PlaygroundError.Kind.unavailable.code))
-        let head = HTTPResponse(
-            status: .serviceUnavailable,
-            headerFields: [
-                .contentType: "application/json; charset=utf-8", .contentLength: "\(body.readableBytes)",
-                .connection: "close", .retryAfter: "5",
-            ])
+        var fields: HTTPFields = [
+            .contentType: "application/json; charset=utf-8", .contentLength: "\(body.readableBytes)",
+            .connection: "close", .retryAfter: "5",
+        ]
+        fields.append(contentsOf: RequestGuard.securityHeaders)
+        let head = HTTPResponse(status: .serviceUnavailable, headerFields: fields)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in

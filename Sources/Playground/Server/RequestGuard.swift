@@ -32,13 +32,20 @@ struct RequestGuard: RouterMiddleware {
                 .response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)  // with the headers below
+        } catch {  // not meant to happen; a plain 500 would go out without the headers below
+            context.logger.error("\(request.method) \(request.uri.path.prefix(200)) failed: \(error)")
+            response = try HTTPError(.internalServerError, message: "the server failed to answer this request")
+                .response(from: request, context: context)
         }
-        // No other site may frame the page (clickjacking) or have a response read as another type:
-        // error responses included.
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[.xContentTypeOptions] = "nosniff"
+        for field in Self.securityHeaders { response.headers[field.name] = field.value }  // set, not added twice
         return response
     }
+
+    /// No other site may frame the page (clickjacking) or have a response read as another type: on
+    /// every response, errors and the connection limit's 503 included.
+    static let securityHeaders: HTTPFields = [
+        HTTPField.Name("X-Frame-Options")!: "DENY", .xContentTypeOptions: "nosniff",
+    ]
 
     func check(_ request: Request) throws(PlaygroundError) {
         let host = request.head.authority
