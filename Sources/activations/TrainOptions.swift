@@ -9,9 +9,9 @@ struct DataOptions: ParsableArguments {
             "A catalog dataset (generated, or the bundled real digits): \(Datasets.all.map(\.id).joined(separator: ", ")).",
             valueName: "name"))
     var dataset: String?
-    @Option(parsing: .unconditional, help: "Noise, on TensorFlow Playground's scale 0…50.") var noise = 0.0
+    @Option(parsing: .unconditional, help: "Noise, on TensorFlow Playground's scale 0…50 (default: 0).") var noise: Double?
     @Option(parsing: .unconditional, help: "Number of points (default: the dataset's own, e.g. 500).") var count: Int?
-    @Option(parsing: .unconditional, help: "Classes for blobs and spiral-arms.") var classes = 3
+    @Option(parsing: .unconditional, help: "Classes for blobs and spiral-arms (default: 3).") var classes: Int?
     @Option(parsing: .unconditional, help: "Seed for the data, the initial weights and the batch order.") var seed: UInt64 = 1
     @Option(help: "Read the data from a CSV file instead.") var csv: String?
     @Flag(help: "The CSV file's first line names its columns.") var header = false
@@ -21,9 +21,16 @@ struct DataOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Share of the data used for training (the rest is the test set).") var trainFraction = 0.8
 
     func load() throws -> Dataset {
+        try checkNothingIgnored()
         switch (dataset, csv) {
         case (let name?, nil):
-            return try Datasets.named(name).generate(count: count, noise: noise / 100, classes: classes, seed: seed)
+            let generated = try Datasets.named(name).generate(
+                count: count, noise: (noise ?? 0) / 100, classes: classes ?? 3, seed: seed)
+            if let classes, generated.classNames.count != classes {  // a dataset with a fixed class count
+                let has = generated.isClassification ? "\(generated.classNames.count) classes" : "no classes (regression)"
+                throw CommandFailure.usage("--classes \(classes): \(name) has \(has); --classes is for blobs and spiral-arms")
+            }
+            return generated
         case (nil, let path?):
             let loaded = try CSVLoader.loadReporting(
                 try readText(path), options: CSVOptions(header: header, labelColumn: label, classification: !regression)
@@ -32,6 +39,22 @@ struct DataOptions: ParsableArguments {
             return loaded.dataset
         default:
             throw CommandFailure.usage("give exactly one of --dataset NAME and --csv FILE")
+        }
+    }
+
+    /// Refuses options the chosen source would silently ignore: generator settings beside a CSV file,
+    /// CSV settings beside a generated dataset.
+    func checkNothingIgnored() throws {
+        if csv != nil {
+            let given = [("--noise", noise != nil), ("--count", count != nil), ("--classes", classes != nil)]
+            if let (name, _) = given.first(where: \.1) {
+                throw CommandFailure.usage("\(name) is for generated datasets; a CSV file brings its own points and labels")
+            }
+        } else {
+            let given = [("--header", header), ("--label", label != nil), ("--regression", regression)]
+            if let (name, _) = given.first(where: \.1) {
+                throw CommandFailure.usage("\(name) describes a CSV file; give the file with --csv FILE")
+            }
         }
     }
 
@@ -53,9 +76,9 @@ struct NetworkOptions: ParsableArguments {
     @Option(help: "Hidden layer widths, e.g. 8,8 (0 or empty: no hidden layer).") var layers = "8,8"
     @Option(
         help:
-            "Hidden activation for every layer: any catalog id (relu, prelu, maxout, …) or a formula, e.g. 'f(x)=max(0.1*x, x)'."
+            "Hidden activation for every layer: any catalog id (relu, prelu, maxout, …) or a formula, e.g. 'f(x)=max(0.1*x, x)' (default: relu)."
     )
-    var activation = "relu"
+    var activation: String?
     @Option(
         help:
             "One activation per hidden layer, e.g. relu,tanh or relu,'f(x)=x*sigmoid(x)' (a comma inside parentheses belongs to a formula)."
@@ -78,7 +101,10 @@ struct NetworkOptions: ParsableArguments {
             }
             return width
         }
-        c.activations = activations.map(ActivationList.split) ?? [activation]
+        if activation != nil && activations != nil {
+            throw CommandFailure.usage("give --activation (every layer) or --activations (one per layer), not both")
+        }
+        c.activations = activations.map(ActivationList.split) ?? [activation ?? "relu"]
         c.activationParameters = try parameters.values()
         let outputName = output ?? (classification ? (classes == 2 ? "sigmoid" : "softmax") : "linear")
         guard let head = OutputHead(rawValue: outputName) else {
@@ -102,10 +128,11 @@ struct OptimizationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Optimiser: \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))."))
     var optimizer = "adam"
     @Option(parsing: .unconditional, help: "Learning rate.") var lr = 0.01
-    @Option(parsing: .unconditional, help: "Momentum (momentum, nesterov).") var momentum = 0.9
-    @Option(parsing: .unconditional, help: "Weight decay (adamw).") var weightDecay = 0.01
+    @Option(parsing: .unconditional, help: "Momentum (momentum, nesterov; default: 0.9).") var momentum: Double?
+    @Option(parsing: .unconditional, help: "Weight decay (adamw; default: 0.01).") var weightDecay: Double?
     @Option(help: "Regularisation: none, l1 or l2.") var regularization = "none"
-    @Option(parsing: .unconditional, help: "Regularisation rate.") var regularizationRate = 0.0
+    @Option(parsing: .unconditional, help: "Regularisation rate (with --regularization l1 or l2; default: 0).")
+    var regularizationRate: Double?
     @Option(help: "Learning-rate schedule: constant, cosine, or step:EVERY:GAMMA.") var schedule = "constant"
     @Option(parsing: .unconditional, help: "Mini-batch size.") var batch = 32
     @Option(parsing: .unconditional, help: "Number of epochs.") var epochs = 100
@@ -124,9 +151,20 @@ struct OptimizationOptions: ParsableArguments {
             throw CommandFailure.usage(
                 "--schedule must be constant, cosine or step:EVERY:GAMMA (e.g. step:50:0.5), got '\(schedule)'")
         }
+        // A setting the chosen rule would ignore is refused rather than silently dropped.
+        if momentum != nil && ![.momentum, .nesterov].contains(kind) {
+            throw CommandFailure.usage("--momentum is for --optimizer momentum or nesterov, not \(optimizer)")
+        }
+        if weightDecay != nil && kind != .adamw {
+            throw CommandFailure.usage(
+                "--weight-decay is for --optimizer adamw, not \(optimizer) (for a penalty under any rule: --regularization l2)")
+        }
+        if let regularizationRate, regularizationRate != 0, penalty == .none {
+            throw CommandFailure.usage("--regularization-rate \(regularizationRate) needs --regularization l1 or l2")
+        }
         c.optimizer = OptimizerSettings(kind: kind, learningRate: lr)
-        (c.optimizer.momentum, c.optimizer.weightDecay) = (momentum, weightDecay)
-        (c.optimizer.regularization, c.optimizer.regularizationRate) = (penalty, regularizationRate)
+        (c.optimizer.momentum, c.optimizer.weightDecay) = (momentum ?? 0.9, weightDecay ?? 0.01)
+        (c.optimizer.regularization, c.optimizer.regularizationRate) = (penalty, regularizationRate ?? 0)
         (c.schedule, c.batchSize, c.epochs, c.shuffle, c.normalize) = (plan, batch, epochs, !noShuffle, !noNormalize)
     }
 }

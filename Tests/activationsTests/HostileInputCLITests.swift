@@ -52,4 +52,38 @@ struct HostileInputCLITests {
         #expect(far.error.contains("point 2 (100000.0,100000.0)"), "\(far.error)")
         #expect(far.output.isEmpty, "\(far.output)")
     }
+
+    /// Options the run would not use were dropped without a word: `--classes 5` on xor trained on two
+    /// classes, `--activation tanh --activations relu` trained relu, a rate without a penalty trained
+    /// unregularised, `--momentum` under Adam changed nothing, `--header` without a CSV file.
+    @Test(
+        "train refuses an option the chosen data or optimiser would ignore, and says why",
+        arguments: [
+            (["--dataset", "xor", "--classes", "5"], "xor has 2 classes"),
+            (["--dataset", "reg-plane", "--classes", "3"], "no classes (regression)"),
+            (["--dataset", "xor", "--activation", "tanh", "--activations", "relu,relu"], "not both"),
+            (["--dataset", "xor", "--regularization-rate", "0.1"], "needs --regularization l1 or l2"),
+            (["--dataset", "xor", "--momentum", "0.5"], "not adam"),
+            (["--dataset", "xor", "--optimizer", "sgd", "--weight-decay", "0.1"], "is for --optimizer adamw"),
+            (["--dataset", "xor", "--header"], "give the file with --csv"),
+            (["--csv", "points.csv", "--noise", "10"], "--noise is for generated datasets"),
+        ])
+    func ignoredOptionsAreRefused(arguments: [String], mentions: String) throws {
+        let result = try CLI.run(["train", "--epochs", "1"] + arguments)
+        #expect(result.status == 64 && result.error.contains(mentions), "\(arguments): \(result.error)")
+        #expect(result.output.isEmpty, "\(result.output)")
+    }
+
+    /// What the same options do where they apply: they are taken, not refused.
+    @Test("train takes those options where they apply")
+    func optionsWhereTheyApply() throws {
+        for arguments in [
+            ["--dataset", "blobs", "--classes", "5"], ["--dataset", "xor", "--optimizer", "nesterov", "--momentum", "0.5"],
+            ["--dataset", "xor", "--regularization", "l2", "--regularization-rate", "0.01"],
+            ["--dataset", "xor", "--optimizer", "adamw", "--weight-decay", "0.1"],
+        ] {
+            let result = try CLI.run(["train", "--epochs", "1", "--json"] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.error)")
+        }
+    }
 }
