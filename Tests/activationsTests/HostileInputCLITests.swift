@@ -86,4 +86,16 @@ struct HostileInputCLITests {
             #expect(result.status == 0, "\(arguments): \(result.error)")
         }
     }
+
+    /// A diverging run said "the loss is -nan": Swift's spelling of a NaN with its sign bit set.
+    @Test("a diverging run names the NaN loss without a sign")
+    func nanLossMessage() throws {
+        let result = try CLI.run([
+            "train", "--dataset", "reg-plane", "--activation", "identity", "--lr", "10", "--batch", "1",
+            "--optimizer", "sgd", "--epochs", "3",
+        ])
+        // NaN here (seed 1); a machine whose roundings overflow first would say inf, also without a sign to doubt.
+        #expect(result.status != 0 && result.error.contains("the loss is "), "\(result.error)")
+        #expect(!result.error.contains("-nan"), "\(result.error)")
+    }
 }

@@ -200,7 +200,9 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         network.run(&stepPass, inputs, targets, training: true, rng: &rng)
         let loss = stepPass.loss
         guard loss.isFinite else {
-            throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "the loss is \(loss)")
+            // Swift writes a NaN whose sign bit is set as "-nan": a sign a NaN does not have.
+            let shown = loss.isNaN ? "NaN (not a number)" : "\(loss)"
+            throw .nonFinite(epoch: epoch + 1, batch: batchIndex, detail: "the loss is \(shown)")
         }
         if recordsStepLosses { stepLosses.append(loss) }
         if let index = stepPass.gradients.firstIndex(where: { !$0.isAllFinite }) {
