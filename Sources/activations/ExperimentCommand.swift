@@ -73,10 +73,23 @@ struct ExperimentCommand: ParsableCommand {
             }
             let settings = ExperimentSettings(
                 seed: seed, quick: quick, extraActivations: try ExperimentRunner.activations(extra))
-            let outputs = try experiments.map {
-                try ExperimentRunner.run($0, settings, outputDirectory: outputDirectory, json: json)
+            // Each experiment's text is printed as it finishes (the full --all takes half an hour); JSON
+            // waits for the array to be whole, with progress on a terminal's standard error meanwhile.
+            var outputs: [String] = []
+            for (index, experiment) in experiments.enumerated() {
+                if json && all && isatty(STDERR_FILENO) != 0 {
+                    var standardError = StandardError()
+                    print("running \(index + 1)/\(experiments.count): \(experiment.info.id)", to: &standardError)
+                }
+                let output = try ExperimentRunner.run(experiment, settings, outputDirectory: outputDirectory, json: json)
+                if json {
+                    outputs.append(output)
+                } else {
+                    print(index == 0 ? output : "\n" + output)
+                    StandardOutput.flush()
+                }
             }
-            print(json && all ? "[" + outputs.joined(separator: ",\n") + "]" : outputs.joined(separator: "\n\n"))
+            if json { print(all ? "[" + outputs.joined(separator: ",\n") + "]" : outputs.joined(separator: "\n\n")) }
         }
     }
 }

@@ -159,6 +159,9 @@ import Testing
         // This toolchain's JSONDecoder names neither the field nor the number for these.
         (#"{"learningRate": 0.03, "seed": -1}"#, "seed: -1 does not fit"),
         (#"{"batchSize": 10.5, "activationParameters": {}}"#, "batchSize: 10.5 does not fit"),
+        // Dropped, a typo left the default without a word.
+        (#"{"learningrate": 0.3}"#, "at learningrate: unknown key; did you mean learningRate?"),
+        (#"{"dataset": "xor", "hiddenLayers": [3]}"#, "at hiddenLayers: unknown key"),
     ])
     func badConfigurationsAre400WithAMessage(body: String, message: String) async throws {
         try await buildApplication().test(.router) { client in

@@ -59,7 +59,16 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
 
     /// Decodes a configuration in which every key is optional: a missing one takes its default, so a
     /// link may give only what differs. The values are checked later (`PlaygroundLimits.validate(_:)`).
+    /// A key it does not know is refused, naming the key (and the known key it differs from only in
+    /// case): dropped, a typo such as `learningrate` would leave the default without a word.
     public init(from decoder: any Decoder) throws {
+        for key in try decoder.container(keyedBy: AnyKey.self).allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            let close = CodingKeys.allCases.map(\.rawValue).first { $0.lowercased() == key.stringValue.lowercased() }
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath + [key],
+                    debugDescription: "unknown key" + (close.map { "; did you mean \($0)?" } ?? "")))
+        }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = PlaygroundConfig()
         problem = try c.decodeIfPresent(Problem.self, forKey: .problem) ?? d.problem
@@ -85,6 +94,21 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
         maxEpochs = try c.decodeIfPresent(Int.self, forKey: .maxEpochs) ?? d.maxEpochs
         stopLoss = try c.decodeIfPresent(Double.self, forKey: .stopLoss) ?? d.stopLoss
         epochsPerFrame = try c.decodeIfPresent(Int.self, forKey: .epochsPerFrame) ?? d.epochsPerFrame
+    }
+
+    /// Every key a configuration has, in the order it is written.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case problem, dataset, classes, noise, percTrainData, batchSize, learningRate, networkShape, activations
+        case activationParameters, features, regularization, regularizationRate, optimizer, initializer, output
+        case normalize, seed, dataSeed, maxEpochs, stopLoss, epochsPerFrame
+    }
+
+    /// Any key, to list the keys an object has.
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 
     /// The activation id of hidden layer `index` (a single id applies to every layer).
