@@ -104,6 +104,23 @@ struct ModelValidationTests {
         }
     }
 
+    /// The decoder said only "not valid JSON"; the line and column are counted here independently of
+    /// the code (the stray character's own place in the text).
+    @Test("a file that is not JSON is refused with the line and column of the fault")
+    func syntaxErrorPosition() throws {
+        let text = String(decoding: try Self.model().encoded(), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = lines.firstIndex { $0.contains("\"head\"") }!
+        let column = lines[row].firstIndex(of: "\"")!.utf16Offset(in: lines[row]) + 1
+        lines[row].insert("x", at: lines[row].firstIndex(of: "\"")!)  // `x"head" : …`
+        do { _ = try ModelFile.decode(Data(lines.joined(separator: "\n").utf8)); Issue.record("accepted") } catch {
+            #expect(error.description.contains("not valid JSON at line \(row + 1), column \(column)"), "\(error)")
+        }
+        do { _ = try ModelFile.decode(Data()); Issue.record("accepted") } catch {
+            #expect(error.description.contains("not valid JSON"), "\(error)")
+        }
+    }
+
     @Test("predict input: a header of the wrong width, or the model's columns swapped, is refused")
     func predictHeaders() throws {
         #expect(throws: NeuralNetError.self) { try CSVLoader.loadPoints("x1,x2,x3\n1,2\n", header: true, columns: 2) }

@@ -24,6 +24,30 @@ public enum DecodingFailure {
         }
     }
 
+    /// Where `data` stops being JSON, as a line and column (`line 12, column 7: Invalid value`), from
+    /// `JSONSerialization`'s byte offset; nil when it parses (a value that does not fit its field).
+    static func syntaxError(in data: Data) -> String? {
+        let description: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        }
+        let what = description.components(separatedBy: " around ").first ?? description
+        if let given = description.firstMatch(of: /line (\d+), column (\d+)/) {  // Apple's Foundation says where
+            return "not valid JSON at line \(given.output.1), column \(given.output.2): \(what)"
+        }
+        // swift-corelibs-foundation gives a byte offset: "Invalid value around character 200."
+        guard let match = description.firstMatch(of: /around character (\d+)/), let offset = Int(match.output.1),
+            offset <= data.count
+        else { return "not valid JSON: \(description)" }
+        let before = data.prefix(offset)
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+        return "not valid JSON at line \(line), column \(offset - lineStart + 1): \(what)"
+    }
+
     /// `layers[0].bias` for a coding path.
     static func fieldPath(_ path: [any CodingKey]) -> String {
         var text = ""

@@ -88,6 +88,11 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public static func decode(_ data: Data) throws(NeuralNetError) -> ModelFile {
         if let duplicate = JSONDuplicateKeys.first(in: data) { throw .invalidModel("the key \(duplicate)") }
         do { return try JSONDecoder().decode(ModelFile.self, from: data) } catch {
+            if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty,
+                let syntax = DecodingFailure.syntaxError(in: data)
+            {
+                throw .invalidModel(syntax)  // the decoder says only "not valid JSON", with no position
+            }
             throw .invalidModel(DecodingFailure.describe(error))
         }
     }
