@@ -130,7 +130,7 @@ PARAMS = {
     'isrlu': ({'alpha': 1.0}, [{'alpha': 4.0}]),
     'isru': ({'alpha': 1.0}, [{'alpha': 0.25}]),
     'softplus': ({'beta': 1.0}, [{'beta': 2.0}, {'beta': 0.5}, {'beta': 10.0}, {'beta': 0.1}, {'beta': 0.001},
-                                 {'beta': 1e-30}, {'beta': 1e-300}]),
+                                 {'beta': 1e-30}, {'beta': 2e-39}, {'beta': 1e-300}]),
     'squareplus': ({'b': 4.0}, [{'b': 1.0}]),
     'soft-exponential': ({'alpha': 0.0}, [{'alpha': 0.5}, {'alpha': -0.5}]),
     'hard-tanh': ({'min': -1.0, 'max': 1.0}, [{'min': -2.0, 'max': 0.5}]),
@@ -283,7 +283,7 @@ def tail_points(fid, p, typ):
 EXTRA_POINTS = {
     # softplus with beta < 1 just left of where e^(beta x) turns subnormal while f = e^(beta x)/beta is
     # still normal (beta x between -709 and -715 in double, -88 and -103 in float at beta = 0.001): the
-    # exponential's last digits are lost there (579 ulp at beta = 0.001). For smaller beta that region
+    # exponential's last digits are lost there (781 ulp at beta = 0.001, x = -714650). For smaller beta that region
     # reaches ln(1/beta) further (to beta x = -1398 in double at beta = 1e-300), so it is sampled across.
     'softplus': lambda p: ([-(708.5 + k) / p['beta'] for k in (0.25, 1, 2.5, 4, 5.5, 6.5)]
                            + [-(87.5 + k) / p['beta'] for k in (0.5, 2, 5, 9, 14)]

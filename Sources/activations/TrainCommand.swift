@@ -33,6 +33,10 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             try checkOutputPaths()
+            // Before any data is read or generated: an option the run would ignore is a usage error.
+            try data.checkNothingIgnored()
+            try network.checkNothingIgnored()
+            try optimization.checkNothingIgnored()
             let dataset = try data.load()
             let configuration = try makeConfiguration(for: dataset)
             var session = try TrainingSession(configuration: configuration, data: dataset)

@@ -21,7 +21,6 @@ struct DataOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Share of the data used for training (the rest is the test set).") var trainFraction = 0.8
 
     func load() throws -> Dataset {
-        try checkNothingIgnored()
         switch (dataset, csv) {
         case (let name?, nil):
             let generated = try Datasets.named(name).generate(
@@ -43,8 +42,12 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Refuses options the chosen source would silently ignore: generator settings beside a CSV file,
-    /// CSV settings beside a generated dataset.
+    /// CSV settings beside a generated dataset. (`--classes` on a dataset of fixed classes is found
+    /// when it is generated.)
     func checkNothingIgnored() throws {
+        guard (dataset == nil) != (csv == nil) else {
+            throw CommandFailure.usage("give exactly one of --dataset NAME and --csv FILE")
+        }
         if csv != nil {
             let given = [("--noise", noise != nil), ("--count", count != nil), ("--classes", classes != nil)]
             if let (name, _) = given.first(where: \.1) {
@@ -94,15 +97,24 @@ struct NetworkOptions: ParsableArguments {
     @OptionGroup var parameters: ParameterOptions
     @Option(help: "Arithmetic: double or float.") var precision = "double"
 
+    /// Refuses what the network would not use: both activation options, or either (or `--param`)
+    /// with no hidden layer to apply it to.
+    func checkNothingIgnored() throws {
+        if activation != nil && activations != nil {
+            throw CommandFailure.usage("give --activation (every layer) or --activations (one per layer), not both")
+        }
+        let given = [("--activation", activation != nil), ("--activations", activations != nil), ("--param", !parameters.assignments.isEmpty)]
+        if layers.split(separator: ",").allSatisfy({ $0 == "0" }), let (name, _) = given.first(where: \.1) {
+            throw CommandFailure.usage("--layers \(layers) has no hidden layer, so \(name) has nothing to apply to")
+        }
+    }
+
     func apply(to c: inout TrainingConfiguration, classification: Bool, classes: Int) throws {
         c.hidden = try layers.split(separator: ",").filter { $0 != "0" }.map { text in
             guard let width = Int(text), width >= 1 else {
                 throw CommandFailure.usage("--layers: '\(text)' is not a width ≥ 1")
             }
             return width
-        }
-        if activation != nil && activations != nil {
-            throw CommandFailure.usage("give --activation (every layer) or --activations (one per layer), not both")
         }
         c.activations = activations.map(ActivationList.split) ?? [activation ?? "relu"]
         c.activationParameters = try parameters.values()
@@ -139,6 +151,28 @@ struct OptimizationOptions: ParsableArguments {
     @Flag(help: "Keep the data's order instead of reshuffling every epoch.") var noShuffle = false
     @Flag(help: "Do not standardise the inputs.") var noNormalize = false
 
+    /// Refuses a setting the chosen rule or penalty would ignore, rather than dropping it silently.
+    func checkNothingIgnored() throws {
+        if let kind = OptimizerKind(rawValue: optimizer) {
+            if momentum != nil && ![.momentum, .nesterov].contains(kind) {
+                throw CommandFailure.usage("--momentum is for --optimizer momentum or nesterov, not \(optimizer)")
+            }
+            if weightDecay != nil && kind != .adamw {
+                throw CommandFailure.usage(
+                    "--weight-decay is for --optimizer adamw, not \(optimizer) (for a penalty under any rule: --regularization l2)")
+            }
+        }
+        guard let penalty = Regularization(rawValue: regularization) else { return }  // `apply` names it
+        let rate = regularizationRate ?? 0
+        if penalty == .none, rate != 0, !rate.isNaN {
+            throw CommandFailure.usage("--regularization-rate \(rate) needs --regularization l1 or l2")
+        }
+        if penalty != .none, rate == 0 {
+            throw CommandFailure.usage(
+                "--regularization \(regularization) needs --regularization-rate R above 0 (at 0 the penalty does nothing)")
+        }
+    }
+
     func apply(to c: inout TrainingConfiguration) throws {
         guard let kind = OptimizerKind(rawValue: optimizer) else {
             throw CommandFailure.usage(
@@ -150,17 +184,6 @@ struct OptimizationOptions: ParsableArguments {
         guard let plan = LearningRateSchedule.parse(schedule, epochs: epochs) else {
             throw CommandFailure.usage(
                 "--schedule must be constant, cosine or step:EVERY:GAMMA (e.g. step:50:0.5), got '\(schedule)'")
-        }
-        // A setting the chosen rule would ignore is refused rather than silently dropped.
-        if momentum != nil && ![.momentum, .nesterov].contains(kind) {
-            throw CommandFailure.usage("--momentum is for --optimizer momentum or nesterov, not \(optimizer)")
-        }
-        if weightDecay != nil && kind != .adamw {
-            throw CommandFailure.usage(
-                "--weight-decay is for --optimizer adamw, not \(optimizer) (for a penalty under any rule: --regularization l2)")
-        }
-        if let regularizationRate, regularizationRate != 0, penalty == .none {
-            throw CommandFailure.usage("--regularization-rate \(regularizationRate) needs --regularization l1 or l2")
         }
         c.optimizer = OptimizerSettings(kind: kind, learningRate: lr)
         (c.optimizer.momentum, c.optimizer.weightDecay) = (momentum ?? 0.9, weightDecay ?? 0.01)

@@ -72,6 +72,17 @@ struct EdgeCaseTests {
         #expect(abs(slope - 1e-200) <= 4 * (1e-200).ulp, "b/(4x²): \(slope)")
     }
 
+    /// A softplus β below `Float`'s range is 0 in `Float` lanes: every finite x overflows (ln 2/β is
+    /// above 10²⁹⁹), and ±∞·0 made the limits NaN. (β from 2⁻¹⁴⁹ to 2⁻¹⁰⁰ keeps its digits: the reference's
+    /// β = 2·10⁻³⁹.)
+    @Test("softplus with a β below Float's range keeps its limits at ±∞ in Float")
+    func softplusBetaBelowFloat() throws {
+        let f = try Activations.elementwise("softplus", parameters: ["beta": 1e-300])
+        #expect(f.forward([Float.infinity, -.infinity, 0, -3e38]) == [.infinity, 0, .infinity, .infinity])
+        #expect(f.backward([Float.infinity, -.infinity, 0], [1, 1, 1]) == [1, 0, 0.5])
+        #expect(f.forward([Float.nan])[0].isNaN && f.backward([Float.nan], [1])[0].isNaN)
+    }
+
     @Test(
         "NaN in gives NaN out, for values and derivatives, in Double and Float",
         arguments: Activations.elementwiseIDs)

@@ -116,8 +116,26 @@ struct ModelValidationTests {
         do { _ = try ModelFile.decode(Data(lines.joined(separator: "\n").utf8)); Issue.record("accepted") } catch {
             #expect(error.description.contains("not valid JSON at line \(row + 1), column \(column)"), "\(error)")
         }
+        // Behind a byte-order mark (which the parser skips) the same place.
+        let marked = Data([0xEF, 0xBB, 0xBF]) + Data(lines.joined(separator: "\n").utf8)
+        do { _ = try ModelFile.decode(marked); Issue.record("accepted") } catch {
+            #expect(error.description.contains("not valid JSON at line \(row + 1), column \(column)"), "\(error)")
+        }
+        // Columns in characters: a stray x after a class name of two-byte letters.
+        let accented = String(decoding: try Self.model(classNames: ["ééé", "b", "c"]).encoded(), as: UTF8.self)
+        var rows = accented.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let at = rows.firstIndex { $0.contains("ééé") }!
+        let quoteEnd = rows[at].range(of: "\"ééé\"")!.upperBound
+        let characterColumn = rows[at].distance(from: rows[at].startIndex, to: quoteEnd) + 1
+        rows[at].insert("x", at: quoteEnd)
+        do { _ = try ModelFile.decode(Data(rows.joined(separator: "\n").utf8)); Issue.record("accepted") } catch {
+            #expect(error.description.contains("line \(at + 1), column \(characterColumn)"), "\(error)")
+        }
         do { _ = try ModelFile.decode(Data()); Issue.record("accepted") } catch {
-            #expect(error.description.contains("not valid JSON"), "\(error)")
+            #expect(error.description.contains("the file is empty"), "\(error)")
+        }
+        do { _ = try ModelFile.decode(Data(text.prefix(40).utf8)); Issue.record("accepted") } catch {
+            #expect(error.description.contains("not valid JSON: it ends at line"), "\(error)")
         }
     }
 

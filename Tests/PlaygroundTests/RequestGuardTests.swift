@@ -176,6 +176,8 @@ import Testing
             try await client.execute(uri: "/fails", method: .get) { response in
                 #expect(response.status == .internalServerError)
                 #expect(response.text.contains("failed to answer"), "\(response.text)")
+                #expect((response.json()["error"] as? [String: Any])?["code"] as? String == "internal")  // the usual shape
+                #expect(response.headers[.cacheControl] == "no-store")
                 #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
             }

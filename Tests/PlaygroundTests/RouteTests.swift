@@ -162,6 +162,9 @@ import Testing
         // Dropped, a typo left the default without a word.
         (#"{"learningrate": 0.3}"#, "at learningrate: unknown key; did you mean learningRate?"),
         (#"{"dataset": "xor", "hiddenLayers": [3]}"#, "at hiddenLayers: unknown key"),
+        (#"{"activations": ["prelu"], "activationParameters": {"prelu": {"slope": 0.5}}}"#, "'prelu' is not a hidden layer's index"),
+        (#"{"activations": ["prelu"], "activationParameters": {"00": {"slope": 0.5}}}"#, "'00' is not"),
+        (#"{"activations": ["prelu"], "activationParameters": {"-1": {"slope": 0.5}}}"#, "'-1' is not"),
     ])
     func badConfigurationsAre400WithAMessage(body: String, message: String) async throws {
         try await buildApplication().test(.router) { client in

@@ -124,6 +124,9 @@ struct CLITests {
         Failure(arguments: ["eval", "relu"], input: "1 2\n3 x\n", status: 65, mentions: "line 2, number 2"),
         Failure(arguments: ["eval", "relu", "--type", "float", "1e39"], input: nil, status: 65, mentions: "too large"),
         Failure(arguments: ["eval", "glu"], input: "1 2 3\n", status: 65, mentions: "even"),
+        // A good row before the bad one: nothing printed for it either.
+        Failure(arguments: ["eval", "glu"], input: "1 2\n1 2 3\n", status: 65, mentions: "even"),
+        Failure(arguments: ["eval", "glu", "--derivative"], input: "1 2\n3 4 5 6\n1 2 3\n", status: 65, mentions: "even"),
         Failure(arguments: ["eval", "relu", "--type", "half", "1"], input: nil, status: 64, mentions: "half"),
     ]
 

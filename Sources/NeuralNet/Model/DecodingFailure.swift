@@ -38,14 +38,23 @@ public enum DecodingFailure {
         if let given = description.firstMatch(of: /line (\d+), column (\d+)/) {  // Apple's Foundation says where
             return "not valid JSON at line \(given.output.1), column \(given.output.2): \(what)"
         }
-        // swift-corelibs-foundation gives a byte offset: "Invalid value around character 200."
+        // swift-corelibs-foundation gives a byte offset ("Invalid value around character 200."), counted
+        // after a UTF-8 byte-order mark, which it skips.
+        let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard let match = description.firstMatch(of: /around character (\d+)/), let offset = Int(match.output.1),
-            offset <= data.count
-        else { return "not valid JSON: \(description)" }
-        let before = data.prefix(offset)
+            offset <= text.count
+        else {
+            if text.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return "the file is empty" }
+            let lines = text.count { $0 == UInt8(ascii: "\n") } + 1
+            return description.contains("end of file")
+                ? "not valid JSON: it ends at line \(lines) before its last value is complete" : "not valid JSON: \(description)"
+        }
+        let before = text.prefix(offset)
         let line = before.count { $0 == UInt8(ascii: "\n") } + 1
         let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
-        return "not valid JSON at line \(line), column \(offset - lineStart + 1): \(what)"
+        // The column in characters, as an editor counts them, not bytes.
+        let column = String(decoding: text[lineStart..<before.endIndex], as: UTF8.self).count + 1
+        return "not valid JSON at line \(line), column \(column): \(what)"
     }
 
     /// `layers[0].bias` for a coding path.

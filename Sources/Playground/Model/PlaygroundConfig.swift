@@ -96,7 +96,7 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
         epochsPerFrame = try c.decodeIfPresent(Int.self, forKey: .epochsPerFrame) ?? d.epochsPerFrame
     }
 
-    /// Every key a configuration has, in the order it is written.
+    /// Every key a configuration has; `init(from:)` refuses any other.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case problem, dataset, classes, noise, percTrainData, batchSize, learningRate, networkShape, activations
         case activationParameters, features, regularization, regularizationRate, optimizer, initializer, output

@@ -54,7 +54,7 @@ extension PlaygroundEngine {
         } catch let error as PlaygroundError {
             throw error
         } catch {
-            throw .bad("the playground settings in the file do not read: \(error)")
+            throw .bad("the playground settings in the file do not read: \(DecodingFailure.describe(error))")
         }
         new.features = file.features ?? new.features
         let hidden = network.layers.dropLast()

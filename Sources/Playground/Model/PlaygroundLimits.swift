@@ -92,6 +92,13 @@ public struct PlaygroundLimits: Sendable {
         for index in c.networkShape.indices {
             try Self.checkActivation(c.activation(ofLayer: index), c.parameters(ofLayer: index), layer: index)
         }
+        // Parameters are keyed by a layer's index ("0" for the first); any other key was read by no layer.
+        // (An index beyond the network is kept unused: the page keeps a removed layer's parameters.)
+        for key in c.activationParameters.keys.sorted() where Int(key).map({ $0 < 0 || String($0) != key }) ?? true {
+            throw .bad(
+                "activationParameters: '\(key.prefix(40))' is not a hidden layer's index; the parameters of the first "
+                    + "layer are under \"0\"")
+        }
         if c.dataset != Self.customDataset {
             let generator: DatasetGenerator
             do { generator = try Datasets.named(c.dataset) } catch { throw .bad("\(error)") }

@@ -34,8 +34,8 @@ struct RequestGuard: RouterMiddleware {
             response = try error.response(from: request, context: context)  // with the headers below
         } catch {  // not meant to happen; a plain 500 would go out without the headers below
             context.logger.error("\(request.method) \(request.uri.path.prefix(200)) failed: \(error)")
-            response = try HTTPError(.internalServerError, message: "the server failed to answer this request")
-                .response(from: request, context: context)
+            let body = PlaygroundError.body("the server failed to answer this request", code: "internal")
+            response = Reply.bytes(body, type: "application/json; charset=utf-8", status: .internalServerError)
         }
         for field in Self.securityHeaders { response.headers[field.name] = field.value }  // set, not added twice
         return response
