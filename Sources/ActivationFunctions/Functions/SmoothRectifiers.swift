@@ -23,31 +23,24 @@ public struct Softplus: ElementwiseActivation {
     /// x = −700): what was lost is recovered (`lowPart`) and applied to first order,
     /// e^{y + low} = e^y(1 + low). For β = 1 nothing is lost; for β a power of 2 it is 0 (the same bits).
     /// For β < 1, where e^{−β|x|} falls below 2⁻¹²⁶ its last digits are gone (a subnormal number, in
-    /// `Float` lanes) while e^{−β|x|}/β may still be normal: those lanes take `farTail`. Below 2⁻¹⁰⁰, β
-    /// is carried as β·2⁶⁴ against |x|·2⁻⁶⁴ (`scaled`).
+    /// `Float` lanes) while e^{−β|x|}/β may still be normal: those lanes take `farTail`. A β below
+    /// `Float`'s range is 0 in its lanes, where ±∞·0 is NaN: those lanes (e is NaN) take the same rare
+    /// path, which puts the limits at ±∞ back. β = 1 takes none of it.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        let (scaledBeta, xScale) = scaled
-        let b = L.splitting((hi: scaledBeta, lo: 0))
-        let a = xScale == 1 ? x.magnitude : x.magnitude * L(xScale)
+        let b = L.splitting((hi: beta, lo: 0))
+        let a = x.magnitude
         let y = -b.hi * a
         var e = exp(rarelyOutsideNormalRange: y)
         let low = beta == 1 ? L(0) : lowPart(of: y, (-b.hi, -b.lo), a)
         if beta != 1 { e = e.addingProduct(e, low) }
         let tail = logOnePlusUnit(e)
-        let quotient = beta == 1 ? tail : xScale == 1 ? tail / L(beta) : tail * L(0x1p64) / L(scaledBeta)
-        var result = x.positivePart + quotient
+        let result = x.positivePart + (beta == 1 ? tail : tail / L(beta))
         guard beta < 1 else { return result }
-        let far = e .< L(0x1p-126)
-        if L.anyLane(far) { result = result.replacing(with: x.positivePart + farTail(y, low), where: far) }
-        // A β below `Float`'s range is 0 in its lanes: ±∞·0 would be NaN where f has its limits.
-        return xScale == 1 ? result : result.replacingLimits(of: x, atPlusInfinity: L(.infinity), atMinusInfinity: L(0))
+        let far = .!(e .>= L(0x1p-126))  // NaN lanes too: x NaN, or ±∞ where β is 0 in `Float`
+        guard L.anyLane(far) else { return result }
+        return result.replacing(with: x.positivePart + farTail(y, low), where: far)
+            .replacingLimits(of: x, atPlusInfinity: L(.infinity), atMinusInfinity: L(0))
     }
-
-    /// β and the factor x is scaled by: below 2⁻¹⁰⁰, β·2⁶⁴ against x·2⁻⁶⁴ (both exact, the product the
-    /// same), so that β keeps its digits in `Float` lanes, where it would be subnormal (9 ulp at
-    /// β = 1.7·10⁻³⁹, x = −1.6·10³⁸, dividing by the rounded β) or 0. In `Double` the bits are the same
-    /// either way, but for products below the smallest normal number, where e^{βx} is 1.
-    @inline(__always) var scaled: (beta: Double, x: Double) { beta < 0x1p-100 ? (beta * 0x1p64, 0x1p-64) : (beta, 1) }
 
     /// ln(1 + e^{y + low})/β where e^y < 2⁻¹²⁶ (so ln(1 + t) = t to far below an ulp). With β = m·2ᵉ
     /// (1 ≤ m < 2) and k = 64 − e, e^y/β = e^{y + k ln 2}/(m·2⁶⁴): the exponential is taken k·ln 2 higher,
@@ -55,9 +48,9 @@ public struct Softplus: ElementwiseActivation {
     /// scaled back by 2⁻⁶⁴ (exact while the result is normal). y + k ln 2 is carried in two parts (the
     /// sum's error by two-sum, k ln 2's own low part, `low`), applied to first order as in `value`.
     /// Without this path: 781 ulp at β = 0.001, x = −714 650; with k fixed at 64, digits were still lost
-    /// for β below about 2⁻⁶⁴ (10⁻⁸ relative at β = 10⁻³⁰, x = −7.7·10³²). k ≤ 64 + 1074, so y + k ln 2 ≤ 702
-    /// (< 709, where e^x overflows) in `Double`; in `Float` lanes βx reaches −87 only for β above
-    /// 87/2¹²⁸ ≈ 2⁻¹²², so k ≤ 186 and y + k ln 2 ≤ 42 (< 88).
+    /// for β below about 2⁻⁶⁴ (10⁻⁸ relative at β = 10⁻³⁰, x = −7.7·10³²). k ≤ 64 + 1074, so
+    /// y + k ln 2 ≤ 702 (< 709, where e^x overflows) in `Double`; in `Float` lanes βx reaches −87 only
+    /// for β above 87/2¹²⁸ ≈ 2⁻¹²², so k ≤ 186 and y + k ln 2 ≤ 42 (< 88).
     @inline(__always) func farTail<L: ElementaryLanes>(_ y: L, _ low: L) -> L {
         let k = Double(64 - Int(beta.exponent))
         let ln2 = (hi: 0x1.62e42fefa39efp-1, lo: 0x1.abc9e3b39803fp-56)
@@ -74,14 +67,13 @@ public struct Softplus: ElementwiseActivation {
     /// f′(x) = σ(βx), in every lane of `x`; for β ≠ 1 with what the rounding of βx lost applied to first
     /// order, σ(z + low) = σ(z) + σ(z)(1 − σ(z))·low, as in `value`.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let (scaledBeta, xScale) = scaled
-        let b = L.splitting((hi: scaledBeta, lo: 0))
-        let t = xScale == 1 ? x : x * L(xScale)
-        let z = b.hi * t
+        let b = L.splitting((hi: beta, lo: 0))
+        let z = b.hi * x
         let s = sigmoid(z)
         guard beta != 1 else { return s }
-        let slope = s.addingProduct(s * (L(1) - s), lowPart(of: z, b, t))
-        return xScale == 1 ? slope : slope.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+        // The limits at ±∞ put back: β·(±∞) is NaN where β is 0 in `Float` lanes (β below 10⁻⁴⁵).
+        return s.addingProduct(s * (L(1) - s), lowPart(of: z, b, x))
+            .replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
     }
 
     /// (b.hi + b.lo)·c − product, where `product` is b.hi·c rounded: the product's rounding error
