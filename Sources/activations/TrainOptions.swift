@@ -103,7 +103,10 @@ struct NetworkOptions: ParsableArguments {
         if activation != nil && activations != nil {
             throw CommandFailure.usage("give --activation (every layer) or --activations (one per layer), not both")
         }
-        let given = [("--activation", activation != nil), ("--activations", activations != nil), ("--param", !parameters.assignments.isEmpty)]
+        let given = [
+            ("--activation", activation != nil), ("--activations", activations != nil),
+            ("--param", !parameters.assignments.isEmpty),
+        ]
         if layers.split(separator: ",").allSatisfy({ $0 == "0" }), let (name, _) = given.first(where: \.1) {
             throw CommandFailure.usage("--layers \(layers) has no hidden layer, so \(name) has nothing to apply to")
         }
@@ -143,7 +146,7 @@ struct OptimizationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Momentum (momentum, nesterov; default: 0.9).") var momentum: Double?
     @Option(parsing: .unconditional, help: "Weight decay (adamw; default: 0.01).") var weightDecay: Double?
     @Option(help: "Regularisation: none, l1 or l2.") var regularization = "none"
-    @Option(parsing: .unconditional, help: "Regularisation rate (with --regularization l1 or l2; default: 0).")
+    @Option(parsing: .unconditional, help: "Regularisation rate, above 0 (with --regularization l1 or l2).")
     var regularizationRate: Double?
     @Option(help: "Learning-rate schedule: constant, cosine, or step:EVERY:GAMMA.") var schedule = "constant"
     @Option(parsing: .unconditional, help: "Mini-batch size.") var batch = 32

@@ -160,8 +160,8 @@ import Testing
         (#"{"learningRate": 0.03, "seed": -1}"#, "seed: -1 does not fit"),
         (#"{"batchSize": 10.5, "activationParameters": {}}"#, "batchSize: 10.5 does not fit"),
         // Dropped, a typo left the default without a word.
-        (#"{"learningrate": 0.3}"#, "at learningrate: unknown key; did you mean learningRate?"),
-        (#"{"dataset": "xor", "hiddenLayers": [3]}"#, "at hiddenLayers: unknown key"),
+        (#"{"learningrate": 0.3}"#, "the configuration has no key 'learningrate'; did you mean learningRate?"),
+        (#"{"dataset": "xor", "hiddenLayers": [3]}"#, "no key 'hiddenLayers'; its keys are problem, dataset,"),
         (#"{"activations": ["prelu"], "activationParameters": {"prelu": {"slope": 0.5}}}"#, "'prelu' is not a hidden layer's index"),
         (#"{"activations": ["prelu"], "activationParameters": {"00": {"slope": 0.5}}}"#, "'00' is not"),
         (#"{"activations": ["prelu"], "activationParameters": {"-1": {"slope": 0.5}}}"#, "'-1' is not"),

@@ -46,8 +46,8 @@ public enum DecodingFailure {
         else {
             if text.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return "the file is empty" }
             let lines = text.count { $0 == UInt8(ascii: "\n") } + 1
-            return description.contains("end of file")
-                ? "not valid JSON: it ends at line \(lines) before its last value is complete" : "not valid JSON: \(description)"
+            guard description.contains("end of file") else { return "not valid JSON: \(description)" }
+            return "not valid JSON: it ends at line \(lines) before its last value is complete"
         }
         let before = text.prefix(offset)
         let line = before.count { $0 == UInt8(ascii: "\n") } + 1

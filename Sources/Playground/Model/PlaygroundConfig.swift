@@ -62,12 +62,14 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
     /// A key it does not know is refused, naming the key (and the known key it differs from only in
     /// case): dropped, a typo such as `learningrate` would leave the default without a word.
     public init(from decoder: any Decoder) throws {
-        for key in try decoder.container(keyedBy: AnyKey.self).allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+        let keys = try decoder.container(keyedBy: AnyKey.self).allKeys
+        for key in keys where CodingKeys(stringValue: key.stringValue) == nil {
             let close = CodingKeys.allCases.map(\.rawValue).first { $0.lowercased() == key.stringValue.lowercased() }
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath + [key],
-                    debugDescription: "unknown key" + (close.map { "; did you mean \($0)?" } ?? "")))
+            // Not a DecodingError: the JSON is fine, and the request routes would call it "bad JSON".
+            throw PlaygroundError.bad(
+                "the configuration has no key '\(key.stringValue.prefix(40))'"
+                    + (close.map { "; did you mean \($0)?" }
+                        ?? "; its keys are \(CodingKeys.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = PlaygroundConfig()

@@ -82,7 +82,8 @@ public struct PlaygroundEngine: Sendable {
         epoch += 1
         history.append(EpochRecord(epoch: epoch, metrics))
         if config.maxEpochs > 0, epoch >= config.maxEpochs {
-            return (true, Pause(message: "Paused at the maximum of \(config.maxEpochs) epoch\(config.maxEpochs == 1 ? "" : "s").", isError: false))
+            let epochs = "\(config.maxEpochs) epoch\(config.maxEpochs == 1 ? "" : "s")"
+            return (true, Pause(message: "Paused at the maximum of \(epochs).", isError: false))
         }
         if config.stopLoss > 0, metrics.trainLoss <= config.stopLoss {
             return (
