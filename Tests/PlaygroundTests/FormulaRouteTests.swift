@@ -57,6 +57,15 @@ import Testing
                 #expect(error?["column"] as? Int == 12)
                 #expect((error?["message"] as? String)?.contains("sigmoid") == true)
             }
+            // A repeated value was taken first and the other dropped, where /api/activations refuses it.
+            for twice in [
+                "text=\(Self.query("f(x)=x"))&text=\(Self.query("f(x)=2*x"))", "text=\(Self.query("f(x;a=1)=a*x"))&a=2&a=3",
+            ] {
+                try await client.execute(uri: "/api/formula?\(twice)", method: .get) { response in
+                    #expect(response.status == .badRequest, "\(twice)")
+                    #expect(response.text.contains("given twice"), "\(response.text)")
+                }
+            }
             let long = Self.query("f(x) = " + String(repeating: "x+", count: 400) + "x")
             try await client.execute(uri: "/api/formula?text=\(long)", method: .get) { response in
                 #expect(response.status == .badRequest)

@@ -19,12 +19,17 @@ enum FormulaRoute {
         router.get("/api/formula") { request, _ in
             let query = request.uri.queryParameters
             guard let text = query.get("text") else { throw PlaygroundError.bad("give the formula as ?text=f(x)=…") }
+            guard query.getAll("text").count == 1 else {
+                throw PlaygroundError.bad("give one formula: text is given twice")
+            }
             var parameters: [String: Double] = [:]
             for item in query where item.key != "text" {
                 guard let value = Double(String(item.value)), value.isFinite else {
                     throw PlaygroundError.bad("parameter \(item.key): '\(item.value)' is not a finite number")
                 }
-                parameters[String(item.key)] = value
+                guard parameters.updateValue(value, forKey: String(item.key)) == nil else {  // one would be dropped
+                    throw PlaygroundError.bad("parameter \(item.key) is given twice")
+                }
             }
             let admitted = evaluating.enter()
             defer { evaluating.leave() }
