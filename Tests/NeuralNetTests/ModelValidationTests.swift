@@ -132,7 +132,7 @@ struct ModelValidationTests {
             #expect(error.description.contains("line \(at + 1), column \(characterColumn)"), "\(error)")
         }
         do { _ = try ModelFile.decode(Data()); Issue.record("accepted") } catch {
-            #expect(error.description.contains("the file is empty"), "\(error)")
+            #expect(error.description.contains("not valid JSON: it is empty"), "\(error)")
         }
         do { _ = try ModelFile.decode(Data(text.prefix(40).utf8)); Issue.record("accepted") } catch {
             #expect(error.description.contains("not valid JSON: it ends at line"), "\(error)")

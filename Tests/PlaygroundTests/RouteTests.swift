@@ -155,7 +155,7 @@ import Testing
         (#"{"noise": 80}"#, "noise"),
         (#"{"optimizer": "sgdd"}"#, "optimizer"),
         (#"{"networkShape": "4,2"}"#, "networkShape"),
-        ("{not json", "bad JSON"),
+        ("{not json", "not valid JSON at line 1, column 2"),
         // This toolchain's JSONDecoder names neither the field nor the number for these.
         (#"{"learningRate": 0.03, "seed": -1}"#, "seed: -1 does not fit"),
         (#"{"batchSize": 10.5, "activationParameters": {}}"#, "batchSize: 10.5 does not fit"),

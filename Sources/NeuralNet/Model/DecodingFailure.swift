@@ -24,9 +24,10 @@ public enum DecodingFailure {
         }
     }
 
-    /// Where `data` stops being JSON, as a line and column (`line 12, column 7: Invalid value`), from
-    /// `JSONSerialization`'s byte offset; nil when it parses (a value that does not fit its field).
-    static func syntaxError(in data: Data) -> String? {
+    /// Where `data` stops being JSON, as a line and column (`not valid JSON at line 12, column 7: Invalid
+    /// value`), from `JSONSerialization`'s byte offset; nil when it parses (a value that does not fit its
+    /// field). For model files and the playground's request bodies alike.
+    package static func syntaxError(in data: Data) -> String? {
         let description: String
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -44,7 +45,7 @@ public enum DecodingFailure {
         guard let match = description.firstMatch(of: /around character (\d+)/), let offset = Int(match.output.1),
             offset <= text.count
         else {
-            if text.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return "the file is empty" }
+            if text.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return "not valid JSON: it is empty" }
             let lines = text.count { $0 == UInt8(ascii: "\n") } + 1
             guard description.contains("end of file") else { return "not valid JSON: \(description)" }
             return "not valid JSON: it ends at line \(lines) before its last value is complete"
