@@ -85,9 +85,7 @@ import Testing
                 sent.count == 1 && sent.first?["size"] as? Int == 100, "only the focused unit, at full size: \(sent)")
             #expect(focused.hidden[0][1]["size"] as? Int == 100)
             Self.expectThumbnail(of: focused, focused.hidden[0][1], is: first.hidden[0][1], in: first)
-            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post, headers: .json) {
-                #expect($0.status == .ok)
-            }
+            #expect(try await client.step(id, toEpoch: 2) == 2)
             let stepped = try #require(try await Self.pull(client, id, "&after=2&focus=0,1").1)
             #expect(
                 (stepped.frame["records"] as? [[String: Any]])?.compactMap { $0["epoch"] as? Int }.filter { $0 > 0 }
