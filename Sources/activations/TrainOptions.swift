@@ -23,13 +23,8 @@ struct DataOptions: ParsableArguments {
     func load() throws -> Dataset {
         switch (dataset, csv) {
         case (let name?, nil):
-            let generated = try Datasets.named(name).generate(
+            return try Datasets.named(name).generate(
                 count: count, noise: (noise ?? 0) / 100, classes: classes ?? 3, seed: seed)
-            if let classes, generated.classNames.count != classes {  // a dataset with a fixed class count
-                let has = generated.isClassification ? "\(generated.classNames.count) classes" : "no classes (regression)"
-                throw CommandFailure.usage("--classes \(classes): \(name) has \(has); --classes is for blobs and spiral-arms")
-            }
-            return generated
         case (nil, let path?):
             let loaded = try CSVLoader.loadReporting(
                 try readText(path), options: CSVOptions(header: header, labelColumn: label, classification: !regression)
@@ -42,8 +37,7 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Refuses options the chosen source would silently ignore: generator settings beside a CSV file,
-    /// CSV settings beside a generated dataset. (`--classes` on a dataset of fixed classes is found
-    /// when it is generated.)
+    /// CSV settings beside a generated dataset, `--classes` for a dataset whose classes are fixed.
     func checkNothingIgnored() throws {
         guard (dataset == nil) != (csv == nil) else {
             throw CommandFailure.usage("give exactly one of --dataset NAME and --csv FILE")
@@ -54,6 +48,10 @@ struct DataOptions: ParsableArguments {
                 throw CommandFailure.usage("\(name) is for generated datasets; a CSV file brings its own points and labels")
             }
         } else {
+            if let classes, let name = dataset, let generator = try? Datasets.named(name), !generator.takesClassCount {
+                let has = generator.isClassification ? "a fixed set of classes" : "no classes (regression)"
+                throw CommandFailure.usage("--classes \(classes): \(name) has \(has); --classes is for blobs and spiral-arms")
+            }
             let given = [("--header", header), ("--label", label != nil), ("--regression", regression)]
             if let (name, _) = given.first(where: \.1) {
                 throw CommandFailure.usage("\(name) describes a CSV file; give the file with --csv FILE")

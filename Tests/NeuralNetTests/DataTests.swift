@@ -19,6 +19,21 @@ struct DataTests {
         #expect(try generator.generate(seed: 7).inputs == (try generator.generate(seed: 7).inputs))
     }
 
+    /// `takesClassCount` is what the CLI checks `--classes` against before it generates anything:
+    /// it must say what the generator does with the count.
+    @Test("takesClassCount says whether a generator uses its class count", arguments: Datasets.all.map(\.id))
+    func classCount(_ id: String) throws {
+        let generator = try Datasets.named(id)
+        let (two, five) = (
+            try generator.generate(count: 60, classes: 2, seed: 3), try generator.generate(count: 60, classes: 5, seed: 3)
+        )
+        if generator.takesClassCount {
+            #expect(two.classNames.count == 2 && five.classNames.count == 5)
+        } else {
+            #expect(two.classNames == five.classNames && two.inputs == five.inputs)
+        }
+    }
+
     @Test("circle: the inner disc is one class, the ring the other (no noise)")
     func circle() throws {
         let data = try Datasets.named("circle").generate(noise: 0, seed: 3)

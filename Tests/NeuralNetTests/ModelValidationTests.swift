@@ -137,6 +137,12 @@ struct ModelValidationTests {
         do { _ = try ModelFile.decode(Data(text.prefix(40).utf8)); Issue.record("accepted") } catch {
             #expect(error.description.contains("not valid JSON: it ends at line"), "\(error)")
         }
+        // Well-formed but nested beyond the reader's depth: not called invalid.
+        let deep = String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000)
+        do { _ = try ModelFile.decode(Data(deep.utf8)); Issue.record("accepted") } catch {
+            #expect(error.description.contains("JSON nested too deeply to read at line 1"), "\(error)")
+            #expect(!error.description.contains("not valid JSON"), "\(error)")
+        }
     }
 
     @Test("predict input: a header of the wrong width, or the model's columns swapped, is refused")

@@ -219,7 +219,7 @@ import Testing
                 body: ByteBuffer(string: #"{"x1": 1}"#)
             ) { response in
                 #expect(response.status == .badRequest)
-                #expect(response.errorMessage.contains("missing x2"), "\(response.errorMessage)")
+                #expect(response.errorMessage.contains("x2 is missing"), "\(response.errorMessage)")
             }
             try await client.execute(uri: "/api/sessions/nope/step", method: .post, headers: .json) {
                 #expect($0.status == .notFound)

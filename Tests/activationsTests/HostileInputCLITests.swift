@@ -59,7 +59,9 @@ struct HostileInputCLITests {
     @Test(
         "train refuses an option the chosen data or optimiser would ignore, and says why",
         arguments: [
-            (["--dataset", "xor", "--classes", "5"], "xor has 2 classes"),
+            (["--dataset", "xor", "--classes", "5"], "xor has a fixed set of classes"),
+            // Refused before the data are made: the count would have been refused first.
+            (["--dataset", "xor", "--classes", "5", "--count", "0"], "xor has a fixed set of classes"),
             (["--dataset", "reg-plane", "--classes", "3"], "no classes (regression)"),
             (["--dataset", "xor", "--activation", "tanh", "--activations", "relu,relu"], "not both"),
             (["--dataset", "xor", "--regularization-rate", "0.1"], "needs --regularization l1 or l2"),

@@ -10,6 +10,8 @@ public struct DatasetGenerator: Sendable {
     public let isClassification: Bool
     /// The default number of points (TensorFlow Playground: 500 to classify, 1200 for regression).
     public let defaultCount: Int
+    /// Whether `generate(classes:)` uses its class count (blobs, spiral-arms); the other sets ignore it.
+    package var takesClassCount = false
     let make:
         @Sendable (_ count: Int, _ noise: Double, _ classes: Int, _ rng: inout SeededGenerator) throws(NeuralNetError)
             -> Dataset
@@ -67,11 +69,11 @@ public enum Datasets {
         ) { n, noise, _, rng in MoreData.moons(count: n, noise: noise, rng: &rng) },
         DatasetGenerator(
             id: "blobs", summary: "k Gaussian blobs on a circle", isClassification: true,
-            defaultCount: 500
+            defaultCount: 500, takesClassCount: true
         ) { n, noise, k, rng in MoreData.blobs(count: n, noise: noise, classes: k, rng: &rng) },
         DatasetGenerator(
             id: "spiral-arms", summary: "a spiral with k arms", isClassification: true,
-            defaultCount: 600
+            defaultCount: 600, takesClassCount: true
         ) { n, noise, k, rng in MoreData.spiralArms(count: n, noise: noise, classes: k, rng: &rng) },
         DatasetGenerator(
             id: "fit-sin", summary: "y = sin x on [−π, π]", isClassification: false,

@@ -4,20 +4,25 @@ import Foundation
 public enum DecodingFailure {
     /// A one-line message for `error`: for a `DecodingError`, the field's path and what was wrong with
     /// it (`layers[0].bias is missing`); for any other error, its description.
-    public static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String { describe(error, whole: "the file") }
+
+    /// `describe(_:)` with `whole` naming the document itself where the path is empty ("the file" for
+    /// a model file, "the body" for a request's).
+    package static func describe(_ error: any Error, whole: String) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
+        let field = { (path: [any CodingKey]) in Self.fieldPath(path, whole: whole) }
         switch error {
         case .keyNotFound(let key, let context):
-            return "\(fieldPath(context.codingPath + [key])) is missing"
+            return "\(field(context.codingPath + [key])) is missing"
         case .typeMismatch(let type, let context):
-            return "\(fieldPath(context.codingPath)) is not \(article(type))"
+            return "\(field(context.codingPath)) is not \(article(type))"
         case .valueNotFound(let type, let context):
-            return "\(fieldPath(context.codingPath)) is null, expected \(article(type))"
+            return "\(field(context.codingPath)) is null, expected \(article(type))"
         case .dataCorrupted(let context):
             let detail = context.underlyingError.flatMap {
                 ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
             }
-            let path = context.codingPath.isEmpty ? "" : "\(fieldPath(context.codingPath)): "
+            let path = context.codingPath.isEmpty ? "" : "\(field(context.codingPath)): "
             return path + (detail ?? context.debugDescription)
         @unknown default:
             return "\(error)"
@@ -36,8 +41,10 @@ public enum DecodingFailure {
             description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
         }
         let what = description.components(separatedBy: " around ").first ?? description
+        // JSON nested more than 512 deep is well-formed but beyond the reader's limit: not a syntax error.
+        let verdict = what.hasPrefix("Too many nested") ? "JSON nested too deeply to read" : "not valid JSON"
         if let given = description.firstMatch(of: /line (\d+), column (\d+)/) {  // Apple's Foundation says where
-            return "not valid JSON at line \(given.output.1), column \(given.output.2): \(what)"
+            return "\(verdict) at line \(given.output.1), column \(given.output.2): \(what)"
         }
         // swift-corelibs-foundation gives a byte offset ("Invalid value around character 200."), counted
         // after a UTF-8 byte-order mark, which it skips.
@@ -55,11 +62,11 @@ public enum DecodingFailure {
         let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
         // The column in characters, as an editor counts them, not bytes.
         let column = String(decoding: text[lineStart..<before.endIndex], as: UTF8.self).count + 1
-        return "not valid JSON at line \(line), column \(column): \(what)"
+        return "\(verdict) at line \(line), column \(column): \(what)"
     }
 
-    /// `layers[0].bias` for a coding path.
-    static func fieldPath(_ path: [any CodingKey]) -> String {
+    /// `layers[0].bias` for a coding path; `whole` for the empty path.
+    static func fieldPath(_ path: [any CodingKey], whole: String = "the file") -> String {
         var text = ""
         for key in path {
             if let index = key.intValue {
@@ -68,7 +75,7 @@ public enum DecodingFailure {
                 text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
             }
         }
-        return text.isEmpty ? "the file" : text
+        return text.isEmpty ? whole : text
     }
 
     static func article(_ type: Any.Type) -> String {

@@ -33,7 +33,7 @@ enum BodyReader {
                 if let syntax = DecodingFailure.syntaxError(in: data) { throw PlaygroundError.bad(syntax) }
                 throw PlaygroundError.bad("bad JSON: " + diagnose(data, as: T.self))
             }
-            throw PlaygroundError.bad("bad JSON: " + describe(error))
+            throw PlaygroundError.bad("bad JSON: " + DecodingFailure.describe(error, whole: "the body"))
         }
     }
 
@@ -60,21 +60,5 @@ enum BodyReader {
                 + "where one is expected, not below 0 where a count or a seed is, within the field's range)"
         }
         return unknown
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return keys.isEmpty ? "" : "at \(keys.dropFirst(keys.hasPrefix(".") ? 1 : 0)): "
-        }
-        switch error {
-        case .typeMismatch(let type, let c): return path(c) + "expected \(type)"
-        case .valueNotFound(let type, let c): return path(c) + "expected \(type), found null"
-        case .keyNotFound(let key, let c): return path(c) + "missing \(key.stringValue)"
-        case .dataCorrupted(let c):
-            return path(c)
-                + ((c.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String ?? c.debugDescription)
-        @unknown default: return "\(error)"
-        }
     }
 }
