@@ -8,11 +8,12 @@ extension PlaygroundSession {
     /// the last, so frames are never queued and the page always gets the newest state.
     ///
     /// `after` acknowledges the frame the page has (its number). If it is the frame sent last, the
-    /// pull waits until the session changed or the `focus` moved, at most `wait`, and sends a delta:
-    /// the new records, the points only if they changed, unchanged grids as `same`. Otherwise (first
-    /// pull, a lost answer, another reader) it sends a whole frame at once. Frames go at least
-    /// `interval` apart, except the first after Play or Pause (the page waits for it to confirm the
-    /// click). Nil when nothing changed within `wait`, when a newer pull came, or when the session
+    /// pull waits until the session changed (woken by `changes`) or the `focus` moved, at most `wait`,
+    /// and sends a delta: the new records, the points only if they changed, unchanged grids as `same`.
+    /// Otherwise (first pull, a lost answer, another reader) it sends a whole frame at once. Frames
+    /// start at least `interval` apart, counted from one build's start to the next (from its end, the
+    /// build's few milliseconds came on top of every interval), except the first after Play or Pause
+    /// (the page waits for it to confirm the click). Nil when nothing changed within `wait`, when a newer pull came, or when the session
     /// was closed.
     func pull(after: Int?, focus: Focus?, wait: Duration, interval: Duration = .zero) async -> [UInt8]? {
         let clock = ContinuousClock()
@@ -21,6 +22,7 @@ extension PlaygroundSession {
             $0.pullGeneration += 1; return $0.pullGeneration
         }
         while !Task.isCancelled {
+            let mark = changes.mark
             let (due, over, earliest) = withFlags { flags in
                 (
                     after == nil
@@ -37,7 +39,7 @@ extension PlaygroundSession {
             }
             if due, let bytes = await buildPulledFrame(after: after, focus: focus) { return bytes }
             if clock.now >= deadline { return nil }
-            try? await clock.sleep(for: FrameStream.idlePoll)
+            await changes.wait(after: mark, timeout: deadline - clock.now)
         }
         return nil
     }
@@ -46,6 +48,7 @@ extension PlaygroundSession {
     private func buildPulledFrame(after: Int?, focus: Focus?) async -> [UInt8]? {
         // Background, as training and the event stream: controls must not queue behind frames.
         try? await withEngine(.background) { (engine, pause) -> [UInt8]? in
+            let started = ContinuousClock.now
             let base = self.pullBase.flatMap { $0.number == after ? $0 : nil }
             guard let (frame, cursor) = self.frame(engine, pause, after: base?.cursor, focus: focus, always: true)
             else { return nil }
@@ -54,7 +57,7 @@ extension PlaygroundSession {
             self.pullBase = PullBase(number: number, cursor: cursor, grids: grids)
             self.withFlags {
                 ($0.lastPull, $0.lastPullAt) = (
-                    PullMark(number: number, version: frame.version, focus: focus, playing: frame.playing), .now
+                    PullMark(number: number, version: frame.version, focus: focus, playing: frame.playing), started
                 )
             }
             return bytes

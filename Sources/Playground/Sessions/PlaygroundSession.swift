@@ -20,6 +20,8 @@ public final class PlaygroundSession: @unchecked Sendable {
     private var flags = Flags()
     /// What `pull` sent last, the base of the next delta; read and written only inside `withEngine`.
     var pullBase: PullBase?
+    /// Signalled when a change a waiting pull looks for is made to the flags.
+    let changes = ChangeSignal()
 
     struct Flags {
         var playing = false
@@ -38,6 +40,9 @@ public final class PlaygroundSession: @unchecked Sendable {
         var lastPullAt: ContinuousClock.Instant?
         /// The newest pull; an older one still waiting gives up (one reader per tab).
         var pullGeneration = 0
+
+        /// What a waiting pull looks for: a new state, a newer pull, the session closed.
+        var watched: [Int] { [version, pullGeneration, closed ? 1 : 0] }
     }
 
     init(
@@ -49,10 +54,15 @@ public final class PlaygroundSession: @unchecked Sendable {
 
     // MARK: Locked state
 
+    /// Reads or changes the flags; a change a pull waits for wakes it (`changes`).
     func withFlags<T>(_ body: (inout Flags) -> T) -> T {
         flagLock.lock()
-        defer { flagLock.unlock() }
-        return body(&flags)
+        let before = flags.watched
+        let result = body(&flags)
+        let changed = flags.watched != before
+        flagLock.unlock()
+        if changed { changes.signal() }
+        return result
     }
 
     /// Runs `body` with the engine on a training thread (`.urgent`: before any training slice);

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import Playground
+
+/// The signal that wakes a waiting pull. Each wait here has a timeout of an hour and the suite a
+/// limit of a minute: a wait that missed its wake-up fails the suite instead of returning late.
+@Suite("ChangeSignal", .timeLimit(.minutes(1)))
+struct ChangeSignalTests {
+    static let never = Duration.seconds(3600)
+
+    @Test("a change made after the mark was read ends the wait at once (no signal is lost)")
+    func changeBeforeTheWait() async {
+        let signal = ChangeSignal()
+        let mark = signal.mark
+        signal.signal()
+        await signal.wait(after: mark, timeout: Self.never)
+        #expect(signal.mark == mark + 1)
+    }
+
+    @Test("a signal wakes every parked waiter")
+    func signalWakesWaiters() async throws {
+        let signal = ChangeSignal()
+        let mark = signal.mark
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<3 { group.addTask { await signal.wait(after: mark, timeout: Self.never) } }
+            try await Task.sleep(for: .milliseconds(100))  // most likely parked by now; either way they must end
+            signal.signal()
+            try await group.waitForAll()
+        }
+    }
+
+    @Test("the timeout ends a wait nothing signals")
+    func timeout() async {
+        let signal = ChangeSignal()
+        await signal.wait(after: signal.mark, timeout: .milliseconds(20))
+        await signal.wait(after: signal.mark, timeout: .zero)
+    }
+
+    @Test("cancelling the waiting task ends the wait")
+    func cancellation() async {
+        let signal = ChangeSignal()
+        let waiter = Task { await signal.wait(after: signal.mark, timeout: Self.never) }
+        try? await Task.sleep(for: .milliseconds(50))
+        waiter.cancel()
+        await waiter.value
+    }
+
+    @Test("a session's pull waiting for news answers when an epoch is trained, not at its timeout")
+    func pullWakesOnChange() async throws {
+        let session = try PlaygroundSession(id: "s", engine: PlaygroundEngine(config: PlaygroundConfig()))
+        _ = try #require(await session.pull(after: nil, focus: nil, wait: Self.never))  // frame 1, whole
+        // Acknowledging frame 1, the pull waits for news (at most 10 s, `maxPullWait`: nil then).
+        async let next = session.pull(after: 1, focus: nil, wait: Self.never)
+        try await Task.sleep(for: .milliseconds(100))
+        try await session.step(epochs: 1)
+        let bytes = try #require(await next)
+        #expect(!bytes.isEmpty)
+    }
+}
