@@ -61,6 +61,13 @@ struct CatalogTests {
         #expect(Activations.suggestions(for: "leaky").contains("leaky-relu"))
         #expect(Activations.suggestions(for: "gelu_tanh").contains("gelu-tanh"))
         #expect(throws: ActivationError.self) { try Activations.make("no-such-function") }
+        #expect(Activations.suggestions(for: "symmetric-sigmoidd").contains("symmetric-sigmoid"))
+        // A name far longer than any id has no suggestion, and the message quotes only its start.
+        let long = String(repeating: "a", count: 75_000)
+        #expect(Activations.suggestions(for: long).isEmpty)
+        do { _ = try Activations.make(long); Issue.record("accepted") } catch {
+            #expect(error.description.contains("… (75000 characters)") && error.description.count < 300, "\(error)")
+        }
     }
 
     @Test("parameters are checked against their ranges and constraints")

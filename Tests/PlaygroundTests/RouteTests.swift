@@ -41,6 +41,12 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("/api/formula"))
             }
+            // An id of 20 000 characters: a short answer (the message quotes its start), and no edit
+            // distance against the catalog (a 75 000-character id took 1.2 s of a request thread).
+            try await client.execute(uri: "/api/activations/" + String(repeating: "a", count: 20_000), method: .get) {
+                #expect((400..<500).contains($0.status.code))
+                #expect($0.errorMessage.contains("(20000 characters)") && $0.text.count < 400, "\($0.text.prefix(400))")
+            }
             try await client.execute(uri: "/api/presets", method: .get) { response in
                 #expect(response.text.contains("dying-relu") && response.text.contains("vanishing-gradient"))
             }

@@ -29,11 +29,11 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownFunction(let id, let suggestions):
             let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.joined(separator: ", "))?"
-            return "unknown activation '\(id)'.\(hint) (`activations list` shows them all)"
+            return "unknown activation '\(NumberText.excerpt(id))'.\(hint) (`activations list` shows them all)"
         case .unknownParameter(let function, let name, let known):
-            guard !known.isEmpty else { return "\(function) takes no parameters (got '\(name)')" }
+            guard !known.isEmpty else { return "\(function) takes no parameters (got '\(NumberText.excerpt(name))')" }
             let list = known.map { "\($0.name) in \($0.range)" }.joined(separator: ", ")
-            return "\(function) has no parameter '\(name)'; its parameters are: \(list)"
+            return "\(function) has no parameter '\(NumberText.excerpt(name))'; its parameters are: \(list)"
         case .parameterOutOfRange(let function, let spec, let value):
             let problem = spec.isInteger ? "must be a whole number in" : "is outside its valid range"
             return "\(function): \(spec.name)=\(value) \(problem) \(spec.range)"

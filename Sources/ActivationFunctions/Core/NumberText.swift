@@ -23,6 +23,13 @@ public enum NumberText {
         return nil
     }
 
+    /// `text` for quoting in a message: `visible`, and cut to its first `limit` characters, with an
+    /// ellipsis and its length, when longer (an error about a 2 MB name is not itself 2 MB long).
+    package static func excerpt(_ text: some StringProtocol, limit: Int = 60) -> String {
+        guard text.count > limit else { return visible(text) }
+        return visible(text.prefix(limit)) + "… (\(text.count) characters)"
+    }
+
     /// `text` with every hidden character written as `\u{…}`, for quoting input in a message.
     public static func visible(_ text: some StringProtocol) -> String {
         var result = ""

@@ -151,7 +151,7 @@ public enum CSVLoader {
         }
         guard let names, let index = names.firstIndex(of: column) else {
             throw .invalidConfiguration(
-                "no column named '\(column)'"
+                "no column named '\(NumberText.excerpt(column))'"
                     + (names.map { "; the header has \($0.joined(separator: ", "))" } ?? " (use --header)"))
         }
         return index
@@ -161,11 +161,11 @@ public enum CSVLoader {
         guard !cell.isEmpty else { throw .invalidData("line \(line), column \(column): the cell is empty") }
         guard let value = NumberText.parse(cell, as: Double.self) else {
             throw .invalidData(
-                "line \(line), column \(column): could not convert '\(NumberText.visible(cell))' to a number")
+                "line \(line), column \(column): could not convert '\(NumberText.excerpt(cell))' to a number")
         }
         guard value.isFinite else {
             throw .invalidData(
-                "line \(line), column \(column): '\(cell)' is not finite (or overflows); features must be finite numbers"
+                "line \(line), column \(column): '\(NumberText.excerpt(cell))' is not finite (or overflows); features must be finite numbers"
             )
         }
         return value

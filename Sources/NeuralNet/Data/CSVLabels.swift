@@ -1,3 +1,5 @@
+import ActivationFunctions
+
 /// Class labels read from a CSV column, mapped to classes in one pass (linear in the number of rows).
 ///
 /// The classes are the distinct labels in order: by value when every label is an integer (so labels
@@ -22,7 +24,7 @@ enum CSVClassLabels {
             if let index = seen[text] { indices.append(index); continue }
             guard texts.count < limit else {
                 throw .invalidData(
-                    "line \(line), column \(column): label '\(text)' would be class \(limit + 1); at most \(limit) classes "
+                    "line \(line), column \(column): label '\(NumberText.excerpt(text))' would be class \(limit + 1); at most \(limit) classes "
                         + "(is column \(column) the label column? real-valued targets are read as regression)")
             }
             seen[text] = texts.count
@@ -31,7 +33,7 @@ enum CSVClassLabels {
             firstLines.append(line)
         }
         guard texts.count >= 2 else {
-            throw .invalidData("column \(column): every label is '\(raw.first?.text ?? "")'; need at least 2 classes")
+            throw .invalidData("column \(column): every label is '\(NumberText.excerpt(raw.first?.text ?? ""))'; need at least 2 classes")
         }
         let (order, names) = ordered(texts)
         let labels = indices.map { order[$0] }
@@ -66,9 +68,9 @@ enum CSVClassLabels {
         var warnings = small.prefix(5).map { index in
             let lines = labels.indices.lazy.filter { labels[$0] == index }.prefix(3).map { String(raw[$0].line) }
             let count = counts[index]
-            return "column \(column): class '\(names[index])' has only \(count) point\(count == 1 ? "" : "s") "
+            return "column \(column): class '\(NumberText.excerpt(names[index]))' has only \(count) point\(count == 1 ? "" : "s") "
                 + "(line\(count == 1 ? "" : "s") \(lines.joined(separator: ", "))\(count > 3 ? ", …" : "")), "
-                + "against \(counts[largest]) for class '\(names[largest])'; a typo in the labels?"
+                + "against \(counts[largest]) for class '\(NumberText.excerpt(names[largest]))'; a typo in the labels?"
         }
         if small.count > 5 { warnings.append("column \(column): \(small.count - 5) more classes with few points") }
         return warnings

@@ -77,7 +77,7 @@ enum CSVText {
         mutating func endCell() throws(NeuralNetError) {
             let text = closed ? cell : cell.trimmed
             if let hidden = NumberText.hiddenCharacter(in: text) {
-                throw .invalidData("\(position): the cell '\(NumberText.visible(text))' holds \(hidden)")
+                throw .invalidData("\(position): the cell '\(NumberText.excerpt(text))' holds \(hidden)")
             }
             cells.append(text)
             (cell, closed) = ("", false)

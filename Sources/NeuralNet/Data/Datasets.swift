@@ -1,3 +1,4 @@
+import ActivationFunctions
 import RealModule
 
 /// The dataset catalog: every generator, by id. The CLI, the playground and the experiments read it.
@@ -98,7 +99,7 @@ public enum Datasets {
     public static func named(_ id: String) throws(NeuralNetError) -> DatasetGenerator {
         guard let generator = all.first(where: { $0.id == id.lowercased() }) else {
             throw .invalidConfiguration(
-                "unknown dataset '\(id)'; the datasets are \(all.map(\.id).joined(separator: ", "))")
+                "unknown dataset '\(NumberText.excerpt(id))'; the datasets are \(all.map(\.id).joined(separator: ", "))")
         }
         return generator
     }

@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 
 /// Finds a key given twice in one JSON object. `JSONDecoder` keeps one of the two values and says
@@ -63,7 +64,7 @@ public enum JSONDuplicateKeys {
         mutating func string(_ token: Data) -> String? {
             guard case .object(var keys, _, true)? = stack.last else { return nil }
             let key = Self.decode(token)
-            guard keys.insert(key).inserted else { return "'\(key)' appears twice in \(path())" }
+            guard keys.insert(key).inserted else { return "'\(NumberText.excerpt(key))' appears twice in \(path())" }
             stack[stack.count - 1] = .object(keys: keys, current: key, expectingKey: false)
             return nil
         }

@@ -1,3 +1,5 @@
+import ActivationFunctions
+
 /// The whole model file checked against its architecture before any of it is used (by `predict`,
 /// by the playground's Import, by anyone who calls `network()`): every error names the field, e.g.
 /// `layers[1].bias has 3 values for 4 sums`. A file that passes cannot crash or mislead a prediction.
@@ -120,7 +122,7 @@ extension ModelFile {
             }
         }
         if let duplicate = Dictionary(grouping: classNames, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            throw .invalidModel("classNames names '\(duplicate)' twice")
+            throw .invalidModel("classNames names '\(NumberText.excerpt(duplicate))' twice")
         }
     }
 

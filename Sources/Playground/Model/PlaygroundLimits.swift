@@ -104,11 +104,11 @@ public struct PlaygroundLimits: Sendable {
             do { generator = try Datasets.named(c.dataset) } catch { throw .bad("\(error)") }
             try check(
                 Self.planeDatasets.contains(generator.id),
-                "'\(c.dataset)' is not a 2-D dataset; the playground's are \(Self.planeDatasets.joined(separator: ", "))"
+                "'\(NumberText.excerpt(c.dataset))' is not a 2-D dataset; the playground's are \(Self.planeDatasets.joined(separator: ", "))"
             )
             try check(
                 generator.isClassification == (c.problem == .classification),
-                "'\(c.dataset)' is a \(generator.isClassification ? "classification" : "regression") dataset, but the problem is \(c.problem.rawValue)"
+                "'\(NumberText.excerpt(c.dataset))' is a \(generator.isClassification ? "classification" : "regression") dataset, but the problem is \(c.problem.rawValue)"
             )
         }
     }
@@ -133,7 +133,7 @@ public struct PlaygroundLimits: Sendable {
         guard let definition = Activations.named(id) else {
             let close = Activations.suggestions(for: id).filter(activationIDs.contains)
             throw .bad(
-                "layer \(layer + 1): unknown activation '\(id)'"
+                "layer \(layer + 1): unknown activation '\(NumberText.excerpt(id))'"
                     + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
         }
         guard activationIDs.contains(definition.info.id) else {

@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 import Hummingbird
 import NeuralNet
@@ -26,7 +27,7 @@ enum BodyReader {
     static func decode<T: Decodable>(_ type: T.Type, _ request: Request, limit: Int) async throws -> T {
         let data = Data(try await bytes(request, limit: limit).readableBytesView)
         if let repeated = DuplicateKeys.first(in: data) {
-            throw PlaygroundError.bad("bad JSON: the key \(repeated) appears twice")
+            throw PlaygroundError.bad("bad JSON: the key \(NumberText.excerpt(repeated)) appears twice")
         }
         do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {

@@ -43,7 +43,7 @@ struct PageRoutes: Sendable {
         router.get("/api/datasets/:id/points") { request, context in
             let id = try context.parameters.require("id")
             guard PlaygroundLimits.planeDatasets.contains(id) else {
-                throw PlaygroundError(.notFound, "no 2-D dataset '\(id)'")
+                throw PlaygroundError(.notFound, "no 2-D dataset '\(NumberText.excerpt(id))'")
             }
             let classes = try Query.integer("classes", request, in: 2...10) ?? 3
             let data = try lift { () throws(NeuralNetError) in

@@ -73,7 +73,7 @@ public final class PlaygroundSession: @unchecked Sendable {
     )
         async throws(PlaygroundError) -> T
     {
-        try await threads.run(priority, cancellable: cancellable) { () throws(PlaygroundError) in
+        try await threads.run(priority, cancellable: cancellable, owner: self) { () throws(PlaygroundError) in
             self.engineLock.lock()
             defer { self.engineLock.unlock() }
             return try body(&self.engine, &self.pause)
