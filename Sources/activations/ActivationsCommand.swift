@@ -12,7 +12,7 @@ struct ActivationsCommand: AsyncParsableCommand {
             evaluates either exactly, in Double or Float.
 
             Exit codes: 0 success, 64 usage error (unknown function or parameter), 65 bad input data, \
-            74 standard output could not be written (a full disk).
+            74 standard output or an output file could not be written (a full disk).
             """,
         version: Version.description,
         subcommands: [

@@ -10,6 +10,8 @@ struct CommandFailure: Error {
         case usage = 64
         /// EX_DATAERR: the input data is wrong.
         case data = 65
+        /// EX_IOERR: an output file could not be written (a full disk, a device error).
+        case io = 74
     }
 
     let kind: Kind
@@ -17,6 +19,7 @@ struct CommandFailure: Error {
 
     static func usage(_ message: String) -> Self { Self(kind: .usage, message: message) }
     static func data(_ message: String) -> Self { Self(kind: .data, message: message) }
+    static func io(_ message: String) -> Self { Self(kind: .io, message: message) }
 }
 
 /// Runs `body`; a `CommandFailure`, `ActivationError` or `NeuralNetError` is printed to standard error (never standard

@@ -51,11 +51,20 @@ enum OutputPath {
     }
 }
 
-/// Writes `data` to the file at `path`, or explains in words why it cannot.
+/// Writes `data` to the file at `path`, or explains in words why it cannot (a path that cannot be
+/// a file: 64; a write that failed, a full disk: 74).
+///
+/// A regular file (or a new one) is written beside itself and then renamed over the old one, so a
+/// write that fails leaves the old file as it was: a model saved onto a full disk replaced a good
+/// model with a truncated one. A symbolic link is followed (the file it names is replaced, the link
+/// stays); anything else (`/dev/stdout`, a named pipe) is written in place.
 func writeFile(_ data: Data, to path: String) throws {
     if let problem = OutputPath.fileProblem(path) { throw CommandFailure.usage("cannot write \(path): \(problem)") }
-    do { try data.write(to: URL(fileURLWithPath: path)) } catch {
-        throw CommandFailure.usage("cannot write \(path): \(OutputPath.describe(error))")
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+    let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
+    let replaceable = type == nil || type == .typeRegular
+    do { try data.write(to: target, options: replaceable ? .atomic : []) } catch {
+        throw CommandFailure.io("cannot write \(path): \(OutputPath.describe(error))")
     }
 }
 
@@ -66,6 +75,6 @@ func writeDirectory<T>(_ path: String, what: String = "", _ write: (URL) throws 
         throw CommandFailure.usage("cannot write \(target): \(problem)")
     }
     do { return try write(URL(fileURLWithPath: path)) } catch let failure as CommandFailure { throw failure } catch {
-        throw CommandFailure.usage("cannot write \(target): \(OutputPath.describe(error))")
+        throw CommandFailure.io("cannot write \(target): \(OutputPath.describe(error))")
     }
 }

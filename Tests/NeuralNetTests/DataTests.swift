@@ -116,6 +116,10 @@ struct FileTests {
             ("1e400,1,0\n", "line 1, column 1"),
             ("1,2,\"a\n3,4,1\n", "line 1, column 3: the quoted cell is not closed"),
             ("1,2,0\n3,4,0\n", "at least 2 classes"),
+            // A label is a name: one of 1.9 MB went into every playground frame; quoted by its start.
+            ("1,2,0\n3,4,\(String(repeating: "x", count: 101))\n", "line 2, column 3: the label 'xxx"),
+            ("1,2,0\n3,4,\(String(repeating: "x", count: 101))\n", "… (101 characters)' is longer than 100"),
+            ("1,\(String(repeating: "7", count: 5000))x,0\n", "… (5001 characters)' to a number"),
         ])
     func bad(_ text: String, _ expected: String) {
         #expect(message(text).contains(expected), "\(message(text))")

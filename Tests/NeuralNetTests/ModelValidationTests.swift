@@ -145,6 +145,14 @@ struct ModelValidationTests {
         }
     }
 
+    @Test("a class name longer than a CSV label may be is refused, quoted by its start")
+    func longClassName() throws {
+        let model = try Self.model(classNames: ["a", String(repeating: "b", count: 900_000), "c"])
+        do { try model.validate(); Issue.record("accepted") } catch {
+            #expect(error.description.contains("… (900000 characters)' is longer than 100"), "\(error.description.prefix(300))")
+        }
+    }
+
     @Test("predict input: a header of the wrong width, or the model's columns swapped, is refused")
     func predictHeaders() throws {
         #expect(throws: NeuralNetError.self) { try CSVLoader.loadPoints("x1,x2,x3\n1,2\n", header: true, columns: 2) }

@@ -13,6 +13,10 @@ enum CSVClassLabels {
         var warnings: [String]
     }
 
+    /// The longest class label: a name, which goes into every model file and playground frame (one
+    /// label of 1.9 MB made each frame of an upload 1.95 MB).
+    static let maxNameLength = 100
+
     static func map(_ raw: [(line: Int, text: String)], column: Int, limit: Int) throws(NeuralNetError) -> Result {
         var seen: [String: Int] = [:]
         var texts: [String] = []
@@ -22,6 +26,11 @@ enum CSVClassLabels {
         for (line, text) in raw {
             guard !text.isEmpty else { throw .invalidData("line \(line), column \(column): the label is empty") }
             if let index = seen[text] { indices.append(index); continue }
+            guard text.count <= maxNameLength else {
+                throw .invalidData(
+                    "line \(line), column \(column): the label '\(NumberText.excerpt(text))' is longer than \(maxNameLength) "
+                        + "characters; a class label is a name (real-valued targets are read as regression)")
+            }
             guard texts.count < limit else {
                 throw .invalidData(
                     "line \(line), column \(column): label '\(NumberText.excerpt(text))' would be class \(limit + 1); at most \(limit) classes "

@@ -121,6 +121,10 @@ extension ModelFile {
                     "classNames has \(classNames.count) names, but the \(head.rawValue) head is for regression")
             }
         }
+        if let long = classNames.first(where: { $0.count > CSVClassLabels.maxNameLength }) {
+            throw .invalidModel(
+                "classNames: '\(NumberText.excerpt(long))' is longer than \(CSVClassLabels.maxNameLength) characters")
+        }
         if let duplicate = Dictionary(grouping: classNames, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw .invalidModel("classNames names '\(NumberText.excerpt(duplicate))' twice")
         }

@@ -89,15 +89,29 @@ public struct PlaygroundLimits: Sendable {
         try check(
             (1...maxEpochsPerFrame).contains(c.epochsPerFrame),
             "epochs per frame must be 1…\(maxEpochsPerFrame), got \(c.epochsPerFrame)")
-        for index in c.networkShape.indices {
-            try Self.checkActivation(c.activation(ofLayer: index), c.parameters(ofLayer: index), layer: index)
-        }
         // Parameters are keyed by a layer's index ("0" for the first); any other key was read by no layer.
         // (An index beyond the network is kept unused: the page keeps a removed layer's parameters.)
         for key in c.activationParameters.keys.sorted() where Int(key).map({ $0 < 0 || String($0) != key }) ?? true {
             throw .bad(
                 "activationParameters: '\(key.prefix(40))' is not a hidden layer's index; the parameters of the first "
                     + "layer are under \"0\"")
+        }
+        // Bounded, as they go into every frame and export (150 000 unused keys made each frame 1.7 MB).
+        for (key, parameters) in c.activationParameters {
+            try check(
+                Int(key)! < maxLayers,
+                "activationParameters: '\(key)' is beyond the \(maxLayers) hidden layers a network can have")
+            try check(
+                parameters.count <= Self.maxParametersPerLayer,
+                "activationParameters[\(key)]: at most \(Self.maxParametersPerLayer) parameters, got \(parameters.count)")
+            if let long = parameters.keys.first(where: { $0.count > Self.maxParameterNameLength }) {
+                throw .bad(
+                    "activationParameters[\(key)]: the parameter name '\(NumberText.excerpt(long, limit: 40))' is longer "
+                        + "than \(Self.maxParameterNameLength) characters")
+            }
+        }
+        for index in c.networkShape.indices {
+            try Self.checkActivation(c.activation(ofLayer: index), c.parameters(ofLayer: index), layer: index)
         }
         if c.dataset != Self.customDataset {
             let generator: DatasetGenerator
@@ -112,6 +126,10 @@ public struct PlaygroundLimits: Sendable {
             )
         }
     }
+
+    /// The most parameters one layer's activation may be given, and the longest name of one.
+    static let maxParametersPerLayer = 16
+    static let maxParameterNameLength = 32
 
     /// The activations a hidden layer can use: every elementwise catalog function.
     public static var activationIDs: [String] { Activations.elementwiseIDs }
