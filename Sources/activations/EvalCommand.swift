@@ -44,14 +44,31 @@ struct EvalCommand: ParsableCommand {
     )
     var inputs: [String] = []
 
+    /// Whether `value` is a `Float` too: finite, and zero only when it is zero.
+    static func fitsFloat(_ value: Double) -> Bool {
+        let rounded = Float(value)
+        return rounded.isFinite && (rounded == 0) == (value == 0)
+    }
+
     func run() throws {
         try reportingFailures {
             try EvalArguments.check(count: inputs.count)
             if let option = inputs.first(where: NumberInput.looksLikeOption) {
                 throw CommandFailure.usage("unknown option '\(option)' (see `activations eval --help`)")
             }
-            let function = try Activations.make(id, parameters: try parameters.values())
+            let given = try parameters.values()
+            if type == .float, let (name, value) = given.sorted(by: { $0.key < $1.key }).first(where: { !Self.fitsFloat($0.value) }) {
+                // Computed in Float, such a parameter became ±∞ or 0: NaN or wrong values without a word.
+                throw CommandFailure.usage(
+                    "--param \(name)=\(value) is outside Float's range (it becomes \(Float(value)) there); use --type double")
+            }
+            let function = try Activations.make(id, parameters: given)
             let numbers = inputs.filter { $0 != "--" }
+            // An empty argument vanished from the joined line: `eval f "$a" "$b" "$c"` with $b empty
+            // printed two results for three inputs.
+            if let blank = numbers.firstIndex(where: { $0.allSatisfy { $0.isWhitespace || $0 == "," } }) {
+                throw CommandFailure.usage("input argument \(blank + 1) is empty; give a number")
+            }
             let source = numbers.isEmpty ? InputLines.standardInput : .arguments(numbers.joined(separator: " "))
             switch type {
             case .double: try Evaluation<Double>(function: function, derivative: derivative).run(source)

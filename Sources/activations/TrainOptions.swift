@@ -1,3 +1,4 @@
+import ActivationFunctions
 import ArgumentParser
 import Foundation
 import NeuralNet
@@ -105,18 +106,28 @@ struct NetworkOptions: ParsableArguments {
             ("--activation", activation != nil), ("--activations", activations != nil),
             ("--param", !parameters.assignments.isEmpty),
         ]
-        if layers.split(separator: ",").allSatisfy({ $0 == "0" }), let (name, _) = given.first(where: \.1) {
+        if try hiddenWidths().isEmpty, let (name, _) = given.first(where: \.1) {
             throw CommandFailure.usage("--layers \(layers) has no hidden layer, so \(name) has nothing to apply to")
         }
     }
 
-    func apply(to c: inout TrainingConfiguration, classification: Bool, classes: Int) throws {
-        c.hidden = try layers.split(separator: ",").filter { $0 != "0" }.map { text in
-            guard let width = Int(text), width >= 1 else {
-                throw CommandFailure.usage("--layers: '\(text)' is not a width ≥ 1")
+    /// The hidden layers' widths: none for "0" or "", else every entry a width ≥ 1 (`8,0,8` and `8,,8`
+    /// were read as 8,8 without a word).
+    func hiddenWidths() throws -> [Int] {
+        let text = layers.trimmingCharacters(in: .whitespaces)
+        guard text != "0", !text.isEmpty else { return [] }
+        return try text.split(separator: ",", omittingEmptySubsequences: false).enumerated().map { index, entry in
+            guard let width = Int(entry.trimmingCharacters(in: .whitespaces)), width >= 1 else {
+                throw CommandFailure.usage(
+                    "--layers \(NumberText.excerpt(layers)): layer \(index + 1) is '\(NumberText.excerpt(entry))', not a width ≥ 1 "
+                        + "(0 alone, or nothing, means no hidden layer)")
             }
             return width
         }
+    }
+
+    func apply(to c: inout TrainingConfiguration, classification: Bool, classes: Int) throws {
+        c.hidden = try hiddenWidths()
         c.activations = activations.map(ActivationList.split) ?? [activation ?? "relu"]
         c.activationParameters = try parameters.values()
         let outputName = output ?? (classification ? (classes == 2 ? "sigmoid" : "softmax") : "linear")

@@ -30,4 +30,35 @@ struct HostileInputCLIMoreTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
         #expect(try String(contentsOf: target, encoding: .utf8).contains("<svg"))
     }
+
+    /// In `Float` these parameters became ±∞ or 0: `identity c=1e39` printed nan, `squareplus b=1e39`
+    /// printed 0.0. The same parameters in `Double` are fine.
+    @Test(
+        "eval --type float refuses a parameter outside Float's range, naming it",
+        arguments: [
+            ("identity", "c=1e39"), ("celu", "alpha=1e39"), ("soft-exponential", "alpha=1e-50"), ("squareplus", "b=1e39"),
+        ])
+    func floatParameters(function: String, parameter: String) throws {
+        let result = try CLI.run(["eval", function, "--type", "float", "--param", parameter, "--", "-1", "0", "1"])
+        #expect(result.status == 64 && result.error.contains("--param \(parameter.split(separator: "=")[0])="), "\(result.error)")
+        #expect(result.error.contains("outside Float's range") && result.output.isEmpty, "\(result.error) \(result.output)")
+        let double = try CLI.run(["eval", function, "--param", parameter, "--", "-1", "0", "1"])
+        #expect(double.status == 0 && !double.output.contains("nan"), "\(double.error) \(double.output)")
+    }
+
+    /// `8,0,8` and `8,,8` trained 8,8; an empty argument vanished from eval's line.
+    @Test("train --layers and eval's arguments refuse empty entries instead of dropping them")
+    func emptyEntries() throws {
+        for layers in ["8,0,8", "8,,8", "8,"] {
+            let result = try CLI.run(["train", "--dataset", "xor", "--epochs", "1", "--layers", layers])
+            #expect(result.status == 64 && result.error.contains("not a width ≥ 1"), "\(layers): \(result.error)")
+        }
+        let none = try CLI.run(["train", "--dataset", "xor", "--epochs", "1", "--layers", "0", "--json"])
+        #expect(none.status == 0 && none.output.contains(#""hidden":[]"#), "\(none.error) \(none.output.prefix(300))")
+        for arguments in [["1", "", "2"], [""], [","]] {
+            let result = try CLI.run(["eval", "sigmoid"] + arguments)
+            #expect(result.status == 64 && result.error.contains("is empty"), "\(arguments): \(result.error)")
+            #expect(result.output.isEmpty, "\(result.output)")
+        }
+    }
 }
