@@ -41,11 +41,37 @@ func reportingFailures(_ body: () throws -> Void) throws {
 
 /// The text of the file at `path`. Bytes that are not UTF-8 become U+FFFD, which the readers
 /// refuse with the line and column (rather than refusing the whole file without saying where).
+///
+/// Read in chunks, at most `maxInputBytes`: so a named pipe, `/dev/stdin` or a shell's `<(…)` reads
+/// too (they were refused as "permission denied"), and an endless one stops at the limit.
 func readText(_ path: String) throws -> String {
     if path.isEmpty { throw CommandFailure.usage("cannot read a file: the path is empty") }
     if OutputPath.isDirectory(path) == true { throw CommandFailure.usage("cannot read \(path): it is a directory") }
-    do { return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) } catch {
+    let handle: FileHandle
+    do { handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)) } catch {
         throw CommandFailure.usage("cannot read \(path): \(OutputPath.describe(error, reading: true))")
+    }
+    defer { try? handle.close() }
+    return String(decoding: try readAll(handle, naming: path), as: UTF8.self)
+}
+
+/// The most bytes a command reads from one file or from standard input: 256 MiB (a CSV file of a
+/// million 2-D points is about 30 MB). `yes 1,1 | activations predict …` grew past 4 GB unchecked.
+let maxInputBytes = 256 << 20
+
+/// Everything `handle` holds, read in chunks; an error past `maxInputBytes`, naming `name`.
+func readAll(_ handle: FileHandle, naming name: String) throws -> Data {
+    var data = Data()
+    while true {
+        let chunk: Data
+        do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+            throw CommandFailure.usage("cannot read \(name): \(OutputPath.describe(error, reading: true))")
+        }
+        if chunk.isEmpty { return data }
+        data.append(chunk)
+        guard data.count <= maxInputBytes else {
+            throw CommandFailure.data("\(name) holds more than \(maxInputBytes >> 20) MiB, the most a command reads")
+        }
     }
 }
 

@@ -40,6 +40,17 @@ enum EvalArguments {
         return (kept, values)
     }
 
+    /// The most numbers one run reads (standard input included): every one is kept until all are
+    /// read, so that a bad one prints nothing (`yes 1 | activations eval relu` grew without end).
+    static let maxTotal = 20_000_000
+
+    /// A data failure once `count` numbers, read up to line `line`, are more than `maxTotal`.
+    static func checkTotal(_ count: Int, at line: Int) throws {
+        guard count > maxTotal else { return }
+        throw CommandFailure.data(
+            "line \(line): more than \(maxTotal) numbers, the most one run reads; split the input")
+    }
+
     /// A usage failure when there are more numbers than `maxValues`, saying to use standard input.
     static func check(count: Int) throws {
         guard count > maxValues else { return }

@@ -113,8 +113,12 @@ struct Evaluation<T: BatchElement & LosslessStringConvertible> {
             let y = derivative ? f.backward(x, [T](repeating: 1, count: x.count)) : f.forward(x)
             for value in y { print(value.description) }
         case .row(let f):
-            var rows: [[T]] = []
-            try source.forEach { line, number in rows.append(try parseRow(line, line: number)) }
+            var (rows, count): ([[T]], Int) = ([], 0)
+            try source.forEach { line, number in
+                rows.append(try parseRow(line, line: number))
+                count += rows.last!.count
+                try EvalArguments.checkTotal(count, at: number)
+            }
             if derivative { try Self.checkJacobianSizes(rows.map(\.count)) }
             // Every row evaluated before any is printed: a later row can still fail (an odd length for glu).
             let output = try rows.flatMap { try evaluate(f, $0) }
@@ -130,6 +134,7 @@ struct Evaluation<T: BatchElement & LosslessStringConvertible> {
                 let position = arguments ? "input \(numbers.count + 1)" : "line \(number), number \(column + 1)"
                 numbers.append(try NumberInput.parse(token, as: T.self, at: position))
             }
+            try EvalArguments.checkTotal(numbers.count, at: number)
         }
         return numbers
     }

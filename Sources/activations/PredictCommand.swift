@@ -40,8 +40,6 @@ struct PredictCommand: ParsableCommand {
 
     func readInput() throws -> String {
         if let input { return try readText(input) }
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
-        return lines.joined(separator: "\n")
+        return String(decoding: try readAll(FileHandle.standardInput, naming: "standard input"), as: UTF8.self)
     }
 }

@@ -61,4 +61,28 @@ struct HostileInputCLIMoreTests {
             #expect(result.output.isEmpty, "\(result.output)")
         }
     }
+
+    /// `/dev/stdin` and a shell's `<(…)` were refused as "permission denied"; files are now read in
+    /// chunks (at most 256 MiB), which reads those too.
+    @Test("predict reads its points from /dev/stdin")
+    func readsDevStdin() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("m.json").path
+        #expect(try CLI.run(["train", "--dataset", "xor", "--epochs", "1", "--save", model]).status == 0)
+        let predicted = try CLI.run(["predict", "--model", model, "/dev/stdin"], input: "0.1,0.2\n0.3,-0.4\n")
+        #expect(predicted.status == 0 && predicted.output.split(separator: "\n").count == 3, "\(predicted.error)")
+    }
+
+    /// Two rows of 5 million columns (20 MB) took 2.4 GB and 19 s before any check.
+    @Test("a CSV line of more than 10 000 columns is refused as it is read")
+    func tooManyColumns() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("wide.csv")
+        let row = Array(repeating: "1", count: 10_001).joined(separator: ",")
+        try Data((row + "\n" + row + "\n").utf8).write(to: file)
+        let result = try CLI.run(["train", "--csv", file.path, "--epochs", "1"])
+        #expect(result.status == 65 && result.error.contains("line 1: more than 10000 columns"), "\(result.error)")
+    }
 }

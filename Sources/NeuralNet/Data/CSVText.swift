@@ -8,6 +8,9 @@ import ActivationFunctions
 /// A cell holding a NUL byte, bytes that were not UTF-8 or another hidden character is refused with
 /// its line and column: never silently truncated or misread.
 enum CSVText {
+    /// The most cells a line may have (the bundled digits have 65).
+    static let maxColumns = 10_000
+
     /// The non-blank lines with their 1-based numbers.
     static func lines(_ text: String) -> [(number: Int, text: Substring)] {
         var body = Substring(text)
@@ -75,6 +78,9 @@ enum CSVText {
         }
 
         mutating func endCell() throws(NeuralNetError) {
+            guard cells.count < CSVText.maxColumns else {  // checked as read: 5 million columns took 2.4 GB
+                throw .invalidData("line \(number): more than \(CSVText.maxColumns) columns, the most a file may have")
+            }
             let text = closed ? cell : cell.trimmed
             if let hidden = NumberText.hiddenCharacter(in: text) {
                 throw .invalidData("\(position): the cell '\(NumberText.excerpt(text))' holds \(hidden)")
