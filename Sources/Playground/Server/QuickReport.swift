@@ -4,7 +4,8 @@ import Lab
 /// The experiments in quick mode, run on demand once per server (a person presses Run on the
 /// Experiments tab when no report folder was given): a thread of its own runs them one by one, the
 /// page polls the progress, and the finished report is served from a temporary folder until the
-/// server stops. Later requests get the cached report.
+/// server stops (the folder goes with this object; each stopped server left 5 MB in the temporary
+/// folder). Later requests get the cached report.
 final class QuickReport: @unchecked Sendable {
     enum Phase: String, Encodable, Sendable { case idle, running, done, failed }
 
@@ -29,6 +30,10 @@ final class QuickReport: @unchecked Sendable {
     init(ids: [String]? = nil) {
         experiments = ids.map { $0.compactMap(Experiments.named) } ?? Experiments.all
         status = Status(phase: .idle, done: 0, total: experiments.count, current: nil, message: nil, seconds: 0)
+    }
+
+    deinit {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// The finished report's folder, once there is one.
