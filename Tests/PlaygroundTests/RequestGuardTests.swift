@@ -94,6 +94,11 @@ import Testing
         ("csv?header=yes", "header must be true or false"),  // was read as false
         ("GET stream?frames=abc", "frames must be a whole number"),  // was ignored: the stream never ended
         ("GET stream?frames=0", "frames must be a whole number"),  // sent one frame
+        // The first was taken and the other dropped.
+        ("step?epochs=1&epochs=1000", "epochs is given 2 times"),
+        ("reseed?seed=1&seed=2", "seed is given 2 times"),
+        ("GET frame?after=0&after=5", "after is given 2 times"),
+        ("GET frame?focus=0,1&focus=0,2", "focus is given 2 times"),
     ])
     func unreadableQueryValuesAre400(path: String, message: String) async throws {
         let (method, route): (HTTPRequest.Method, String) =

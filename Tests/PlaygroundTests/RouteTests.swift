@@ -198,6 +198,9 @@ import Testing
             ) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.errorMessage.contains("sessions are open"))
+                // Both were just used: the first closes after the whole idle time (600 s), not "wait 600 s" always.
+                let closesIn = response.errorMessage.firstMatch(of: /closes in (\d+) s/).flatMap { Int($0.output.1) }
+                #expect(closesIn.map { (590...600).contains($0) } == true, "\(response.errorMessage)")
             }
             try await client.execute(
                 uri: "/api/sessions/\(first)/csv", method: .post, headers: .json,

@@ -25,10 +25,18 @@ struct AddedPoints: Decodable {
 
 /// Query parameters, read strictly: a value that is there but unreadable is a 400, never a default.
 enum Query {
+    /// The one value of `name`; nil when absent; a 400 when it is given twice (the first was taken
+    /// and the other dropped: `step?epochs=1&epochs=1000` trained 1 epoch).
+    static func single(_ name: String, _ request: Request) throws(PlaygroundError) -> String? {
+        let values = request.uri.queryParameters.getAll(name)
+        guard values.count <= 1 else { throw .bad("\(name) is given \(values.count) times; give it once") }
+        return values.first.map { String($0) }
+    }
+
     /// `name` as an integer in `range`; nil when absent.
     static func integer(_ name: String, _ request: Request, in range: ClosedRange<Int>) throws(PlaygroundError) -> Int?
     {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
+        guard let text = try single(name, request) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw .bad("\(name) must be a whole number \(range.lowerBound)…\(range.upperBound), got '\(text)'")
         }
@@ -37,7 +45,7 @@ enum Query {
 
     /// `name` as true or false (`true`/`1`, `false`/`0`); false when absent (`header=yes` was read as false).
     static func flag(_ name: String, _ request: Request) throws(PlaygroundError) -> Bool {
-        guard let text = request.uri.queryParameters.get(name) else { return false }
+        guard let text = try single(name, request) else { return false }
         switch text {
         case "true", "1": return true
         case "false", "0": return false
@@ -47,7 +55,7 @@ enum Query {
 
     /// The `seed` parameter: a whole number 0…2⁶⁴−1; a random one when absent.
     static func seed(_ request: Request) throws(PlaygroundError) -> UInt64 {
-        guard let text = request.uri.queryParameters.get("seed") else { return UInt64.random(in: 1...999_999) }
+        guard let text = try single("seed", request) else { return UInt64.random(in: 1...999_999) }
         guard let seed = UInt64(text) else { throw .bad("seed must be a whole number 0…\(UInt64.max), got '\(text)'") }
         return seed
     }

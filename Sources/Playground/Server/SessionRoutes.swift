@@ -51,7 +51,7 @@ struct SessionRoutes: Sendable {
         sessions.get(":id/frame") { request, context in  // the page's frames: BinaryFrame, pulled one at a time
             let session = try await store.session(context.parameters.require("id"))
             let after = try Query.integer("after", request, in: 0...Int(Int32.max))
-            let focus = try Focus(parsing: request.uri.queryParameters.get("focus"))
+            let focus = try Focus(parsing: Query.single("focus", request))
             let wait = try Query.integer("wait", request, in: 0...10_000) ?? 2000
             let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
             guard

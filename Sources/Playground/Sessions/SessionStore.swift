@@ -37,9 +37,14 @@ public actor SessionStore {
     private func checkRoom() throws(PlaygroundError) {
         sweep()
         guard sessions.count < limits.maxSessions else {
+            // When the longest-idle session closes unless it is used (the answer's Retry-After of 10 s
+            // is for a tab closed meanwhile; the message said "wait 600 s" whatever the sessions' ages).
+            let oldest = lastSeen.values.min() ?? now()
+            let closesIn = max(0, Int(oldest.addingTimeInterval(limits.idleSeconds).timeIntervalSince(now()).rounded(.up)))
             throw PlaygroundError(
                 .tooManySessions,
-                "\(sessions.count) sessions are open, the most this server takes; close a playground tab, or wait \(Int(limits.idleSeconds)) s for idle ones to close"
+                "\(sessions.count) sessions are open, the most this server takes; close a playground tab and try again, "
+                    + "or wait: the longest-idle session closes in \(closesIn) s unless it is used"
             )
         }
     }
