@@ -132,9 +132,9 @@ PARAMS = {
     'softplus': ({'beta': 1.0}, [{'beta': 2.0}, {'beta': 0.5}, {'beta': 10.0}, {'beta': 0.1}, {'beta': 0.001},
                                  {'beta': 1e-30}, {'beta': 1e-300}]),
     'squareplus': ({'b': 4.0}, [{'b': 1.0}]),
-    'soft-exponential': ({'alpha': 0.0}, [{'alpha': 0.5}, {'alpha': -0.5}]),
+    'soft-exponential': ({'alpha': 0.0}, [{'alpha': 0.5}, {'alpha': -0.5}, {'alpha': 0.3}, {'alpha': 30.0}]),
     'hard-tanh': ({'min': -1.0, 'max': 1.0}, [{'min': -2.0, 'max': 0.5}]),
-    'soft-clipping': ({'alpha': 1.0}, [{'alpha': 2.0}]),
+    'soft-clipping': ({'alpha': 1.0}, [{'alpha': 2.0}, {'alpha': 0.3}, {'alpha': 800.0}]),
     'soft-shrink': ({'lambda': 0.5}, [{'lambda': 1.0}]),
     'hard-shrink': ({'lambda': 0.5}, [{'lambda': 1.0}]),
 }
@@ -292,6 +292,10 @@ EXTRA_POINTS = {
                               if -math.log(p['beta']) > 20]) if p['beta'] < 1 else [],
 }
 
+# Every function, just left of where e^x turns subnormal (x = -708.4 in double, -87.3 in float) while
+# a product such as x*e^x is still normal: mish lost e^x's digits there (140 ulp at -713.5).
+DEEP_LEFT = {'double': [-708.6, -709.5, -711.0, -713.5, -715.0], 'float': [-87.5, -88.5, -89.75, -91.0]}
+
 def points(fid, p, typ):
     xmax, xmin, (k0, k1) = TYPES[typ]
     r = random.Random('%s %s %s %s' % (SEED, fid, sorted(p.items()), typ))
@@ -304,6 +308,7 @@ def points(fid, p, typ):
         pts += [kk, next_after(kk, True, typ), next_after(kk, False, typ)]
     pts += tail_points(fid, p, typ)
     pts += EXTRA_POINTS.get(fid, lambda p: [])(p)
+    pts += DEEP_LEFT[typ]
     out = []
     for v in pts:
         v = rnd(min(max(v, -xmax), xmax), typ)

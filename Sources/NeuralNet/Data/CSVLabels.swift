@@ -41,6 +41,14 @@ enum CSVClassLabels {
             texts.append(text)
             firstLines.append(line)
         }
+        // Every label a number and one of them not whole: real values, one class each (200 rows of
+        // targets trained a 200-class softmax without a word).
+        let numbers = texts.compactMap { NumberText.parse($0, as: Double.self) }
+        if numbers.count == texts.count, let fraction = numbers.first(where: { $0 != $0.rounded() }) {
+            throw .invalidData(
+                "column \(column): the labels are numbers and \(fraction) is not a whole one: real-valued targets "
+                    + "are regression (--regression), class labels are whole numbers or names")
+        }
         guard texts.count >= 2 else {
             throw .invalidData("column \(column): every label is '\(NumberText.excerpt(raw.first?.text ?? ""))'; need at least 2 classes")
         }
