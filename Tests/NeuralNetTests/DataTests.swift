@@ -125,6 +125,16 @@ struct FileTests {
         #expect(message(text).contains(expected), "\(message(text))")
     }
 
+    /// `a,a,b` with `--label a` took the first a as the label and the second as a feature; real-valued
+    /// labels trained one class per row.
+    @Test("a header naming two columns alike, and real-valued class labels, are refused")
+    func ambiguousFiles() {
+        #expect(message("a,a,b\n1,2,0\n3,4,1\n", header: true).contains("columns 1 and 2 are both named 'a'"))
+        let real = message("1,2,0.25\n3,4,1.5\n5,6,2.75\n")
+        #expect(real.contains("0.25 is not a whole one") && real.contains("--regression"), "\(real)")
+        #expect(message("1,2,1.0\n3,4,2.0\n5,6,1.0\n").isEmpty)  // whole numbers written with a point are classes
+    }
+
     @Test("a header with no rows is refused")
     func headerOnly() {
         #expect(message("a,b,c\n", header: true).contains("no data rows"))
