@@ -1,3 +1,4 @@
+import ActivationFunctions
 import ArgumentParser
 import Foundation
 import Lab
@@ -118,8 +119,17 @@ enum ExperimentRunner {
         return [experiment]
     }
 
+    /// The most activations `--extra` adds (each is trained on every dataset and seed: 201 ran past a minute).
+    static let maxExtra = 8
+
     static func activations(_ text: String?) throws -> [String] {
         let ids = ActivationList.split(text ?? "")
+        guard ids.count <= maxExtra else {
+            throw CommandFailure.usage("--extra adds at most \(maxExtra) activations, got \(ids.count)")
+        }
+        if let twice = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+            throw CommandFailure.usage("--extra names \(NumberText.excerpt(twice)) twice")
+        }
         // An unknown id or a bad formula is a usage error saying what is wrong.
         for id in ids { _ = try HiddenActivation.named(id) }
         return ids

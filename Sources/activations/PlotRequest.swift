@@ -40,10 +40,17 @@ enum PlotRequest {
     }
 
     /// The functions named in a comma-separated list; each must be elementwise.
+    /// The most curves `--compare` overlays (beyond a dozen, colours and the legend no longer tell them apart).
+    static let maxCompared = 12
+
     static func elementwise(_ list: String) throws -> [any ElementwiseActivation] {
         let ids = ActivationList.split(list)
         guard !ids.isEmpty else {
             throw CommandFailure.usage("--compare needs ids separated by commas, e.g. relu,sigmoid")
+        }
+        // 25 000 ids wrote a 166 MB chart nobody can read, in 43 s.
+        guard ids.count <= maxCompared else {
+            throw CommandFailure.usage("--compare overlays at most \(maxCompared) functions on one chart, got \(ids.count)")
         }
         return try ids.map { id in
             switch try Activations.make(id) {

@@ -34,15 +34,25 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("the port must be 0…65535, got \(port)") }
+        guard !host.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--host is empty; give an address, e.g. 127.0.0.1")
+        }
     }
 
     func run() async throws {
         var configuration = PlaygroundServerConfiguration()
         (configuration.host, configuration.port, configuration.allowedHosts) = (host, port, allowedHosts)
-        if !configuration.isLoopback { FileHandle.standardError.write(Data(Self.exposureWarning(host).utf8)) }
         configuration.experimentsDirectory = URL(fileURLWithPath: experiments ?? "report")
-        let open = self.open
+        if let experiments, OutputPath.isDirectory(experiments) != true {
+            FileHandle.standardError.write(
+                Data(
+                    "serve: warning: --experiments \(experiments) is not a folder; the Experiments tab offers to run the quick experiments instead\n"
+                        .utf8))
+        }
+        let (open, exposed, host) = (self.open, !configuration.isLoopback, self.host)
         configuration.onRunning = { address in
+            // Once listening: an address that cannot be listened on gets its error, not this warning first.
+            if exposed { FileHandle.standardError.write(Data(Self.exposureWarning(host).utf8)) }
             FileHandle.standardOutput.write(Data("Playground at \(address)  (Ctrl-C to stop)\n".utf8))
             if open { Self.openBrowser(address) }
         }

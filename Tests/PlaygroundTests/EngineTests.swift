@@ -103,17 +103,34 @@ import Testing
         #expect(engine.epoch == 3 && engine.dataVersion == 1)
     }
 
+    /// The issue's diverging run: a linear network on the plane, learning rate 10, batch size 1. (Three
+    /// layers of exponential, used here before, overflow at their initial weights: the next test.)
     @Test func theNaNGuardPausesAndExplains() throws {
         var config = PlaygroundConfig()
-        (config.activations, config.learningRate, config.initializer) = (["exponential"], 100, .he)
-        config.networkShape = [16, 16, 16]
+        (config.problem, config.dataset, config.activations) = (.regression, "reg-plane", ["identity"])
+        (config.learningRate, config.networkShape, config.batchSize) = (10, [8, 8], 1)
         var engine = try PlaygroundEngine(config: config)
+        #expect(engine.chartRecords[0].trainLoss.isFinite)  // the premise: the step, not the start, overflows
         var pause: PlaygroundEngine.Pause?
         for _ in 0..<50 where pause == nil { pause = engine.train(epochs: 1) }
         let reason = try #require(pause)
         #expect(reason.isError)
         #expect(reason.message.contains("lower it, then Reset"), "\(reason.message)")
         #expect(engine.network.layers.allSatisfy { $0.weights.storage.allSatisfy(\.isFinite) })
+    }
+
+    /// Eight layers of exponential overflow at their initial weights: the message blamed a learning
+    /// rate of 1e−9.
+    @Test func aNetworkThatOverflowsAtItsInitialWeightsIsNotBlamedOnTheLearningRate() throws {
+        var config = PlaygroundConfig()
+        (config.activations, config.learningRate) = (["exponential"], 1e-9)
+        config.networkShape = Array(repeating: 16, count: 8)
+        var engine = try PlaygroundEngine(config: config)
+        #expect(!engine.chartRecords[0].trainLoss.isFinite)  // the premise: NaN or ∞ before any step
+        let pause = engine.train(epochs: 1)
+        let reason = try #require(pause)
+        #expect(reason.isError && reason.message.contains("NaN or ∞ already at its initial weights"), "\(reason.message)")
+        #expect(!reason.message.contains("learning rate"), "\(reason.message)")
     }
 
     @Test func maxEpochsAndStopAtLossPause() throws {
@@ -194,6 +211,34 @@ import Testing
         #expect(other.frameContent().grids.output.first?.data == engine.frameContent().grids.output.first?.data)
         let file = try ModelFile.decode(json)
         #expect(file.features == [.x1, .x2, .x1Squared])
+    }
+
+    /// A layer's `alpha` edited to 50 in the file trained with 50 while the settings, the page and the
+    /// next reset said 0.5; another function in a layer was named as a shape mismatch.
+    @Test func anImportWhoseLayersContradictItsSettingsIsRefused() throws {
+        var config = PlaygroundConfig()
+        (config.networkShape, config.activations, config.activationParameters) = ([3], ["elu"], ["0": ["alpha": 0.5]])
+        let engine = try PlaygroundEngine(config: config)
+        var file = try #require(try JSONSerialization.jsonObject(with: engine.exportModel()) as? [String: Any])
+        var layers = try #require(file["layers"] as? [[String: Any]])
+        #expect((layers[0]["parameters"] as? [String: Double])?["alpha"] == 0.5, "\(layers[0])")
+        layers[0]["parameters"] = ["alpha": 50.0]
+        file["layers"] = layers
+        var other = try PlaygroundEngine(config: PlaygroundConfig())
+        let edited = try JSONSerialization.data(withJSONObject: file)
+        do { try other.importModel(edited); Issue.record("accepted") } catch {
+            #expect(error.message.contains("layer 1: the weights were trained with elu (alpha=50.0)"), "\(error.message)")
+            #expect(error.message.contains("settings say elu (alpha=0.5)"), "\(error.message)")
+        }
+        layers[0]["activation"] = "selu"
+        layers[0]["parameters"] = [String: Double]()
+        file["layers"] = layers
+        let otherFunction = try JSONSerialization.data(withJSONObject: file)
+        do { try other.importModel(otherFunction); Issue.record("accepted") } catch {
+            #expect(error.message.contains("trained with selu") && error.message.contains("say elu"), "\(error.message)")
+        }
+        // Unchanged, a default given in one place and left out in the other compares equal.
+        try other.importModel(engine.exportModel())
     }
 
     @Test func clickedPointsTravelInTheExportAndABadOneAddsNone() throws {

@@ -56,6 +56,7 @@ import Testing
                 let error = response.json()["error"] as? [String: Any]
                 #expect(error?["column"] as? Int == 12)
                 #expect((error?["message"] as? String)?.contains("sigmoid") == true)
+                #expect(error?["code"] as? String == "badRequest", "the API's error shape: every refusal has a code")
             }
             // A repeated value was taken first and the other dropped, where /api/activations refuses it.
             for twice in [

@@ -106,6 +106,12 @@ import Testing
             try server.send(head + "Content-Length: 5000\r\n\r\n" + String(repeating: " ", count: 5000))
         }
         #expect(RawConnection.status(of: big) == 413, "\(big.prefix(300))")
+        // Declared beyond the limit, with the body not sent: 413 at once, not silence until the body's
+        // 30 s deadline (the answer is read for at most 10 s here).
+        let declared = try await blocking {
+            try server.send(head + "Content-Length: 99999999999\r\n\r\n{}", timeout: 10)
+        }
+        #expect(RawConnection.status(of: declared) == 413, "\(declared.prefix(300))")
     }
 
     @Test func idleAndSlowConnectionsAreClosed() async throws {

@@ -85,4 +85,15 @@ struct HostileInputCLIMoreTests {
         let result = try CLI.run(["train", "--csv", file.path, "--epochs", "1"])
         #expect(result.status == 65 && result.error.contains("line 1: more than 10000 columns"), "\(result.error)")
     }
+
+    /// 25 000 ids in `--compare` wrote a 166 MB chart in 43 s; 201 `--extra` activations ran past a minute.
+    @Test("--compare and --extra are bounded, and --extra refuses a repeat")
+    func listsAreBounded() throws {
+        let compare = try CLI.run(["plot", "--compare", Array(repeating: "relu", count: 13).joined(separator: ","), "-o", "/dev/null"])
+        #expect(compare.status == 64 && compare.error.contains("at most 12 functions on one chart, got 13"), "\(compare.error)")
+        let extra = try CLI.run(["experiment", "choosing", "--quick", "--extra", "gelu,silu,mish,elu,selu,celu,tanh,sigmoid,relu"])
+        #expect(extra.status == 64 && extra.error.contains("at most 8 activations, got 9"), "\(extra.error)")
+        let twice = try CLI.run(["experiment", "choosing", "--quick", "--extra", "gelu,silu,gelu"])
+        #expect(twice.status == 64 && twice.error.contains("names gelu twice"), "\(twice.error)")
+    }
 }

@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 import NeuralNet
 
@@ -63,14 +64,13 @@ extension PlaygroundEngine {
                 .unprocessable,
                 "the model reads \(file.inputNames.count) columns; the playground's models read 2 (x1, x2)")
         }
-        guard hidden.map(\.units) == new.networkShape,
-            hidden.map(\.activation.id) == new.networkShape.indices.map(new.activation(ofLayer:))
-        else {
+        guard hidden.map(\.units) == new.networkShape else {
             throw PlaygroundError(
                 .unprocessable,
                 "the weights do not match the file's playground settings (layers \(hidden.map(\.units)) vs \(new.networkShape))"
             )
         }
+        try Self.checkActivations(of: Array(hidden), against: new)
         if new.dataset == PlaygroundLimits.customDataset && uploaded == nil && upload == nil {
             new.dataset = new.problem == .regression ? "reg-plane" : "circle"
         }
@@ -105,6 +105,39 @@ extension PlaygroundEngine {
             self = saved
             throw .bad("\(error)")
         }
+    }
+
+    /// Each hidden layer's activation and parameters as the file's settings name them: an edited `alpha`
+    /// in a layer trained with it while the settings (and so the page, the link and the next reset) said
+    /// another, or another function, was accepted or named as a shape mismatch.
+    static func checkActivations(of hidden: [DenseLayer<Double>], against config: PlaygroundConfig)
+        throws(PlaygroundError)
+    {
+        for (index, layer) in hidden.enumerated() {
+            let id = config.activation(ofLayer: index)
+            let named = try? HiddenActivation.named(id, parameters: config.parameters(ofLayer: index))
+            let settings = named.map(Self.effectiveParameters)
+            let trained = Self.effectiveParameters(layer.activation)
+            guard named?.id == layer.activation.id, settings == trained else {
+                func show(_ id: String, _ parameters: [String: Double]?) -> String {
+                    let list = (parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                    return NumberText.excerpt(id, limit: 40) + (list.isEmpty ? "" : " (\(list.joined(separator: ", ")))")
+                }
+                throw PlaygroundError(
+                    .unprocessable,
+                    "layer \(index + 1): the weights were trained with \(show(layer.activation.id, trained)), but the "
+                        + "file's playground settings say \(show(id, settings))")
+            }
+        }
+    }
+
+    /// Every parameter's value, defaults included, so that a default given or left out compares equal.
+    static func effectiveParameters(_ activation: HiddenActivation) -> [String: Double] {
+        if case .function(let f, _) = activation, let formula = f as? Formula { return formula.parameterValues }
+        guard let values = try? activation.info.validate(activation.parameters.filter { $0.key != "shared" }) else {
+            return activation.parameters
+        }
+        return activation.parameters["shared"].map { values.values.merging(["shared": $0]) { a, _ in a } } ?? values.values
     }
 
     /// Playground settings for a plain `train --save` file: its layers, activations and features.

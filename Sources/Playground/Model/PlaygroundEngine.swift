@@ -76,7 +76,12 @@ public struct PlaygroundEngine: Sendable {
         }
         let metrics: EpochMetrics?
         do { metrics = try run.trainEpoch(while: shouldContinue) } catch {
-            return (false, Pause(message: Self.explain(error, learningRate: config.learningRate), isError: true))
+            // The loss at the run's initial weights (one pass, on this rare path): the weights the step
+            // started from may have been blown up by the learning rate already, and overflow too.
+            let initialLoss = (try? TrainingRun(trainer: Self.trainer(initial, config), train: data.train, test: data.test))?
+                .measure().trainLoss
+            let message = Self.explain(error, learningRate: config.learningRate, initialLoss: initialLoss ?? 0)
+            return (false, Pause(message: message, isError: true))
         }
         guard let metrics else { return (false, nil) }
         epoch += 1
@@ -97,12 +102,23 @@ public struct PlaygroundEngine: Sendable {
         return (true, nil)
     }
 
-    static func explain(_ error: NeuralNetError, learningRate: Double) -> String {
+    /// Why training paused on a non-finite step, in words. `initialLoss` is the training loss at the
+    /// run's initial weights: when it is already NaN or ∞, no step size is to blame (eight layers of
+    /// `exponential` overflow at their initial weights, and the message said to lower a learning rate
+    /// of 1e−9).
+    static func explain(_ error: NeuralNetError, learningRate: Double, initialLoss: Double) -> String {
         guard case .nonFinite(let epoch, let batch, let detail) = error else { return error.description }
-        return
-            "Paused at epoch \(epoch), batch \(batch): \(detail). The step would have written NaN or ∞ into the weights, "
-            + "so they were kept as they were. The learning rate (\(learningRate)) or the regularisation rate is too large "
-            + "for this network: lower it, then Reset."
+        let start = "Paused at epoch \(epoch), batch \(batch): \(detail). "
+        guard initialLoss.isFinite else {
+            return start
+                + "The network's output is NaN or ∞ already at its initial weights (the training loss is "
+                + "\(initialLoss.isNaN ? "NaN" : "∞")): an activation overflows at this depth or for these inputs "
+                + "(one that grows without bound, such as exponential, or a formula). Choose a bounded activation or "
+                + "fewer layers, then Reset."
+        }
+        return start
+            + "The step would have written NaN or ∞ into the weights, so they were kept as they were. The learning "
+            + "rate (\(learningRate)) or the regularisation rate is too large for this network: lower it, then Reset."
     }
 
     // MARK: Controls

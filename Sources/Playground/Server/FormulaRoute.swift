@@ -78,9 +78,11 @@ enum FormulaRoute {
         }
     }
 
+    /// The API's error shape (`{"error": {"message", "code"}}`, see `PlaygroundError`) with the column.
     struct FormulaFailure: Encodable {
         struct Detail: Encodable {
             let message: String
+            let code = PlaygroundError.Kind.badRequest.code
             let column: Int?
         }
         let error: Detail

@@ -89,6 +89,12 @@ public struct PlaygroundStartError: Error, CustomStringConvertible {
 extension PlaygroundServerConfiguration {
     /// `error` in the user's terms when it is a known reason for not starting.
     func explain(_ error: any Error) -> any Error {
+        if error is SocketAddressError {  // "999.1.1.1": printed raw (`SocketAddressError.unknown(...)`)
+            return PlaygroundStartError(
+                description:
+                    "cannot listen on '\(host)': it is neither an IP address nor a name this machine can resolve; use "
+                    + "127.0.0.1 (this machine only) or 0.0.0.0 (every network)")
+        }
         guard let io = error as? IOError else { return error }
         switch io.errnoCode {
         case EADDRINUSE:
