@@ -96,4 +96,14 @@ struct HostileInputCLIMoreTests {
         let twice = try CLI.run(["experiment", "choosing", "--quick", "--extra", "gelu,silu,gelu"])
         #expect(twice.status == 64 && twice.error.contains("names gelu twice"), "\(twice.error)")
     }
+
+    /// `--host 999.1.1.1` printed the exposure warning, then `SocketAddressError.UnknownHost…` (exit 1).
+    @Test("serve names a host it cannot listen on, without the exposure warning first")
+    func serveBadHost() throws {
+        let result = try CLI.run(["serve", "--host", "999.1.1.1", "--port", "0"])
+        #expect(result.status == 69 && result.error.contains("cannot listen on '999.1.1.1'"), "\(result.status) \(result.error)")
+        #expect(!result.error.contains("SocketAddressError") && !result.error.contains("not on loopback"), "\(result.error)")
+        let empty = try CLI.run(["serve", "--host", "", "--port", "0"])
+        #expect(empty.status == 64 && empty.error.contains("--host is empty"), "\(empty.error)")
+    }
 }

@@ -89,7 +89,7 @@ public struct PlaygroundStartError: Error, CustomStringConvertible {
 extension PlaygroundServerConfiguration {
     /// `error` in the user's terms when it is a known reason for not starting.
     func explain(_ error: any Error) -> any Error {
-        if error is SocketAddressError {  // "999.1.1.1": printed raw (`SocketAddressError.unknown(...)`)
+        if error is SocketAddressError || error is SocketAddressError.UnknownHost {  // "999.1.1.1" was printed raw
             return PlaygroundStartError(
                 description:
                     "cannot listen on '\(host)': it is neither an IP address nor a name this machine can resolve; use "
