@@ -145,6 +145,26 @@ struct ModelValidationTests {
         }
     }
 
+    /// Valid JSON with a number that does not fit was called "not valid JSON"; an unknown head was
+    /// Swift's "Cannot initialize OutputHead from invalid String value nonsense".
+    @Test("hand edits: a version of 1e300 and an unknown head are named as such")
+    func handEdits() throws {
+        let text = String(decoding: try Self.model().encoded(), as: UTF8.self)
+        let version = try #require(text.firstMatch(of: /"version" : \d+/))
+        do { _ = try ModelFile.decode(Data(text.replacingCharacters(in: version.range, with: #""version" : 1e300"#).utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("does not fit its field") && !error.description.contains("not valid JSON"),
+                "\(error)")
+        }
+        let head = try #require(text.firstMatch(of: /"head" : "\w+"/))
+        do { _ = try ModelFile.decode(Data(text.replacingCharacters(in: head.range, with: #""head" : "nonsense""#).utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("head: 'nonsense' is not one of its values"), "\(error)")
+        }
+    }
+
     @Test("a class name longer than a CSV label may be is refused, quoted by its start")
     func longClassName() throws {
         let model = try Self.model(classNames: ["a", String(repeating: "b", count: 900_000), "c"])

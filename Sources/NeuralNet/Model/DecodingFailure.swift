@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 
 /// A `DecodingError` in the user's terms: which field (`layers[0].bias`) and what was wrong with it.
@@ -23,7 +24,13 @@ public enum DecodingFailure {
                 ($0 as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
             }
             let path = context.codingPath.isEmpty ? "" : "\(field(context.codingPath)): "
-            return path + (detail ?? context.debugDescription)
+            let text = detail ?? context.debugDescription
+            // Swift's words for an enum's unknown raw value: "Cannot initialize OutputHead from invalid
+            // String value nonsense".
+            if let match = text.firstMatch(of: /^Cannot initialize \w+ from invalid \w+ value (.*)$/) {
+                return path + "'\(NumberText.excerpt(match.output.1, limit: 40))' is not one of its values"
+            }
+            return path + text
         @unknown default:
             return "\(error)"
         }
@@ -63,6 +70,32 @@ public enum DecodingFailure {
         // The column in characters, as an editor counts them, not bytes.
         let column = String(decoding: text[lineStart..<before.endIndex], as: UTF8.self).count + 1
         return "\(verdict) at line \(line), column \(column): \(what)"
+    }
+
+    /// What is wrong with JSON that the decoder refused without saying where: this toolchain's
+    /// `JSONDecoder` says "The given data was not valid JSON." both for a syntax error (named by
+    /// `syntaxError(in:)`) and for a number that does not fit its field (−1 for a seed, 10.5 for a batch
+    /// size, 1e300 for a model file's version). The field is found by decoding the object again without
+    /// each of its keys in turn, for an object of at most 16 KiB and 64 keys (a playground configuration
+    /// is a few hundred bytes), so that the search stays within about 2 MB of JSON work; a required
+    /// key, an array, or a larger document gets the general message.
+    package static func valueThatDoesNotFit<T: Decodable>(in data: Data, as type: T.Type) -> String {
+        let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
+            + "count or a seed is, within the field's range)"
+        guard data.count <= 16 << 10, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            object.count <= 64
+        else { return unknown }
+        for key in object.keys.sorted() {
+            var rest = object
+            rest[key] = nil
+            guard let without = try? JSONSerialization.data(withJSONObject: rest),
+                (try? JSONDecoder().decode(T.self, from: without)) != nil
+            else { continue }
+            return "\(NumberText.excerpt(key, limit: 40)): \(String(describing: object[key]!).prefix(60)) does not fit "
+                + "the field (a whole number where one is expected, not below 0 where a count or a seed is, within "
+                + "the field's range)"
+        }
+        return unknown
     }
 
     /// `layers[0].bias` for a coding path; `whole` for the empty path.

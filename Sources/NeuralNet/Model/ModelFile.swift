@@ -88,10 +88,11 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public static func decode(_ data: Data) throws(NeuralNetError) -> ModelFile {
         if let duplicate = JSONDuplicateKeys.first(in: data) { throw .invalidModel("the key \(duplicate)") }
         do { return try JSONDecoder().decode(ModelFile.self, from: data) } catch {
-            if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty,
-                let syntax = DecodingFailure.syntaxError(in: data)
-            {
-                throw .invalidModel(syntax)  // the decoder says only "not valid JSON", with no position
+            if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty {
+                // The decoder says only "not valid JSON", with no position, for a syntax error and for a
+                // number that does not fit its field ("version": 1e300) alike.
+                throw .invalidModel(
+                    DecodingFailure.syntaxError(in: data) ?? DecodingFailure.valueThatDoesNotFit(in: data, as: ModelFile.self))
             }
             throw .invalidModel(DecodingFailure.describe(error))
         }

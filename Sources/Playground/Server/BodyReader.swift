@@ -37,34 +37,9 @@ enum BodyReader {
         do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 if let syntax = DecodingFailure.syntaxError(in: data) { throw PlaygroundError.bad(syntax) }
-                throw PlaygroundError.bad("bad JSON: " + diagnose(data, as: T.self))
+                throw PlaygroundError.bad("bad JSON: " + DecodingFailure.valueThatDoesNotFit(in: data, as: T.self))
             }
             throw PlaygroundError.bad("bad JSON: " + DecodingFailure.describe(error, whole: "the body"))
         }
-    }
-
-    /// What is wrong with a body that is JSON but that the decoder refused without saying where: this
-    /// toolchain's `JSONDecoder` says "The given data was not valid JSON." both for a syntax error (named
-    /// by `DecodingFailure.syntaxError`, as for model files) and for a number that does not fit its field
-    /// (−1 for a seed, 10.5 for a batch size). The field is found by decoding the object again without
-    /// each of its keys in turn, for an object of at most 16 KiB and 64 keys (a configuration is a few hundred
-    /// bytes), so that the search stays within about 2 MB of JSON work. A required key, an array body or a
-    /// larger one gets the general message.
-    static func diagnose<T: Decodable>(_ data: Data, as type: T.Type) -> String {
-        let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
-            + "count or a seed is, within the field's range)"
-        guard data.count <= 16 << 10, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            object.count <= 64
-        else { return unknown }
-        for key in object.keys.sorted() {
-            var rest = object
-            rest[key] = nil
-            guard let without = try? JSONSerialization.data(withJSONObject: rest),
-                (try? JSONDecoder().decode(T.self, from: without)) != nil
-            else { continue }
-            return "\(key): \(String(describing: object[key]!).prefix(60)) does not fit the field (a whole number "
-                + "where one is expected, not below 0 where a count or a seed is, within the field's range)"
-        }
-        return unknown
     }
 }
