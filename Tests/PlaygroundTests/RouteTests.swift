@@ -235,6 +235,18 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("x2 is missing"), "\(response.errorMessage)")
             }
+            // A key nobody reads was dropped without a word.
+            for (route, body, message) in [
+                ("points", #"{"x1": 0, "x2": 0, "label": 1, "z": 3}"#, "a point has no key 'z'; its keys are x1, x2, label"),
+                ("points", #"[{"x1": 0, "x2": 0, "Label": 1}]"#, "a point has no key 'Label'; did you mean label?"),
+                ("weights", #"{"layer": 0, "to": 0, "value": 1, "extra": 5}"#, "a weight edit has no key 'extra'"),
+            ] {
+                try await client.execute(
+                    uri: "/api/sessions/\(first)/\(route)", method: .post, headers: .json, body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == .badRequest && response.errorMessage.contains(message), "\(response.errorMessage)")
+                }
+            }
             try await client.execute(uri: "/api/sessions/nope/step", method: .post, headers: .json) {
                 #expect($0.status == .notFound)
             }

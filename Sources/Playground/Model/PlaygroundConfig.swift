@@ -62,15 +62,7 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
     /// A key it does not know is refused, naming the key (and the known key it differs from only in
     /// case): dropped, a typo such as `learningrate` would leave the default without a word.
     public init(from decoder: any Decoder) throws {
-        let keys = try decoder.container(keyedBy: AnyKey.self).allKeys
-        for key in keys where CodingKeys(stringValue: key.stringValue) == nil {
-            let close = CodingKeys.allCases.map(\.rawValue).first { $0.lowercased() == key.stringValue.lowercased() }
-            // Not a DecodingError: the JSON is fine, and the request routes would call it "bad JSON".
-            throw PlaygroundError.bad(
-                "the configuration has no key '\(key.stringValue.prefix(40))'"
-                    + (close.map { "; did you mean \($0)?" }
-                        ?? "; its keys are \(CodingKeys.allCases.map(\.rawValue).joined(separator: ", "))"))
-        }
+        try CodingKeys.refuseOthers(in: decoder, what: "the configuration")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = PlaygroundConfig()
         problem = try c.decodeIfPresent(Problem.self, forKey: .problem) ?? d.problem
@@ -99,18 +91,10 @@ public struct PlaygroundConfig: Codable, Sendable, Equatable {
     }
 
     /// Every key a configuration has; `init(from:)` refuses any other.
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, ClosedKeys {
         case problem, dataset, classes, noise, percTrainData, batchSize, learningRate, networkShape, activations
         case activationParameters, features, regularization, regularizationRate, optimizer, initializer, output
         case normalize, seed, dataSeed, maxEpochs, stopLoss, epochsPerFrame
-    }
-
-    /// Any key, to list the keys an object has.
-    private struct AnyKey: CodingKey {
-        let stringValue: String
-        init(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
     }
 
     /// The activation id of hidden layer `index` (a single id applies to every layer).

@@ -11,6 +11,18 @@ public struct AddedPoint: Codable, Sendable, Equatable {
 
     /// A point at (`x1`, `x2`) with its class index or target value `label`.
     public init(x1: Double, x2: Double, label: Double) { (self.x1, self.x2, self.label) = (x1, x2, label) }
+
+    enum CodingKeys: String, ClosedKeys { case x1, x2, label }
+
+    /// Decodes `{"x1", "x2", "label"}`, refusing any other key (`ClosedKeys`).
+    public init(from decoder: any Decoder) throws {
+        try CodingKeys.refuseOthers(in: decoder, what: "a point")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        (x1, x2, label) = (
+            try c.decode(Double.self, forKey: .x1), try c.decode(Double.self, forKey: .x2),
+            try c.decode(Double.self, forKey: .label)
+        )
+    }
 }
 
 /// The data of one session, split and ready to train on: NeuralNet's `TrainingSplit` (the split, the

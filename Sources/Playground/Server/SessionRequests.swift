@@ -8,6 +8,17 @@ struct WeightEdit: Decodable {
     let from: Int?
     let to: Int
     let value: Double
+
+    enum CodingKeys: String, ClosedKeys { case layer, from, to, value }
+
+    init(from decoder: any Decoder) throws {
+        try CodingKeys.refuseOthers(in: decoder, what: "a weight edit")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        (layer, from, to, value) = (
+            try c.decode(Int.self, forKey: .layer), try c.decodeIfPresent(Int.self, forKey: .from),
+            try c.decode(Int.self, forKey: .to), try c.decode(Double.self, forKey: .value)
+        )
+    }
 }
 
 /// One clicked point, or an array of them (a shared link restores its points in one request).
