@@ -52,6 +52,11 @@ struct FormulaErrorTests {
         #expect(Self.error(deep)?.message.contains("deeper than 64") == true)
         let minuses = "f(x) = " + String(repeating: "-", count: 200) + "x"
         #expect(Self.error(minuses)?.message.contains("deeper than 64") == true)
+        // Levels as the reader counts them: 64 parentheses (or powers of parentheses) are fine, 65 are not
+        // (32 were refused as "deeper than 64" when each parser function counted one).
+        let nested = { (n: Int, open: String) in "f(x) = " + String(repeating: open, count: n) + "x" + String(repeating: ")", count: n) }
+        #expect(Self.error(nested(64, "(")) == nil && Self.error(nested(65, "("))?.message.contains("deeper than 64") == true)
+        #expect(Self.error(nested(30, "2^(")) == nil && Self.error(nested(64, "tanh(")) == nil)
     }
 
     @Test("the catalog builds formulas and reports their errors as usage errors")

@@ -84,14 +84,18 @@ struct FormulaParser {
 
     // MARK: expressions
 
+    // Nesting is counted where the formula nests as its reader sees it (a parenthesis, a call, a sign,
+    // a power, a piecewise branch), one level each: every recursion passes one of them, so the count
+    // bounds it. (Counted per parser function, 32 parentheses were called "deeper than 64 levels".)
+
     private mutating func conditional() throws(FormulaError) -> Expression {
-        try nested()
-        defer { depth -= 1 }
         let lhs = try additive()
         guard case .symbol(let symbol) = current.kind, let comparison = Comparison(rawValue: symbol) else { return lhs }
         advance()
         let rhs = try additive()
         guard accept("?") else { throw error("a comparison is the start of a piecewise form: x > 0 ? x : 0.01*x") }
+        try nested()
+        defer { depth -= 1 }
         let then = try conditional()
         try expect(":")
         let otherwise = try conditional()
@@ -117,12 +121,18 @@ struct FormulaParser {
     }
 
     private mutating func unary() throws(FormulaError) -> Expression {
+        let negate = accept("-")
+        if negate || accept("+") {
+            try nested()
+            defer { depth -= 1 }
+            let operand = try unary()
+            return negate ? .unary(.negate, operand) : operand
+        }
+        let base = try primary()
+        guard accept("^") else { return base }
         try nested()
         defer { depth -= 1 }
-        if accept("-") { return .unary(.negate, try unary()) }
-        if accept("+") { return try unary() }
-        let base = try primary()
-        return accept("^") ? .binary(.power, base, try unary()) : base
+        return .binary(.power, base, try unary())
     }
 
     private mutating func primary() throws(FormulaError) -> Expression {
@@ -137,6 +147,8 @@ struct FormulaParser {
             return try variable(name, column: token.column)
         case .symbol("("):
             advance()
+            try nested()
+            defer { depth -= 1 }
             let inner = try conditional()
             try expect(")")
             return inner
@@ -158,6 +170,8 @@ struct FormulaParser {
 
     private mutating func call(_ name: String, column: Int) throws(FormulaError) -> Expression {
         advance()  // (
+        try nested()
+        defer { depth -= 1 }
         let first = try conditional()
         let second: Expression? = accept(",") ? try conditional() : nil
         try expect(")")
