@@ -38,6 +38,18 @@ struct EdgeCaseTests {
         #expect(f.derivative(at: Float(x)) == Float(expected), "\(id)′(\(x)) in Float")
     }
 
+    /// Where e^{αx} overflows but (e^{αx} − 1)/α + α does not, for a huge α the + α is most of f:
+    /// α = 10³⁰⁰, x = 7.5·10⁻²⁹⁸ gives αx = 750 and f = e^{750}/10³⁰⁰ + 10³⁰⁰ ≈ 10³⁰⁰(1 + 10⁻²⁷⁴), which
+    /// rounds to 10³⁰⁰; in `Float`, α = 10³⁰ at x = 10⁻²⁸ gives e^{100}/10³⁰ + 10³⁰ ≈ 10³⁰(1 + 2.7·10⁻¹⁷).
+    /// (The overflow path gave 5.26·10²⁵ and 2.7·10¹³ without it.)
+    @Test("soft-exponential keeps its + α where e^{αx} overflows")
+    func softExponentialHugeAlpha() throws {
+        let double = try Activations.elementwise("soft-exponential", parameters: ["alpha": 1e300])
+        #expect(double(7.5e-298) == 1e300, "\(double(7.5e-298))")
+        let float = try Activations.elementwise("soft-exponential", parameters: ["alpha": 1e30])
+        #expect(float(Float(1e-28)) == Float(1e30), "\(float(Float(1e-28)))")
+    }
+
     /// Soft exponential with α < 0 is defined only for x > α − 1/α (−1.5 at α = −0.5): below it the
     /// value is NaN, and the slope must be too (it was the formula's finite −1.333 at x = −3). The
     /// batch kernels agree with the scalar calls.

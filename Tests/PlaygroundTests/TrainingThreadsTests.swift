@@ -43,6 +43,48 @@ struct TrainingThreadsTests {
         #expect(started.value == 10)
     }
 
+    /// With one core there are two threads, one for urgent work only. While it is busy, the other
+    /// thread must not go from one of a flood's urgent jobs straight to the next: another session's
+    /// waiting background job comes in between.
+    @Test("after an owner's job, a thread serves another owner's waiting job before the next of the same")
+    func anotherOwnerBetweenAFloodsJobs() async throws {
+        let threads = TrainingThreads(count: 2)  // as on one core
+        let (flooder, other, blocker, starter) = (Owner(), Owner(), Owner(), Owner())
+        let (urgentHeld, generalHeld) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let order = Log()
+        // The general thread first (only it takes background work), then the urgent-only one.
+        async let generalBusy: Void = threads.run(.background, owner: starter) { () throws(PlaygroundError) in
+            order.append("starter"); _ = generalHeld.wait(timeout: .now() + 30)
+        }
+        while !order.entries.contains("starter") { try await Task.sleep(for: .milliseconds(5)) }
+        async let urgentBusy: Void = threads.run(.urgent, owner: blocker) { () throws(PlaygroundError) in
+            order.append("blocker"); _ = urgentHeld.wait(timeout: .now() + 30)
+        }
+        while !order.entries.contains("blocker") { try await Task.sleep(for: .milliseconds(5)) }
+        // Both threads held: queue three urgent jobs of the flooder, then one background job of another.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 1...3 {
+                group.addTask { try await threads.run(.urgent, owner: flooder) { () throws(PlaygroundError) in order.append("A\(index)") } }
+                try await Task.sleep(for: .milliseconds(20))  // queued in this order
+            }
+            group.addTask { try await threads.run(.background, owner: other) { () throws(PlaygroundError) in order.append("B") } }
+            try await Task.sleep(for: .milliseconds(20))
+            generalHeld.signal()  // the general thread goes on; the urgent one stays held
+            try await group.waitForAll()
+        }
+        urgentHeld.signal()
+        _ = try await (urgentBusy, generalBusy)
+        let ran = order.entries.filter { $0 != "blocker" && $0 != "starter" }
+        #expect(ran == ["A1", "B", "A2", "A3"], "\(ran)")
+    }
+
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [String] = []
+        var entries: [String] { lock.withLock { items } }
+        func append(_ entry: String) { lock.withLock { items.append(entry) } }
+    }
+
     @Test("jobs without an owner do not wait for each other")
     func ownerlessJobsRunTogether() async throws {
         let threads = TrainingThreads(count: 3)

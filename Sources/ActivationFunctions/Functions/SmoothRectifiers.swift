@@ -221,7 +221,8 @@ public struct SoftExponential: LearnableActivation {
     /// e^{y + low}/α for lanes where e^y overflows and α > 1: with α = m·2ᵉ (1 ≤ m < 2) and k = e + 1,
     /// e^{y + low}/α = e^{y − k ln 2 + low}/(m/2), whose exponential stays in range wherever the
     /// quotient does (m/2 < 1). y − k ln 2 is carried in two parts (two-sum, k ln 2's own low part), as
-    /// in `Softplus.farTail`. (f − this = α − 1/α is below an ulp of such an f.)
+    /// in `Softplus.farTail`. The + α of f is added back (it dominates for α beyond about 10¹⁴⁶, 10¹⁶ in
+    /// `Float`), the − 1/α (below 1) is not.
     @inline(__always) func exponentialOverAlpha<L: ElementaryLanes>(_ y: L, _ low: L) -> L {
         let k = Double(Int(alpha.exponent) + 1)
         let ln2 = (hi: 0x1.62e42fefa39efp-1, lo: 0x1.abc9e3b39803fp-56)
@@ -230,7 +231,7 @@ public struct SoftExponential: LearnableActivation {
         let s = y + shift.hi
         let back = s - y
         let error = ((y - (s - back)) + (shift.hi - back)) + shift.lo + low  // two-sum, then the low parts
-        return exp(s, low: error) / L(alpha.significand / 2)
+        return exp(s, low: error) / L(alpha.significand / 2) + L(alpha)
     }
 
     /// f′(x) = 1/(1 − α(α + x)) if α < 0;  e^{αx} if α ≥ 0, in every lane of `x`. For α < 0, f is

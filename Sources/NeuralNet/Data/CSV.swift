@@ -133,16 +133,6 @@ public enum CSVLoader {
             try bound > maxRows ? CSVText.lines(text).checkedCount(maxRows + (header ? 1 : 0)) : CSVText.lines(text)
         guard let first = lines.first else { throw .invalidData("the CSV file has no \(what)") }
         let names = try header ? CSVText.cells(first.text, number: first.number) : nil
-        if let names {  // `a,a,b` with --label a took the first a as the label and the second as a feature
-            var seen: [String: Int] = [:]
-            for (index, name) in names.enumerated() {
-                if let earlier = seen.updateValue(index, forKey: name) {
-                    throw .invalidData(
-                        "line \(first.number): columns \(earlier + 1) and \(index + 1) are both named "
-                            + "'\(NumberText.excerpt(name))'; every column of the header needs its own name")
-                }
-            }
-        }
         var rows: [(line: Int, cells: [String])] = []
         for (number, line) in lines.dropFirst(header ? 1 : 0) {
             rows.append((number, try CSVText.cells(line, number: number)))
@@ -164,6 +154,12 @@ public enum CSVLoader {
                 "no column named '\(NumberText.excerpt(column))'"
                     + (names.map { "; the header has \(NumberText.excerpt($0.joined(separator: ", "), limit: 300))" }
                         ?? " (use --header)"))
+        }
+        // `a,a,b` with --label a took the first a as the label and the second as a feature.
+        if let other = names[(index + 1)...].firstIndex(of: column) {
+            throw .invalidConfiguration(
+                "columns \(index + 1) and \(other + 1) are both named '\(NumberText.excerpt(column))'; give the label "
+                    + "column by its number")
         }
         return index
     }

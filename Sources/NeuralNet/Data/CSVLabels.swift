@@ -16,6 +16,8 @@ enum CSVClassLabels {
     /// The longest class label: a name, which goes into every model file and playground frame (one
     /// label of 1.9 MB made each frame of an upload 1.95 MB).
     static let maxNameLength = 100
+    /// Beyond this many distinct labels, numbers that are not all whole are taken for regression targets.
+    static let maxRealValuedClasses = 20
 
     static func map(_ raw: [(line: Int, text: String)], column: Int, limit: Int) throws(NeuralNetError) -> Result {
         var seen: [String: Int] = [:]
@@ -41,13 +43,16 @@ enum CSVClassLabels {
             texts.append(text)
             firstLines.append(line)
         }
-        // Every label a number and one of them not whole: real values, one class each (200 rows of
-        // targets trained a 200-class softmax without a word).
-        let numbers = texts.compactMap { NumberText.parse($0, as: Double.self) }
-        if numbers.count == texts.count, let fraction = numbers.first(where: { $0 != $0.rounded() }) {
+        // Many distinct labels, every one a finite number and some not whole: real values, one class
+        // each (200 rows of targets trained a 200-class softmax without a word). A few such labels
+        // (ratings of 3.5 and 4.5) stay classes.
+        let numbers = texts.compactMap { NumberText.parse($0, as: Double.self) }.filter(\.isFinite)
+        if texts.count > maxRealValuedClasses, numbers.count == texts.count,
+            let fraction = numbers.first(where: { $0 != $0.rounded() })
+        {
             throw .invalidData(
-                "column \(column): the labels are numbers and \(fraction) is not a whole one: real-valued targets "
-                    + "are regression (--regression), class labels are whole numbers or names")
+                "column \(column): \(texts.count) distinct labels, all numbers and \(fraction) not a whole one: these look "
+                    + "like real-valued targets, which are regression (--regression); class labels are whole numbers or names")
         }
         guard texts.count >= 2 else {
             throw .invalidData("column \(column): every label is '\(NumberText.excerpt(raw.first?.text ?? ""))'; need at least 2 classes")

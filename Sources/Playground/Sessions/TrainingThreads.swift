@@ -11,7 +11,10 @@ import Foundation
 /// slices of bounded time, so a control on a training session waits at most for its one slice.
 ///
 /// A job may name its `owner` (its session, whose engine it locks): an owner's jobs run one at a
-/// time, and a free thread takes the oldest job whose owner has none running. A session flooded
+/// time, and a free thread takes the oldest job whose owner has none running, another owner's before
+/// another of the owner it has just served (else, with one core, the one thread that takes both
+/// kinds of work could go from one of a flood's urgent jobs to the next and never reach another
+/// session's training). A session flooded
 /// with requests (a hundred looping steps or frame requests) so holds one thread, not every thread
 /// blocked on its engine's lock, and another session's job waits at most for a free thread, not
 /// behind the flood (it waited 2–3 s behind 100 looping steps, and trained 2 epochs in 5 s instead
@@ -36,10 +39,12 @@ final class TrainingThreads: @unchecked Sendable {
     init(count: Int) {
         for index in 0..<count {
             let thread = Thread { [unowned self] in
+                var last: ObjectIdentifier?
                 while true {
-                    let job = next(urgentOnly: index == 0)
+                    let job = next(urgentOnly: index == 0, after: last)
                     job.work()
                     finished(job)
+                    last = job.owner
                 }
             }
             thread.name = "playground-training-\(index)"
@@ -80,19 +85,28 @@ final class TrainingThreads: @unchecked Sendable {
     }
 
     /// The oldest urgent job whose owner has none running, else (unless `urgentOnly`) the oldest such
-    /// background job; waits until there is one.
-    private func next(urgentOnly: Bool) -> Job {
+    /// background job, first among the owners other than `last` (the one this thread has just served),
+    /// then among all; waits until there is one.
+    private func next(urgentOnly: Bool, after last: ObjectIdentifier?) -> Job {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if let job = take(from: &urgent) ?? (urgentOnly ? nil : take(from: &background)) { return job }
+            for avoided in last == nil ? [last] : [last, nil] {
+                if let job = take(from: &urgent, avoiding: avoided)
+                    ?? (urgentOnly ? nil : take(from: &background, avoiding: avoided))
+                {
+                    return job
+                }
+            }
             condition.wait()
         }
     }
 
-    /// Removes and returns the first job in `queue` whose owner is free, marking the owner busy.
-    private func take(from queue: inout [Job]) -> Job? {
-        guard let index = queue.firstIndex(where: { $0.owner.map { !running.contains($0) } ?? true }) else {
+    /// Removes and returns the first job in `queue` whose owner is free and not `avoided`, marking the
+    /// owner busy.
+    private func take(from queue: inout [Job], avoiding avoided: ObjectIdentifier?) -> Job? {
+        let eligible = { (job: Job) in job.owner.map { !self.running.contains($0) && $0 != avoided } ?? true }
+        guard let index = queue.firstIndex(where: eligible) else {
             return nil
         }
         let job = queue.remove(at: index)

@@ -17,8 +17,9 @@ struct Choosing: Experiment {
 
     struct Row {
         let id: String
-        /// Per problem: final test accuracy and epochs to 90% (budget + 1 when never).
-        var accuracy: [Double] = [], epochs: [Int] = []
+        /// Per problem: final test accuracy and epochs to 90% (budget + 1 when never), and whether the
+        /// loss turned NaN or ∞ (training stopped there; its accuracy counts as 0).
+        var accuracy: [Double] = [], epochs: [Int] = [], diverged: [Bool] = []
     }
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
@@ -34,6 +35,7 @@ struct Choosing: Experiment {
                 let session = try problem.train(rows[index].id, epochs: budget, on: data, settings)
                 rows[index].accuracy.append(Runs.accuracy(session))
                 rows[index].epochs.append(Problem.epochsToTarget(session) ?? budget + 1)
+                rows[index].diverged.append(!session.isFinished)
             }
         }
         tabulate(rows, budget: budget, &result)
@@ -45,11 +47,17 @@ struct Choosing: Experiment {
     private func tabulate(_ rows: [Row], budget: Int, _ result: inout ExperimentResult) {
         let names = Problem.all.map(\.dataset)
         var table = ResultTable(
-            title: "Test accuracy (epochs to 90%, of \(budget); \"–\" never)", columns: ["hidden activation"] + names)
+            title: "Test accuracy (epochs to 90%, of \(budget); \"–\" never; \"diverged\": the loss turned NaN or ∞)",
+            columns: ["hidden activation"] + names)
         for row in rows {
+            // A run whose loss turned NaN or ∞ printed "0.0% (–)" as if it had trained and failed.
             table.rows.append(
                 [row.id]
-                    + zip(row.accuracy, row.epochs).map { "\(Format.percent($0)) (\($1 > budget ? "–" : String($1)))" })
+                    + row.accuracy.indices.map { p in
+                        row.diverged[p]
+                            ? "diverged"
+                            : "\(Format.percent(row.accuracy[p])) (\(row.epochs[p] > budget ? "–" : String(row.epochs[p])))"
+                    })
             for (name, (accuracy, epochs)) in zip(names, zip(row.accuracy, row.epochs)) {
                 result.measure("\(row.id).\(name).accuracy", accuracy)
                 result.measure("\(row.id).\(name).epochs_to_90", Double(epochs))
