@@ -56,14 +56,37 @@ enum OutputPath {
 ///
 /// A regular file (or a new one) is written beside itself and then renamed over the old one, so a
 /// write that fails leaves the old file as it was: a model saved onto a full disk replaced a good
-/// model with a truncated one. A symbolic link is followed (the file it names is replaced, the link
-/// stays); anything else (`/dev/stdout`, a named pipe) is written in place.
+/// model with a truncated one. The old file's permissions carry over (a private model stays
+/// private); a symbolic link is followed (the file it names is replaced, the link stays). Standard
+/// output's names (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`) go to standard output itself,
+/// after what it already holds; other devices and named pipes are written in place; a folder that
+/// takes no new file (the beside-file cannot be made) gets the file written in place too.
 func writeFile(_ data: Data, to path: String) throws {
     if let problem = OutputPath.fileProblem(path) { throw CommandFailure.usage("cannot write \(path): \(problem)") }
+    if ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(path) {
+        return StandardOutput.write(String(decoding: data, as: UTF8.self))
+    }
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-    let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
-    let replaceable = type == nil || type == .typeRegular
-    do { try data.write(to: target, options: replaceable ? .atomic : []) } catch {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
+    let type = attributes?[.type] as? FileAttributeType
+    do {
+        guard type == nil || type == .typeRegular else { return try data.write(to: target) }  // a device, a pipe
+        let beside = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        guard FileManager.default.createFile(atPath: beside.path, contents: nil) else {
+            return try data.write(to: target)  // the folder takes no new file
+        }
+        do {
+            try data.write(to: beside)
+            if let permissions = attributes?[.posixPermissions] {
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: beside.path)
+            }
+            guard rename(beside.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(at: beside)
+            throw error
+        }
+    } catch {
         throw CommandFailure.io("cannot write \(path): \(OutputPath.describe(error))")
     }
 }

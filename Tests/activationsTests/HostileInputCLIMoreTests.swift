@@ -29,6 +29,14 @@ struct HostileInputCLIMoreTests {
         #expect(plotted.status == 0, "\(plotted.error)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
         #expect(try String(contentsOf: target, encoding: .utf8).contains("<svg"))
+        // A private file stays private (the renamed file had the default permissions, 644).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+        #expect(try CLI.run(["plot", "relu", "-o", target.path]).status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "\(String(mode ?? -1, radix: 8))")
+        // Standard output's name writes to standard output, after what it holds.
+        let printed = try CLI.run(["plot", "relu", "-o", "/dev/stdout"])
+        #expect(printed.status == 0 && printed.output.hasPrefix("<svg") || printed.output.hasPrefix("<?xml"), "\(printed.output.prefix(80))")
     }
 
     /// In `Float` these parameters became ±∞ or 0: `identity c=1e39` printed nan, `squareplus b=1e39`
