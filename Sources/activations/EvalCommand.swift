@@ -1,5 +1,6 @@
 import ActivationFunctions
 import ArgumentParser
+import Foundation
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -83,17 +84,43 @@ enum InputLines {
     case arguments(String)
     case standardInput
 
-    /// Calls `body` with each line and its 1-based number (a UTF-8 byte-order mark dropped from the first).
-    func forEach(_ body: (String, Int) throws -> Void) rethrows {
+    /// The longest line read from standard input: `readLine` kept a line of any length (an endless one
+    /// without a newline grew past 2 GB before any count was checked).
+    static let maxLineBytes = 32 << 20
+
+    /// Calls `body` with each line and its 1-based number (a UTF-8 byte-order mark dropped from the
+    /// first; a line ends with LF or CRLF). Standard input is read in chunks of 1 MiB.
+    func forEach(_ body: (String, Int) throws -> Void) throws {
         switch self {
         case .arguments(let line): try body(line, 1)
         case .standardInput:
             var number = 0
-            while var line = readLine(strippingNewline: true) {
+            func emit(_ bytes: some BidirectionalCollection<UInt8>) throws {
                 number += 1
+                var line = String(decoding: bytes.last == 13 ? bytes.dropLast() : bytes[...], as: UTF8.self)
                 if number == 1, line.hasPrefix("\u{FEFF}") { line = String(line.dropFirst()) }
                 try body(line, number)
             }
+            var carry: [UInt8] = []
+            while true {
+                let chunk: Data
+                do { chunk = try FileHandle.standardInput.read(upToCount: 1 << 20) ?? Data() } catch {
+                    throw CommandFailure.usage("cannot read standard input: \(OutputPath.describe(error, reading: true))")
+                }
+                if chunk.isEmpty { break }
+                var start = chunk.startIndex
+                while let end = chunk[start...].firstIndex(of: 10) {
+                    if carry.isEmpty { try emit(chunk[start..<end]) } else { try emit(carry + chunk[start..<end]) }
+                    carry.removeAll(keepingCapacity: true)
+                    start = end + 1
+                }
+                carry.append(contentsOf: chunk[start...])
+                guard carry.count <= Self.maxLineBytes else {
+                    throw CommandFailure.data(
+                        "line \(number + 1) is longer than \(Self.maxLineBytes >> 20) MiB; put the numbers on several lines")
+                }
+            }
+            if !carry.isEmpty { try emit(carry) }
         }
     }
 }
@@ -133,8 +160,8 @@ struct Evaluation<T: BatchElement & LosslessStringConvertible> {
             for (column, token) in NumberInput.tokens(Substring(line)).enumerated() {
                 let position = arguments ? "input \(numbers.count + 1)" : "line \(number), number \(column + 1)"
                 numbers.append(try NumberInput.parse(token, as: T.self, at: position))
+                try EvalArguments.checkTotal(numbers.count, at: number)  // per number: a line may be long
             }
-            try EvalArguments.checkTotal(numbers.count, at: number)
         }
         return numbers
     }

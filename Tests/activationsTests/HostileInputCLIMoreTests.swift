@@ -114,4 +114,16 @@ struct HostileInputCLIMoreTests {
         let empty = try CLI.run(["serve", "--host", "", "--port", "0"])
         #expect(empty.status == 64 && empty.error.contains("--host is empty"), "\(empty.error)")
     }
+
+    /// Standard input was read a line at a time with `readLine`, which kept a line of any length: an
+    /// endless one (no newline) grew past 2 GB. Lines end with LF or CRLF, the last may have none.
+    @Test("eval reads standard input in chunks: line ends, a byte-order mark, and a bound on a line")
+    func standardInputLines() throws {
+        let lines = try CLI.run(["eval", "relu"], input: "\u{FEFF}1 2\r\n-3\n4")
+        #expect(lines.status == 0 && lines.output == "1.0\n2.0\n0.0\n4.0\n", "\(lines.output) \(lines.error)")
+        // 100 bytes past the bound, so that the process has read all of it when it refuses (no broken pipe).
+        let long = try CLI.run(["eval", "relu"], input: String(repeating: "1 ", count: (16 << 20) + 50))
+        #expect(long.status == 65 && long.error.contains("line 1 is longer than 32 MiB"), "\(long.error)")
+        #expect(long.output.isEmpty)
+    }
 }
