@@ -122,6 +122,16 @@ try:
         failures.append(f"the link's points did not arrive: {added}")
     if "points=" + points not in driver.execute_script("return location.hash"):
         failures.append("the URL lost the points")
+    # A layer's own parameters go with its function: switching layer 1 from elu (alpha 0.5) to relu was
+    # refused by the server, "relu takes no parameters (got 'alpha')".
+    driver.get("about:blank")
+    driver.get(url + "#activations=elu,tanh&params=0:alpha=0.5")
+    wait_for(lambda s: s["activation"] == "elu,tanh", 30, "the link's per-layer activations")
+    Select(driver.find_element("css selector", 'select[aria-label="Activation of layer 1"]')).select_by_value("relu")
+    switched = wait_for(lambda s: s["activation"] == "relu,tanh", 20, "layer 1 to switch to relu")
+    seen["layerSwitch"] = {"activation": switched["activation"], "banner": switched["banner"]}
+    if switched["banner"]:
+        failures.append(f"switching a layer's activation showed: {switched['banner']}")
     # Switching to Adam mid-run keeps the weights; its moments start from zero, and the page says so.
     Select(driver.find_element("id", "optimizer")).select_by_value("adam")
     banner = wait_for(lambda s: "moment estimates start from zero" in s["banner"], 20, "the note that Adam's moments start from zero")["banner"]

@@ -342,7 +342,12 @@ const net = new NetworkView($('network'), {
   toggleFeature: id => update(c => { c.features = c.features.includes(id) ? c.features.filter(f => f !== id) : [...c.features, id]; }),
   neurons: (l, delta) => update(c => { c.networkShape[l] = Math.max(1, Math.min(16, c.networkShape[l] + delta)); }),
   layerActivation: (l, id) => {
-    if (id !== OWN_OPTION) return update(c => { const list = layerActivations(c); list[l] = id; c.activations = list; });
+    // A new function starts from its own defaults: the old one's parameters (elu's alpha) were kept and
+    // the server refused the configuration ("relu takes no parameters").
+    if (id !== OWN_OPTION) return update(c => {
+      const list = layerActivations(c); list[l] = id; c.activations = list;
+      const params = { ...c.activationParameters }; delete params[String(l)]; c.activationParameters = params;
+    });
     const menu = document.querySelector(`select[aria-label="Activation of layer ${l + 1}"]`);
     if (menu) menu.value = layerActivations(config)[l];  // until a formula is used, the layer keeps its activation
     openFormula(l);
