@@ -228,6 +228,13 @@ import Testing
             try await client.execute(uri: "/api/sessions/\(first)/fly", method: .post, headers: .json) {
                 #expect($0.status == .notFound)
             }
+            // A required field whose number does not fit is named too (it got the general message).
+            try await client.execute(
+                uri: "/api/sessions/\(first)/weights", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"layer": 0.5, "to": 0, "value": 1}"#)
+            ) { response in
+                #expect(response.status == .badRequest && response.errorMessage.contains("layer: 0.5 does not fit"), "\(response.errorMessage)")
+            }
             try await client.execute(
                 uri: "/api/sessions/\(first)/points", method: .post, headers: .json,
                 body: ByteBuffer(string: #"{"x1": 1}"#)

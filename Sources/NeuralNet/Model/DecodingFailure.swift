@@ -75,22 +75,25 @@ public enum DecodingFailure {
     /// What is wrong with JSON that the decoder refused without saying where: this toolchain's
     /// `JSONDecoder` says "The given data was not valid JSON." both for a syntax error (named by
     /// `syntaxError(in:)`) and for a number that does not fit its field (−1 for a seed, 10.5 for a batch
-    /// size, 1e300 for a model file's version). The field is found by decoding the object again without
-    /// each of its keys in turn, for an object of at most 16 KiB and 64 keys (a playground configuration
-    /// is a few hundred bytes), so that the search stays within about 2 MB of JSON work; a required
-    /// key, an array, or a larger document gets the general message.
+    /// size, 1e300 for a model file's version). The field is found by decoding the object again with
+    /// each of its keys in turn left out or, for a required one, set to 0, for an object of at most
+    /// 16 KiB and 64 keys (a playground configuration is a few hundred bytes), so that the search stays
+    /// within about 4 MB of JSON work; an array or a larger document gets the general message.
     package static func valueThatDoesNotFit<T: Decodable>(in data: Data, as type: T.Type) -> String {
         let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
             + "count or a seed is, within the field's range)"
         guard data.count <= 16 << 10, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             object.count <= 64
         else { return unknown }
+        func decodes(_ candidate: [String: Any]) -> Bool {
+            guard let data = try? JSONSerialization.data(withJSONObject: candidate) else { return false }
+            return (try? JSONDecoder().decode(T.self, from: data)) != nil
+        }
         for key in object.keys.sorted() {
-            var rest = object
-            rest[key] = nil
-            guard let without = try? JSONSerialization.data(withJSONObject: rest),
-                (try? JSONDecoder().decode(T.self, from: without)) != nil
-            else { continue }
+            var without = object, zero = object
+            without[key] = nil
+            zero[key] = 0
+            guard decodes(without) || decodes(zero) else { continue }
             return "\(NumberText.excerpt(key, limit: 40)): \(String(describing: object[key]!).prefix(60)) does not fit "
                 + "the field (a whole number where one is expected, not below 0 where a count or a seed is, within "
                 + "the field's range)"
