@@ -59,14 +59,18 @@ func readText(_ path: String) throws -> String {
 /// million 2-D points is about 30 MB). `yes 1,1 | activations predict …` grew past 4 GB unchecked.
 let maxInputBytes = 256 << 20
 
+/// The next chunk of at most 1 MiB from `handle` (empty at its end), or a usage failure naming `name`.
+func readChunk(_ handle: FileHandle, naming name: String) throws -> Data {
+    do { return try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+        throw CommandFailure.usage("cannot read \(name): \(OutputPath.describe(error, reading: true))")
+    }
+}
+
 /// Everything `handle` holds, read in chunks; an error past `maxInputBytes`, naming `name`.
 func readAll(_ handle: FileHandle, naming name: String) throws -> Data {
     var data = Data()
     while true {
-        let chunk: Data
-        do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-            throw CommandFailure.usage("cannot read \(name): \(OutputPath.describe(error, reading: true))")
-        }
+        let chunk = try readChunk(handle, naming: name)
         if chunk.isEmpty { return data }
         data.append(chunk)
         guard data.count <= maxInputBytes else {

@@ -103,10 +103,7 @@ enum InputLines {
             }
             var carry: [UInt8] = []
             while true {
-                let chunk: Data
-                do { chunk = try FileHandle.standardInput.read(upToCount: 1 << 20) ?? Data() } catch {
-                    throw CommandFailure.usage("cannot read standard input: \(OutputPath.describe(error, reading: true))")
-                }
+                let chunk = try readChunk(FileHandle.standardInput, naming: "standard input")
                 if chunk.isEmpty { break }
                 var start = chunk.startIndex
                 while let end = chunk[start...].firstIndex(of: 10) {

@@ -52,13 +52,7 @@ public struct Softplus: ElementwiseActivation {
     /// y + k ln 2 ≤ 702 (< 709, where e^x overflows) in `Double`; in `Float` lanes βx reaches −87 only
     /// for β above 87/2¹²⁸ ≈ 2⁻¹²², so k ≤ 186 and y + k ln 2 ≤ 42 (< 88).
     @inline(__always) func farTail<L: ElementaryLanes>(_ y: L, _ low: L) -> L {
-        let k = Double(64 - Int(beta.exponent))
-        let ln2 = (hi: 0x1.62e42fefa39efp-1, lo: 0x1.abc9e3b39803fp-56)
-        let kHi = k * ln2.hi
-        let shift = L.splitting((hi: kHi, lo: (-kHi).addingProduct(k, ln2.hi) + k * ln2.lo))
-        let s = y + shift.hi
-        let back = s - y
-        let error = ((y - (s - back)) + (shift.hi - back)) + shift.lo + low  // two-sum, then the low parts
+        let (s, error) = plusMultipleOfLn2(y, low: low, Double(64 - Int(beta.exponent)))
         let e = exp(rarelyOutsideNormalRange: s)
         let scaled = e.addingProduct(e, error.replacing(with: L(0), where: y .== L(-.infinity)))
         return scaled / L(beta.significand) * L(0x1p-64)
@@ -84,6 +78,18 @@ public struct Softplus: ElementwiseActivation {
 @inline(__always) func lowPart<L: ElementaryLanes>(of product: L, _ b: (hi: L, lo: L), _ c: L) -> L {
     ((L(0) - product).addingProduct(b.hi, c) + b.lo * c)
         .replacing(with: L(0), where: product.magnitude .== L(.infinity))
+}
+
+/// y + low + k·ln 2 for a whole number k, as s + error: the sum rounded, and what it lost (two-sum)
+/// with k ln 2's own low part and `low`. Softplus's far tail and soft-exponential's overflow take their
+/// exponential k·ln 2 away from where it would leave the normal range, and scale the result back.
+@inline(__always) func plusMultipleOfLn2<L: ElementaryLanes>(_ y: L, low: L, _ k: Double) -> (s: L, error: L) {
+    let ln2 = (hi: 0x1.62e42fefa39efp-1, lo: 0x1.abc9e3b39803fp-56)
+    let kHi = k * ln2.hi
+    let shift = L.splitting((hi: kHi, lo: (-kHi).addingProduct(k, ln2.hi) + k * ln2.lo))
+    let s = y + shift.hi
+    let back = s - y
+    return (s, ((y - (s - back)) + (shift.hi - back)) + shift.lo + low)
 }
 
 /// e^{y + low} = e^y(1 + low) to first order, for `low` below an ulp of y; e^y itself where it is ∞.
@@ -224,13 +230,7 @@ public struct SoftExponential: LearnableActivation {
     /// in `Softplus.farTail`. The + α of f is added back (it dominates for α beyond about 10¹⁴⁶, 10¹⁶ in
     /// `Float`), the − 1/α (below 1) is not.
     @inline(__always) func exponentialOverAlpha<L: ElementaryLanes>(_ y: L, _ low: L) -> L {
-        let k = Double(Int(alpha.exponent) + 1)
-        let ln2 = (hi: 0x1.62e42fefa39efp-1, lo: 0x1.abc9e3b39803fp-56)
-        let kHi = k * ln2.hi
-        let shift = L.splitting((hi: -kHi, lo: -((-kHi).addingProduct(k, ln2.hi) + k * ln2.lo)))
-        let s = y + shift.hi
-        let back = s - y
-        let error = ((y - (s - back)) + (shift.hi - back)) + shift.lo + low  // two-sum, then the low parts
+        let (s, error) = plusMultipleOfLn2(y, low: low, -Double(Int(alpha.exponent) + 1))
         return exp(s, low: error) / L(alpha.significand / 2) + L(alpha)
     }
 

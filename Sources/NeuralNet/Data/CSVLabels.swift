@@ -46,10 +46,9 @@ enum CSVClassLabels {
         // Many distinct labels, every one a finite number and some not whole: real values, one class
         // each (200 rows of targets trained a 200-class softmax without a word). A few such labels
         // (ratings of 3.5 and 4.5) stay classes.
-        let numbers = texts.compactMap { NumberText.parse($0, as: Double.self) }.filter(\.isFinite)
-        if texts.count > maxRealValuedClasses, numbers.count == texts.count,
-            let fraction = numbers.first(where: { $0 != $0.rounded() })
-        {
+        let numbers = texts.count > maxRealValuedClasses
+            ? texts.compactMap { NumberText.parse($0, as: Double.self) }.filter(\.isFinite) : []
+        if numbers.count == texts.count, let fraction = numbers.first(where: { $0 != $0.rounded() }) {
             throw .invalidData(
                 "column \(column): \(texts.count) distinct labels, all numbers and \(fraction) not a whole one: these look "
                     + "like real-valued targets, which are regression (--regression); class labels are whole numbers or names")
