@@ -76,6 +76,8 @@ let package = Package(
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                            // The connection limit is a NIO channel handler (ConnectionLimit.swift).
                            .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                           // The parser's errors (MalformedRequestReply.swift).
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "HTTPTypes", package: "swift-http-types")],
             resources: [.copy("Web")]
         ),

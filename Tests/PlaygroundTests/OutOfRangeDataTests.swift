@@ -131,6 +131,33 @@ import Testing
             }
         }
     }
+
+    /// A known path asked with a method it does not take was a 404 ("no route answers DELETE
+    /// /api/limits"), and HEAD, which every GET route answers by HTTP's rules, was a 404 too.
+    @Test func aWrongMethodIs405NamingTheRightOnes() async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(uri: "/api/limits", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed, "\(response.text)")
+                #expect(response.headers[.allow] == "GET, HEAD")
+                #expect(response.errorMessage.contains("answers GET, HEAD"), "\(response.text)")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            // A path with a parameter, and a path answering two methods.
+            try await client.execute(uri: "/api/sessions/abc/step", method: .get) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "POST", "\(response.text)")
+            }
+            try await client.execute(uri: "/api/sessions/abc/points", method: .patch) { response in
+                #expect(response.headers[.allow] == "POST, DELETE", "\(response.text)")
+            }
+            try await client.execute(uri: "/api/limits", method: .head) { response in
+                #expect(response.status == .ok && response.body.readableBytes == 0)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+            try await client.execute(uri: "/api/no-such-thing", method: .delete) { response in
+                #expect(response.status == .notFound, "an unknown path stays a 404")
+            }
+        }
+    }
 }
 
 extension TestClientProtocol {

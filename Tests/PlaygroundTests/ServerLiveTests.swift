@@ -112,6 +112,15 @@ import Testing
             try server.send(head + "Content-Length: 99999999999\r\n\r\n{}", timeout: 10)
         }
         #expect(RawConnection.status(of: declared) == 413, "\(declared.prefix(300))")
+        // The 413 says `Connection: close`, and the connection is closed: it stayed open until the
+        // body's deadline or the idle timeout (30 s each), the rest of the body read and thrown away.
+        for body in ["", String(repeating: " ", count: 5000)] {
+            let connection = try server.connect()
+            defer { connection.close() }
+            try connection.write(head + "Content-Length: \(body.isEmpty ? 99_999 : 5000)\r\n\r\n" + body)
+            let closed = try await blocking { connection.isClosedByServer(within: 20) }
+            #expect(closed, "a 413 closes its connection (body of \(body.count) bytes sent)")
+        }
     }
 
     @Test func idleAndSlowConnectionsAreClosed() async throws {
@@ -154,6 +163,45 @@ import Testing
             response.contains("must follow its headers within 1 s") && response.contains(#""code":"timeout""#),
             "\(response)")
         print("a body trickling a byte per 0.25 s was cut off after \(seconds) s (limit 1 s)")
+    }
+
+    /// A body that stops arriving after part of its Content-Length was closed by the idle timeout,
+    /// at the moment the 408 was due, without a word: the 408 now comes first.
+    @Test func aBodyThatStopsGets408BeforeTheIdleClose() async throws {
+        let server = try await LiveServer.start {
+            ($0.limits.idleConnectionSeconds, $0.limits.requestBodySeconds) = (2, 120)
+        }
+        defer { server.stop() }
+        let response = try await blocking {
+            try server.send(
+                "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+                timeout: 30)
+        }
+        #expect(RawConnection.status(of: response) == 408, "\(response.prefix(300))")
+        #expect(response.contains("stopped arriving") && response.contains("1 of its 100 bytes"), "\(response)")
+    }
+
+    /// What the HTTP parser refuses was an empty 400 without the security headers: now it says why,
+    /// and headers beyond the parser's limits are a 431.
+    @Test func requestsTheParserRefusesAreAnsweredInWords() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let big = try await blocking {
+            try server.send(
+                "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(String(repeating: "a", count: 90_000))\r\n\r\n")
+        }
+        #expect(RawConnection.status(of: big) == 431, "\(big.prefix(300))")
+        #expect(big.contains("headers are too large") && big.lowercased().contains("x-frame-options: deny"), "\(big)")
+        let garbled = try await blocking { try server.send("GET /api/limits HTTP/1.1\r\nHo st: x\r\n\r\n") }
+        #expect(RawConnection.status(of: garbled) == 400, "\(garbled.prefix(300))")
+        #expect(garbled.contains("not valid HTTP") && garbled.lowercased().contains("nosniff"), "\(garbled)")
+        // Two Host headers: which one a proxy in between used is unknown, so neither is trusted.
+        let twoHosts = try await blocking {
+            try server.send("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: example.com\r\nConnection: close\r\n\r\n")
+        }
+        #expect(RawConnection.status(of: twoHosts) == 400 && twoHosts.contains("more than one Host"), "\(twoHosts)")
+        let limits = try await blocking { try server.request("GET", "/api/limits") }
+        #expect(limits.status == 200, "the server goes on answering")
     }
 
     @Test func connectionsBeyondTheCapGet503AndTheServerStaysUp() async throws {

@@ -40,13 +40,14 @@ public func buildApplication(
     store: SessionStore? = nil
 ) -> some ApplicationProtocol {
     let store = store ?? SessionStore(limits: configuration.limits)
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestGuard(allowedHosts: configuration.allowedHosts + [configuration.host]))
     PageRoutes(
         experiments: configuration.experimentsDirectory, quickReport: QuickReport(ids: configuration.quickExperiments),
         limits: configuration.limits
     ).add(to: router)
     SessionRoutes(store: store).add(to: router)
+    router.answerOtherMethodsWith405()
     let onRunning = configuration.onRunning
     let limits = configuration.limits
     let connections = Occupancy(limit: limits.maxConnections)
@@ -55,8 +56,8 @@ public func buildApplication(
         server: .http1(
             configuration: .init(
                 additionalChannelHandlers: [
-                    ConnectionLimitHandler(count: connections),
-                    RequestDeadlineHandler(seconds: limits.requestBodySeconds),
+                    ConnectionLimitHandler(count: connections), MalformedRequestReply(),
+                    RequestDeadlineHandler(seconds: limits.requestBodySeconds, idleSeconds: limits.idleConnectionSeconds),
                 ],
                 idleTimeout: .milliseconds(Int64(limits.idleConnectionSeconds * 1000)))),
         configuration: .init(

@@ -8,11 +8,12 @@ extension PlaygroundError: HTTPResponseError {
     public var status: HTTPResponse.Status { HTTPResponse.Status(code: kind.rawValue) }
 
     /// JSON content type and no caching; `Retry-After: 10` when the server is full or unavailable, and `Connection:
-    /// close` after a timeout.
+    /// close` after a timeout or a body too large.
     public var headers: HTTPFields {
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         if kind == .tooManySessions || kind == .unavailable { fields[.retryAfter] = "10" }
-        if kind == .timeout { fields[.connection] = "close" }  // the rest of that request is not read
+        // The rest of that request is not read: the connection cannot carry another.
+        if kind == .timeout || kind == .tooLarge { fields[.connection] = "close" }
         return fields
     }
 

@@ -47,8 +47,15 @@ struct RequestGuard: RouterMiddleware {
         HTTPField.Name("X-Frame-Options")!: "DENY", .xContentTypeOptions: "nosniff",
     ]
 
+    private static let host = HTTPField.Name("Host")!
+
     func check(_ request: Request) throws(PlaygroundError) {
         let host = request.head.authority
+        // The first Host becomes `authority`; a second stays among the fields. Which one a proxy or a
+        // cache in between would have used is anyone's guess, so a request carrying two is refused.
+        if request.headers[Self.host] != nil {
+            throw PlaygroundError(.badRequest, "the request has more than one Host header")
+        }
         if let host, !isAllowed(host: host) {
             throw PlaygroundError(
                 .forbidden,

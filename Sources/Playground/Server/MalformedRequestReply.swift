@@ -1,0 +1,88 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+
+/// Says what was wrong with bytes that are not a request the server can read.
+///
+/// When the HTTP parser fails (headers beyond 80 KiB or 1000 fields, a malformed request line),
+/// Hummingbird answers an empty `400` and closes, before any route or middleware sees the request:
+/// without a word of why, and without the security headers every other answer carries. This
+/// handler sits between the parser and Hummingbird, notes the parser's error as it passes, and
+/// turns that empty 400 into `431 Request Header Fields Too Large` (headers too large) or a 400,
+/// each with the API's error body and `RequestGuard.securityHeaders`.
+final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    /// The parser's error, from when it is seen until the answer to it has been written.
+    private var parseError: HTTPParserError?
+    /// A response to the request being read has gone out (a route's 400 for a body it could not read).
+    private var answered = false
+    /// What becomes of Hummingbird's empty 400 once its head went out: a body that replaces the
+    /// empty one, or nothing at all (`dropping`) when the request was answered already.
+    private var pendingBody: [UInt8]?
+    private var dropping = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .head = unwrapInboundIn(data) { answered = false }
+        context.fireChannelRead(data)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? HTTPParserError { parseError = error }
+        context.fireErrorCaught(error)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        switch unwrapOutboundIn(data) {
+        case .head(let head) where parseError != nil && Self.isParseErrorAnswer(head):
+            if answered {  // one request, one answer: the route's came first
+                dropping = true
+                promise?.succeed()
+                return
+            }
+            let (status, message) = Self.describe(parseError!)
+            let body = PlaygroundError.body(message, code: status == .badRequest ? "badRequest" : "headersTooLarge")
+            var fields: HTTPFields = [
+                .contentType: "application/json; charset=utf-8", .cacheControl: "no-store", .connection: "close",
+                .contentLength: String(body.count),
+            ]
+            fields.append(contentsOf: RequestGuard.securityHeaders)
+            pendingBody = body
+            context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: promise)
+        case .head(let head):
+            if head.status.kind != .informational { answered = true }
+            context.write(data, promise: promise)
+        case .end where dropping:
+            (parseError, dropping) = (nil, false)
+            promise?.succeed()
+        case .end(let trailers) where pendingBody != nil:
+            let buffer = context.channel.allocator.buffer(bytes: pendingBody!)
+            (parseError, pendingBody) = (nil, nil)
+            context.write(wrapOutboundOut(.body(buffer)), promise: nil)
+            context.write(wrapOutboundOut(.end(trailers)), promise: promise)
+        default:
+            context.write(data, promise: promise)
+        }
+    }
+
+    /// Hummingbird's answer to a parser error: 400, no type, no body. A route's answer always has a type.
+    private static func isParseErrorAnswer(_ head: HTTPResponse) -> Bool {
+        head.status == .badRequest && head.headerFields[.contentType] == nil && head.headerFields[.contentLength] == "0"
+    }
+
+    /// The status and message for what the parser refused.
+    static func describe(_ error: HTTPParserError) -> (HTTPResponse.Status, String) {
+        if error == .headerOverflow {
+            return (
+                .init(code: 431, reasonPhrase: "Request Header Fields Too Large"),
+                "the request's headers are too large: at most 80 KiB and 1000 fields (a cookie this big, or an "
+                    + "extension adding headers, can cause it; clear the cookies of this address)"
+            )
+        }
+        return (.badRequest, "the request is not valid HTTP/1.1 (\(error)); it was not read, and the connection is closed")
+    }
+}
