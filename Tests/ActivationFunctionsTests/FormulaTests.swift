@@ -131,4 +131,30 @@ struct FormulaTests {
             #expect(formula.warnings.contains { $0.hasPrefix("f′ is NaN") }, "\(text): \(formula.warnings)")
         }
     }
+
+    /// A formula undefined on half the range "equalled" twelve catalog functions, each compared where
+    /// it was defined; was "zero-centred"; and had slope 0 where it had no value.
+    @Test("a formula NaN on part of the range: no false matches, no borrowed properties, no slope")
+    func partlyUndefined() throws {
+        let half = try Formula(parsing: "f(x) = x < 0 ? 0/0 : x")
+        #expect(half.catalogMatches().isEmpty, "\(half.catalogMatches())")
+        #expect(half.info.zeroCentred == .no)
+        #expect(half.info.kinks == [.at(0)], "where it stops being defined")
+        #expect(half.derivative(-1.0).isNaN && half.derivative(-1 as Float).isNaN && half.derivative(2.0) == 1)
+        #expect(half.info.derivativeFormula.contains("nan"), "\(half.info.derivativeFormula)")
+        // The same with the NaN from a parameter's value, and a finite constant part keeps slope 0.
+        #expect(try Formula(parsing: "f(x; a=0) = x < 0 ? a/a : x").derivative(-1.0).isNaN)
+        #expect(try Formula(parsing: "f(x; a=2) = x < 0 ? a/a : x").derivative(-1.0) == 0)
+        #expect(try Formula(parsing: "f(x) = sqrt(x)").info.zeroCentred == .no)
+        // Still a match where the formula is the catalog's function everywhere on [−10, 10].
+        #expect(try Formula(parsing: "f(x) = max(x, 0)").catalogMatches().contains("relu"))
+    }
+
+    /// A comparison that never switches on [−10, 10] made the formula "C¹" (`x > 20 ? x + 100 : x`).
+    @Test("smoothness is measured where the samples are")
+    func smoothnessOfABranchNotTaken() throws {
+        #expect(try Formula(parsing: "f(x) = x > 20 ? x + 100 : x").info.smoothness == .infinitely)
+        #expect(try Formula(parsing: "f(x) = x > 0 ? x + x^2 : x").info.smoothness == .once)
+        #expect(try Formula(parsing: "f(x) = x > 5 ? x + 100 : x").info.smoothness == .discontinuous)
+    }
 }

@@ -1,18 +1,23 @@
 /// The derivative of a tree with respect to x, by the chain rule. Catalog functions use their own
 /// derivative (`catalogDerivative`); at a switch point of a piecewise part (a comparison, abs, sign,
 /// min, max) the derivative is that of the branch taken there, as the catalog's convention.
+///
+/// A part that does not depend on x has derivative 0 where it is finite, and NaN where it is not
+/// (`x < 0 ? 0/0 : x` is undefined left of 0, and so is its slope; the quotient rule, simplified,
+/// made it 0 there). `parameters` are the values the part is evaluated with.
 extension Expression {
-    func derivative() -> Expression {
+    func derivative(parameters: [String: Double] = [:]) -> Expression {
         switch self {
-        case .constant, .parameter: return .constant(0)
         case .x: return .constant(1)
-        case .unary(let f, let u): return Self.chain(f, u) * u.derivative()
-        case .catalog(let id, let u): return .catalogDerivative(id, u) * u.derivative()
-        case .catalogDerivative:
-            return .constant(.nan)  // never built: a formula is differentiated once
-        case .binary(let op, let u, let v): return Self.derivative(op, u, v)
+        case _ where !dependsOnX:
+            return .constant(FormulaProgram(binding(parameters)).run(0.0).isFinite ? 0 : .nan)
+        case .unary(let f, let u): return Self.chain(f, u) * u.derivative(parameters: parameters)
+        case .catalog(let id, let u): return .catalogDerivative(id, u) * u.derivative(parameters: parameters)
+        case .catalogDerivative, .constant, .parameter:
+            return .constant(.nan)  // never reached: the first two never hold x, the third is never built
+        case .binary(let op, let u, let v): return Self.derivative(op, u, v, parameters)
         case .conditional(let c, let a, let b, let t, let e):
-            return .conditional(c, a, b, t.derivative(), e.derivative())
+            return .conditional(c, a, b, t.derivative(parameters: parameters), e.derivative(parameters: parameters))
         }
     }
 
@@ -39,8 +44,10 @@ extension Expression {
         }
     }
 
-    private static func derivative(_ op: BinaryOperator, _ u: Expression, _ v: Expression) -> Expression {
-        let (du, dv) = (u.derivative(), v.derivative())
+    private static func derivative(
+        _ op: BinaryOperator, _ u: Expression, _ v: Expression, _ parameters: [String: Double]
+    ) -> Expression {
+        let (du, dv) = (u.derivative(parameters: parameters), v.derivative(parameters: parameters))
         switch op {
         case .add: return du + dv
         case .subtract: return du - dv

@@ -49,7 +49,7 @@ public struct Formula: ElementwiseActivation {
         var parser = FormulaParser(text)
         let (declared, expression) = try parser.parse()
         let values = try Self.values(declared, parameters, text: text)
-        let derivative = expression.derivative().simplified()
+        let derivative = expression.derivative(parameters: values).simplified()
         guard derivative.size <= Self.maximumDerivativeSize else {
             throw FormulaError(
                 "the derivative has \(derivative.size) terms; the limit is \(Self.maximumDerivativeSize)",

@@ -9,10 +9,12 @@ extension Formula {
             guard let type = definition as? any ElementwiseActivation.Type else { return nil }
             let f = type.init(type.info.defaultParameters)
             var compared = 0
-            for (x, y) in zip(xs, mine) where y.isFinite {
+            for (x, y) in zip(xs, mine) {
                 let reference = f(x)
                 guard reference.isFinite else { continue }
-                guard abs(y - reference) <= 1e-6 * (1 + abs(reference)) else { return nil }
+                // NaN or ±∞ where the catalog's function is finite is no match: `x < 0 ? 0/0 : x`
+                // "equalled" twelve functions, each compared on x ≥ 0 only.
+                guard y.isFinite, abs(y - reference) <= 1e-6 * (1 + abs(reference)) else { return nil }
                 compared += 1
             }
             return compared >= 100 ? type.info.id : nil

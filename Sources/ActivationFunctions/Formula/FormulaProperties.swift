@@ -40,8 +40,10 @@ struct FormulaProperties {
         let jumps = kinks.contains {
             abs(value.run($0 - 1e-9) - value.run($0 + 1e-9)) > 1e-6 * (1 + abs(value.run($0)))
         }
+        // A comparison that takes one branch over all of [−10, 10] (`x > 20 ? x + 100 : x`) leaves
+        // that branch alone there, smooth as any formula without one.
         let smoothness: Smoothness =
-            jumps ? .discontinuous : !kinks.isEmpty ? .continuous : switches.isEmpty ? .infinitely : .once
+            jumps ? .discontinuous : !kinks.isEmpty ? .continuous : switchesInRange ? .once : .infinitely
         return ActivationInfo(
             id: id, name: "f(x) = " + formula, family: .formula, formula: formula, derivative: derivative,
             parameters: parameters,
@@ -77,14 +79,24 @@ struct FormulaProperties {
         guard abs(f0) <= 1e-9 else { return .no }
         let odd = xs.indices.allSatisfy { i in
             let (a, b) = (ys[i], ys[xs.count - 1 - i])
-            return !a.isFinite || !b.isFinite || abs(a + b) <= 1e-9 * (1 + abs(a))
+            // Both undefined (or infinite) is symmetric; one alone is not (`x < 0 ? 0/0 : x`).
+            if !a.isFinite || !b.isFinite { return a.isNaN == b.isNaN && (a.isNaN || a == -b) }
+            return abs(a + b) <= 1e-9 * (1 + abs(a))
         }
         return odd ? .yes : ys.contains { $0 < 0 } ? .partly : .no
     }
 
     var identityNearZero: Bool { abs(value.run(0.0)) <= 1e-6 && abs(derivative.run(0.0) - 1) <= 1e-3 }
 
-    /// Points where the branch signature changes between samples and f′ (or f) jumps there.
+    /// Whether some comparison (or abs, sign, min, max) changes branch between two samples.
+    var switchesInRange: Bool {
+        guard !switches.isEmpty else { return false }
+        let first = switches.signature(xs[0])
+        return xs.dropFirst().contains { switches.signature($0) != first }
+    }
+
+    /// Points where the branch signature changes between samples and f′ (or f) jumps there, or f
+    /// (or f′) is NaN on one side only: where the formula stops being defined.
     func kinks() -> [Double] {
         guard !switches.isEmpty else { return [] }
         var found: [Double] = []
@@ -97,7 +109,8 @@ struct FormulaProperties {
             if let last = found.last, abs(last - point) < 1e-6 { continue }  // a sample exactly on the switch
             let (left, right) = (derivative.run(point - 1e-7), derivative.run(point + 1e-7))
             let (fl, fr) = (value.run(point - 1e-9), value.run(point + 1e-9))
-            if abs(left - right) > 1e-4 * (1 + abs(left)) || abs(fl - fr) > 1e-6 * (1 + abs(fl)) {
+            let oneSidedNaN = left.isNaN != right.isNaN || fl.isNaN != fr.isNaN
+            if oneSidedNaN || abs(left - right) > 1e-4 * (1 + abs(left)) || abs(fl - fr) > 1e-6 * (1 + abs(fl)) {
                 found.append((point * 1e9).rounded() / 1e9)
             }
             if found.count == 16 { break }
