@@ -50,7 +50,19 @@ struct HostileInputCLITests {
         let far = try CLI.run(["predict", "--model", model.path], input: "0.1,0.2\n1e5,1e5\n")
         #expect(far.status == 65, "\(far.output) \(far.error)")
         #expect(far.error.contains("point 2 (100000.0,100000.0)"), "\(far.error)")
+        #expect(far.error.contains("standard deviations from the mean") && far.error.contains("'exponential'"))
         #expect(far.output.isEmpty, "\(far.output)")
+        // A formula that is NaN everywhere, in a model edited by hand: the point is like the data,
+        // so the message does not blame its distance (it said "inputs this far from the data").
+        let text = try String(contentsOf: model, encoding: .utf8)
+        let edited = model.deletingLastPathComponent().appendingPathComponent("nan-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: edited) }
+        try text.replacingOccurrences(of: #""exponential""#, with: #""f(x)=x/0-x/0""#)
+            .write(to: edited, atomically: true, encoding: .utf8)
+        let undefined = try CLI.run(["predict", "--model", edited.path], input: "0.1,0.2\n")
+        #expect(undefined.status == 65, "\(undefined.output) \(undefined.error)")
+        #expect(undefined.error.contains("'f(x)=x/0-x/0' gave NaN or ±∞ for this point"), "\(undefined.error)")
+        #expect(!undefined.error.contains("standard deviations"), "\(undefined.error)")
     }
 
     /// Options the run would not use were dropped without a word: `--classes 5` on xor trained on two
