@@ -58,8 +58,11 @@ struct EvalCommand: ParsableCommand {
                 throw CommandFailure.usage("unknown option '\(option)' (see `activations eval --help`)")
             }
             let given = try parameters.values()
-            if type == .float, let (name, value) = given.sorted(by: { $0.key < $1.key }).first(where: { !Self.fitsFloat($0.value) }) {
-                // Computed in Float, such a parameter became ±∞ or 0: NaN or wrong values without a word.
+            // A catalog function whose parameters Float cannot hold runs in Double (`Activations.make`);
+            // a formula's program runs in Float, where such a parameter becomes ±∞ or 0.
+            if type == .float, Formula.isFormula(id),
+                let (name, value) = given.sorted(by: { $0.key < $1.key }).first(where: { !Self.fitsFloat($0.value) })
+            {
                 throw CommandFailure.usage(
                     "--param \(name)=\(value) is outside Float's range (it becomes \(Float(value)) there); use --type double")
             }

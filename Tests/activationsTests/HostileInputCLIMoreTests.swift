@@ -40,18 +40,29 @@ struct HostileInputCLIMoreTests {
     }
 
     /// In `Float` these parameters became ±∞ or 0: `identity c=1e39` printed nan, `squareplus b=1e39`
-    /// printed 0.0. The same parameters in `Double` are fine.
+    /// printed 0.0. A catalog function now runs in `Double` for them and rounds once, so `--type float`
+    /// prints the `Double` values rounded to `Float`; a formula, whose program runs in `Float`, is refused.
     @Test(
-        "eval --type float refuses a parameter outside Float's range, naming it",
+        "eval --type float with a parameter outside Float's range: Double's values rounded, or refused for a formula",
         arguments: [
             ("identity", "c=1e39"), ("celu", "alpha=1e39"), ("soft-exponential", "alpha=1e-50"), ("squareplus", "b=1e39"),
         ])
     func floatParameters(function: String, parameter: String) throws {
-        let result = try CLI.run(["eval", function, "--type", "float", "--param", parameter, "--", "-1", "0", "1"])
-        #expect(result.status == 64 && result.error.contains("--param \(parameter.split(separator: "=")[0])="), "\(result.error)")
+        let inputs = ["-1", "0", "1", "1e-30", "-2.5"]
+        let float = try CLI.run(["eval", function, "--type", "float", "--param", parameter, "--"] + inputs)
+        let double = try CLI.run(["eval", function, "--param", parameter, "--"] + inputs)
+        #expect(float.status == 0 && double.status == 0, "\(float.error) \(double.error)")
+        let floats = float.output.split(separator: "\n").map { Float(String($0)) }
+        let doubles = double.output.split(separator: "\n").map { Double(String($0)).map(Float.init) }
+        #expect(floats.count == inputs.count && floats == doubles, "\(float.output) against \(double.output)")
+        #expect(!float.output.contains("nan"), "\(float.output)")
+    }
+
+    @Test("eval --type float refuses a formula's parameter outside Float's range, naming it")
+    func floatFormulaParameters() throws {
+        let result = try CLI.run(["eval", "f(x; a=1) = a*x", "--type", "float", "--param", "a=1e39", "--", "1"])
+        #expect(result.status == 64 && result.error.contains("--param a="), "\(result.error)")
         #expect(result.error.contains("outside Float's range") && result.output.isEmpty, "\(result.error) \(result.output)")
-        let double = try CLI.run(["eval", function, "--param", parameter, "--", "-1", "0", "1"])
-        #expect(double.status == 0 && !double.output.contains("nan"), "\(double.error) \(double.output)")
     }
 
     /// `8,0,8` and `8,,8` trained 8,8; an empty argument vanished from eval's line.

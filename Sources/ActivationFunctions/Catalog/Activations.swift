@@ -64,7 +64,9 @@ public enum Activations {
         if Formula.isFormula(name) { return .elementwise(try formula(name, parameters: parameters)) }
         let definition = try definition(name)
         let values = try definition.info.validate(parameters)
-        return AnyActivation(definition.init(values))
+        let built = definition.init(values)
+        if !values.fitFloat, let f = built as? any ElementwiseActivation { return .elementwise(f.inDoubleLanesForFloat()) }
+        return AnyActivation(built)
     }
 
     /// Builds an elementwise function; a row function such as softmax is reported as unknown here.
