@@ -75,7 +75,11 @@ public enum HiddenActivation: Sendable {
             }
             let built = definition.init(try definition.info.validate(parameters))
             if let f = built as? any RandomizedActivation { return .randomized(f, parameters: parameters) }
-            if let f = built as? any ElementwiseActivation { return .function(f, parameters: parameters) }
+            // Through `make`, which computes a `Float` network's values in `Double` when `Float` cannot
+            // hold a parameter (celu with alpha = 1e40 trained on NaN).
+            if case .elementwise(let f) = try Activations.make(id, parameters: parameters) {
+                return .function(f, parameters: parameters)
+            }
             if let f = built as? any RowActivation { return .row(f, parameters: parameters) }
             throw NeuralNetError.invalidConfiguration("\(id) is neither elementwise nor a row function")
         } catch let error as ActivationError {
