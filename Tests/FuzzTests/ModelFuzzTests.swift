@@ -21,7 +21,7 @@ struct ModelFuzzTests {
             let count = features?.count ?? 2
             let normalization = Normalization(
                 mean: [Double](repeating: 0.5, count: count), standardDeviation: [Double](repeating: 2, count: count))
-            return Array(
+            return try! Array(
                 ModelFile(
                     network: network, inputNames: ["x1", "x2"], features: features, normalization: normalization,
                     classNames: classes

@@ -62,12 +62,12 @@ import Testing
         var run = TrainingRun(trainer: trainer, train: oldData, test: nil)
         _ = try #require(try run.trainEpoch())
         #expect(run.trainer.lastEvaluation != nil)
-        run.replaceData(train: newData, test: nil)
+        try run.replaceData(train: newData, test: nil)
         var rng = SeededGenerator(seed: 0)
         let direct = run.network.gradients(newData.inputs, newData.targets, training: false, rng: &rng)
         #expect(try #require(run.fullBatchPass()).gradients.map(\.weights) == direct.gradients.map(\.weights))
         #expect(try run.trainEpoch { false } == nil && run.trainer.hasEpochInProgress)
-        run.replaceData(train: oldData, test: nil)
+        try run.replaceData(train: oldData, test: nil)
         #expect(!run.trainer.hasEpochInProgress)
     }
 }

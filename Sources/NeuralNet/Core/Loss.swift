@@ -111,7 +111,9 @@ extension OutputHead {
     }
 
     /// The class a row of last sums stands for.
+    /// The row must not be empty (a precondition).
     public func predictedClass<T: TrainingScalar>(_ row: ArraySlice<T>) -> Int {
+        precondition(!row.isEmpty, "predictedClass: the row of last sums is empty")
         switch self {
         case .softmax: return row.indices.max { row[$0] < row[$1] }! - row.startIndex
         default: return row[row.startIndex] >= 0 ? 1 : 0  // σ(z) ≥ ½ and tanh(z) ≥ 0 both mean z ≥ 0

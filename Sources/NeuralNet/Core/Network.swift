@@ -28,6 +28,17 @@ public struct Network<T: TrainingScalar>: Sendable {
         guard activations.count == hidden.count else {
             throw .invalidConfiguration("\(activations.count) activations for \(hidden.count) hidden layers")
         }
+        // Counted before anything is allocated: 2²⁰ inputs into 2²⁰ units asked for 8 TB and stopped the program.
+        var weights = 0
+        for (from, to) in zip([inputs] + hidden, hidden + [outputs]) {
+            let (product, overflow) = from.multipliedReportingOverflow(by: to)
+            weights = overflow ? .max : weights.addingReportingOverflow(product).overflow ? .max : weights + product
+        }
+        guard weights <= Self.maximumWeights else {
+            throw .invalidConfiguration(
+                "the layers \(([inputs] + hidden + [outputs]).map(String.init).joined(separator: "→")) need "
+                    + "\(weights == .max ? "more than \(Int.max)" : "\(weights)") weights; at most \(Self.maximumWeights)")
+        }
         var layers: [DenseLayer<T>] = []
         var fanIn = inputs
         for (width, activation) in zip(hidden, activations) {
@@ -43,6 +54,9 @@ public struct Network<T: TrainingScalar>: Sendable {
         layers.append(DenseLayer(weights: w, bias: b, activation: .function(Identity(), parameters: [:])))
         self.init(layers: layers, head: head)
     }
+
+    /// The most weights a network may have: 2²⁸ (2 GiB in `Double`, before the optimiser's state).
+    public static var maximumWeights: Int { 1 << 28 }
 
     static func initialParameters(_ activation: HiddenActivation, _ width: Int) -> [T] {
         guard case .learned(let definition, let initial, let shared) = activation else { return [] }

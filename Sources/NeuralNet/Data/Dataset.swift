@@ -37,8 +37,27 @@ public struct Dataset: Sendable {
         return Dataset(inputs: inputs.rows(indices), labels: labels, featureNames: featureNames)
     }
 
+    /// Throws unless the parts fit together: at least one row, one label (or target row) per row of
+    /// `inputs`, and one feature name per column. (`init` does not check them; `split` and training
+    /// do, which trapped on 3 rows with 2 labels.)
+    public func check() throws(NeuralNetError) {
+        guard count > 0 else { throw .invalidData("no training samples: the data has no rows") }
+        let labelCount =
+            switch labels {
+            case .classes(let classes, _): classes.count
+            case .values(let values): values.rows
+            }
+        guard labelCount == count else {
+            throw .shapeMismatch("the data has \(count) rows of inputs but \(labelCount) labels")
+        }
+        guard featureNames.count == inputs.columns else {
+            throw .shapeMismatch("the data has \(inputs.columns) columns but \(featureNames.count) feature names")
+        }
+    }
+
     /// Shuffles once with `seed`, then puts the first `trainFraction` in train and the rest in test.
     public func split(trainFraction: Double, seed: UInt64) throws(NeuralNetError) -> (train: Dataset, test: Dataset) {
+        try check()
         guard trainFraction > 0, trainFraction <= 1 else {
             throw .invalidConfiguration("the train fraction must be in (0, 1], got \(trainFraction)")
         }

@@ -76,11 +76,20 @@ public struct ModelFile: Codable, Sendable, Equatable {
         return prepared
     }
 
-    /// The file as pretty-printed JSON with sorted keys.
-    public func encoded() -> Data {
+    /// The file as pretty-printed JSON with sorted keys. Throws when a number is NaN or ±∞, which
+    /// JSON cannot hold: training never leaves one, but every field can be set by hand (a NaN mean
+    /// in `normalization` stopped the program here).
+    public func encoded() throws(NeuralNetError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try! encoder.encode(self)  // every number in a trained model is finite (training stops otherwise)
+        do { return try encoder.encode(self) } catch {
+            var field = "a number"
+            if case EncodingError.invalidValue(let value, let context) = error {
+                let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                field = "\(path.hasPrefix(".") ? String(path.dropFirst()) : path) = \(value)"
+            }
+            throw .invalidModel("\(field) is not a finite number, which a model file cannot hold")
+        }
     }
 
     /// The file's model, refusing a key given twice (see `JSONDuplicateKeys`). Call `network()` (or

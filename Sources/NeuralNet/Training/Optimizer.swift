@@ -71,6 +71,21 @@ public struct OptimizerSettings: Sendable, Codable, Equatable {
             throw .invalidConfiguration("weight decay and regularisation rate must be finite and ≥ 0")
         }
     }
+
+    /// Throws for a setting that `Float` turns into ∞ or 0, for a network trained in `Float`: a
+    /// learning rate of 1e39 became ∞ and an epsilon of 1e-50 became 0 (Adam's 0/0 then wrote NaN
+    /// into every weight).
+    public func validateForFloat() throws(NeuralNetError) {
+        let settings = [
+            ("the learning rate", learningRate), ("epsilon", epsilon), ("weight decay", weightDecay),
+            ("the regularisation rate", regularizationRate),
+        ]
+        for (name, value) in settings where Float(value).isInfinite || (value != 0 && Float(value) == 0) {
+            throw .invalidConfiguration(
+                "\(name) \(value) is \(Float(value)) in Float, the precision this network trains in; "
+                    + "use a value within Float's range (about 1.2e-38 to 3.4e38), or train in Double")
+        }
+    }
 }
 
 /// The optimiser's state: one slot per parameter array (velocities, moments, step count).

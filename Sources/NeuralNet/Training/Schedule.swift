@@ -22,6 +22,35 @@ public enum LearningRateSchedule: Sendable, Codable, Equatable {
         }
     }
 
+    /// Throws for a schedule that cannot give a usable rate: `step` with `every` below 1 or a `gamma`
+    /// that is not a finite number > 0 (−1 trained with a negative rate: gradient ascent), `cosine`
+    /// with `epochs` below 1 or a `minimum` that is not a finite number ≥ 0, or a rate that is not
+    /// finite and > 0 in some epoch of `epochs` (a gamma of 1e300 overflowed).
+    public func validate(base: Double, epochs: Int) throws(NeuralNetError) {
+        switch self {
+        case .constant: return
+        case .step(let every, let gamma):
+            guard every >= 1, gamma.isFinite, gamma > 0 else {
+                throw .invalidConfiguration(
+                    "a step schedule needs every ≥ 1 and a gamma that is a finite number > 0, got every \(every), gamma \(gamma)")
+            }
+        case .cosine(let epochs, let minimum):
+            guard epochs >= 1, minimum.isFinite, minimum >= 0 else {
+                throw .invalidConfiguration(
+                    "a cosine schedule needs epochs ≥ 1 and a minimum that is a finite number ≥ 0, got epochs \(epochs), minimum \(minimum)")
+            }
+        }
+        // The rate moves one way over the epochs (step: by powers of gamma; cosine: from base to
+        // minimum), so its first and last epochs bound it.
+        for epoch in [0, max(epochs - 1, 0)] {
+            let r = rate(base: base, epoch: epoch)
+            guard r.isFinite, r > 0 || (r == 0 && epoch > 0) else {
+                throw .invalidConfiguration(
+                    "the schedule gives a learning rate of \(r) in epoch \(epoch + 1); it must stay a finite number > 0")
+            }
+        }
+    }
+
     /// Parses `constant`, `step:EVERY:GAMMA` or `cosine` (over `epochs`, down to 0).
     public static func parse(_ text: String, epochs: Int) -> LearningRateSchedule? {
         let parts = text.split(separator: ":").map(String.init)

@@ -180,6 +180,7 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     public mutating func step(_ batch: LabeledData<T>) throws(NeuralNetError) {
+        try checkShape(batch)  // a batch of another width trapped in the matrix product
         try step(
             batch.inputs, batch.targets, learningRate: schedule.rate(base: settings.learningRate, epoch: epoch),
             batchIndex: 1)
@@ -231,6 +232,8 @@ public struct Trainer<T: TrainingScalar>: Sendable {
     }
 
     private func checkShape(_ data: LabeledData<T>) throws(NeuralNetError) {
+        // An empty set "trained" with a loss of 0 and every unit counted dead.
+        guard data.count > 0 else { throw .invalidData("no training samples: the data has no rows") }
         guard data.inputs.columns == network.inputCount else {
             throw .shapeMismatch(
                 "the data has \(data.inputs.columns) features but the network takes \(network.inputCount)")

@@ -59,7 +59,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         return result
     }
 
-    /// Throws for the first setting out of range: the optimiser's, epochs or batch size below 1, a
+    /// Throws for the first setting out of range: the optimiser's (in `Float`, also one that `Float`
+    /// cannot hold), the schedule's, epochs or batch size below 1, a
     /// non-finite hidden bias, a width outside 1…4096 or more than 64 layers, a train fraction outside
     /// (0, 1], or activations that are unknown or do not match the layers.
     public func validate() throws(NeuralNetError) {
@@ -75,6 +76,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         guard trainFraction > 0, trainFraction <= 1 else {
             throw .invalidConfiguration("the train fraction must be in (0, 1], got \(trainFraction)")
         }
+        try schedule.validate(base: optimizer.learningRate, epochs: epochs)
+        if precision == .float { try optimizer.validateForFloat() }
         _ = try hiddenActivations()
     }
 }

@@ -52,7 +52,21 @@ public struct TrainingRun<T: TrainingScalar>: Sendable {
 
     /// Trains on new data from the next batch on: the weights and the optimiser's state go on, an epoch
     /// stopped in between is dropped (the next one starts over the new data).
-    public mutating func replaceData(train: LabeledData<T>, test: LabeledData<T>?) {
+    public mutating func replaceData(train: LabeledData<T>, test: LabeledData<T>?) throws(NeuralNetError) {
+        // Data of another width was taken, and measuring it trapped in the matrix product.
+        let network = trainer.network
+        for (name, part) in [("training", train), ("test", test)] {
+            guard let part else { continue }
+            guard part.inputs.columns == network.inputCount else {
+                throw .shapeMismatch(
+                    "the new \(name) data has \(part.inputs.columns) features but the network takes \(network.inputCount)")
+            }
+            let outputs = try network.head.outputCount(for: part.targets)
+            guard outputs == network.outputCount else {
+                throw .shapeMismatch(
+                    "the new \(name) data's targets need \(outputs) outputs but the network has \(network.outputCount)")
+            }
+        }
         (self.train, self.test) = (train, test)
         trainer.discardEpochInProgress()
         evaluatedCurrentData = false
@@ -61,7 +75,7 @@ public struct TrainingRun<T: TrainingScalar>: Sendable {
     /// Trains on the normalised parts of `split` from the next batch on (see `replaceData(train:test:)`).
     public mutating func replaceData(_ split: TrainingSplit) throws(NeuralNetError) {
         let (train, test) = try split.labeled(T.self)
-        replaceData(train: train, test: test)
+        try replaceData(train: train, test: test)
     }
 
     /// A new trainer on the same data (a reset to other weights, or another seed).

@@ -82,6 +82,7 @@ public struct TrainingSession: Sendable {
     /// is not 2-D, a non-finite value, a head that does not suit the targets).
     public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
         try configuration.validate()
+        try raw.check()
         let split = try TrainingSplit(
             raw, trainFraction: configuration.trainFraction, seed: configuration.seed,
             features: configuration.features, normalize: configuration.normalize)
@@ -161,6 +162,11 @@ public struct TrainingSession: Sendable {
 
     /// Outputs for raw points (feature map and normalisation applied here).
     public func predict(_ raw: Matrix<Double>) throws(NeuralNetError) -> Matrix<Double> {
+        guard raw.columns == data.inputs.columns else {  // trapped in the normalisation
+            throw .shapeMismatch(
+                "the network reads \(data.inputs.columns) columns (\(data.featureNames.joined(separator: ", "))), the input has \(raw.columns)"
+            )
+        }
         var inputs = raw
         if let features = configuration.features {
             inputs = try Feature.map(

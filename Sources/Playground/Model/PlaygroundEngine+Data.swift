@@ -16,8 +16,8 @@ extension PlaygroundEngine {
         // Prepared before anything changes: points that fail there are not left in `added`.
         let prepared = try PreparedData(
             raw: source, added: added + points, config: config, normalization: data.normalization)
+        try replacePoints(with: prepared)
         added += points
-        replacePoints(with: prepared)
     }
 
     /// Finite coordinates within `PlaygroundLimits.maxCoordinate`, and a class of the data where it has
@@ -95,9 +95,9 @@ extension PlaygroundEngine {
 
     /// Trains on `prepared` from the next batch on: the network and the optimiser's state go on, an
     /// epoch stopped in between is dropped, and the frames measure the new points.
-    mutating func replacePoints(with prepared: PreparedData) {
+    mutating func replacePoints(with prepared: PreparedData) throws(PlaygroundError) {
+        do { try run.replaceData(train: prepared.train, test: prepared.test) } catch { throw .from(error) }
         data = prepared
-        run.replaceData(train: prepared.train, test: prepared.test)
         dataVersion += 1
     }
 
