@@ -50,6 +50,29 @@ struct EdgeCaseTests {
         #expect(float(Float(1e-28)) == Float(1e30), "\(float(Float(1e-28)))")
     }
 
+    /// Where x/α (CELU) or αx (soft exponential) is far below 1, the function is x(1 + u/2 + u²/6 + …):
+    /// to `Double`'s precision, x itself (plus α for soft exponential). For α = 10³⁰⁰ (CELU) and
+    /// 10⁻³⁰⁰ (soft exponential) u went subnormal or to 0, and the quotient lost every digit: CELU gave
+    /// −9.99988·10⁻²¹ at −10⁻²⁰ and −0 at −10⁻³⁰; soft exponential gave +10⁻³⁰⁰ at −10⁻³⁰.
+    @Test("CELU and soft-exponential where x/α or αx is tiny: x (plus α), by the series")
+    func tinyScaledArgument() throws {
+        let celu = try Activations.elementwise("celu", parameters: ["alpha": 1e300])
+        for x in [-1e-20, -1e-30, -1e-300, -3.5] {
+            #expect(celu(x) == x, "celu(\(x)) = \(celu(x))")
+            #expect(celu.forward([x]) == [x])
+        }
+        #expect(celu(-0.0).sign == .minus && celu(-0.0) == 0, "−0 stays −0")
+        let soft = try Activations.elementwise("soft-exponential", parameters: ["alpha": 1e-300])
+        for x in [-1e-30, -1e-20, 2.5, -1e200] {
+            #expect(soft(x) == x, "soft-exponential(\(x)) = \(soft(x))")  // x + 10⁻³⁰⁰ rounds to x
+            #expect(soft.forward([x]) == [x])
+        }
+        #expect(soft(0.0) == 1e-300)
+        // An ordinary α near 0: x + x²/2 + α, against the series (x = 10⁻⁹, α = 1: e^x − 1 + 1).
+        let one = try Activations.elementwise("soft-exponential", parameters: ["alpha": 1])
+        #expect(one(1e-9) == 1 + 1e-9 + 5e-19, "\(one(1e-9))")
+    }
+
     /// Soft exponential with α < 0 is defined only for x > α − 1/α (−1.5 at α = −0.5): below it the
     /// value is NaN, and the slope must be too (it was the formula's finite −1.333 at x = −3). The
     /// batch kernels agree with the scalar calls.

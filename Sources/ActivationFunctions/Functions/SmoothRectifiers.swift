@@ -216,7 +216,10 @@ public struct SoftExponential: LearnableActivation {
         let q = corrected / split.hi
         // (q + hi) + lo − q·lo/hi: the quotient by hi + lo and the sum with it, to first order in lo.
         let lowTerm = (split.lo - q * (split.lo / split.hi)).replacing(with: L(0), where: q .== L(.infinity))
-        let result = (q + split.hi) + lowTerm
+        // Where |αx| < 2⁻²⁷, (e^{αx} − 1)/α = x(1 + αx/2) to within (αx)²/6: for α = 10⁻³⁰⁰, αx
+        // went subnormal or to 0, and the quotient lost every digit (−1e-30 gave +1e-300).
+        let small = (x * (L(1) + L(0.5) * y) + split.hi) + split.lo
+        let result = ((q + split.hi) + lowTerm).replacing(with: small, where: y.magnitude .< L(0x1p-27))
         guard alpha > 1 else { return result }  // for α ≤ 1, e^{αx} overflowing means f does
         let over = m .== L(.infinity)
         guard L.anyLane(over) else { return result }
