@@ -73,6 +73,26 @@ struct EdgeCaseTests {
         #expect(one(1e-9) == 1 + 1e-9 + 5e-19, "\(one(1e-9))")
     }
 
+    /// A slope of 0 makes these functions 0 (or, for PLU, the clamp to [−c, c]) on a side, and the
+    /// limit at ±∞ is that constant; 0·∞ gave NaN there.
+    @Test("a slope of 0: the limits at ±∞ are the constant, not NaN", arguments: ["identity", "leaky-relu", "rrelu", "plu"])
+    func zeroSlopeLimits(_ id: String) throws {
+        let parameters: [String: Double] =
+            switch id {
+            case "identity": ["c": 0]
+            case "leaky-relu": ["slope": 0]
+            case "rrelu": ["lower": 0, "upper": 0]
+            default: ["alpha": 0, "c": 1]
+            }
+        let f = try Activations.elementwise(id, parameters: parameters)
+        let minus: Double = id == "plu" ? -1 : 0
+        let plus: Double = id == "plu" ? 1 : id == "identity" ? 0 : .infinity
+        #expect(f(-Double.infinity) == minus && f(Double.infinity) == plus, "\(id): \(f(-Double.infinity)), \(f(Double.infinity))")
+        #expect(f(-Float.infinity) == Float(minus) && f(Float.infinity) == Float(plus))
+        #expect(f.forward([-Double.infinity, -1e308, 3, .infinity]) == [minus, minus, id == "identity" ? 0 : id == "plu" ? 1 : 3, plus])
+        #expect(f(Double.nan).isNaN)
+    }
+
     /// Soft exponential with α < 0 is defined only for x > α − 1/α (−1.5 at α = −0.5): below it the
     /// value is NaN, and the slope must be too (it was the formula's finite −1.333 at x = −3). The
     /// batch kernels agree with the scalar calls.

@@ -74,6 +74,8 @@ public struct PLU: ElementwiseActivation {
 
     /// f(x) = max(α(x + c) − c, min(α(x − c) + c, x)), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
+        // α = 0 is the clamp to [−c, c], whose limits at ±∞ are ±c (0·∞ gave NaN).
+        if alpha == 0 { return select(x .> L(c), L(c), select(x .< L(-c), L(-c), x)) }
         let above = L(c).addingProduct(L(alpha), x - L(c))
         let below = L(-c).addingProduct(L(alpha), x + L(c))
         return select(x .> L(c), above, select(x .< L(-c), below, x))

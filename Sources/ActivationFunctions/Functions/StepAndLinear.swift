@@ -16,7 +16,7 @@ public struct Identity: ElementwiseActivation {
     /// with ranges checked).
     public init(_ p: ParameterValues) { c = p["c"] }
     /// f(x) = c·x, in every lane of `x`.
-    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { L(c) * x }
+    @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L { scaled(x, by: c) }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L(c) }
 }
 
