@@ -67,6 +67,23 @@ import Testing
         }
     }
 
+    /// Finite gradients times a learning rate of 1e308 overflow in the update; the next step's loss
+    /// was the first to notice, and blamed the loss.
+    @Test("an update that overflows stops training at once and says why")
+    func overflowingUpdate() throws {
+        var rng = SeededGenerator(seed: 1)
+        let network = try Network<Double>(
+            inputs: 1, hidden: [2], activations: [.named("identity")], outputs: 1, head: .linear, initializer: .he,
+            rng: &rng)
+        var trainer = try Trainer(
+            network: network, settings: OptimizerSettings(kind: .sgd, learningRate: 1e308), batchSize: 1, seed: 1)
+        let batch = try LabeledData<Double>(inputs: Matrix([[3]]), targets: .values(Matrix([[1e6]])))
+        do {
+            try trainer.step(batch)
+            Issue.record("the update overflowed without a word")
+        } catch { #expect("\(error)".contains("the update made layer"), "\(error)") }
+    }
+
     @Test("a learning-rate schedule that is negative, NaN or overflows is refused")
     func schedules() throws {
         for schedule: LearningRateSchedule in [

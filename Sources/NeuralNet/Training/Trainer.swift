@@ -213,6 +213,14 @@ public struct Trainer<T: TrainingScalar>: Sendable {
         for index in stepPass.gradients.indices {
             update(layer: index, learningRate: learningRate)
         }
+        // Finite gradients can still overflow in the update (a learning rate of 1e300): said at once,
+        // rather than by the next step's NaN loss, which would blame the loss.
+        if let index = network.layers.firstIndex(where: { !$0.parametersAreFinite }) {
+            throw .nonFinite(
+                epoch: epoch + 1, batch: batchIndex,
+                detail: "the update made layer \(index + 1)'s weights infinite or NaN: the learning rate "
+                    + "\(learningRate) is too large for these gradients; the weights are not usable (reset)")
+        }
     }
 
     /// Applies the optimiser to one layer's weights, biases and learned activation parameters.
@@ -243,6 +251,11 @@ public struct Trainer<T: TrainingScalar>: Sendable {
             throw .shapeMismatch("the targets need \(outputs) outputs but the network has \(network.outputCount)")
         }
     }
+}
+
+extension DenseLayer {
+    /// Whether no weight, bias or learned parameter is NaN or infinite.
+    var parametersAreFinite: Bool { weights.storage.isAllFinite && bias.isAllFinite && activationParameters.isAllFinite }
 }
 
 extension DenseLayer.Gradients {

@@ -131,8 +131,10 @@ public struct TrainingSession: Sendable {
     /// Whether the configured number of epochs has run.
     public var isFinished: Bool { epoch >= configuration.epochs }
 
-    /// Trains one more epoch and returns its metrics. After an error (a non-finite loss or gradient),
-    /// the network is the one the failing step started from: nothing non-finite was written.
+    /// Trains one more epoch and returns its metrics. After an error for a non-finite loss or
+    /// gradient, the network is the one the failing step started from: nothing non-finite was
+    /// written. An update that overflows although its gradients were finite (a learning rate far too
+    /// large) is an error too, after the update: the network then holds ±∞ or NaN.
     @discardableResult
     public mutating func runEpoch() throws(NeuralNetError) -> EpochMetrics {
         let metrics = try change(
