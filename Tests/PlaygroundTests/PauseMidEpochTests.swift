@@ -10,6 +10,8 @@ import Testing
     /// Training threads of this suite's own (one urgent-only, one for training), alive for the process
     /// as `TrainingThreads.shared` is: its threads hold it unowned.
     static let threads = TrainingThreads(count: 2)
+    /// Another pair, that one test keeps busy.
+    static let waitThreads = TrainingThreads(count: 2)
 
     static func config() -> PlaygroundConfig {
         var config = PlaygroundConfig()
@@ -66,6 +68,31 @@ import Testing
         #expect(calls > 1, "one step trained a whole epoch of \(epochTime) with a limit of a tenth of that")
         let weights = try await session.withEngine { (engine, _) in engine.network.layers.map(\.weights) }
         #expect(weights == straight.network.layers.map(\.weights), "the epoch went on with the same numbers")
+    }
+
+    /// A step's time limit counts its training, not its wait for a thread: behind other sessions'
+    /// jobs that held every thread past the limit, a step of one epoch trained one batch and answered
+    /// "trained 0" (the full suite on a loaded machine failed this way).
+    @Test func aStepsWaitForAThreadDoesNotCountAgainstItsLimit() async throws {
+        let threads = Self.waitThreads
+        let session = PlaygroundSession(id: "w", engine: try PlaygroundEngine(config: Self.config()), threads: threads)
+        final class Other: Sendable {}
+        let others = [Other(), Other()]
+        let started = TrainingThreadsTests.Counter()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for other in others {  // every thread busy for 2 s, twice the step's limit
+                group.addTask {
+                    try await threads.run(.urgent, owner: other) { () throws(PlaygroundError) in
+                        started.increment()
+                        Thread.sleep(forTimeInterval: 2)
+                    }
+                }
+            }
+            while started.value < 2 { try await Task.sleep(for: .milliseconds(5)) }
+            let trained = try await session.step(epochs: 1, timeLimit: .seconds(1))
+            #expect(trained == 1, "the wait behind the other jobs used up the step's limit")
+            try await group.waitForAll()
+        }
     }
 
     /// With no time at all, a step trains exactly one batch (a step whose job started after its limit

@@ -39,18 +39,20 @@ extension PlaygroundSession {
         try await step(epochs: epochs, timeLimit: Self.stepTimeLimit)
     }
 
-    /// `step(epochs:)` with a time limit of the caller's (a test's shorter one).
+    /// `step(epochs:)` with a time limit of the caller's (a test's shorter one). The limit counts the
+    /// time the step's slices train, not the time they wait for a training thread: on a busy server a
+    /// step of 2 epochs that waited 5 s behind other sessions trained one batch and answered at epoch 0.
     func step(epochs: Int, timeLimit: Duration) async throws(PlaygroundError) -> Int {
         stop()
-        let deadline = ContinuousClock.now + timeLimit
-        let inTime = { @Sendable in ContinuousClock.now < deadline }
+        let clock = TrainingClock(limit: timeLimit)
+        let inTime = { @Sendable in clock.inTime }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
-        var first = true  // trains at least one batch, even when its job starts after the limit
+        var first = true  // trains at least one batch
         while remaining > 0 && (first || inTime()) {
             let (done, paused) = try await trainSlice(
                 upTo: remaining, priority: .urgent, wholeEpochs: false, cancellable: true, firstBatchAlways: first,
-                while: inTime)
+                clock: clock, while: inTime)
             (trained, remaining, first) = (trained + done, remaining - done, false)
             if paused { break }
         }
@@ -79,10 +81,12 @@ extension PlaygroundSession {
     /// it finished and whether training paused by itself.
     private func trainSlice(
         upTo epochs: Int?, priority: TrainingThreads.Priority, wholeEpochs: Bool, cancellable: Bool = false,
-        firstBatchAlways: Bool = false, while shouldGo: @escaping @Sendable () -> Bool
+        firstBatchAlways: Bool = false, clock: TrainingClock? = nil, while shouldGo: @escaping @Sendable () -> Bool
     ) async throws(PlaygroundError) -> (Int, Bool) {
         let budget = sliceBudget
         return try await withEngine(priority, cancellable: cancellable) { (engine, pause) in
+            clock?.start()
+            defer { clock?.stop() }
             let deadline = ContinuousClock.now + budget
             let midEpoch = { wholeEpochs || (shouldGo() && ContinuousClock.now < deadline) }
             let epochs = epochs ?? engine.config.epochsPerFrame
@@ -184,4 +188,28 @@ extension PlaygroundEngine {
             train: rows(data.rawTrain), test: rows(data.rawTest), added: added.map { [$0.x1, $0.x2, $0.label] },
             warnings: config.dataset == PlaygroundLimits.customDataset && uploaded != nil ? uploadWarnings : [])
     }
+}
+
+/// The time a step has spent training: its slices' running time, without their waits for a thread.
+final class TrainingClock: @unchecked Sendable {  // every field behind `lock`
+    private let lock = NSLock()
+    private let limit: Duration
+    private var spent = Duration.zero
+    private var since: ContinuousClock.Instant?
+
+    init(limit: Duration) { self.limit = limit }
+
+    /// A slice starts running.
+    func start() { lock.withLock { since = .now } }
+
+    /// The slice stopped running.
+    func stop() {
+        lock.withLock {
+            if let since { spent += .now - since }
+            since = nil
+        }
+    }
+
+    /// Whether the time spent so far, the running slice's included, is within the limit.
+    var inTime: Bool { lock.withLock { spent + (since.map { .now - $0 } ?? .zero) < limit } }
 }
