@@ -8,13 +8,15 @@ applied (and Export returns the new model); the weight editor refuses junk with 
 typo label or a far outlier gets warnings; a preset's note clears when the setup moves away from it; a
 classroom link prepared by unticking boxes leaves the teacher's address alone and, opened in a new tab,
 shows the student only what the teacher chose; Play then Pause one second later (twice) shows each
-click at once and ends paused, as the server confirms. Prints one JSON line; exits 1 on a failed check.
+click at once and ends paused, as the server confirms; reloading or leaving the page closes its session. Prints one JSON line; exits 1 on a failed check.
 """
 import json
 import os
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select
@@ -186,6 +188,35 @@ def classroom():
     b.check("ReLU" not in text and "relu" not in text, "the student's page names the hidden activation")
 
 
-checks = [epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+def session_status(sid):
+    """The HTTP status of GET /api/sessions/<sid>, asked from outside the browser."""
+    try:
+        with urllib.request.urlopen(f"{url}api/sessions/{sid}", timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def reload_closes_session():
+    """Reloading or leaving the page deletes its session at once (it trained on until the 10-minute idle
+    timeout, and ten reloads filled the session slots)."""
+    fresh("#dataset=spiral&networkShape=6,4")
+    d.find_element("id", "play").click()
+    b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "training to start")
+    first = b.js("return window.playground.id")
+    d.refresh()
+    b.wait_for(lambda s: s["config"] is not None, 30, "the reloaded page's first frame")
+    second = b.js("return window.playground.id")
+    time.sleep(0.5)
+    statuses = {"reloaded": session_status(first), "new": session_status(second)}
+    d.get("about:blank")
+    time.sleep(0.5)
+    statuses["left"] = session_status(second)
+    b.seen["sessionsAfterReload"] = statuses
+    b.check(statuses == {"reloaded": 404, "new": 200, "left": 404},
+            f"the page's session is not closed when the page goes (404 expected for the old ones): {statuses}")
+
+
+checks = [reload_closes_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

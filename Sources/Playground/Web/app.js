@@ -63,6 +63,14 @@ async function startSession() {
   }
 }
 
+/** Deletes this tab's session (the page is going away); `keepalive` lets the request outlive the page. */
+function closeSession() {
+  if (!S.id) return;
+  puller.stop();
+  fetch(`/api/sessions/${S.id}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+  S.id = null;
+}
+
 /** Frames, pulled: every one is taken in (records and points come as deltas), the newest is drawn. */
 const puller = new FramePuller((frame, decoded, bytes) => {
   S.frameBytes.push(bytes); if (S.frameBytes.length > 1000) S.frameBytes.shift();
@@ -469,6 +477,11 @@ function wire() {
   followPointer($('gradChart'), at => { S.gradHover = at; drawCharts(); });
   wireTheme(() => { if (S.frame) draw(); });
   window.addEventListener('hashchange', () => applyHash().catch(report));
+  // A closed or reloaded tab closes its session at once: it trained on, on the server's CPU and in one
+  // of its session slots, until the idle timeout (10 min). A page restored from the back/forward cache
+  // starts a new one.
+  window.addEventListener('pagehide', closeSession);
+  window.addEventListener('pageshow', ev => { if (ev.persisted && !S.id) startSession(); });
   $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
