@@ -8,7 +8,9 @@ applied (and Export returns the new model); the weight editor refuses junk with 
 typo label or a far outlier gets warnings; a preset's note clears when the setup moves away from it; a
 classroom link prepared by unticking boxes leaves the teacher's address alone and, opened in a new tab,
 shows the student only what the teacher chose; Play then Pause one second later (twice) shows each
-click at once and ends paused, as the server confirms; reloading or leaving the page closes its session. Prints one JSON line; exits 1 on a failed check.
+click at once and ends paused, as the server confirms; a link with a value out of range keeps its other
+keys and hide flags and says what it changed; reloading or leaving the page closes its session. Prints
+one JSON line; exits 1 on a failed check.
 """
 import json
 import os
@@ -217,6 +219,27 @@ def reload_closes_session():
             f"the page's session is not closed when the page goes (404 expected for the old ones): {statuses}")
 
 
-checks = [reload_closes_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+def link_with_a_refused_value():
+    """A TensorFlow Playground link with 10 hidden layers (we take 8) keeps its other keys and its classroom
+    hide flags; the layers are cut to 8 and the banner says so (the whole setup and the flags were dropped)."""
+    hash = "#dataset=spiral&activation=relu&networkShape=8,8,8,8,8,8,8,8,8,8&learningRate=0.01&noise_hide=true&learningRate_hide=true"
+    fresh(hash)
+    state = b.wait_for(lambda s: "networkShape" in s["banner"], 20, "the banner about the refused layers")
+    config, address = state["config"], b.js("return location.hash")
+    shown = b.js("return Object.fromEntries(['noise', 'learningRate'].map(id => [id, document.getElementById(id).getClientRects().length > 0]))")
+    b.seen["refusedLink"] = {"banner": state["banner"][:200], "shape": config["networkShape"], "shown": shown}
+    b.check(config["networkShape"] == [8] * 8 and config["dataset"] == "spiral" and config["activations"] == ["relu"]
+            and config["learningRate"] == 0.01, f"the link's other keys were not kept: {config}")
+    b.check("noise_hide=true" in address and "learningRate_hide=true" in address, f"the hide flags left the address: {address}")
+    b.check(not shown["noise"] and not shown["learningRate"], f"the hidden controls show: {shown}")
+    b.check("8 hidden layers" in state["banner"], f"the banner does not say what was changed: {state['banner']!r}")
+    fresh("#dataset=xor&noise=80&batchSize=3&batchSize_hide=true")
+    state = b.wait_for(lambda s: "noise" in s["banner"], 20, "the banner about the refused noise")
+    b.seen["refusedNoise"] = state["banner"][:200]
+    b.check(state["config"]["noise"] == 0 and state["config"]["dataset"] == "xor" and state["config"]["batchSize"] == 3
+            and "batchSize_hide=true" in b.js("return location.hash"), f"noise=80 lost other keys: {state['config']}")
+
+
+checks = [link_with_a_refused_value, reload_closes_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))
