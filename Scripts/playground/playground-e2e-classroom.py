@@ -53,5 +53,21 @@ def preset_note_covers_nothing():
     b.check(not covered, f"the preset's note covers controls: {covered}")
 
 
-checks = [preset_note_covers_nothing]
+def max_epochs():
+    """Play or Step pressed again after the pause at Max epochs trained one more epoch each time (031, 032…)
+    under a banner that said training had paused at the maximum."""
+    fresh("#maxEpochs=3&networkShape=2")
+    d.find_element("id", "play").click()
+    b.wait_for(lambda s: not s["playing"] and s["epoch"] == 3 and "maximum" in s["banner"], 30, "the pause at 3 epochs")
+    for button in ["play", "step"]:
+        d.find_element("id", button).click()
+        state = b.wait_for(lambda s: "Raise Max epochs" in s["banner"], 10, f"{button}'s refusal")
+        time.sleep(1)
+        after = b.state()
+        b.seen[f"maxEpochs{button.title()}"] = {"banner": state["banner"][:160], "epoch": after["epoch"], "playing": after["playing"]}
+        b.check(after["epoch"] == 3 and not after["playing"], f"{button} at Max epochs trained on: {b.seen[f'maxEpochs{button.title()}']}")
+    d.get_log("browser")  # the two refusals' 422s, expected
+
+
+checks = [preset_note_covers_nothing, max_epochs]
 sys.exit(b.run(checks, console_errors=True))

@@ -19,8 +19,8 @@ import Testing
         let store = Self.store(unwatched: 0.4)
         let orphan = try await store.create(PlaygroundConfig())
         let watched = try await store.create(PlaygroundConfig())
-        await orphan.play()
-        await watched.play()
+        try await orphan.play()
+        try await watched.play()
         let start = ContinuousClock.now
         while ContinuousClock.now - start < .seconds(2) {
             _ = try await store.session(watched.id)  // a page asks all the time it shows a session
@@ -36,7 +36,7 @@ import Testing
         #expect(orphan.epoch == epochAtPause, "the paused orphan kept training")
         // Play again goes on (the Play request is a contact).
         _ = try await store.session(orphan.id)
-        await orphan.play()
+        try await orphan.play()
         try await Task.sleep(for: .milliseconds(200))
         #expect(orphan.playing)
         watched.stop()

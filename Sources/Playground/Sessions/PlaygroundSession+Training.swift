@@ -9,8 +9,12 @@ extension PlaygroundSession {
 
     /// Starts training: a loop of slices on the training threads, paced at most
     /// `framesPerSecond` slices a second, each of the configuration's epochs per frame.
-    public func play(framesPerSecond: Double = PlaygroundLimits().maxFramesPerSecond) async {
-        _ = try? await withEngine { (_, pause) in pause = nil }
+    /// At Max epochs it is refused (`PlaygroundEngine.refuseAtMaxEpochs`).
+    public func play(framesPerSecond: Double = PlaygroundLimits().maxFramesPerSecond) async throws(PlaygroundError) {
+        try await withEngine { (engine, pause) throws(PlaygroundError) in
+            try engine.refuseAtMaxEpochs("Play")
+            pause = nil
+        }
         let start = withFlags { flags -> Bool in
             guard !flags.closed else { return false }
             let start = !flags.looping
@@ -42,6 +46,7 @@ extension PlaygroundSession {
     /// `step(epochs:)` with a time limit of the caller's (a test's shorter one).
     func step(epochs: Int, timeLimit: Duration) async throws(PlaygroundError) -> Int {
         stop()
+        try await withEngine { (engine, _) throws(PlaygroundError) in try engine.refuseAtMaxEpochs("Step") }
         let deadline = ContinuousClock.now + timeLimit
         let inTime = { @Sendable in ContinuousClock.now < deadline }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
