@@ -53,6 +53,15 @@ def preset_note_covers_nothing():
     b.check(not covered, f"the preset's note covers controls: {covered}")
 
 
+def hidden_layers_flag_hides_neuron_buttons():
+    """`numHiddenLayers_hide=true` hid the layers' +/− but not each layer's neuron +/−, which change the architecture too."""
+    fresh("#networkShape=3,2&numHiddenLayers_hide=true")
+    shown = b.js("""return [...document.querySelectorAll('#addLayer, #removeLayer, .layer-header button')]
+        .filter(e => e.getClientRects().length > 0).map(e => e.getAttribute('aria-label'))""")
+    b.seen["architectureButtonsShown"] = shown
+    b.check(not shown, f"numHiddenLayers_hide leaves buttons that change the architecture: {shown}")
+
+
 def max_epochs():
     """Play or Step pressed again after the pause at Max epochs trained one more epoch each time (031, 032…)
     under a banner that said training had paused at the maximum."""
@@ -69,5 +78,5 @@ def max_epochs():
     d.get_log("browser")  # the two refusals' 422s, expected
 
 
-checks = [preset_note_covers_nothing, max_epochs]
+checks = [preset_note_covers_nothing, hidden_layers_flag_hides_neuron_buttons, max_epochs]
 sys.exit(b.run(checks, console_errors=True))

@@ -59,7 +59,7 @@ export class NetworkView {
     shape.forEach((units, l) => {
       const header = document.createElement('div');
       header.className = 'layer-header'; header.style.left = (left + (l + 1) * colW) + 'px'; header.style.width = colW + 'px';
-      header.innerHTML = `<div><button class="round small" aria-label="Add a neuron to layer ${l + 1}">+</button><button class="round small" aria-label="Remove a neuron from layer ${l + 1}">−</button></div><div class="count">${units} neuron${units === 1 ? '' : 's'}</div>`;
+      header.innerHTML = `<div data-control="numHiddenLayers"><button class="round small" aria-label="Add a neuron to layer ${l + 1}">+</button><button class="round small" aria-label="Remove a neuron from layer ${l + 1}">−</button></div><div class="count">${units} neuron${units === 1 ? '' : 's'}</div>`;
       const [plus, minus] = header.querySelectorAll('button');
       plus.onclick = () => this.h.neurons(l, +1); minus.onclick = () => this.h.neurons(l, -1);
       header.appendChild(this.activationMenu(l, config, menu));

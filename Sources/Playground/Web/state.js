@@ -22,7 +22,7 @@ export const HIDABLE_CONTROLS = [
   ['Step button', 'stepButton'], ['Reset button', 'resetButton'], ['Learning rate', 'learningRate'],
   ['Activation', 'activation'], ['Regularization', 'regularization'], ['Regularization rate', 'regularizationRate'],
   ['Problem type', 'problem'], ['Which dataset', 'dataset'], ['Ratio train data', 'percTrainData'],
-  ['Noise level', 'noise'], ['Batch size', 'batchSize'], ['# of hidden layers', 'numHiddenLayers'],
+  ['Noise level', 'noise'], ['Batch size', 'batchSize'], ['# of hidden layers (and neurons)', 'numHiddenLayers'],
   ['Optimizer', 'optimizer'], ['Initializer', 'initializer'], ['Presets', 'preset'], ['Your own data', 'ownData'],
 ];
 
