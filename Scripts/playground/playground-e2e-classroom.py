@@ -62,6 +62,15 @@ def hidden_layers_flag_hides_neuron_buttons():
     b.check(not shown, f"numHiddenLayers_hide leaves buttons that change the architecture: {shown}")
 
 
+def init_zero():
+    """TensorFlow Playground's `initZero=true` was ignored."""
+    fresh("#initZero=true&networkShape=2")
+    state = b.state()
+    weights = b.js("return window.playground.frame.network.layers[0].weights.flat()")
+    b.seen["initZero"] = {"initializer": state["config"]["initializer"], "menu": d.find_element("id", "initializer").get_attribute("value")}
+    b.check(state["config"]["initializer"] == "zeros" and all(w == 0 for w in weights), f"initZero=true did not load zeros: {b.seen['initZero']}")
+
+
 def max_epochs():
     """Play or Step pressed again after the pause at Max epochs trained one more epoch each time (031, 032…)
     under a banner that said training had paused at the maximum."""
@@ -78,5 +87,5 @@ def max_epochs():
     d.get_log("browser")  # the two refusals' 422s, expected
 
 
-checks = [preset_note_covers_nothing, hidden_layers_flag_hides_neuron_buttons, max_epochs]
+checks = [preset_note_covers_nothing, hidden_layers_flag_hides_neuron_buttons, init_zero, max_epochs]
 sys.exit(b.run(checks, console_errors=True))

@@ -47,6 +47,7 @@ export function parseHash(hash) {
   else if (one) config.activations = [one];
   if (p.get('params')) config.activationParameters = parseParams(p.get('params'));
   const reg = (p.get('regularization') || 'none').toLowerCase(); config.regularization = reg;
+  if (p.get('initZero') === 'true') config.initializer = 'zeros';  // TensorFlow Playground's key; ours below wins
   for (const k of ['optimizer', 'initializer', 'output']) if (p.get(k)) config[k] = p.get(k);
   bool('normalize', v => config.normalize = v);
   num('weightSeed', v => config.seed = v);
