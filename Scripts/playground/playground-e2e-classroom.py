@@ -71,6 +71,52 @@ def init_zero():
     b.check(state["config"]["initializer"] == "zeros" and all(w == 0 for w in weights), f"initZero=true did not load zeros: {b.seen['initZero']}")
 
 
+def focused():
+    return b.js("const e = document.activeElement; return e ? (e.id || e.getAttribute('aria-label') || e.className) : ''")
+
+
+def keyboard():
+    """Feature nodes, neurons and bias squares were click-only divs, and the import's file input was display:none."""
+    fresh("#networkShape=2")
+    reach = b.js("""const all = [...document.querySelectorAll('#network .node.feature, #network .node.unit, #network .bias, #import')];
+        return all.map(e => [e.getAttribute('aria-label') || e.id, e.tabIndex, getComputedStyle(e).display])""")
+    unreachable = [r for r in reach if r[1] < 0 or r[2] == "none"]
+    b.seen["keyboardReach"] = {"elements": len(reach), "unreachable": unreachable[:5]}
+    b.check(len(reach) > 10 and not unreachable, f"not reachable with Tab: {unreachable[:5]}")
+    # Tab from the page's start reaches the import (it was skipped).
+    b.js("document.activeElement.blur(); window.scrollTo(0, 0)")
+    body = d.find_element("css selector", "body")
+    seen = []
+    for _ in range(400):
+        body.send_keys(Keys.TAB) if not seen else d.switch_to.active_element.send_keys(Keys.TAB)
+        seen.append(focused())
+        if seen[-1] == "import":
+            break
+    b.check("import" in seen, f"Tab never reaches the model import (last: {seen[-5:]})")
+    # Enter on a feature node toggles it.
+    node = d.find_element("css selector", "#network .node.feature[aria-label='Input X₁X₂']")
+    node.send_keys(Keys.ENTER)
+    b.wait_for(lambda s: "x1*x2" in s["config"]["features"], 20, "Enter on X₁X₂ to add it")
+    node = d.find_element("css selector", "#network .node.feature[aria-label='Input X₁X₂']")
+    node.send_keys(" ")
+    b.wait_for(lambda s: "x1*x2" not in s["config"]["features"], 20, "Space on X₁X₂ to remove it")
+    # Focus on a neuron shows it larger; Enter on its bias square opens the editor.
+    unit = d.find_element("css selector", "#network .node.unit")
+    b.js("arguments[0].focus()", unit)
+    time.sleep(0.3)
+    b.check(d.find_element("id", "zoom").is_displayed(), "focusing a neuron does not show its output larger")
+    bias = d.find_element("css selector", "#network .node.unit .bias")
+    bias.send_keys(Keys.ENTER)
+    time.sleep(0.3)
+    editor = d.find_element("id", "editor")
+    in_editor = b.js("return document.getElementById('editor').contains(document.activeElement)")
+    b.check(editor.is_displayed() and in_editor, "Enter on a bias square does not open the editor (with the focus in it)")
+    field = d.find_element("css selector", "#editor input")
+    field.clear()
+    field.send_keys("0.5", Keys.ENTER)
+    b.wait_for(lambda s: b.js("return window.playground.frame.network.layers[0].bias[0]") == 0.5, 10, "the bias set from the keyboard")
+
+
 def max_epochs():
     """Play or Step pressed again after the pause at Max epochs trained one more epoch each time (031, 032…)
     under a banner that said training had paused at the maximum."""
@@ -87,5 +133,5 @@ def max_epochs():
     d.get_log("browser")  # the two refusals' 422s, expected
 
 
-checks = [preset_note_covers_nothing, hidden_layers_flag_hides_neuron_buttons, init_zero, max_epochs]
+checks = [preset_note_covers_nothing, hidden_layers_flag_hides_neuron_buttons, init_zero, keyboard, max_epochs]
 sys.exit(b.run(checks, console_errors=True))
