@@ -20,6 +20,14 @@ b = Browser()
 d = b.driver
 
 
+def fresh(hash="", width=1440, height=1200):
+    d.set_window_size(width, height)
+    d.get("about:blank")
+    d.get(url + hash)
+    b.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, f"the first frame of {hash or 'the default page'}")
+    time.sleep(0.3)
+
+
 COVERED = """
     const note = document.getElementById('presetNote').getBoundingClientRect(), out = {};
     const targets = { heatmap: '#heatmap', showTestData: '#showTestData', discretize: '#discretize',
@@ -117,6 +125,22 @@ def keyboard():
     b.wait_for(lambda s: b.js("return window.playground.frame.network.layers[0].bias[0]") == 0.5, 10, "the bias set from the keyboard")
 
 
+def labels():
+    """Unit health cut "Tanh (hyperbolic tangent)" to "Tanh (hyperb…"; with no hidden layers the Activation menu read "(per layer)"."""
+    fresh("#networkShape=4,4,4,4,4,4,4,4&activation=tanh")
+    drawn = b.js("return JSON.parse(document.getElementById('healthChart').dataset.labels || '[]')")
+    b.seen["healthLabels"] = drawn
+    b.check(len(drawn) == 8 and not any("…" in t for t in drawn), f"unit-health labels are cut off: {drawn}")
+    fresh("#networkShape=2,2&activation=tanh")
+    drawn = b.js("return JSON.parse(document.getElementById('healthChart').dataset.labels || '[]')")
+    b.check(drawn == ["Tanh", "Tanh"], f"unit-health labels of two tanh layers: {drawn}")
+    fresh("#networkShape=")
+    menu = d.find_element("id", "activationAll")
+    shown = b.js("const m = arguments[0]; return [m.options[m.selectedIndex].textContent, m.disabled]", menu)
+    b.seen["activationMenuWithoutLayers"] = shown
+    b.check(shown[0] != "(per layer)" and shown[1], f"with no hidden layers the Activation menu shows {shown}")
+
+
 def max_epochs():
     """Play or Step pressed again after the pause at Max epochs trained one more epoch each time (031, 032…)
     under a banner that said training had paused at the maximum."""
@@ -133,5 +157,5 @@ def max_epochs():
     d.get_log("browser")  # the two refusals' 422s, expected
 
 
-checks = [preset_note_covers_nothing, hidden_layers_flag_hides_neuron_buttons, init_zero, keyboard, max_epochs]
+checks = [preset_note_covers_nothing, hidden_layers_flag_hides_neuron_buttons, init_zero, keyboard, labels, max_epochs]
 sys.exit(b.run(checks, console_errors=True))

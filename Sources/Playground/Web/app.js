@@ -462,6 +462,11 @@ function syncControls() {
   fillSelect($('regularizationRate'), REG_RATES, config.regularizationRate);
   const acts = layerActivations(config);
   $('activationAll').value = acts.length && acts.every(a => a === acts[0]) ? acts[0] : '';
+  // With no hidden layers there is no activation to choose ("(per layer)" said there were layers).
+  const none = !config.networkShape.length, menu = $('activationAll');
+  menu.disabled = none;
+  if (menu.options.length) menu.options[0].textContent = none ? '(no hidden layers)' : '(per layer)';
+  menu.title = none ? 'No hidden layers: add one to choose its activation' : 'Sets every hidden layer; each layer has its own menu too';
   for (const k of ['regularization', 'problem', 'optimizer', 'initializer', 'output']) $(k).value = config[k];
   for (const k of ['percTrainData', 'noise', 'batchSize', 'classes']) { $(k).value = config[k]; $(k + 'Out').textContent = config[k]; }
   $('seed').value = config.seed; $('maxEpochs').value = config.maxEpochs || ''; $('stopLoss').value = config.stopLoss || '';
