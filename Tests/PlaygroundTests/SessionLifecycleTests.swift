@@ -43,6 +43,18 @@ import Testing
         orphan.stop()
     }
 
+    /// Play counts as a request for the session even when made without the store (PauseMidEpochTests'
+    /// session, created more than the limit before its Play on a loaded machine, paused at once).
+    @Test func playOnASessionCreatedLongAgoPlays() async throws {
+        let session = PlaygroundSession(
+            id: "old", engine: try PlaygroundEngine(config: PlaygroundConfig()), unwatchedPause: .milliseconds(300))
+        try await Task.sleep(for: .milliseconds(500))
+        try await session.play()
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(session.playing, "a session played more than the limit after it was made paused at once")
+        session.stop()
+    }
+
     /// The page deletes its session at `pagehide`; the slot is free for the next tab at once, and the
     /// 429 no longer tells the user to close a tab as if that freed nothing.
     @Test func deletingASessionFreesItsSlotAndThe429SaysSo() async throws {

@@ -11,6 +11,7 @@ extension PlaygroundSession {
     /// `framesPerSecond` slices a second, each of the configuration's epochs per frame.
     /// At Max epochs it is refused (`PlaygroundEngine.refuseAtMaxEpochs`).
     public func play(framesPerSecond: Double = PlaygroundLimits().maxFramesPerSecond) async throws(PlaygroundError) {
+        noteContact()  // Play is a request for the session (one made without the store's routes too)
         try await withEngine { (engine, pause) throws(PlaygroundError) in
             try engine.refuseAtMaxEpochs("Play")
             pause = nil
