@@ -238,6 +238,12 @@ def link_with_a_refused_value():
     b.seen["refusedNoise"] = state["banner"][:200]
     b.check(state["config"]["noise"] == 0 and state["config"]["dataset"] == "xor" and state["config"]["batchSize"] == 3
             and "batchSize_hide=true" in b.js("return location.hash"), f"noise=80 lost other keys: {state['config']}")
+    fresh("#dataset=xor&optimizer=foo&activation=nope&learningRate=0.1&learningRate_hide=true")
+    state = b.wait_for(lambda s: "optimizer" in s["banner"] and "activation" in s["banner"], 20, "the banner about two refused keys")
+    b.seen["refusedTwo"] = state["banner"][:300]
+    b.check(state["config"]["optimizer"] == "sgd" and state["config"]["activations"] == ["tanh"] and state["config"]["dataset"] == "xor"
+            and state["config"]["learningRate"] == 0.1 and "learningRate_hide=true" in b.js("return location.hash"),
+            f"two refused keys lost others: {state['config']}")
 
 
 checks = [link_with_a_refused_value, reload_closes_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
