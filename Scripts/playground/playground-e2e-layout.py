@@ -166,6 +166,12 @@ def other_pages():
         b.seen[path] = {"before": before, "after": after}
         b.check(before[0] != after[0] and before[1] != after[1], f"/{path} does not follow the theme toggle: {before} → {after}")
         d.find_element("id", "theme").click()
+        # Lab's page style capped `header` at 72rem: at 1400 px the band stopped at 1152 px.
+        d.set_window_size(1400, 900)
+        band = b.js("const r = document.querySelector('header.site').getBoundingClientRect(); "
+                    "return {left: r.left, right: r.right, window: document.documentElement.clientWidth}")
+        b.seen[f"{path}HeaderAt1400"] = band
+        b.check(band["left"] <= 0 and band["right"] >= band["window"], f"/{path}: the header band does not span the window: {band}")
     with urllib.request.urlopen(url + "favicon.ico") as icon:
         b.check(icon.status == 200 and icon.headers["Content-Type"].startswith("image/"), "/favicon.ico is not an icon")
 

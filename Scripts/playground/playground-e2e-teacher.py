@@ -8,13 +8,17 @@ applied (and Export returns the new model); the weight editor refuses junk with 
 typo label or a far outlier gets warnings; a preset's note clears when the setup moves away from it; a
 classroom link prepared by unticking boxes leaves the teacher's address alone and, opened in a new tab,
 shows the student only what the teacher chose; Play then Pause one second later (twice) shows each
-click at once and ends paused, as the server confirms. Prints one JSON line; exits 1 on a failed check.
+click at once and ends paused, as the server confirms; a link with a value out of range keeps its other
+keys and hide flags and says what it changed; reloading or leaving the page closes its session. Prints
+one JSON line; exits 1 on a failed check.
 """
 import json
 import os
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select
@@ -186,6 +190,62 @@ def classroom():
     b.check("ReLU" not in text and "relu" not in text, "the student's page names the hidden activation")
 
 
-checks = [epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+def session_status(sid):
+    """The HTTP status of GET /api/sessions/<sid>, asked from outside the browser."""
+    try:
+        with urllib.request.urlopen(f"{url}api/sessions/{sid}", timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def reload_closes_session():
+    """Reloading or leaving the page deletes its session at once (it trained on until the 10-minute idle
+    timeout, and ten reloads filled the session slots)."""
+    fresh("#dataset=spiral&networkShape=6,4")
+    d.find_element("id", "play").click()
+    b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "training to start")
+    first = b.js("return window.playground.id")
+    d.refresh()
+    b.wait_for(lambda s: s["config"] is not None, 30, "the reloaded page's first frame")
+    second = b.js("return window.playground.id")
+    time.sleep(0.5)
+    statuses = {"reloaded": session_status(first), "new": session_status(second)}
+    d.get("about:blank")
+    time.sleep(0.5)
+    statuses["left"] = session_status(second)
+    b.seen["sessionsAfterReload"] = statuses
+    b.check(statuses == {"reloaded": 404, "new": 200, "left": 404},
+            f"the page's session is not closed when the page goes (404 expected for the old ones): {statuses}")
+
+
+def link_with_a_refused_value():
+    """A TensorFlow Playground link with 10 hidden layers (we take 8) keeps its other keys and its classroom
+    hide flags; the layers are cut to 8 and the banner says so (the whole setup and the flags were dropped)."""
+    hash = "#dataset=spiral&activation=relu&networkShape=8,8,8,8,8,8,8,8,8,8&learningRate=0.01&noise_hide=true&learningRate_hide=true"
+    fresh(hash)
+    state = b.wait_for(lambda s: "networkShape" in s["banner"], 20, "the banner about the refused layers")
+    config, address = state["config"], b.js("return location.hash")
+    shown = b.js("return Object.fromEntries(['noise', 'learningRate'].map(id => [id, document.getElementById(id).getClientRects().length > 0]))")
+    b.seen["refusedLink"] = {"banner": state["banner"][:200], "shape": config["networkShape"], "shown": shown}
+    b.check(config["networkShape"] == [8] * 8 and config["dataset"] == "spiral" and config["activations"] == ["relu"]
+            and config["learningRate"] == 0.01, f"the link's other keys were not kept: {config}")
+    b.check("noise_hide=true" in address and "learningRate_hide=true" in address, f"the hide flags left the address: {address}")
+    b.check(not shown["noise"] and not shown["learningRate"], f"the hidden controls show: {shown}")
+    b.check("8 hidden layers" in state["banner"], f"the banner does not say what was changed: {state['banner']!r}")
+    fresh("#dataset=xor&noise=80&batchSize=3&batchSize_hide=true")
+    state = b.wait_for(lambda s: "noise" in s["banner"], 20, "the banner about the refused noise")
+    b.seen["refusedNoise"] = state["banner"][:200]
+    b.check(state["config"]["noise"] == 0 and state["config"]["dataset"] == "xor" and state["config"]["batchSize"] == 3
+            and "batchSize_hide=true" in b.js("return location.hash"), f"noise=80 lost other keys: {state['config']}")
+    fresh("#dataset=xor&optimizer=foo&activation=nope&learningRate=0.1&learningRate_hide=true")
+    state = b.wait_for(lambda s: "optimizer" in s["banner"] and "activation" in s["banner"], 20, "the banner about two refused keys")
+    b.seen["refusedTwo"] = state["banner"][:300]
+    b.check(state["config"]["optimizer"] == "sgd" and state["config"]["activations"] == ["tanh"] and state["config"]["dataset"] == "xor"
+            and state["config"]["learningRate"] == 0.1 and "learningRate_hide=true" in b.js("return location.hash"),
+            f"two refused keys lost others: {state['config']}")
+
+
+checks = [link_with_a_refused_value, reload_closes_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

@@ -82,6 +82,14 @@ enum BrowserSetup {
         try await Self.runAgainstServer("playground-e2e-teacher.py")
     }
 
+    /// A teacher's second round of defects, one check each (Scripts/playground/playground-e2e-classroom.py).
+    @Test(
+        .enabled(if: BrowserSetup.missing.isEmpty, "needs chromium, chromedriver and Python with selenium"),
+        .timeLimit(.minutes(5)))
+    func classroomRoundTwo() async throws {
+        try await Self.runAgainstServer("playground-e2e-classroom.py")
+    }
+
     /// Layout, menus, labels, narrow windows, the gallery and experiments pages, the favicon
     /// (Scripts/playground/playground-e2e-layout.py); it saves the README's screenshots into .build-screenshots/readme.
     @Test(

@@ -135,7 +135,7 @@ import Testing
             threads: Self.threads, sliceBudget: .seconds(30))
         var (landedInside, started, lastEpoch) = (0, 0, 0)
         for attempt in 1...5 where landedInside == 0 {
-            await session.play()
+            try await session.play()
             try await Task.sleep(for: .milliseconds(300 * attempt))
             session.stop()
             let (epoch, inProgress) = try await session.withEngine { (engine, _) in

@@ -71,6 +71,9 @@ public struct PlaygroundEngine: Sendable {
     /// between goes on at the next call with the same numbers (`TrainingRun.trainEpoch(while:)`),
     /// unless the points changed meanwhile: then a new epoch starts (`TrainingRun.replaceData`).
     public mutating func trainEpoch(while shouldContinue: () -> Bool) -> (finished: Bool, pause: Pause?) {
+        if let reached = maxEpochsReached {  // Max epochs lowered below the count while playing
+            return (false, Pause(message: reached, isError: false))
+        }
         guard data.train.count >= 2 else {
             return (false, Pause(message: "Add at least 2 training points before training.", isError: true))
         }
@@ -86,10 +89,7 @@ public struct PlaygroundEngine: Sendable {
         guard let metrics else { return (false, nil) }
         epoch += 1
         history.append(EpochRecord(epoch: epoch, metrics))
-        if config.maxEpochs > 0, epoch >= config.maxEpochs {
-            let epochs = "\(config.maxEpochs) epoch\(config.maxEpochs == 1 ? "" : "s")"
-            return (true, Pause(message: "Paused at the maximum of \(epochs).", isError: false))
-        }
+        if let reached = maxEpochsReached { return (true, Pause(message: reached, isError: false)) }
         if config.stopLoss > 0, metrics.trainLoss <= config.stopLoss {
             return (
                 true,
@@ -100,6 +100,22 @@ public struct PlaygroundEngine: Sendable {
             )
         }
         return (true, nil)
+    }
+
+    /// The pause's message when the epoch count is at (or beyond) Max epochs, else nil.
+    var maxEpochsReached: String? {
+        guard config.maxEpochs > 0, epoch >= config.maxEpochs else { return nil }
+        return "Paused at the maximum of \(config.maxEpochs) epoch\(config.maxEpochs == 1 ? "" : "s")."
+    }
+
+    /// Refuses to train past Max epochs: Play or Step pressed again after the pause at the maximum
+    /// trained one more epoch each time, under a banner that said training had stopped.
+    func refuseAtMaxEpochs(_ action: String) throws(PlaygroundError) {
+        guard maxEpochsReached != nil else { return }
+        throw PlaygroundError(
+            .unprocessable,
+            "\(action) is refused: training is at the maximum of \(config.maxEpochs) epoch\(config.maxEpochs == 1 ? "" : "s") "
+                + "(epoch \(epoch)). Raise Max epochs to continue (or clear it for no maximum), or Reset to start over.")
     }
 
     /// Why training paused on a non-finite step, in words. `initialLoss` is the training loss at the

@@ -20,6 +20,10 @@ public struct PlaygroundLimits: Sendable {
     public var maxEpochsPerFrame = 100
     /// Seconds without a request or an open stream after which a session is removed.
     public var idleSeconds = 600.0
+    /// Seconds a playing session trains with no request for it (a page pulls frames all the time it
+    /// shows one) before it pauses by itself: a tab closed without its `DELETE`, or hidden, stops
+    /// using the CPU long before it idles out.
+    public var unwatchedPauseSeconds = 30.0
     /// Frames per second a playing session sends at most.
     public var maxFramesPerSecond = 60.0
     /// Open connections beyond which a new one is answered 503 (at twice as many the server stops

@@ -85,7 +85,7 @@ struct SessionRoutes: Sendable {
     }
 
     private func addControls(to sessions: RouterGroup<BasicRequestContext>, limit: Int) {
-        control("play", sessions) { session, _ in await session.play() }
+        control("play", sessions) { session, _ in try await session.play() }
         control("pause", sessions) { session, _ in session.stop() }
         control("reset", sessions) { session, _ in try await session.reset() }
         control("reseed", sessions) { session, request in try await session.reseed(Query.seed(request)) }

@@ -9,8 +9,13 @@ extension PlaygroundSession {
 
     /// Starts training: a loop of slices on the training threads, paced at most
     /// `framesPerSecond` slices a second, each of the configuration's epochs per frame.
-    public func play(framesPerSecond: Double = PlaygroundLimits().maxFramesPerSecond) async {
-        _ = try? await withEngine { (_, pause) in pause = nil }
+    /// At Max epochs it is refused (`PlaygroundEngine.refuseAtMaxEpochs`).
+    public func play(framesPerSecond: Double = PlaygroundLimits().maxFramesPerSecond) async throws(PlaygroundError) {
+        noteContact()  // Play is a request for the session (one made without the store's routes too)
+        try await withEngine { (engine, pause) throws(PlaygroundError) in
+            try engine.refuseAtMaxEpochs("Play")
+            pause = nil
+        }
         let start = withFlags { flags -> Bool in
             guard !flags.closed else { return false }
             let start = !flags.looping
@@ -44,6 +49,7 @@ extension PlaygroundSession {
     /// step of 2 epochs that waited 5 s behind other sessions trained one batch and answered at epoch 0.
     func step(epochs: Int, timeLimit: Duration) async throws(PlaygroundError) -> Int {
         stop()
+        try await withEngine { (engine, _) throws(PlaygroundError) in try engine.refuseAtMaxEpochs("Step") }
         let clock = TrainingClock(limit: timeLimit)
         let inTime = { @Sendable in clock.inTime }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
@@ -62,15 +68,35 @@ extension PlaygroundSession {
     private func playLoop(interval: Duration) async {
         let clock = ContinuousClock()
         while true {
-            let keepGoing = withFlags { flags -> Bool in
+            let (keepGoing, unwatched) = withFlags { flags -> (Bool, Bool) in
                 if !flags.playing || flags.closed { flags.looping = false }
-                return flags.looping
+                return (flags.looping, clock.now - flags.lastContact > unwatchedPause)
             }
             guard keepGoing else { return }
+            if unwatched {
+                await pauseUnwatched()
+                continue
+            }
             let start = clock.now
             _ = try? await trainSlice(upTo: nil, priority: .background, wholeEpochs: false, while: { self.playing })
             try? await clock.sleep(until: max(start + interval, clock.now + .milliseconds(1)))
         }
+    }
+
+    /// Pauses a playing session nobody has asked about for `unwatchedPause` (a tab closed without its
+    /// `DELETE`, or hidden: the page stops pulling frames), saying why in the frame's pause.
+    private func pauseUnwatched() async {
+        let value = Double(unwatchedPause.components.seconds) + Double(unwatchedPause.components.attoseconds) / 1e18
+        let seconds = value == value.rounded() ? "\(Int(value))" : "\(value)"
+        _ = try? await withEngine { (engine, pause) in
+            guard self.playing else { return }
+            pause = PlaygroundEngine.Pause(
+                message: "Paused: no page asked for this session's frames for \(seconds) s (its tab was closed, "
+                    + "hidden or asleep), so it stopped training to free the server. Press Play to go on.",
+                isError: false)
+            self.changed(epoch: engine.epoch, playing: false)
+        }
+        stop()  // even when the engine could not be reached
     }
 
     /// Trains up to `epochs` epochs (nil: the configuration's epochs per frame), while `shouldGo()` holds

@@ -13,6 +13,8 @@ public final class PlaygroundSession: @unchecked Sendable {
     let threads: TrainingThreads
     /// How long one job of training may hold the engine; a control waits at most this (plus one epoch).
     let sliceBudget: Duration
+    /// How long a playing session trains with no request for it before it pauses by itself.
+    let unwatchedPause: Duration
     private let engineLock = NSLock()
     private var engine: PlaygroundEngine
     private var pause: PlaygroundEngine.Pause?
@@ -40,6 +42,9 @@ public final class PlaygroundSession: @unchecked Sendable {
         var lastPullAt: ContinuousClock.Instant?
         /// The newest pull; an older one still waiting gives up (one reader per tab).
         var pullGeneration = 0
+        /// The last request for this session (a control, a pull, a stream's frame): a playing session
+        /// nobody asked about for `unwatchedPause` pauses.
+        var lastContact = ContinuousClock.now
 
         /// What a waiting pull looks for: a new state, a newer pull, the session closed.
         var watched: [Int] { [version, pullGeneration, closed ? 1 : 0] }
@@ -47,10 +52,15 @@ public final class PlaygroundSession: @unchecked Sendable {
 
     init(
         id: String, engine: PlaygroundEngine, threads: TrainingThreads = .shared,
-        sliceBudget: Duration = .milliseconds(25)
+        sliceBudget: Duration = .milliseconds(25), unwatchedPause: Duration = .seconds(30)
     ) {
-        (self.id, self.engine, self.threads, self.sliceBudget) = (id, engine, threads, sliceBudget)
+        (self.id, self.engine, self.threads, self.sliceBudget, self.unwatchedPause) = (
+            id, engine, threads, sliceBudget, unwatchedPause
+        )
     }
+
+    /// Notes a request for this session (the store does, for every one): it keeps a playing session playing.
+    func noteContact() { withFlags { $0.lastContact = ContinuousClock.now } }
 
     // MARK: Locked state
 

@@ -28,7 +28,8 @@ public actor SessionStore {
         try checkRoom()
         var id = Self.newID()
         while sessions[id] != nil { id = Self.newID() }
-        let session = PlaygroundSession(id: id, engine: engine)
+        let session = PlaygroundSession(
+            id: id, engine: engine, unwatchedPause: .milliseconds(Int64(limits.unwatchedPauseSeconds * 1000)))
         sessions[id] = session
         lastSeen[id] = now()
         return session
@@ -43,8 +44,10 @@ public actor SessionStore {
             let closesIn = max(0, Int(oldest.addingTimeInterval(limits.idleSeconds).timeIntervalSince(now()).rounded(.up)))
             throw PlaygroundError(
                 .tooManySessions,
-                "\(sessions.count) sessions are open, the most this server takes; close a playground tab and try again, "
-                    + "or wait: the longest-idle session closes in \(closesIn) s unless it is used"
+                "\(sessions.count) sessions are open, the most this server takes. Closing or reloading a playground "
+                    + "tab closes its session at once (a tab closed while its computer slept or lost the network "
+                    + "leaves its session open); try again in a moment, or wait: the longest-idle session closes in "
+                    + "\(closesIn) s unless it is used"
             )
         }
     }
@@ -59,13 +62,15 @@ public actor SessionStore {
             )
         }
         lastSeen[id] = now()
+        session.noteContact()
         return session
     }
 
     /// Marks `id` as active (a stream does so with every frame); false when it is gone.
     func touch(_ id: String) -> Bool {
-        guard sessions[id] != nil else { return false }
+        guard let session = sessions[id] else { return false }
         lastSeen[id] = now()
+        session.noteContact()
         return true
     }
 

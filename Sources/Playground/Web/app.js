@@ -8,7 +8,7 @@ import { OWN_OPTION, ownOptions, formulaLabel, formulaURL, FormulaField } from '
 import { NetworkView } from './network.js';
 import { cssSize, isOnScreen, onLayoutChange, setHTML, setText } from './render.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
-import { parseHash, toHash, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations, isFormula } from './state.js';
+import { parseHash, toHash, defaultConfig, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations, isFormula } from './state.js';
 import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
 
 const $ = id => document.getElementById(id);
@@ -46,21 +46,71 @@ const report = e => showBanner(e.message || String(e));
 
 async function startSession() {
   puller.stop();
-  try {
-    const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
-    const created = await api('POST', '/api/sessions', config);
-    S.linkPoints = [];
-    S.id = created.id; S.run = -1; S.records = [];
-    $('export').href = `/api/sessions/${S.id}/model`;
-    receive(created.frame, decodeJSONFrame(created.frame));
-    puller.start(S.id);
-    await addPoints(points);
-  } catch (e) {
-    report(e);
-    if (/hidden layers|neurons|activation|layer \d|dataset|noise|feature|rate|batch|classes/.test(e.message) && !S.retried) {
-      S.retried = true; ({ config, view } = parseHash('')); syncControls(); writeHash(); return startSession();
+  const changes = [];  // what a link's refused values were replaced with
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
+      const created = await api('POST', '/api/sessions', config);
+      S.linkPoints = [];
+      S.id = created.id; S.run = -1; S.records = [];
+      $('export').href = `/api/sessions/${S.id}/model`;
+      receive(created.frame, decodeJSONFrame(created.frame));
+      puller.start(S.id);
+      if (changes.length) { writeHash(); showBanner(`This link asked for what the playground does not take, so: ${changes.join(' ')}`, 'warning'); }
+      await addPoints(points);
+      return;
+    } catch (e) {
+      // A refused value (a link from TensorFlow Playground with 10 layers) costs only itself: every other
+      // key of the link and its classroom hide flags stay (a fallback to the defaults dropped them all).
+      const key = refusedKey(e.message), before = key && JSON.stringify(config);
+      const used = key && attempt < 12 ? replaceRefused(key) : null;
+      if (used === null || JSON.stringify(config) === before) { report(changes.length ? new Error(`${changes.join(' ')} ${e.message}`) : e); return; }
+      changes.push(`${key}: ${e.message}; using ${used}.`);
+      syncControls();
     }
   }
+}
+
+/** The configuration key a refused setup's message is about (the server names the first it refuses). */
+const REFUSED_KEYS = [
+  [/hidden layers|neurons/, 'networkShape'], [/give one activation|^layer \d+:/, 'activations'],
+  [/^activationParameters/, 'activationParameters'], [/^noise/, 'noise'], [/training percentage/, 'percTrainData'],
+  [/batch size/, 'batchSize'], [/learning rate/, 'learningRate'], [/regularisation rate/, 'regularizationRate'],
+  [/^classes/, 'classes'], [/input feature/, 'features'], [/maximum epoch/, 'maxEpochs'], [/stop-at-loss/, 'stopLoss'],
+  [/epochs per frame/, 'epochsPerFrame'], [/dataset/, 'dataset'],
+];
+function refusedKey(message) {
+  const known = REFUSED_KEYS.find(([pattern]) => pattern.test(message));
+  return known ? known[1] : Object.keys(config).find(k => new RegExp(`\\b${k}\\b`).test(message)) ?? null;
+}
+
+/** Replaces the refused `key` of `config`: the hidden layers clamped to the limits (8 layers of at most
+ * 16), any other key its default. Returns the value now used, as text. */
+function replaceRefused(key) {
+  const defaults = defaultConfig();
+  if (key === 'networkShape' && S.limits) {
+    const fits = config.networkShape.length <= S.limits.maxLayers && config.networkShape.every(n => n >= 1 && n <= S.limits.maxNeurons);
+    config.networkShape = fits ? defaults.networkShape
+      : config.networkShape.slice(0, S.limits.maxLayers).map(n => Math.max(1, Math.min(S.limits.maxNeurons, Math.round(n) || 1)));
+    config.activations = compactActivations(layerActivations(config));
+    return `networkShape=${config.networkShape.join(',')} (${config.networkShape.length} hidden layers)`;
+  }
+  if (key === 'activations' || key === 'activationParameters') {
+    config.activations = defaults.activations; config.activationParameters = {};
+    return `activation=${defaults.activations[0]}`;
+  }
+  if (key === 'dataset') { config.dataset = config.problem === 'regression' ? 'reg-plane' : defaults.dataset; return `dataset=${config.dataset}`; }
+  if (!(key in defaults)) return null;
+  config[key] = structuredClone(defaults[key]);
+  return `${key}=${Array.isArray(config[key]) ? config[key].join(',') : config[key]} (the default)`;
+}
+
+/** Deletes this tab's session (the page is going away); `keepalive` lets the request outlive the page. */
+function closeSession() {
+  if (!S.id) return;
+  puller.stop();
+  fetch(`/api/sessions/${S.id}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+  S.id = null;
 }
 
 /** Frames, pulled: every one is taken in (records and points come as deltas), the newest is drawn. */
@@ -412,6 +462,11 @@ function syncControls() {
   fillSelect($('regularizationRate'), REG_RATES, config.regularizationRate);
   const acts = layerActivations(config);
   $('activationAll').value = acts.length && acts.every(a => a === acts[0]) ? acts[0] : '';
+  // With no hidden layers there is no activation to choose ("(per layer)" said there were layers).
+  const none = !config.networkShape.length, menu = $('activationAll');
+  menu.disabled = none;
+  if (menu.options.length) menu.options[0].textContent = none ? '(no hidden layers)' : '(per layer)';
+  menu.title = none ? 'No hidden layers: add one to choose its activation' : 'Sets every hidden layer; each layer has its own menu too';
   for (const k of ['regularization', 'problem', 'optimizer', 'initializer', 'output']) $(k).value = config[k];
   for (const k of ['percTrainData', 'noise', 'batchSize', 'classes']) { $(k).value = config[k]; $(k + 'Out').textContent = config[k]; }
   $('seed').value = config.seed; $('maxEpochs').value = config.maxEpochs || ''; $('stopLoss').value = config.stopLoss || '';
@@ -469,6 +524,11 @@ function wire() {
   followPointer($('gradChart'), at => { S.gradHover = at; drawCharts(); });
   wireTheme(() => { if (S.frame) draw(); });
   window.addEventListener('hashchange', () => applyHash().catch(report));
+  // A closed or reloaded tab closes its session at once: it trained on, on the server's CPU and in one
+  // of its session slots, until the idle timeout (10 min). A page restored from the back/forward cache
+  // starts a new one.
+  window.addEventListener('pagehide', closeSession);
+  window.addEventListener('pageshow', ev => { if (ev.persisted && !S.id) startSession(); });
   $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
   $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
@@ -557,7 +617,7 @@ async function load() {
   wire();
   buildClassroom(classroom, showClassroomLink);
   const [limits, presets, datasets, catalog] = await Promise.all(['/api/limits', '/api/presets', '/api/datasets', '/api/catalog'].map(u => fetch(u).then(r => r.json())));
-  S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
+  S.limits = limits; S.activations = limits.activations; S.presets = presets; S.datasets = datasets;
   for (const info of catalog) S.catalog[info.id] = info;
   S.baseOptions = activationOptions(activationGroups(S.activations, S.catalog));
   $('preset').innerHTML += presets.map(p => `<option value="${p.id}">${escape(p.title)}</option>`).join('');

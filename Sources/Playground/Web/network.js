@@ -11,6 +11,19 @@ export const FEATURES = [
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** Makes a click-only element a control the keyboard reaches (Tab) and works (Enter or Space), as a button
+ * is: `act(ev)` gets the click, or for a key an event placed at the element (the editor opens beside it). */
+function operable(el, act) {
+  el.tabIndex = 0;
+  el.addEventListener('click', act);
+  el.addEventListener('keydown', ev => {
+    if (ev.target !== el || (ev.key !== 'Enter' && ev.key !== ' ')) return;
+    ev.preventDefault(); ev.stopPropagation();
+    const r = el.getBoundingClientRect();
+    act({ pageX: r.right + window.scrollX, pageY: r.top + window.scrollY, clientX: r.right, clientY: r.top, stopPropagation() {}, fromKeyboard: true });
+  });
+}
+
 export class NetworkView {
   constructor(root, handlers) {
     this.root = root; this.h = handlers; this.key = null; this.nodes = []; this.links = []; this.atlas = new ThumbnailAtlas(); this.raster = new LinkRaster();
@@ -49,9 +62,11 @@ export class NetworkView {
       const on = config.features.includes(f.id);
       const node = this.node(x(0), y(i, FEATURES.length), `feature${on ? '' : ' off'}`, f.label);
       node.title = `${f.label}: click to ${on ? 'remove' : 'add'} this input`;
-      node.addEventListener('click', () => this.h.toggleFeature(f.id));
-      node.addEventListener('mouseenter', () => this.h.hover({ kind: 'input', index: config.features.indexOf(f.id), label: f.label, el: node }));
-      node.addEventListener('mouseleave', () => this.h.hover(null));
+      node.setAttribute('role', 'switch'); node.setAttribute('aria-checked', String(on)); node.setAttribute('aria-label', `Input ${f.label}`);
+      operable(node, () => this.h.toggleFeature(f.id));
+      const show = () => this.h.hover({ kind: 'input', index: config.features.indexOf(f.id), label: f.label, el: node });
+      node.addEventListener('mouseenter', show); node.addEventListener('focus', show);
+      node.addEventListener('mouseleave', () => this.h.hover(null)); node.addEventListener('blur', () => this.h.hover(null));
       this.inputNodes[f.id] = node;
     });
     // hidden layers and output
@@ -59,7 +74,7 @@ export class NetworkView {
     shape.forEach((units, l) => {
       const header = document.createElement('div');
       header.className = 'layer-header'; header.style.left = (left + (l + 1) * colW) + 'px'; header.style.width = colW + 'px';
-      header.innerHTML = `<div><button class="round small" aria-label="Add a neuron to layer ${l + 1}">+</button><button class="round small" aria-label="Remove a neuron from layer ${l + 1}">−</button></div><div class="count">${units} neuron${units === 1 ? '' : 's'}</div>`;
+      header.innerHTML = `<div data-control="numHiddenLayers"><button class="round small" aria-label="Add a neuron to layer ${l + 1}">+</button><button class="round small" aria-label="Remove a neuron from layer ${l + 1}">−</button></div><div class="count">${units} neuron${units === 1 ? '' : 's'}</div>`;
       const [plus, minus] = header.querySelectorAll('button');
       plus.onclick = () => this.h.neurons(l, +1); minus.onclick = () => this.h.neurons(l, -1);
       header.appendChild(this.activationMenu(l, config, menu));
@@ -110,12 +125,17 @@ export class NetworkView {
 
   unit(left, top, layer, index, label) {
     const el = this.node(left, top, 'unit', '');
-    el.setAttribute('aria-label', label);
-    el.addEventListener('mouseenter', () => this.h.hover({ kind: 'unit', layer, index, label, el }));
+    // Focusable: Tab reaches it, and focus (or Enter/Space) shows its output larger, as hovering does.
+    el.tabIndex = 0; el.setAttribute('role', 'img'); el.setAttribute('aria-label', `${label}: its output over the plane`);
+    const show = () => this.h.hover({ kind: 'unit', layer, index, label, el });
+    el.addEventListener('mouseenter', show); el.addEventListener('focus', show);
+    el.addEventListener('keydown', ev => { if (ev.target === el && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); show(); } });
     el.addEventListener('mouseleave', () => this.h.hover(null));
+    el.addEventListener('blur', ev => { if (!el.contains(ev.relatedTarget)) this.h.hover(null); });
     const bias = document.createElement('div');
     bias.className = 'bias'; bias.title = 'bias: click to edit';
-    bias.addEventListener('click', ev => { ev.stopPropagation(); this.h.edit(ev, { layer, from: null, to: index, label: `bias of ${label}` }); });
+    bias.setAttribute('role', 'button'); bias.setAttribute('aria-label', `Edit the bias of ${label}`);
+    operable(bias, ev => { ev.stopPropagation(); this.h.edit(ev, { layer, from: null, to: index, label: `bias of ${label}` }); });
     // Its value is written into the title when the pointer comes, not every frame.
     bias.addEventListener('mouseenter', () => { if (bias.value !== undefined) bias.title = `bias ${fixed(bias.value, 3)} (click to edit)`; });
     el.appendChild(bias);

@@ -48,12 +48,17 @@ export function drawHealth(canvas, records, network, nameOf = id => id) {
   if (!rows.length) { ctx.fillStyle = text; ctx.fillText('no hidden layers', 10, 20); return; }
   const rowH = Math.min(34, (h - 24) / rows.length), labelW = 92, barW = w - labelW - 8;
   ctx.fillStyle = text; ctx.fillText('dead units', labelW, 12); ctx.fillText('outputs exactly 0', labelW + barW / 2, 12);
-  rows.forEach(({ name, dead, units, zeros }, l) => {
+  const drawn = rows.map(({ name, dead, units, zeros }, l) => {
     const y = 20 + l * rowH;
-    healthLabel(ctx, l, name, y, rowH, labelW - 6, ink, text);
+    const label = healthLabel(ctx, l, name, y, rowH, labelW - 6, ink, text);
     bar(ctx, labelW, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
     bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, themed('bar-zeros'), `${Math.round(zeros * 100)}%`);
+    return label;
   });
+  // What the rows say, in words: the full activation names (the canvas shows the short ones).
+  canvas.dataset.labels = JSON.stringify(drawn);
+  canvas.setAttribute('aria-label', 'Unit health: ' + rows.map(({ name, dead, units, zeros }, l) =>
+    `layer ${l + 1}${name ? ` (${name})` : ''}: ${dead} of ${units} dead, ${Math.round(zeros * 100)}% outputs exactly 0`).join('; '));
 }
 const healthDrawn = new WeakMap();
 
@@ -61,12 +66,18 @@ const healthDrawn = new WeakMap();
  * cut to `width` so that rows never overlap (eight layers share 200 px). */
 function healthLabel(ctx, l, activation, y, rowH, width, ink, text) {
   const fit = s => { let t = s; while (t.length > 1 && ctx.measureText(t).width > width) t = t.slice(0, -2) + '…'; return t; };
+  // The short name, as the layer's menu shows it ("Tanh (hyperbolic tangent)" → "Tanh"): the full one was cut
+  // to "Tanh (hyperb…". The canvas's label has the full names.
+  const short = activation.replace(/ \(.*\)$/, '');
   if (rowH >= 28) {
+    const shown = fit(short);
     ctx.fillStyle = ink; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1);
-    ctx.fillStyle = text; ctx.fillText(fit(activation), 0, y + rowH / 2 + 11);
-  } else {
-    ctx.fillStyle = ink; ctx.fillText(fit(activation ? `${l + 1} ${activation}` : `layer ${l + 1}`), 0, y + rowH / 2 + 4);
+    ctx.fillStyle = text; ctx.fillText(shown, 0, y + rowH / 2 + 11);
+    return shown;
   }
+  const shown = fit(short ? `${l + 1} ${short}` : `layer ${l + 1}`);
+  ctx.fillStyle = ink; ctx.fillText(shown, 0, y + rowH / 2 + 4);
+  return shown;
 }
 
 function bar(ctx, x, y, w, h, share, colour, text) {

@@ -22,7 +22,7 @@ export const HIDABLE_CONTROLS = [
   ['Step button', 'stepButton'], ['Reset button', 'resetButton'], ['Learning rate', 'learningRate'],
   ['Activation', 'activation'], ['Regularization', 'regularization'], ['Regularization rate', 'regularizationRate'],
   ['Problem type', 'problem'], ['Which dataset', 'dataset'], ['Ratio train data', 'percTrainData'],
-  ['Noise level', 'noise'], ['Batch size', 'batchSize'], ['# of hidden layers', 'numHiddenLayers'],
+  ['Noise level', 'noise'], ['Batch size', 'batchSize'], ['# of hidden layers (and neurons)', 'numHiddenLayers'],
   ['Optimizer', 'optimizer'], ['Initializer', 'initializer'], ['Presets', 'preset'], ['Your own data', 'ownData'],
 ];
 
@@ -47,6 +47,7 @@ export function parseHash(hash) {
   else if (one) config.activations = [one];
   if (p.get('params')) config.activationParameters = parseParams(p.get('params'));
   const reg = (p.get('regularization') || 'none').toLowerCase(); config.regularization = reg;
+  if (p.get('initZero') === 'true') config.initializer = 'zeros';  // TensorFlow Playground's key; ours below wins
   for (const k of ['optimizer', 'initializer', 'output']) if (p.get(k)) config[k] = p.get(k);
   bool('normalize', v => config.normalize = v);
   num('weightSeed', v => config.seed = v);
