@@ -22,9 +22,9 @@ public enum Presets {
         Preset(
             id: "dying-relu", title: "Dying ReLU",
             claim:
-                "The article (claim 25, ReLU section): on ReLU's flat side the gradient is 0, so a unit that lands there stops responding to error and input. Our addition: some units start dead (their weighted sum is negative on every training point at the initial weights, at any learning rate); at the high learning rate more die in the first epochs with some seeds, up to a quarter of the units, and those runs stall.",
+                "The article (claim 25, ReLU section): on ReLU's flat side the gradient is 0, so a unit that lands there stops responding to error and input. Our addition: some units start dead, at any learning rate; at this high rate more die early with some seeds, and those runs stall.",
             watch:
-                "Before you press play, Unit health already shows 1–3 dead units of 24 (dark, with a cross; seeds 1–5, in layers 2 and 3): dead at their initial weights. Press play: at learning rate 1 the count moves for the first 15 epochs or so, then stays (seed 1: 2 → 5 dead at the first epoch, and the survivors still fit the circle; seeds 2 and 5: 6–7 dead, and training stalls below 75 % test accuracy; seeds 3 and 4 end with 1). Re-seed to compare, or lower the rate to 0.03: the count settles at 0–2, some units dead at the start come back as the layers before them change (seeds 3 and 4 end with none), and every seed fits.",
+                "Before Play, 1–3 of the 24 units are already dead (dark, with a cross; seeds 1–5). Press Play: for about 15 epochs the count moves, then stays: 5 dead and the circle still fitted with seed 1, 6–7 dead and test accuracy below 75 % with seeds 2 and 5. Re-seed to compare, or lower the rate to 0.03: 0–2 stay dead, and every seed fits.",
             config: make { c in
                 c.networkShape = [8, 8, 8]; c.activations = ["relu"]; c.learningRate = 1; c.initializer = .he
             }),
