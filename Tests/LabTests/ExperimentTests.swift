@@ -62,7 +62,7 @@ struct ExperimentTests {
 
     @Test("the verdict rule: every seed, 80% with a clear mean, none, and mixed between")
     func verdictRule() {
-        let atLeast = Criterion("x", .atLeast, 1)
+        let atLeast = Criterion("x", .atLeast, 1, claim: 11)
         func verdict(_ values: [Double]) -> Verdict { CriterionSummary(criterion: atLeast, values: values).verdict }
         #expect(verdict([2, 2, 2]) == .holds)
         #expect(verdict([0, 0, 0]) == .doesNotHold)
@@ -98,8 +98,8 @@ struct ExperimentTests {
     @Test("combining seeds: values per criterion in seed order, mean and sd, share, a missing criterion fails")
     func combine() {
         let info = SigmoidSteepMiddle().info
-        let a = Criterion("a", .greaterThan, 0)
-        let b = Criterion("b", .atMost, 1)
+        let a = Criterion("a", .greaterThan, 0, claim: 11)
+        let b = Criterion("b", .atMost, 1, claim: 15)
         let runs = [[2.0, 0.5], [4.0, 3.0], [6.0]].map { values -> ExperimentResult in
             var r = ExperimentResult(info: info, settings: ExperimentSettings())
             for (criterion, value) in zip([a, b], values) { r.check(criterion, value, measured: "") }

@@ -21,13 +21,20 @@ public struct Criterion: Sendable, Equatable, Hashable {
     public let comparison: Comparison
     /// The number the measurement is compared with, fixed in the code before the run.
     public let threshold: Double
-    /// The claim number this criterion bears on, when the experiment tests several (nil: all of them).
-    public let claim: Int?
+    /// The numbers of the article's claims this criterion tests (a subset of its experiment's claims, never
+    /// empty). A claim is judged only by the criteria that name it: a control for one claim does not count
+    /// against another claim of the same experiment.
+    public let claims: [Int]
 
-    /// A criterion named `name` that passes when the measured value compares with `threshold` as `comparison` says;
-    /// `claim` narrows it to one of the experiment's claims.
-    public init(_ name: String, _ comparison: Comparison, _ threshold: Double, claim: Int? = nil) {
-        (self.name, self.comparison, self.threshold, self.claim) = (name, comparison, threshold, claim)
+    /// A criterion named `name` that passes when the measured value compares with `threshold` as `comparison` says,
+    /// testing the claims numbered `claims`.
+    public init(_ name: String, _ comparison: Comparison, _ threshold: Double, claims: [Int]) {
+        (self.name, self.comparison, self.threshold, self.claims) = (name, comparison, threshold, claims)
+    }
+
+    /// A criterion testing the single claim numbered `claim`.
+    public init(_ name: String, _ comparison: Comparison, _ threshold: Double, claim: Int) {
+        self.init(name, comparison, threshold, claims: [claim])
     }
 
     /// True when `value` is on the passing side; NaN never passes.
@@ -50,6 +57,11 @@ public struct Criterion: Sendable, Equatable, Hashable {
 
     /// "name ≥ 0.9".
     public var statement: String { "\(name) \(comparison.rawValue) \(Format.number(threshold, 4))" }
+
+    /// "claim 9" or "claims 14, 19": which of the article's claims this criterion tests.
+    public var claimLabel: String {
+        "claim\(claims.count == 1 ? "" : "s") " + claims.map(String.init).joined(separator: ", ")
+    }
 }
 
 /// The three verdicts an experiment (or one criterion) can reach.

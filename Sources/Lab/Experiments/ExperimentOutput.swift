@@ -16,11 +16,19 @@ extension ExperimentResult {
         ]
         for table in tables { lines += TextTable.render(table) + [""] }
         lines += checks.map {
-            ($0.passed ? "  ✓ " : "  ✗ ") + $0.criterion.name + ": " + $0.measured
+            ($0.passed ? "  ✓ " : "  ✗ ") + "[\($0.criterion.claimLabel)] " + $0.criterion.name + ": " + $0.measured
                 + (seeds.count > 1 ? " (first seed)" : "")
         }
         lines += notes.map { "  note: " + $0 }
+        if info.claims.count > 1 { lines.append(claimVerdicts) }
         return (lines + [verdictLine]).joined(separator: "\n")
+    }
+
+    /// "claim 9: holds; claim 10: mixed": each claim judged by the criteria that name it alone.
+    public var claimVerdicts: String {
+        info.claims.map { claim in
+            "claim \(claim): " + (verdict(forClaim: claim)?.rawValue ?? "no criterion tests it")
+        }.joined(separator: "; ")
     }
 
     /// Writes each chart as `<id>-<name>.svg` into `directory` (created if needed); returns the files.
@@ -39,7 +47,8 @@ extension ExperimentResult {
     /// The JSON shape of a result.
     struct JSONResult: Encodable {
         struct CriterionJSON: Encodable {
-            let name: String, comparison: String, threshold: Double, mean: Double?, sd: Double?, share: Double
+            let name: String, claims: [Int], comparison: String, threshold: Double, mean: Double?, sd: Double?
+            let share: Double
             let values: [Double?]
         }
         let id: String, title: String, claims: [Int], verdict: String, seeds: Int, seedList: [UInt64]
@@ -55,7 +64,7 @@ extension ExperimentResult {
             )
             criteria = r.criteria.map { s in
                 CriterionJSON(
-                    name: s.criterion.name, comparison: s.criterion.comparison.rawValue,
+                    name: s.criterion.name, claims: s.criterion.claims, comparison: s.criterion.comparison.rawValue,
                     threshold: s.criterion.threshold,
                     mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation), share: s.share,
                     values: s.values.map(JSONText.finite))

@@ -36,17 +36,16 @@ public struct ExperimentResult: Sendable {
     /// Holds, mixed or does not hold, from the criteria by the rule in `Verdict`.
     public var verdict: Verdict { Verdict.combining(criteria.map(\.verdict)) }
 
-    /// The criteria bearing on claim `number`: those tagged with it; if none is, the untagged ones; if
-    /// every criterion is tagged with another claim, all of them.
+    /// The criteria that test claim `number`: those naming it, and no others (empty when none does).
     public func criteria(forClaim number: Int) -> [CriterionSummary] {
-        let tagged = criteria.filter { $0.criterion.claim == number }
-        let untagged = criteria.filter { $0.criterion.claim == nil }
-        return !tagged.isEmpty ? tagged : !untagged.isEmpty ? untagged : criteria
+        criteria.filter { $0.criterion.claims.contains(number) }
     }
 
-    /// The verdict on claim `number` alone, from `criteria(forClaim:)`.
-    public func verdict(forClaim number: Int) -> Verdict {
-        Verdict.combining(criteria(forClaim: number).map(\.verdict))
+    /// The verdict on claim `number` alone, from its own criteria (`criteria(forClaim:)`); nil when no
+    /// criterion of this experiment tests it.
+    public func verdict(forClaim number: Int) -> Verdict? {
+        let own = criteria(forClaim: number)
+        return own.isEmpty ? nil : Verdict.combining(own.map(\.verdict))
     }
 
     /// True when the verdict is "holds".
@@ -60,6 +59,9 @@ public struct ExperimentResult: Sendable {
 
     /// Records `value` against `criterion`; `measured` says it in words for the tables.
     mutating func check(_ criterion: Criterion, _ value: Double, measured: String) {
+        assert(
+            !criterion.claims.isEmpty && criterion.claims.allSatisfy(info.claims.contains),
+            "\(info.id): criterion '\(criterion.name)' names claims \(criterion.claims), not among \(info.claims)")
         checks.append(Check(criterion: criterion, value: value, measured: measured))
     }
 

@@ -1,6 +1,6 @@
 /// The rows of the report's claim table: every claim of the article, the experiment testing it, and its
-/// verdict with the key number (the first criterion bearing on it, or the first that does not hold: mean ± sd
-/// and seeds passing).
+/// verdict from the criteria that name that claim, and no others, with the key number (the first of those
+/// criteria, or the first of them that does not hold: mean ± sd and seeds passing).
 enum ClaimTable {
     static func rows(_ results: [ExperimentResult]) -> [String] {
         ArticleClaims.all.map { claim in
@@ -18,10 +18,12 @@ enum ClaimTable {
         }
     }
 
-    /// "holds" in its colour, then the key number.
+    /// "holds" in its colour, then the key number; judged by the criteria naming `claim` alone.
     static func cell(_ result: ExperimentResult, _ claim: Int) -> String {
-        let verdict = result.verdict(forClaim: claim)
         let criteria = result.criteria(forClaim: claim)
+        guard let verdict = result.verdict(forClaim: claim) else {
+            return "<span class=\"note\">no criterion of this experiment tests claim \(claim)</span>"
+        }
         // What keeps it from holding.
         let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }
         let key = shown.map { HTML.escape($0.line) } ?? ""

@@ -37,7 +37,7 @@ struct ExperimentPage {
     private var verdict: String {
         let items = result.criteria.map { s in
             "<li class=\"\(Self.cssClass(s.verdict))\"><span class=\"mark\">\(Self.mark(s.verdict))</span> "
-                + "\(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))"
+                + "<span class=\"note\">\(s.criterion.claimLabel):</span> \(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))"
                 + " · \(s.verdict.rawValue)</span></li>"
         }
         let word = result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()

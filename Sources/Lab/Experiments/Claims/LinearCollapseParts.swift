@@ -17,7 +17,7 @@ extension LinearCollapse {
         result.check(
             Criterion(
                 "\(dataset): share of test points where the trained deepest linear net and its collapsed layer agree",
-                .atLeast, 1), same,
+                .atLeast, 1, claim: 9), same,
             measured: "\(dataset): collapsed layer agrees on \(Format.percent(same))")
         result.charts.append(
             Self.boundary(
@@ -32,14 +32,15 @@ extension LinearCollapse {
         result.check(
             Criterion(
                 "\(dataset): best linear net's training accuracy minus the best straight line's (the line search's grid allows 2.5 points)",
-                .atMost, 0.025),
+                .atMost, 0.025, claim: 9),
             linear - runs.bestLine,
             measured:
                 "\(dataset): linear nets fit \(Format.percent(linear)) at best, the best line \(Format.percent(runs.bestLine))"
         )
         result.check(
             Criterion(
-                "\(dataset): lowest test accuracy of one hidden sigmoid, tanh or ReLU layer", .atLeast, Self.target),
+                "\(dataset): lowest test accuracy of one hidden sigmoid, tanh or ReLU layer", .atLeast, Self.target,
+                claim: 10),
             nonlinear.min() ?? .nan,
             measured: "\(dataset): "
                 + zip(Self.nonlinear, nonlinear).map { "\($0) \(Format.percent($1))" }.joined(separator: ", "))

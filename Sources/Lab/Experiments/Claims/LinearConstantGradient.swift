@@ -33,7 +33,7 @@ struct LinearConstantGradient: Experiment {
             spread = max(spread, error)
         }
         result.check(
-            Criterion("largest |f′(z) − c| over z in [−1000, 1000], c = 0.5, 1, 3", .atMost, 0), spread,
+            Criterion("largest |f′(z) − c| over z in [−1000, 1000], c = 0.5, 1, 3", .atMost, 0, claim: 8), spread,
             measured: "max |f′(z) − c| = \(Format.number(spread)) over \(zs.count) sums")
         try updates(&result)
         result.charts.append(try Self.derivativeChart())
@@ -61,7 +61,7 @@ struct LinearConstantGradient: Experiment {
         result.measure("linear.delta_spread", linearSpread)
         result.measure("sigmoid.delta_max_over_min", sigmoidRange)
         result.check(
-            Criterion("linear: spread of the back-propagated ∂L/∂z over inputs 0.01 to 100", .atMost, 0), linearSpread,
+            Criterion("linear: spread of the back-propagated ∂L/∂z over inputs 0.01 to 100", .atMost, 0, claim: 8), linearSpread,
             measured:
                 "linear ∂L/∂z spread \(Format.number(linearSpread)) (sigmoid's varies \(Format.number(sigmoidRange))×)")
         result.notes.append(

@@ -92,12 +92,12 @@ struct ReLUSparsity: Experiment {
     private func judge(_ zeros: [String: [Double]], widths: [Int], _ result: inout ExperimentResult) {
         let relu = zeros["relu"] ?? []
         result.check(
-            Criterion("ReLU: largest |zero fraction − 50%| over layers and widths", .atMost, 0.1),
+            Criterion("ReLU: largest |zero fraction − 50%| over layers and widths", .atMost, 0.1, claim: 24),
             relu.map { abs($0 - 0.5) }.max() ?? .nan,
             measured: "ReLU zeros \(Format.percentRange(relu)) at widths \(widths.first!)–\(widths.last!)")
         let smooth = (zeros["sigmoid"] ?? []) + (zeros["tanh"] ?? [])
         result.check(
-            Criterion("sigmoid and tanh: largest exact-zero fraction (dense)", .atMost, 0), smooth.max() ?? .nan,
+            Criterion("sigmoid and tanh: largest exact-zero fraction (dense)", .atMost, 0, claim: 23), smooth.max() ?? .nan,
             measured: "sigmoid and tanh zeros \(Format.percentRange(smooth))")
         result.notes.append(
             "ReLU's zeros come from the sign of the weighted sum: with symmetric weights, zero biases and centred inputs, each sum is negative half the time. A layer with a positive bias start (TensorFlow Playground's 0.1) would give fewer."
