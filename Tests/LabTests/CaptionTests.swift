@@ -1,0 +1,31 @@
+import Testing
+
+@testable import Lab
+
+/// Chart captions are written from the numbers they caption, not fixed in the code.
+@Suite("captions from the data")
+struct CaptionTests {
+    @Test("sigmoid-extremes: the histogram's caption says where the mass is, from the outputs")
+    func histogram() {
+        let middle = [Double](repeating: 0.5, count: 70) + [Double](repeating: 0.02, count: 15)
+            + [Double](repeating: 0.97, count: 15)
+        let caption = SigmoidExtremes.histogramCaption(middle)
+        #expect(caption.contains("15.0% below 0.1") && caption.contains("70.0% between"))
+        #expect(caption.contains("15.0% above 0.9") && caption.contains("not at the ends"))
+        #expect(!caption.contains("piles up at both ends"))
+        let ends = [Double](repeating: 0.01, count: 45) + [Double](repeating: 0.99, count: 45) + [0.5]
+        #expect(SigmoidExtremes.histogramCaption(ends).contains("most of the mass is in the outer tenths"))
+        #expect(SigmoidExtremes.histogram(middle).caption == caption)
+    }
+
+    @Test("universal-approximation: the error chart's caption quotes the errors and what is within tolerance")
+    func errors() {
+        let caption = UniversalApproximation.errorCaption([[0.5, 0.02], [0.763, 0.01], [0.3, 0.05]], [2, 32])
+        #expect(caption.contains("|x| 0.763 → 0.01") && caption.contains("sin x 0.5 → 0.02"))
+        #expect(caption.contains("no target is within the 0.1 tolerance"))
+        #expect(!caption.contains("already fitted"))
+        let some = UniversalApproximation.errorCaption([[0.5, 0.02], [0.003, 0.01], [0.3, 0.05]], [2, 32])
+        #expect(some.contains("within the 0.1 tolerance: |x|; not within it: sin x, step(x)"))
+        #expect(UniversalApproximation.errorChart([[0.5, 0.02], [0.763, 0.01], [0.3, 0.05]], [2, 32]).caption == caption)
+    }
+}
