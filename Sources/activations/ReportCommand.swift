@@ -59,17 +59,23 @@ enum ReportProgress {
             + id + " … "
     }
 
-    /// The verdict, the seeds run and the time: "holds (5 seeds, 42 s)", "holds (deterministic, 0.01 s)".
+    /// The verdict, the mode, the seeds run and the time: "holds (full run, 5 seeds, 42 s)",
+    /// "holds (quick run, deterministic, 0.01 s)".
     static func finish(_ result: ExperimentResult) -> String {
         let seeds = result.seeds.count == 1 ? "deterministic" : "\(result.seeds.count) seeds"
-        return "\(result.verdict.rawValue) (\(seeds), \(Experiments.durationText(result.seconds)))"
+        let mode = result.settings.quick ? "quick run" : "full run"
+        return "\(result.verdict.rawValue) (\(mode), \(seeds), \(Experiments.durationText(result.seconds)))"
     }
 
-    /// "15 experiments in 8 min 20 s: 9 hold, 4 mixed, 2 do not hold".
+    /// "15 experiments in 8 min 20 s, full run, base seed 1: 9 hold, 4 mixed, 2 do not hold".
     static func total(_ results: [ExperimentResult]) -> String {
         let seconds = results.map(\.seconds).reduce(0, +)
         let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
-        return "\(results.count) experiments in \(Experiments.durationText(seconds)): \(count(.holds)) hold, "
+        let mode =
+            results.first.map { $0.settings.quick ? "quick-run verdicts (\(ExperimentSettings.quickCaveat)), " : "full run, " }
+            ?? ""
+        return "\(results.count) experiments in \(Experiments.durationText(seconds)), \(mode)"
+            + "base seed \(results.first?.settings.seed ?? 0): \(count(.holds)) hold, "
             + "\(count(.mixed)) mixed, \(count(.doesNotHold)) do not hold"
     }
 }

@@ -11,7 +11,7 @@ extension ExperimentResult {
         ]
         if !info.reading.isEmpty { lines.append("reading: \(info.reading)") }
         lines += [
-            "mode: \(settings.quick ? "quick" : "full"), base seed \(settings.seed)\(seedsRun), \(Format.duration(seconds))",
+            "mode: \(settings.modeDescription)\(seedsRun), \(Format.duration(seconds))",
             "",
         ]
         for table in tables { lines += TextTable.render(table) + [""] }
@@ -24,9 +24,11 @@ extension ExperimentResult {
         return (lines + [verdictLine]).joined(separator: "\n")
     }
 
-    /// "claim 9: holds; claim 10: mixed": each claim judged by the criteria that name it alone.
+    /// "claim 9: holds; claim 10: mixed": each claim judged by the criteria that name it alone (after a quick
+    /// run, headed "quick-run verdicts per claim").
     public var claimVerdicts: String {
-        info.claims.map { claim in
+        (settings.quick ? "quick-run verdicts per claim: " : "")
+            + info.claims.map { claim in
             "claim \(claim): " + (verdict(forClaim: claim)?.rawValue ?? "no criterion tests it")
         }.joined(separator: "; ")
     }
@@ -53,6 +55,8 @@ extension ExperimentResult {
         }
         let id: String, title: String, claims: [Int], verdict: String, seeds: Int, seedList: [UInt64]
         let quick: Bool, seed: UInt64, seconds: Double
+        /// "quick" or "full"; after a quick run, what its verdict is worth.
+        let mode: String, verdictScope: String
         let criteria: [CriterionJSON]
         let measurements: [String: Double?]
         let charts: [String]
@@ -62,6 +66,8 @@ extension ExperimentResult {
             (seeds, seedList, quick, seed, seconds) = (
                 max(r.seeds.count, 1), r.seeds, r.settings.quick, r.settings.seed, r.seconds
             )
+            mode = r.settings.quick ? "quick" : "full"
+            verdictScope = r.settings.quick ? "quick-run verdict: \(ExperimentSettings.quickCaveat)" : "full-run verdict"
             criteria = r.criteria.map { s in
                 CriterionJSON(
                     name: s.criterion.name, claims: s.criterion.claims, comparison: s.criterion.comparison.rawValue,

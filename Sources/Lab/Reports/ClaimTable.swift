@@ -27,7 +27,8 @@ enum ClaimTable {
         // What keeps it from holding.
         let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }
         let key = shown.map { HTML.escape($0.line) } ?? ""
+        let scope = result.settings.quick ? " <span class=\"note\">(quick run)</span>" : ""
         return
-            "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span> <span class=\"measured\">\(key)</span>"
+            "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span>\(scope) <span class=\"measured\">\(key)</span>"
     }
 }

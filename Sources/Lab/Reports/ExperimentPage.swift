@@ -8,10 +8,11 @@ struct ExperimentPage {
     /// The page body section (used on its own page and nowhere else, so ids stay unique).
     var section: String {
         let info = result.info
-        let mode = result.settings.quick ? "quick mode" : "full mode"
+        let mode = result.settings.quick ? "quick mode (\(ExperimentSettings.quickCaveat))" : "full mode"
         return """
             <header><p class="note"><a href="../index.html">ActivationLab report</a> › experiments</p>
-            \(HTML.element("h1", info.title))<p class="id">\(HTML.escape(info.id))</p></header>
+            \(HTML.element("h1", info.title))<p class="id">\(HTML.escape(info.id))</p>
+            <p class="note mode">\(HTML.escape(result.settings.modeDescription))</p></header>
             <blockquote class="claim"><p>\(HTML.escape(info.claim))</p><footer class="note">the article's claim in our words \
             (claim\(info.claims.count == 1 ? "" : "s") \(info.claims.map(String.init).joined(separator: ", ")); \(HTML.escape(info.source)))</footer></blockquote>
             \(verdict)
@@ -41,9 +42,12 @@ struct ExperimentPage {
                 + " · \(s.verdict.rawValue)</span></li>"
         }
         let word = result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()
+        let scope =
+            result.settings.quick
+            ? " <span class=\"note\">(quick-run verdict: \(HTML.escape(ExperimentSettings.quickCaveat)))</span>" : ""
         return """
             <section class="panel verdict \(Self.cssClass(result.verdict))">
-            <h2>\(word)</h2><ul class="checks">\(items.joined())</ul></section>
+            <h2>\(word)\(scope)</h2><ul class="checks">\(items.joined())</ul></section>
             """
     }
 
