@@ -77,5 +77,6 @@ enum ReportProgress {
         return "\(results.count) experiments in \(Experiments.durationText(seconds)), \(mode)"
             + "base seed \(results.first?.settings.seed ?? 0): \(count(.holds)) hold, "
             + "\(count(.mixed)) mixed, \(count(.doesNotHold)) do not hold"
+            + (count(.notMeasured) > 0 ? ", \(count(.notMeasured)) not measured" : "")
     }
 }

@@ -16,7 +16,7 @@ extension ExperimentResult {
         ]
         for table in tables { lines += TextTable.render(table) + [""] }
         lines += checks.map {
-            ($0.passed ? "  ✓ " : "  ✗ ") + "[\($0.criterion.claimLabel)] " + $0.criterion.name + ": " + $0.measured
+            ($0.passed ? "  ✓ " : $0.value.isNaN ? "  – " : "  ✗ ") + "[\($0.criterion.claimLabel)] " + $0.criterion.name + ": " + $0.measured
                 + (seeds.count > 1 ? " (first seed)" : "")
         }
         lines += notes.map { "  note: " + $0 }
@@ -50,6 +50,8 @@ extension ExperimentResult {
     struct JSONResult: Encodable {
         struct CriterionJSON: Encodable {
             let name: String, claims: [Int], comparison: String, threshold: Double, mean: Double?, sd: Double?
+            /// How many seeds measured it (the share is of these).
+            let measuredSeeds: Int
             let share: Double
             let values: [Double?]
         }
@@ -72,7 +74,8 @@ extension ExperimentResult {
                 CriterionJSON(
                     name: s.criterion.name, claims: s.criterion.claims, comparison: s.criterion.comparison.rawValue,
                     threshold: s.criterion.threshold,
-                    mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation), share: s.share,
+                    mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation),
+                    measuredSeeds: s.measured.count, share: s.share,
                     values: s.values.map(JSONText.finite))
             }
             measurements = Dictionary(

@@ -1,7 +1,8 @@
 /// Combines the runs of one experiment on several seeds into one result.
 enum SeedCombination {
     /// The first run's tables, charts and notes; each criterion's values over all runs (a run that did
-    /// not measure a criterion counts as NaN, which fails); each measurement's mean over the runs; and a
+    /// not measure a criterion counts as NaN: not measured, left out of its verdict); each measurement's mean
+    /// over the runs; and a
     /// table of the criteria, first.
     static func combine(_ runs: [ExperimentResult], settings: ExperimentSettings) -> ExperimentResult {
         guard let first = runs.first else { return ExperimentResult(info: Experiments.all[0].info, settings: settings) }
@@ -47,7 +48,7 @@ enum SeedCombination {
                 [
                     s.criterion.name, s.criterion.comparison.rawValue + " " + Format.number(s.criterion.threshold, 4),
                     Format.number(s.mean, 4) + " ± " + Format.number(s.standardDeviation, 2),
-                    "\(s.values.filter(s.criterion.passes).count)/\(s.values.count)", s.verdict.rawValue,
+                    s.seedsPassing, s.verdict.rawValue,
                 ]
             })
     }

@@ -56,6 +56,7 @@ struct ExperimentPage {
         case .holds: "holds";
         case .mixed: "mixed";
         case .doesNotHold: "fails"
+        case .notMeasured: "unmeasured"
         }
     }
 
@@ -64,6 +65,7 @@ struct ExperimentPage {
         case .holds: "✓";
         case .mixed: "±";
         case .doesNotHold: "✗"
+        case .notMeasured: "–"
         }
     }
 

@@ -16,7 +16,8 @@ public struct LabReport: Sendable {
 
     /// The front page: one row per claim of the article (verdict and key number), then one per experiment.
     public var index: String {
-        let counts = Verdict.allCases.map { v in "\(results.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(
+        let counts = Verdict.allCases.filter { v in v != .notMeasured || results.contains { $0.verdict == v } }
+            .map { v in "\(results.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(
             separator: ", ")
         let body = """
             <header><h1>ActivationLab: the article's claims, measured</h1>
