@@ -19,6 +19,9 @@ extension ExperimentResult {
             ($0.passed ? "  ✓ " : $0.value.isNaN ? "  – " : "  ✗ ") + "[\($0.criterion.claimLabel)] " + $0.criterion.name + ": " + $0.measured
                 + (seeds.count > 1 ? " (first seed)" : "")
         }
+        lines += facts.map {
+            "  shown, not judged [claim\($0.claims.count == 1 ? "" : "s") \($0.claims.map(String.init).joined(separator: ", "))]: \($0.text)"
+        }
         lines += notes.map { "  note: " + $0 }
         if info.claims.count > 1 { lines.append(claimVerdicts) }
         return (lines + [verdictLine]).joined(separator: "\n")

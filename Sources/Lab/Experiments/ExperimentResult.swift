@@ -20,6 +20,9 @@ public struct ExperimentResult: Sendable {
     public var charts: [ResultChart] = []
     /// Caveats and observations that are not criteria.
     public var notes: [String] = []
+    /// Measured facts shown beside the criteria but not judged: true by definition or by construction, so a
+    /// criterion on them could not fail (first seed).
+    public var facts: [Fact] = []
     /// Wall-clock seconds the run took.
     public var seconds = 0.0
 
@@ -72,12 +75,30 @@ public struct ExperimentResult: Sendable {
         checks.append(Check(criterion: criterion, value: value, measured: measured))
     }
 
+    /// Records a fact that cannot fail (by definition or construction), shown for claims `claims`, not judged.
+    mutating func fact(_ text: String, claims: [Int]) {
+        assert(!claims.isEmpty && claims.allSatisfy(info.claims.contains), "\(info.id): fact for \(claims)")
+        facts.append(Fact(claims: claims, text: text))
+    }
+
+    /// The facts shown for claim `number`.
+    public func facts(forClaim number: Int) -> [Fact] { facts.filter { $0.claims.contains(number) } }
+
     mutating func measure(_ name: String, _ value: Double) {
         measurements.append(Measurement(name: name, value: value))
     }
 
     /// The value measured under `name`, if any.
     public func value(_ name: String) -> Double? { measurements.first { $0.name == name }?.value }
+}
+
+/// A measured fact shown, not judged: it holds by definition or by construction, so as a criterion it could
+/// not fail.
+public struct Fact: Sendable, Equatable {
+    /// The claims it is shown for.
+    public let claims: [Int]
+    /// The fact in words, with the number measured and why it cannot fail.
+    public let text: String
 }
 
 /// A criterion and the number measured against it on one seed.

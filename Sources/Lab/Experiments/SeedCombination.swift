@@ -13,6 +13,7 @@ enum SeedCombination {
         result.tables = [table(result.summaries, seeds: runs.count)] + first.tables
         result.charts = first.charts
         result.notes = first.notes
+        result.facts = first.facts
         if runs.count > 1 {
             result.notes.insert(
                 "Tables and charts below the criteria show the first of the \(runs.count) seeds; the criteria and the measurements cover them all.",

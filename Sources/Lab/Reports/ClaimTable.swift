@@ -22,7 +22,12 @@ enum ClaimTable {
     static func cell(_ result: ExperimentResult, _ claim: Int) -> String {
         let criteria = result.criteria(forClaim: claim)
         guard let verdict = result.verdict(forClaim: claim) else {
-            return "<span class=\"note\">no criterion of this experiment tests claim \(claim)</span>"
+            let facts = result.facts(forClaim: claim)
+            guard !facts.isEmpty else {
+                return "<span class=\"note\">no criterion of this experiment tests claim \(claim)</span>"
+            }
+            return "<span class=\"note\">no verdict: shown, not judged (true by definition or construction):</span> "
+                + "<span class=\"measured\">\(facts.map { HTML.escape($0.text) }.joined(separator: "; "))</span>"
         }
         // What keeps it from holding.
         let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }

@@ -47,8 +47,17 @@ struct ExperimentPage {
             ? " <span class=\"note\">(quick-run verdict: \(HTML.escape(ExperimentSettings.quickCaveat)))</span>" : ""
         return """
             <section class="panel verdict \(Self.cssClass(result.verdict))">
-            <h2>\(word)\(scope)</h2><ul class="checks">\(items.joined())</ul></section>
+            <h2>\(word)\(scope)</h2><ul class="checks">\(items.joined())</ul>\(facts)</section>
             """
+    }
+
+    /// The facts shown but not judged (true by definition or construction: a criterion on them could not fail).
+    private var facts: String {
+        guard !result.facts.isEmpty else { return "" }
+        let items = result.facts.map { fact in
+            "<li><span class=\"note\">claim\(fact.claims.count == 1 ? "" : "s") \(fact.claims.map(String.init).joined(separator: ", ")):</span> \(HTML.escape(fact.text))</li>"
+        }
+        return "<h3>Shown, not judged (true by definition or construction, so not a criterion)</h3><ul>\(items.joined())</ul>"
     }
 
     static func cssClass(_ verdict: Verdict) -> String {

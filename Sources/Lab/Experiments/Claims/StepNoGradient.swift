@@ -35,16 +35,11 @@ struct StepNoGradient: Experiment {
             result.measure("\(id).test_accuracy", run.accuracy)
         }
         result.tables.append(table)
-        result.check(
-            Criterion("step: largest change of a hidden weight or bias (and of its gradient)", .atMost, 0, claim: 5),
-            max(step.movement.max() ?? .nan, abs(step.meanGradient)),
-            measured:
-                "step hidden weights moved by \(Format.number(step.movement.last ?? .nan)) (gradient \(Format.number(step.meanGradient)))"
-        )
-        result.check(
-            Criterion("sigmoid (control): largest change of the same hidden layer", .greaterThan, 1e-3, claim: 5),
-            sigmoid.movement.last ?? .nan,
-            measured: "sigmoid hidden weights moved by \(Format.number(sigmoid.movement.last ?? 0))")
+        result.fact(
+            "step hidden weights moved by \(Format.number(step.movement.max() ?? .nan)) (gradient "
+                + "\(Format.number(step.meanGradient))), sigmoid's by \(Format.number(sigmoid.movement.last ?? .nan)) under the "
+                + "same training: the step's derivative is 0 wherever it is defined, so its weights cannot move",
+            claims: [5])
         result.charts.append(Self.movementChart(step: step, sigmoid: sigmoid))
         for dataset in ["blobs", "digits"] { try ambiguity(dataset, settings, &result) }
         result.notes.append(
