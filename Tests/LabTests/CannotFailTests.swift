@@ -45,3 +45,20 @@ struct CannotFailTests {
         #expect(result.facts(forClaim: 5).first?.text.contains("cannot move") == true)
     }
 }
+
+@Suite("claim 5: softmax against the maximum")
+struct SoftmaxBetterStillTests {
+    @Test("claim 5's 'softmax is better still' is a criterion: softmax accuracy minus the maximum read-out's")
+    func softmaxAgainstMax() async throws {
+        let result = try await ExperimentTests.run(StepNoGradient(), ExperimentSettings(quick: true, seedCount: 1))
+        for dataset in ["blobs", "digits"] {
+            let criterion = try #require(
+                result.criteria(forClaim: 5).first {
+                    $0.criterion.name.hasPrefix("\(dataset): softmax accuracy minus the maximum read-out's")
+                })
+            let expected = result.value("\(dataset).softmax.accuracy")! - result.value("\(dataset).max.accuracy")!
+            #expect(abs(criterion.values[0] - expected) < 1e-12)
+            #expect(criterion.criterion.comparison == .greaterThan && criterion.criterion.threshold == 0)
+        }
+    }
+}
