@@ -1,3 +1,4 @@
+import ActivationFunctions
 import ArgumentParser
 import Foundation
 import Lab
@@ -23,7 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Run the experiments in quick mode.")
     var quick = false
 
-    @Option(help: "Seed for every experiment.")
+    @Option(
+        parsing: .unconditional, help: "Base seed for every experiment, 0 to 18446744073709551615.",
+        transform: SeedOption.parse)
     var seed: UInt64 = 1
 
     func run() throws {
@@ -74,9 +77,21 @@ enum ReportProgress {
         let mode =
             results.first.map { $0.settings.quick ? "quick-run verdicts (\(ExperimentSettings.quickCaveat)), " : "full run, " }
             ?? ""
-        return "\(results.count) experiments in \(Experiments.durationText(seconds)), \(mode)"
-            + "base seed \(results.first?.settings.seed ?? 0): \(count(.holds)) hold, "
-            + "\(count(.mixed)) mixed, \(count(.doesNotHold)) do not hold"
+        let (holds, doesNotHold) = (count(.holds), count(.doesNotHold))
+        return "\(results.count) experiment\(results.count == 1 ? "" : "s") in \(Experiments.durationText(seconds)), \(mode)"
+            + "base seed \(results.first?.settings.seed ?? 0): \(holds) \(holds == 1 ? "holds" : "hold"), "
+            + "\(count(.mixed)) mixed, \(doesNotHold) \(doesNotHold == 1 ? "does" : "do") not hold"
             + (count(.notMeasured) > 0 ? ", \(count(.notMeasured)) not measured" : "")
+    }
+}
+
+/// `--seed` as a whole number in words: "-1" was "Missing value for '--seed'".
+enum SeedOption {
+    static func parse(_ text: String) throws -> UInt64 {
+        guard let seed = UInt64(text) else {
+            throw ValidationError(
+                "--seed takes a whole number from 0 to \(UInt64.max); got \(NumberText.excerpt(text))")
+        }
+        return seed
     }
 }

@@ -47,6 +47,8 @@ struct ModeLabelTests {
         #expect(quickIndex.contains("holds</strong></span> <span class=\"note\">(quick run)</span>"))
         let fullIndex = LabReport(results: [Self.result(quick: false, seed: 3)]).index
         #expect(fullIndex.contains("Full run, base seed 3.") && !fullIndex.contains("(quick run)"))
+        #expect(quickIndex.contains("(1 holds, 0 mixed, 0 do not hold)"))
+        #expect(LabReport.counted(2, .holds) == "2 hold" && LabReport.counted(1, .doesNotHold) == "1 does not hold")
         let mixed = LabReport(results: [Self.result(quick: true), Self.result(quick: false, seed: 3)]).index
         #expect(mixed.contains("Mixed modes: 1 of 2 experiments are quick runs") && mixed.contains("base seeds 7, 3"))
     }

@@ -111,6 +111,11 @@ public struct Check: Sendable, Equatable {
     public let measured: String
     /// Whether `value` is on the passing side of the criterion.
     public var passed: Bool { criterion.passes(value) }
+
+    /// `criterion` measured as `value` on one seed, said in words as `measured`.
+    public init(criterion: Criterion, value: Double, measured: String) {
+        (self.criterion, self.value, self.measured) = (criterion, value, measured)
+    }
 }
 
 /// One named number, e.g. `relu.zero_fraction.w1024` = 0.5012.

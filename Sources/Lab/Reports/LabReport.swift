@@ -17,7 +17,7 @@ public struct LabReport: Sendable {
     /// The front page: one row per claim of the article (verdict and key number), then one per experiment.
     public var index: String {
         let counts = Verdict.allCases.filter { v in v != .notMeasured || results.contains { $0.verdict == v } }
-            .map { v in "\(results.filter { $0.verdict == v }.count) \(v.rawValue)" }.joined(
+            .map { v in Self.counted(results.filter { $0.verdict == v }.count, v) }.joined(
             separator: ", ")
         let body = """
             <header><h1>ActivationLab: the article's claims, measured</h1>
@@ -31,6 +31,15 @@ public struct LabReport: Sendable {
             <th scope="col">verdict and key number</th></tr>\(ClaimTable.rows(results).joined())</table></section>
             """
         return HTML.document(title: "ActivationLab report", body: "<main>" + body + "</main>")
+    }
+
+    /// "1 holds", "2 hold", "1 does not hold", "2 do not hold", "3 mixed", "1 not measured".
+    static func counted(_ count: Int, _ verdict: Verdict) -> String {
+        switch verdict {
+        case .holds: "\(count) \(count == 1 ? "holds" : "hold")"
+        case .doesNotHold: "\(count) \(count == 1 ? "does" : "do") not hold"
+        case .mixed, .notMeasured: "\(count) \(verdict.rawValue)"
+        }
     }
 
     /// How the results were run, for the top of the index: "Quick run (fewer seeds and epochs; the full run is
