@@ -28,4 +28,30 @@ struct CaptionTests {
         #expect(some.contains("within the 0.1 tolerance: |x|; not within it: sin x, step(x)"))
         #expect(UniversalApproximation.errorChart([[0.5, 0.02], [0.763, 0.01], [0.3, 0.05]], [2, 32]).caption == caption)
     }
+
+    @Test("linear-collapse: the depth chart's caption quotes the accuracies and says whether a linear net beat the line")
+    func depth() {
+        var runs = LinearCollapse.Runs2D()
+        runs.bestLine = 0.6
+        runs.accuracies = [(0.55, 0.5), (0.59, 0.5), (0.6, 0.5), (0.9, 0.9), (0.92, 0.9), (0.97, 0.95)]
+        let caption = LinearCollapse.depthCaption(runs, depths: [0, 1, 3])
+        #expect(caption.contains("55.0%–60.0%, none above the best straight line's 60.0%") && caption.contains("97.0%"))
+        runs.accuracies[1] = (0.8, 0.8)
+        #expect(LinearCollapse.depthCaption(runs, depths: [0, 1, 3]).contains("the best, 80.0%, above the best straight line's"))
+    }
+
+    @Test("relu-sparsity and vanishing-gradient captions quote the numbers measured")
+    func sparsityAndGradients() {
+        let zeros: [String: [[Double]]] = [
+            "relu": [[0.3, 0.5], [0.45, 0.5]], "sigmoid": [[0, 0], [0, 0]], "tanh": [[0.01, 0], [0, 0]],
+        ]
+        #expect(
+            ReLUSparsity.chart([16, 64], zeros).caption
+                == "Exact zeros in layer 1 at widths 16–64 (first seed): ReLU 30.0%–45.0%, sigmoid 0.0%, tanh 0.0%–1.0%.")
+        let flat = VanishingGradient.Profile(
+            id: "tanh", gradients: [Double](repeating: 1, count: 10), movement: [Double](repeating: 2, count: 10))
+        let chart = VanishingGradient.gradientChart([flat])
+        #expect(chart.caption.contains("tanh 1×") && chart.caption.contains("layer 1 over layer 10: tanh 1."))
+        #expect(VanishingGradient.movementChart([flat]).caption.contains("tanh 1×"))
+    }
 }

@@ -116,6 +116,14 @@ struct ReLUSparsity: Experiment {
         }
         return ResultChart(
             name: "zeros", chart: chart,
-            caption: "ReLU stays near one half at every width; sigmoid and tanh never output exactly 0.")
+            caption: caption(widths, zeros))
+    }
+
+    /// What the chart shows, from the zero fractions of layer 1.
+    static func caption(_ widths: [Int], _ zeros: [String: [[Double]]]) -> String {
+        let first = { (id: String) in (zeros[id] ?? []).map { $0[0] } }
+        return "Exact zeros in layer 1 at widths \(widths.first!)–\(widths.last!) (first seed): ReLU "
+            + "\(Format.percentRange(first("relu"))), sigmoid \(Format.percentRange(first("sigmoid"))), "
+            + "tanh \(Format.percentRange(first("tanh")))."
     }
 }

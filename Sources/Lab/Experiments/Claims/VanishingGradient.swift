@@ -133,14 +133,20 @@ struct VanishingGradient: Experiment {
             profiles, \.gradients, name: "profile", title: "Gradient at each layer at initialisation (log scale)",
             yLabel: "mean |∂L/∂a|",
             caption:
-                "Read from right (output side) to left (input side): sigmoid falls by orders of magnitude, tanh less, ReLU with He initialisation stays level."
-        )
+                "Read from right (output side) to left (input side). Factor per layer towards the input (first seed): "
+                + profiles.map { "\($0.id) \(Format.number($0.factor, 3))×" }.joined(separator: ", ")
+                + "; layer 1 over layer 10: "
+                + profiles.map { "\($0.id) \(Format.number($0.gradients[0] / $0.gradients[depth - 1], 3))" }
+                .joined(separator: ", ") + ".")
     }
 
     static func movementChart(_ profiles: [Profile]) -> ResultChart {
         layerChart(
             profiles, \.movement, name: "movement", title: "How far each layer's weights moved in training (log scale)",
-            yLabel: "‖ΔW‖ / ‖W‖", caption: "After the same SGD steps, the early sigmoid layers have barely moved.")
+            yLabel: "‖ΔW‖ / ‖W‖",
+            caption: "After the same SGD steps, how far layer 1 moved relative to layer 10 (first seed): "
+                + profiles.map { "\($0.id) \(Format.number($0.movement[0] / $0.movement[depth - 1], 3))×" }
+                .joined(separator: ", ") + ".")
     }
 
     /// One line per activation of a per-layer quantity, on a log scale, layer 1 next to the input.
