@@ -48,7 +48,8 @@ struct ExperimentCommand: ParsableCommand {
 
     // Unconditional: "--seed -1" was read as a missing value followed by an option "-1".
     @Option(
-        parsing: .unconditional, help: "Base seed, 0 to 18446744073709551615: the seeds run (data, weights, batch order) are derived from it.",
+        parsing: .unconditional,
+        help: "Base seed, 0 to 18446744073709551615: the seeds run (data, weights, batch order) are derived from it.",
         transform: SeedOption.parse)
     var seed: UInt64 = 1
 
@@ -76,7 +77,8 @@ struct ExperimentCommand: ParsableCommand {
                 return print(json ? JSONText.listing : ExperimentRunner.listing)
             }
             let experiments = try ExperimentRunner.select(id: id, all: all)
-            if let extra, !all, let chosen = experiments.first?.info.id, !ExperimentRunner.takingExtra.contains(chosen) {
+            if let extra, !all, let chosen = experiments.first?.info.id, !ExperimentRunner.takingExtra.contains(chosen)
+            {
                 throw CommandFailure.usage(  // was silently ignored
                     "--extra \(extra) adds activations to \(ExperimentRunner.takingExtra.joined(separator: " and ")) only; "
                         + "\(chosen) compares its own")
@@ -94,7 +96,8 @@ struct ExperimentCommand: ParsableCommand {
                     var standardError = StandardError()
                     print("running \(index + 1)/\(experiments.count): \(experiment.info.id)", to: &standardError)
                 }
-                let output = try ExperimentRunner.run(experiment, settings, outputDirectory: outputDirectory, json: json)
+                let output = try ExperimentRunner.run(
+                    experiment, settings, outputDirectory: outputDirectory, json: json)
                 if json {
                     outputs.append(output)
                 } else {

@@ -88,7 +88,9 @@ func writeFile(_ data: Data, to path: String) throws {
             if let permissions = attributes?[.posixPermissions] {
                 try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: beside.path)
             }
-            guard rename(beside.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(beside.path, target.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
         } catch {
             try? FileManager.default.removeItem(at: beside)
             throw error

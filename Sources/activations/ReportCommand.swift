@@ -75,10 +75,13 @@ enum ReportProgress {
         let seconds = results.map(\.seconds).reduce(0, +)
         let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
         let mode =
-            results.first.map { $0.settings.quick ? "quick-run verdicts (\(ExperimentSettings.quickCaveat)), " : "full run, " }
+            results.first.map {
+                $0.settings.quick ? "quick-run verdicts (\(ExperimentSettings.quickCaveat)), " : "full run, "
+            }
             ?? ""
         let (holds, doesNotHold) = (count(.holds), count(.doesNotHold))
-        return "\(results.count) experiment\(results.count == 1 ? "" : "s") in \(Experiments.durationText(seconds)), \(mode)"
+        return
+            "\(results.count) experiment\(results.count == 1 ? "" : "s") in \(Experiments.durationText(seconds)), \(mode)"
             + "base seed \(results.first?.settings.seed ?? 0): \(holds) \(holds == 1 ? "holds" : "hold"), "
             + "\(count(.mixed)) mixed, \(doesNotHold) \(doesNotHold == 1 ? "does" : "do") not hold"
             + (count(.notMeasured) > 0 ? ", \(count(.notMeasured)) not measured" : "")

@@ -10,7 +10,9 @@ struct CannotFailTests {
 
     static func names(_ result: ExperimentResult) -> [String] { result.criteria.map(\.criterion.name) }
 
-    @Test("activation-growth: the 100× sum (linearity) and tanh ≤ 1 (definition) are facts; claims 2 and 16 get no verdict")
+    @Test(
+        "activation-growth: the 100× sum (linearity) and tanh ≤ 1 (definition) are facts; claims 2 and 16 get no verdict"
+    )
     func activationGrowth() async throws {
         let result = try await ExperimentTests.run(ActivationGrowth(), Self.settings)
         #expect(!Self.names(result).contains { $0.contains("scale 100") || $0.hasPrefix("tanh: largest") })
@@ -18,7 +20,8 @@ struct CannotFailTests {
         #expect(result.facts(forClaim: 2).first?.text.contains("exactly 100× by construction") == true)
         #expect(result.facts(forClaim: 16).first?.text.contains("never exceeds 1 by definition") == true)
         #expect(result.verdict(forClaim: 22) != nil)
-        #expect(ClaimTable.cell(result, 16).contains("shown, not judged") && !ClaimTable.cell(result, 16).contains("holds"))
+        #expect(
+            ClaimTable.cell(result, 16).contains("shown, not judged") && !ClaimTable.cell(result, 16).contains("holds"))
         #expect(ExperimentPage(result: result).html.contains("Shown, not judged"))
         #expect(result.text.contains("shown, not judged [claim 2]"))
     }

@@ -7,7 +7,8 @@ import Testing
 struct CaptionTests {
     @Test("sigmoid-extremes: the histogram's caption says where the mass is, from the outputs")
     func histogram() {
-        let middle = [Double](repeating: 0.5, count: 70) + [Double](repeating: 0.02, count: 15)
+        let middle =
+            [Double](repeating: 0.5, count: 70) + [Double](repeating: 0.02, count: 15)
             + [Double](repeating: 0.97, count: 15)
         let caption = SigmoidExtremes.histogramCaption(middle)
         #expect(caption.contains("15.0% below 0.1") && caption.contains("70.0% between"))
@@ -26,10 +27,12 @@ struct CaptionTests {
         #expect(!caption.contains("already fitted"))
         let some = UniversalApproximation.errorCaption([[0.5, 0.02], [0.003, 0.01], [0.3, 0.05]], [2, 32])
         #expect(some.contains("within the 0.1 tolerance: |x|; not within it: sin x, step(x)"))
-        #expect(UniversalApproximation.errorChart([[0.5, 0.02], [0.763, 0.01], [0.3, 0.05]], [2, 32]).caption == caption)
+        #expect(
+            UniversalApproximation.errorChart([[0.5, 0.02], [0.763, 0.01], [0.3, 0.05]], [2, 32]).caption == caption)
     }
 
-    @Test("linear-collapse: the depth chart's caption quotes the accuracies and says whether a linear net beat the line")
+    @Test(
+        "linear-collapse: the depth chart's caption quotes the accuracies and says whether a linear net beat the line")
     func depth() {
         var runs = LinearCollapse.Runs2D()
         runs.bestLine = 0.6
@@ -37,7 +40,9 @@ struct CaptionTests {
         let caption = LinearCollapse.depthCaption(runs, depths: [0, 1, 3])
         #expect(caption.contains("55.0%–60.0%, none above the best straight line's 60.0%") && caption.contains("97.0%"))
         runs.accuracies[1] = (0.8, 0.8)
-        #expect(LinearCollapse.depthCaption(runs, depths: [0, 1, 3]).contains("the best, 80.0%, above the best straight line's"))
+        #expect(
+            LinearCollapse.depthCaption(runs, depths: [0, 1, 3]).contains(
+                "the best, 80.0%, above the best straight line's"))
     }
 
     @Test("relu-sparsity and vanishing-gradient captions quote the numbers measured")
@@ -47,7 +52,8 @@ struct CaptionTests {
         ]
         #expect(
             ReLUSparsity.chart([16, 64], zeros).caption
-                == "Exact zeros in layer 1 at widths 16–64 (first seed): ReLU 30.0%–45.0%, sigmoid 0.0%, tanh 0.0%–1.0%.")
+                == "Exact zeros in layer 1 at widths 16–64 (first seed): ReLU 30.0%–45.0%, sigmoid 0.0%, tanh 0.0%–1.0%."
+        )
         let flat = VanishingGradient.Profile(
             id: "tanh", gradients: [Double](repeating: 1, count: 10), movement: [Double](repeating: 2, count: 10))
         let chart = VanishingGradient.gradientChart([flat])

@@ -44,7 +44,8 @@ struct ClaimAttributionTests {
         #expect(names(17).count == 1 && names(17).allSatisfy { $0.contains("peak tanh′") })
         #expect(!names(11).isEmpty && names(11).allSatisfy { !$0.contains("tanh") })
         for summary in result.criteria {
-            #expect(!summary.criterion.claims.isEmpty && summary.criterion.claims.allSatisfy(result.info.claims.contains))
+            #expect(
+                !summary.criterion.claims.isEmpty && summary.criterion.claims.allSatisfy(result.info.claims.contains))
         }
     }
 

@@ -98,7 +98,8 @@ struct ExperimentTests {
         }
     }
 
-    @Test("combining seeds: values per criterion in seed order, mean and sd, share, a missing criterion is not measured")
+    @Test(
+        "combining seeds: values per criterion in seed order, mean and sd, share, a missing criterion is not measured")
     func combine() {
         let info = SigmoidSteepMiddle().info
         let a = Criterion("a", .greaterThan, 0, claim: 11)

@@ -16,7 +16,8 @@ struct InactiveUnitsTests {
     func identity() throws {
         for condition in DyingReLU.conditions {
             let run = try InactiveUnits.train("identity", condition, try Self.data(), Self.settings)
-            #expect(run.inactive.allSatisfy { $0 == 0 } && run.inactiveHalfway == 0, "\(condition.tag): \(run.inactive)")
+            #expect(
+                run.inactive.allSatisfy { $0 == 0 } && run.inactiveHalfway == 0, "\(condition.tag): \(run.inactive)")
             #expect(run.recovered == nil)
         }
     }

@@ -22,7 +22,8 @@ struct ModeLabelTests {
     @Test("text and JSON: the mode and seed on the mode line, a quick verdict labelled, a full one not")
     func text() throws {
         let quick = Self.result(quick: true)
-        #expect(quick.text.contains("mode: quick run (fewer seeds and epochs; the full run is the reference), base seed 7"))
+        #expect(
+            quick.text.contains("mode: quick run (fewer seeds and epochs; the full run is the reference), base seed 7"))
         #expect(quick.verdictLine.hasPrefix("holds (\(Self.caveat)): "))
         #expect(quick.text.contains("quick-run verdicts per claim: claim 9: holds; claim 10: holds"))
         let full = Self.result(quick: false)
@@ -33,7 +34,8 @@ struct ModeLabelTests {
         #expect(json["verdictScope"] as? String == Self.caveat)
     }
 
-    @Test("pages and the index: the mode and seed at the top, quick verdicts labelled in the banner and the claim table")
+    @Test(
+        "pages and the index: the mode and seed at the top, quick verdicts labelled in the banner and the claim table")
     func pages() {
         let quickPage = ExperimentPage(result: Self.result(quick: true)).html
         #expect(quickPage.contains("quick run (fewer seeds and epochs; the full run is the reference), base seed 7"))

@@ -19,7 +19,9 @@ struct NeverReachedTests {
         #expect(gap.bounds.lower == (41.0 + 5 + 21) / 3 && gap.bounds.upper == .infinity)
         #expect(gap.value == gap.bounds.lower)
         let text = gap.describe("sigmoid", "tanh")
-        #expect(text.hasPrefix("tanh reaches 90% at least 22.3 epochs sooner than sigmoid on average over circle, moons, digits"))
+        #expect(
+            text.hasPrefix(
+                "tanh reaches 90% at least 22.3 epochs sooner than sigmoid on average over circle, moons, digits"))
         #expect(text.contains("sigmoid never reached 90% within 60 epochs on circle, digits"))
     }
 
@@ -57,7 +59,9 @@ struct NeverReachedTests {
         #expect(EpochGap(budget: 20, pairs: [Pair(name: "spiral", first: nil, second: nil)]).value.isNaN)
     }
 
-    @Test("choosing's case: spiral, which nothing solved, is left out; a single activation's misses make its total a bound")
+    @Test(
+        "choosing's case: spiral, which nothing solved, is left out; a single activation's misses make its total a bound"
+    )
     func saving() {
         // sigmoid, tanh, relu on xor, circle, spiral.
         let saving = EpochSaving(
@@ -76,7 +80,8 @@ struct NeverReachedTests {
         // against 10%.
         let open = EpochSaving(budget: 20, names: ["a", "b"], epochs: [[1, nil], [20, 19]])
         #expect(open.bounds.lower == 1 - 20.0 / 22 && open.bounds.upper == 1 - 20.0 / 39)
-        #expect(open.value(threshold: 0.1).isNaN && open.describe(ids: ["x", "y"], threshold: 0.1).contains("not measured"))
+        #expect(
+            open.value(threshold: 0.1).isNaN && open.describe(ids: ["x", "y"], threshold: 0.1).contains("not measured"))
         #expect(EpochSaving(budget: 20, names: ["s"], epochs: [[nil], [nil]]).value(threshold: 0.1).isNaN)
     }
 }

@@ -28,6 +28,8 @@ struct ExperimentsTabQuickLabelTests {
     @Test("before the run, the page says the quick report's verdicts are quick-run verdicts")
     func label() {
         let page = ExperimentsPage.html(total: 15)
-        #expect(page.contains("Its verdicts are quick-run verdicts</strong> (fewer seeds and epochs; the full run is the reference"))
+        #expect(
+            page.contains(
+                "Its verdicts are quick-run verdicts</strong> (fewer seeds and epochs; the full run is the reference"))
     }
 }

@@ -27,7 +27,9 @@ struct ExperimentCLITests {
         #expect(
             ["holds", "mixed", "does not hold"].contains { lines.last?.hasPrefix($0 + scope) == true },
             "\(result.output)")
-        #expect(result.output.contains("mode: quick run (fewer seeds and epochs; the full run is the reference), base seed 1"))
+        #expect(
+            result.output.contains(
+                "mode: quick run (fewer seeds and epochs; the full run is the reference), base seed 1"))
         #expect(result.output.contains("76.2%") && result.output.contains("sigmoid section, line 89"))
     }
 
@@ -75,8 +77,14 @@ struct ExperimentCLITests {
     @Test("an output folder that cannot be written into is refused before any experiment runs")
     func unwritableFolder() throws {
         for (arguments, mentions) in [
-            (["experiment", "relu-sparsity", "--quick", "--out", "/proc/activationlab-out"], "cannot write the charts into /proc/activationlab-out"),
-            (["report", "--quick", "-o", "/sys/activationlab-report"], "cannot write the report into /sys/activationlab-report"),
+            (
+                ["experiment", "relu-sparsity", "--quick", "--out", "/proc/activationlab-out"],
+                "cannot write the charts into /proc/activationlab-out"
+            ),
+            (
+                ["report", "--quick", "-o", "/sys/activationlab-report"],
+                "cannot write the report into /sys/activationlab-report"
+            ),
         ] {
             let start = Date()
             let result = try CLI.run(arguments)

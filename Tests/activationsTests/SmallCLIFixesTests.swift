@@ -25,7 +25,8 @@ struct SmallCLIFixesTests {
     @Test("--list with an id or with --all is refused, not ignored")
     func listWithId() throws {
         let withId = try CLI.run(["experiment", "--list", "relu-sparsity"])
-        #expect(withId.status == 64 && withId.error.contains("takes no id (got relu-sparsity)") && withId.output.isEmpty)
+        #expect(
+            withId.status == 64 && withId.error.contains("takes no id (got relu-sparsity)") && withId.output.isEmpty)
         let withAll = try CLI.run(["experiment", "--list", "--all"])
         #expect(withAll.status == 64 && withAll.output.isEmpty)
         #expect(try CLI.run(["experiment", "--list"]).status == 0)

@@ -139,7 +139,8 @@ extension CriterionSummary {
     /// "name ≥ 0.9: 0.95 ± 0.02, 3/3 seeds", or "…, 8/9 seeds measured (1 of 10 had nothing to measure)".
     public var line: String {
         if measured.isEmpty {
-            return "\(criterion.statement): not measured (none of \(values.count) seed\(values.count == 1 ? "" : "s") had anything to measure)"
+            return
+                "\(criterion.statement): not measured (none of \(values.count) seed\(values.count == 1 ? "" : "s") had anything to measure)"
         }
         let spread = measured.count > 1 ? " ± " + Format.number(standardDeviation) : ""
         return "\(criterion.statement): \(Format.number(mean))\(spread), \(seedsPassing)"

@@ -16,7 +16,8 @@ extension ExperimentResult {
         ]
         for table in tables { lines += TextTable.render(table) + [""] }
         lines += checks.map {
-            ($0.passed ? "  ✓ " : $0.value.isNaN ? "  – " : "  ✗ ") + "[\($0.criterion.claimLabel)] " + $0.criterion.name + ": " + $0.measured
+            ($0.passed ? "  ✓ " : $0.value.isNaN ? "  – " : "  ✗ ") + "[\($0.criterion.claimLabel)] "
+                + $0.criterion.name + ": " + $0.measured
                 + (seeds.count > 1 ? " (first seed)" : "")
         }
         lines += facts.map {
@@ -32,8 +33,8 @@ extension ExperimentResult {
     public var claimVerdicts: String {
         (settings.quick ? "quick-run verdicts per claim: " : "")
             + info.claims.map { claim in
-            "claim \(claim): " + (verdict(forClaim: claim)?.rawValue ?? "no criterion tests it")
-        }.joined(separator: "; ")
+                "claim \(claim): " + (verdict(forClaim: claim)?.rawValue ?? "no criterion tests it")
+            }.joined(separator: "; ")
     }
 
     /// Writes each chart as `<id>-<name>.svg` into `directory` (created if needed); returns the files.
@@ -72,7 +73,8 @@ extension ExperimentResult {
                 max(r.seeds.count, 1), r.seeds, r.settings.quick, r.settings.seed, r.seconds
             )
             mode = r.settings.quick ? "quick" : "full"
-            verdictScope = r.settings.quick ? "quick-run verdict: \(ExperimentSettings.quickCaveat)" : "full-run verdict"
+            verdictScope =
+                r.settings.quick ? "quick-run verdict: \(ExperimentSettings.quickCaveat)" : "full-run verdict"
             criteria = r.criteria.map { s in
                 CriterionJSON(
                     name: s.criterion.name, claims: s.criterion.claims, comparison: s.criterion.comparison.rawValue,

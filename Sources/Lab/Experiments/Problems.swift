@@ -109,7 +109,8 @@ struct EpochGap {
         } else if v.isNaN {
             parts.append(
                 "not measured: the runs that never reached 90% within \(budget) epochs leave the sign of the mean gap "
-                    + "over \(names) unknown (between \(Format.number(bounds.lower, 3)) and \(Format.number(bounds.upper, 3)))")
+                    + "over \(names) unknown (between \(Format.number(bounds.lower, 3)) and \(Format.number(bounds.upper, 3)))"
+            )
         } else {
             let bound = censored.isEmpty ? "" : "at least "
             let direction = v > 0 ? "sooner" : v < 0 ? "later" : ""
@@ -119,7 +120,9 @@ struct EpochGap {
                     : "\(secondName) reaches 90% \(bound)\(Format.number(abs(v), 3)) epochs \(direction) than \(firstName) on average over \(names)"
             )
         }
-        for (name, missing) in [(firstName, censored.filter { $0.first == nil }), (secondName, censored.filter { $0.second == nil })]
+        for (name, missing) in [
+            (firstName, censored.filter { $0.first == nil }), (secondName, censored.filter { $0.second == nil }),
+        ]
         where !missing.isEmpty {
             parts.append(
                 "\(name) never reached 90% within \(budget) epochs on \(missing.map(\.name).joined(separator: ", ")), "

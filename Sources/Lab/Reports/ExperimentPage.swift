@@ -57,7 +57,8 @@ struct ExperimentPage {
         let items = result.facts.map { fact in
             "<li><span class=\"note\">claim\(fact.claims.count == 1 ? "" : "s") \(fact.claims.map(String.init).joined(separator: ", ")):</span> \(HTML.escape(fact.text))</li>"
         }
-        return "<h3>Shown, not judged (true by definition or construction, so not a criterion)</h3><ul>\(items.joined())</ul>"
+        return
+            "<h3>Shown, not judged (true by definition or construction, so not a criterion)</h3><ul>\(items.joined())</ul>"
     }
 
     static func cssClass(_ verdict: Verdict) -> String {

@@ -18,7 +18,7 @@ public struct LabReport: Sendable {
     public var index: String {
         let counts = Verdict.allCases.filter { v in v != .notMeasured || results.contains { $0.verdict == v } }
             .map { v in Self.counted(results.filter { $0.verdict == v }.count, v) }.joined(
-            separator: ", ")
+                separator: ", ")
         let body = """
             <header><h1>ActivationLab: the article's claims, measured</h1>
             <p class="lede mode"><strong>\(HTML.escape(mode))</strong></p>
@@ -52,9 +52,11 @@ public struct LabReport: Sendable {
         if quick == 0 { return "Full run, \(seedText)." }
         let caveat = "(\(ExperimentSettings.quickCaveat))"
         if quick == results.count {
-            return "Quick run \(caveat): every verdict here is a quick-run verdict. \(seedText.prefix(1).uppercased() + seedText.dropFirst())."
+            return
+                "Quick run \(caveat): every verdict here is a quick-run verdict. \(seedText.prefix(1).uppercased() + seedText.dropFirst())."
         }
-        return "Mixed modes: \(quick) of \(results.count) experiments are quick runs \(caveat), marked so below; \(seedText)."
+        return
+            "Mixed modes: \(quick) of \(results.count) experiments are quick runs \(caveat), marked so below; \(seedText)."
     }
 
     /// Writes the site into `directory`; returns the path of `index.html` first, then every other file.

@@ -156,7 +156,8 @@ struct EpochSaving {
         let missed = ids.indices.filter { !exact[$0] }.map { ids[$0] }
         if !missed.isEmpty {
             parts.append(
-                "\(missed.joined(separator: ", ")) never reached 90% within \(budget) epochs on some of these, so their totals are lower bounds")
+                "\(missed.joined(separator: ", ")) never reached 90% within \(budget) epochs on some of these, so their totals are lower bounds"
+            )
         }
         let v = value(threshold: threshold)
         let (lower, upper) = bounds
@@ -164,7 +165,9 @@ struct EpochSaving {
             v.isNaN
                 ? "share saved between \(Format.percent(lower)) and \(upper.isFinite ? Format.percent(upper) : "100%"): not measured"
                 : "share saved \(lower == upper ? "" : v == lower ? "at least " : "at most ")\(Format.percent(v))")
-        if !leftOut.isEmpty { parts.append("left out: \(leftOut.joined(separator: ", ")), where no activation reached 90%") }
+        if !leftOut.isEmpty {
+            parts.append("left out: \(leftOut.joined(separator: ", ")), where no activation reached 90%")
+        }
         return parts.joined(separator: "; ")
     }
 }

@@ -57,7 +57,8 @@ struct GradedOutputs: Experiment {
             )
             result.check(
                 Criterion(
-                    "\(dataset): share of test points with several outputs at 100%, step minus sigmoid", .greaterThan, 0,
+                    "\(dataset): share of test points with several outputs at 100%, step minus sigmoid", .greaterThan,
+                    0,
                     claim: 6),
                 runs[0].several - runs[1].several,
                 measured:

@@ -22,7 +22,8 @@ extension LinearCollapse {
         result.charts.append(
             Self.boundary(
                 session, "\(dataset)-linear", "\(dataset), \(session.configuration.hidden.count) linear hidden layers",
-                "p(class 1) after training of the \(session.configuration.hidden.count)-hidden-layer linear net: its collapsed single layer agrees on \(Format.percent(same)) of the test points (first seed)."))
+                "p(class 1) after training of the \(session.configuration.hidden.count)-hidden-layer linear net: its collapsed single layer agrees on \(Format.percent(same)) of the test points (first seed)."
+            ))
     }
 
     /// Every linear net is held to the best line's training accuracy; the nonlinear nets to `target` on test data.

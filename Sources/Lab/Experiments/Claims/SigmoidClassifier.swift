@@ -80,7 +80,9 @@ struct SigmoidClassifier: Experiment {
         let small = Stats.mean(outcomes.map { $0[0].smallAccuracy - $0[1].smallAccuracy })
         let gap = EpochGap(
             budget: budget,
-            pairs: zip(Problem.all, outcomes).map { EpochGap.Pair(name: $0.dataset, first: $1[1].epochs, second: $1[0].epochs) })
+            pairs: zip(Problem.all, outcomes).map {
+                EpochGap.Pair(name: $0.dataset, first: $1[1].epochs, second: $1[0].epochs)
+            })
         result.check(
             Criterion("sigmoid minus ReLU test accuracy, mean over problems", .greaterThan, 0, claim: 29), accuracy,
             measured: "sigmoid − ReLU = \(Format.number(100 * accuracy, 3)) points")

@@ -47,12 +47,15 @@ struct SigmoidExtremes: Experiment {
         }
         result.tables.append(table)
         result.check(
-            Criterion("share of sigmoid outputs in the outer tenths, lowest over the datasets", .atLeast, 0.5, claim: 12),
+            Criterion(
+                "share of sigmoid outputs in the outer tenths, lowest over the datasets", .atLeast, 0.5, claim: 12),
             sigmoidShares.min() ?? .nan,
             measured: "sigmoid outputs at the ends: "
                 + zip(Self.datasets, sigmoidShares).map { "\($0) \(Format.percent($1))" }.joined(separator: ", "))
         result.check(
-            Criterion("sigmoid's outer share minus the linear read-out's, lowest over the datasets", .greaterThan, 0, claim: 12),
+            Criterion(
+                "sigmoid's outer share minus the linear read-out's, lowest over the datasets", .greaterThan, 0,
+                claim: 12),
             zip(sigmoidShares, linearShares).map { $0 - $1 }.min() ?? .nan,
             measured: "linear read-out at the ends: "
                 + zip(Self.datasets, linearShares).map { "\($0) \(Format.percent($1))" }.joined(separator: ", "))
@@ -88,11 +91,11 @@ struct SigmoidExtremes: Experiment {
         let low = Double(values.filter { $0 < 0.1 }.count) / n
         let high = Double(values.filter { $0 > 0.9 }.count) / n
         let middle = 1 - low - high
-        let where_ =
+        let massPlace =
             low + high > 0.5
             ? "most of the mass is in the outer tenths" : "most of the mass lies between 0.1 and 0.9, not at the ends"
         return
             "Sigmoid outputs on the test points of all datasets (first seed): \(Format.percent(low)) below 0.1, "
-            + "\(Format.percent(middle)) between, \(Format.percent(high)) above 0.9; \(where_)."
+            + "\(Format.percent(middle)) between, \(Format.percent(high)) above 0.9; \(massPlace)."
     }
 }
