@@ -60,4 +60,13 @@ struct CaptionTests {
         #expect(chart.caption.contains("tanh 1×") && chart.caption.contains("layer 1 over layer 10: tanh 1."))
         #expect(VanishingGradient.movementChart([flat]).caption.contains("tanh 1×"))
     }
+
+    @Test("activation-growth: the layer chart's caption quotes the first and last layer of each activation")
+    func growth() {
+        let caption = ActivationGrowth.chart([[0.9, 0.99, 1], [2, 20, 200]], draws: 16).caption
+        #expect(
+            caption.contains("tanh 0.9 at layer 1, 1 at layer 3")
+                && caption.contains("ReLU 2 at layer 1, 200 at layer 3"))
+        #expect(!caption.contains("keeps growing"))
+    }
 }

@@ -126,10 +126,17 @@ struct ActivationGrowth: Experiment {
                 label: pair.0, xs: pair.1.indices.map { Double($0 + 1) }, ys: pair.1.map { Foundation.log10($0) },
                 colorIndex: index)
         }
-        return ResultChart(
-            name: "layers", chart: chart,
-            caption:
-                "Weights twice the usual scale, the same for both, over \(draws) drawn nets: tanh saturates at 1 (its largest value over the nets), ReLU keeps growing (geometric mean over the nets)."
-        )
+        return ResultChart(name: "layers", chart: chart, caption: caption(profiles, draws: draws))
+    }
+
+    /// What the chart shows, from the profiles: each activation's largest |activation| at layer 1 and at
+    /// the last layer.
+    static func caption(_ profiles: [[Double]], draws: Int) -> String {
+        let ends = { (p: [Double]) in
+            "\(Format.number(p.first ?? .nan, 3)) at layer 1, \(Format.number(p.last ?? .nan, 3)) at layer \(p.count)"
+        }
+        return
+            "Weights twice the usual scale, the same for both, over \(draws) drawn nets (first seed): tanh "
+            + "\(ends(profiles[0])) (largest over the nets); ReLU \(ends(profiles[1])) (geometric mean over the nets)."
     }
 }
