@@ -14,9 +14,14 @@ struct ExperimentCommand: ParsableCommand {
             one verdict line, "holds", "mixed" or "does not hold", with each criterion's threshold, \
             mean ± sd over the seeds and the seeds passing. A criterion holds when it passed on every \
             seed (or on 80% with the mean past the threshold by at least one sd), does not hold when it \
-            failed on every seed (or on 80% likewise), and is mixed otherwise; an experiment holds when \
-            all its criteria hold. A claim that does not hold is a result, not an error: the exit code \
-            is still 0.
+            failed on every seed (or on 80% likewise), and is mixed otherwise; a seed with nothing to \
+            measure (NaN) is left out of the count, and a criterion no seed could measure is "not \
+            measured". An experiment holds when all its criteria hold, does not hold when none holds \
+            and none is mixed, and is mixed otherwise (some hold, others do not, or one is mixed); each \
+            claim it tests gets its own verdict from the criteria that name it. With --quick (fewer \
+            seeds and epochs) the verdict is a quick-run verdict, labelled so: the full run is the \
+            reference, and the two can differ. A claim that does not hold is a result, not an error: \
+            the exit code is still 0.
 
             Examples:
               activations experiment --list
@@ -41,7 +46,11 @@ struct ExperimentCommand: ParsableCommand {
     @Flag(help: "Small data and nets, few epochs, 10 seeds: seconds each.")
     var quick = false
 
-    @Option(help: "Base seed: the seeds run (data, weights, batch order) are derived from it.")
+    // Unconditional: "--seed -1" was read as a missing value followed by an option "-1".
+    @Option(
+        parsing: .unconditional,
+        help: "Base seed, 0 to 18446744073709551615: the seeds run (data, weights, batch order) are derived from it.",
+        transform: SeedOption.parse)
     var seed: UInt64 = 1
 
     @Option(
@@ -62,9 +71,14 @@ struct ExperimentCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            if list { return print(json ? JSONText.listing : ExperimentRunner.listing) }
+            if list {
+                if let id { throw CommandFailure.usage("--list lists every experiment and takes no id (got \(id))") }
+                if all { throw CommandFailure.usage("--list lists every experiment; --all runs them: use one") }
+                return print(json ? JSONText.listing : ExperimentRunner.listing)
+            }
             let experiments = try ExperimentRunner.select(id: id, all: all)
-            if let extra, !all, let chosen = experiments.first?.info.id, !ExperimentRunner.takingExtra.contains(chosen) {
+            if let extra, !all, let chosen = experiments.first?.info.id, !ExperimentRunner.takingExtra.contains(chosen)
+            {
                 throw CommandFailure.usage(  // was silently ignored
                     "--extra \(extra) adds activations to \(ExperimentRunner.takingExtra.joined(separator: " and ")) only; "
                         + "\(chosen) compares its own")
@@ -82,7 +96,8 @@ struct ExperimentCommand: ParsableCommand {
                     var standardError = StandardError()
                     print("running \(index + 1)/\(experiments.count): \(experiment.info.id)", to: &standardError)
                 }
-                let output = try ExperimentRunner.run(experiment, settings, outputDirectory: outputDirectory, json: json)
+                let output = try ExperimentRunner.run(
+                    experiment, settings, outputDirectory: outputDirectory, json: json)
                 if json {
                     outputs.append(output)
                 } else {

@@ -16,12 +16,19 @@ enum OutputPath {
     }
 
     /// Why a directory cannot be written into at `path` (it may not exist yet; its nearest existing
-    /// ancestor must be a folder).
+    /// ancestor must be a folder that takes a new entry: one is made there and removed at once, so a folder
+    /// without write permission, on a read-only file system or in /proc is refused before any work).
     static func directoryProblem(_ path: String) -> String? {
         if path.isEmpty { return "the path is empty; give a folder name (. for this one)" }
         var url = URL(fileURLWithPath: path)
         while isDirectory(url.path) == nil, url.pathComponents.count > 1 { url.deleteLastPathComponent() }
-        return isDirectory(url.path) == false ? "\(url.path) is a file, not a folder" : nil
+        if isDirectory(url.path) == false { return "\(url.path) is a file, not a folder" }
+        let probe = url.appendingPathComponent(".activations-write-check-\(UUID().uuidString.prefix(8))")
+        guard mkdir(probe.path, 0o700) == 0 else {
+            return "\(url.path) takes no new file or folder (\(String(cString: strerror(errno))))"
+        }
+        rmdir(probe.path)
+        return nil
     }
 
     /// Whether `path` is a directory, a file (false), or nothing (nil).
@@ -81,7 +88,9 @@ func writeFile(_ data: Data, to path: String) throws {
             if let permissions = attributes?[.posixPermissions] {
                 try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: beside.path)
             }
-            guard rename(beside.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(beside.path, target.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
         } catch {
             try? FileManager.default.removeItem(at: beside)
             throw error

@@ -1,3 +1,4 @@
+import ActivationFunctions
 import ArgumentParser
 import Foundation
 import Lab
@@ -23,7 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Run the experiments in quick mode.")
     var quick = false
 
-    @Option(help: "Seed for every experiment.")
+    @Option(
+        parsing: .unconditional, help: "Base seed for every experiment, 0 to 18446744073709551615.",
+        transform: SeedOption.parse)
     var seed: UInt64 = 1
 
     func run() throws {
@@ -59,17 +62,39 @@ enum ReportProgress {
             + id + " … "
     }
 
-    /// The verdict, the seeds run and the time: "holds (5 seeds, 42 s)", "holds (deterministic, 0.01 s)".
+    /// The verdict, the mode, the seeds run and the time: "holds (full run, 5 seeds, 42 s)",
+    /// "holds (quick run, deterministic, 0.01 s)".
     static func finish(_ result: ExperimentResult) -> String {
         let seeds = result.seeds.count == 1 ? "deterministic" : "\(result.seeds.count) seeds"
-        return "\(result.verdict.rawValue) (\(seeds), \(Experiments.durationText(result.seconds)))"
+        let mode = result.settings.quick ? "quick run" : "full run"
+        return "\(result.verdict.rawValue) (\(mode), \(seeds), \(Experiments.durationText(result.seconds)))"
     }
 
-    /// "15 experiments in 8 min 20 s: 9 hold, 4 mixed, 2 do not hold".
+    /// "15 experiments in 8 min 20 s, full run, base seed 1: 9 hold, 4 mixed, 2 do not hold".
     static func total(_ results: [ExperimentResult]) -> String {
         let seconds = results.map(\.seconds).reduce(0, +)
         let count = { (verdict: Verdict) in results.filter { $0.verdict == verdict }.count }
-        return "\(results.count) experiments in \(Experiments.durationText(seconds)): \(count(.holds)) hold, "
-            + "\(count(.mixed)) mixed, \(count(.doesNotHold)) do not hold"
+        let mode =
+            results.first.map {
+                $0.settings.quick ? "quick-run verdicts (\(ExperimentSettings.quickCaveat)), " : "full run, "
+            }
+            ?? ""
+        let (holds, doesNotHold) = (count(.holds), count(.doesNotHold))
+        return
+            "\(results.count) experiment\(results.count == 1 ? "" : "s") in \(Experiments.durationText(seconds)), \(mode)"
+            + "base seed \(results.first?.settings.seed ?? 0): \(holds) \(holds == 1 ? "holds" : "hold"), "
+            + "\(count(.mixed)) mixed, \(doesNotHold) \(doesNotHold == 1 ? "does" : "do") not hold"
+            + (count(.notMeasured) > 0 ? ", \(count(.notMeasured)) not measured" : "")
+    }
+}
+
+/// `--seed` as a whole number in words: "-1" was "Missing value for '--seed'".
+enum SeedOption {
+    static func parse(_ text: String) throws -> UInt64 {
+        guard let seed = UInt64(text) else {
+            throw ValidationError(
+                "--seed takes a whole number from 0 to \(UInt64.max); got \(NumberText.excerpt(text))")
+        }
+        return seed
     }
 }

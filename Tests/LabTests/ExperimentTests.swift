@@ -62,7 +62,7 @@ struct ExperimentTests {
 
     @Test("the verdict rule: every seed, 80% with a clear mean, none, and mixed between")
     func verdictRule() {
-        let atLeast = Criterion("x", .atLeast, 1)
+        let atLeast = Criterion("x", .atLeast, 1, claim: 11)
         func verdict(_ values: [Double]) -> Verdict { CriterionSummary(criterion: atLeast, values: values).verdict }
         #expect(verdict([2, 2, 2]) == .holds)
         #expect(verdict([0, 0, 0]) == .doesNotHold)
@@ -71,7 +71,10 @@ struct ExperimentTests {
         #expect(verdict([3, 3, 3, 3, 0.9]) == .holds)  // 80%, mean 2.58 past 1 by more than its sd (0.94)
         #expect(verdict([1.1, 1.1, 1.1, 1.1, -20]) == .mixed)  // 80%, but the mean is below the threshold
         #expect(verdict([0, 0, 0, 0, 1.5]) == .doesNotHold)  // 20%, mean clearly below
-        #expect(verdict([.nan, 2, 2]) == .mixed)  // a seed that could not measure fails
+        #expect(verdict([.nan, 2, 2]) == .holds)  // a seed with nothing to measure is left out, not failed
+        #expect(verdict([.nan, .nan]) == .notMeasured)
+        #expect(Verdict.combining([.holds, .notMeasured]) == .holds)
+        #expect(Verdict.combining([.notMeasured]) == .notMeasured)
         #expect(Verdict.combining([.holds, .holds]) == .holds)
         #expect(Verdict.combining([.holds, .doesNotHold]) == .mixed)
         #expect(Verdict.combining([.doesNotHold, .doesNotHold]) == .doesNotHold)
@@ -95,11 +98,12 @@ struct ExperimentTests {
         }
     }
 
-    @Test("combining seeds: values per criterion in seed order, mean and sd, share, a missing criterion fails")
+    @Test(
+        "combining seeds: values per criterion in seed order, mean and sd, share, a missing criterion is not measured")
     func combine() {
         let info = SigmoidSteepMiddle().info
-        let a = Criterion("a", .greaterThan, 0)
-        let b = Criterion("b", .atMost, 1)
+        let a = Criterion("a", .greaterThan, 0, claim: 11)
+        let b = Criterion("b", .atMost, 1, claim: 15)
         let runs = [[2.0, 0.5], [4.0, 3.0], [6.0]].map { values -> ExperimentResult in
             var r = ExperimentResult(info: info, settings: ExperimentSettings())
             for (criterion, value) in zip([a, b], values) { r.check(criterion, value, measured: "") }
@@ -112,7 +116,8 @@ struct ExperimentTests {
             combined.summaries[0].values == [2, 4, 6] && combined.summaries[0].mean == 4
                 && combined.summaries[0].standardDeviation == 2)
         #expect(combined.summaries[0].share == 1 && combined.summaries[0].verdict == .holds)
-        #expect(combined.summaries[1].values[2].isNaN && abs(combined.summaries[1].share - 1.0 / 3) < 1e-12)
+        #expect(combined.summaries[1].values[2].isNaN && combined.summaries[1].share == 0.5)
+        #expect(combined.summaries[1].line.hasSuffix("1/2 seeds measured (1 of 3 had nothing to measure)"))
         #expect(combined.value("m") == 4)
         #expect(combined.verdict == .mixed)
     }

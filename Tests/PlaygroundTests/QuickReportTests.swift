@@ -22,3 +22,14 @@ struct QuickReportTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 }
+
+@Suite("the Experiments tab says its verdicts are quick-run verdicts")
+struct ExperimentsTabQuickLabelTests {
+    @Test("before the run, the page says the quick report's verdicts are quick-run verdicts")
+    func label() {
+        let page = ExperimentsPage.html(total: 15)
+        #expect(
+            page.contains(
+                "Its verdicts are quick-run verdicts</strong> (fewer seeds and epochs; the full run is the reference"))
+    }
+}

@@ -23,9 +23,13 @@ struct ExperimentCLITests {
         let result = try CLI.run(["experiment", "sigmoid-steep-middle", "--quick"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
+        let scope = " (quick-run verdict: fewer seeds and epochs; the full run is the reference): "
         #expect(
-            ["holds: ", "mixed: ", "does not hold: "].contains { lines.last?.hasPrefix($0) == true }, "\(result.output)"
-        )
+            ["holds", "mixed", "does not hold"].contains { lines.last?.hasPrefix($0 + scope) == true },
+            "\(result.output)")
+        #expect(
+            result.output.contains(
+                "mode: quick run (fewer seeds and epochs; the full run is the reference), base seed 1"))
         #expect(result.output.contains("76.2%") && result.output.contains("sigmoid section, line 89"))
     }
 
@@ -66,6 +70,37 @@ struct ExperimentCLITests {
         }
         let bad = try CLI.run(["experiment", "choosing", "--quick", "--extra", "relu,f(x)=max(0.01*x x)"])
         #expect(bad.status == 64 && bad.error.contains("column") && bad.output.isEmpty, "\(bad.error)")
+    }
+
+    /// A folder that takes no new file (/proc, /sys: as root, permissions alone would not stop it) was found out
+    /// only when the charts or the report were written, after the whole run.
+    @Test("an output folder that cannot be written into is refused before any experiment runs")
+    func unwritableFolder() throws {
+        for (arguments, mentions) in [
+            (
+                ["experiment", "relu-sparsity", "--quick", "--out", "/proc/activationlab-out"],
+                "cannot write the charts into /proc/activationlab-out"
+            ),
+            (
+                ["report", "--quick", "-o", "/sys/activationlab-report"],
+                "cannot write the report into /sys/activationlab-report"
+            ),
+        ] {
+            let start = Date()
+            let result = try CLI.run(arguments)
+            #expect(result.status == 64 && result.error.contains(mentions), "\(arguments): \(result.error)")
+            #expect(result.error.contains("takes no new file or folder") && result.output.isEmpty, "\(result.error)")
+            #expect(!result.error.contains("[ 1/"), "an experiment ran first: \(result.error)")
+            #expect(Date().timeIntervalSince(start) < 10)
+        }
+        // A folder that does take files is accepted, and nothing is left behind by the check.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ok = try CLI.run(["experiment", "linear-constant-gradient", "--quick", "--out", folder.path])
+        #expect(ok.status == 0, "\(ok.error)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!left.contains { $0.hasPrefix(".activations-write-check") } && left.contains { $0.hasSuffix(".svg") })
     }
 
     @Test("usage errors exit 64 and say what is valid")

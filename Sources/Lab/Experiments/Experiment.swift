@@ -94,6 +94,14 @@ public struct ExperimentSettings: Sendable, Equatable {
         }
     }
 
+    /// What a quick run's verdicts are worth, said wherever one is shown.
+    public static let quickCaveat = "fewer seeds and epochs; the full run is the reference"
+
+    /// "quick run (fewer seeds and epochs; the full run is the reference), base seed 1" or "full run, base seed 1".
+    public var modeDescription: String {
+        (quick ? "quick run (\(Self.quickCaveat))" : "full run") + ", base seed \(seed)"
+    }
+
     /// `quick` in quick mode, else `full`.
     func pick<V>(quick: V, full: V) -> V { self.quick ? quick : full }
 

@@ -11,16 +11,30 @@ extension ExperimentResult {
         ]
         if !info.reading.isEmpty { lines.append("reading: \(info.reading)") }
         lines += [
-            "mode: \(settings.quick ? "quick" : "full"), base seed \(settings.seed)\(seedsRun), \(Format.duration(seconds))",
+            "mode: \(settings.modeDescription)\(seedsRun), \(Format.duration(seconds))",
             "",
         ]
         for table in tables { lines += TextTable.render(table) + [""] }
         lines += checks.map {
-            ($0.passed ? "  ✓ " : "  ✗ ") + $0.criterion.name + ": " + $0.measured
+            ($0.passed ? "  ✓ " : $0.value.isNaN ? "  – " : "  ✗ ") + "[\($0.criterion.claimLabel)] "
+                + $0.criterion.name + ": " + $0.measured
                 + (seeds.count > 1 ? " (first seed)" : "")
         }
+        lines += facts.map {
+            "  shown, not judged [claim\($0.claims.count == 1 ? "" : "s") \($0.claims.map(String.init).joined(separator: ", "))]: \($0.text)"
+        }
         lines += notes.map { "  note: " + $0 }
+        if info.claims.count > 1 { lines.append(claimVerdicts) }
         return (lines + [verdictLine]).joined(separator: "\n")
+    }
+
+    /// "claim 9: holds; claim 10: mixed": each claim judged by the criteria that name it alone (after a quick
+    /// run, headed "quick-run verdicts per claim").
+    public var claimVerdicts: String {
+        (settings.quick ? "quick-run verdicts per claim: " : "")
+            + info.claims.map { claim in
+                "claim \(claim): " + (verdict(forClaim: claim)?.rawValue ?? "no criterion tests it")
+            }.joined(separator: "; ")
     }
 
     /// Writes each chart as `<id>-<name>.svg` into `directory` (created if needed); returns the files.
@@ -39,11 +53,16 @@ extension ExperimentResult {
     /// The JSON shape of a result.
     struct JSONResult: Encodable {
         struct CriterionJSON: Encodable {
-            let name: String, comparison: String, threshold: Double, mean: Double?, sd: Double?, share: Double
+            let name: String, claims: [Int], comparison: String, threshold: Double, mean: Double?, sd: Double?
+            /// How many seeds measured it (the share is of these).
+            let measuredSeeds: Int
+            let share: Double
             let values: [Double?]
         }
         let id: String, title: String, claims: [Int], verdict: String, seeds: Int, seedList: [UInt64]
         let quick: Bool, seed: UInt64, seconds: Double
+        /// "quick" or "full"; after a quick run, what its verdict is worth.
+        let mode: String, verdictScope: String
         let criteria: [CriterionJSON]
         let measurements: [String: Double?]
         let charts: [String]
@@ -53,11 +72,15 @@ extension ExperimentResult {
             (seeds, seedList, quick, seed, seconds) = (
                 max(r.seeds.count, 1), r.seeds, r.settings.quick, r.settings.seed, r.seconds
             )
+            mode = r.settings.quick ? "quick" : "full"
+            verdictScope =
+                r.settings.quick ? "quick-run verdict: \(ExperimentSettings.quickCaveat)" : "full-run verdict"
             criteria = r.criteria.map { s in
                 CriterionJSON(
-                    name: s.criterion.name, comparison: s.criterion.comparison.rawValue,
+                    name: s.criterion.name, claims: s.criterion.claims, comparison: s.criterion.comparison.rawValue,
                     threshold: s.criterion.threshold,
-                    mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation), share: s.share,
+                    mean: JSONText.finite(s.mean), sd: JSONText.finite(s.standardDeviation),
+                    measuredSeeds: s.measured.count, share: s.share,
                     values: s.values.map(JSONText.finite))
             }
             measurements = Dictionary(

@@ -20,6 +20,9 @@ public struct ExperimentResult: Sendable {
     public var charts: [ResultChart] = []
     /// Caveats and observations that are not criteria.
     public var notes: [String] = []
+    /// Measured facts shown beside the criteria but not judged: true by definition or by construction, so a
+    /// criterion on them could not fail (first seed).
+    public var facts: [Fact] = []
     /// Wall-clock seconds the run took.
     public var seconds = 0.0
 
@@ -36,32 +39,50 @@ public struct ExperimentResult: Sendable {
     /// Holds, mixed or does not hold, from the criteria by the rule in `Verdict`.
     public var verdict: Verdict { Verdict.combining(criteria.map(\.verdict)) }
 
-    /// The criteria bearing on claim `number`: those tagged with it; if none is, the untagged ones; if
-    /// every criterion is tagged with another claim, all of them.
+    /// The criteria that test claim `number`: those naming it, and no others (empty when none does).
     public func criteria(forClaim number: Int) -> [CriterionSummary] {
-        let tagged = criteria.filter { $0.criterion.claim == number }
-        let untagged = criteria.filter { $0.criterion.claim == nil }
-        return !tagged.isEmpty ? tagged : !untagged.isEmpty ? untagged : criteria
+        criteria.filter { $0.criterion.claims.contains(number) }
     }
 
-    /// The verdict on claim `number` alone, from `criteria(forClaim:)`.
-    public func verdict(forClaim number: Int) -> Verdict {
-        Verdict.combining(criteria(forClaim: number).map(\.verdict))
+    /// The verdict on claim `number` alone, from its own criteria (`criteria(forClaim:)`); nil when no
+    /// criterion of this experiment tests it.
+    public func verdict(forClaim number: Int) -> Verdict? {
+        let own = criteria(forClaim: number)
+        return own.isEmpty ? nil : Verdict.combining(own.map(\.verdict))
     }
 
     /// True when the verdict is "holds".
     public var holds: Bool { verdict == .holds }
 
-    /// The verdict followed by each criterion's mean and share, those not holding first.
+    /// The verdict followed by each criterion's mean and share, those not holding first; a quick run's
+    /// verdict is labelled as one ("holds (quick-run verdict: fewer seeds and epochs; …): …").
     public var verdictLine: String {
         let ordered = criteria.filter { $0.verdict != .holds } + criteria.filter { $0.verdict == .holds }
-        return verdict.rawValue + ": " + ordered.map(\.line).joined(separator: "; ")
+        return verdict.rawValue + scopeLabel + ": " + ordered.map(\.line).joined(separator: "; ")
+    }
+
+    /// " (quick-run verdict: fewer seeds and epochs; the full run is the reference)" after a quick run's
+    /// verdict, empty after a full run's.
+    public var scopeLabel: String {
+        settings.quick ? " (quick-run verdict: \(ExperimentSettings.quickCaveat))" : ""
     }
 
     /// Records `value` against `criterion`; `measured` says it in words for the tables.
     mutating func check(_ criterion: Criterion, _ value: Double, measured: String) {
+        assert(
+            !criterion.claims.isEmpty && criterion.claims.allSatisfy(info.claims.contains),
+            "\(info.id): criterion '\(criterion.name)' names claims \(criterion.claims), not among \(info.claims)")
         checks.append(Check(criterion: criterion, value: value, measured: measured))
     }
+
+    /// Records a fact that cannot fail (by definition or construction), shown for claims `claims`, not judged.
+    mutating func fact(_ text: String, claims: [Int]) {
+        assert(!claims.isEmpty && claims.allSatisfy(info.claims.contains), "\(info.id): fact for \(claims)")
+        facts.append(Fact(claims: claims, text: text))
+    }
+
+    /// The facts shown for claim `number`.
+    public func facts(forClaim number: Int) -> [Fact] { facts.filter { $0.claims.contains(number) } }
 
     mutating func measure(_ name: String, _ value: Double) {
         measurements.append(Measurement(name: name, value: value))
@@ -69,6 +90,15 @@ public struct ExperimentResult: Sendable {
 
     /// The value measured under `name`, if any.
     public func value(_ name: String) -> Double? { measurements.first { $0.name == name }?.value }
+}
+
+/// A measured fact shown, not judged: it holds by definition or by construction, so as a criterion it could
+/// not fail.
+public struct Fact: Sendable, Equatable {
+    /// The claims it is shown for.
+    public let claims: [Int]
+    /// The fact in words, with the number measured and why it cannot fail.
+    public let text: String
 }
 
 /// A criterion and the number measured against it on one seed.
@@ -81,6 +111,11 @@ public struct Check: Sendable, Equatable {
     public let measured: String
     /// Whether `value` is on the passing side of the criterion.
     public var passed: Bool { criterion.passes(value) }
+
+    /// `criterion` measured as `value` on one seed, said in words as `measured`.
+    public init(criterion: Criterion, value: Double, measured: String) {
+        (self.criterion, self.value, self.measured) = (criterion, value, measured)
+    }
 }
 
 /// One named number, e.g. `relu.zero_fraction.w1024` = 0.5012.

@@ -1,7 +1,8 @@
 /// Combines the runs of one experiment on several seeds into one result.
 enum SeedCombination {
     /// The first run's tables, charts and notes; each criterion's values over all runs (a run that did
-    /// not measure a criterion counts as NaN, which fails); each measurement's mean over the runs; and a
+    /// not measure a criterion counts as NaN: not measured, left out of its verdict); each measurement's mean
+    /// over the runs; and a
     /// table of the criteria, first.
     static func combine(_ runs: [ExperimentResult], settings: ExperimentSettings) -> ExperimentResult {
         guard let first = runs.first else { return ExperimentResult(info: Experiments.all[0].info, settings: settings) }
@@ -12,6 +13,7 @@ enum SeedCombination {
         result.tables = [table(result.summaries, seeds: runs.count)] + first.tables
         result.charts = first.charts
         result.notes = first.notes
+        result.facts = first.facts
         if runs.count > 1 {
             result.notes.insert(
                 "Tables and charts below the criteria show the first of the \(runs.count) seeds; the criteria and the measurements cover them all.",
@@ -47,7 +49,7 @@ enum SeedCombination {
                 [
                     s.criterion.name, s.criterion.comparison.rawValue + " " + Format.number(s.criterion.threshold, 4),
                     Format.number(s.mean, 4) + " ± " + Format.number(s.standardDeviation, 2),
-                    "\(s.values.filter(s.criterion.passes).count)/\(s.values.count)", s.verdict.rawValue,
+                    s.seedsPassing, s.verdict.rawValue,
                 ]
             })
     }

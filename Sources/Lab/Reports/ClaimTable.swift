@@ -1,6 +1,6 @@
 /// The rows of the report's claim table: every claim of the article, the experiment testing it, and its
-/// verdict with the key number (the first criterion bearing on it, or the first that does not hold: mean ± sd
-/// and seeds passing).
+/// verdict from the criteria that name that claim, and no others, with the key number (the first of those
+/// criteria, or the first of them that does not hold: mean ± sd and seeds passing).
 enum ClaimTable {
     static func rows(_ results: [ExperimentResult]) -> [String] {
         ArticleClaims.all.map { claim in
@@ -18,14 +18,22 @@ enum ClaimTable {
         }
     }
 
-    /// "holds" in its colour, then the key number.
+    /// "holds" in its colour, then the key number; judged by the criteria naming `claim` alone.
     static func cell(_ result: ExperimentResult, _ claim: Int) -> String {
-        let verdict = result.verdict(forClaim: claim)
         let criteria = result.criteria(forClaim: claim)
+        guard let verdict = result.verdict(forClaim: claim) else {
+            let facts = result.facts(forClaim: claim)
+            guard !facts.isEmpty else {
+                return "<span class=\"note\">no criterion of this experiment tests claim \(claim)</span>"
+            }
+            return "<span class=\"note\">no verdict: shown, not judged (true by definition or construction):</span> "
+                + "<span class=\"measured\">\(facts.map { HTML.escape($0.text) }.joined(separator: "; "))</span>"
+        }
         // What keeps it from holding.
         let shown = verdict == .holds ? criteria.first : criteria.first { $0.verdict != .holds }
         let key = shown.map { HTML.escape($0.line) } ?? ""
+        let scope = result.settings.quick ? " <span class=\"note\">(quick run)</span>" : ""
         return
-            "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span> <span class=\"measured\">\(key)</span>"
+            "<span class=\"\(ExperimentPage.cssClass(verdict))\"><strong class=\"mark\">\(verdict.rawValue)</strong></span>\(scope) <span class=\"measured\">\(key)</span>"
     }
 }

@@ -8,10 +8,11 @@ struct ExperimentPage {
     /// The page body section (used on its own page and nowhere else, so ids stay unique).
     var section: String {
         let info = result.info
-        let mode = result.settings.quick ? "quick mode" : "full mode"
+        let mode = result.settings.quick ? "quick mode (\(ExperimentSettings.quickCaveat))" : "full mode"
         return """
             <header><p class="note"><a href="../index.html">ActivationLab report</a> › experiments</p>
-            \(HTML.element("h1", info.title))<p class="id">\(HTML.escape(info.id))</p></header>
+            \(HTML.element("h1", info.title))<p class="id">\(HTML.escape(info.id))</p>
+            <p class="note mode">\(HTML.escape(result.settings.modeDescription))</p></header>
             <blockquote class="claim"><p>\(HTML.escape(info.claim))</p><footer class="note">the article's claim in our words \
             (claim\(info.claims.count == 1 ? "" : "s") \(info.claims.map(String.init).joined(separator: ", ")); \(HTML.escape(info.source)))</footer></blockquote>
             \(verdict)
@@ -37,14 +38,27 @@ struct ExperimentPage {
     private var verdict: String {
         let items = result.criteria.map { s in
             "<li class=\"\(Self.cssClass(s.verdict))\"><span class=\"mark\">\(Self.mark(s.verdict))</span> "
-                + "\(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))"
+                + "<span class=\"note\">\(s.criterion.claimLabel):</span> \(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))"
                 + " · \(s.verdict.rawValue)</span></li>"
         }
         let word = result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()
+        let scope =
+            result.settings.quick
+            ? " <span class=\"note\">(quick-run verdict: \(HTML.escape(ExperimentSettings.quickCaveat)))</span>" : ""
         return """
             <section class="panel verdict \(Self.cssClass(result.verdict))">
-            <h2>\(word)</h2><ul class="checks">\(items.joined())</ul></section>
+            <h2>\(word)\(scope)</h2><ul class="checks">\(items.joined())</ul>\(facts)</section>
             """
+    }
+
+    /// The facts shown but not judged (true by definition or construction: a criterion on them could not fail).
+    private var facts: String {
+        guard !result.facts.isEmpty else { return "" }
+        let items = result.facts.map { fact in
+            "<li><span class=\"note\">claim\(fact.claims.count == 1 ? "" : "s") \(fact.claims.map(String.init).joined(separator: ", ")):</span> \(HTML.escape(fact.text))</li>"
+        }
+        return
+            "<h3>Shown, not judged (true by definition or construction, so not a criterion)</h3><ul>\(items.joined())</ul>"
     }
 
     static func cssClass(_ verdict: Verdict) -> String {
@@ -52,6 +66,7 @@ struct ExperimentPage {
         case .holds: "holds";
         case .mixed: "mixed";
         case .doesNotHold: "fails"
+        case .notMeasured: "unmeasured"
         }
     }
 
@@ -60,6 +75,7 @@ struct ExperimentPage {
         case .holds: "✓";
         case .mixed: "±";
         case .doesNotHold: "✗"
+        case .notMeasured: "–"
         }
     }
 

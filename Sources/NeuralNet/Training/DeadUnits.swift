@@ -6,8 +6,9 @@ extension DenseLayer {
         Self.deadUnits(slopes: slopes(cache), units: cache.output.columns)
     }
 
-    /// f′(z) for every sum of a forward pass: the backward pass of an upstream gradient of ones.
-    func slopes(_ cache: Cache) -> Matrix<T> {
+    /// f′(z) for every sum of a forward pass: the backward pass of an upstream gradient of ones (one column
+    /// per unit, except for maxout, whose slopes belong to its pieces).
+    public func slopes(_ cache: Cache) -> Matrix<T> {
         let ones = Matrix<T>(rows: cache.output.rows, columns: cache.output.columns, repeating: 1)
         return application.backward(cache.sums, cache.record, ones).0
     }

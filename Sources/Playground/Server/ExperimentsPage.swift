@@ -14,6 +14,8 @@ enum ExperimentsPage {
                 with fixed seeds, measures, and gives a verdict with the numbers behind it.</p>
                 <p>This server has no report yet. It can run the \(total) experiments in quick mode now (smaller data, networks \
                 and epoch counts: about a minute with a release build, several with a debug build). The report is kept until the server stops.</p>
+                <p><strong>Its verdicts are quick-run verdicts</strong> (fewer seeds and epochs; the full run is the reference, \
+                and the two can differ): the report says so on every page.</p>
                 <p><button id="run" class="button">Run the quick experiments</button></p>
                 <div id="progress" class="progress" hidden><progress id="bar" max="\(total)" value="0"></progress> <span id="progressText" aria-live="polite"></span></div>
                 <p id="failed" class="run-failed" hidden></p>

@@ -50,15 +50,16 @@ struct GradedOutputs: Experiment {
                 result.measure("\(dataset).\(name).several_at_full", run.several)
             }
             result.check(
-                Criterion("\(dataset): swing of the step's error curve minus the sigmoid's", .greaterThan, 0),
+                Criterion("\(dataset): swing of the step's error curve minus the sigmoid's", .greaterThan, 0, claim: 6),
                 runs[0].swing - runs[1].swing,
                 measured:
                     "\(dataset): swing step \(Format.number(runs[0].swing, 3)), sigmoid \(Format.number(runs[1].swing, 3))"
             )
             result.check(
                 Criterion(
-                    "\(dataset): share of test points with several outputs at 100%, step minus sigmoid", .greaterThan, 0
-                ),
+                    "\(dataset): share of test points with several outputs at 100%, step minus sigmoid", .greaterThan,
+                    0,
+                    claim: 6),
                 runs[0].several - runs[1].several,
                 measured:
                     "\(dataset): several at 100% step \(Format.percent(runs[0].several)), sigmoid \(Format.percent(runs[1].several))"

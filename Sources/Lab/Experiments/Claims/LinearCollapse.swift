@@ -64,7 +64,9 @@ struct LinearCollapse: Experiment {
                     ["max |deep − single| / max |deep| on 1000 inputs", Format.number(error, 2)],
                 ]))
         result.check(
-            Criterion("random deep linear net against its collapsed single layer: relative error", .atMost, 1e-12),
+            Criterion(
+                "random deep linear net against its collapsed single layer: relative error", .atMost, 1e-12,
+                claim: 9),
             error,
             measured: "collapsed layer matches the \(depth)-layer net to \(Format.number(error, 2))")
     }
@@ -106,7 +108,8 @@ struct LinearCollapse: Experiment {
                 result.charts.append(
                     Self.boundary(
                         session, "\(dataset)-relu", "\(dataset), one hidden ReLU layer",
-                        "p(class 1) after training: one ReLU layer bends the boundary around the quadrants."))
+                        "p(class 1) after training of one ReLU layer of 8: test accuracy \(Format.percent(Runs.accuracy(session))) (first seed)."
+                    ))
             }
         }
         result.measure("\(dataset).best_line_train_accuracy", runs.bestLine)

@@ -17,12 +17,13 @@ extension LinearCollapse {
         result.check(
             Criterion(
                 "\(dataset): share of test points where the trained deepest linear net and its collapsed layer agree",
-                .atLeast, 1), same,
+                .atLeast, 1, claim: 9), same,
             measured: "\(dataset): collapsed layer agrees on \(Format.percent(same))")
         result.charts.append(
             Self.boundary(
                 session, "\(dataset)-linear", "\(dataset), \(session.configuration.hidden.count) linear hidden layers",
-                "p(class 1) after training: however deep, the linear net draws one straight line."))
+                "p(class 1) after training of the \(session.configuration.hidden.count)-hidden-layer linear net: its collapsed single layer agrees on \(Format.percent(same)) of the test points (first seed)."
+            ))
     }
 
     /// Every linear net is held to the best line's training accuracy; the nonlinear nets to `target` on test data.
@@ -32,14 +33,15 @@ extension LinearCollapse {
         result.check(
             Criterion(
                 "\(dataset): best linear net's training accuracy minus the best straight line's (the line search's grid allows 2.5 points)",
-                .atMost, 0.025),
+                .atMost, 0.025, claim: 9),
             linear - runs.bestLine,
             measured:
                 "\(dataset): linear nets fit \(Format.percent(linear)) at best, the best line \(Format.percent(runs.bestLine))"
         )
         result.check(
             Criterion(
-                "\(dataset): lowest test accuracy of one hidden sigmoid, tanh or ReLU layer", .atLeast, Self.target),
+                "\(dataset): lowest test accuracy of one hidden sigmoid, tanh or ReLU layer", .atLeast, Self.target,
+                claim: 10),
             nonlinear.min() ?? .nan,
             measured: "\(dataset): "
                 + zip(Self.nonlinear, nonlinear).map { "\($0) \(Format.percent($1))" }.joined(separator: ", "))
@@ -89,10 +91,21 @@ extension LinearCollapse {
                 style: .dotted, colorIndex: 7),
             .init(label: "1 ReLU layer", xs: [xs.first!, xs.last!], ys: [relu, relu], style: .dashed, colorIndex: 1),
         ]
-        return ResultChart(
-            name: "depth-\(dataset)", chart: chart,
-            caption:
-                "Linear nets of every depth stay at or below the best straight line (dotted); one ReLU layer (dashed) does not."
-        )
+        return ResultChart(name: "depth-\(dataset)", chart: chart, caption: depthCaption(runs, depths: depths))
+    }
+
+    /// What the depth chart shows, from the accuracies: the linear nets' range against the best line's, and
+    /// the ReLU layer's.
+    static func depthCaption(_ runs: Runs2D, depths: [Int]) -> String {
+        let linear = runs.accuracies[..<depths.count].map(\.train)
+        let relu = runs.accuracies.last!.train
+        let highest = linear.max() ?? .nan
+        let against =
+            highest <= runs.bestLine + 0.025
+            ? "none above the best straight line's \(Format.percent(runs.bestLine)) (dotted) by more than the line search's 2.5 points"
+            : "the best, \(Format.percent(highest)), above the best straight line's \(Format.percent(runs.bestLine)) (dotted)"
+        return
+            "Training accuracy of linear nets with \(depths.first!)–\(depths.last!) hidden layers: "
+            + "\(Format.percentRange(linear)), \(against); one ReLU layer (dashed): \(Format.percent(relu)) (first seed)."
     }
 }

@@ -33,7 +33,7 @@ struct LinearConstantGradient: Experiment {
             spread = max(spread, error)
         }
         result.check(
-            Criterion("largest |f′(z) − c| over z in [−1000, 1000], c = 0.5, 1, 3", .atMost, 0), spread,
+            Criterion("largest |f′(z) − c| over z in [−1000, 1000], c = 0.5, 1, 3", .atMost, 0, claim: 8), spread,
             measured: "max |f′(z) − c| = \(Format.number(spread)) over \(zs.count) sums")
         try updates(&result)
         result.charts.append(try Self.derivativeChart())
@@ -60,10 +60,10 @@ struct LinearConstantGradient: Experiment {
         let sigmoidRange = (sigmoid.max() ?? 0) / (sigmoid.min() ?? 1)
         result.measure("linear.delta_spread", linearSpread)
         result.measure("sigmoid.delta_max_over_min", sigmoidRange)
-        result.check(
-            Criterion("linear: spread of the back-propagated ∂L/∂z over inputs 0.01 to 100", .atMost, 0), linearSpread,
-            measured:
-                "linear ∂L/∂z spread \(Format.number(linearSpread)) (sigmoid's varies \(Format.number(sigmoidRange))×)")
+        result.fact(
+            "linear ∂L/∂z spread \(Format.number(linearSpread)) over inputs 0.01 to 100, sigmoid's varies "
+                + "\(Format.number(sigmoidRange))×: a linear unit passes back c·∂L/∂A whatever its input, by construction",
+            claims: [8])
         result.notes.append(
             "The weight's own update ∂L/∂w = x·c·∂L/∂A still grows with the input x, for linear and nonlinear units alike; what is constant is the factor the activation contributes. That constancy is why a linear unit cannot tell large sums from small ones: it never saturates, but it never bends either."
         )

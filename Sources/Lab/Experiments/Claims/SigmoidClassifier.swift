@@ -10,7 +10,7 @@ struct SigmoidClassifier: Experiment {
         claim:
             "Sigmoid works well for classifiers, because a classifier's function is easier to approximate with combinations of sigmoids than with combinations of ReLUs.",
         method:
-            "On xor, circle, moons, spiral and the UCI digits, give sigmoid hidden units and ReLU hidden units the same net, epochs and data. For each activation and problem, pick the Adam learning rate from a fixed grid by the lowest final training loss (no test data used), then record the final test accuracy, the first epoch at 90% test accuracy (one past the budget when never), and the test accuracy of the smallest net (2 hidden units; 4 on the digits) at that rate, averaged over three random starts (a net of 2 units hangs on its start).",
+            "On xor, circle, moons, spiral and the UCI digits, give sigmoid hidden units and ReLU hidden units the same net, epochs and data. For each activation and problem, pick the Adam learning rate from a fixed grid by the lowest final training loss (no test data used), then record the final test accuracy, the first epoch at 90% test accuracy (a run that never gets there is known only to need more than the budget: the gap is then a bound, and a problem where neither gets there is left out), and the test accuracy of the smallest net (2 hidden units; 4 on the digits) at that rate, averaged over three random starts (a net of 2 units hangs on its start).",
         reading:
             "The article never says hidden or output layer; its reason is about approximating the classifier function with combinations of sigmoids, so we compare hidden units. The output stays the same for both (one sigmoid output, or softmax for ten digits)."
     )
@@ -21,7 +21,10 @@ struct SigmoidClassifier: Experiment {
 
     /// What one activation reached on one problem at its chosen learning rate.
     struct Outcome {
-        var learningRate = 0.0, accuracy = 0.0, epochs = 0, smallAccuracy = 0.0
+        var learningRate = 0.0, accuracy = 0.0
+        /// The first epoch at 90% test accuracy; nil when never within the budget.
+        var epochs: Int? = nil
+        var smallAccuracy = 0.0
     }
 
     func run(_ settings: ExperimentSettings) throws -> ExperimentResult {
@@ -41,15 +44,15 @@ struct SigmoidClassifier: Experiment {
             for (id, o) in zip(Self.activations, pair) {
                 table.rows.append([
                     problem.dataset, id, Format.number(o.learningRate), Format.percent(o.accuracy),
-                    o.epochs > budget ? "never" : String(o.epochs), Format.percent(o.smallAccuracy),
+                    o.epochs.map(String.init) ?? "never", Format.percent(o.smallAccuracy),
                 ])
                 result.measure("\(problem.dataset).\(id).test_accuracy", o.accuracy)
                 result.measure("\(problem.dataset).\(id).smallest_accuracy", o.smallAccuracy)
-                result.measure("\(problem.dataset).\(id).epochs_to_90", Double(o.epochs))
+                result.measure("\(problem.dataset).\(id).epochs_to_90", o.epochs.map(Double.init) ?? .nan)
             }
         }
         result.tables.append(table)
-        judge(outcomes, &result)
+        judge(outcomes, budget: budget, &result)
         return result
     }
 
@@ -68,14 +71,18 @@ struct SigmoidClassifier: Experiment {
         }
         return Outcome(
             learningRate: rates[best], accuracy: Runs.accuracy(sessions[best]),
-            epochs: Problem.epochsToTarget(sessions[best]) ?? budget + 1,
+            epochs: Problem.epochsToTarget(sessions[best]),
             smallAccuracy: Stats.mean(small.map(Runs.accuracy)))
     }
 
-    private func judge(_ outcomes: [[Outcome]], _ result: inout ExperimentResult) {
+    private func judge(_ outcomes: [[Outcome]], budget: Int, _ result: inout ExperimentResult) {
         let accuracy = Stats.mean(outcomes.map { $0[0].accuracy - $0[1].accuracy })
         let small = Stats.mean(outcomes.map { $0[0].smallAccuracy - $0[1].smallAccuracy })
-        let epochs = Stats.mean(outcomes.map { Double($0[1].epochs - $0[0].epochs) })
+        let gap = EpochGap(
+            budget: budget,
+            pairs: zip(Problem.all, outcomes).map {
+                EpochGap.Pair(name: $0.dataset, first: $1[1].epochs, second: $1[0].epochs)
+            })
         result.check(
             Criterion("sigmoid minus ReLU test accuracy, mean over problems", .greaterThan, 0, claim: 29), accuracy,
             measured: "sigmoid − ReLU = \(Format.number(100 * accuracy, 3)) points")
@@ -85,8 +92,9 @@ struct SigmoidClassifier: Experiment {
             small,
             measured: "sigmoid − ReLU = \(Format.number(100 * small, 3)) points at the smallest width")
         result.check(
-            Criterion("ReLU minus sigmoid epochs to 90% test accuracy, mean over problems", .greaterThan, 0, claim: 29),
-            epochs,
-            measured: "ReLU needs \(Format.number(epochs, 3)) more epochs than sigmoid on average")
+            Criterion(
+                "ReLU minus sigmoid epochs to 90% test accuracy, mean over the problems where either reached it (a bound where one never did)",
+                .greaterThan, 0, claim: 29),
+            gap.value, measured: gap.describe("ReLU", "sigmoid"))
     }
 }

@@ -10,7 +10,7 @@ struct SigmoidOrTanh: Experiment {
         claim:
             "tanh's gradient is stronger than sigmoid's (its derivative is steeper), so whether to use sigmoid or tanh depends on how strong a gradient you need.",
         method:
-            "Train the same net (hidden layers 8-8 on circle and moons, 32 on the UCI digits; Glorot start; plain SGD at 0.1, which passes gradient sizes on unchanged, unlike Adam) with sigmoid and with tanh hidden units from the same data and batch order. Record the mean |∂L/∂W| of the first hidden layer in the first epoch, the first epoch with 90% test accuracy (one past the budget when never) and the final test accuracy.",
+            "Train the same net (hidden layers 8-8 on circle and moons, 32 on the UCI digits; Glorot start; plain SGD at 0.1, which passes gradient sizes on unchanged, unlike Adam) with sigmoid and with tanh hidden units from the same data and batch order. Record the mean |∂L/∂W| of the first hidden layer in the first epoch, the first epoch with 90% test accuracy and the final test accuracy. A run that never reaches 90% within the budget is known only to need more: where one of the two never does, the gap is a bound (\"at least\"), and a dataset where neither does is left out.",
         reading:
             "Claim 18 is advice; we measure what it rests on: the size of the gradient each passes back, and what that does to the speed of learning at one learning rate. Which strength a user needs is not something an experiment can decide."
     )
@@ -26,7 +26,7 @@ struct SigmoidOrTanh: Experiment {
                 "dataset", "activation", "first-layer mean |∂L/∂W|, epoch 1", "epochs to 90%", "final test accuracy",
             ])
         var gradientRatios: [Double] = []
-        var epochGaps: [Double] = []
+        var epochPairs: [EpochGap.Pair] = []
         for (dataset, hidden) in Self.datasets {
             let count =
                 dataset == "digits" ? settings.pick(quick: 600, full: 1797) : settings.pick(quick: 200, full: 500)
@@ -39,19 +39,19 @@ struct SigmoidOrTanh: Experiment {
                 let session = try Runs.trainedOrStopped(c, on: data)
                 return (
                     gradient: session.history.first?.layers.first?.meanAbsWeightGradient ?? .nan,
-                    epochs: Problem.epochsToTarget(session) ?? budget + 1, accuracy: Runs.accuracy(session)
+                    epochs: Problem.epochsToTarget(session), accuracy: Runs.accuracy(session)
                 )
             }
             for (id, run) in zip(["sigmoid", "tanh"], runs) {
                 table.rows.append([
-                    dataset, id, Format.number(run.gradient, 3), run.epochs > budget ? "never" : String(run.epochs),
+                    dataset, id, Format.number(run.gradient, 3), run.epochs.map(String.init) ?? "never",
                     Format.percent(run.accuracy),
                 ])
                 result.measure("\(dataset).\(id).first_layer_gradient", run.gradient)
-                result.measure("\(dataset).\(id).epochs_to_90", Double(run.epochs))
+                result.measure("\(dataset).\(id).epochs_to_90", run.epochs.map(Double.init) ?? .nan)
             }
             gradientRatios.append(runs[1].gradient / runs[0].gradient)
-            epochGaps.append(Double(runs[0].epochs - runs[1].epochs))
+            epochPairs.append(EpochGap.Pair(name: dataset, first: runs[0].epochs, second: runs[1].epochs))
         }
         result.tables.append(table)
         result.check(
@@ -60,10 +60,12 @@ struct SigmoidOrTanh: Experiment {
                 claim: 17), gradientRatios.min() ?? .nan,
             measured: "tanh's gradient is " + gradientRatios.map { Format.number($0, 3) + "×" }.joined(separator: ", ")
                 + " sigmoid's")
+        let gap = EpochGap(budget: budget, pairs: epochPairs)
         result.check(
-            Criterion("sigmoid minus tanh epochs to 90%, mean over the datasets", .greaterThan, 0, claim: 18),
-            Stats.mean(epochGaps),
-            measured: "tanh reaches 90% \(Format.number(Stats.mean(epochGaps), 3)) epochs sooner on average")
+            Criterion(
+                "sigmoid minus tanh epochs to 90%, mean over the datasets where either reached it (a bound where one never did)",
+                .greaterThan, 0, claim: 18),
+            gap.value, measured: gap.describe("sigmoid", "tanh"))
         return result
     }
 }

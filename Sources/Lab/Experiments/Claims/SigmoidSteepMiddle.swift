@@ -45,10 +45,11 @@ struct SigmoidSteepMiddle: Experiment {
         let drops = zip(magnitudes, magnitudes.dropFirst()).map { $0 - $1 }
         let asymmetry = [1.0, 2, 4].map { abs(sigmoid.derivative(at: $0) - sigmoid.derivative(at: -$0)) }.max() ?? .nan
         result.check(
-            Criterion("smallest fall of σ′ from |x| = 0 to 1, 1 to 2, 2 to 4", .greaterThan, 0), drops.min() ?? .nan,
+            Criterion("smallest fall of σ′ from |x| = 0 to 1, 1 to 2, 2 to 4", .greaterThan, 0, claim: 11),
+            drops.min() ?? .nan,
             measured: "σ′(0, ±1, ±2, ±4) = " + magnitudes.map { Format.number($0, 3) }.joined(separator: ", "))
         result.check(
-            Criterion("largest |σ′(x) − σ′(−x)| at x = 1, 2, 4", .atMost, 0), asymmetry,
+            Criterion("largest |σ′(x) − σ′(−x)| at x = 1, 2, 4", .atMost, 0, claim: 11), asymmetry,
             measured: "asymmetry \(Format.number(asymmetry))")
     }
 
@@ -65,7 +66,7 @@ struct SigmoidSteepMiddle: Experiment {
         result.tables.append(table)
         let inside = sigmoid(2.0) - sigmoid(-2.0)
         result.check(
-            Criterion("share of σ's rise inside [−2, 2]", .greaterThan, 0.5), inside,
+            Criterion("share of σ's rise inside [−2, 2]", .greaterThan, 0.5, claim: 11), inside,
             measured: "\(Format.percent(inside)) of the rise is in [−2, 2]")
     }
 
@@ -76,7 +77,7 @@ struct SigmoidSteepMiddle: Experiment {
         let tolerance = 4 * Double.ulpOfOne
         result.measure("tanh_identity_max_error", error)
         result.check(
-            Criterion("largest |tanh(x) − (2σ(2x) − 1)| on [−10, 10] (4ε)", .atMost, tolerance), error,
+            Criterion("largest |tanh(x) − (2σ(2x) − 1)| on [−10, 10] (4ε)", .atMost, tolerance, claim: 15), error,
             measured: "max |tanh(x) − (2σ(2x) − 1)| = \(Format.number(error, 2)) on \(samples) points")
     }
 
@@ -88,7 +89,8 @@ struct SigmoidSteepMiddle: Experiment {
         result.measure("sigmoid_derivative_peak", sigmoidPeak)
         let ratio = tanhPeak / sigmoidPeak
         result.check(
-            Criterion("|peak tanh′ / peak σ′ − 4| (tanh′ peaks at 1, σ′ at 0.25)", .lessThan, 1e-12), abs(ratio - 4),
+            Criterion("|peak tanh′ / peak σ′ − 4| (tanh′ peaks at 1, σ′ at 0.25)", .lessThan, 1e-12, claim: 17),
+            abs(ratio - 4),
             measured:
                 "peaks tanh′ \(Format.number(tanhPeak, 6)), σ′ \(Format.number(sigmoidPeak, 6)), ratio \(Format.number(ratio, 6))"
         )

@@ -74,6 +74,15 @@ extension StepNoGradient {
             measured:
                 "softmax \(Format.percent(Runs.accuracy(softmax))), step exactly-one-correct \(Format.percent(Double(stepCorrect) / n))"
         )
+        // "softmax is better still": better than taking the maximum of the graded outputs.
+        result.check(
+            Criterion(
+                "\(dataset): softmax accuracy minus the maximum read-out's (softmax better than max)", .greaterThan, 0,
+                claim: 5),
+            Runs.accuracy(softmax) - maxAccuracy,
+            measured:
+                "softmax \(Format.percent(Runs.accuracy(softmax))), maximum of the one-vs-rest outputs \(Format.percent(maxAccuracy))"
+        )
     }
 
     /// The data relabelled: class `k` against the rest.

@@ -10,7 +10,7 @@ struct StepNoGradient: Experiment {
         claim:
             "When each class has its own step output, several can fire at once (or none), and the class is ambiguous; asking for exactly one to fire is even harder to train. Graded outputs let you take the most active one (max), and softmax is better still.",
         method:
-            "Train the same 2-8-1 net on the circle data with a step and with a sigmoid hidden layer (SGD, learning rate 0.5) and record how far the hidden weights move. Then train one linear one-vs-rest classifier per class on four Gaussian blobs (1,000 points, a fifth held out for the test; 4,000 in full mode) and on the UCI digits, read their outputs through a step and through a maximum, and count the test points where not exactly one class fires; a softmax classifier on the same data is the reference.",
+            "Train the same 2-8-1 net on the circle data with a step and with a sigmoid hidden layer (SGD, learning rate 0.5) and record how far the hidden weights move. Then train one linear one-vs-rest classifier per class on four Gaussian blobs (1,000 points, a fifth held out for the test; 4,000 in full mode) and on the UCI digits, read their outputs through a step and through a maximum, and count the test points where not exactly one class fires; a softmax classifier on the same data is compared with both read-outs (the step's exactly-one-correct share, and the maximum's accuracy: 'softmax is better still').",
         reading:
             "The article does not say why exactly-one-firing is hard to train; we show the reason it implies: a step passes back no gradient, so a hidden step layer never moves."
     )
@@ -35,16 +35,11 @@ struct StepNoGradient: Experiment {
             result.measure("\(id).test_accuracy", run.accuracy)
         }
         result.tables.append(table)
-        result.check(
-            Criterion("step: largest change of a hidden weight or bias (and of its gradient)", .atMost, 0, claim: 5),
-            max(step.movement.max() ?? .nan, abs(step.meanGradient)),
-            measured:
-                "step hidden weights moved by \(Format.number(step.movement.last ?? .nan)) (gradient \(Format.number(step.meanGradient)))"
-        )
-        result.check(
-            Criterion("sigmoid (control): largest change of the same hidden layer", .greaterThan, 1e-3, claim: 5),
-            sigmoid.movement.last ?? .nan,
-            measured: "sigmoid hidden weights moved by \(Format.number(sigmoid.movement.last ?? 0))")
+        result.fact(
+            "step hidden weights moved by \(Format.number(step.movement.max() ?? .nan)) (gradient "
+                + "\(Format.number(step.meanGradient))), sigmoid's by \(Format.number(sigmoid.movement.last ?? .nan)) under the "
+                + "same training: the step's derivative is 0 wherever it is defined, so its weights cannot move",
+            claims: [5])
         result.charts.append(Self.movementChart(step: step, sigmoid: sigmoid))
         for dataset in ["blobs", "digits"] { try ambiguity(dataset, settings, &result) }
         result.notes.append(

@@ -29,8 +29,27 @@ extension UniversalApproximation {
         }
         return ResultChart(
             name: "error", chart: chart,
-            caption:
-                "RMS error at the samples by width. sin x needs width; |x| and the step are already fitted by two units, and the rest is optimisation noise."
-        )
+            caption: errorCaption(errors, widths))
+    }
+
+    /// What the error chart shows, from the errors measured: each target's error at the narrowest and the
+    /// widest net, and which targets are within the tolerance at the narrowest width.
+    static func errorCaption(_ errors: [[Double]], _ widths: [Int]) -> String {
+        let (narrow, wide) = (widths.first!, widths.last!)
+        let each = targets.indices.map { i in
+            "\(targets[i].label) \(Format.number(errors[i].first!, 3)) → \(Format.number(errors[i].last!, 3))"
+        }
+        let fitted = targets.indices.filter { errors[$0].first! < tolerance }.map { targets[$0].label }
+        let unfitted = targets.indices.filter { !(errors[$0].first! < tolerance) }.map { targets[$0].label }
+        var text =
+            "RMS error at the samples, width \(narrow) → \(wide): \(each.joined(separator: ", ")) (first seed). "
+        text +=
+            fitted.isEmpty
+            ? "At width \(narrow) no target is within the \(Format.number(tolerance)) tolerance"
+            : "At width \(narrow) within the \(Format.number(tolerance)) tolerance: \(fitted.joined(separator: ", "))"
+        if !unfitted.isEmpty && !fitted.isEmpty {
+            text += "; not within it: \(unfitted.joined(separator: ", "))"
+        }
+        return text + "."
     }
 }
