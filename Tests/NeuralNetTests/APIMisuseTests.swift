@@ -123,6 +123,20 @@ import Testing
         #expect(throws: NeuralNetError.self) { try run.replaceData(train: wide, test: nil) }
     }
 
+    @Test("an identity whose c Float cannot hold is still linear, and validate() knows the weight cap")
+    func wrappedIdentityAndCap() throws {
+        var rng = SeededGenerator(seed: 1)
+        let network = try Network<Double>(
+            inputs: 2, hidden: [3], activations: [.named("identity", parameters: ["c": 1e-39])], outputs: 1,
+            head: .linear, initializer: .he, rng: &rng)
+        #expect(network.isLinear && network.linearCollapse() != nil)
+        var configuration = TrainingConfiguration()
+        configuration.hidden = [Int](repeating: 4096, count: 18)  // 17 × 4096² > 2²⁸
+        #expect(throws: NeuralNetError.self) { try configuration.validate() }
+        #expect(try Dataset(inputs: Matrix(rows: 0, columns: 2), labels: .classes([], names: ["a"]), featureNames: ["x1", "x2"])
+            .split(trainFraction: 0.5, seed: 1).train.count == 0, "no rows splits into nothing, as the Playground's own data starts")
+    }
+
     @Test("a network too large to allocate is refused before allocating")
     func hugeNetwork() throws {
         var rng = SeededGenerator(seed: 1)

@@ -132,6 +132,16 @@ import Testing
         }
     }
 
+    /// The playground's own dataset starts empty ("add at least 2 points"): a check for datasets
+    /// whose parts do not fit refused it, so a page reloaded after an upload had no session.
+    @Test func anEmptyCustomDatasetStillMakesASession() async throws {
+        try await buildApplication().test(.router) { client in
+            try await client.execute(
+                uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: #"{"dataset": "custom"}"#)
+            ) { #expect($0.status == .created, "\($0.text.prefix(300))") }
+        }
+    }
+
     /// A known path asked with a method it does not take was a 404 ("no route answers DELETE
     /// /api/limits"), and HEAD, which every GET route answers by HTTP's rules, was a 404 too.
     @Test func aWrongMethodIs405NamingTheRightOnes() async throws {

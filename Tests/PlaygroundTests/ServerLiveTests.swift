@@ -204,6 +204,38 @@ import Testing
         #expect(limits.status == 200, "the server goes on answering")
     }
 
+    /// On a reused connection the parser's refusal was dropped as a second answer to the request
+    /// before it: the client got nothing. And a 413 sent while the client is still sending its body
+    /// must reach it (closing at once with unread bytes resets the connection).
+    @Test func refusalsReachTheClientOnReusedConnectionsAndMidUpload() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let connection = try server.connect()
+        defer { connection.close() }
+        try connection.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let first = try await blocking { connection.readAll(timeout: 2) }
+        #expect(RawConnection.status(of: first) == 200, "\(first.prefix(200))")
+        try connection.write(
+            "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(String(repeating: "a", count: 90_000))\r\n\r\n")
+        let second = try await blocking { connection.readAll(timeout: 10) }
+        #expect(RawConnection.status(of: second) == 431, "\(second.prefix(300))")
+        // 3 MB declared and sent, against the 2 MiB limit: the 413 comes back while the body is on its way.
+        let upload = try server.connect()
+        defer { upload.close() }
+        try upload.write(
+            "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n")
+        let answer = try await blocking { () -> String in
+            let chunk = String(repeating: " ", count: 60_000)
+            var received = ""
+            for _ in 0..<50 {
+                guard (try? upload.write(chunk)) != nil else { break }
+                received += upload.readAll(timeout: 0.02)
+            }
+            return received + upload.readAll(timeout: 5)
+        }
+        #expect(RawConnection.status(of: answer) == 413, "\(answer.prefix(300))")
+    }
+
     @Test func connectionsBeyondTheCapGet503AndTheServerStaysUp() async throws {
         let server = try await LiveServer.start { $0.limits.maxConnections = 8 }
         defer { server.stop() }

@@ -8,8 +8,9 @@
 /// inputs go to the function's own kernels unchanged, and its `Float` inputs are widened, run
 /// through those same `Double` kernels, and rounded, in the batch kernels and the scalar calls alike
 /// (bit for bit the same).
-struct FloatInDoubleLanes<Base: ElementwiseActivation>: ElementwiseActivation {
+struct FloatInDoubleLanes<Base: ElementwiseActivation>: ElementwiseActivation, WrappedElementwise {
     let base: Base
+    package var wrapped: any ElementwiseActivation { base }
 
     init(wrapping base: Base) { self.base = base }
     init(_ parameters: ParameterValues) { base = Base(parameters) }
@@ -96,6 +97,12 @@ struct FloatInDoubleLanes<Base: ElementwiseActivation>: ElementwiseActivation {
             }
         }
     }
+}
+
+/// A function wrapped to be computed differently, whose own type a caller may need (the linear
+/// collapse recognises `Identity`).
+package protocol WrappedElementwise {
+    var wrapped: any ElementwiseActivation { get }
 }
 
 extension ElementwiseActivation {

@@ -54,7 +54,11 @@ extension Network {
 
     /// c when `activation` is the identity c·x (the catalog's `identity`, alias `linear`), else nil.
     static func linearScale(_ activation: HiddenActivation) -> Double? {
-        guard case .function(let f, _) = activation, let identity = f as? Identity else { return nil }
+        guard case .function(let f, _) = activation else { return nil }
+        // An identity whose c `Float` cannot hold is wrapped to run in `Double` (`Activations.make`).
+        guard let identity = f as? Identity ?? (f as? any WrappedElementwise)?.wrapped as? Identity else {
+            return nil
+        }
         return identity.c
     }
 }

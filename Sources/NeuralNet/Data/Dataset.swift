@@ -37,11 +37,11 @@ public struct Dataset: Sendable {
         return Dataset(inputs: inputs.rows(indices), labels: labels, featureNames: featureNames)
     }
 
-    /// Throws unless the parts fit together: at least one row, one label (or target row) per row of
-    /// `inputs`, and one feature name per column. (`init` does not check them; `split` and training
-    /// do, which trapped on 3 rows with 2 labels.)
+    /// Throws unless the parts fit together: one label (or target row) per row of `inputs`, and one
+    /// feature name per column. (`init` does not check them; `split` and training do, which trapped
+    /// on 3 rows with 2 labels.) No rows is fine here: the Playground's own data starts empty, and
+    /// training refuses it.
     public func check() throws(NeuralNetError) {
-        guard count > 0 else { throw .invalidData("no training samples: the data has no rows") }
         let labelCount =
             switch labels {
             case .classes(let classes, _): classes.count

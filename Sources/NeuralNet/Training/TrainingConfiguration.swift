@@ -73,6 +73,12 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         guard hidden.allSatisfy({ (1...4096).contains($0) }), hidden.count <= 64 else {
             throw .invalidConfiguration("hidden layer widths must be in 1…4096 (at most 64 layers), got \(hidden)")
         }
+        // Between hidden layers alone (the inputs and outputs come with the data): `Network` refuses more.
+        let between = zip(hidden, hidden.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
+        guard between <= Network<Double>.maximumWeights else {
+            throw .invalidConfiguration(
+                "the hidden layers \(hidden) need \(between) weights between them; at most \(Network<Double>.maximumWeights)")
+        }
         guard trainFraction > 0, trainFraction <= 1 else {
             throw .invalidConfiguration("the train fraction must be in (0, 1], got \(trainFraction)")
         }

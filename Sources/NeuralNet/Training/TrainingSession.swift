@@ -83,6 +83,7 @@ public struct TrainingSession: Sendable {
     public init(configuration: TrainingConfiguration, data raw: Dataset) throws(NeuralNetError) {
         try configuration.validate()
         try raw.check()
+        guard raw.count > 0 else { throw .invalidData("no training samples: the data has no rows") }
         let split = try TrainingSplit(
             raw, trainFraction: configuration.trainFraction, seed: configuration.seed,
             features: configuration.features, normalize: configuration.normalize)

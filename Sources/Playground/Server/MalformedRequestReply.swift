@@ -19,27 +19,36 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
 
     /// The parser's error, from when it is seen until the answer to it has been written.
     private var parseError: HTTPParserError?
-    /// A response to the request being read has gone out (a route's 400 for a body it could not read).
-    private var answered = false
+    /// A request's head has been read and its end not yet (its body is arriving).
+    private var inRequest = false
+    /// A response to the request whose head was read last has gone out.
+    private var answeredCurrent = false
+    /// The parser failed in a request's body, after the route may have answered it (a chunk size it
+    /// could not read): not in the head of a new request on a reused connection.
+    private var failedInBody = false
     /// What becomes of Hummingbird's empty 400 once its head went out: a body that replaces the
     /// empty one, or nothing at all (`dropping`) when the request was answered already.
     private var pendingBody: [UInt8]?
     private var dropping = false
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) { answered = false }
+        switch unwrapInboundIn(data) {
+        case .head: (inRequest, answeredCurrent) = (true, false)
+        case .end: inRequest = false
+        case .body: break
+        }
         context.fireChannelRead(data)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if let error = error as? HTTPParserError { parseError = error }
+        if let error = error as? HTTPParserError { (parseError, failedInBody) = (error, inRequest) }
         context.fireErrorCaught(error)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head) where parseError != nil && Self.isParseErrorAnswer(head):
-            if answered {  // one request, one answer: the route's came first
+            if failedInBody && answeredCurrent {  // one request, one answer: the route's came first
                 dropping = true
                 promise?.succeed()
                 return
@@ -54,7 +63,7 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
             pendingBody = body
             context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: promise)
         case .head(let head):
-            if head.status.kind != .informational { answered = true }
+            if head.status.kind != .informational { answeredCurrent = true }
             context.write(data, promise: promise)
         case .end where dropping:
             (parseError, dropping) = (nil, false)

@@ -63,9 +63,16 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         case .end:
             responding = false
             if closeAfterResponse {
+                // Output first, the whole connection a moment later: closed at once with the body's
+                // bytes still unread, the kernel answers with a reset, and a client still sending
+                // (a 3 MB upload refused by its Content-Length) may lose the 413 it was sent.
                 let channel = context.channel
-                let written = promise ?? context.eventLoop.makePromise()
-                written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+                let loop = context.eventLoop
+                let written = promise ?? loop.makePromise()
+                written.futureResult.whenComplete { _ in
+                    channel.close(mode: .output, promise: nil)
+                    _ = loop.scheduleTask(in: Self.grace) { channel.close(promise: nil) }
+                }
                 return context.write(data, promise: written)
             }
         case .body: break

@@ -6,6 +6,8 @@ extension PlaygroundSession {
     /// at the first batch past the limit, mid-epoch if an epoch takes that long).
     static let maxStepEpochs = 1000
     static let stepTimeLimit = Duration.seconds(5)
+    /// The most a step request takes from its start, its waits for a training thread included.
+    static let stepWallLimit = Duration.seconds(30)
 
     /// Starts training: a loop of slices on the training threads, paced at most
     /// `framesPerSecond` slices a second, each of the configuration's epochs per frame.
@@ -51,7 +53,10 @@ extension PlaygroundSession {
         stop()
         try await withEngine { (engine, _) throws(PlaygroundError) in try engine.refuseAtMaxEpochs("Step") }
         let clock = TrainingClock(limit: timeLimit)
-        let inTime = { @Sendable in clock.inTime }
+        // Waits for a thread do not count against the limit, but the request still ends: at most
+        // `stepWallLimit` from its start, trained or not (many sessions stepping at once on few threads).
+        let wallDeadline = ContinuousClock.now + max(timeLimit, Self.stepWallLimit)
+        let inTime = { @Sendable in clock.inTime && ContinuousClock.now < wallDeadline }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
         var first = true  // trains at least one batch
@@ -88,15 +93,19 @@ extension PlaygroundSession {
     private func pauseUnwatched() async {
         let value = Double(unwatchedPause.components.seconds) + Double(unwatchedPause.components.attoseconds) / 1e18
         let seconds = value == value.rounded() ? "\(Int(value))" : "\(value)"
-        _ = try? await withEngine { (engine, pause) in
-            guard self.playing else { return }
+        let unwatchedPause = self.unwatchedPause
+        let paused = try? await withEngine { (engine, pause) -> Bool in
+            // A pull or a Play may have come while this job waited for a thread: then it is watched.
+            let unwatched = self.withFlags { ContinuousClock.now - $0.lastContact > unwatchedPause }
+            guard self.playing, unwatched else { return false }
             pause = PlaygroundEngine.Pause(
                 message: "Paused: no page asked for this session's frames for \(seconds) s (its tab was closed, "
                     + "hidden or asleep), so it stopped training to free the server. Press Play to go on.",
                 isError: false)
             self.changed(epoch: engine.epoch, playing: false)
+            return true
         }
-        stop()  // even when the engine could not be reached
+        if paused != false { stop() }  // paused, or the engine could not be reached
     }
 
     /// Trains up to `epochs` epochs (nil: the configuration's epochs per frame), while `shouldGo()` holds
