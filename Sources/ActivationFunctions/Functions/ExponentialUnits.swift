@@ -44,10 +44,12 @@ public struct CELU: ElementwiseActivation {
     /// f(x) = max(0, x) + min(0, α(e^{x/α} − 1)), in every lane of `x`.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         let u = x / L(alpha)
+        var negative = L(alpha) * L.expMinusOne(u)
         // Where |x/α| < 2⁻²⁷, α(e^{x/α} − 1) = x(1 + u/2) to within u²/6: x/α went subnormal or to
-        // 0 for α = 10³⁰⁰, and α·expm1 of it lost every digit (−1e-30 gave −0).
-        let small = x * (L(1) + L(0.5) * u)  // −0 stays −0
-        let negative = (L(alpha) * L.expMinusOne(u)).replacing(with: small, where: u.magnitude .< L(0x1p-27))
+        // 0 for α = 10³⁰⁰, and α·expm1 of it lost every digit (−1e-30 gave −0). A rare path: one test
+        // per vector where no lane needs it.
+        let tiny = u.magnitude .< L(0x1p-27)
+        if L.anyLane(tiny) { negative = negative.replacing(with: x * (L(1) + L(0.5) * u), where: tiny) }  // −0 stays −0
         return select(x .> L(0), x, negative)
     }
     /// f′(x) = 1 if x > 0, else e^{x/α}, in every lane of `x`.

@@ -62,7 +62,7 @@ public struct SquaredReLU: ElementwiseActivation {
 
 /// x for x > 0, else slope·x; the derivative at 0 is the slope (PyTorch's convention), so a zero
 /// slope gives exactly ReLU.
-@inline(__always) func leaky<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), x, scaled(x, by: slope)) }
+@inline(__always) func leaky<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), x, L(slope) * x) }
 
 /// c·x, whose limit at ±∞ for c = 0 is 0 (signed as c·x is for finite x), not 0·∞ = NaN. `c` is
 /// the same for every lane, so the test costs nothing in the kernels' loops.
