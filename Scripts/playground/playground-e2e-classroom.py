@@ -21,11 +21,7 @@ d = b.driver
 
 
 def fresh(hash="", width=1440, height=1200):
-    d.set_window_size(width, height)
-    d.get("about:blank")
-    d.get(url + hash)
-    b.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, f"the first frame of {hash or 'the default page'}")
-    time.sleep(0.3)
+    b.open(url + hash, size=(width, height), settle=0.3)
 
 
 COVERED = """

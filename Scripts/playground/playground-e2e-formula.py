@@ -32,9 +32,7 @@ SECOND = "f(x) = x > 0 ? x : 0.5*(exp(x) - 1) + 0"  # `?`, `>`, `:`, `+` and spa
 
 
 def fresh(hash=""):
-    d.get("about:blank")
-    d.get(url + hash)
-    return b.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, f"the first frame of {hash or 'the default page'}")
+    return b.open(url + hash)
 
 
 def export():

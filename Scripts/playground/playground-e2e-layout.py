@@ -30,11 +30,7 @@ d = b.driver
 
 
 def fresh(hash="", width=1280, height=900):
-    d.set_window_size(width, height)
-    d.get("about:blank")
-    d.get(url + hash)
-    b.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, f"the first frame of {hash or 'the default page'}")
-    time.sleep(0.5)
+    b.open(url + hash, size=(width, height), settle=0.5)
 
 
 def rect(selector):

@@ -9,7 +9,8 @@ typo label or a far outlier gets warnings; a preset's note clears when the setup
 classroom link prepared by unticking boxes leaves the teacher's address alone and, opened in a new tab,
 shows the student only what the teacher chose; Play then Pause one second later (twice) shows each
 click at once and ends paused, as the server confirms; a link with a value out of range keeps its other
-keys and hide flags and says what it changed; reloading or leaving the page closes its session. Prints
+keys and hide flags and says what it changed; reloading or leaving the page closes its session, and a
+page restored from the back/forward cache makes one new session, even when clicked at once. Prints
 one JSON line; exits 1 on a failed check.
 """
 import json
@@ -33,9 +34,7 @@ files = tempfile.mkdtemp(prefix="playground-teacher-")
 
 
 def fresh(hash=""):
-    d.get("about:blank")
-    d.get(url + hash)
-    b.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, f"the first frame of {hash or 'the default page'}")
+    b.open(url + hash)
 
 
 def export():
@@ -219,6 +218,24 @@ def reload_closes_session():
             f"the page's session is not closed when the page goes (404 expected for the old ones): {statuses}")
 
 
+def restored_page_makes_one_session():
+    """A page restored from the back/forward cache makes one new session, even when it is clicked at once:
+    the Play click, made for the closed session, made a second session beside the restored page's (one
+    orphan training on). The cache's events are dispatched by hand, as headless Chromium keeps no cache."""
+    fresh("#dataset=xor&networkShape=4")
+    before = b.js("return window.playground.created")
+    b.js("""window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+            window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+            document.getElementById('play').click();""")
+    state = b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "the restored page to play its new session")
+    time.sleep(1)
+    made, sid = b.js("return window.playground.created") - before, b.js("return window.playground.id")
+    b.seen["restoredPage"] = {"sessionsMade": made, "playing": state["playing"], "banner": state["banner"][:120]}
+    b.check(made == 1, f"a restored page clicked at once made {made} sessions, not 1")
+    b.check(state["banner"] == "", f"the click on the restored page showed an error: {state['banner']!r}")
+    b.check(session_status(sid) == 200, "the restored page's session is not the one the server has")
+
+
 def link_with_a_refused_value():
     """A TensorFlow Playground link with 10 hidden layers (we take 8) keeps its other keys and its classroom
     hide flags; the layers are cut to 8 and the banner says so (the whole setup and the flags were dropped)."""
@@ -246,6 +263,6 @@ def link_with_a_refused_value():
             f"two refused keys lost others: {state['config']}")
 
 
-checks = [link_with_a_refused_value, reload_closes_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+checks = [link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

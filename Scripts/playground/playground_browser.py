@@ -54,6 +54,21 @@ class Browser:
                      bannerKind: banner.hidden ? '' : banner.className };
         """)
 
+    def open(self, url, size=None, settle=0):
+        """Loads `url` in a fresh page (through about:blank, so that a changed hash on the same address is a
+        new load, not a hash change), optionally at `size` (width, height), and waits for the first frame of
+        the new session (epoch 0 with its config); then `settle` seconds more. Returns the state."""
+        if size:
+            self.driver.set_window_size(*size)
+        self.driver.get("about:blank")
+        self.driver.get(url)
+        what = "the first frame of " + (url[url.index("#"):] if "#" in url else "the default page")
+        state = self.wait_for(lambda s: s["epoch"] == 0 and s["config"] is not None, 30, what)
+        if settle:
+            time.sleep(settle)
+            state = self.state()
+        return state
+
     def wait_for(self, condition, seconds, what):
         """The state once `condition(state)` holds; records a failure after `seconds`."""
         deadline = time.time() + seconds

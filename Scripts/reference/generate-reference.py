@@ -132,7 +132,8 @@ PARAMS = {
     'softplus': ({'beta': 1.0}, [{'beta': 2.0}, {'beta': 0.5}, {'beta': 10.0}, {'beta': 0.1}, {'beta': 0.001},
                                  {'beta': 1e-30}, {'beta': 1e-300}]),
     'squareplus': ({'b': 4.0}, [{'b': 1.0}]),
-    'soft-exponential': ({'alpha': 0.0}, [{'alpha': 0.5}, {'alpha': -0.5}, {'alpha': 0.3}, {'alpha': 30.0}]),
+    'soft-exponential': ({'alpha': 0.0}, [{'alpha': 0.5}, {'alpha': -0.5}, {'alpha': 0.3}, {'alpha': 30.0},
+                                          {'alpha': -0.3}, {'alpha': -1e-300}]),
     'hard-tanh': ({'min': -1.0, 'max': 1.0}, [{'min': -2.0, 'max': 0.5}]),
     'soft-clipping': ({'alpha': 1.0}, [{'alpha': 2.0}, {'alpha': 0.3}, {'alpha': 800.0}]),
     'soft-shrink': ({'lambda': 0.5}, [{'lambda': 1.0}]),
@@ -290,6 +291,11 @@ EXTRA_POINTS = {
                            + [-(start - f * math.log(p['beta'])) / p['beta']
                               for start in (708.5, 87.5) for f in (0.1, 0.3, 0.5, 0.7, 0.9, 0.99)
                               if -math.log(p['beta']) > 20]) if p['beta'] < 1 else [],
+    # soft-exponential with alpha < 0 approaching its pole x0 = 1/alpha - alpha from the right, where
+    # 1 - alpha (x + alpha) falls towards 0 and cancels: f' was 1e15 ulp off at alpha = -0.3, one ulp
+    # from x0, whose alpha is not a power of two (alpha = -0.5's pole cancels exactly).
+    'soft-exponential': lambda p: [(1 / p['alpha'] - p['alpha']) * (1 - 10.0 ** -k) for k in range(1, 16)]
+                                  if p['alpha'] < 0 else [],
 }
 
 # Every function, just left of where e^x turns subnormal (x = -708.4 in double, -87.3 in float) while
@@ -305,6 +311,8 @@ def points(fid, p, typ):
     nondiff, joins = KINKS.get(fid, lambda p: ([], []))(p)
     for k in nondiff + joins + ([1 / p['alpha'] - p['alpha']] if fid == 'soft-exponential' and p['alpha'] < 0 else []):
         kk = rnd(k, typ)
+        if kk is None or not math.isfinite(kk):  # beyond the type's range (a pole at -1e300 in float)
+            continue
         pts += [kk, next_after(kk, True, typ), next_after(kk, False, typ)]
     pts += tail_points(fid, p, typ)
     pts += EXTRA_POINTS.get(fid, lambda p: [])(p)

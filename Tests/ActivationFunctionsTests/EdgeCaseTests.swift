@@ -111,6 +111,22 @@ struct EdgeCaseTests {
         #expect(batch[0].isNaN && batch[1...] == xs[1...].map { f.derivative(at: $0) }[...], "\(batch)")
     }
 
+    /// With α < 0, f grows like −ln(−αx)/α to +∞ and f′ = 1/(1 − α(α + x)) falls to 0 as x → +∞. The
+    /// distance to the pole is carried in parts (α and 1 − α² each hi + lo); at x = +∞ those low parts
+    /// are 0·∞ or ∞ − ∞, which must not reach the limits. α = −0.3 is not a power of two, so its `Float`
+    /// lanes carry a nonzero low part.
+    @Test("soft-exponential with α < 0: the limits at +∞, in both types and lanes of the batch kernels")
+    func softExponentialNegativeAlphaAtInfinity() throws {
+        for alpha in [-0.3, -0.5, -3.0, -1e-300] {
+            let f = try Activations.elementwise("soft-exponential", parameters: ["alpha": alpha])
+            #expect(f(Double.infinity) == .infinity && f.derivative(at: Double.infinity) == 0, "α = \(alpha)")
+            #expect(f(Float.infinity) == .infinity && f.derivative(at: Float.infinity) == 0, "Float, α = \(alpha)")
+            let xs: [Float] = [0.5, .infinity] + [Float](repeating: 1, count: 30)
+            let (y, dx) = (f.forward(xs), f.backward(xs, [Float](repeating: 1, count: xs.count)))
+            #expect(y[1] == .infinity && dx[1] == 0, "Float batch, α = \(alpha): \(y[1]), \(dx[1])")
+        }
+    }
+
     /// Squareplus far left is about b/(4|x|) (√(x² + b) = |x|(1 + b/2x² + …)): it was 0 below −9·10³⁰⁷
     /// (−1.7·10³⁸ in `Float`), where √(x² + b) − x overflowed. At b = 4 the value is 1/|x| to within
     /// 10⁻⁶⁰⁰ relative, so the correctly rounded quotient is the reference; the slope b/(4x²) underflows.

@@ -163,6 +163,11 @@ import Testing
                 #expect(limits["maxPoints"] as? Int == PlaygroundLimits().maxPoints)
                 #expect((limits["datasets"] as? [String])?.contains("spiral") == true)
                 #expect((limits["errorCodes"] as? [String: Int])?["tooManySessions"] == 429)
+                // The times a client must know to keep a session: the documented 600 s and 30 s, and a step's 5 s.
+                #expect(limits["idleSeconds"] as? Double == 600)
+                #expect(limits["unwatchedPauseSeconds"] as? Double == 30)
+                #expect(limits["stepSeconds"] as? Double == 5)
+                #expect(limits["stepWallSeconds"] as? Double == 30)
             }
             try await client.execute(uri: "/api/sessions/nope", method: .get) { response in
                 #expect((response.json()["error"] as? [String: Any])?["code"] as? String == "notFound")

@@ -204,9 +204,23 @@ public struct SoftExponential: LearnableActivation {
     /// cancels, and Float(α) alone was 1.5 times the exception's bound off at α = 0.3. For α > 1, where
     /// e^{αx} overflows but (e^{αx} − 1)/α need not (α = 30, x = 23.77 gave ∞ for 1.5e308), those lanes
     /// take `exponentialOverAlpha`.
+    /// For α < 0, f = −ln(1 + u)/α with u = −α(x + α), where 1 + u ≥ ½. x + α is exact near x = −α,
+    /// where f crosses 0, in `Float` lanes too (α in two parts: Float(α) alone was 25 ulp off at
+    /// α = −0.3). Where |u| < 2⁻²⁷ it is the series (x + α)(1 − u/2), within u²/3: for α = −10⁻³⁰⁰, u went
+    /// subnormal or to 0 and f(x) came out 0 for every x near 0. Nearer the pole, where 1 + u =
+    /// 1 − α(α + x) falls towards 0 and would cancel, it is −ln(`poleDistance`)/α.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
-        let a = L(alpha)
-        if alpha < 0 { return -L.log(onePlus: -a * (x + a)) / a }
+        if alpha < 0 {
+            let a = L.splitting((hi: alpha, lo: 0))
+            let sum = (x + a.hi) + a.lo  // x + α
+            let u = L(0) - a.hi * sum
+            let series = sum.addingProduct(sum, L(-0.5) * u)
+            let result = (L(0) - L.log(onePlus: u) / a.hi).replacing(with: series, where: u.magnitude .< L(0x1p-27))
+            let d = poleDistance(x)
+            let near = d .< L(0.5)
+            guard L.anyLane(near) else { return result }
+            return result.replacing(with: L(0) - L.log(d) / a.hi, where: near)
+        }
         guard alpha > 0 else { return x }
         let split = L.splitting((hi: alpha, lo: 0))
         let y = split.hi * x
@@ -227,6 +241,25 @@ public struct SoftExponential: LearnableActivation {
             .replacing(with: L(.infinity), where: x .== L(.infinity))
     }
 
+    /// 1 − α(α + x) for α < 0, to within a few ulp where it nears 0 (x near the pole 1/α − α). Written as
+    /// the formula reads, 1 − α(α + x) rounds α + x and the product, and near the pole their errors
+    /// (about ε) are all that is left: f′ was 10¹⁵ ulp off one `Double` from the pole at α = −0.3, and
+    /// 2⁵³ against 1.4·10¹⁶ at α = −10⁻³⁰⁰. Here c = 1 − α² is a two-part constant (α² by a fused
+    /// product's error, 1 − α² by two-sum) and α·x is fused into c's high part; in `Float` lanes α
+    /// and c are each carried in two parts, and α's low part times x is added with c's.
+    @inline(__always) func poleDistance<L: ElementaryLanes>(_ x: L) -> L {
+        let square = alpha * alpha
+        let squareError = (-square).addingProduct(alpha, alpha)  // α² = square + squareError exactly
+        let high = 1 - square
+        let part = high - 1  // two-sum (Knuth): 1 − square = high + rounding exactly
+        let rounding = (1 - (high - part)) + (-square - part)
+        let c = L.splitting((hi: high, lo: rounding - squareError))
+        let a = L.splitting((hi: alpha, lo: 0))
+        // At x = ±∞ the low terms are 0·∞ or ∞ − ∞ (NaN); the high part alone is the limit there.
+        let low = (c.lo - a.lo * x).replacing(with: L(0), where: x.magnitude .== L(.infinity))
+        return c.hi.addingProduct(L(0) - a.hi, x) + low
+    }
+
     /// e^{y + low}/α for lanes where e^y overflows and α > 1: with α = m·2ᵉ (1 ≤ m < 2) and k = e + 1,
     /// e^{y + low}/α = e^{y − k ln 2 + low}/(m/2), whose exponential stays in range wherever the
     /// quotient does (m/2 < 1). y − k ln 2 is carried in two parts (two-sum, k ln 2's own low part), as
@@ -241,9 +274,8 @@ public struct SoftExponential: LearnableActivation {
     /// defined only where 1 − α(α + x) > 0 (x > α − 1/α); below it f is NaN, and so is f′ (the
     /// formula alone would give a finite, negative slope there).
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
-        let a = L(alpha)
         if alpha < 0 {
-            let inner = L(1) - a * (a + x)
+            let inner = poleDistance(x)
             return (L(1) / inner).replacing(with: L(.nan), where: inner .< L(0))
         }
         if alpha > 0 {

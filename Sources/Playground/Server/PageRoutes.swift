@@ -131,6 +131,9 @@ struct DatasetEntry: Encodable {
 struct LimitsView: Encodable {
     let maxLayers, maxNeurons, maxPoints, maxEpochsPerFrame, maxBatchSize, maxSessions, maxBodyBytes, maxStepEpochs: Int
     let maxFramesPerSecond: Double
+    /// Seconds: a session with no request is removed after `idleSeconds`; a playing one pauses after
+    /// `unwatchedPauseSeconds`; a step stops after `stepSeconds` of training (`stepWallSeconds` whatever it waited).
+    let idleSeconds, unwatchedPauseSeconds, stepSeconds, stepWallSeconds: Double
     let activations: [String]
     let datasets: [String]
     let customDataset: String
@@ -142,8 +145,16 @@ struct LimitsView: Encodable {
         )
         (maxBatchSize, maxSessions, maxBodyBytes) = (limits.maxBatchSize, limits.maxSessions, limits.maxBodyBytes)
         (maxStepEpochs, maxFramesPerSecond) = (PlaygroundSession.maxStepEpochs, limits.maxFramesPerSecond)
+        (idleSeconds, unwatchedPauseSeconds) = (limits.idleSeconds, limits.unwatchedPauseSeconds)
+        (stepSeconds, stepWallSeconds) = (
+            Self.seconds(PlaygroundSession.stepTimeLimit), Self.seconds(PlaygroundSession.stepWallLimit)
+        )
         activations = PlaygroundLimits.activationIDs
         (datasets, customDataset) = (PlaygroundLimits.planeDatasets, PlaygroundLimits.customDataset)
         errorCodes = Dictionary(uniqueKeysWithValues: PlaygroundError.Kind.allCases.map { ($0.code, $0.rawValue) })
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

@@ -15,12 +15,12 @@ const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints } = parseHash(location.hash);
 const S = { linkPoints, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
   activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, drawTimes: [], frameBytes: [], lastPause: null, cardLayer: 0,
-  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0 };
+  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, starting: null, created: 0 };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
 
-async function api(method, path, body, type = 'application/json') {
+async function api(method, path, body, type = 'application/json', retried = false) {
   S.pending++;
   try {
     const res = await fetch(path, { method, headers: method === 'GET' ? {} : { 'Content-Type': type },  // the server refuses other types
@@ -29,7 +29,16 @@ async function api(method, path, body, type = 'application/json') {
     const json = text ? (() => { try { return JSON.parse(text); } catch { return null; } })() : null;
     if (!res.ok) {
       const message = json && json.error ? json.error.message : `${res.status} ${res.statusText}`;
-      if (res.status === 404 && path.startsWith('/api/sessions/') && /no session/.test(message)) { await startSession(); }
+      const gone = res.status === 404 && /no session/.test(message) && path.match(/^\/api\/sessions\/([^/?]+)(.*)$/);
+      // This page's session is lost: a new one (not waited for when one is being made: that may be the
+      // caller, adding its points).
+      if (gone && gone[1] === String(S.id)) { if (!S.starting) await startSession(); }
+      else if (gone && !retried) {
+        // Built for a session this page no longer holds (a click on a page restored from the back/forward
+        // cache, while its new session is being made): it goes to the new one, and starts no other.
+        await S.starting;
+        if (S.id) return await api(method, `/api/sessions/${S.id}${gone[2]}`, body, type, true);
+      }
       throw new Error(message);
     }
     return json;
@@ -44,13 +53,21 @@ function showBanner(message, kind = 'error') {
 const hideBanner = () => { $('banner').hidden = true; };
 const report = e => showBanner(e.message || String(e));
 
-async function startSession() {
+/** Makes this page's session; while one is being made, a second call waits for it instead of making
+ *  another (a restored page and a request's 404 both asked for one, and one of the two was orphaned). */
+function startSession() {
+  S.starting ||= createSession().finally(() => { S.starting = null; });
+  return S.starting;
+}
+
+async function createSession() {
   puller.stop();
   const changes = [];  // what a link's refused values were replaced with
   for (let attempt = 0; ; attempt++) {
     try {
       const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
       const created = await api('POST', '/api/sessions', config);
+      S.created++;  // counted for the browser test
       S.linkPoints = [];
       S.id = created.id; S.run = -1; S.records = [];
       $('export').href = `/api/sessions/${S.id}/model`;
