@@ -223,13 +223,18 @@ def restored_page_makes_one_session():
     the Play click, made for the closed session, made a second session beside the restored page's (one
     orphan training on). The cache's events are dispatched by hand, as headless Chromium keeps no cache."""
     fresh("#dataset=xor&networkShape=4")
-    before = b.js("return window.playground.created")
-    b.js("""window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    b.js("""window.sessionsMade = 0;
+            const fetchOnce = window.fetch;
+            window.fetch = (url, options) => {
+                if (url === '/api/sessions' && options && options.method === 'POST') window.sessionsMade++;
+                return fetchOnce(url, options);
+            };
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
             window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
             document.getElementById('play').click();""")
     state = b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "the restored page to play its new session")
     time.sleep(1)
-    made, sid = b.js("return window.playground.created") - before, b.js("return window.playground.id")
+    made, sid = b.js("return window.sessionsMade"), b.js("return window.playground.id")
     b.seen["restoredPage"] = {"sessionsMade": made, "playing": state["playing"], "banner": state["banner"][:120]}
     b.check(made == 1, f"a restored page clicked at once made {made} sessions, not 1")
     b.check(state["banner"] == "", f"the click on the restored page showed an error: {state['banner']!r}")

@@ -15,7 +15,7 @@ const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints } = parseHash(location.hash);
 const S = { linkPoints, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
   activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, drawTimes: [], frameBytes: [], lastPause: null, cardLayer: 0,
-  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, starting: null, created: 0 };
+  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, starting: null };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
@@ -32,7 +32,7 @@ async function api(method, path, body, type = 'application/json', retried = fals
       const gone = res.status === 404 && /no session/.test(message) && path.match(/^\/api\/sessions\/([^/?]+)(.*)$/);
       // This page's session is lost: a new one (not waited for when one is being made: that may be the
       // caller, adding its points).
-      if (gone && gone[1] === String(S.id)) { if (!S.starting) await startSession(); }
+      if (gone && S.id && gone[1] === S.id) { if (!S.starting) await startSession(); }
       else if (gone && !retried) {
         // Built for a session this page no longer holds (a click on a page restored from the back/forward
         // cache, while its new session is being made): it goes to the new one, and starts no other.
@@ -67,7 +67,6 @@ async function createSession() {
     try {
       const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
       const created = await api('POST', '/api/sessions', config);
-      S.created++;  // counted for the browser test
       S.linkPoints = [];
       S.id = created.id; S.run = -1; S.records = [];
       $('export').href = `/api/sessions/${S.id}/model`;
