@@ -10,8 +10,9 @@ import Testing
     /// Training threads of this suite's own (one urgent-only, one for training), alive for the process
     /// as `TrainingThreads.shared` is: its threads hold it unowned.
     static let threads = TrainingThreads(count: 2)
-    /// Another pair, that one test keeps busy.
+    /// Other pairs, that one test each keeps busy.
     static let waitThreads = TrainingThreads(count: 2)
+    static let wallThreads = TrainingThreads(count: 2)
 
     static func config() -> PlaygroundConfig {
         var config = PlaygroundConfig()
@@ -91,6 +92,33 @@ import Testing
             while started.value < 2 { try await Task.sleep(for: .milliseconds(5)) }
             let trained = try await session.step(epochs: 1, timeLimit: .seconds(1))
             #expect(trained == 1, "the wait behind the other jobs used up the step's limit")
+            try await group.waitForAll()
+        }
+    }
+
+    /// Waits do not count against a step's time limit, but they cannot hold its request open for
+    /// ever: past its wall limit (30 s for a request) a step ends after its first batch. Here every
+    /// thread is busy for 2 s, so the first slice waits past a wall limit of 1 s, trains its one batch
+    /// and stops, although its training took a fraction of its 10 s and it asked for 1000 epochs.
+    @Test func aStepEndsAtItsWallLimitWhateverItsWaits() async throws {
+        let threads = Self.wallThreads
+        let session = PlaygroundSession(id: "wall", engine: try PlaygroundEngine(config: Self.config()), threads: threads)
+        final class Other: Sendable {}
+        let others = [Other(), Other()]
+        let started = TrainingThreadsTests.Counter()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for other in others {
+                group.addTask {
+                    try await threads.run(.urgent, owner: other) { () throws(PlaygroundError) in
+                        started.increment()
+                        Thread.sleep(forTimeInterval: 2)
+                    }
+                }
+            }
+            while started.value < 2 { try await Task.sleep(for: .milliseconds(5)) }
+            let trained = try await session.step(epochs: 1000, timeLimit: .seconds(10), wallLimit: .seconds(1))
+            let epoch = try await session.withEngine { (engine, _) in engine.epoch }
+            #expect(trained == 0 && epoch == 0, "past its wall limit the step trained on: \(trained) epochs, epoch \(epoch)")
             try await group.waitForAll()
         }
     }

@@ -43,6 +43,20 @@ import Testing
         orphan.stop()
     }
 
+    /// The pause of an unwatched session is a job that may wait for a training thread; a pull that
+    /// comes meanwhile makes the session watched again, and the job must see that and not pause it
+    /// (it decided before it waited). Called here right after a contact, as the job runs after one.
+    @Test func theUnwatchedPauseChecksForAContactWhenItRuns() async throws {
+        let session = PlaygroundSession(
+            id: "race", engine: try PlaygroundEngine(config: PlaygroundConfig()), unwatchedPause: .milliseconds(300))
+        try await session.play()
+        try await Task.sleep(for: .milliseconds(400))  // unwatched by now (the loop may have paused it already)
+        try await session.play()  // Play is a contact, and plays again if it had paused
+        await session.pauseUnwatched()
+        #expect(session.playing, "a session asked about just now was paused as unwatched")
+        session.stop()
+    }
+
     /// Play counts as a request for the session even when made without the store (PauseMidEpochTests'
     /// session, created more than the limit before its Play on a loaded machine, paused at once).
     @Test func playOnASessionCreatedLongAgoPlays() async throws {

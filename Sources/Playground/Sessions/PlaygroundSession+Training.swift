@@ -49,13 +49,15 @@ extension PlaygroundSession {
     /// `step(epochs:)` with a time limit of the caller's (a test's shorter one). The limit counts the
     /// time the step's slices train, not the time they wait for a training thread: on a busy server a
     /// step of 2 epochs that waited 5 s behind other sessions trained one batch and answered at epoch 0.
-    func step(epochs: Int, timeLimit: Duration) async throws(PlaygroundError) -> Int {
+    /// Waits do not count, but the request still ends: after its first batch, at most `wallLimit` from
+    /// its start (by default `stepWallLimit`, or the time limit if longer), trained or not (many
+    /// sessions stepping at once on few threads).
+    func step(epochs: Int, timeLimit: Duration, wallLimit: Duration? = nil) async throws(PlaygroundError) -> Int {
+        // From the start: the check below is a job that can wait for a thread too.
+        let wallDeadline = ContinuousClock.now + (wallLimit ?? max(timeLimit, Self.stepWallLimit))
         stop()
         try await withEngine { (engine, _) throws(PlaygroundError) in try engine.refuseAtMaxEpochs("Step") }
         let clock = TrainingClock(limit: timeLimit)
-        // Waits for a thread do not count against the limit, but the request still ends: at most
-        // `stepWallLimit` from its start, trained or not (many sessions stepping at once on few threads).
-        let wallDeadline = ContinuousClock.now + max(timeLimit, Self.stepWallLimit)
         let inTime = { @Sendable in clock.inTime && ContinuousClock.now < wallDeadline }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
@@ -90,7 +92,7 @@ extension PlaygroundSession {
 
     /// Pauses a playing session nobody has asked about for `unwatchedPause` (a tab closed without its
     /// `DELETE`, or hidden: the page stops pulling frames), saying why in the frame's pause.
-    private func pauseUnwatched() async {
+    func pauseUnwatched() async {
         let value = Double(unwatchedPause.components.seconds) + Double(unwatchedPause.components.attoseconds) / 1e18
         let seconds = value == value.rounded() ? "\(Int(value))" : "\(value)"
         let unwatchedPause = self.unwatchedPause
