@@ -56,6 +56,10 @@ import Testing
         inPlace.withUnsafeMutableBufferPointer { buffer in f.forward(UnsafeBufferPointer(buffer), into: buffer) }
         #expect(serial == parallel && serial == inPlace)
         #expect(serial == x.map { Float(f(Double($0))) })
+        // Backward over several 512-element chunks: dy and x widened side by side.
+        let dy = x.indices.map { Float($0 % 7) - 3.25 }
+        let dx = f.backward(x, dy)
+        #expect(dx == x.indices.map { Float(Double(dy[$0]) * f.derivative(at: Double(x[$0]))) })
         #expect(f.forward([Float]()).isEmpty && f.backward([Float](), []).isEmpty)
     }
 

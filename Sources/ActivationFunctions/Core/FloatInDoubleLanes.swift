@@ -50,8 +50,8 @@ struct FloatInDoubleLanes<Base: ElementwiseActivation>: ElementwiseActivation, W
         precondition(x.count == y.count, "forward: x has \(x.count) elements but y has \(y.count)")
         guard !x.isEmpty else { return }  // an empty buffer may have no address
         parallelism.forEachChunk(x.count) { start, count in
-            Self.widened(count, [x.baseAddress! + start], into: y.baseAddress! + start) { inputs, output in
-                base.forward(UnsafeBufferPointer(inputs[0]), into: output, parallelism: .serial)
+            Self.widened(count, x.baseAddress! + start, nil, into: y.baseAddress! + start) { x, _, output in
+                base.forward(x, into: output, parallelism: .serial)
             }
         }
     }
@@ -67,31 +67,34 @@ struct FloatInDoubleLanes<Base: ElementwiseActivation>: ElementwiseActivation, W
         precondition(x.count == dy.count && x.count == dx.count, "backward: x, dy and dx differ in length")
         guard !x.isEmpty else { return }
         parallelism.forEachChunk(x.count) { start, count in
-            Self.widened(count, [x.baseAddress! + start, dy.baseAddress! + start], into: dx.baseAddress! + start) {
-                inputs, output in
-                base.backward(
-                    UnsafeBufferPointer(inputs[0]), UnsafeBufferPointer(inputs[1]), into: output, parallelism: .serial)
+            Self.widened(count, x.baseAddress! + start, dy.baseAddress! + start, into: dx.baseAddress! + start) {
+                x, dy, output in
+                base.backward(x, dy!, into: output, parallelism: .serial)
             }
         }
     }
 
-    /// Runs `body` on `count` elements of each input widened to `Double`, 512 at a time, and writes
-    /// its `Double` output rounded to `Float` at `output`.
+    /// Runs `body` on `count` elements of `first` (and of `second`, if given) widened to `Double`, 512
+    /// at a time, and writes its `Double` output rounded to `Float` at `output`.
     private static func widened(
-        _ count: Int, _ inputs: [UnsafePointer<Float>], into output: UnsafeMutablePointer<Float>,
-        _ body: ([UnsafeMutableBufferPointer<Double>], UnsafeMutableBufferPointer<Double>) -> Void
+        _ count: Int, _ first: UnsafePointer<Float>, _ second: UnsafePointer<Float>?,
+        into output: UnsafeMutablePointer<Float>,
+        _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>?, UnsafeMutableBufferPointer<Double>) -> Void
     ) {
         let chunk = 512
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: chunk * (inputs.count + 1)) { scratch in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * chunk) { scratch in
+            let base = scratch.baseAddress!
             var done = 0
             while done < count {
                 let n = min(chunk, count - done)
-                let wide = inputs.indices.map { UnsafeMutableBufferPointer(rebasing: scratch[($0 * chunk)..<($0 * chunk + n)]) }
-                let out = UnsafeMutableBufferPointer(rebasing: scratch[(inputs.count * chunk)..<(inputs.count * chunk + n)])
-                for (source, target) in zip(inputs, wide) {
-                    for i in 0..<n { target[i] = Double(source[done + i]) }
+                for i in 0..<n { base[i] = Double(first[done + i]) }
+                if let second {
+                    for i in 0..<n { base[chunk + i] = Double(second[done + i]) }
                 }
-                body(wide, out)
+                let out = UnsafeMutableBufferPointer(start: base + 2 * chunk, count: n)
+                body(
+                    UnsafeBufferPointer(start: base, count: n),
+                    second.map { _ in UnsafeBufferPointer(start: base + chunk, count: n) }, out)
                 for i in 0..<n { output[done + i] = Float(out[i]) }
                 done += n
             }
