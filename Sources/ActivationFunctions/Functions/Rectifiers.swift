@@ -64,13 +64,6 @@ public struct SquaredReLU: ElementwiseActivation {
 /// slope gives exactly ReLU.
 @inline(__always) func leaky<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), x, L(slope) * x) }
 
-/// c·x, whose limit at ±∞ for c = 0 is 0 (signed as c·x is for finite x), not 0·∞ = NaN. `c` is
-/// the same for every lane, so the test costs nothing in the kernels' loops.
-@inline(__always) func scaled<L: ElementaryLanes>(_ x: L, by c: Double) -> L {
-    guard c == 0 else { return L(c) * x }
-    return L(0) * x.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(-1))
-}
-
 @inline(__always) func leakySlope<L: ElementaryLanes>(_ x: L, slope: Double) -> L { select(x .> L(0), L(1), L(slope)) }
 
 /// Leaky ReLU: a small slope for negative inputs keeps a gradient flowing, so units cannot die.

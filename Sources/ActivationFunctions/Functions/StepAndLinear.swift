@@ -89,3 +89,10 @@ public struct Threshold: ElementwiseActivation {
     }
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L { L.indicator(x .> L(threshold)) }
 }
+
+/// c·x, whose limit at ±∞ for c = 0 is 0 (signed as c·x is for finite x), not 0·∞ = NaN. `c` is
+/// the same for every lane, so the test costs nothing in the kernels' loops.
+@inline(__always) private func scaled<L: ElementaryLanes>(_ x: L, by c: Double) -> L {
+    guard c == 0 else { return L(c) * x }
+    return L(0) * x.replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(-1))
+}
