@@ -165,6 +165,28 @@ struct ModelValidationTests {
         }
     }
 
+    /// A model file of a few dozen KB (three layers of 16 units) with a version of 1.5 got the general
+    /// "a value does not fit its field": the search for the field stopped at 16 KiB whatever the number
+    /// of keys. It is bounded by size times keys now, and a model file has seven.
+    @Test("a hand edit in a model file larger than 16 KiB is named too")
+    func handEditInALargerFile() throws {
+        var rng = SeededGenerator(seed: 5)
+        let network = try Network<Double>(
+            inputs: 2, hidden: [16, 16, 16], activations: try (0..<3).map { _ in try HiddenActivation.named("tanh") },
+            outputs: 3, head: .softmax, initializer: .glorotUniform, rng: &rng)
+        let model = ModelFile(
+            network: network, inputNames: ["x1", "x2"], features: nil,
+            normalization: Normalization(mean: [0, 1], standardDeviation: [1, 2]), classNames: ["a", "b", "c"])
+        let text = String(decoding: try model.encoded(), as: UTF8.self)
+        #expect(text.utf8.count > 16 << 10, "the file is \(text.utf8.count) bytes")
+        let version = try #require(text.firstMatch(of: /"version" : \d+/))
+        do { _ = try ModelFile.decode(Data(text.replacingCharacters(in: version.range, with: #""version" : 1.5"#).utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("version: 1.5 does not fit the field"), "\(error)")
+        }
+    }
+
     @Test("a class name longer than a CSV label may be is refused, quoted by its start")
     func longClassName() throws {
         let model = try Self.model(classNames: ["a", String(repeating: "b", count: 900_000), "c"])

@@ -77,13 +77,15 @@ public enum DecodingFailure {
     /// `syntaxError(in:)`) and for a number that does not fit its field (−1 for a seed, 10.5 for a batch
     /// size, 1e300 for a model file's version). The field is found by decoding the object again with
     /// each of its keys in turn left out or, for a required one, set to 0, for an object of at most
-    /// 16 KiB and 64 keys (a playground configuration is a few hundred bytes), so that the search stays
-    /// within about 4 MB of JSON work; an array or a larger document gets the general message.
+    /// 64 keys whose size times its number of keys is at most 1 MiB (16 KiB of a playground
+    /// configuration's 64 keys, or a model file of 150 KB with its 7), so that the search stays within
+    /// about 4 MB of JSON work; an array or a larger document gets the general message. (A model file
+    /// of 20 KB with a version of 1.5 got the general message under a flat limit of 16 KiB.)
     package static func valueThatDoesNotFit<T: Decodable>(in data: Data, as type: T.Type) -> String {
         let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
             + "count or a seed is, within the field's range)"
-        guard data.count <= 16 << 10, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            object.count <= 64
+        guard data.count <= 1 << 20, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            object.count <= 64, data.count * object.count <= 1 << 20
         else { return unknown }
         func decodes(_ candidate: [String: Any]) -> Bool {
             guard let data = try? JSONSerialization.data(withJSONObject: candidate) else { return false }
