@@ -71,38 +71,8 @@ import Testing
         #expect(weights == straight.network.layers.map(\.weights), "the epoch went on with the same numbers")
     }
 
-    /// A step's time limit counts its training, not its wait for a thread: behind other sessions'
-    /// jobs that held every thread past the limit, a step of one epoch trained one batch and answered
-    /// "trained 0" (the full suite on a loaded machine failed this way).
-    @Test func aStepsWaitForAThreadDoesNotCountAgainstItsLimit() async throws {
-        let threads = Self.waitThreads
-        let session = PlaygroundSession(id: "w", engine: try PlaygroundEngine(config: Self.config()), threads: threads)
-        final class Other: Sendable {}
-        let others = [Other(), Other()]
-        let started = TrainingThreadsTests.Counter()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for other in others {  // every thread busy for 2 s, twice the step's limit
-                group.addTask {
-                    try await threads.run(.urgent, owner: other) { () throws(PlaygroundError) in
-                        started.increment()
-                        Thread.sleep(forTimeInterval: 2)
-                    }
-                }
-            }
-            while started.value < 2 { try await Task.sleep(for: .milliseconds(5)) }
-            let trained = try await session.step(epochs: 1, timeLimit: .seconds(1))
-            #expect(trained == 1, "the wait behind the other jobs used up the step's limit")
-            try await group.waitForAll()
-        }
-    }
-
-    /// Waits do not count against a step's time limit, but they cannot hold its request open for
-    /// ever: past its wall limit (30 s for a request) a step ends after its first batch. Here every
-    /// thread is busy for 2 s, so the first slice waits past a wall limit of 1 s, trains its one batch
-    /// and stops, although its training took a fraction of its 10 s and it asked for 1000 epochs.
-    @Test func aStepEndsAtItsWallLimitWhateverItsWaits() async throws {
-        let threads = Self.wallThreads
-        let session = PlaygroundSession(id: "wall", engine: try PlaygroundEngine(config: Self.config()), threads: threads)
+    /// Runs `body` while other owners' jobs hold both of `threads` for 2 s (started before it runs).
+    static func whileEveryThreadIsBusy(_ threads: TrainingThreads, _ body: () async throws -> Void) async throws {
         final class Other: Sendable {}
         let others = [Other(), Other()]
         let started = TrainingThreadsTests.Counter()
@@ -116,10 +86,34 @@ import Testing
                 }
             }
             while started.value < 2 { try await Task.sleep(for: .milliseconds(5)) }
+            try await body()
+            try await group.waitForAll()
+        }
+    }
+
+    /// A step's time limit counts its training, not its wait for a thread: behind other sessions'
+    /// jobs that held every thread past the limit (2 s, twice the step's), a step of one epoch trained
+    /// one batch and answered "trained 0" (the full suite on a loaded machine failed this way).
+    @Test func aStepsWaitForAThreadDoesNotCountAgainstItsLimit() async throws {
+        let session = PlaygroundSession(
+            id: "w", engine: try PlaygroundEngine(config: Self.config()), threads: Self.waitThreads)
+        try await Self.whileEveryThreadIsBusy(Self.waitThreads) {
+            let trained = try await session.step(epochs: 1, timeLimit: .seconds(1))
+            #expect(trained == 1, "the wait behind the other jobs used up the step's limit")
+        }
+    }
+
+    /// Waits do not count against a step's time limit, but they cannot hold its request open for
+    /// ever: past its wall limit (30 s for a request) a step ends after its first batch. Here every
+    /// thread is busy for 2 s, so the first slice waits past a wall limit of 1 s, trains its one batch
+    /// and stops, although its training took a fraction of its 10 s and it asked for 1000 epochs.
+    @Test func aStepEndsAtItsWallLimitWhateverItsWaits() async throws {
+        let session = PlaygroundSession(
+            id: "wall", engine: try PlaygroundEngine(config: Self.config()), threads: Self.wallThreads)
+        try await Self.whileEveryThreadIsBusy(Self.wallThreads) {
             let trained = try await session.step(epochs: 1000, timeLimit: .seconds(10), wallLimit: .seconds(1))
             let epoch = try await session.withEngine { (engine, _) in engine.epoch }
             #expect(trained == 0 && epoch == 0, "past its wall limit the step trained on: \(trained) epochs, epoch \(epoch)")
-            try await group.waitForAll()
         }
     }
 
