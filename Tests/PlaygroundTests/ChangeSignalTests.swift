@@ -53,7 +53,7 @@ struct ChangeSignalTests {
         // Acknowledging frame 1, the pull waits for news (at most 10 s, `maxPullWait`: nil then).
         async let next = session.pull(after: 1, focus: nil, wait: Self.never)
         try await Task.sleep(for: .milliseconds(100))
-        try await session.step(epochs: 1)
+        try await session.step(epochs: 1, timeLimit: .seconds(3600), wallLimit: .seconds(3600))  // one whole epoch, however slow
         let bytes = try #require(await next)
         #expect(!bytes.isEmpty)
     }

@@ -98,7 +98,8 @@ import Testing
         let session = PlaygroundSession(
             id: "w", engine: try PlaygroundEngine(config: Self.config()), threads: Self.waitThreads)
         try await Self.whileEveryThreadIsBusy(Self.waitThreads) {
-            let trained = try await session.step(epochs: 1, timeLimit: .seconds(1))
+            // No wall limit to speak of: a starved test runner must not turn this into the wall test below.
+            let trained = try await session.step(epochs: 1, timeLimit: .seconds(1), wallLimit: .seconds(3600))
             #expect(trained == 1, "the wait behind the other jobs used up the step's limit")
         }
     }
@@ -138,7 +139,7 @@ import Testing
         var config = Self.config()
         (config.maxEpochs, config.batchSize) = (1, 32)
         let session = PlaygroundSession(id: "m", engine: try PlaygroundEngine(config: config), threads: Self.threads)
-        let trained = try await session.step(epochs: 5)
+        let trained = try await session.step(epochs: 5, timeLimit: .seconds(3600), wallLimit: .seconds(3600))  // the counting, not the limits
         let epoch = try await session.withEngine { (engine, _) in engine.epoch }
         #expect(trained == 1 && epoch == 1, "trained \(trained), epoch \(epoch)")
     }
