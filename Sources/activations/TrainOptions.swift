@@ -138,10 +138,12 @@ struct NetworkOptions: ParsableArguments {
         }
         guard let initializer = Initializer(rawValue: initializer) else {
             throw CommandFailure.usage(
-                "--initializer must be one of \(Initializer.allCases.map(\.rawValue).joined(separator: ", "))")
+                "--initializer must be one of \(Initializer.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "got '\(NumberText.excerpt(self.initializer))'")
         }
         guard let precision = TrainingConfiguration.Precision(rawValue: precision) else {
-            throw CommandFailure.usage("--precision must be double or float")
+            throw CommandFailure.usage(
+                "--precision must be double or float, got '\(NumberText.excerpt(self.precision))'")
         }
         (c.output, c.initializer, c.precision) = (head, initializer, precision)
     }
@@ -188,10 +190,12 @@ struct OptimizationOptions: ParsableArguments {
     func apply(to c: inout TrainingConfiguration) throws {
         guard let kind = OptimizerKind(rawValue: optimizer) else {
             throw CommandFailure.usage(
-                "--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                "--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "got '\(NumberText.excerpt(optimizer))'")
         }
         guard let penalty = Regularization(rawValue: regularization) else {
-            throw CommandFailure.usage("--regularization must be none, l1 or l2")
+            throw CommandFailure.usage(
+                "--regularization must be none, l1 or l2, got '\(NumberText.excerpt(regularization))'")
         }
         guard let plan = LearningRateSchedule.parse(schedule, epochs: epochs) else {
             throw CommandFailure.usage(
