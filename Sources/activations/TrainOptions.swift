@@ -27,9 +27,14 @@ struct DataOptions: ParsableArguments {
             return try Datasets.named(name).generate(
                 count: count, noise: (noise ?? 0) / 100, classes: classes ?? 3, seed: seed)
         case (nil, let path?):
-            let loaded = try CSVLoader.loadReporting(
-                try readText(path), options: CSVOptions(header: header, labelColumn: label, classification: !regression)
-            )
+            let text = try readText(path)
+            let options = CSVOptions(header: header, labelColumn: label, classification: !regression)
+            let loaded: LoadedCSV
+            do throws(NeuralNetError) { loaded = try CSVLoader.loadReporting(text, options: options) } catch {
+                // Its faults name the file, as its warnings do: "points.csv: line 3, column 2: …".
+                let kind: CommandFailure.Kind = error.isUsageError ? .usage : .data
+                throw CommandFailure(kind: kind, message: "\(path): \(error.description)")
+            }
             for warning in loaded.warnings { printWarning("\(path): \(warning)") }
             return loaded.dataset
         default:

@@ -55,4 +55,16 @@ struct NewcomerCLITests {
         #expect(result.error.contains(quoted), "\(result.error)")
         #expect(result.output.isEmpty)
     }
+
+    @Test("train --csv: a bad cell is refused naming the file, the line and the column")
+    func csvErrorNamesFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("newcomer-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("x1,x2,class\n1,2,0\n3,abc,1\n".utf8).write(to: file)
+        let result = try CLI.run(["train", "--csv", file.path, "--header", "--epochs", "1"])
+        #expect(result.status == 65, "\(result.error)")
+        #expect(result.error.contains("\(file.path): line 3, column 2"), "\(result.error)")
+        let label = try CLI.run(["train", "--csv", file.path, "--header", "--label", "klass", "--epochs", "1"])
+        #expect(label.status == 64 && label.error.contains("\(file.path): "), "\(label.error)")
+    }
 }
