@@ -66,7 +66,9 @@ struct ListCommand: ParsableCommand {
                     info.monotonic == true ? "monotonic" : nil,
                     info.zeroCentred == .yes ? "zero-centred" : nil,
                 ].compactMap { $0 }.joined(separator: ", ")
-                print("  " + info.id.padding(18) + info.formula.truncated(44).padding(44) + "  " + properties)
+                // 43 characters at most, so that `padding` adds no separator of its own and the next column
+                // lines up (a formula cut to 44 got one and pushed its row's properties one column right).
+                print("  " + info.id.padding(18) + info.formula.truncated(43).padding(44) + "  " + properties)
             }
         }
         print("\n\(Activations.all.count) functions. `activations show ID` for one in detail.")

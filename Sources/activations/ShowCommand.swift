@@ -15,7 +15,9 @@ struct ShowCommand: ParsableCommand {
               activations show 'f(x) = x*tanh(softplus(x))'
               activations show 'f(x; a=1.5) = x*sigmoid(a*x)' --param a=2
 
-            A formula may use numbers, x, pi, its parameters, + - * / ^ (also · and ×), parentheses,             exp log log1p expm1 sqrt abs sign sin cos tan tanh atan asinh erf erfc, min(a, b), max(a, b),             every elementwise id as a function (gelu(2*x)), and the piecewise form x > 0 ? x : 0.01*x.
+            A formula may use numbers, x, pi, its parameters, + - * / ^ (also · and ×), parentheses, \
+            exp log log1p expm1 sqrt abs sign sin cos tan tanh atan asinh erf erfc, min(a, b), max(a, b), \
+            every elementwise id as a function (gelu(2*x)), and the piecewise form x > 0 ? x : 0.01*x.
             """
     )
 
@@ -33,11 +35,16 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let function = try Activations.make(id, parameters: try parameters.values())
-            let values = try function.info.validate(try parameters.values())
-            print(Description(info: function.info, values: values).lines.joined(separator: "\n"))
+            let given = try parameters.values()
+            var description = Description(info: function.info, values: try function.info.validate(given))
+            var notes: [String] = []
             if case .elementwise(let formula as Formula) = function {
-                print(FormulaNotes(formula: formula).lines.joined(separator: "\n"))
+                description.formulaDefaults = Description.writtenDefaults(of: formula, given: given)
+                notes = FormulaNotes(formula: formula).lines  // warnings and catalog matches, if any
             }
+            print(description.lines.joined(separator: "\n"))
+            // Printed only when there are notes: an empty list printed a second blank line.
+            if !notes.isEmpty { print(notes.joined(separator: "\n")) }
             let sampler = Sampler(function: function)
             print("")
             print(sampler.valueTable().joined(separator: "\n"))
@@ -51,6 +58,26 @@ struct ShowCommand: ParsableCommand {
 struct Description {
     let info: ActivationInfo
     let values: ParameterValues
+    /// A formula's defaults as written in its head, nil for a parameter declared without one: a formula's
+    /// `info` gives the values it was built with, `--param` included, as its defaults.
+    var formulaDefaults: [String: Double?]? = nil
+
+    /// The default written in `formula`'s head for each of its parameters (nil: declared without one), found
+    /// by building it again without the `--param` value of that parameter.
+    static func writtenDefaults(of formula: Formula, given: [String: Double]) -> [String: Double?] {
+        var defaults: [String: Double?] = [:]
+        for (name, value) in formula.parameterValues {
+            guard given[name] != nil else {
+                defaults[name] = value
+                continue
+            }
+            var others = given
+            others[name] = nil
+            let written = (try? Formula(parsing: formula.text, parameters: others))?.parameterValues[name]
+            defaults.updateValue(written, forKey: name)
+        }
+        return defaults
+    }
 
     var lines: [String] {
         var lines = [
@@ -83,9 +110,10 @@ struct Description {
         var lines = ["", "  parameters (set with --param NAME=VALUE):"]
         for spec in info.parameters {
             let value = values[spec.name].shortDescription
+            let written: Double? = formulaDefaults.map { $0[spec.name] ?? nil } ?? spec.defaultValue
             let note =
-                value == spec.defaultValue.shortDescription
-                ? "default" : "default \(spec.defaultValue.shortDescription)"
+                written.map { value == $0.shortDescription ? "default" : "default \($0.shortDescription)" }
+                ?? "no default"
             lines.append("    \(spec.name) = \(value)  (\(note); valid \(spec.range))  \(spec.summary)")
         }
         return lines + info.constraints.map { "    requires \($0)" }

@@ -27,9 +27,14 @@ struct DataOptions: ParsableArguments {
             return try Datasets.named(name).generate(
                 count: count, noise: (noise ?? 0) / 100, classes: classes ?? 3, seed: seed)
         case (nil, let path?):
-            let loaded = try CSVLoader.loadReporting(
-                try readText(path), options: CSVOptions(header: header, labelColumn: label, classification: !regression)
-            )
+            let text = try readText(path)
+            let options = CSVOptions(header: header, labelColumn: label, classification: !regression)
+            let loaded: LoadedCSV
+            do throws(NeuralNetError) { loaded = try CSVLoader.loadReporting(text, options: options) } catch {
+                // Its faults name the file, as its warnings do: "points.csv: line 3, column 2: …".
+                let kind: CommandFailure.Kind = error.isUsageError ? .usage : .data
+                throw CommandFailure(kind: kind, message: "\(path): \(error.description)")
+            }
             for warning in loaded.warnings { printWarning("\(path): \(warning)") }
             return loaded.dataset
         default:
@@ -138,10 +143,12 @@ struct NetworkOptions: ParsableArguments {
         }
         guard let initializer = Initializer(rawValue: initializer) else {
             throw CommandFailure.usage(
-                "--initializer must be one of \(Initializer.allCases.map(\.rawValue).joined(separator: ", "))")
+                "--initializer must be one of \(Initializer.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "got '\(NumberText.excerpt(self.initializer))'")
         }
         guard let precision = TrainingConfiguration.Precision(rawValue: precision) else {
-            throw CommandFailure.usage("--precision must be double or float")
+            throw CommandFailure.usage(
+                "--precision must be double or float, got '\(NumberText.excerpt(self.precision))'")
         }
         (c.output, c.initializer, c.precision) = (head, initializer, precision)
     }
@@ -188,10 +195,12 @@ struct OptimizationOptions: ParsableArguments {
     func apply(to c: inout TrainingConfiguration) throws {
         guard let kind = OptimizerKind(rawValue: optimizer) else {
             throw CommandFailure.usage(
-                "--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                "--optimizer must be one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "got '\(NumberText.excerpt(optimizer))'")
         }
         guard let penalty = Regularization(rawValue: regularization) else {
-            throw CommandFailure.usage("--regularization must be none, l1 or l2")
+            throw CommandFailure.usage(
+                "--regularization must be none, l1 or l2, got '\(NumberText.excerpt(regularization))'")
         }
         guard let plan = LearningRateSchedule.parse(schedule, epochs: epochs) else {
             throw CommandFailure.usage(

@@ -62,6 +62,12 @@ struct CatalogTests {
         #expect(Activations.suggestions(for: "gelu_tanh").contains("gelu-tanh"))
         #expect(throws: ActivationError.self) { try Activations.make("no-such-function") }
         #expect(Activations.suggestions(for: "symmetric-sigmoidd").contains("symmetric-sigmoid"))
+        // Two neighbouring letters swapped, the commonest typing slip, is one edit: the intended id comes first
+        // ("rleu" suggested elu, glu and plu, each two plain edits away, and not relu).
+        for (typo, meant) in [("rleu", "relu"), ("sigmiod", "sigmoid"), ("tnah", "tanh"), ("lekay-relu", "leaky-relu")]
+        {
+            #expect(Activations.suggestions(for: typo).first == meant, "\(typo): \(Activations.suggestions(for: typo))")
+        }
         // A name far longer than any id has no suggestion, and the message quotes only its start.
         let long = String(repeating: "a", count: 75_000)
         #expect(Activations.suggestions(for: long).isEmpty)

@@ -30,6 +30,7 @@ struct ExperimentsTabQuickLabelTests {
         let page = ExperimentsPage.html(total: 15)
         #expect(
             page.contains(
-                "Its verdicts are quick-run verdicts</strong> (fewer seeds and epochs; the full run is the reference"))
+                "Its verdicts are quick-run verdicts</strong> (smaller data and nets, fewer epochs; the full run is the reference"
+            ))
     }
 }

@@ -23,13 +23,13 @@ struct ExperimentCLITests {
         let result = try CLI.run(["experiment", "sigmoid-steep-middle", "--quick"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        let scope = " (quick-run verdict: fewer seeds and epochs; the full run is the reference): "
+        let scope = " (quick-run verdict: smaller data and nets, fewer epochs; the full run is the reference): "
         #expect(
             ["holds", "mixed", "does not hold"].contains { lines.last?.hasPrefix($0 + scope) == true },
             "\(result.output)")
         #expect(
             result.output.contains(
-                "mode: quick run (fewer seeds and epochs; the full run is the reference), base seed 1"))
+                "mode: quick run (smaller data and nets, fewer epochs; the full run is the reference), base seed 1"))
         #expect(result.output.contains("76.2%") && result.output.contains("sigmoid section, line 89"))
     }
 

@@ -134,18 +134,25 @@ public enum AnyActivation: Sendable {
     }
 }
 
-/// Levenshtein distance between two strings.
+/// Edit distance between two strings, counting an insertion, a deletion, a substitution or a swap of two
+/// neighbouring characters as one edit (optimal string alignment): `rleu` is one edit from `relu`, where
+/// plain Levenshtein counts two and ranked `elu` and `plu` ahead of it.
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    var beforePrevious: [Int] = []
     var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
+    for i in 1...a.count {
         var current = [i] + Array(repeating: 0, count: b.count)
         for j in stride(from: 1, through: b.count, by: 1) {
             let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
             current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], beforePrevious[j - 2] + 1)
+            }
         }
-        previous = current
+        (beforePrevious, previous) = (previous, current)
     }
-    return a.isEmpty ? b.count : previous[b.count]
+    return previous[b.count]
 }

@@ -95,9 +95,10 @@ public struct ExperimentSettings: Sendable, Equatable {
     }
 
     /// What a quick run's verdicts are worth, said wherever one is shown.
-    public static let quickCaveat = "fewer seeds and epochs; the full run is the reference"
+    public static let quickCaveat = "smaller data and nets, fewer epochs; the full run is the reference"
 
-    /// "quick run (fewer seeds and epochs; the full run is the reference), base seed 1" or "full run, base seed 1".
+    /// "quick run (smaller data and nets, fewer epochs; the full run is the reference), base seed 1" or
+    /// "full run, base seed 1".
     public var modeDescription: String {
         (quick ? "quick run (\(Self.quickCaveat))" : "full run") + ", base seed \(seed)"
     }

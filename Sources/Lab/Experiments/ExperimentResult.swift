@@ -55,14 +55,14 @@ public struct ExperimentResult: Sendable {
     public var holds: Bool { verdict == .holds }
 
     /// The verdict followed by each criterion's mean and share, those not holding first; a quick run's
-    /// verdict is labelled as one ("holds (quick-run verdict: fewer seeds and epochs; …): …").
+    /// verdict is labelled as one ("holds (quick-run verdict: smaller data and nets, fewer epochs; …): …").
     public var verdictLine: String {
         let ordered = criteria.filter { $0.verdict != .holds } + criteria.filter { $0.verdict == .holds }
         return verdict.rawValue + scopeLabel + ": " + ordered.map(\.line).joined(separator: "; ")
     }
 
-    /// " (quick-run verdict: fewer seeds and epochs; the full run is the reference)" after a quick run's
-    /// verdict, empty after a full run's.
+    /// " (quick-run verdict: smaller data and nets, fewer epochs; the full run is the reference)" after a quick
+    /// run's verdict, empty after a full run's.
     public var scopeLabel: String {
         settings.quick ? " (quick-run verdict: \(ExperimentSettings.quickCaveat))" : ""
     }

@@ -59,6 +59,7 @@ enum PageStyle {
         .measured { color: var(--muted); font-size: .9rem; }
         .panel h2 { margin-top: 0; }
         .panel + .panel, .panel + .charts, .charts + .panel { margin-top: 16px; }
+        .charts > .panel { margin: 0; } /* the grid gap spaces them: .panel + .panel set all but the first lower */
         .scroll { overflow-x: auto; } table.results th, table.results td { padding-right: 1rem; }
         table.results td { overflow-wrap: normal; } table.results:not(.summary) td { white-space: nowrap; } table.summary td.quote { font-style: italic; min-width: 16rem; }
         table.results th { white-space: normal; } table.results:not(.summary) td:first-child { white-space: normal; min-width: 12rem; }

@@ -42,9 +42,9 @@ public struct LabReport: Sendable {
         }
     }
 
-    /// How the results were run, for the top of the index: "Quick run (fewer seeds and epochs; the full run is
-    /// the reference): every verdict here is a quick-run verdict. Base seed 1." or "Full run, base seed 1.";
-    /// each mode and base seed is named when the results mix them.
+    /// How the results were run, for the top of the index: "Quick run (smaller data and nets, fewer epochs; the
+    /// full run is the reference): every verdict here is a quick-run verdict. Base seed 1." or "Full run, base
+    /// seed 1."; each mode and base seed is named when the results mix them.
     var mode: String {
         let quick = results.filter(\.settings.quick).count
         let seeds = results.map(\.settings.seed).reduce(into: [UInt64]()) { if !$0.contains($1) { $0.append($1) } }

@@ -14,13 +14,13 @@ enum ExperimentsPage {
                 with fixed seeds, measures, and gives a verdict with the numbers behind it.</p>
                 <p>This server has no report yet. It can run the \(total) experiments in quick mode now (smaller data, networks \
                 and epoch counts: about a minute with a release build, several with a debug build). The report is kept until the server stops.</p>
-                <p><strong>Its verdicts are quick-run verdicts</strong> (fewer seeds and epochs; the full run is the reference, \
+                <p><strong>Its verdicts are quick-run verdicts</strong> (smaller data and nets, fewer epochs; the full run is the reference, \
                 and the two can differ): the report says so on every page.</p>
                 <p><button id="run" class="button">Run the quick experiments</button></p>
                 <div id="progress" class="progress" hidden><progress id="bar" max="\(total)" value="0"></progress> <span id="progressText" aria-live="polite"></span></div>
                 <p id="failed" class="run-failed" hidden></p>
                 <h2>The full report</h2>
-                <p>More seeds, larger networks, minutes of training. Write it once, then serve it with the playground:</p>
+                <p>Larger data and networks, more epochs: minutes of training. Write it once, then serve it with the playground:</p>
                 <pre>swift run -c release activations report -o report
                 swift run -c release activations serve --experiments report</pre>
                 <p>Meanwhile the <a href="/">playground</a>'s presets set up each claim live.</p>
