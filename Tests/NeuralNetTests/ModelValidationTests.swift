@@ -167,7 +167,8 @@ struct ModelValidationTests {
 
     /// A model file of a few dozen KB (three layers of 16 units) with a version of 1.5 got the general
     /// "a value does not fit its field": the search for the field stopped at 16 KiB whatever the number
-    /// of keys. It is bounded by size times keys now, and a model file has seven.
+    /// of keys. It is bounded by size times the keys whose value is a number; a model file has one at
+    /// its top, its version.
     @Test("a hand edit in a model file larger than 16 KiB is named too")
     func handEditInALargerFile() throws {
         var rng = SeededGenerator(seed: 5)

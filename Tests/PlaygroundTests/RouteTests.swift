@@ -163,6 +163,7 @@ import Testing
         (#"{"batchSize": 10.5, "activationParameters": {}}"#, "batchSize: 10.5 does not fit"),
         // Dropped, a typo left the default without a word.
         (#"{"learningrate": 0.3}"#, "the configuration has no key 'learningrate'; did you mean learningRate?"),
+        (#"{"datset": "spiral"}"#, "the configuration has no key 'datset'; did you mean dataset?"),
         (#"{"dataset": "xor", "hiddenLayers": [3]}"#, "no key 'hiddenLayers'; its keys are problem, dataset,"),
         (#"{"activations": ["prelu"], "activationParameters": {"prelu": {"slope": 0.5}}}"#, "'prelu' is not a hidden layer's index"),
         (#"{"activations": ["prelu"], "activationParameters": {"00": {"slope": 0.5}}}"#, "'00' is not"),

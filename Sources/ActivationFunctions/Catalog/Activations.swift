@@ -95,7 +95,10 @@ public enum Activations {
             .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
-    static func closest(to name: String, among candidates: [String]) -> [String] {
+    /// The (at most three) `candidates` closest to `name` by edit distance, within `limit` edits
+    /// (by default about half its length); for the catalog's ids, and for other closed sets of names
+    /// (the playground's keys, with a tighter limit).
+    package static func closest(to name: String, among candidates: [String], limit: Int? = nil) -> [String] {
         // Beyond twice the longest candidate's length no candidate is within the limit below (the
         // distance is at least the difference of the lengths, over half the query's): the answer is
         // the same, without an edit distance of a long name (a 75 000-character id took 1.2 s).
@@ -105,7 +108,7 @@ public enum Activations {
             (candidate, candidate.contains(query) && !query.isEmpty ? 0 : editDistance(query, candidate))
         }
         let sorted = ranked.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        let limit = max(2, query.count / 2)
+        let limit = limit ?? max(2, query.count / 2)
         return sorted.prefix(3).filter { $0.1 <= limit }.map(\.0)
     }
 }

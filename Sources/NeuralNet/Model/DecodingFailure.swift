@@ -76,22 +76,24 @@ public enum DecodingFailure {
     /// `JSONDecoder` says "The given data was not valid JSON." both for a syntax error (named by
     /// `syntaxError(in:)`) and for a number that does not fit its field (−1 for a seed, 10.5 for a batch
     /// size, 1e300 for a model file's version). The field is found by decoding the object again with
-    /// each of its keys in turn left out or, for a required one, set to 0, for an object of at most
-    /// 64 keys whose size times its number of keys is at most 1 MiB (16 KiB of a playground
-    /// configuration's 64 keys, or a model file of 150 KB with its 7), so that the search stays within
-    /// about 4 MB of JSON work; an array or a larger document gets the general message. (A model file
-    /// of 20 KB with a version of 1.5 got the general message under a flat limit of 16 KiB.)
+    /// each of its keys whose value is a number in turn left out or set to 0. Each try decodes the whole
+    /// document, so the search runs only while the number of such keys times the document's size is at
+    /// most 1 MiB (a playground configuration of 16 KiB with 64 of them, or a model file of up to 1 MiB,
+    /// whose only number at the top is its version): about 4 MB of JSON work at most, on the server's
+    /// training threads too. An array, a number deeper down, or a larger document gets the general
+    /// message. (Under a flat limit of 16 KiB a 20 KB model file with a version of 1.5 got it too.)
     package static func valueThatDoesNotFit<T: Decodable>(in data: Data, as type: T.Type) -> String {
         let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
             + "count or a seed is, within the field's range)"
-        guard data.count <= 1 << 20, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            object.count <= 64, data.count * object.count <= 1 << 20
+        guard data.count <= 1 << 20, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return unknown }
+        let numbers = object.keys.filter { object[$0] is NSNumber }.sorted()
+        guard numbers.count <= 64, numbers.count * data.count <= 1 << 20 else { return unknown }
         func decodes(_ candidate: [String: Any]) -> Bool {
             guard let data = try? JSONSerialization.data(withJSONObject: candidate) else { return false }
             return (try? JSONDecoder().decode(T.self, from: data)) != nil
         }
-        for key in object.keys.sorted() {
+        for key in numbers {
             var without = object, zero = object
             without[key] = nil
             zero[key] = 0

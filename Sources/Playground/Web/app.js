@@ -30,14 +30,23 @@ async function api(method, path, body, type = 'application/json', retried = fals
     if (!res.ok) {
       const message = json && json.error ? json.error.message : `${res.status} ${res.statusText}`;
       const gone = res.status === 404 && /no session/.test(message) && path.match(/^\/api\/sessions\/([^/?]+)(.*)$/);
-      // This page's session is lost: a new one (not waited for when one is being made: that may be the
-      // caller, adding its points).
-      if (gone && S.id && gone[1] === S.id) { if (!S.starting) await startSession(); }
-      else if (gone && !retried) {
+      if (gone && S.id && gone[1] === S.id) {
+        // This page's session is lost (closed, or idle too long): a new one, and the user is told to
+        // do it again there (the server's "reload the page" was wrong once the page had started one).
+        await startSession();
+        throw new Error(`This page's session had ended (closed, or idle too long); a new one has started: please do that again.`);
+      }
+      if (gone && !retried) {
         // Built for a session this page no longer holds (a click on a page restored from the back/forward
         // cache, while its new session is being made): it goes to the new one, and starts no other.
+        // Such requests go one after another, in the order they were made (Play then Pause ended playing).
         await S.starting;
-        if (S.id) return await api(method, `/api/sessions/${S.id}${gone[2]}`, body, type, true);
+        if (S.id) {
+          const again = () => api(method, `/api/sessions/${S.id}${gone[2]}`, body, type, true);
+          const turn = (S.retries || Promise.resolve()).then(again, again);
+          S.retries = turn.catch(() => {});
+          return await turn;
+        }
       }
       throw new Error(message);
     }
@@ -55,9 +64,12 @@ const report = e => showBanner(e.message || String(e));
 
 /** Makes this page's session; while one is being made, a second call waits for it instead of making
  *  another (a restored page and a request's 404 both asked for one, and one of the two was orphaned). */
-function startSession() {
-  S.starting ||= createSession().finally(() => { S.starting = null; });
-  return S.starting;
+async function startSession() {
+  if (S.starting) return S.starting;
+  S.starting = createSession().finally(() => { S.starting = null; });
+  // The session's points go in after the start is over: a request of the start's own must never wait
+  // for the start (a pagehide in between made it wait for itself, and the page hung).
+  await addPoints(await S.starting);
 }
 
 async function createSession() {
@@ -73,14 +85,13 @@ async function createSession() {
       receive(created.frame, decodeJSONFrame(created.frame));
       puller.start(S.id);
       if (changes.length) { writeHash(); showBanner(`This link asked for what the playground does not take, so: ${changes.join(' ')}`, 'warning'); }
-      await addPoints(points);
-      return;
+      return points;
     } catch (e) {
       // A refused value (a link from TensorFlow Playground with 10 layers) costs only itself: every other
       // key of the link and its classroom hide flags stay (a fallback to the defaults dropped them all).
       const key = refusedKey(e.message), before = key && JSON.stringify(config);
       const used = key && attempt < 12 ? replaceRefused(key) : null;
-      if (used === null || JSON.stringify(config) === before) { report(changes.length ? new Error(`${changes.join(' ')} ${e.message}`) : e); return; }
+      if (used === null || JSON.stringify(config) === before) { report(changes.length ? new Error(`${changes.join(' ')} ${e.message}`) : e); return []; }
       changes.push(`${key}: ${e.message}; using ${used}.`);
       syncControls();
     }
