@@ -133,7 +133,8 @@ PARAMS = {
                                  {'beta': 1e-30}, {'beta': 1e-300}]),
     'squareplus': ({'b': 4.0}, [{'b': 1.0}]),
     'soft-exponential': ({'alpha': 0.0}, [{'alpha': 0.5}, {'alpha': -0.5}, {'alpha': 0.3}, {'alpha': 30.0},
-                                          {'alpha': -0.3}, {'alpha': -1e-300}]),
+                                          {'alpha': -0.3}, {'alpha': -1e-300}, {'alpha': -0.9999999},
+                                          {'alpha': -3.7}, {'alpha': -1e17}]),
     'hard-tanh': ({'min': -1.0, 'max': 1.0}, [{'min': -2.0, 'max': 0.5}]),
     'soft-clipping': ({'alpha': 1.0}, [{'alpha': 2.0}, {'alpha': 0.3}, {'alpha': 800.0}]),
     'soft-shrink': ({'lambda': 0.5}, [{'lambda': 1.0}]),
@@ -158,8 +159,11 @@ KINKS = {
     'absolute': lambda p: ([0.0], []), 'sq-rbf': lambda p: ([], [-2.0, -1.0, 1.0, 2.0]),
 }
 
-def domain_ok(fid, p, x):  # soft-exponential with alpha < 0 needs 1 - alpha (x + alpha) > 0
-    return not (fid == 'soft-exponential' and p['alpha'] < 0 and 1 - mpf(p['alpha']) * (mpf(x) + mpf(p['alpha'])) <= 0)
+def domain_ok(fid, p, x):  # soft-exponential with alpha < 0 needs 1 - alpha (x + alpha) > 0 (exactly: 60 digits)
+    if not (fid == 'soft-exponential' and p['alpha'] < 0):
+        return True
+    with mp.workdps(60):
+        return 1 - mpf(p['alpha']) * (mpf(x) + mpf(p['alpha'])) > 0
 
 # ----------------------------------------------------------------------------- precision control
 def close(a, b):
@@ -281,6 +285,10 @@ def tail_points(fid, p, typ):
     return pts
 
 # Points a function's own arithmetic makes hard, which the random and tail points can miss.
+def soft_exp_pole(a):  # 1/a - a for a < 0, rounded once from 60 digits
+    with mp.workdps(60):
+        return float(1 / mpf(a) - mpf(a))
+
 EXTRA_POINTS = {
     # softplus with beta < 1 just left of where e^(beta x) turns subnormal while f = e^(beta x)/beta is
     # still normal (beta x between -709 and -715 in double, -88 and -103 in float at beta = 0.001): the
@@ -294,7 +302,16 @@ EXTRA_POINTS = {
     # soft-exponential with alpha < 0 approaching its pole x0 = 1/alpha - alpha from the right, where
     # 1 - alpha (x + alpha) falls towards 0 and cancels: f' was 1e15 ulp off at alpha = -0.3, one ulp
     # from x0, whose alpha is not a power of two (alpha = -0.5's pole cancels exactly).
+    # Also where -alpha (x + alpha) overflows (f = 71.2 at x = 1e308 and alpha = -10 came out inf), and
+    # just right of x = -alpha, where f crosses 0 (alpha = -1e17 gave -inf there).
     'soft-exponential': lambda p: [(1 / p['alpha'] - p['alpha']) * (1 - 10.0 ** -k) for k in range(1, 16)]
+                                  + [1e300, 1e305, 1e308, 1.7e308, 3e38, 3.4e38]
+                                  + [-p['alpha'] * (1 + 10.0 ** -k) for k in (3, 9, 15)]
+                                  # 3 to 3e7 ulp right of the pole: near alpha = -1 the
+                                  # distance was 5e6 ulp off there (c = 1 - alpha^2 not renormalised)
+                                  # (the pole computed exactly: in double, 1/alpha - alpha is 4e6 ulp off it there)
+                                  + [pole + m * math.ulp(pole) for pole in [soft_exp_pole(p['alpha'])]
+                                     for m in (3, 30, 300, 3e3, 3e4, 3e5, 3e6, 3e7)]
                                   if p['alpha'] < 0 else [],
 }
 

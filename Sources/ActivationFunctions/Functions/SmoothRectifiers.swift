@@ -208,14 +208,20 @@ public struct SoftExponential: LearnableActivation {
     /// where f crosses 0, in `Float` lanes too (α in two parts: Float(α) alone was 25 ulp off at
     /// α = −0.3). Where |u| < 2⁻²⁷ it is the series (x + α)(1 − u/2), within u²/3: for α = −10⁻³⁰⁰, u went
     /// subnormal or to 0 and f(x) came out 0 for every x near 0. Nearer the pole, where 1 + u =
-    /// 1 − α(α + x) falls towards 0 and would cancel, it is −ln(`poleDistance`)/α.
+    /// 1 − α(α + x) falls towards 0 and would cancel, it is −ln(`poleDistance`)/α; where u overflows,
+    /// −(ln(−α) + ln(x + α))/α.
     @inline(__always) public func value<L: ElementaryLanes>(_ x: L) -> L {
         if alpha < 0 {
             let a = L.splitting((hi: alpha, lo: 0))
             let sum = (x + a.hi) + a.lo  // x + α
             let u = L(0) - a.hi * sum
             let series = sum.addingProduct(sum, L(-0.5) * u)
-            let result = (L(0) - L.log(onePlus: u) / a.hi).replacing(with: series, where: u.magnitude .< L(0x1p-27))
+            var result = (L(0) - L.log(onePlus: u) / a.hi).replacing(with: series, where: u.magnitude .< L(0x1p-27))
+            // Where −α(x + α) overflows (x = 10³⁰⁸ at α = −10 gave ∞ for 71.2), ln u = ln(−α) + ln(x + α).
+            let over = u .== L(.infinity)
+            if L.anyLane(over) {
+                result = result.replacing(with: L(0) - (L.log(L(0) - a.hi) + L.log(sum)) / a.hi, where: over)
+            }
             let d = poleDistance(x)
             let near = d .< L(0.5)
             guard L.anyLane(near) else { return result }
@@ -244,20 +250,34 @@ public struct SoftExponential: LearnableActivation {
     /// 1 − α(α + x) for α < 0, to within a few ulp where it nears 0 (x near the pole 1/α − α). Written as
     /// the formula reads, 1 − α(α + x) rounds α + x and the product, and near the pole their errors
     /// (about ε) are all that is left: f′ was 10¹⁵ ulp off one `Double` from the pole at α = −0.3, and
-    /// 2⁵³ against 1.4·10¹⁶ at α = −10⁻³⁰⁰. Here c = 1 − α² is a two-part constant (α² by a fused
-    /// product's error, 1 − α² by two-sum) and α·x is fused into c's high part; in `Float` lanes α
-    /// and c are each carried in two parts, and α's low part times x is added with c's.
+    /// 2⁵³ against 1.4·10¹⁶ at α = −10⁻³⁰⁰. In `Float` lanes α is carried in two parts, hi + lo.
+    /// - For |α| ≥ √2 the pole is within a factor of 2 of −α, so there x + α is exact (Sterbenz) and
+    ///   1 − α(x + α) is one fused multiply-add; α's low part adds lo·(α + (x + α)). (The form below
+    ///   cannot hold 1 − α² for large α: the 1 was lost at α = −10¹⁷, and α² overflows beyond 10¹⁵⁴.)
+    /// - Below, c = 1 − α² is a two-part constant (α² by a fused product's error, 1 − α² by two-sum,
+    ///   the two parts renormalised: near α = −1 the error of α² is as large as c's last bit, and
+    ///   f′ was 5·10⁶ ulp off at α = −0.9999999) and α·x is fused into c's high part.
+    /// Where the fused part is ±∞ (x = ±∞, or a product beyond the type) the low terms, 0·∞ or ∞ − ∞,
+    /// are left out: that part is the limit.
     @inline(__always) func poleDistance<L: ElementaryLanes>(_ x: L) -> L {
-        let square = alpha * alpha
-        let squareError = (-square).addingProduct(alpha, alpha)  // α² = square + squareError exactly
-        let high = 1 - square
-        let part = high - 1  // two-sum (Knuth): 1 − square = high + rounding exactly
-        let rounding = (1 - (high - part)) + (-square - part)
-        let c = L.splitting((hi: high, lo: rounding - squareError))
         let a = L.splitting((hi: alpha, lo: 0))
-        // At x = ±∞ the low terms are 0·∞ or ∞ − ∞ (NaN); the high part alone is the limit there.
-        let low = (c.lo - a.lo * x).replacing(with: L(0), where: x.magnitude .== L(.infinity))
-        return c.hi.addingProduct(L(0) - a.hi, x) + low
+        let main: L, low: L
+        if alpha.magnitude >= 2.0.squareRoot() {
+            let sum = x + a.hi
+            main = L(1).addingProduct(L(0) - a.hi, sum)
+            low = L(0) - a.lo * (a.hi + sum)
+        } else {
+            let square = alpha * alpha
+            let squareError = (-square).addingProduct(alpha, alpha)  // α² = square + squareError exactly
+            let high = 1 - square
+            let part = high - 1  // two-sum (Knuth): 1 − square = high + rounding exactly
+            let rounding = (1 - (high - part)) + (-square - part)
+            let (rest, normalised) = (rounding - squareError, high + (rounding - squareError))
+            let c = L.splitting((hi: normalised, lo: rest - (normalised - high)))
+            main = c.hi.addingProduct(L(0) - a.hi, x)
+            low = c.lo - a.lo * x
+        }
+        return main + low.replacing(with: L(0), where: main.magnitude .== L(.infinity))
     }
 
     /// e^{y + low}/α for lanes where e^y overflows and α > 1: with α = m·2ᵉ (1 ≤ m < 2) and k = e + 1,
