@@ -18,8 +18,10 @@ struct ExperimentCommand: ParsableCommand {
             measure (NaN) is left out of the count, and a criterion no seed could measure is "not \
             measured". An experiment holds when all its criteria hold, does not hold when none holds \
             and none is mixed, and is mixed otherwise (some hold, others do not, or one is mixed); each \
-            claim it tests gets its own verdict from the criteria that name it. With --quick (smaller \
-            data and nets, fewer epochs) the verdict is a quick-run verdict, labelled so: the full run is the \
+            claim it tests gets its own verdict from the criteria that name it. What is true by definition \
+            or construction is shown as a fact, not judged: a claim with facts only has no verdict, and \
+            an experiment with no criterion at all (linear-constant-gradient) is "not judged". With --quick \
+            (smaller data and nets, fewer epochs) the verdict is a quick-run verdict, labelled so: the full run is the \
             reference, and the two can differ. A claim that does not hold is a result, not an error: \
             the exit code is still 0.
 

@@ -85,6 +85,7 @@ enum ReportProgress {
             + "base seed \(results.first?.settings.seed ?? 0): \(holds) \(holds == 1 ? "holds" : "hold"), "
             + "\(count(.mixed)) mixed, \(doesNotHold) \(doesNotHold == 1 ? "does" : "do") not hold"
             + (count(.notMeasured) > 0 ? ", \(count(.notMeasured)) not measured" : "")
+            + (count(.notJudged) > 0 ? ", \(count(.notJudged)) not judged (facts only)" : "")
     }
 }
 

@@ -76,6 +76,9 @@ public enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
     case doesNotHold = "does not hold"
     /// No seed had anything to measure (every value NaN, e.g. no unit dead halfway to follow).
     case notMeasured = "not measured"
+    /// No criterion: the experiment only shows facts, true by definition or construction, which a criterion
+    /// could not fail (see ``ExperimentResult/facts``). Never the verdict of a criterion.
+    case notJudged = "not judged"
 
     /// The rule, fixed before any run, for one criterion measured on several seeds:
     /// - holds: it passed on every seed, or on at least 80% of them with the mean past the threshold

@@ -33,7 +33,10 @@ extension ExperimentResult {
     public var claimVerdicts: String {
         (settings.quick ? "quick-run verdicts per claim: " : "")
             + info.claims.map { claim in
-                "claim \(claim): " + (verdict(forClaim: claim)?.rawValue ?? "no criterion tests it")
+                "claim \(claim): "
+                    + (verdict(forClaim: claim)?.rawValue
+                        ?? (facts(forClaim: claim).isEmpty
+                            ? "no criterion tests it" : "not judged (no criterion; shown as a fact)"))
             }.joined(separator: "; ")
     }
 

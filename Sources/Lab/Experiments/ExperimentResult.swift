@@ -36,8 +36,12 @@ public struct ExperimentResult: Sendable {
         summaries.isEmpty ? checks.map { CriterionSummary(criterion: $0.criterion, values: [$0.value]) } : summaries
     }
 
-    /// Holds, mixed or does not hold, from the criteria by the rule in `Verdict`.
-    public var verdict: Verdict { Verdict.combining(criteria.map(\.verdict)) }
+    /// Holds, mixed or does not hold, from the criteria by the rule in `Verdict`; not judged when the experiment
+    /// has no criterion and only shows facts (with neither, does not hold: it showed nothing).
+    public var verdict: Verdict {
+        if criteria.isEmpty && !facts.isEmpty { return .notJudged }
+        return Verdict.combining(criteria.map(\.verdict))
+    }
 
     /// The criteria that test claim `number`: those naming it, and no others (empty when none does).
     public func criteria(forClaim number: Int) -> [CriterionSummary] {
@@ -57,6 +61,10 @@ public struct ExperimentResult: Sendable {
     /// The verdict followed by each criterion's mean and share, those not holding first; a quick run's
     /// verdict is labelled as one ("holds (quick-run verdict: smaller data and nets, fewer epochs; …): …").
     public var verdictLine: String {
+        if verdict == .notJudged {
+            return verdict.rawValue + ": no criterion (everything shown is true by definition or construction, "
+                + "so a criterion could not fail); \(facts.count) fact\(facts.count == 1 ? "" : "s") shown, not judged"
+        }
         let ordered = criteria.filter { $0.verdict != .holds } + criteria.filter { $0.verdict == .holds }
         return verdict.rawValue + scopeLabel + ": " + ordered.map(\.line).joined(separator: "; ")
     }

@@ -41,9 +41,12 @@ struct ExperimentPage {
                 + "<span class=\"note\">\(s.criterion.claimLabel):</span> \(HTML.escape(s.criterion.statement))<br><span class=\"measured\">\(HTML.escape(s.line.drop { $0 != ":" }.dropFirst(2).description))"
                 + " · \(s.verdict.rawValue)</span></li>"
         }
-        let word = result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()
+        let word =
+            result.verdict == .notJudged
+            ? "Not judged: no criterion, since everything shown is true by definition or construction"
+            : result.verdict.rawValue.prefix(1).uppercased() + result.verdict.rawValue.dropFirst()
         let scope =
-            result.settings.quick
+            result.settings.quick && result.verdict != .notJudged
             ? " <span class=\"note\">(quick-run verdict: \(HTML.escape(ExperimentSettings.quickCaveat)))</span>" : ""
         return """
             <section class="panel verdict \(Self.cssClass(result.verdict))">
@@ -66,7 +69,7 @@ struct ExperimentPage {
         case .holds: "holds";
         case .mixed: "mixed";
         case .doesNotHold: "fails"
-        case .notMeasured: "unmeasured"
+        case .notMeasured, .notJudged: "unmeasured"
         }
     }
 
@@ -75,7 +78,7 @@ struct ExperimentPage {
         case .holds: "✓";
         case .mixed: "±";
         case .doesNotHold: "✗"
-        case .notMeasured: "–"
+        case .notMeasured, .notJudged: "–"
         }
     }
 

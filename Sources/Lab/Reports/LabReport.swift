@@ -16,7 +16,9 @@ public struct LabReport: Sendable {
 
     /// The front page: one row per claim of the article (verdict and key number), then one per experiment.
     public var index: String {
-        let counts = Verdict.allCases.filter { v in v != .notMeasured || results.contains { $0.verdict == v } }
+        let counts = Verdict.allCases.filter { v in
+            ![.notMeasured, .notJudged].contains(v) || results.contains { $0.verdict == v }
+        }
             .map { v in Self.counted(results.filter { $0.verdict == v }.count, v) }.joined(
                 separator: ", ")
         let body = """
@@ -33,12 +35,12 @@ public struct LabReport: Sendable {
         return HTML.document(title: "ActivationLab report", body: "<main>" + body + "</main>")
     }
 
-    /// "1 holds", "2 hold", "1 does not hold", "2 do not hold", "3 mixed", "1 not measured".
+    /// "1 holds", "2 hold", "1 does not hold", "2 do not hold", "3 mixed", "1 not measured", "1 not judged".
     static func counted(_ count: Int, _ verdict: Verdict) -> String {
         switch verdict {
         case .holds: "\(count) \(count == 1 ? "holds" : "hold")"
         case .doesNotHold: "\(count) \(count == 1 ? "does" : "do") not hold"
-        case .mixed, .notMeasured: "\(count) \(verdict.rawValue)"
+        case .mixed, .notMeasured, .notJudged: "\(count) \(verdict.rawValue)"
         }
     }
 

@@ -11,9 +11,9 @@ struct LinearConstantGradient: Experiment {
         claim:
             "The derivative of A = c·x is the constant c, whatever x is, so the change back-propagation makes does not depend on the input's change. The article itself softens this: it is not always bad.",
         method:
-            "Evaluate the catalog's identity A = c·x and its derivative for c = 0.5, 1 and 3 at weighted sums from −1000 to 1000. Then back-propagate the same output error (∂L/∂A = 1) through one neuron whose input grows from 0.01 to 100, and compare the update of its bias (∂L/∂z) and weight (∂L/∂w) with a sigmoid neuron's.",
+            "Evaluate the catalog's identity A = c·x and its derivative for c = 0.5, 1 and 3 at weighted sums from −1000 to 1000, and the slope of the forward pass by central finite differences. Then back-propagate the same output error (∂L/∂A = 1) through one neuron whose input grows from 0.01 to 100, and compare the update of its bias (∂L/∂z) and weight (∂L/∂w) with a sigmoid neuron's.",
         reading:
-            "The article's hedge stays a hedge: we show what is constant (the activation's factor) and what is not (the weight's update still scales with its input), and judge only the first."
+            "Nothing here is judged. That the derivative of A = c·z is c at every z is a fact of calculus (a straight line has one slope), so a criterion on it could not fail: we show it, with the forward pass's own slope from finite differences beside the kernel's derivative. What the weight update does is shown too, not judged: the factor the activation passes back is constant, the weight's update still scales with its input (the chain rule), and the article's hedge stays a hedge. The claim therefore has no verdict."
     )
 
     var isDeterministic: Bool { true }
@@ -25,19 +25,34 @@ struct LinearConstantGradient: Experiment {
         let zs = (0...settings.pick(quick: 2000, full: 200_000)).map {
             -1000 + 2000 * Double($0) / Double(settings.pick(quick: 2000, full: 200_000))
         }
-        var spread = 0.0
+        var (spread, slopeError) = (0.0, 0.0)
         for c in Self.slopes {
             let f = try Activations.elementwise("identity", parameters: ["c": c])
             let error = f.backward(zs, [Double](repeating: 1, count: zs.count)).map { abs($0 - c) }.max() ?? .nan
             result.measure("identity.c\(Format.number(c)).max_derivative_deviation", error)
             spread = max(spread, error)
+            let secant = Self.largestSecantDeviation(f, c: c, at: zs)
+            result.measure("identity.c\(Format.number(c)).max_secant_relative_deviation", secant)
+            slopeError = max(slopeError, secant)
         }
-        result.check(
-            Criterion("largest |f′(z) − c| over z in [−1000, 1000], c = 0.5, 1, 3", .atMost, 0, claim: 8), spread,
-            measured: "max |f′(z) − c| = \(Format.number(spread)) over \(zs.count) sums")
+        result.fact(
+            "largest |f′(z) − c| over \(zs.count) sums in [−1000, 1000], c = 0.5, 1, 3: \(Format.number(spread)); "
+                + "the slope of the forward pass itself, (f(z + h) − f(z − h))/2h, differs from c by at most "
+                + "\(Format.number(slopeError, 2)) relative: A = c·z is a straight line, so its derivative is c "
+                + "at every z by definition; no measurement could find otherwise",
+            claims: [8])
         try updates(&result)
         result.charts.append(try Self.derivativeChart())
         return result
+    }
+
+    /// The largest |(f(z + h) − f(z − h))/(2h) − c| / c over `zs`, with h = 2⁻¹⁰·max(1, |z|): the slope of the
+    /// forward pass alone, independent of the kernel's derivative.
+    static func largestSecantDeviation(_ f: some ElementwiseActivation, c: Double, at zs: [Double]) -> Double {
+        zs.map { z in
+            let h = Foundation.ldexp(Swift.max(1, abs(z)), -10)
+            return abs((f(z + h) - f(z - h)) / (2 * h) - c) / c
+        }.max() ?? .nan
     }
 
     /// One neuron z = w·x with w = 1: the update of the bias and of the weight as the input grows.

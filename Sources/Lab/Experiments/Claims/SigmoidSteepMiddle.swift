@@ -48,9 +48,11 @@ struct SigmoidSteepMiddle: Experiment {
             Criterion("smallest fall of σ′ from |x| = 0 to 1, 1 to 2, 2 to 4", .greaterThan, 0, claim: 11),
             drops.min() ?? .nan,
             measured: "σ′(0, ±1, ±2, ±4) = " + magnitudes.map { Format.number($0, 3) }.joined(separator: ", "))
-        result.check(
-            Criterion("largest |σ′(x) − σ′(−x)| at x = 1, 2, 4", .atMost, 0, claim: 11), asymmetry,
-            measured: "asymmetry \(Format.number(asymmetry))")
+        result.measure("sigmoid_derivative.largest_asymmetry", asymmetry)
+        result.fact(
+            "largest |σ′(x) − σ′(−x)| at x = 1, 2, 4 is \(Format.number(asymmetry)): σ′ is even "
+                + "(σ(−x) = 1 − σ(x)), and the kernel computes it from |x|, so the two sides agree by construction",
+            claims: [11])
     }
 
     /// The share of σ's total rise (0 → 1) inside [−a, a], for a = 1, 2, 4.
