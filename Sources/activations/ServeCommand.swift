@@ -54,6 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
             // Once listening: an address that cannot be listened on gets its error, not this warning first.
             if exposed { FileHandle.standardError.write(Data(Self.exposureWarning(host).utf8)) }
             FileHandle.standardOutput.write(Data("Playground at \(address)  (Ctrl-C to stop)\n".utf8))
+            if let note = Self.networkNote(host: host, address: address) { FileHandle.standardOutput.write(Data(note.utf8)) }
             if open { Self.openBrowser(address) }
         }
         do { try await runPlayground(configuration) } catch let error as PlaygroundStartError {
@@ -61,6 +62,18 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(69)  // EX_UNAVAILABLE
         }
         print("Playground stopped.")
+    }
+
+    /// For a wildcard host (every network), what to give the students: 0.0.0.0 (or ::) in the printed
+    /// address is where the server listens, not an address another machine can open.
+    static func networkNote(host: String, address: String) -> String? {
+        guard ["0.0.0.0", "::", "[::]"].contains(host), let port = address.split(separator: ":").last else { return nil }
+        #if os(macOS)
+            let find = "ipconfig getifaddr en0"
+        #else
+            let find = "hostname -I"
+        #endif
+        return "Other machines: http://<this machine's network address>:\(port) (find it with `\(find)`)\n"
     }
 
     static func exposureWarning(_ host: String) -> String {

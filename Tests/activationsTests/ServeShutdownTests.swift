@@ -47,4 +47,25 @@ import Testing
             "ended by \(server.terminationReason), status \(server.terminationStatus)")
         print("serve exited \(String(format: "%.2f", seconds)) s after SIGTERM")
     }
+
+    /// Listening on every network (a classroom), the printed address is http://0.0.0.0:PORT, which is
+    /// where the server listens, not an address to give students: a second line says what to give.
+    @Test func aWildcardHostSaysWhatAddressToGiveOtherMachines() async throws {
+        let server = Process()
+        server.executableURL = CLI.executable
+        server.arguments = ["serve", "--host", "0.0.0.0", "--port", "0"]
+        let output = Pipe()
+        (server.standardOutput, server.standardError) = (output, Pipe())
+        try server.run()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        var banner = ""
+        let start = Date()
+        while !banner.contains("Other machines") && Date().timeIntervalSince(start) < 60 {
+            banner += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let port = try #require(banner.firstMatch(of: /0\.0\.0\.0:(\d+)/).map { String($0.output.1) }, "\(banner)")
+        #expect(banner.contains("Other machines: http://<this machine's network address>:\(port)"), "\(banner)")
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+    }
 }
