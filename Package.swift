@@ -98,7 +98,8 @@ let package = Package(
         .target(name: "SVGTestSupport", path: "Tests/SVGTestSupport"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "SVGTestSupport"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions", "SVGTestSupport"]),
+        .testTarget(
+            name: "LabTests", dependencies: ["Lab", "NeuralNet", "Plotting", "ActivationFunctions", "SVGTestSupport", "TestSupport"]),
         .testTarget(
             name: "PlaygroundTests",
             dependencies: ["Playground", "NeuralNet", "ActivationFunctions", .product(name: "Hummingbird", package: "hummingbird"),

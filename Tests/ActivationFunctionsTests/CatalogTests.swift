@@ -21,6 +21,17 @@ struct CatalogTests {
         #expect(Self.infos.count == Self.requiredIDs.count)
     }
 
+    /// `activations list`, the docs' table and the gallery show the catalog in its order, one heading per
+    /// family where the family changes: a function filed among another family's split its own in two
+    /// (ISRU, sigmoid-like, sat among the rectifiers).
+    @Test func eachFamilyIsListedInOneRun() {
+        var seen: [Family] = []
+        for info in Self.infos where seen.last != info.family {
+            #expect(!seen.contains(info.family), "\(info.id) (\(info.family)) comes after another family's functions")
+            seen.append(info.family)
+        }
+    }
+
     @Test func idsAndAliasesAreUniqueKebabCase() {
         let names = Self.infos.flatMap { [$0.id] + $0.aliases }
         #expect(Set(names).count == names.count)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Lab
@@ -7,15 +8,10 @@ import Testing
 /// the outputs. No test here requires any verdict to come out one way: an honest "does not hold" passes.
 @Suite("experiments")
 struct ExperimentTests {
-    /// Runs an experiment on a thread of its own. Experiments are minutes of synchronous work in a debug
-    /// build; on the test runner's cooperative threads (one per core, two on CI) they held up every
-    /// other async test, whose time limits then ran out while they waited.
+    /// Runs an experiment on a thread of its own: experiments are minutes of synchronous work in a
+    /// debug build, which on the cooperative pool held up every other async test past its time limit.
     static func run(_ experiment: any Experiment, _ settings: ExperimentSettings) async throws -> ExperimentResult {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Result { try Experiments.run(experiment, settings) }) }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        try await onAThreadOfItsOwn { try Experiments.run(experiment, settings) }
     }
 
     /// The seeds per run in these tests: 3, fewer than quick mode's 10. The tests check mechanics, never a
@@ -122,21 +118,28 @@ struct ExperimentTests {
         #expect(combined.verdict == .mixed)
     }
 
+    /// One seed a run: what is checked is that the numbers are a function of the seed (activation-growth
+    /// draws its nets and inputs from it), not how seeds combine.
     @Test("the same base seed gives the same numbers; another base seed gives others")
     func deterministic() async throws {
-        let settings = ExperimentSettings(seed: 7, quick: true, seedCount: Self.seedCount)
+        let settings = ExperimentSettings(seed: 7, quick: true, seedCount: 1)
         let a = try await Self.run(ActivationGrowth(), settings)
         let b = try await Self.run(ActivationGrowth(), settings)
-        #expect(a.measurements == b.measurements && a.seeds == b.seeds && a.seeds.count == 3)
+        #expect(a.measurements == b.measurements && a.seeds == b.seeds && a.seeds.count == 1)
         #expect(a.criteria.map(\.values) == b.criteria.map(\.values))
-        let c = try await Self.run(
-            ActivationGrowth(), ExperimentSettings(seed: 8, quick: true, seedCount: Self.seedCount))
+        let c = try await Self.run(ActivationGrowth(), ExperimentSettings(seed: 8, quick: true, seedCount: 1))
         #expect(c.criteria.map(\.values) != a.criteria.map(\.values))
     }
 
+    /// Only experiments that take seconds in a debug build (linear-constant-gradient, once here, has no
+    /// criterion left: its "not judged" could not differ). relu-sparsity and activation-growth train
+    /// nets for a minute of CPU a seed here, and their 21 seeds in this suite made up most of CI's
+    /// 30-minute test run; they and every other experiment are checked by
+    /// `Scripts/check/check-experiment-seeds` with a release build, whose verdicts for base seeds 1–5
+    /// the README's quick column gives.
     @Test(
         "quick-mode verdicts agree across base seeds (the cheap experiments; Scripts/check/check-experiment-seeds checks them all with a release build)",
-        arguments: ["sigmoid-steep-middle", "linear-constant-gradient", "relu-sparsity"])
+        arguments: ["sigmoid-steep-middle", "sigmoid-extremes"])
     func seedAgreement(_ id: String) async throws {
         var verdicts: [Verdict] = []
         for seed in [UInt64(1), 2, 3] {
@@ -146,21 +149,6 @@ struct ExperimentTests {
                 ).verdict)
         }
         #expect(Set(verdicts).count == 1, "\(id): \(verdicts)")
-    }
-
-    /// activation-growth's ReLU growth once hung on one drawn net (a single net's growth over 10 layers
-    /// varies several-fold, and base seed 2 gave "mixed"); it is now the geometric mean over 16 nets per
-    /// seed. Any verdict passes here, "does not hold" included, as long as the base seeds agree.
-    @Test("quick-mode verdicts of activation-growth agree across base seeds")
-    func seedAgreementActivationGrowth() async throws {
-        var verdicts: [Verdict] = []
-        for seed in [UInt64(1), 2, 3, 4] {
-            verdicts.append(
-                try await Self.run(
-                    ActivationGrowth(), ExperimentSettings(seed: seed, quick: true, seedCount: Self.seedCount)
-                ).verdict)
-        }
-        #expect(Set(verdicts).count == 1, "\(verdicts)")
     }
 
     /// A number as JSON carries it: the same value (to the last few bits of a text round trip), or
@@ -173,14 +161,14 @@ struct ExperimentTests {
 
     @Test("JSON: id, verdict in three words, seeds, criteria with threshold, mean, sd and share")
     func json() async throws {
-        var result = try await Self.run(ActivationGrowth(), ExperimentSettings(quick: true, seedCount: Self.seedCount))
+        var result = try await Self.run(ActivationGrowth(), ExperimentSettings(quick: true, seedCount: 2))
         result.measure("not-finite", .infinity)
         let object =
             try JSONSerialization.jsonObject(with: Data(result.json(chartPaths: ["a.svg"]).utf8)) as! [String: Any]
         #expect(object["id"] as? String == "activation-growth")
         #expect(["holds", "mixed", "does not hold"].contains(object["verdict"] as? String ?? ""))
         #expect(object["verdict"] as? String == result.verdict.rawValue)
-        #expect(object["seeds"] as? Int == 3 && object["claims"] as? [Int] == [2, 16, 22])
+        #expect(object["seeds"] as? Int == 2 && object["claims"] as? [Int] == [2, 16, 22])
         let criteria = object["criteria"] as! [[String: Any]]
         #expect(criteria.count == result.criteria.count)
         for (json, summary) in zip(criteria, result.criteria) {

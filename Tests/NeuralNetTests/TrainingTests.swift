@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import NeuralNet
@@ -16,15 +17,6 @@ struct TrainingTests {
         return c
     }
 
-    /// Runs `body` on a thread of its own: 300 epochs of a 16×16 network take minutes in a debug build,
-    /// and on the test runner's cooperative threads (one per core, two on CI) they held up every async
-    /// test of the run, whose time limits then ran out while they waited.
-    static func onAThreadOfItsOwn<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
-    }
-
     static func train(_ dataset: String, _ c: TrainingConfiguration, noise: Double = 0) throws -> TrainingSession {
         var session = try TrainingSession(
             configuration: c, data: try Datasets.named(dataset).generate(noise: noise, seed: 42))
@@ -38,7 +30,7 @@ struct TrainingTests {
             ("xor", [8], "tanh", 60, 0.97), ("circle", [8], "relu", 60, 0.97), ("spiral", [16, 16], "tanh", 300, 0.95),
         ])
     func reachesAccuracy(dataset: String, hidden: [Int], activation: String, epochs: Int, target: Double) async throws {
-        let session = try await Self.onAThreadOfItsOwn {
+        let session = try await onAThreadOfItsOwn {
             try Self.train(dataset, Self.configuration(hidden: hidden, activation: activation, epochs: epochs))
         }
         let last = session.history.last!

@@ -61,11 +61,3 @@ struct LiveServer {
         return String(id)
     }
 }
-
-/// Runs blocking socket work on a thread of its own, never on Swift's cooperative pool (which the
-/// in-process server needs to answer).
-func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}

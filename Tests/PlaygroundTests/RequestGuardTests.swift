@@ -61,7 +61,7 @@ import Testing
         let server = try await LiveServer.start { $0.allowedHosts = ["teacher.local"] }
         defer { server.stop() }
         let ask = { (host: String, origin: String) in
-            try await blocking {
+            try await onAThreadOfItsOwn {
                 RawConnection.status(
                     of: try server.send(
                         "GET /api/limits HTTP/1.1\r\nHost: \(host)\r\n\(origin)Connection: close\r\n\r\n"))
@@ -70,9 +70,9 @@ import Testing
         #expect(try await ask("rebind.example:\(server.port)", "") == 403)
         #expect(try await ask("teacher.local:\(server.port)", "") == 200)
         #expect(try await ask("127.0.0.1:\(server.port)", "") == 200)
-        let id = try await blocking { try server.createSession("{}") }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
         let post = { (origin: String) in
-            try await blocking {
+            try await onAThreadOfItsOwn {
                 RawConnection.status(
                     of: try server.send(
                         "POST /api/sessions/\(id)/pause HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n"

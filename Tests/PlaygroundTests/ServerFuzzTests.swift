@@ -21,12 +21,12 @@ import Testing
             $0.limits.requestBodySeconds = 2
         }
         defer { server.stop() }
-        let id = try await blocking { try server.createSession("{}") }
-        let model = try await blocking { try server.request("GET", "/api/sessions/\(id)/model").body }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let model = try await onAThreadOfItsOwn { try server.request("GET", "/api/sessions/\(id)/model").body }
         let results = try await withThrowingTaskGroup(of: [String].self) { group in
             for worker in 0..<4 {
                 group.addTask {
-                    try await blocking {
+                    try await onAThreadOfItsOwn {
                         var fuzzer = RequestFuzzer(seed: seed &+ UInt64(worker), session: id, model: model)
                         return (0..<120).compactMap { _ in fuzzer.sendOne(to: server) }
                     }
@@ -35,9 +35,9 @@ import Testing
             return try await group.reduce(into: []) { $0 += $1 }
         }
         #expect(results.isEmpty, "seed \(seed): \(results.prefix(5))")
-        let limits = try await blocking { try server.request("GET", "/api/limits") }
+        let limits = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
         #expect(limits.status == 200, "seed \(seed): the server stopped answering")
-        let step = try await blocking { try server.request("POST", "/api/sessions/\(id)/step") }
+        let step = try await onAThreadOfItsOwn { try server.request("POST", "/api/sessions/\(id)/step") }
         #expect(step.status == 200 || step.status == 404, "seed \(seed): \(step.body)")
     }
 }

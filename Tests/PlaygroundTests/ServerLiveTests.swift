@@ -20,29 +20,29 @@ import Testing
     @Test func trainingSessionsDoNotHoldUpOtherRequests() async throws {
         let server = try await LiveServer.start()
         defer { server.stop() }
-        let ids = try await blocking { try (0..<4).map { _ in try server.createSession(Self.heavy) } }
+        let ids = try await onAThreadOfItsOwn { try (0..<4).map { _ in try server.createSession(Self.heavy) } }
         for id in ids {
-            _ = try await blocking { try server.request("POST", "/api/sessions/\(id)/play") }
+            _ = try await onAThreadOfItsOwn { try server.request("POST", "/api/sessions/\(id)/play") }
             // A page reading the stream (before the fix, the stream is what trained).
             Thread {
                 _ = try? server.send("GET /api/sessions/\(id)/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", timeout: 4)
             }.start()
         }
         try await Task.sleep(for: .milliseconds(500))
-        let other = try await blocking { try server.createSession("{}") }
+        let other = try await onAThreadOfItsOwn { try server.createSession("{}") }
         var seconds: [Double] = []
         for _ in 0..<10 {
-            let limits = try await blocking { try server.request("GET", "/api/limits") }
-            let config = try await blocking {
+            let limits = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
+            let config = try await onAThreadOfItsOwn {
                 try server.request("PUT", "/api/sessions/\(other)/config", #"{"learningRate": 0.1}"#)
             }
             #expect(limits.status == 200 && config.status == 200)
             seconds += [limits.seconds, config.seconds]
         }
-        let pause = try await blocking { try server.request("POST", "/api/sessions/\(ids[0])/pause") }
+        let pause = try await onAThreadOfItsOwn { try server.request("POST", "/api/sessions/\(ids[0])/pause") }
         #expect(pause.status == 200 && pause.body.contains(#""playing":false"#))
         seconds.append(pause.seconds)
-        let after = try await blocking { try server.request("GET", "/api/sessions/\(ids[1])") }
+        let after = try await onAThreadOfItsOwn { try server.request("GET", "/api/sessions/\(ids[1])") }
         #expect(after.body.contains(#""playing":true"#), "the others go on training")
         let sorted = seconds.sorted()
         #expect(sorted.last! < 5, "slowest \(sorted.last!) s of \(sorted)")
@@ -54,8 +54,8 @@ import Testing
     @Test func pauseStopsTrainingAtOnce() async throws {
         let server = try await LiveServer.start()
         defer { server.stop() }
-        let id = try await blocking { try server.createSession(Self.heavy) }
-        _ = try await blocking { try server.request("POST", "/api/sessions/\(id)/play") }
+        let id = try await onAThreadOfItsOwn { try server.createSession(Self.heavy) }
+        _ = try await onAThreadOfItsOwn { try server.request("POST", "/api/sessions/\(id)/play") }
         let epoch: @Sendable (String) -> Int = { body in
             ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any])?["epoch"] as? Int ?? -1
         }
@@ -64,11 +64,11 @@ import Testing
             let state = try server.request("GET", "/api/sessions/\(id)").body
             return state.contains(#""playing":true"#) && epoch(state) > 0
         }
-        _ = try await blocking { try server.request("POST", "/api/sessions/\(id)/pause") }
+        _ = try await onAThreadOfItsOwn { try server.request("POST", "/api/sessions/\(id)/pause") }
         try await Task.sleep(for: .milliseconds(200))
-        let first = try await blocking { try server.request("GET", "/api/sessions/\(id)") }
+        let first = try await onAThreadOfItsOwn { try server.request("GET", "/api/sessions/\(id)") }
         try await Task.sleep(for: .milliseconds(500))
-        let second = try await blocking { try server.request("GET", "/api/sessions/\(id)") }
+        let second = try await onAThreadOfItsOwn { try server.request("GET", "/api/sessions/\(id)") }
         #expect(epoch(first.body) > 0, "it trained while playing")
         #expect(epoch(first.body) == epoch(second.body), "no epoch after Pause")
         #expect(first.body.contains(#""playing":false"#))
@@ -77,8 +77,8 @@ import Testing
     @Test func aStepIsBoundedByTime() async throws {
         let server = try await LiveServer.start()
         defer { server.stop() }
-        let id = try await blocking { try server.createSession(Self.heavy) }
-        let step = try await blocking { try server.request("POST", "/api/sessions/\(id)/step?epochs=1000") }
+        let id = try await onAThreadOfItsOwn { try server.createSession(Self.heavy) }
+        let step = try await onAThreadOfItsOwn { try server.request("POST", "/api/sessions/\(id)/step?epochs=1000") }
         #expect(step.status == 200)
         let limit = Double(PlaygroundSession.stepTimeLimit.components.seconds)
         // A step stops at the first batch past the limit (then at most that epoch's closing pass over
@@ -98,17 +98,17 @@ import Testing
         let server = try await LiveServer.start { $0.limits.maxBodyBytes = 1024 }
         defer { server.stop() }
         let head = "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        let chunked = try await blocking {
+        let chunked = try await onAThreadOfItsOwn {
             try server.send(head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
         }
         #expect(RawConnection.status(of: chunked) == 400, "\(chunked.prefix(300))")
-        let big = try await blocking {
+        let big = try await onAThreadOfItsOwn {
             try server.send(head + "Content-Length: 5000\r\n\r\n" + String(repeating: " ", count: 5000))
         }
         #expect(RawConnection.status(of: big) == 413, "\(big.prefix(300))")
         // Declared beyond the limit, with the body not sent: 413 at once, not silence until the body's
         // 30 s deadline (the answer is read for at most 10 s here).
-        let declared = try await blocking {
+        let declared = try await onAThreadOfItsOwn {
             try server.send(head + "Content-Length: 99999999999\r\n\r\n{}", timeout: 10)
         }
         #expect(RawConnection.status(of: declared) == 413, "\(declared.prefix(300))")
@@ -118,7 +118,7 @@ import Testing
             let connection = try server.connect()
             defer { connection.close() }
             try connection.write(head + "Content-Length: \(body.isEmpty ? 99_999 : 5000)\r\n\r\n" + body)
-            let closed = try await blocking { connection.isClosedByServer(within: 20) }
+            let closed = try await onAThreadOfItsOwn { connection.isClosedByServer(within: 20) }
             #expect(closed, "a 413 closes its connection (body of \(body.count) bytes sent)")
         }
     }
@@ -131,7 +131,7 @@ import Testing
         defer { idle.close(); slow.close() }
         try slow.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
         // Within 20 s of a 1 s limit: the point is that they are closed at all (a loaded machine is late).
-        let closed = try await blocking { (idle.isClosedByServer(within: 20), slow.isClosedByServer(within: 20)) }
+        let closed = try await onAThreadOfItsOwn { (idle.isClosedByServer(within: 20), slow.isClosedByServer(within: 20)) }
         #expect(closed.0, "an idle connection is closed after the idle time")
         #expect(closed.1, "headers that never finish do not hold the connection")
     }
@@ -150,7 +150,7 @@ import Testing
         // The whole body would take 250 s at this pace, so a 408 before 60 s is the cut; how soon after
         // the 1 s limit it comes depends on the machine's load (3 s in a loaded CI run), so it is
         // printed, not bounded.
-        let (response, seconds) = try await blocking { () -> (String, Double) in
+        let (response, seconds) = try await onAThreadOfItsOwn { () -> (String, Double) in
             let start = Date()
             var received = ""
             while Date().timeIntervalSince(start) < 60, (try? slow.write(" ")) != nil {
@@ -172,7 +172,7 @@ import Testing
             ($0.limits.idleConnectionSeconds, $0.limits.requestBodySeconds) = (2, 120)
         }
         defer { server.stop() }
-        let response = try await blocking {
+        let response = try await onAThreadOfItsOwn {
             try server.send(
                 "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
                 timeout: 30)
@@ -186,21 +186,21 @@ import Testing
     @Test func requestsTheParserRefusesAreAnsweredInWords() async throws {
         let server = try await LiveServer.start()
         defer { server.stop() }
-        let big = try await blocking {
+        let big = try await onAThreadOfItsOwn {
             try server.send(
                 "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(String(repeating: "a", count: 90_000))\r\n\r\n")
         }
         #expect(RawConnection.status(of: big) == 431, "\(big.prefix(300))")
         #expect(big.contains("headers are too large") && big.lowercased().contains("x-frame-options: deny"), "\(big)")
-        let garbled = try await blocking { try server.send("GET /api/limits HTTP/1.1\r\nHo st: x\r\n\r\n") }
+        let garbled = try await onAThreadOfItsOwn { try server.send("GET /api/limits HTTP/1.1\r\nHo st: x\r\n\r\n") }
         #expect(RawConnection.status(of: garbled) == 400, "\(garbled.prefix(300))")
         #expect(garbled.contains("not valid HTTP") && garbled.lowercased().contains("nosniff"), "\(garbled)")
         // Two Host headers: which one a proxy in between used is unknown, so neither is trusted.
-        let twoHosts = try await blocking {
+        let twoHosts = try await onAThreadOfItsOwn {
             try server.send("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: example.com\r\nConnection: close\r\n\r\n")
         }
         #expect(RawConnection.status(of: twoHosts) == 400 && twoHosts.contains("more than one Host"), "\(twoHosts)")
-        let limits = try await blocking { try server.request("GET", "/api/limits") }
+        let limits = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
         #expect(limits.status == 200, "the server goes on answering")
     }
 
@@ -213,18 +213,18 @@ import Testing
         let connection = try server.connect()
         defer { connection.close() }
         try connection.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        let first = try await blocking { connection.readAll(timeout: 2) }
+        let first = try await onAThreadOfItsOwn { connection.readAll(timeout: 2) }
         #expect(RawConnection.status(of: first) == 200, "\(first.prefix(200))")
         try connection.write(
             "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(String(repeating: "a", count: 90_000))\r\n\r\n")
-        let second = try await blocking { connection.readAll(timeout: 10) }
+        let second = try await onAThreadOfItsOwn { connection.readAll(timeout: 10) }
         #expect(RawConnection.status(of: second) == 431, "\(second.prefix(300))")
         // 3 MB declared and sent, against the 2 MiB limit: the 413 comes back while the body is on its way.
         let upload = try server.connect()
         defer { upload.close() }
         try upload.write(
             "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n")
-        let answer = try await blocking { () -> String in
+        let answer = try await onAThreadOfItsOwn { () -> String in
             let chunk = String(repeating: " ", count: 60_000)
             var received = ""
             for _ in 0..<50 {
@@ -243,15 +243,15 @@ import Testing
         defer { for connection in held { connection.close() } }
         // The server counts a connection once it has accepted it: on a loaded machine that can take a while.
         let deadline = ContinuousClock.now + .seconds(30)
-        var refused = try await blocking { try server.request("GET", "/api/limits") }
+        var refused = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
         while refused.status != 503 && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
-            refused = try await blocking { try server.request("GET", "/api/limits") }
+            refused = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
         }
         #expect(refused.status == 503, "\(refused.body)")
         #expect(refused.body.contains("connections open"))
         // Sent before Hummingbird reads the request, it carries the security headers all the same.
-        let raw = try await blocking {
+        let raw = try await onAThreadOfItsOwn {
             try server.send("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nConnection: close\r\n\r\n")
         }.lowercased()
         #expect(raw.hasPrefix("http/1.1 503"), "\(raw.prefix(200))")
@@ -268,7 +268,7 @@ import Testing
     ) async throws {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
-            if try await blocking(condition) { return }
+            if try await onAThreadOfItsOwn(condition) { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("not within \(limit)", sourceLocation: sourceLocation)

@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// Shared by NeuralNetTests, FuzzTests and activationsTests (`RawConnection` is the other half of
+/// Shared by the test targets (with `RawConnection` and `onAThreadOfItsOwn`, the rest of
 /// TestSupport).
 ///
 /// Work is bounded here without wall time: CI runs every suite at once on a small machine, and a debug

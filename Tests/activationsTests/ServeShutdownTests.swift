@@ -49,23 +49,65 @@ import Testing
     }
 
     /// Listening on every network (a classroom), the printed address is http://0.0.0.0:PORT, which is
-    /// where the server listens, not an address to give students: a second line says what to give.
+    /// where the server listens, not an address to give students: the lines after it give this
+    /// machine's addresses with the port, checked against `hostname -I` where there is one.
     @Test func aWildcardHostSaysWhatAddressToGiveOtherMachines() async throws {
         let server = Process()
         server.executableURL = CLI.executable
         server.arguments = ["serve", "--host", "0.0.0.0", "--port", "0"]
         let output = Pipe()
         (server.standardOutput, server.standardError) = (output, Pipe())
+        let printed = Printed()
+        output.fileHandleForReading.readabilityHandler = { printed.append($0.availableData) }
         try server.run()
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        var banner = ""
         let start = Date()
-        while !banner.contains("Other machines") && Date().timeIntervalSince(start) < 60 {
-            banner += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        while !printed.text.contains("Other machines") && server.isRunning && Date().timeIntervalSince(start) < 60 {
+            try await Task.sleep(for: .milliseconds(50))
         }
-        let port = try #require(banner.firstMatch(of: /0\.0\.0\.0:(\d+)/).map { String($0.output.1) }, "\(banner)")
-        #expect(banner.contains("Other machines: http://<this machine's network address>:\(port)"), "\(banner)")
+        try await Task.sleep(for: .milliseconds(200))  // the rest of the lines, written at once
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+        let banner = printed.text
+        let port = try #require(banner.firstMatch(of: /0\.0\.0\.0:(\d+)/).map { String($0.output.1) }, "\(banner)")
+        let offered = banner.matches(of: /Other machines: http:\/\/([^\s:]+):(\d+)/).map { ($0.output.1, $0.output.2) }
+        // A machine with no network but loopback gets how to find its address instead.
+        #expect(!offered.isEmpty || banner.contains("Other machines: http://<this machine's network address>:\(port) (find it with"), "\(banner)")
+        for (address, offeredPort) in offered {
+            #expect(offeredPort == port, "\(banner)")
+            #expect(!address.hasPrefix("127.") && address != "0.0.0.0", "\(banner)")
+        }
+        if let listed = Self.hostnameAddresses() {
+            for (address, _) in offered {
+                #expect(listed.contains(String(address)), "\(address) is not among `hostname -I`'s \(listed)")
+            }
+        }
     }
+
+    /// `hostname -I`'s addresses (Linux), nil where it cannot be run.
+    static func hostnameAddresses() -> [String]? {
+        #if os(Linux)
+            let hostname = Process()
+            hostname.executableURL = URL(fileURLWithPath: "/bin/hostname")
+            hostname.arguments = ["-I"]
+            let output = Pipe()
+            (hostname.standardOutput, hostname.standardError) = (output, Pipe())
+            guard (try? hostname.run()) != nil else { return nil }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            hostname.waitUntilExit()
+            guard hostname.terminationStatus == 0 else { return nil }
+            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+        #else
+            return nil
+        #endif
+    }
+}
+
+/// What a child process printed so far, appended from a pipe's handler thread.
+final class Printed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }

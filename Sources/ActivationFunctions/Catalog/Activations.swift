@@ -9,7 +9,7 @@ public enum Activations {
         // rectifiers
         ReLU.self, ReLU6.self, SquaredReLU.self, LeakyReLU.self, PReLU.self, RReLU.self,
         SReLU.self, PLU.self, APL.self,
-        ELU.self, CELU.self, SELU.self, ISRLU.self, ISRU.self,
+        ELU.self, CELU.self, SELU.self, ISRLU.self,
         // gated
         GELU.self, GELUTanh.self, QuickGELU.self, SiLU.self, HardSwish.self, Mish.self,
         // smooth rectifiers
@@ -18,7 +18,7 @@ public enum Activations {
         // sigmoid-like
         Sigmoid.self, LogSigmoid.self, HardSigmoid.self, SparseSigmoid.self, SymmetricSigmoid.self,
         LogLog.self, Tanh.self, LeCunTanh.self, HardTanh.self, SoftClipping.self, ArcTan.self,
-        ArSinH.self, Softsign.self, SQNL.self,
+        ArSinH.self, Softsign.self, ISRU.self, SQNL.self,
         // shrink
         TanhShrink.self, SoftShrink.self, HardShrink.self,
         // periodic and bumps

@@ -71,9 +71,9 @@ public struct ActivationInfo: Sendable, Encodable, Equatable {
 public enum Family: String, Sendable, Encodable, CaseIterable {
     /// Identity, steps and thresholds.
     case stepAndLinear = "step and linear"
-    /// S-shaped: sigmoid, tanh, arctan, softsign and their hard, scaled and log forms.
+    /// S-shaped: sigmoid, tanh, arctan, softsign, ISRU and their hard, scaled and log forms.
     case sigmoidLike = "sigmoid-like"
-    /// ReLU and its variants: leaky, parametric, learned (SReLU, APL), exponential and ISRU/ISRLU units.
+    /// ReLU and its variants: leaky, parametric, learned (SReLU, APL), exponential units and ISRLU.
     case rectifiers
     /// Smooth and mostly ReLU-like: softplus, squareplus, soft exponential, bent identity, LiSHT, eˣ.
     case smoothRectifiers = "smooth rectifiers"

@@ -146,15 +146,9 @@ struct LimitsView: Encodable {
         (maxBatchSize, maxSessions, maxBodyBytes) = (limits.maxBatchSize, limits.maxSessions, limits.maxBodyBytes)
         (maxStepEpochs, maxFramesPerSecond) = (PlaygroundSession.maxStepEpochs, limits.maxFramesPerSecond)
         (idleSeconds, unwatchedPauseSeconds) = (limits.idleSeconds, limits.unwatchedPauseSeconds)
-        (stepSeconds, stepWallSeconds) = (
-            Self.seconds(PlaygroundSession.stepTimeLimit), Self.seconds(PlaygroundSession.stepWallLimit)
-        )
+        (stepSeconds, stepWallSeconds) = (PlaygroundSession.stepTimeLimit.inSeconds, PlaygroundSession.stepWallLimit.inSeconds)
         activations = PlaygroundLimits.activationIDs
         (datasets, customDataset) = (PlaygroundLimits.planeDatasets, PlaygroundLimits.customDataset)
         errorCodes = Dictionary(uniqueKeysWithValues: PlaygroundError.Kind.allCases.map { ($0.code, $0.rawValue) })
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

@@ -93,7 +93,7 @@ extension PlaygroundSession {
     /// Pauses a playing session nobody has asked about for `unwatchedPause` (a tab closed without its
     /// `DELETE`, or hidden: the page stops pulling frames), saying why in the frame's pause.
     func pauseUnwatched() async {
-        let value = Double(unwatchedPause.components.seconds) + Double(unwatchedPause.components.attoseconds) / 1e18
+        let value = unwatchedPause.inSeconds
         let seconds = value == value.rounded() ? "\(Int(value))" : "\(value)"
         let unwatchedPause = self.unwatchedPause
         let paused = try? await withEngine { (engine, pause) -> Bool in

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// This machine's addresses that another machine on the network can open: what `serve --host 0.0.0.0`
+/// prints for a classroom, where 0.0.0.0 itself is only where the server listens.
+enum NetworkAddresses {
+    /// The IPv4 addresses of the interfaces that are up and not loopback, each once, in the system's order.
+    static func ipv4() -> [String] {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0, let list else { return [] }
+        defer { freeifaddrs(list) }
+        var found: [String] = []
+        for entry in sequence(first: list, next: { $0.pointee.ifa_next }) {
+            let flags = Int64(entry.pointee.ifa_flags)
+            guard let socketAddress = entry.pointee.ifa_addr, socketAddress.pointee.sa_family == sa_family_t(AF_INET),
+                flags & Int64(IFF_UP) != 0, flags & Int64(IFF_LOOPBACK) == 0
+            else { continue }
+            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+            let converted = socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { inet in
+                var address = inet.pointee.sin_addr
+                return inet_ntop(AF_INET, &address, &text, socklen_t(text.count)) != nil
+            }
+            let address = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if converted && !found.contains(address) { found.append(address) }
+        }
+        return found
+    }
+}
