@@ -65,12 +65,13 @@ struct TrainingThreadsTests {
         while !order.entries.contains("blocker") { try await Task.sleep(for: .milliseconds(5)) }
         // Both threads held: queue three urgent jobs of the flooder, then one background job of another.
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // Each queued before the next is added (a fixed sleep between them let a loaded machine reorder them).
             for index in 1...3 {
                 group.addTask { try await threads.run(.urgent, owner: flooder) { () throws(PlaygroundError) in order.append("A\(index)") } }
-                try await Task.sleep(for: .milliseconds(20))  // queued in this order
+                while threads.waiting < index { try await Task.sleep(for: .milliseconds(5)) }
             }
             group.addTask { try await threads.run(.background, owner: other) { () throws(PlaygroundError) in order.append("B") } }
-            try await Task.sleep(for: .milliseconds(20))
+            while threads.waiting < 4 { try await Task.sleep(for: .milliseconds(5)) }
             generalHeld.signal()  // the general thread goes on; the urgent one stays held
             try await group.waitForAll()
         }

@@ -84,6 +84,13 @@ final class TrainingThreads: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// How many jobs wait for a thread (a test queues jobs in a known order by waiting for this count).
+    var waiting: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return urgent.count + background.count
+    }
+
     /// The oldest urgent job whose owner has none running, else (unless `urgentOnly`) the oldest such
     /// background job, first among the owners other than `last` (the one this thread has just served),
     /// then among all; waits until there is one.
