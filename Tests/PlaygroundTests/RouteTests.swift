@@ -361,6 +361,19 @@ import Testing
             ) { response in
                 #expect(response.status == .unprocessableContent)
             }
+            // A hand edit of a number in the playground settings is named by its path (it got "a value
+            // does not fit its field", with no field: the decoder calls it "not valid JSON").
+            var edited = try #require(try JSONSerialization.jsonObject(with: Data(plain.utf8)) as? [String: Any])
+            var settings = try #require(edited["playground"] as? [String: Any])
+            settings["batchSize"] = 10.5
+            edited["playground"] = settings
+            try await client.execute(
+                uri: "/api/sessions/\(third)/model", method: .post, headers: .json,
+                body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: edited))
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("playground.batchSize: 10.5 does not fit the field"), "\(response.errorMessage)")
+            }
         }
     }
 }

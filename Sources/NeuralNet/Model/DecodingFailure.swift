@@ -75,34 +75,68 @@ public enum DecodingFailure {
     /// What is wrong with JSON that the decoder refused without saying where: this toolchain's
     /// `JSONDecoder` says "The given data was not valid JSON." both for a syntax error (named by
     /// `syntaxError(in:)`) and for a number that does not fit its field (−1 for a seed, 10.5 for a batch
-    /// size, 1e300 for a model file's version). The field is found by decoding the object again with
-    /// each of its keys whose value is a number in turn left out or set to 0. Each try decodes the whole
-    /// document, so the search runs only while the number of such keys times the document's size is at
-    /// most 1 MiB (a playground configuration of 16 KiB with 64 of them, or a model file of up to 1 MiB,
-    /// whose only number at the top is its version): about 4 MB of JSON work at most, on the server's
-    /// training threads too. An array, a number deeper down, or a larger document gets the general
-    /// message. (Under a flat limit of 16 KiB a 20 KB model file with a version of 1.5 got it too.)
+    /// size, 1e300 for a model file's version). The field is found by decoding the document again with
+    /// each of its numbers in turn left out or set to 0: the numbers of its objects, nested ones included
+    /// (`playground.batchSize` in an exported model), not those in arrays. Each try decodes the whole
+    /// document, so the search runs only while the count of such numbers times the document's size is
+    /// at most 1 MiB, and for at most 64 numbers (a playground configuration of 16 KiB, or a model file
+    /// of up to 1 MiB, whose numbers outside its arrays are its version and its playground settings):
+    /// about 4 MB of JSON work at most, on the server's training threads too. A number in an array, or a
+    /// larger document, gets the general message. (Under a flat limit of 16 KiB a 20 KB model file with
+    /// a version of 1.5 got it too.)
     package static func valueThatDoesNotFit<T: Decodable>(in data: Data, as type: T.Type) -> String {
         let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
             + "count or a seed is, within the field's range)"
-        guard data.count <= 1 << 20, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard data.count <= 1 << 20, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let numbers = numberPaths(in: object, atMost: min(64, (1 << 20) / max(data.count, 1)))
         else { return unknown }
-        let numbers = object.keys.filter { object[$0] is NSNumber }.sorted()
-        guard numbers.count <= 64, numbers.count * data.count <= 1 << 20 else { return unknown }
         func decodes(_ candidate: [String: Any]) -> Bool {
             guard let data = try? JSONSerialization.data(withJSONObject: candidate) else { return false }
             return (try? JSONDecoder().decode(T.self, from: data)) != nil
         }
-        for key in numbers {
-            var without = object, zero = object
-            without[key] = nil
-            zero[key] = 0
-            guard decodes(without) || decodes(zero) else { continue }
-            return "\(NumberText.excerpt(key, limit: 40)): \(String(describing: object[key]!).prefix(60)) does not fit "
-                + "the field (a whole number where one is expected, not below 0 where a count or a seed is, within "
-                + "the field's range)"
+        for path in numbers {
+            guard decodes(replacing(path[...], in: object, with: nil)) || decodes(replacing(path[...], in: object, with: 0))
+            else { continue }
+            let value = path.reduce(object as Any) { ($0 as? [String: Any])?[$1] ?? NSNull() }
+            return "\(NumberText.excerpt(path.joined(separator: "."), limit: 60)): \(String(describing: value).prefix(60)) "
+                + "does not fit the field (a whole number where one is expected, not below 0 where a count or a seed "
+                + "is, within the field's range)"
         }
         return unknown
+    }
+
+    /// The key paths of the numbers in `object` and in the objects within it down to 8 levels (not in
+    /// arrays), in key order, shallower first; nil when there are more than `limit`.
+    static func numberPaths(in object: [String: Any], atMost limit: Int) -> [[String]]? {
+        var paths: [[String]] = []
+        var level: [([String], [String: Any])] = [([], object)]
+        for _ in 0..<8 where !level.isEmpty {  // 8 levels: no configuration nests deeper
+            var next: [([String], [String: Any])] = []
+            for (prefix, object) in level {
+                for key in object.keys.sorted() {
+                    if object[key] is NSNumber {
+                        paths.append(prefix + [key])
+                        if paths.count > limit { return nil }
+                    } else if let inner = object[key] as? [String: Any] {
+                        next.append((prefix + [key], inner))
+                    }
+                }
+            }
+            level = next
+        }
+        return paths
+    }
+
+    /// `object` with the value at `path` replaced by `value` (nil: left out).
+    static func replacing(_ path: ArraySlice<String>, in object: [String: Any], with value: Any?) -> [String: Any] {
+        guard let key = path.first else { return object }
+        var copy = object
+        if path.count == 1 {
+            copy[key] = value
+        } else if let inner = object[key] as? [String: Any] {
+            copy[key] = replacing(path.dropFirst(), in: inner, with: value)
+        }
+        return copy
     }
 
     /// `layers[0].bias` for a coding path; `whole` for the empty path.

@@ -55,7 +55,13 @@ extension PlaygroundEngine {
         } catch let error as PlaygroundError {
             throw error
         } catch {
-            throw .bad("the playground settings in the file do not read: \(DecodingFailure.describe(error))")
+            // This toolchain's decoder calls a number that does not fit its field "not valid JSON" (the
+            // file is valid: ModelFile read it), with no path: find the number.
+            var reason = DecodingFailure.describe(error)
+            if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty {
+                reason = DecodingFailure.valueThatDoesNotFit(in: json, as: Extra.self)
+            }
+            throw .bad("the playground settings in the file do not read: \(reason)")
         }
         new.features = file.features ?? new.features
         let hidden = network.layers.dropLast()
