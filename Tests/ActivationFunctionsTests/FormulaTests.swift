@@ -146,6 +146,16 @@ struct FormulaTests {
         #expect(try Formula(parsing: "f(x; a=0) = x < 0 ? a/a : x").derivative(-1.0).isNaN)
         #expect(try Formula(parsing: "f(x; a=2) = x < 0 ? a/a : x").derivative(-1.0) == 0)
         #expect(try Formula(parsing: "f(x) = sqrt(x)").info.zeroCentred == .no)
+        // log's slope where log is undefined was 1/x's (−1 at x = −1, the slope of log|x|), and its
+        // measured range stopped at the last finite sample (−4.6) where log(0) is −∞.
+        let log = try Formula(parsing: "f(x) = log(x)")
+        #expect(log.derivative(-1.0).isNaN && log.derivative(-1 as Float).isNaN && log.derivative(2.0) == 0.5)
+        #expect(log.derivative(0.0) == .infinity)
+        #expect(log.info.outputRange == "[−∞, 2.3026] measured on [−10, 10] where f is defined", "\(log.info.outputRange)")
+        let log1p = try Formula(parsing: "f(x) = log1p(x)")
+        #expect(log1p.derivative(-3.0).isNaN && log1p.derivative(1.0) == 0.5)
+        #expect(try Formula(parsing: "f(x) = log(x^2 + 1)").derivative(-1.0) == -1, "defined everywhere, slope everywhere")
+        #expect(try Formula(parsing: "f(x) = exp(x)").info.outputRange == "[0, 22026.4658] measured on [−10, 10]")
         // Still a match where the formula is the catalog's function everywhere on [−10, 10].
         #expect(try Formula(parsing: "f(x) = max(x, 0)").catalogMatches().contains("relu"))
     }

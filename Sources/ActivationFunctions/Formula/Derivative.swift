@@ -27,8 +27,10 @@ extension Expression {
         switch f {
         case .negate: return .constant(-1)
         case .exp, .expm1: return .unary(.exp, u)
-        case .log: return .constant(1) / u
-        case .log1p: return .constant(1) / (.constant(1) + u)
+        // Undefined where the logarithm is: 1/u alone gave log(x) the slope of log|x| left of 0.
+        case .log: return .conditional(.less, u, .constant(0), .constant(.nan), .constant(1) / u)
+        case .log1p:
+            return .conditional(.less, u, .constant(-1), .constant(.nan), .constant(1) / (.constant(1) + u))
         case .sqrt: return .constant(1) / (.constant(2) * .unary(.sqrt, u))
         case .abs: return .unary(.sign, u)
         case .sign: return .constant(0)

@@ -53,14 +53,19 @@ struct FormulaProperties {
             kinks: kinks.map { .at($0) }, reference: "your formula; properties measured on [−10, 10]")
     }
 
-    /// "[−0.278, 10] measured on [−10, 10]".
+    /// "[−0.278, 10] measured on [−10, 10]"; an end is ∞ where a sample is (log(x) at 0: "[−∞, 2.3026]"),
+    /// and NaN samples are left out ("where f is defined").
     var range: String {
-        let finite = ys.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { return "no finite value on [−10, 10] (measured)" }
-        return "[\(Self.rounded(low)), \(Self.rounded(high))] measured on [−10, 10]"
+        let defined = ys.filter { !$0.isNaN }
+        guard defined.contains(where: \.isFinite), let low = defined.min(), let high = defined.max() else {
+            return "no finite value on [−10, 10] (measured)"
+        }
+        let where_ = defined.count < ys.count ? " where f is defined" : ""
+        return "[\(Self.rounded(low)), \(Self.rounded(high))] measured on [−10, 10]\(where_)"
     }
 
     static func rounded(_ v: Double) -> String {
+        guard v.isFinite else { return v < 0 ? "−∞" : "∞" }
         let text = (v * 1e4).rounded() / 1e4
         return text.shortDescription
     }
