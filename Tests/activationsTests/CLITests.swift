@@ -1,10 +1,11 @@
 import ActivationFunctions
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `activations` executable, as a user would.
 struct CLI {
-    struct Result {
+    struct Result: Sendable {
         let status: Int32
         let output: String
         let error: String
@@ -20,7 +21,14 @@ struct CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    static func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// Runs the executable on a thread of its own: waiting for it on the test runner's cooperative
+    /// threads (two on CI) held up the async tests of the run, past their time limits on a loaded machine.
+    static func run(_ arguments: [String], input: String? = nil) async throws -> Result {
+        try await onAThreadOfItsOwn { try runAndWait(arguments, input: input) }
+    }
+
+    /// `run` on the calling thread, for work timed on it (`Timing.scalingRatio`).
+    static func runAndWait(_ arguments: [String], input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -50,8 +58,8 @@ struct CLITests {
     }
 
     @Test("list --json carries every id with complete metadata")
-    func listJSON() throws {
-        let result = try CLI.run(["list", "--json"])
+    func listJSON() async throws {
+        let result = try await CLI.run(["list", "--json"])
         #expect(result.status == 0)
         let entries = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [[String: Any]]
         #expect(entries.map { $0["id"] as! String } == Activations.all.map { $0.info.id })
@@ -68,22 +76,22 @@ struct CLITests {
     }
 
     @Test("list --markdown has a row per function")
-    func listMarkdown() throws {
-        let result = try CLI.run(["list", "--markdown"])
+    func listMarkdown() async throws {
+        let result = try await CLI.run(["list", "--markdown"])
         #expect(result.output.split(separator: "\n").count == Activations.all.count + 2)
     }
 
     @Test("eval prints the shortest round-tripping form, one per line")
-    func eval() throws {
+    func eval() async throws {
         // relu passes positive inputs through unchanged, so the digits printed are the format's alone.
-        let result = try CLI.run(["eval", "relu", "3.720075976020836e-44", "0.1", "nan", "inf", "-inf"])
+        let result = try await CLI.run(["eval", "relu", "3.720075976020836e-44", "0.1", "nan", "inf", "-inf"])
         #expect(result.status == 0)
         #expect(result.output == "3.720075976020836e-44\n0.1\nnan\ninf\n0.0\n")
     }
 
     @Test("eval reads standard input, in float, with parameters and derivatives")
-    func evalOptions() throws {
-        let float = try CLI.run(["eval", "sigmoid", "--type", "float"], input: "-100\n 1  2\n")
+    func evalOptions() async throws {
+        let float = try await CLI.run(["eval", "sigmoid", "--type", "float"], input: "-100\n 1  2\n")
         // σ(−100), σ(1), σ(2) from mpmath; Float's σ is within 2.5 ulp, so compare within 4.
         let exact: [Double] = [3.7200759760208356e-44, 0.7310585786300049, 0.8807970779778823]
         let printed = float.output.split(separator: "\n").compactMap { Float(String($0)) }
@@ -91,15 +99,15 @@ struct CLITests {
         for (got, value) in zip(printed, exact) {
             #expect(abs(Double(got) - value) <= 4 * Double(Float(value).ulp), "σ printed \(got), exact \(value)")
         }
-        let leaky = try CLI.run(["eval", "leaky-relu", "--param", "slope=0.2", "--derivative", "--", "-1", "0", "1"])
+        let leaky = try await CLI.run(["eval", "leaky-relu", "--param", "slope=0.2", "--derivative", "--", "-1", "0", "1"])
         #expect(leaky.output == "0.2\n0.2\n1.0\n")
     }
 
     @Test("row functions: one row per line, spaces or commas")
-    func rows() throws {
-        let result = try CLI.run(["eval", "sparsemax"], input: "1 0.5 -1\n1,0.5,-1\n\n")
+    func rows() async throws {
+        let result = try await CLI.run(["eval", "sparsemax"], input: "1 0.5 -1\n1,0.5,-1\n\n")
         #expect(result.output == "0.75 0.25 0.0\n0.75 0.25 0.0\n\n")
-        let jacobian = try CLI.run(["eval", "softmax", "--derivative", "0", "0"])
+        let jacobian = try await CLI.run(["eval", "softmax", "--derivative", "0", "0"])
         #expect(jacobian.output == "0.25 -0.25\n-0.25 0.25\n\n")
     }
 
@@ -131,16 +139,16 @@ struct CLITests {
     ]
 
     @Test("bad input: a clear message on standard error, nothing on standard output, 64 or 65", arguments: failures)
-    func failure(_ failure: Failure) throws {
-        let result = try CLI.run(failure.arguments, input: failure.input)
+    func failure(_ failure: Failure) async throws {
+        let result = try await CLI.run(failure.arguments, input: failure.input)
         #expect(result.status == failure.status)
         #expect(result.output.isEmpty, "stdout: \(result.output)")
         #expect(result.error.contains(failure.mentions), "stderr: \(result.error)")
     }
 
     @Test("show prints formulas, properties, values and a plot", arguments: ["relu", "leaky-relu", "softmax", "gelu"])
-    func show(id: String) throws {
-        let result = try CLI.run(["show", id])
+    func show(id: String) async throws {
+        let result = try await CLI.run(["show", id])
         #expect(result.status == 0)
         #expect(result.output.contains("f′(x)") && result.output.contains("range"))
         #expect(result.output.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille plot")

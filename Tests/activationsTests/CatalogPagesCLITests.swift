@@ -5,10 +5,10 @@ import Testing
 @Suite("activations list --docc-pages")
 struct CatalogPagesCLITests {
     /// Writes the pages into a fresh temporary folder and reads them back by file name.
-    func writePages() throws -> [String: String] {
+    func writePages() async throws -> [String: String] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docc-pages-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try CLI.run(["list", "--docc-pages", folder.appendingPathComponent("Functions").path])
+        let result = try await CLI.run(["list", "--docc-pages", folder.appendingPathComponent("Functions").path])
         #expect(result.status == 0, "\(result.error)")
         let directory = folder.appendingPathComponent("Functions")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -19,8 +19,8 @@ struct CatalogPagesCLITests {
     }
 
     @Test("one page per catalog function, titled by its type, with its formula, derivative and command")
-    func onePagePerFunction() throws {
-        let pages = try writePages()
+    func onePagePerFunction() async throws {
+        let pages = try await writePages()
         #expect(pages.count == Activations.all.count)
         for definition in Activations.all {
             let name = "\(definition)"
@@ -34,8 +34,8 @@ struct CatalogPagesCLITests {
     }
 
     @Test("kink pages give PyTorch's derivative at the kink and either side of it")
-    func kinkConventions() throws {
-        let pages = try writePages()
+    func kinkConventions() async throws {
+        let pages = try await writePages()
         // PyTorch: relu′(0) = 0 (threshold_backward passes x > 0 only); leaky_relu′(0) = negative_slope = 0.01.
         #expect(
             pages["ReLU.md"]?.contains(
@@ -50,13 +50,13 @@ struct CatalogPagesCLITests {
     }
 
     @Test("a bad folder or a second output format is refused in words")
-    func refusals() throws {
+    func refusals() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("docc-file-\(UUID().uuidString)")
         try Data("x".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let intoFile = try CLI.run(["list", "--docc-pages", file.appendingPathComponent("pages").path])
+        let intoFile = try await CLI.run(["list", "--docc-pages", file.appendingPathComponent("pages").path])
         #expect(intoFile.status != 0 && intoFile.error.contains("is a file, not a folder"), "\(intoFile.error)")
-        let both = try CLI.run(["list", "--markdown", "--docc-pages", "pages"])
+        let both = try await CLI.run(["list", "--markdown", "--docc-pages", "pages"])
         #expect(both.status != 0 && both.error.contains("choose one of"), "\(both.error)")
     }
 }

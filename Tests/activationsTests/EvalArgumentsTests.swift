@@ -8,23 +8,23 @@ import Testing
 @Suite struct EvalArgumentsTests {
     static let limit = 10_000
 
-    @Test func theMostArgumentsAreReadInLinearTime() throws {
+    @Test func theMostArgumentsAreReadInLinearTime() async throws {
         func numbers(_ count: Int) -> [Int] { (0..<count).map { $0 - count / 2 } }
-        let result = try CLI.run(["eval", "relu"] + numbers(Self.limit).map(String.init))
+        let result = try await CLI.run(["eval", "relu"] + numbers(Self.limit).map(String.init))
         #expect(result.status == 0, "\(result.error)")
         let expected = numbers(Self.limit).map { "\(Double(max($0, 0)))" }
         #expect(result.output.split(separator: "\n").map(String.init) == expected)
         // An eighth of the limit against the limit, alternately on one clock (the work is in another
         // process, so wall time; load stretches both alike). See `Timing.scalingRatio` for the bound.
-        func run(_ count: Int) throws { _ = try CLI.run(["eval", "relu"] + numbers(count).map(String.init)) }
+        func run(_ count: Int) throws { _ = try CLI.runAndWait(["eval", "relu"] + numbers(count).map(String.init)) }
         let ratio = try Timing.scalingRatio(
             clock: .wall, small: { try run(Self.limit / 8) }, large: { try run(Self.limit) })
         print("\(Self.limit) arguments took \(ratio)× the wall time of \(Self.limit / 8)")
         #expect(ratio < Timing.linearBound, "\(Self.limit) arguments took \(ratio)× as long as \(Self.limit / 8)")
     }
 
-    @Test func moreThanTheLimitIsAnErrorPointingToStandardInput() throws {
-        let result = try CLI.run(["eval", "sigmoid", "--"] + (0...Self.limit).map { "\($0)" })
+    @Test func moreThanTheLimitIsAnErrorPointingToStandardInput() async throws {
+        let result = try await CLI.run(["eval", "sigmoid", "--"] + (0...Self.limit).map { "\($0)" })
         #expect(result.status == 64)
         #expect(result.output.isEmpty)
         #expect(
@@ -34,19 +34,19 @@ import Testing
     }
 
     /// Options between the numbers, negative numbers, and numbers after `--` keep their meaning.
-    @Test func optionsAmongTheNumbersStillCount() throws {
-        let result = try CLI.run([
+    @Test func optionsAmongTheNumbersStillCount() async throws {
+        let result = try await CLI.run([
             "eval", "leaky-relu", "-2", "--param", "slope=0.5", "4", "--type", "float", "--", "-6", "-inf",
         ])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output == "-1.0\n4.0\n-3.0\n-inf\n")
-        let derivative = try CLI.run(["eval", "relu", "-1", "2", "--derivative"])
+        let derivative = try await CLI.run(["eval", "relu", "-1", "2", "--derivative"])
         #expect(derivative.output == "0.0\n1.0\n", "\(derivative.error)")
     }
 
-    @Test func aMistypedOptionAmongTheNumbersIsNamed() throws {
+    @Test func aMistypedOptionAmongTheNumbersIsNamed() async throws {
         for arguments in [["eval", "relu", "1", "--derivatve", "2"], ["eval", "relu", "1", "--", "2", "--derivatve"]] {
-            let result = try CLI.run(arguments)
+            let result = try await CLI.run(arguments)
             #expect(result.status == 64 && result.error.contains("--derivatve"), "\(arguments): \(result.error)")
         }
     }

@@ -73,8 +73,8 @@ struct HardeningCLITests {
     ]
 
     @Test("refused with the status and a message that says what and where", arguments: failures)
-    func refused(_ failure: CLITests.Failure) throws {
-        let result = try CLI.run(failure.arguments, input: failure.input)
+    func refused(_ failure: CLITests.Failure) async throws {
+        let result = try await CLI.run(failure.arguments, input: failure.input)
         #expect(result.status == failure.status, "\(result.error)")
         #expect(result.error.contains(failure.mentions), "\(result.error)")
         #expect(
@@ -85,42 +85,42 @@ struct HardeningCLITests {
 
     /// `show` warned of a formula that is NaN everywhere; `plot` wrote an empty chart and said nothing.
     @Test("plot warns of a formula's NaN on standard error, as show does")
-    func plotWarnsOfNaN() throws {
-        let result = try CLI.run(["plot", "f(x) = sqrt(-1 - x*x)"])
+    func plotWarnsOfNaN() async throws {
+        let result = try await CLI.run(["plot", "f(x) = sqrt(-1 - x*x)"])
         #expect(result.status == 0 && result.output.contains("<svg"), "\(result.error)")
         #expect(result.error.contains("warning: f is NaN at 2001 of 2001 sample points"), "\(result.error)")
-        let fine = try CLI.run(["plot", "f(x) = x*x"])
+        let fine = try await CLI.run(["plot", "f(x) = x*x"])
         #expect(fine.status == 0 && fine.error.isEmpty, "\(fine.error)")
     }
 
     @Test("negative values after options are values: --param slope=-0.1, --range -3:3")
-    func negativeValues() throws {
-        let slope = try CLI.run(["eval", "leaky-relu", "--param", "slope=-0.1", "-2"])
+    func negativeValues() async throws {
+        let slope = try await CLI.run(["eval", "leaky-relu", "--param", "slope=-0.1", "-2"])
         #expect(slope.status == 64 && slope.error.contains("slope"), "\(slope.error)")
-        let range = try CLI.run(["plot", "relu", "--range", "-3:3"])
+        let range = try await CLI.run(["plot", "relu", "--range", "-3:3"])
         #expect(range.status == 0 && range.output.contains("<svg"), "\(range.error)")
     }
 
     @Test("a byte-order mark at the start of standard input is skipped")
-    func byteOrderMark() throws {
-        let result = try CLI.run(["eval", "relu"], input: "\u{FEFF}-1 2\n")
+    func byteOrderMark() async throws {
+        let result = try await CLI.run(["eval", "relu"], input: "\u{FEFF}-1 2\n")
         #expect(result.status == 0 && result.output == "0.0\n2.0\n", "\(result.error)")
     }
 
     @Test("a CSV with invalid UTF-8 or a huge integer label is named by line; warnings go to standard error")
-    func csvFiles() throws {
+    func csvFiles() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("harden-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let invalid = directory.appendingPathComponent("invalid.csv")
         try (Data("1,2,0\n3,4,1\n5,".utf8) + Data([0xFF, 0xFE]) + Data(",1\n".utf8)).write(to: invalid)
-        let bad = try CLI.run(["train", "--csv", invalid.path, "--epochs", "1"])
+        let bad = try await CLI.run(["train", "--csv", invalid.path, "--epochs", "1"])
         #expect(
             bad.status == 65 && bad.error.contains("line 3, column 2") && bad.error.contains("UTF-8"), "\(bad.error)")
         let huge = directory.appendingPathComponent("huge.csv")
         let rows = (0..<30).map { "\(Double($0) / 10),\(Double($0 % 5)),\($0 % 2)" } + ["1,1,9223372036854775807"]
         try Data(rows.joined(separator: "\n").utf8).write(to: huge)
-        let trained = try CLI.run(["train", "--csv", huge.path, "--epochs", "2", "--layers", "4"])
+        let trained = try await CLI.run(["train", "--csv", huge.path, "--epochs", "2", "--layers", "4"])
         #expect(trained.status == 0, "\(trained.error)")
         #expect(trained.error.contains("warning:") && trained.error.contains("9223372036854775807"), "\(trained.error)")
     }

@@ -8,8 +8,8 @@ import Testing
 @Suite("activations: a newcomer's findings")
 struct NewcomerCLITests {
     @Test("show --help: the formula paragraph reads as one sentence, without runs of spaces")
-    func showHelp() throws {
-        let result = try CLI.run(["show", "--help"])
+    func showHelp() async throws {
+        let result = try await CLI.run(["show", "--help"])
         #expect(result.status == 0)
         let text = result.output.split(whereSeparator: \.isNewline).joined(separator: " ")
         #expect(text.contains("parentheses, exp log log1p expm1"), "\(result.output)")
@@ -18,21 +18,21 @@ struct NewcomerCLITests {
     }
 
     @Test("show: a formula's parameter set with --param names the default written in the formula")
-    func formulaDefault() throws {
-        let set = try CLI.run(["show", "f(x; a=1.5) = x*sigmoid(a*x)", "--param", "a=2"])
+    func formulaDefault() async throws {
+        let set = try await CLI.run(["show", "f(x; a=1.5) = x*sigmoid(a*x)", "--param", "a=2"])
         #expect(set.status == 0, "\(set.error)")
         #expect(set.output.contains("a = 2  (default 1.5;"), "\(set.output)")
-        let unset = try CLI.run(["show", "f(x; a=1.5) = x*sigmoid(a*x)"])
+        let unset = try await CLI.run(["show", "f(x; a=1.5) = x*sigmoid(a*x)"])
         #expect(unset.output.contains("a = 1.5  (default;"), "\(unset.output)")
-        let none = try CLI.run(["show", "f(x; a) = a*x", "--param", "a=3"])
+        let none = try await CLI.run(["show", "f(x; a) = a*x", "--param", "a=3"])
         #expect(none.status == 0 && none.output.contains("a = 3  (no default;"), "\(none.output) \(none.error)")
         // One blank line between the parameters and the table of values, not two.
         #expect(!set.output.contains("\n\n\n"), "\(set.output)")
     }
 
     @Test("list: every row's properties start in the same column, cut formulas included")
-    func listAligned() throws {
-        let result = try CLI.run(["list"])
+    func listAligned() async throws {
+        let result = try await CLI.run(["list"])
         #expect(result.status == 0)
         // Rows are "  id (18) formula (44)  properties": the properties begin in column 66 on every row.
         let rows = result.output.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { Array($0) }
@@ -49,22 +49,22 @@ struct NewcomerCLITests {
             (["--optimizer", "adm"], "got 'adm'"), (["--initializer", "gloro"], "got 'gloro'"),
             (["--precision", "half"], "got 'half'"), (["--regularization", "l3"], "got 'l3'"),
         ])
-    func quotesBadName(_ arguments: [String], _ quoted: String) throws {
-        let result = try CLI.run(["train", "--dataset", "xor", "--epochs", "1"] + arguments)
+    func quotesBadName(_ arguments: [String], _ quoted: String) async throws {
+        let result = try await CLI.run(["train", "--dataset", "xor", "--epochs", "1"] + arguments)
         #expect(result.status == 64, "\(result.error)")
         #expect(result.error.contains(quoted), "\(result.error)")
         #expect(result.output.isEmpty)
     }
 
     @Test("train --csv: a bad cell is refused naming the file, the line and the column")
-    func csvErrorNamesFile() throws {
+    func csvErrorNamesFile() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("newcomer-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data("x1,x2,class\n1,2,0\n3,abc,1\n".utf8).write(to: file)
-        let result = try CLI.run(["train", "--csv", file.path, "--header", "--epochs", "1"])
+        let result = try await CLI.run(["train", "--csv", file.path, "--header", "--epochs", "1"])
         #expect(result.status == 65, "\(result.error)")
         #expect(result.error.contains("\(file.path): line 3, column 2"), "\(result.error)")
-        let label = try CLI.run(["train", "--csv", file.path, "--header", "--label", "klass", "--epochs", "1"])
+        let label = try await CLI.run(["train", "--csv", file.path, "--header", "--label", "klass", "--epochs", "1"])
         #expect(label.status == 64 && label.error.contains("\(file.path): "), "\(label.error)")
     }
 }

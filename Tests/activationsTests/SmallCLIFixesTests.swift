@@ -9,27 +9,27 @@ import Testing
 @Suite("activations experiment: small fixes")
 struct SmallCLIFixesTests {
     @Test("--seed -1 says what --seed takes, for experiment and report")
-    func negativeSeed() throws {
+    func negativeSeed() async throws {
         for arguments in [
             ["experiment", "linear-constant-gradient", "--seed", "-1"], ["report", "-o", "unused", "--seed", "-1"],
         ] {
-            let result = try CLI.run(arguments)
+            let result = try await CLI.run(arguments)
             #expect(result.status == 64, "\(arguments): \(result.error)")
             #expect(result.error.contains("--seed takes a whole number from 0 to 18446744073709551615; got -1"))
             #expect(!result.error.contains("Missing value"), "\(result.error)")
         }
-        let ok = try CLI.run(["experiment", "linear-constant-gradient", "--quick", "--seed", "18446744073709551615"])
+        let ok = try await CLI.run(["experiment", "linear-constant-gradient", "--quick", "--seed", "18446744073709551615"])
         #expect(ok.status == 0 && ok.output.contains("base seed 18446744073709551615"), "\(ok.error)")
     }
 
     @Test("--list with an id or with --all is refused, not ignored")
-    func listWithId() throws {
-        let withId = try CLI.run(["experiment", "--list", "relu-sparsity"])
+    func listWithId() async throws {
+        let withId = try await CLI.run(["experiment", "--list", "relu-sparsity"])
         #expect(
             withId.status == 64 && withId.error.contains("takes no id (got relu-sparsity)") && withId.output.isEmpty)
-        let withAll = try CLI.run(["experiment", "--list", "--all"])
+        let withAll = try await CLI.run(["experiment", "--list", "--all"])
         #expect(withAll.status == 64 && withAll.output.isEmpty)
-        #expect(try CLI.run(["experiment", "--list"]).status == 0)
+        #expect(try await CLI.run(["experiment", "--list"]).status == 0)
     }
 
     @Test("the report's total counts in grammar: 1 holds, 2 hold; 1 does not hold, 2 do not hold")
@@ -47,8 +47,8 @@ struct SmallCLIFixesTests {
     }
 
     @Test("--help says when an experiment is mixed or does not hold, and what a quick verdict is")
-    func help() throws {
-        let help = try CLI.run(["experiment", "--help"]).output.replacingOccurrences(of: "\n", with: " ")
+    func help() async throws {
+        let help = try await CLI.run(["experiment", "--help"]).output.replacingOccurrences(of: "\n", with: " ")
         #expect(help.contains("does not hold when none holds and none is mixed"))
         #expect(help.contains("is mixed otherwise"))
         #expect(help.contains("quick-run verdict"))

@@ -4,8 +4,8 @@ import Testing
 @Suite("activations train and predict")
 struct TrainCLITests {
     @Test("--json prints one object with the configuration and final scores")
-    func trainJSON() throws {
-        let result = try CLI.run(["train", "--dataset", "xor", "--layers", "8", "--epochs", "30", "--json"])
+    func trainJSON() async throws {
+        let result = try await CLI.run(["train", "--dataset", "xor", "--layers", "8", "--epochs", "30", "--json"])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
         for key in ["config", "epochs", "train_count", "test_count", "train", "test", "seconds_per_epoch"] {
@@ -16,15 +16,15 @@ struct TrainCLITests {
     }
 
     @Test("regression reports a null accuracy")
-    func regressionJSON() throws {
-        let result = try CLI.run(["train", "--dataset", "reg-plane", "--layers", "4", "--epochs", "3", "--json"])
+    func regressionJSON() async throws {
+        let result = try await CLI.run(["train", "--dataset", "reg-plane", "--layers", "4", "--epochs", "3", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
         #expect((object["train"] as! [String: Any])["accuracy"] is NSNull)
     }
 
     @Test("plain lines and a summary with per-layer gradient flow and unit health")
-    func summary() throws {
-        let result = try CLI.run([
+    func summary() async throws {
+        let result = try await CLI.run([
             "train", "--dataset", "circle", "--layers", "8,8", "--activation", "sigmoid", "--epochs", "20",
         ])
         #expect(result.status == 0)
@@ -35,12 +35,12 @@ struct TrainCLITests {
     }
 
     @Test("save, then predict from standard input")
-    func savePredict() throws {
+    func savePredict() async throws {
         let model = FileManager.default.temporaryDirectory.appendingPathComponent("xor-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: model) }
-        let train = try CLI.run(["train", "--dataset", "xor", "--layers", "8", "--epochs", "60", "--save", model])
+        let train = try await CLI.run(["train", "--dataset", "xor", "--layers", "8", "--epochs", "60", "--save", model])
         #expect(train.status == 0)
-        let predict = try CLI.run(["predict", "--model", model], input: "2,2\n-2,2\n")
+        let predict = try await CLI.run(["predict", "--model", model], input: "2,2\n-2,2\n")
         let lines = predict.output.split(separator: "\n")
         #expect(lines.count == 3 && lines[0] == "class,p(-1),p(+1)")
         #expect(lines[1].hasPrefix("+1,") && lines[2].hasPrefix("-1,"))
@@ -60,8 +60,8 @@ struct TrainCLITests {
     ]
 
     @Test("bad input: a message on standard error, nothing on standard output", arguments: failures)
-    func failure(_ failure: CLITests.Failure) throws {
-        let result = try CLI.run(failure.arguments, input: failure.input)
+    func failure(_ failure: CLITests.Failure) async throws {
+        let result = try await CLI.run(failure.arguments, input: failure.input)
         #expect(result.status == failure.status)
         #expect(result.output.isEmpty)
         #expect(result.error.contains(failure.mentions), "stderr: \(result.error)")
@@ -71,10 +71,10 @@ struct TrainCLITests {
 @Suite("activations train --report")
 struct TrainReportTests {
     @Test("writes an HTML page with the charts, including the decision boundary for 2-D data")
-    func report() throws {
+    func report() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try CLI.run([
+        let result = try await CLI.run([
             "train", "--dataset", "circle", "--layers", "8,8", "--epochs", "10", "--report", directory.path,
         ])
         #expect(result.status == 0)
@@ -90,8 +90,8 @@ struct TrainReportTests {
 @Suite("activations bench --training")
 struct TrainingBenchCLITests {
     @Test("prints one JSON object per benchmark with the keys the issue names (timings are not asserted)")
-    func keys() throws {
-        let result = try CLI.run(["bench", "--training", "--json", "--samples", "1"])
+    func keys() async throws {
+        let result = try await CLI.run(["bench", "--training", "--json", "--samples", "1"])
         #expect(result.status == 0)
         let objects = try result.output.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -109,8 +109,8 @@ struct TrainingBenchCLITests {
 @Suite("activations bench")
 struct KernelBenchCLITests {
     @Test("--json prints one object per (function, n, direction) with the issue's keys; --cpu-time names its clock")
-    func keys() throws {
-        let result = try CLI.run([
+    func keys() async throws {
+        let result = try await CLI.run([
             "bench", "relu", "softmax", "--n", "4096", "--backward", "--json", "--samples", "1", "--cpu-time",
         ])
         #expect(result.status == 0)
@@ -128,8 +128,8 @@ struct KernelBenchCLITests {
     }
 
     @Test("--cpu-time with --training is refused, saying why")
-    func cpuTimeWithTraining() throws {
-        let result = try CLI.run(["bench", "--training", "--cpu-time"])
+    func cpuTimeWithTraining() async throws {
+        let result = try await CLI.run(["bench", "--training", "--cpu-time"])
         #expect(result.status != 0)
         #expect(result.error.contains("--cpu-time applies to the kernel benchmarks"), "stderr: \(result.error)")
     }
