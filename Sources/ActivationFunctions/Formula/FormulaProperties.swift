@@ -60,8 +60,8 @@ struct FormulaProperties {
         guard defined.contains(where: \.isFinite), let low = defined.min(), let high = defined.max() else {
             return "no finite value on [−10, 10] (measured)"
         }
-        let where_ = defined.count < ys.count ? " where f is defined" : ""
-        return "[\(Self.rounded(low)), \(Self.rounded(high))] measured on [−10, 10]\(where_)"
+        let definedOnly = defined.count < ys.count ? " where f is defined" : ""
+        return "[\(Self.rounded(low)), \(Self.rounded(high))] measured on [−10, 10]\(definedOnly)"
     }
 
     static func rounded(_ v: Double) -> String {
