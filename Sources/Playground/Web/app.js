@@ -227,8 +227,11 @@ function receive(frame, decoded) {
   S.lastPause = frame.pause;
   if (frame.run !== S.run) { S.run = frame.run; S.records = []; }
   if (frame.records.length) {
-    const first = frame.records[0].epoch;
-    S.records = S.records.filter(r => r.epoch < first).concat(frame.records);
+    // Appended in place (the loss chart keeps what it made of the records before): only records that
+    // come again from an earlier epoch (after a step back) make a new list.
+    const first = frame.records[0].epoch, last = S.records[S.records.length - 1];
+    if (last && last.epoch >= first) S.records = S.records.filter(r => r.epoch < first);
+    S.records.push(...frame.records);
     // Thinned as the server thins its history: the charts' cost stays bounded however long the run.
     if (S.records.length > 2000) S.records = S.records.filter((r, i) => i % 2 === 0 || i === S.records.length - 1);
   }

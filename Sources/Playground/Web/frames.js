@@ -20,11 +20,13 @@ function decodeGrids(frame, grid) {
 /** A JSON frame's grids (base64), as a session's first answer carries them. */
 export const decodeJSONFrame = frame => decodeGrids(frame, g => decodeGrid(g));
 
+const utf8 = new TextDecoder();
+
 /** A binary frame: {number, frame, decoded, grids}; a grid sent as `same` is taken from `previous`,
  * the grids of the frame acknowledged (by place); `grids` is this frame's, for the next one. */
 export function decodeBinaryFrame(buffer, previous) {
   const length = new DataView(buffer).getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)));
+  const header = JSON.parse(utf8.decode(new Uint8Array(buffer, 4, length)));
   const body = new Uint8Array(buffer, 4 + length), grids = {};
   const decoded = decodeGrids(header.frame, (g, place) => {
     const grid = g.same ? previous[place] : gridFromBytes(g, body);

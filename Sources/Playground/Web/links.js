@@ -23,14 +23,14 @@ export class LinkRaster {
 
   /** Draws `links` ({curve: [x1, y1, mx, x2, y2] in CSS pixels, rgb: [r, g, b], width: CSS pixels,
    * alpha}) on a width×height image filled with `background` ([r, g, b]), `ratio` device pixels per
-   * CSS pixel; returns it. */
-  draw(links, width, height, ratio, background) {
+   * CSS pixel, its top left corner at `origin` ([x, y], CSS pixels); returns it. */
+  draw(links, width, height, ratio, background, origin = [0, 0]) {
     if (width !== this.width || height !== this.height || ratio !== this.ratio) this.resize(width, height, ratio);
-    const [r, g, b] = background;
+    const [r, g, b] = background, [left, top] = origin;
     this.words.fill(r | g << 8 | b << 16 | 255 << 24);
     for (const link of links) {
-      const band = this.band(link.curve[0] * ratio, link.curve[3] * ratio);
-      if (band.n > 0) this.paint(link, band, ratio);
+      const band = this.band((link.curve[0] - left) * ratio, (link.curve[3] - left) * ratio);
+      if (band.n > 0) this.paint(link, band, ratio, top);
     }
     return this.image;
   }
@@ -41,9 +41,10 @@ export class LinkRaster {
     this.words = new Int32Array(this.image.data.buffer);  // Int32: every word stays a small integer to V8
   }
 
-  /** One link, column by column: in each, the pixels within half the width (and half a pixel) of the curve. */
-  paint(link, band, ratio) {
-    const H = this.height, W = this.width, words = this.words, y1 = link.curve[1] * ratio, dy = (link.curve[4] - link.curve[1]) * ratio;
+  /** One link, column by column: in each, the pixels within half the width (and half a pixel) of the
+   * curve; `imageTop` is the image's top edge in the curve's CSS pixels. */
+  paint(link, band, ratio, imageTop) {
+    const H = this.height, W = this.width, words = this.words, y1 = (link.curve[1] - imageTop) * ratio, dy = (link.curve[4] - link.curve[1]) * ratio;
     const half = link.width * ratio / 2, reach = half + 0.5, [cr, cg, cb] = link.rgb, { h, slope, cover } = band;
     for (let k = 0; k < band.n; k++) {
       const yc = y1 + dy * h[k], s = dy * slope[k], secant = Math.sqrt(1 + s * s), across = 1 / secant, extent = reach * secant;

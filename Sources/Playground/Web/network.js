@@ -48,14 +48,12 @@ export class NetworkView {
     // it only take the pointer (a title, a click to edit), and the neurons' boxes (transparent) the
     // hover and the bias. Restyling 371 SVG paths every frame cost Chromium 50–90 ms of style
     // recalculation per frame on the 16×16 preset; the canvas redraws them in about a millisecond.
-    this.canvas = document.createElement('canvas');
-    this.canvas.className = 'links'; this.canvas.style.width = width + 'px'; this.canvas.style.height = height + 'px';
-    this.canvas.getContext('2d', { alpha: false });  // opaque: painted on the page's background (LinkRaster)
+    const x = c => left + c * colW + (colW - S) / 2;
+    const y = (i, n) => top + (most - n) * (S + gap) / 2 + i * (S + gap);
+    this.canvas = linksCanvas(drawnBox(x(0) + S, x(columns - 1) + S, top, y(most - 1, most) + S, width, height));
     this.svg = document.createElementNS(SVG, 'svg');
     this.svg.setAttribute('width', width); this.svg.setAttribute('height', height); this.svg.classList.add('links');
     this.root.append(this.canvas, this.svg);
-    const x = c => left + c * colW + (colW - S) / 2;
-    const y = (i, n) => top + (most - n) * (S + gap) / 2 + i * (S + gap);
     // features
     this.inputNodes = {};
     FEATURES.forEach((f, i) => {
@@ -228,13 +226,14 @@ export class NetworkView {
    * hovered one on top in the ink colour, then the neurons' thumbnails inside their boxes (inside the
    * 1 px border, as a canvas filling the box used to be). */
   paintLinks() {
-    const { ctx, w } = sharpContext(this.canvas), ratio = this.canvas.width / w;
+    const { ctx, w } = sharpContext(this.canvas), ratio = this.canvas.width / w, { left, top } = this.canvas.box;
     const background = themed('bg'), size = [this.canvas.width, this.canvas.height, ratio, background].join();
     if (!this.linkImage || this.linkImageSize !== size) {
-      this.linkImage = this.raster.draw(this.links.map(path => path.info).filter(Boolean), this.canvas.width, this.canvas.height, ratio, rgb(background));
+      this.linkImage = this.raster.draw(this.links.map(path => path.info).filter(Boolean), this.canvas.width, this.canvas.height, ratio, rgb(background), [left, top]);
       this.linkImageSize = size;
     }
     ctx.putImageData(this.linkImage, 0, 0);
+    ctx.translate(-left, -top);  // below, the diagram's coordinates
     const hovered = this.links[this.hoveredLink];
     if (hovered && hovered.info) {
       const [x1, y1, mx, x2, y2] = hovered.curve;
@@ -250,6 +249,26 @@ export class NetworkView {
       if (el.bias.colour) { ctx.fillStyle = el.bias.colour; ctx.fillRect(el.at[0] + border - 6, el.at[1] + this.S - border - 4, 8, 8); }
     });
   }
+}
+
+/** The part of the diagram that the links' canvas draws on, in the diagram's CSS pixels: from the
+ * inputs' right edge to the outputs' right edge (`x0`, `x1`), from the top of the tallest column to its
+ * bottom (`y0`, `y1`), with a margin for what reaches past the boxes (a bias box 4 px below and 6 px
+ * left of its unit, half the hovered link's width), within the diagram (`width` × `height`). */
+function drawnBox(x0, x1, y0, y1, width, height) {
+  const margin = 6, left = Math.max(0, Math.floor(x0 - margin)), top = Math.max(0, Math.floor(y0 - margin));  // whole pixels: not resampled
+  return { left, top, width: Math.min(width, Math.ceil(x1 + margin)) - left, height: Math.min(height, Math.ceil(y1 + margin)) - top };
+}
+
+/** The canvas of the links and the units' thumbnails, covering `box` only. Around it there is nothing
+ * but the page's background: a canvas the diagram's size (452×630 on the 16×16 preset, twice this
+ * one) made every frame fill, copy and hand to the compositor twice as many pixels. */
+function linksCanvas(box) {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'links'; canvas.box = box;
+  Object.assign(canvas.style, { left: box.left + 'px', top: box.top + 'px', width: box.width + 'px', height: box.height + 'px' });
+  canvas.getContext('2d', { alpha: false });  // opaque: painted on the page's background (LinkRaster)
+  return canvas;
 }
 
 /** An output unit's class: its colour and name, right of the unit. */

@@ -11,12 +11,28 @@ const recordAt = (records, epoch) => records.find(r => r.epoch === epoch);
 /** Training loss grey, test loss in the ink colour (TensorFlow Playground's); returns the record
  * at the hovered epoch, if any. */
 export function drawLoss(canvas, records, hoverAt = null) {
+  const { train, test } = lossSeries(records);
   const epoch = lineChart(canvas, [
-    { values: records.map(r => [r.epoch, r.trainLoss]), colour: themed('loss-train'), label: 'training' },
-    { values: records.filter(r => r.testLoss != null).map(r => [r.epoch, r.testLoss]), colour: themed('loss-test'), label: 'test' },
+    { values: train, colour: themed('loss-train'), label: 'training' },
+    { values: test, colour: themed('loss-test'), label: 'test' },
   ], { xLabel: '', yMin: 0, hoverAt });
   return epoch === null ? null : recordAt(records, epoch);
 }
+
+/** The loss chart's [epoch, loss] points, carried from frame to frame: a frame adds a record or two
+ * to the list (app.js appends in place), and mapping all of a long run's 2000 records again made 4000
+ * arrays a frame. A new list (a new run, thinned, or rewound) is mapped afresh. */
+function lossSeries(records) {
+  const kept = keptLossSeries;
+  if (kept.records !== records || kept.count > records.length) Object.assign(kept, { records, count: 0, train: [], test: [] });
+  for (; kept.count < records.length; kept.count++) {
+    const r = records[kept.count];
+    kept.train.push([r.epoch, r.trainLoss]);
+    if (r.testLoss != null) kept.test.push([r.epoch, r.testLoss]);
+  }
+  return kept;
+}
+const keptLossSeries = {};
 
 /** One line per layer; the legend gives each layer's value at the hovered epoch, else the last. */
 export function drawGradients(canvas, legend, records, hoverAt = null) {
