@@ -9,7 +9,8 @@
 /// This machine's addresses that another machine on the network can open: what `serve --host 0.0.0.0`
 /// prints for a classroom, where 0.0.0.0 itself is only where the server listens.
 enum NetworkAddresses {
-    /// The IPv4 addresses of the interfaces that are up and not loopback, each once, in the system's order.
+    /// The IPv4 addresses of the interfaces that are up and connected (running: not a bridge with nothing
+    /// on it) and not loopback, each once, in the system's order.
     static func ipv4() -> [String] {
         var list: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&list) == 0, let list else { return [] }
@@ -18,7 +19,7 @@ enum NetworkAddresses {
         for entry in sequence(first: list, next: { $0.pointee.ifa_next }) {
             let flags = Int64(entry.pointee.ifa_flags)
             guard let socketAddress = entry.pointee.ifa_addr, socketAddress.pointee.sa_family == sa_family_t(AF_INET),
-                flags & Int64(IFF_UP) != 0, flags & Int64(IFF_LOOPBACK) == 0
+                flags & Int64(IFF_UP) != 0, flags & Int64(IFF_RUNNING) != 0, flags & Int64(IFF_LOOPBACK) == 0
             else { continue }
             var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             let converted = socketAddress.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { inet in
@@ -29,5 +30,14 @@ enum NetworkAddresses {
             if converted && !found.contains(address) { found.append(address) }
         }
         return found
+    }
+
+    /// Whether `host` is the address of every network (0.0.0.0, ::, and their other spellings: 0, ::0).
+    static func isWildcard(_ host: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return v4.s_addr == 0 }
+        if inet_aton(host, &v4) != 0 { return v4.s_addr == 0 }  // the short forms the listener takes too ("0")
+        guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
+        return withUnsafeBytes(of: &v6) { $0.allSatisfy { $0 == 0 } }
     }
 }

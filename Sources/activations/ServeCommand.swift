@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// address is where the server listens, not an address another machine can open. The addresses are
     /// this machine's IPv4 ones (`NetworkAddresses`); with none found, how to find one.
     static func networkNote(host: String, address: String, addresses: [String] = NetworkAddresses.ipv4()) -> String? {
-        guard ["0.0.0.0", "::", "[::]"].contains(host), let port = address.split(separator: ":").last else { return nil }
+        guard NetworkAddresses.isWildcard(host), let port = address.split(separator: ":").last else { return nil }
         guard addresses.isEmpty else {
             return addresses.map { "Other machines: http://\($0):\(port)\n" }.joined()
         }

@@ -374,6 +374,17 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("playground.batchSize: 10.5 does not fit the field"), "\(response.errorMessage)")
             }
+            // The same in a large export (points make it so): a search over the whole file gave up at about
+            // 80 KB; the settings are searched on their own.
+            edited["addedPoints"] = (0..<4000).map { ["x1": Double($0) / 1000, "x2": -1.25, "label": Double($0 % 2)] }
+            let large = try JSONSerialization.data(withJSONObject: edited)
+            #expect(large.count > 100_000, "\(large.count) bytes")
+            try await client.execute(
+                uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(data: large)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.errorMessage.contains("playground.batchSize: 10.5 does not fit the field"), "\(response.errorMessage)")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ActivationFunctions
+import Dispatch
 import Foundation
 import Testing
 import TestSupport
@@ -9,6 +10,8 @@ struct CLI {
         let status: Int32
         let output: String
         let error: String
+        /// From the process's launch to its exit (not the wait for a slot before it).
+        let seconds: Double
     }
 
     static let executable: URL = {
@@ -23,12 +26,21 @@ struct CLI {
 
     /// Runs the executable on a thread of its own: waiting for it on the test runner's cooperative
     /// threads (two on CI) held up the async tests of the run, past their time limits on a loaded machine.
+    /// At most `slots` run at once, as many as there are cores: the cooperative threads had bounded them
+    /// so, and some 70 CLI tests launched together would load the machine for every other test.
     static func run(_ arguments: [String], input: String? = nil) async throws -> Result {
-        try await onAThreadOfItsOwn { try runAndWait(arguments, input: input) }
+        try await onAThreadOfItsOwn {
+            slots.wait()
+            defer { slots.signal() }
+            return try runAndWait(arguments, input: input)
+        }
     }
+
+    private static let slots = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     /// `run` on the calling thread, for work timed on it (`Timing.scalingRatio`).
     static func runAndWait(_ arguments: [String], input: String? = nil) throws -> Result {
+        let start = ContinuousClock.now
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -44,9 +56,11 @@ struct CLI {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let elapsed = ContinuousClock.now - start
         return Result(
             status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            error: String(decoding: err, as: UTF8.self))
+            error: String(decoding: err, as: UTF8.self),
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
 }
 

@@ -87,12 +87,15 @@ struct ExperimentCLITests {
                 "cannot write the report into /sys/activationlab-report"
             ),
         ] {
-            let start = Date()
             let result = try await CLI.run(arguments)
             #expect(result.status == 64 && result.error.contains(mentions), "\(arguments): \(result.error)")
             #expect(result.error.contains("takes no new file or folder") && result.output.isEmpty, "\(result.error)")
+            // Refused before the first experiment: no progress line (the report's), and nothing like the
+            // minutes relu-sparsity takes in a debug build (the process's own time: the wait for a test
+            // slot is not in it; a bound of 10 s on the whole call failed at 53 s on a machine running
+            // two test suites).
             #expect(!result.error.contains("[ 1/"), "an experiment ran first: \(result.error)")
-            #expect(Date().timeIntervalSince(start) < 10)
+            #expect(result.seconds < 60, "\(arguments) took \(result.seconds) s")
         }
         // A folder that does take files is accepted, and nothing is left behind by the check.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writable-\(UUID().uuidString)")

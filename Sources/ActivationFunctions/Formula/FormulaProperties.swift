@@ -54,13 +54,13 @@ struct FormulaProperties {
     }
 
     /// "[−0.278, 10] measured on [−10, 10]"; an end is ∞ where a sample is (log(x) at 0: "[−∞, 2.3026]"),
-    /// and NaN samples are left out ("where f is defined").
+    /// and NaN samples are left out ("where f is a number": undefined there, or ∞/∞ of an overflow).
     var range: String {
         let defined = ys.filter { !$0.isNaN }
         guard defined.contains(where: \.isFinite), let low = defined.min(), let high = defined.max() else {
             return "no finite value on [−10, 10] (measured)"
         }
-        let definedOnly = defined.count < ys.count ? " where f is defined" : ""
+        let definedOnly = defined.count < ys.count ? " where f is a number" : ""
         return "[\(Self.rounded(low)), \(Self.rounded(high))] measured on [−10, 10]\(definedOnly)"
     }
 

@@ -80,11 +80,13 @@ public enum DecodingFailure {
     /// (`playground.batchSize` in an exported model), not those in arrays. Each try decodes the whole
     /// document, so the search runs only while the count of such numbers times the document's size is
     /// at most 1 MiB, and for at most 64 numbers (a playground configuration of 16 KiB, or a model file
-    /// of up to 1 MiB, whose numbers outside its arrays are its version and its playground settings):
-    /// about 4 MB of JSON work at most, on the server's training threads too. A number in an array, or a
+    /// of up to 1 MiB, whose only number at its top is its version; the playground searches an exported
+    /// model's settings on their own, as its uploaded points make the file large): about 4 MB of JSON
+    /// work at most, on the server's training threads too. A number in an array, or a
     /// larger document, gets the general message. (Under a flat limit of 16 KiB a 20 KB model file with
     /// a version of 1.5 got it too.)
-    package static func valueThatDoesNotFit<T: Decodable>(in data: Data, as type: T.Type) -> String {
+    /// `within` names the document's place in a larger one (`playground`), put before the field's path.
+    package static func valueThatDoesNotFit<T: Decodable>(in data: Data, as type: T.Type, within: String? = nil) -> String {
         let unknown = "a value does not fit its field (a whole number where one is expected, not below 0 where a "
             + "count or a seed is, within the field's range)"
         guard data.count <= 1 << 20, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -98,7 +100,8 @@ public enum DecodingFailure {
             guard decodes(replacing(path[...], in: object, with: nil)) || decodes(replacing(path[...], in: object, with: 0))
             else { continue }
             let value = path.reduce(object as Any) { ($0 as? [String: Any])?[$1] ?? NSNull() }
-            return "\(NumberText.excerpt(path.joined(separator: "."), limit: 60)): \(String(describing: value).prefix(60)) "
+            let field = ((within.map { [$0] } ?? []) + path).joined(separator: ".")
+            return "\(NumberText.excerpt(field, limit: 60)): \(String(describing: value).prefix(60)) "
                 + "does not fit the field (a whole number where one is expected, not below 0 where a count or a seed "
                 + "is, within the field's range)"
         }

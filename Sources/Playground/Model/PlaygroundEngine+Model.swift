@@ -29,6 +29,20 @@ extension PlaygroundEngine {
         var uploadedPoints: UploadedPoints?
     }
 
+    /// Which number of a model file's playground part does not fit its field: searched in the settings
+    /// alone when they are what does not read (a search over the whole file decodes it once per number,
+    /// and uploaded points make an export large: at 140 KB it gave up), else in the file.
+    private static func numberThatDoesNotFit(in json: Data) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any],
+            let settings = object["playground"] as? [String: Any],
+            let data = try? JSONSerialization.data(withJSONObject: settings),
+            (try? JSONDecoder().decode(PlaygroundConfig.self, from: data)) == nil
+        {
+            return DecodingFailure.valueThatDoesNotFit(in: data, as: PlaygroundConfig.self, within: "playground")
+        }
+        return DecodingFailure.valueThatDoesNotFit(in: json, as: Extra.self)
+    }
+
     /// Loads an exported model (or any `train --save` file with 2-D inputs and features): its
     /// configuration, its normalisation and its weights, which become the ones Reset returns to.
     public mutating func importModel(_ json: Data) throws(PlaygroundError) {
@@ -59,7 +73,7 @@ extension PlaygroundEngine {
             // file is valid: ModelFile read it), with no path: find the number.
             var reason = DecodingFailure.describe(error)
             if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty {
-                reason = DecodingFailure.valueThatDoesNotFit(in: json, as: Extra.self)
+                reason = Self.numberThatDoesNotFit(in: json)
             }
             throw .bad("the playground settings in the file do not read: \(reason)")
         }
