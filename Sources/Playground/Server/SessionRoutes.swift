@@ -15,6 +15,9 @@ struct SessionRoutes: Sendable {
         var change: PlaygroundEngine.Change?
         /// Epochs a step trained (fewer than asked when it reached its time limit or paused).
         var trained: Int?
+        /// Seconds the step trained, the time its limit counts (`stepSeconds` in `/api/limits`); its
+        /// waits for a training thread are not in it.
+        var trainingSeconds: Double?
     }
 
     struct Created: Encodable {
@@ -78,8 +81,10 @@ struct SessionRoutes: Sendable {
         sessions.post(":id/step") { request, context in
             let session = try await store.session(context.parameters.require("id"))
             let epochs = try Query.integer("epochs", request, in: 1...PlaygroundSession.maxStepEpochs) ?? 1
-            let trained = try await session.step(epochs: epochs)
-            return Reply.json(Self.status(session, trained: trained))
+            let (trained, training) = try await session.timedStep(epochs: epochs)
+            var status = Self.status(session, trained: trained)
+            status.trainingSeconds = training.inSeconds
+            return Reply.json(status)
         }
         addControls(to: sessions, limit: limit)
     }

@@ -53,6 +53,14 @@ extension PlaygroundSession {
     /// its start (by default `stepWallLimit`, or the time limit if longer), trained or not (many
     /// sessions stepping at once on few threads).
     func step(epochs: Int, timeLimit: Duration, wallLimit: Duration? = nil) async throws(PlaygroundError) -> Int {
+        try await timedStep(epochs: epochs, timeLimit: timeLimit, wallLimit: wallLimit).trained
+    }
+
+    /// `step(epochs:timeLimit:wallLimit:)`, and the time its slices trained, the count the time limit
+    /// applies to (the step's answer gives it: the request's own time adds the waits for a thread).
+    func timedStep(
+        epochs: Int, timeLimit: Duration = stepTimeLimit, wallLimit: Duration? = nil
+    ) async throws(PlaygroundError) -> (trained: Int, training: Duration) {
         // From the start: the check below is a job that can wait for a thread too.
         let wallDeadline = ContinuousClock.now + (wallLimit ?? max(timeLimit, Self.stepWallLimit))
         stop()
@@ -69,7 +77,7 @@ extension PlaygroundSession {
             (trained, remaining, first) = (trained + done, remaining - done, false)
             if paused { break }
         }
-        return trained
+        return (trained, clock.spent)
     }
 
     private func playLoop(interval: Duration) async {
@@ -231,7 +239,7 @@ extension PlaygroundEngine {
 final class TrainingClock: @unchecked Sendable {  // every field behind `lock`
     private let lock = NSLock()
     private let limit: Duration
-    private var spent = Duration.zero
+    private var finished = Duration.zero  // by the slices that have stopped
     private var since: ContinuousClock.Instant?
 
     init(limit: Duration) { self.limit = limit }
@@ -242,11 +250,15 @@ final class TrainingClock: @unchecked Sendable {  // every field behind `lock`
     /// The slice stopped running.
     func stop() {
         lock.withLock {
-            if let since { spent += .now - since }
+            if let since { finished += .now - since }
             since = nil
         }
     }
 
+    /// The time the slices have run so far, the running one's included.
+    var spent: Duration { lock.withLock { spentSoFar } }
+    private var spentSoFar: Duration { finished + (since.map { .now - $0 } ?? .zero) }
+
     /// Whether the time spent so far, the running slice's included, is within the limit.
-    var inTime: Bool { lock.withLock { spent + (since.map { .now - $0 } ?? .zero) < limit } }
+    var inTime: Bool { lock.withLock { spentSoFar < limit } }
 }
