@@ -272,10 +272,8 @@ import Testing
         within limit: Duration, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: @escaping @Sendable () throws -> Bool
     ) async throws {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if try await onAThreadOfItsOwn(condition) { return }
-            try await Task.sleep(for: .milliseconds(50))
+        guard try await !poll(within: limit, every: .milliseconds(50), { try await onAThreadOfItsOwn(condition) }) else {
+            return
         }
         Issue.record("not within \(limit)", sourceLocation: sourceLocation)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 import Testing
 
 @testable import Playground
@@ -33,7 +34,7 @@ import Testing
         page.watch(watched)
         try await orphan.play()
         try await watched.play()
-        #expect(try await Self.waitUntil { !orphan.playing }, "a session nobody asked about for a minute (limit 1 s) still plays")
+        #expect(try await poll(within: .seconds(60)) { !orphan.playing }, "a session nobody asked about for a minute (limit 1 s) still plays")
         let epochAtPause = orphan.epoch
         #expect(watched.playing, "a session asked about every 50 ms was paused")
         let pause = await orphan.currentFrame().pause
@@ -45,21 +46,11 @@ import Testing
         _ = try await store.session(orphan.id)
         page.watch(orphan)
         try await orphan.play()
-        #expect(try await Self.waitUntil { orphan.epoch > epochAtPause }, "Play after the pause trained no epoch in a minute")
+        #expect(try await poll(within: .seconds(60)) { orphan.epoch > epochAtPause }, "Play after the pause trained no epoch in a minute")
         #expect(orphan.playing)
         #expect(await orphan.currentFrame().pause == nil, "the frame still says the session was paused")
         watched.stop()
         orphan.stop()
-    }
-
-    /// Polls `condition` every 20 ms until it holds or `limit` has passed; whether it held.
-    static func waitUntil(_ limit: Duration = .seconds(60), _ condition: () async -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return await condition()
     }
 
     /// The pause of an unwatched session is a job that may wait for a training thread; a pull that

@@ -13,3 +13,16 @@ public func onAThreadOfItsOwn<T: Sendable>(_ body: @escaping @Sendable () throws
         thread.start()
     }
 }
+
+/// Polls `condition` every `interval` until it holds or `limit` has passed; whether it held. For what a
+/// loaded machine does late but must do, where a fixed sleep would make the test depend on its speed.
+public func poll(
+    within limit: Duration, every interval: Duration = .milliseconds(20), _ condition: () async throws -> Bool
+) async throws -> Bool {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try await Task.sleep(for: interval)
+    }
+    return try await condition()
+}
