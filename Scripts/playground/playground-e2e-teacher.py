@@ -10,7 +10,8 @@ classroom link prepared by unticking boxes leaves the teacher's address alone an
 shows the student only what the teacher chose; Play then Pause one second later (twice) shows each
 click at once and ends paused, as the server confirms; a link with a value out of range keeps its other
 keys and hide flags and says what it changed; reloading or leaving the page closes its session, and a
-page restored from the back/forward cache makes one new session, even when clicked at once. Prints
+page restored from the back/forward cache makes one new session, even when clicked at once; a click on a page
+whose session the server lost goes to the new session. Prints
 one JSON line; exits 1 on a failed check.
 """
 import json
@@ -241,6 +242,27 @@ def restored_page_makes_one_session():
     b.check(session_status(sid) == 200, "the restored page's session is not the one the server has")
 
 
+def lost_session_takes_the_click():
+    """A click on a page whose session the server no longer has (closed, or idle too long) goes to the new
+    session the page makes, with the page's setup and its clicked points: Play plays (the page made the new
+    session and asked the user to click again)."""
+    fresh("#dataset=xor&networkShape=5")
+    b.js("""const first = window.playground.id;
+            return fetch('/api/sessions/' + first + '/points', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                         body: JSON.stringify({x1: 1.5, x2: -2.5, label: 1})}).then(r => r.status)""")
+    b.wait_for(lambda s: len(b.js("return window.playground.added || []")) == 1, 20, "the clicked point")
+    first = b.js("return window.playground.id")
+    b.js("""return fetch('/api/sessions/' + window.playground.id, {method: 'DELETE'})
+                .then(() => document.getElementById('play').click())""")
+    state = b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "the click to play the new session")
+    sid = b.js("return window.playground.id")
+    added = b.js("return window.playground.added || []")
+    b.seen["lostSession"] = {"banner": state["banner"][:160], "newSession": sid != first, "added": added}
+    b.check(sid != first and session_status(sid) == 200, "the page did not move to a new session")
+    b.check(len(added) == 1, f"the new session does not hold the page's one clicked point: {added}")
+    b.check("please do that again" not in state["banner"], f"the click was dropped: {state['banner']!r}")
+
+
 def link_with_a_refused_value():
     """A TensorFlow Playground link with 10 hidden layers (we take 8) keeps its other keys and its classroom
     hide flags; the layers are cut to 8 and the banner says so (the whole setup and the flags were dropped)."""
@@ -268,6 +290,6 @@ def link_with_a_refused_value():
             f"two refused keys lost others: {state['config']}")
 
 
-checks = [link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+checks = [lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

@@ -31,10 +31,15 @@ async function api(method, path, body, type = 'application/json', retried = fals
       const message = json && json.error ? json.error.message : `${res.status} ${res.statusText}`;
       const gone = res.status === 404 && /no session/.test(message) && path.match(/^\/api\/sessions\/([^/?]+)(.*)$/);
       if (gone && S.id && gone[1] === S.id) {
-        // This page's session is lost (closed, or idle too long): a new one, and the user is told to
-        // do it again there (the server's "reload the page" was wrong once the page had started one).
+        // This page's session is lost (closed, or idle too long): a new one, made from the page's setup
+        // and its points, and the click that found it gone goes there, so it is not lost (it was, and the
+        // user was asked to do it again). A request the session's start already makes is not sent twice.
         await startSession();
-        throw new Error(`This page's session had ended (closed, or idle too long); a new one has started: please do that again.`);
+        const startMakesIt = method === 'POST' && gone[2] === '/points' && Array.isArray(body);
+        if (!S.id || retried || startMakesIt) throw new Error(`This page's session had ended (closed, or idle too long); a new one has started: please do that again.`);
+        const answer = await api(method, `/api/sessions/${S.id}${gone[2]}`, body, type, true);
+        showBanner(`This page's session had ended (closed, or idle too long): a new one started with the same setup and points, and your last action went to it.`, 'info');
+        return answer;
       }
       if (gone && !retried) {
         // Built for a session this page no longer holds (a click on a page restored from the back/forward
