@@ -155,6 +155,18 @@ struct FormulaTests {
         let log1p = try Formula(parsing: "f(x) = log1p(x)")
         #expect(log1p.derivative(-3.0).isNaN && log1p.derivative(1.0) == 0.5)
         #expect(try Formula(parsing: "f(x) = log(x^2 + 1)").derivative(-1.0) == -1, "defined everywhere, slope everywhere")
+        // min and max take the slope of the operand their value is, NaN operands included (the slope
+        // was the other operand's where a NaN made the comparison false: f = NaN beside f′ = 1).
+        let maxLog = try Formula(parsing: "f(x) = max(log(x), x)")
+        #expect(maxLog.value(-1.0).isNaN && maxLog.derivative(-1.0).isNaN && maxLog.derivative(-1 as Float).isNaN)
+        #expect(maxLog.derivative(0.5) == 1 && maxLog.derivative(2.0) == 1)
+        let maxOfNaN = try Formula(parsing: "f(x) = max(2*x, log(x))")  // a NaN second operand: f = 2x, f′ = 2
+        #expect(maxOfNaN.value(-1.0) == -2 && maxOfNaN.derivative(-1.0) == 2)
+        let minLog = try Formula(parsing: "f(x) = min(log(x), x)")
+        #expect(minLog.value(-1.0).isNaN && minLog.derivative(-1.0).isNaN && minLog.derivative(2.0) == 0.5)
+        // At a tie, the first operand's slope (as before): max(0, x)′(0) = 0, max(x, 0)′(0) = 1.
+        #expect(try Formula(parsing: "f(x) = max(0, x)").derivative(0.0) == 0)
+        #expect(try Formula(parsing: "f(x) = max(x, 0)").derivative(0.0) == 1)
         #expect(try Formula(parsing: "f(x) = exp(x)").info.outputRange == "[0, 22026.4658] measured on [−10, 10]")
         // Still a match where the formula is the catalog's function everywhere on [−10, 10].
         #expect(try Formula(parsing: "f(x) = max(x, 0)").catalogMatches().contains("relu"))

@@ -55,8 +55,11 @@ extension Expression {
         case .subtract: return du - dv
         case .multiply: return du * v + u * dv
         case .divide: return (du * v - u * dv) / .binary(.power, v, .constant(2))
-        case .min: return .conditional(.lessOrEqual, u, v, du, dv)
-        case .max: return .conditional(.greaterOrEqual, u, v, du, dv)
+        // The branch the value takes (`LaneOperations.apply`: min(a, b) is b only where b < a, max(a, b)
+        // b only where b > a), so a tie and a NaN operand pick the same side for f and f′: with u ≥ v,
+        // max(log(x), x) at −1 was f = NaN beside f′ = 1.
+        case .min: return .conditional(.less, v, u, dv, du)
+        case .max: return .conditional(.greater, v, u, dv, du)
         case .power where !v.dependsOnX:  // v·u^(v−1)·u′
             return v * .binary(.power, u, v - .constant(1)) * du
         case .power:  // u^v·(v′·ln u + v·u′/u)
