@@ -66,10 +66,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// For a wildcard host (every network), what to give the students: 0.0.0.0 (or ::) in the printed
     /// address is where the server listens, not an address another machine can open. The addresses are
-    /// this machine's IPv4 ones (`NetworkAddresses`); with none found, how to find one.
+    /// this machine's IPv4 ones, and for `::` its IPv6 ones too (`NetworkAddresses`); with none found,
+    /// how to find one.
     static func networkNote(host: String, address: String) -> String? {
         guard NetworkAddresses.isWildcard(host), let port = address.split(separator: ":").last else { return nil }
-        let addresses = NetworkAddresses.ipv4()
+        let addresses = NetworkAddresses.offered(listeningOn: host)
         guard addresses.isEmpty else {
             return addresses.map { "Other machines: http://\($0):\(port)\n" }.joined()
         }

@@ -51,10 +51,13 @@ import Testing
     /// Listening on every network (a classroom), the printed address is http://0.0.0.0:PORT, which is
     /// where the server listens, not an address to give students: the lines after it give this
     /// machine's addresses with the port, checked against `hostname -I` where there is one.
-    @Test func aWildcardHostSaysWhatAddressToGiveOtherMachines() async throws {
+    /// With `::` (IPv6, which takes IPv4 too) the IPv6 addresses come as well, in brackets, link-local ones
+    /// left out (`hostname -I` leaves them out too).
+    @Test(arguments: ["0.0.0.0", "::"])
+    func aWildcardHostSaysWhatAddressToGiveOtherMachines(host: String) async throws {
         let server = Process()
         server.executableURL = CLI.executable
-        server.arguments = ["serve", "--host", "0.0.0.0", "--port", "0"]
+        server.arguments = ["serve", "--host", host, "--port", "0"]
         let output = Pipe()
         (server.standardOutput, server.standardError) = (output, Pipe())
         let printed = Printed()
@@ -70,17 +73,24 @@ import Testing
         server.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil
         let banner = printed.text
-        let port = try #require(banner.firstMatch(of: /0\.0\.0\.0:(\d+)/).map { String($0.output.1) }, "\(banner)")
-        let offered = banner.matches(of: /Other machines: http:\/\/([^\s:]+):(\d+)/).map { ($0.output.1, $0.output.2) }
+        let port = try #require(banner.firstMatch(of: /(?:0\.0\.0\.0|\[::\]|::):(\d+)/).map { String($0.output.1) }, "\(banner)")
+        let offered = banner.matches(of: /Other machines: http:\/\/(\[[0-9a-f:.]+\]|[^\s:\[]+):(\d+)/).map {
+            (String($0.output.1).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), $0.output.2)
+        }
         // A machine with no network but loopback gets how to find its address instead.
         #expect(!offered.isEmpty || banner.contains("Other machines: http://<this machine's network address>:\(port) (find it with"), "\(banner)")
         for (address, offeredPort) in offered {
             #expect(offeredPort == port, "\(banner)")
-            #expect(!address.hasPrefix("127.") && address != "0.0.0.0", "\(banner)")
+            #expect(!address.hasPrefix("127.") && address != "0.0.0.0" && address != "::" && address != "::1", "\(banner)")
+            #expect(!address.lowercased().hasPrefix("fe80:"), "a link-local address needs an interface a URL cannot give")
         }
+        if host == "0.0.0.0" { #expect(offered.allSatisfy { !$0.0.contains(":") }, "IPv6 offered for an IPv4 listener: \(banner)") }
         if let listed = Self.hostnameAddresses() {
             for (address, _) in offered {
                 #expect(listed.contains(String(address)), "\(address) is not among `hostname -I`'s \(listed)")
+            }
+            if host == "::" && listed.contains(where: { $0.contains(":") }) {  // it lists no link-local ones
+                #expect(offered.contains { $0.0.contains(":") }, "none of \(listed) offered: \(banner)")
             }
         }
     }
