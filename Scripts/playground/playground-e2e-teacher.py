@@ -10,7 +10,8 @@ classroom link prepared by unticking boxes leaves the teacher's address alone an
 shows the student only what the teacher chose; Play then Pause one second later (twice) shows each
 click at once and ends paused, as the server confirms; a link with a value out of range keeps its other
 keys and hide flags and says what it changed; reloading or leaving the page closes its session, and a
-page restored from the back/forward cache makes one new session, even when clicked at once. Prints
+page restored from the back/forward cache makes one new session, even when clicked at once; the frames
+come over the page's WebSocket, and by HTTP pulls once it closes. Prints
 one JSON line; exits 1 on a failed check.
 """
 import json
@@ -268,6 +269,27 @@ def link_with_a_refused_value():
             f"two refused keys lost others: {state['config']}")
 
 
-checks = [link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+def frames_over_the_socket():
+    """The page takes its frames over one WebSocket per session (`window.playground.frameTransport`), not
+    one HTTP request each; when the socket closes mid-run it pulls by HTTP and keeps drawing."""
+    fresh("#dataset=spiral&networkShape=6,4")
+    d.find_element("id", "play").click()
+    b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "training to start")
+    over_socket = b.js("return window.playground.frameTransport")
+    # The page's next request closes its socket instead of going out (the socket's end, as a proxy or a
+    # restarted server would end it).
+    b.js("""const send = WebSocket.prototype.send;
+            WebSocket.prototype.send = function () { WebSocket.prototype.send = send; this.close(); };""")
+    b.wait_for(lambda s: b.js("return window.playground.frameTransport") == "http", 30, "the page to pull by HTTP")
+    before = b.state()["epoch"]
+    after = b.wait_for(lambda s: s["epoch"] > before + 5, 30, "frames after the socket closed")
+    b.seen["frameTransport"] = {"playing": over_socket, "afterClose": b.js("return window.playground.frameTransport"),
+                                "epochs": [before, after["epoch"]]}
+    b.check(over_socket == "socket", f"the page took its frames by {over_socket!r}, not over its socket")
+    b.check(after["epoch"] > before + 5, f"the page stopped drawing when its socket closed: {b.seen['frameTransport']}")
+    d.find_element("id", "play").click()
+
+
+checks = [frames_over_the_socket, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))
