@@ -1,5 +1,6 @@
-// The page's frames: pulled one at a time from GET /api/sessions/:id/frame (the binary format of the
-// Playground DocC article, "Frames"), decoded into grids of numbers; the page draws the newest.
+// The page's frames: pulled one at a time over the session's WebSocket, or from GET /api/sessions/:id/frame
+// when the socket fails (the binary format of the Playground DocC article, "Frames"), decoded into grids
+// of numbers; the page draws the newest.
 import { byteGrid, decodeGrid } from './draw.js';
 
 /** A grid of the binary frame: its bytes in `body` at `g.offset` (a view: the grid may outlive this
