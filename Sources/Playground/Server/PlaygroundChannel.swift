@@ -21,7 +21,7 @@ struct PlaygroundChannel: ServerChildChannel {
     let connections: Occupancy
     let idleSeconds: Double
 
-    /// The server's channel: `configuration`'s HTTP handlers, and the frame socket for a handshake that
+    /// The server's channel: `http1`'s HTTP handlers, and the frame socket for a handshake that
     /// `requestGuard` and ``FrameSocket/check(_:guard:)`` allow.
     init(
         responder: @escaping HTTPChannelHandler.Responder, http1: HTTP1Channel.Configuration, store: SessionStore,
