@@ -56,7 +56,7 @@ export class FramePuller {
 
   start(id) {
     this.stop();
-    Object.assign(this, { id, number: null, grids: {} });
+    Object.assign(this, { id, number: null, grids: {}, transport: null });  // the transport once known
     const generation = ++this.generation;
     if (this.useSocket) this.openSocket(generation); else this.loop(generation);
   }
