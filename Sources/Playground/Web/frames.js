@@ -37,6 +37,10 @@ export function decodeBinaryFrame(buffer, previous) {
   return { number: header.number, frame: header.frame, decoded, grids };
 }
 
+/** Resolves at once when the page is visible, else when it is shown again. */
+const whenVisible = () => document.hidden
+  ? new Promise(r => document.addEventListener('visibilitychange', r, { once: true })) : Promise.resolve();
+
 /** Pulls a session's frames one after another: one request at a time, each acknowledging the frame
  * before it, so nothing queues; `onFrame(frame, decoded, bytes)` gets every frame (records and points
  * come as deltas), the page draws only the newest. `onGone()` when the session is no more.
@@ -114,7 +118,11 @@ export class FramePuller {
     };
     socket.onclose = event => {
       if (generation !== this.generation || this.socket !== socket) return;
-      if (event.code === 4404) { this.abandon(); this.onGone(); return; }  // the session is gone: the page starts another
+      if (event.code === 4404) {  // the session is gone: the page starts another, once it is seen (as an HTTP pull's 404
+        this.abandon();           // does), so that a hidden tab does not hold a session it keeps remaking
+        whenVisible().then(() => { if (generation === this.generation) this.onGone(); });
+        return;
+      }
       this.abandon(`closed (${event.code} ${event.reason || 'no reason'})`);
     };
   }
@@ -140,7 +148,7 @@ export class FramePuller {
 
   /** The next request, once the page is visible again (a hidden page pulls nothing). */
   async requestWhenVisible(generation) {
-    if (document.hidden) await new Promise(r => document.addEventListener('visibilitychange', r, { once: true }));
+    await whenVisible();
     if (generation === this.generation && this.socket && this.socket.readyState === WebSocket.OPEN && this.outstanding === 0) this.request();
   }
 
@@ -156,7 +164,7 @@ export class FramePuller {
   async loop(generation) {
     this.transport = 'http';
     while (generation === this.generation) {
-      if (document.hidden) await new Promise(r => document.addEventListener('visibilitychange', r, { once: true }));
+      await whenVisible();
       const query = this.query();
       const controller = this.controller = new AbortController();
       let got = null, bytes = 0;
