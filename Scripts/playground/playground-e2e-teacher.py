@@ -11,7 +11,8 @@ shows the student only what the teacher chose; Play then Pause one second later 
 click at once and ends paused, as the server confirms; a link with a value out of range keeps its other
 keys and hide flags and says what it changed; reloading or leaving the page closes its session, and a
 page restored from the back/forward cache makes one new session, even when clicked at once; a click on a page
-whose session the server lost goes to the new session. Prints
+whose session the server lost goes to the new session; the frames come over the page's WebSocket, and by
+HTTP pulls once it closes or when it is refused. Prints
 one JSON line; exits 1 on a failed check.
 """
 import json
@@ -290,6 +291,45 @@ def link_with_a_refused_value():
             f"two refused keys lost others: {state['config']}")
 
 
-checks = [lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+def frames_over_the_socket():
+    """The page takes its frames over one WebSocket per session (`window.playground.frameTransport`), not
+    one HTTP request each; when the socket closes mid-run, or the server refuses it, it pulls by HTTP and
+    keeps drawing."""
+    fresh("#dataset=spiral&networkShape=6,4")
+    d.find_element("id", "play").click()
+    b.wait_for(lambda s: s["playing"] and s["epoch"] > 0, 30, "training to start")
+    over_socket = b.js("return window.playground.frameTransport")
+    # The page's next request closes its socket instead of going out (the socket's end, as a proxy or a
+    # restarted server would end it).
+    b.js("""const send = WebSocket.prototype.send;
+            WebSocket.prototype.send = function () { WebSocket.prototype.send = send; this.close(); };""")
+    b.wait_for(lambda s: b.js("return window.playground.frameTransport") == "http", 30, "the page to pull by HTTP")
+    before = b.state()["epoch"]
+    after = b.wait_for(lambda s: s["epoch"] > before + 5, 30, "frames after the socket closed")
+    b.seen["frameTransport"] = {"playing": over_socket, "afterClose": b.js("return window.playground.frameTransport"),
+                                "epochs": [before, after["epoch"]]}
+    b.check(over_socket == "socket", f"the page took its frames by {over_socket!r}, not over its socket")
+    b.check(after["epoch"] > before + 5, f"the page stopped drawing when its socket closed: {b.seen['frameTransport']}")
+    d.find_element("id", "play").click()
+    # A socket the server refuses (here a path it has no socket at, 404): the new session's page pulls by
+    # HTTP from the start. (A new session as a page restored from the back/forward cache makes one.)
+    first_session = b.js("return window.playground.id")
+    b.js("""window.WebSocket = class extends WebSocket {
+                constructor(address, protocols) { super(address.replace(/\/socket$/, '/nosocket'), protocols); }
+            };
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+            window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));""")
+    b.wait_for(lambda s: b.js("return window.playground.frameTransport") == "http", 30, "the page to pull by HTTP when its socket is refused")
+    d.find_element("id", "play").click()
+    started = b.wait_for(lambda s: s["playing"] and s["epoch"] > 5, 30, "frames by HTTP when the socket is refused")
+    refused = b.js("return window.playground.frameTransport")
+    new_session = b.js("return window.playground.id") != first_session
+    b.seen["frameTransport"]["refused"] = {"transport": refused, "epoch": started["epoch"], "newSession": new_session}
+    b.check(new_session and refused == "http" and started["playing"] and started["epoch"] > 5,
+            f"the page did not draw by HTTP when its socket was refused: {b.seen['frameTransport']}")
+    d.find_element("id", "play").click()
+
+
+checks = [frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

@@ -71,6 +71,21 @@ public final class RawConnection: @unchecked Sendable {
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// Exactly `count` bytes; nil when the server closed the connection or `timeout` seconds passed first.
+    public func read(count: Int, timeout: Double) -> [UInt8]? {
+        var received: [UInt8] = []
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: count)
+        while received.count < count, Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { return nil }
+            let got = recv(fd, &buffer, count - received.count, 0)
+            guard got > 0 else { return nil }
+            received += buffer[0..<got]
+        }
+        return received.count == count ? received : nil
+    }
+
     /// Whether the server closed the connection within `timeout` seconds (reading and dropping what it sent).
     public func isClosedByServer(within timeout: Double) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)

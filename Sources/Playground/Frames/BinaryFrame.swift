@@ -26,7 +26,7 @@ public struct Focus: Sendable, Equatable {
     }
 }
 
-/// The page's frame: what `GET /api/sessions/:id/frame` answers, built to stay small.
+/// The page's frame: what `GET /api/sessions/:id/frame` and the frame socket (`/api/sessions/:id/socket`) answer, built to stay small.
 ///
 ///     bytes 0..<4    n, the header's length (UInt32, little-endian)
 ///     bytes 4..<4+n  the header, UTF-8 JSON: {"number": N, "frame": <Frame>}

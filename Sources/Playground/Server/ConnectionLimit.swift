@@ -6,6 +6,8 @@ import NIOHTTPTypes
 /// Answers 503 (and closes) on a connection opened while `count.limit` others are open, so that a
 /// flood of connections is refused with a reason instead of using up the process's file descriptors.
 /// (Beyond a higher hard cap the server stops accepting for a while: `MaximumAvailableConnections`.)
+/// ``ConnectionAdmission`` counts the connection from its accept (frame sockets too, which refuse such
+/// a handshake with the same reason); without one in the pipeline this handler counts it itself.
 final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
@@ -18,7 +20,17 @@ final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandl
     init(count: Occupancy) { self.count = count }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        (admitted, counted) = (count.enter(), true)
+        if let admission = try? context.pipeline.syncOperations.handler(type: ConnectionAdmission.self) {
+            admitted = admission.admitted
+        } else {
+            (admitted, counted) = (count.enter(), true)
+        }
+    }
+
+    /// What a connection beyond `limit` is told.
+    static func refusal(limit: Int) -> PlaygroundError {
+        PlaygroundError(
+            .unavailable, "the server has \(limit) connections open, the most it takes; try again in a few seconds")
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -30,8 +42,8 @@ final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandl
         guard !admitted else { return context.fireChannelRead(data) }
         guard case .head = unwrapInboundIn(data), !answered else { return }
         answered = true
-        let message = "the server has \(count.limit) connections open, the most it takes; try again in a few seconds"
-        let body = ByteBuffer(bytes: PlaygroundError.body(message, code: PlaygroundError.Kind.unavailable.code))
+        let refusal = Self.refusal(limit: count.limit)
+        let body = ByteBuffer(bytes: PlaygroundError.body(refusal.message, code: refusal.kind.code))
         var fields: HTTPFields = [
             .contentType: "application/json; charset=utf-8", .contentLength: "\(body.readableBytes)",
             .connection: "close", .retryAfter: "5",

@@ -10,7 +10,9 @@ import NIOHTTPTypes
 /// without a word of why, and without the security headers every other answer carries. This
 /// handler sits between the parser and Hummingbird, notes the parser's error as it passes, and
 /// turns that empty 400 into `431 Request Header Fields Too Large` (headers too large) or a 400,
-/// each with the API's error body and `RequestGuard.securityHeaders`.
+/// each with the API's error body and `RequestGuard.securityHeaders`. A refused frame-socket handshake
+/// (`FrameSocket.check`) gets the same empty 400 from Hummingbird's WebSocket channel: this sends the
+/// refusal instead (403 for a foreign `Origin` or `Host`, 404, 503), with its reason.
 final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -30,6 +32,12 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
     /// empty one, or nothing at all (`dropping`) when the request was answered already.
     private var pendingBody: [UInt8]?
     private var dropping = false
+    /// Where a refused handshake's reason waits (`ConnectionAdmission.refusal`).
+    private var admission: ConnectionAdmission?
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        admission = try? context.pipeline.syncOperations.handler(type: ConnectionAdmission.self)
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
@@ -47,6 +55,19 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
+        case .head(let head) where parseError == nil && admission?.refusal != nil && Self.isParseErrorAnswer(head):
+            let refusal = admission!.refusal!
+            admission!.refusal = nil
+            let body = PlaygroundError.body(refusal.message, code: refusal.kind.code)
+            var fields: HTTPFields = [
+                .contentType: "application/json; charset=utf-8", .cacheControl: "no-store", .connection: "close",
+                .contentLength: String(body.count),
+            ]
+            if refusal.kind == .unavailable { fields[.retryAfter] = "5" }
+            fields.append(contentsOf: RequestGuard.securityHeaders)
+            pendingBody = body
+            let head = HTTPResponse(status: refusal.status, headerFields: fields)
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
         case .head(let head) where parseError != nil && Self.isParseErrorAnswer(head):
             if failedInBody && answeredCurrent {  // one request, one answer: the route's came first
                 dropping = true
@@ -68,7 +89,7 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
         case .end where dropping:
             (parseError, dropping) = (nil, false)
             promise?.succeed()
-        case .end(let trailers) where pendingBody != nil:
+        case .end(let trailers) where pendingBody != nil:  // a parser error's answer, or a refused handshake's
             let buffer = context.channel.allocator.buffer(bytes: pendingBody!)
             (parseError, pendingBody) = (nil, nil)
             context.write(wrapOutboundOut(.body(buffer)), promise: nil)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import HummingbirdWebSocket
 import NIOCore
 import ServiceLifecycle
 
@@ -41,7 +42,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let store = store ?? SessionStore(limits: configuration.limits)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: RequestGuard(allowedHosts: configuration.allowedHosts + [configuration.host]))
+    let requestGuard = RequestGuard(allowedHosts: configuration.allowedHosts + [configuration.host])
+    router.add(middleware: requestGuard)
     PageRoutes(
         experiments: configuration.experimentsDirectory, quickReport: QuickReport(ids: configuration.quickExperiments),
         limits: configuration.limits
@@ -53,13 +55,20 @@ public func buildApplication(
     let connections = Occupancy(limit: limits.maxConnections)
     return Application(
         router: router,
-        server: .http1(
-            configuration: .init(
-                additionalChannelHandlers: [
-                    ConnectionLimitHandler(count: connections), MalformedRequestReply(),
-                    RequestDeadlineHandler(seconds: limits.requestBodySeconds, idleSeconds: limits.idleConnectionSeconds),
-                ],
-                idleTimeout: .milliseconds(Int64(limits.idleConnectionSeconds * 1000)))),
+        // HTTP/1.1, and the frame socket (FrameSocket) when a connection's first request is its handshake.
+        server: HTTPServerBuilder { responder in
+            PlaygroundChannel(
+                responder: responder,
+                http1: .init(
+                    additionalChannelHandlers: [
+                        ConnectionLimitHandler(count: connections), MalformedRequestReply(),
+                        RequestDeadlineHandler(
+                            seconds: limits.requestBodySeconds, idleSeconds: limits.idleConnectionSeconds),
+                    ],
+                    idleTimeout: .milliseconds(Int64(limits.idleConnectionSeconds * 1000))),
+                store: store, requestGuard: requestGuard, connections: connections,
+                idleSeconds: limits.idleConnectionSeconds)
+        },
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "ActivationLab",
             availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections * 2)),

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 
 /// One weight (or a bias, when `from` is absent) set by hand.
 struct WeightEdit: Decodable {
@@ -39,7 +40,12 @@ enum Query {
     /// The one value of `name`; nil when absent; a 400 when it is given twice (the first was taken
     /// and the other dropped: `step?epochs=1&epochs=1000` trained 1 epoch).
     static func single(_ name: String, _ request: Request) throws(PlaygroundError) -> String? {
-        let values = request.uri.queryParameters.getAll(name)
+        try single(name, request.uri)
+    }
+
+    /// The one value of `name` in the query of `uri` (a request's, or a frame socket's request).
+    static func single(_ name: String, _ uri: URI) throws(PlaygroundError) -> String? {
+        let values = uri.queryParameters.getAll(name)
         guard values.count <= 1 else { throw .bad("\(name) is given \(values.count) times; give it once") }
         return values.first.map { String($0) }
     }
@@ -47,7 +53,12 @@ enum Query {
     /// `name` as an integer in `range`; nil when absent.
     static func integer(_ name: String, _ request: Request, in range: ClosedRange<Int>) throws(PlaygroundError) -> Int?
     {
-        guard let text = try single(name, request) else { return nil }
+        try integer(name, request.uri, in: range)
+    }
+
+    /// `name` in the query of `uri` as an integer in `range`; nil when absent.
+    static func integer(_ name: String, _ uri: URI, in range: ClosedRange<Int>) throws(PlaygroundError) -> Int? {
+        guard let text = try single(name, uri) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw .bad("\(name) must be a whole number \(range.lowerBound)…\(range.upperBound), got '\(text)'")
         }

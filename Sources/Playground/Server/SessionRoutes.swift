@@ -51,15 +51,15 @@ struct SessionRoutes: Sendable {
                 status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: FrameStream.body(session, store: store, maxFrames: frames))
         }
-        sessions.get(":id/frame") { request, context in  // the page's frames: BinaryFrame, pulled one at a time
+        // The page's frames: BinaryFrame, pulled one at a time (the page pulls over FrameSocket, and
+        // by this route when the socket fails). The socket's handshake never reaches the router.
+        sessions.get(":id/frame") { request, context in
             let session = try await store.session(context.parameters.require("id"))
-            let after = try Query.integer("after", request, in: 0...Int(Int32.max))
-            let focus = try Focus(parsing: Query.single("focus", request))
-            let wait = try Query.integer("wait", request, in: 0...10_000) ?? 2000
+            let asked = try PullRequest(request.uri)
             let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
             guard
                 let bytes = await session.pull(
-                    after: after, focus: focus, wait: .milliseconds(wait), interval: interval)
+                    after: asked.after, focus: asked.focus, wait: asked.wait, interval: interval)
             else {
                 return Response(status: .noContent)
             }

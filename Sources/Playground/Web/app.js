@@ -150,6 +150,8 @@ const puller = new FramePuller((frame, decoded, bytes) => {
   S.frameBytes.push(bytes); if (S.frameBytes.length > 1000) S.frameBytes.shift();
   receive(frame, decoded);
 }, () => startSession());
+// How the frames come: 'socket' (one WebSocket per session) or 'http' (pulls); for the browser test and the curious.
+Object.defineProperty(S, 'frameTransport', { get: () => puller.transport });
 
 /** Play or Pause, shown at once; frames older than the server's answer cannot undo it. */
 async function togglePlay() {

@@ -1,5 +1,6 @@
-// The page's frames: pulled one at a time from GET /api/sessions/:id/frame (the binary format of the
-// Playground DocC article, "Frames"), decoded into grids of numbers; the page draws the newest.
+// The page's frames: pulled one at a time over the session's WebSocket, or from GET /api/sessions/:id/frame
+// when the socket fails (the binary format of the Playground DocC article, "Frames"), decoded into grids
+// of numbers; the page draws the newest.
 import { byteGrid, decodeGrid } from './draw.js';
 
 /** A grid of the binary frame: its bytes in `body` at `g.offset` (a view: the grid may outlive this
@@ -36,35 +37,135 @@ export function decodeBinaryFrame(buffer, previous) {
   return { number: header.number, frame: header.frame, decoded, grids };
 }
 
+/** Resolves at once when the page is visible, else when it is shown again. */
+const whenVisible = () => document.hidden
+  ? new Promise(r => document.addEventListener('visibilitychange', r, { once: true })) : Promise.resolve();
+
 /** Pulls a session's frames one after another: one request at a time, each acknowledging the frame
  * before it, so nothing queues; `onFrame(frame, decoded, bytes)` gets every frame (records and points
- * come as deltas), the page draws only the newest. `onGone()` when the session is no more. */
+ * come as deltas), the page draws only the newest. `onGone()` when the session is no more.
+ *
+ * The requests go over one WebSocket per session (`/api/sessions/:id/socket`): a text message
+ * `after=N&focus=L,U&wait=MS` each, answered by one message each, in order: the frame (binary) or
+ * `idle` (nothing new within the wait, or a newer request came first). An HTTP request per frame cost
+ * Chromium 3–4.5 ms of its network service's and browser's time. If the socket cannot open, or closes
+ * for any reason but the session's end, the page pulls by HTTP (`GET …/frame`) for the rest of the
+ * session and keeps drawing. `transport` says which it uses: 'socket' or 'http'. */
 export class FramePuller {
   constructor(onFrame, onGone) {
     this.onFrame = onFrame; this.onGone = onGone; this.generation = 0; this.focus = '';
+    this.transport = null;
+    this.useSocket = typeof WebSocket === 'function';
   }
 
   start(id) {
     this.stop();
-    Object.assign(this, { id, number: null, grids: {} });
-    this.loop(++this.generation);
+    Object.assign(this, { id, number: null, grids: {}, transport: null });  // the transport once known
+    const generation = ++this.generation;
+    if (this.useSocket) this.openSocket(generation); else this.loop(generation);
   }
 
-  stop() { this.generation++; if (this.controller) this.controller.abort(); }
+  stop() {
+    this.generation++;
+    if (this.controller) this.controller.abort();
+    this.abandon();
+  }
 
   /** The hidden unit under the pointer ("layer,unit" or ''), sent at full size. A request still waiting
    * for news is asked again at once with the new focus. */
   setFocus(focus) {
     if (focus === this.focus) return;
     this.focus = focus;
-    if (this.waiting) this.controller.abort();
+    if (this.socket) { if (this.outstanding > 0) this.request(); }
+    else if (this.waiting) this.controller.abort();
   }
 
+  /** The query of the next request: the frame the page has and the focus. */
+  query() {
+    const query = new URLSearchParams(this.number === null ? {} : { after: this.number });
+    if (this.focus) query.set('focus', this.focus);
+    return query;
+  }
+
+  // MARK: the socket
+
+  openSocket(generation) {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    let socket;
+    try { socket = new WebSocket(`${scheme}://${location.host}/api/sessions/${this.id}/socket`); }
+    catch (e) { console.warn('frame socket not opened, pulling by HTTP:', e.message); this.fallBack(generation); return; }
+    socket.binaryType = 'arraybuffer';
+    Object.assign(this, { socket, outstanding: 0 });
+    socket.onopen = () => {
+      if (generation !== this.generation) return;
+      this.transport = 'socket';
+      this.request();
+    };
+    socket.onmessage = event => {
+      if (generation !== this.generation) return;
+      clearTimeout(this.watchdog);
+      this.outstanding--;
+      let got = null;
+      if (typeof event.data !== 'string') {
+        try {
+          got = decodeBinaryFrame(event.data, this.grids);
+          if (this.number !== null && got.number <= this.number) got = null;  // never older than the frame drawn
+          else Object.assign(this, { number: got.number, grids: got.grids });
+        } catch (e) { console.warn('frame not decoded:', e.message); this.number = null; got = null; }
+      }
+      if (got) try { this.onFrame(got.frame, got.decoded, event.data.byteLength); } catch (e) { console.error(e); }
+      if (generation === this.generation && this.outstanding === 0) this.requestWhenVisible(generation);
+    };
+    socket.onclose = event => {
+      if (generation !== this.generation || this.socket !== socket) return;
+      if (event.code === 4404) {  // the session is gone: the page starts another, once it is seen (as an HTTP pull's 404
+        this.abandon();           // does), so that a hidden tab does not hold a session it keeps remaking
+        whenVisible().then(() => { if (generation === this.generation) this.onGone(); });
+        return;
+      }
+      this.abandon(`closed (${event.code} ${event.reason || 'no reason'})`);
+    };
+  }
+
+  /** Sends a request for the next frame. The server answers within the wait (2 s) and a frame's
+   * build; a socket silent for 15 s is given up. */
+  request() {
+    this.outstanding++;
+    this.socket.send(this.query().toString());
+    clearTimeout(this.watchdog);
+    const generation = this.generation;
+    this.watchdog = setTimeout(() => { if (generation === this.generation) this.abandon('silent for 15 s'); }, 15000);
+  }
+
+  /** Leaves the socket: for HTTP pulls when `why` is given, else only closes it. */
+  abandon(why) {
+    const socket = this.socket;
+    clearTimeout(this.watchdog);
+    this.socket = null;
+    if (socket) { socket.onclose = socket.onmessage = null; socket.close(); }
+    if (why) { console.warn(`frame socket ${why}: pulling by HTTP`); this.fallBack(this.generation); }
+  }
+
+  /** The next request, once the page is visible again (a hidden page pulls nothing). */
+  async requestWhenVisible(generation) {
+    await whenVisible();
+    if (generation === this.generation && this.socket && this.socket.readyState === WebSocket.OPEN && this.outstanding === 0) this.request();
+  }
+
+  /** HTTP pulls for the rest of this session, from a whole frame (a frame in flight on the socket is lost). */
+  fallBack(generation) {
+    if (generation !== this.generation) return;
+    this.number = null; this.transport = 'http';
+    this.loop(generation);
+  }
+
+  // MARK: HTTP pulls
+
   async loop(generation) {
+    this.transport = 'http';
     while (generation === this.generation) {
-      if (document.hidden) await new Promise(r => document.addEventListener('visibilitychange', r, { once: true }));
-      const query = new URLSearchParams(this.number === null ? {} : { after: this.number });
-      if (this.focus) query.set('focus', this.focus);
+      await whenVisible();
+      const query = this.query();
       const controller = this.controller = new AbortController();
       let got = null, bytes = 0;
       try {

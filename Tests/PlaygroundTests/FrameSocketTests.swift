@@ -1,0 +1,281 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Playground
+
+/// The frame socket (`/api/sessions/:id/socket`, FrameSocket) on a real loopback server: the page's
+/// frames over one WebSocket, the handshake's checks, and the reasons it closes. Every socket is
+/// driven from threads of its own.
+@Suite(.serialized) struct FrameSocketTests {
+    typealias Decoded = FrameFormatTests.Decoded
+
+    /// Opens session `id`'s socket as the page does (its own origin); records an issue if refused.
+    static func open(_ server: LiveServer, _ id: String, path: String? = nil) async throws -> SocketClient {
+        let port = server.port
+        let opened = try await onAThreadOfItsOwn {
+            try SocketClient.open(
+                port: port, path: path ?? "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)")
+        }
+        switch opened {
+        case .success(let client): return client
+        case .failure(let refused): throw RawConnection.Failure("handshake refused: \(refused.answer.prefix(300))")
+        }
+    }
+
+    static func send(_ client: SocketClient, _ text: String) async throws {
+        try await onAThreadOfItsOwn { try client.send(text: text) }
+    }
+
+    static func receive(_ client: SocketClient) async throws -> SocketClient.Message? {
+        try await onAThreadOfItsOwn { client.receive() }
+    }
+
+    static func receiveClose(_ client: SocketClient) async throws -> (code: Int, reason: String)? {
+        try await onAThreadOfItsOwn { client.receiveClose() }
+    }
+
+    /// A frame, then (the page acknowledging it) a delta newer than it once training has moved on; a
+    /// request with nothing new within its wait is answered `idle`.
+    @Test func framesComeOverTheSocketNewerThanAfter() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession(#"{"networkShape": [4, 3]}"#) }
+        let client = try await Self.open(server, id)
+        defer { client.close() }
+        try await Self.send(client, "wait=0")
+        guard case .binary(let bytes) = try await Self.receive(client) else {
+            Issue.record("no first frame")
+            return
+        }
+        let first = try Decoded(bytes)
+        #expect(first.number >= 1 && first.hidden.count == 2 && first.allGrids.allSatisfy { $0["same"] == nil })
+        try await Self.send(client, "after=\(first.number)&wait=0")
+        #expect(try await Self.receive(client) == .text("idle"), "nothing changed: the 204 of GET …/frame")
+        _ = try await onAThreadOfItsOwn { try server.request("POST", "/api/sessions/\(id)/play") }
+        try await Self.send(client, "after=\(first.number)&wait=10000")
+        guard case .binary(let next) = try await Self.receive(client) else {
+            Issue.record("no frame after Play")
+            return
+        }
+        let delta = try Decoded(next)
+        #expect(delta.number > first.number)
+        #expect(delta.frame["playing"] as? Bool == true && (delta.frame["epoch"] as? Int ?? 0) >= 0)
+    }
+
+    /// A request that comes while another waits ends it: each is answered once, in order, so the page
+    /// can tell its answers apart (here a new focus: the waiting request `idle`, the new one a frame).
+    @Test func aNewRequestEndsTheWaitingOneAndBothAreAnswered() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession(#"{"networkShape": [4, 3]}"#) }
+        let client = try await Self.open(server, id)
+        defer { client.close() }
+        try await Self.send(client, "wait=0")
+        guard case .binary(let bytes) = try await Self.receive(client) else {
+            Issue.record("no first frame")
+            return
+        }
+        let first = try Decoded(bytes)
+        try await Self.send(client, "after=\(first.number)&wait=10000")
+        try await Self.send(client, "after=\(first.number)&focus=0,1&wait=10000")
+        #expect(try await Self.receive(client) == .text("idle"))
+        guard case .binary(let focused) = try await Self.receive(client) else {
+            Issue.record("no focused frame")
+            return
+        }
+        let frame = try Decoded(focused)
+        #expect(frame.number == first.number + 1)
+        #expect(frame.hidden[0][1]["size"] as? Int == 100, "the focused unit at full size")
+    }
+
+    /// However fast requests come, frames are built no faster than `maxFramesPerSecond` (each request
+    /// here asks for a whole frame at once), and every request is answered.
+    @Test func aFloodOfRequestsBuildsNoMoreFramesThanTheRateLimit() async throws {
+        let server = try await LiveServer.start { $0.limits.maxFramesPerSecond = 10 }
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession(#"{"networkShape": [2]}"#) }
+        let client = try await Self.open(server, id)
+        defer { client.close() }
+        let count = 200
+        let (frames, idle, seconds) = try await onAThreadOfItsOwn { () -> (Int, Int, Double) in
+            let start = Date()
+            for _ in 0..<count { try client.send(text: "wait=0") }
+            var (frames, idle) = (0, 0)
+            for _ in 0..<count {
+                switch client.receive() {
+                case .binary: frames += 1
+                case .text("idle"): idle += 1
+                default: return (frames, idle, -1)
+                }
+            }
+            return (frames, idle, Date().timeIntervalSince(start))
+        }
+        #expect(frames + idle == count, "every request is answered once: \(frames) frames, \(idle) idle")
+        // An upper bound only: a slower machine makes `seconds` longer and the bound looser.
+        #expect(seconds >= 0 && Double(frames) <= 2 + seconds * 10, "\(frames) frames in \(seconds) s at 10 a second")
+    }
+
+    @Test func aForeignOriginIsRefused() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let port = server.port
+        for origin in ["https://evil.example", "http://127.0.0.1:\(port + 1)", "null"] {
+            let opened = try await onAThreadOfItsOwn {
+                try SocketClient.open(port: port, path: "/api/sessions/\(id)/socket", origin: origin)
+            }
+            guard case .failure(let refused) = opened else {
+                Issue.record("a page at \(origin) opened the socket")
+                continue
+            }
+            #expect(refused.status == 403, "\(refused.answer.prefix(300))")
+            #expect(refused.answer.contains("may not open this server's frame socket"), "\(refused.answer)")
+            #expect(refused.answer.lowercased().contains("x-frame-options: deny"), "\(refused.answer)")
+        }
+    }
+
+    @Test func aForeignHostIsRefused() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let port = server.port
+        let opened = try await onAThreadOfItsOwn {
+            try SocketClient.open(
+                port: port, path: "/api/sessions/\(id)/socket", host: "rebound.example:\(port)",
+                origin: "http://rebound.example:\(port)")
+        }
+        guard case .failure(let refused) = opened else {
+            Issue.record("a rebound name opened the socket")
+            return
+        }
+        #expect(refused.status == 403 && refused.answer.contains("is not this server's"), "\(refused.answer)")
+        let elsewhere = try await onAThreadOfItsOwn {
+            try SocketClient.open(port: port, path: "/api/limits", origin: "http://127.0.0.1:\(port)")
+        }
+        guard case .failure(let notFound) = elsewhere else {
+            Issue.record("a socket at /api/limits")
+            return
+        }
+        #expect(notFound.status == 404 && notFound.answer.contains("the frame socket is"), "\(notFound.answer)")
+    }
+
+    /// Bad requests close the socket with a code and a reason; the server goes on.
+    @Test func badMessagesCloseTheSocketWithAReason() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let cases: [(String, @Sendable (SocketClient) throws -> Void, Int, String)] = [
+            (
+                "oversized", { try $0.send(text: "after=1&" + String(repeating: "x", count: 300)) }, 1009,
+                "at most 256 bytes"
+            ),
+            (
+                "oversized in pieces",
+                {
+                    try $0.send(opcode: 0x1, Array(repeating: UInt8(ascii: "a"), count: 200), fin: false)
+                    try $0.send(opcode: 0x0, Array(repeating: UInt8(ascii: "a"), count: 200))
+                }, 1009, "at most 256 bytes"
+            ),
+            ("binary", { try $0.send(opcode: 0x2, [1, 2, 3]) }, 1003, "a text message"),
+            ("stray continuation", { try $0.send(opcode: 0x0, Array("after=1".utf8)) }, 1002, "its continuations"),
+            ("not a number", { try $0.send(text: "after=abc") }, 1007, "after must be a whole number"),
+            ("unknown key", { try $0.send(text: "after=1&limit=9") }, 1007, "not 'limit'"),
+            ("twice", { try $0.send(text: "wait=1&wait=2") }, 1007, "wait is given 2 times"),
+            ("bad focus", { try $0.send(text: "focus=a,b") }, 1007, "focus must be LAYER,UNIT"),
+            ("control bytes", { try $0.send(opcode: 0x1, [0x61, 0x00, 0x0A]) }, 1007, "printable ASCII"),
+        ]
+        for (name, send, code, reason) in cases {
+            let client = try await Self.open(server, id)
+            defer { client.close() }
+            try await onAThreadOfItsOwn { try send(client) }
+            let closed = try await Self.receiveClose(client)
+            #expect(
+                closed?.code == code && closed?.reason.contains(reason) == true,
+                "\(name): \(String(describing: closed))")
+        }
+        let limits = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
+        #expect(limits.status == 200, "the server goes on answering")
+    }
+
+    @Test func anUnknownOrRemovedSessionClosesTheSocketWithAReason() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let unknown = try await Self.open(server, "nosuchsession")
+        defer { unknown.close() }
+        let closed = try await Self.receiveClose(unknown)
+        #expect(
+            closed?.code == 4404 && closed?.reason.contains("no session nosuchsession") == true,
+            "\(String(describing: closed))")
+
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let client = try await Self.open(server, id)
+        defer { client.close() }
+        try await Self.send(client, "wait=0")
+        guard case .binary = try await Self.receive(client) else {
+            Issue.record("no first frame")
+            return
+        }
+        _ = try await onAThreadOfItsOwn { try server.request("DELETE", "/api/sessions/\(id)") }
+        let removed = try await Self.receiveClose(client)
+        #expect(
+            removed?.code == 4404 && removed?.reason.contains("was closed") == true, "\(String(describing: removed))")
+    }
+
+    /// Open sockets count against the connection limit: beyond it HTTP requests get 503, and so does
+    /// another handshake; closing them frees the room.
+    @Test func socketsCountAgainstTheConnectionLimit() async throws {
+        let server = try await LiveServer.start { $0.limits.maxConnections = 4 }
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        // The server counts a connection until it has closed it: the one that made the session, or a
+        // refused handshake, may still count for a while on a loaded machine, so each socket is retried.
+        var sockets: [SocketClient] = []
+        defer { for socket in sockets { socket.close() } }
+        for _ in 0..<4 {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while true {
+                do {
+                    sockets.append(try await Self.open(server, id))
+                    break
+                } catch  where ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
+        }
+        let refused = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
+        #expect(refused.status == 503 && refused.body.contains("connections open"), "\(refused)")
+        let port = server.port
+        let another = try await onAThreadOfItsOwn {
+            try SocketClient.open(port: port, path: "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)")
+        }
+        guard case .failure(let full) = another else {
+            Issue.record("a socket beyond the limit")
+            return
+        }
+        #expect(full.status == 503 && full.answer.contains("connections open"), "\(full.answer)")
+        for socket in sockets { socket.close() }
+        let freed = try await poll(within: .seconds(30), every: .milliseconds(50)) {
+            try await onAThreadOfItsOwn { try server.request("GET", "/api/limits").status == 200 }
+        }
+        #expect(freed, "closed sockets free their room")
+    }
+
+    /// Stopping the server ends its sockets (a close frame, then the connection), even one whose
+    /// client never answers the close.
+    @Test func theServerStoppingEndsItsSockets() async throws {
+        let server = try await LiveServer.start()
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let client = try await Self.open(server, id)
+        defer { client.close() }
+        try await Self.send(client, "wait=0")
+        guard case .binary = try await Self.receive(client) else {
+            Issue.record("no first frame")
+            return
+        }
+        try await Self.send(client, "after=1&wait=10000")  // a pull waiting when the server stops
+        server.stop()
+        let closed = try await onAThreadOfItsOwn { client.connection.isClosedByServer(within: 60) }
+        #expect(closed, "the socket outlived the server")
+    }
+}
