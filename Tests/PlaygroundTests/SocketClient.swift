@@ -18,9 +18,9 @@ final class SocketClient: @unchecked Sendable {
 
     /// The handshake for `path`; the client when the server answered 101, else the whole answer.
     static func open(
-        port: Int, path: String, host: String? = nil, origin: String? = nil
+        port: Int, path: String, host: String? = nil, origin: String? = nil, receiveBuffer: Int32? = nil
     ) throws -> Result<SocketClient, Refused> {
-        let connection = try RawConnection(port: port)
+        let connection = try RawConnection(port: port, receiveBuffer: receiveBuffer)
         var head = "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nUpgrade: websocket\r\n"
         head += "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
         if let origin { head += "Origin: \(origin)\r\n" }
@@ -46,6 +46,16 @@ final class SocketClient: @unchecked Sendable {
 
     /// Sends one frame, masked as a client must (RFC 6455, 5.3); `fin` false leaves the message open.
     func send(opcode: UInt8, _ payload: [UInt8], fin: Bool = true) throws {
+        try connection.write(Self.frame(opcode: opcode, payload, fin: fin))
+    }
+
+    /// A text message, unless the server takes nothing for `seconds` (it stopped reading): false then.
+    func send(text: String, unlessHeldFor seconds: Double) throws -> Bool {
+        try connection.write(Self.frame(opcode: 0x1, Array(text.utf8)), unlessHeldFor: seconds)
+    }
+
+    /// A client's frame: masked, as RFC 6455 requires.
+    static func frame(opcode: UInt8, _ payload: [UInt8], fin: Bool = true) -> [UInt8] {
         var frame: [UInt8] = [(fin ? 0x80 : 0) | opcode]
         switch payload.count {
         case ..<126: frame.append(0x80 | UInt8(payload.count))
@@ -53,8 +63,7 @@ final class SocketClient: @unchecked Sendable {
         default: frame += [0x80 | 127] + (0..<8).reversed().map { UInt8((payload.count >> ($0 * 8)) & 0xFF) }
         }
         let mask: [UInt8] = [0x37, 0xFA, 0x21, 0x3D]
-        frame += mask + payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
-        try connection.write(frame)
+        return frame + mask + payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
     }
 
     func send(text: String) throws { try send(opcode: 0x1, Array(text.utf8)) }

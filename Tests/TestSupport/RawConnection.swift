@@ -55,6 +55,21 @@ public final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// Writes `bytes` unless the server stops taking them (it stopped reading, and the buffers between
+    /// are full) for `seconds`: false then, with part of `bytes` perhaps written.
+    public func write(_ bytes: [UInt8], unlessHeldFor seconds: Double) throws -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            guard poll(&poller, 1, Int32(seconds * 1000)) > 0 else { return false }
+            let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, noSignal | Int32(MSG_DONTWAIT)) }
+            if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { continue }
+            guard sent > 0 else { throw Failure("send() failed: errno \(errno)") }
+            offset += sent
+        }
+        return true
+    }
+
     /// Everything until the server closes the connection or `timeout` seconds pass.
     public func readAll(timeout: Double) -> String {
         var received: [UInt8] = []

@@ -46,7 +46,8 @@ struct PullRequest: Equatable {
 ///
 /// The socket closes with a code and a reason: 4404 when the session does not exist or is removed
 /// (the page starts a new one), 1009 for a message beyond ``maxRequestBytes``, 1003 for a binary
-/// message, 1007 for a request that does not parse, 1001 when the server shuts down.
+/// message, 1007 for a request that does not parse, 1000 when the server shuts down (Hummingbird's
+/// graceful close). A close the client does not take within five seconds cuts the connection.
 enum FrameSocket {
     /// The longest request message: `after=2147483647&focus=999,999&wait=10000` is 42 bytes.
     static let maxRequestBytes = 256
@@ -84,33 +85,55 @@ enum FrameSocket {
     }
 
     /// Serves one socket of session `id` until the client closes it, the session is removed, a bad
-    /// message closes it, or the server stops.
+    /// message closes it, or the server stops. Every wait here ends when the socket's task is cancelled
+    /// (the server stopping), a write held up by a client that stopped reading included; and a close the
+    /// client does not take within ``closeSeconds`` cuts the connection (`channel`): a client that never
+    /// reads keeps no socket, slot or task for ever, and cannot hold up the server's shutdown.
     static func serve(
         id: String, store: SessionStore, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
-        logger: Logger
+        channel: any Channel, logger: Logger
     ) async throws {
         guard let session = try? await store.session(id) else {
-            try await outbound.close(noSessionCode, reason: reason("no session \(id): it was closed or never existed"))
-            return
+            return await close(outbound, channel, noSessionCode, "no session \(id): it was closed or never existed")
         }
         let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
-        await withTaskGroup(of: Void.self) { group in
+        let removed = await withTaskGroup(of: Bool.self) { group in
             group.addTask {  // the requests, one pull at a time
                 do {
-                    try await answer(inbound, outbound, session: session, store: store, interval: interval)
+                    try await answer(inbound, outbound, channel, session: session, store: store, interval: interval)
                 } catch {
                     logger.debug("frame socket of \(id) ended: \(error)")
                 }
+                return false
             }
             group.addTask {  // the session's removal ends the socket within a second, not at the next request
                 // (a look a second: waking at every change would cost a wake per epoch while it trains)
                 while !Task.isCancelled {
-                    if session.withFlags({ $0.closed }) {
-                        try? await outbound.close(noSessionCode, reason: reason("the session \(id) was closed"))
-                        return
-                    }
+                    if session.withFlags({ $0.closed }) { return true }
                     try? await Task.sleep(for: .seconds(1))
                 }
+                return false
+            }
+            let removed = await group.next() ?? false
+            group.cancelAll()  // ends the other task, and the answer it may be writing
+            return removed
+        }
+        if removed { await close(outbound, channel, noSessionCode, "the session \(id) was closed") }
+    }
+
+    /// How long a client has to take a close before the connection is cut.
+    static let closeSeconds = 5.0
+
+    /// Closes the socket with `code` and `reason`, or cuts the connection when the close frame cannot go
+    /// out within ``closeSeconds`` (a client that stopped reading, whose buffers are full).
+    static func close(
+        _ outbound: WebSocketOutboundWriter, _ channel: any Channel, _ code: WebSocketErrorCode, _ reason: String
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await outbound.close(code, reason: Self.reason(reason)) }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(closeSeconds))
+                if !Task.isCancelled { try? await channel.close() }
             }
             await group.next()
             group.cancelAll()
@@ -119,9 +142,16 @@ enum FrameSocket {
 
     /// Reads the requests and answers each; returns when the inbound stream ends or a request is bad
     /// (after closing the socket with the reason).
+    ///
+    /// Each request's pull runs in a task of its own (`current`), which writes its answer when the pull
+    /// ends; the loop meanwhile reads the next request. A newer request ends the pull still waiting (a
+    /// pull returns nil once a newer one begins: `pullGeneration`) and waits for its answer to go out
+    /// first, so answers keep the requests' order and a client that sends without reading is held to
+    /// one answer in flight. The pull is ended that way, not cancelled: a cancelled task may not write
+    /// its answer. Cancelling this task cancels the pull and its write (`finishing`).
     private static func answer(
-        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, session: PlaygroundSession,
-        store: SessionStore, interval: Duration
+        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ channel: any Channel,
+        session: PlaygroundSession, store: SessionStore, interval: Duration
     ) async throws {
         var current: Task<Void, Never>?
         defer { current?.cancel() }
@@ -130,17 +160,17 @@ enum FrameSocket {
         for try await frame in inbound {
             switch frame.opcode {
             case .binary:
-                return try await outbound.close(.unacceptableData, reason: reason("a frame request is a text message"))
+                return await close(outbound, channel, .unacceptableData, "a frame request is a text message")
             case .text where !open: message = frame.data
             case .continuation where open: message.writeImmutableBuffer(frame.data)
             case .text, .continuation:
-                return try await outbound.close(
-                    .protocolError, reason: reason("a message's frames are one text frame and its continuations"))
+                return await close(
+                    outbound, channel, .protocolError, "a message's frames are one text frame and its continuations")
             }
             open = !frame.fin
             guard message.readableBytes <= maxRequestBytes else {
-                return try await outbound.close(
-                    .messageTooLarge, reason: reason("a frame request is at most \(maxRequestBytes) bytes"))
+                return await close(
+                    outbound, channel, .messageTooLarge, "a frame request is at most \(maxRequestBytes) bytes")
             }
             guard frame.fin else { continue }
             let request: PullRequest
@@ -150,24 +180,27 @@ enum FrameSocket {
                 else { throw PlaygroundError.bad("a frame request is printable ASCII, such as after=3&wait=2000") }
                 request = try PullRequest(URI("/?" + text), strict: true)
             } catch {
-                return try await outbound.close(.dataInconsistentWithMessage, reason: reason(error.message))
+                return await close(outbound, channel, .dataInconsistentWithMessage, error.message)
             }
             guard await store.touch(session.id) else {
-                return try await outbound.close(noSessionCode, reason: reason("the session \(session.id) was closed"))
+                return await close(outbound, channel, noSessionCode, "the session \(session.id) was closed")
             }
-            // The earlier request ends (a newer pull ends an older one) and is answered first.
-            current?.cancel()
-            await current?.value
+            if let earlier = current {
+                session.withFlags { $0.pullGeneration += 1 }  // ends the earlier pull (answered idle, or its frame)
+                await finishing(earlier)
+            }
             current = Task {
                 let bytes = await session.pull(
                     after: request.after, focus: request.focus, wait: request.wait, interval: interval)
-                // Written outside this task: a pull ended by a newer request is cancelled, and its answer
-                // must still go out (the writer refuses to write from a cancelled task).
-                let answer: WebSocketOutboundWriter.OutboundFrame =
-                    bytes.map { .binary(ByteBuffer(bytes: $0)) } ?? .text("idle")
-                await Task { try? await outbound.write(answer) }.value
+                try? await outbound.write(bytes.map { .binary(ByteBuffer(bytes: $0)) } ?? .text("idle"))
             }
         }
+    }
+
+    /// Waits for `task`, cancelling it when the waiting task is cancelled (awaiting another task's value
+    /// does not pass cancellation on by itself).
+    private static func finishing(_ task: Task<Void, Never>) async {
+        await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
     }
 
     /// A close reason: at most 123 bytes of UTF-8 (RFC 6455), cut at a character.

@@ -39,7 +39,8 @@ struct PlaygroundChannel: ServerChildChannel {
                     let id = try FrameSocket.check(head, guard: requestGuard)
                     return .upgrade([:]) { inbound, outbound, context in
                         try await FrameSocket.serve(
-                            id: id, store: store, inbound: inbound, outbound: outbound, logger: context.logger)
+                            id: id, store: store, inbound: inbound, outbound: outbound, channel: channel,
+                            logger: context.logger)
                     }
                 } catch {
                     admission?.refusal = error  // MalformedRequestReply puts it in the library's empty 400

@@ -68,6 +68,7 @@ public actor SessionStore {
 
     /// Marks `id` as active (a stream does so with every frame); false when it is gone.
     func touch(_ id: String) -> Bool {
+        sweep()  // the sessions idle too long go here too: a page that only pulls over its socket comes only here
         guard let session = sessions[id] else { return false }
         lastSeen[id] = now()
         session.noteContact()

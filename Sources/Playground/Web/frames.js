@@ -105,6 +105,7 @@ export class FramePuller {
       if (generation !== this.generation) return;
       clearTimeout(this.watchdog);
       this.outstanding--;
+      if (this.outstanding > 0) this.watch();  // a focus change's request is still to be answered
       let got = null;
       if (typeof event.data !== 'string') {
         try {
@@ -132,6 +133,11 @@ export class FramePuller {
   request() {
     this.outstanding++;
     this.socket.send(this.query().toString());
+    this.watch();
+  }
+
+  /** Gives the socket 15 s (from now) for its next answer, else leaves it for HTTP pulls. */
+  watch() {
     clearTimeout(this.watchdog);
     const generation = this.generation;
     this.watchdog = setTimeout(() => { if (generation === this.generation) this.abandon('silent for 15 s'); }, 15000);
