@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOWebSocket
+import ServiceLifecycle
 
 /// What the page asks for when it pulls a frame, by `GET …/frame?after=N&focus=L,U&wait=MS` or as one
 /// text message `after=N&focus=L,U&wait=MS` on the frame socket: the frame it has, the unit under the
@@ -87,11 +88,30 @@ enum FrameSocket {
     /// Serves one socket of session `id` until the client closes it, the session is removed, a bad
     /// message closes it, or the server stops. Every wait here ends when the socket's task is cancelled
     /// (the server stopping), a write held up by a client that stopped reading included; and a close the
-    /// client does not take within ``closeSeconds`` cuts the connection (`channel`): a client that never
-    /// reads keeps no socket, slot or task for ever, and cannot hold up the server's shutdown.
+    /// client does not take within ``closeSeconds`` (``shutdownSeconds`` at shutdown) cuts the connection
+    /// (`channel`): a client that never reads keeps no socket, slot or task for ever, and cannot hold up
+    /// the server's shutdown.
     static func serve(
         id: String, store: SessionStore, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
         channel: any Channel, logger: Logger
+    ) async throws {
+        // At shutdown Hummingbird sends every socket a close frame; one behind a client that stopped
+        // reading never goes out, and the server's shutdown would wait for it until ServiceLifecycle's
+        // limit ends the process with a fatal error. The connection is cut after `shutdownSeconds`.
+        try await withGracefulShutdownHandler {
+            try await serve(session: id, store: store, inbound, outbound, channel, logger)
+        } onGracefulShutdown: {
+            channel.eventLoop.scheduleTask(in: .milliseconds(Int64(shutdownSeconds * 1000))) { channel.close(promise: nil) }
+        }
+    }
+
+    /// How long a socket's client has to take the close frame at shutdown: within the 2 s that
+    /// `runPlayground` gives the shutdown before it cancels the server.
+    static let shutdownSeconds = 1.5
+
+    private static func serve(
+        session id: String, store: SessionStore, _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter,
+        _ channel: any Channel, _ logger: Logger
     ) async throws {
         guard let session = try? await store.session(id) else {
             return await close(outbound, channel, noSessionCode, "no session \(id): it was closed or never existed")

@@ -47,7 +47,10 @@ extension PlaygroundSession {
     /// Builds the frame after `after` (a delta when that is the frame sent last) and remembers it.
     private func buildPulledFrame(after: Int?, focus: Focus?) async -> [UInt8]? {
         // Background, as training and the event stream: controls must not queue behind frames.
-        try? await withEngine(.background) { (engine, pause) -> [UInt8]? in
+        // Cancellable: a cancelled pull (its socket's end, the server's shutdown) does not wait for the
+        // engine behind training; a frame built meanwhile is dropped, and the next pull, not knowing
+        // it, gets a whole frame.
+        try? await withEngine(.background, cancellable: true) { (engine, pause) -> [UInt8]? in
             let started = ContinuousClock.now
             let base = self.pullBase.flatMap { $0.number == after ? $0 : nil }
             guard let (frame, cursor) = self.frame(engine, pause, after: base?.cursor, focus: focus, always: true)
