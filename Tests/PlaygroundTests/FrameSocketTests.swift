@@ -31,6 +31,25 @@ import Testing
         try await onAThreadOfItsOwn { client.receive() }
     }
 
+    /// The server's answer to a handshake it should refuse; `opened` says what it would mean if it did not.
+    static func refusal(
+        _ opened: String, _ handshake: @escaping @Sendable () throws -> Result<SocketClient, SocketClient.Refused>
+    ) async throws -> SocketClient.Refused {
+        switch try await onAThreadOfItsOwn(handshake) {
+        case .failure(let refused): return refused
+        case .success(let client):
+            client.close()
+            throw RawConnection.Failure(opened)
+        }
+    }
+
+    /// The answer to a first request (`wait=0`): a whole frame.
+    static func firstFrame(_ client: SocketClient) async throws -> Decoded {
+        try await send(client, "wait=0")
+        guard case .binary(let bytes) = try await receive(client) else { throw RawConnection.Failure("no first frame") }
+        return try Decoded(bytes)
+    }
+
     static func receiveClose(_ client: SocketClient) async throws -> (code: Int, reason: String)? {
         try await onAThreadOfItsOwn { client.receiveClose() }
     }
@@ -43,12 +62,7 @@ import Testing
         let id = try await onAThreadOfItsOwn { try server.createSession(#"{"networkShape": [4, 3]}"#) }
         let client = try await Self.open(server, id)
         defer { client.close() }
-        try await Self.send(client, "wait=0")
-        guard case .binary(let bytes) = try await Self.receive(client) else {
-            Issue.record("no first frame")
-            return
-        }
-        let first = try Decoded(bytes)
+        let first = try await Self.firstFrame(client)
         #expect(first.number >= 1 && first.hidden.count == 2 && first.allGrids.allSatisfy { $0["same"] == nil })
         try await Self.send(client, "after=\(first.number)&wait=0")
         #expect(try await Self.receive(client) == .text("idle"), "nothing changed: the 204 of GET …/frame")
@@ -71,12 +85,7 @@ import Testing
         let id = try await onAThreadOfItsOwn { try server.createSession(#"{"networkShape": [4, 3]}"#) }
         let client = try await Self.open(server, id)
         defer { client.close() }
-        try await Self.send(client, "wait=0")
-        guard case .binary(let bytes) = try await Self.receive(client) else {
-            Issue.record("no first frame")
-            return
-        }
-        let first = try Decoded(bytes)
+        let first = try await Self.firstFrame(client)
         try await Self.send(client, "after=\(first.number)&wait=10000")
         try await Self.send(client, "after=\(first.number)&focus=0,1&wait=10000")
         #expect(try await Self.receive(client) == .text("idle"))
@@ -151,12 +160,8 @@ import Testing
             return
         }
         #expect(refused.status == 403 && refused.answer.contains("is not this server's"), "\(refused.answer)")
-        let elsewhere = try await onAThreadOfItsOwn {
+        let notFound = try await Self.refusal("a socket at /api/limits") {
             try SocketClient.open(port: port, path: "/api/limits", origin: "http://127.0.0.1:\(port)")
-        }
-        guard case .failure(let notFound) = elsewhere else {
-            Issue.record("a socket at /api/limits")
-            return
         }
         #expect(notFound.status == 404 && notFound.answer.contains("the frame socket is"), "\(notFound.answer)")
     }
@@ -247,12 +252,8 @@ import Testing
         let refused = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
         #expect(refused.status == 503 && refused.body.contains("connections open"), "\(refused)")
         let port = server.port
-        let another = try await onAThreadOfItsOwn {
+        let full = try await Self.refusal("a socket beyond the limit") {
             try SocketClient.open(port: port, path: "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)")
-        }
-        guard case .failure(let full) = another else {
-            Issue.record("a socket beyond the limit")
-            return
         }
         #expect(full.status == 503 && full.answer.contains("connections open"), "\(full.answer)")
         for socket in sockets { socket.close() }

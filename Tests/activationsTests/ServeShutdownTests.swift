@@ -14,16 +14,25 @@ import Testing
     /// wide margin for a busy machine.
     static let exitBound = 15.0
 
-    @Test func sigtermStopsTheServerWhileAStreamWaitsAndItsClientDoesNotRead() async throws {
+    /// `activations serve --port 0` running, and its port.
+    static func startServer() throws -> (Process, Int) {
         let server = Process()
         server.executableURL = CLI.executable
         server.arguments = ["serve", "--port", "0"]
         let output = Pipe()
         (server.standardOutput, server.standardError) = (output, Pipe())
         try server.run()
-        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
         let banner = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        let port = try #require(banner.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.output.1) }, "\(banner)")
+        guard let port = banner.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap({ Int($0.output.1) }) else {
+            kill(server.processIdentifier, SIGKILL)
+            throw RawConnection.Failure("no address in serve's banner: \(banner)")
+        }
+        return (server, port)
+    }
+
+    @Test func sigtermStopsTheServerWhileAStreamWaitsAndItsClientDoesNotRead() async throws {
+        let (server, port) = try Self.startServer()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
 
         // A session playing a network whose frames are about 300 KB, and a stream nobody reads.
         let created = try RawConnection.exchange(
@@ -53,15 +62,8 @@ import Testing
     /// the shutdown waiting until ServiceLifecycle ended the process (4 such sockets crashed it every
     /// time in a debug build; 1 took 3.3 s of the 4 allowed).
     @Test func sigtermStopsTheServerWhileFrameSocketsAreNotRead() async throws {
-        let server = Process()
-        server.executableURL = CLI.executable
-        server.arguments = ["serve", "--port", "0"]
-        let output = Pipe()
-        (server.standardOutput, server.standardError) = (output, Pipe())
-        try server.run()
+        let (server, port) = try Self.startServer()
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        let banner = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        let port = try #require(banner.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.output.1) }, "\(banner)")
         let created = try RawConnection.exchange(port: port, "POST", "/api/sessions", #"{"networkShape": [8, 8]}"#)
         let id = try #require(created.firstMatch(of: /"id":"(\w+)"/)?.output.1, "\(created.prefix(300))")
         #expect(try RawConnection.exchange(port: port, "POST", "/api/sessions/\(id)/play").contains(#""playing":true"#))
