@@ -44,11 +44,7 @@ final class ConnectionLimitHandler: ChannelInboundHandler, RemovableChannelHandl
         answered = true
         let refusal = Self.refusal(limit: count.limit)
         let body = ByteBuffer(bytes: PlaygroundError.body(refusal.message, code: refusal.kind.code))
-        var fields: HTTPFields = [
-            .contentType: "application/json; charset=utf-8", .contentLength: "\(body.readableBytes)",
-            .connection: "close", .retryAfter: "5",
-        ]
-        fields.append(contentsOf: RequestGuard.securityHeaders)
+        let fields = PlaygroundError.closingFields(bodyCount: body.readableBytes, retryAfter: true)
         let head = HTTPResponse(status: .serviceUnavailable, headerFields: fields)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)

@@ -55,33 +55,22 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
-        case .head(let head) where parseError == nil && admission?.refusal != nil && Self.isParseErrorAnswer(head):
-            let refusal = admission!.refusal!
-            admission!.refusal = nil
-            let body = PlaygroundError.body(refusal.message, code: refusal.kind.code)
-            var fields: HTTPFields = [
-                .contentType: "application/json; charset=utf-8", .cacheControl: "no-store", .connection: "close",
-                .contentLength: String(body.count),
-            ]
-            if refusal.kind == .unavailable { fields[.retryAfter] = "5" }
-            fields.append(contentsOf: RequestGuard.securityHeaders)
-            pendingBody = body
-            let head = HTTPResponse(status: refusal.status, headerFields: fields)
-            context.write(wrapOutboundOut(.head(head)), promise: promise)
-        case .head(let head) where parseError != nil && Self.isParseErrorAnswer(head):
-            if failedInBody && answeredCurrent {  // one request, one answer: the route's came first
-                dropping = true
-                promise?.succeed()
-                return
+        case .head(let head) where Self.isParseErrorAnswer(head) && (parseError != nil || admission?.refusal != nil):
+            let status: HTTPResponse.Status, body: [UInt8]
+            if let parseError {
+                if failedInBody && answeredCurrent {  // one request, one answer: the route's came first
+                    dropping = true
+                    promise?.succeed()
+                    return
+                }
+                (status, body) = Self.answer(to: parseError)
+            } else {
+                let refusal = admission!.refusal!
+                admission!.refusal = nil
+                (status, body) = (refusal.status, PlaygroundError.body(refusal.message, code: refusal.kind.code))
             }
-            let (status, message) = Self.describe(parseError!)
-            let body = PlaygroundError.body(message, code: status == .badRequest ? "badRequest" : "headersTooLarge")
-            var fields: HTTPFields = [
-                .contentType: "application/json; charset=utf-8", .cacheControl: "no-store", .connection: "close",
-                .contentLength: String(body.count),
-            ]
-            fields.append(contentsOf: RequestGuard.securityHeaders)
             pendingBody = body
+            let fields = PlaygroundError.closingFields(bodyCount: body.count, retryAfter: status == .serviceUnavailable)
             context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: promise)
         case .head(let head):
             if head.status.kind != .informational { answeredCurrent = true }
@@ -102,6 +91,12 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
     /// Hummingbird's answer to a parser error: 400, no type, no body. A route's answer always has a type.
     private static func isParseErrorAnswer(_ head: HTTPResponse) -> Bool {
         head.status == .badRequest && head.headerFields[.contentType] == nil && head.headerFields[.contentLength] == "0"
+    }
+
+    /// The status and the API's error body for what the parser refused.
+    static func answer(to error: HTTPParserError) -> (HTTPResponse.Status, [UInt8]) {
+        let (status, message) = describe(error)
+        return (status, PlaygroundError.body(message, code: status == .badRequest ? "badRequest" : "headersTooLarge"))
     }
 
     /// The status and message for what the parser refused.

@@ -135,13 +135,8 @@ final class FirstRequestDeadline: ChannelInboundHandler, RemovableChannelHandler
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard let error = error as? HTTPParserError, !answered else { return context.fireErrorCaught(error) }
         answered = true
-        let (status, message) = MalformedRequestReply.describe(error)
-        let body = PlaygroundError.body(message, code: status == .badRequest ? "badRequest" : "headersTooLarge")
-        var headers = HTTPHeaders([
-            ("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store"), ("Connection", "close"),
-            ("Content-Length", String(body.count)),
-        ])
-        for field in RequestGuard.securityHeaders { headers.add(name: field.name.rawName, value: field.value) }
+        let (status, body) = MalformedRequestReply.answer(to: error)
+        let headers = HTTPHeaders(PlaygroundError.closingFields(bodyCount: body.count).map { ($0.name.rawName, $0.value) })
         let head = HTTPResponseHead(
             version: .http1_1, status: HTTPResponseStatus(statusCode: status.code, reasonPhrase: status.reasonPhrase),
             headers: headers)

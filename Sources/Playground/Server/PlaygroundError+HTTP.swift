@@ -17,6 +17,20 @@ extension PlaygroundError: HTTPResponseError {
         return fields
     }
 
+    /// The headers of an error answered below the router, by a channel handler that then closes the
+    /// connection (the connection limit's 503, the parser's 400 and 431, a refused frame-socket
+    /// handshake): the JSON body's type and length, no caching, `Connection: close`, `Retry-After: 5`
+    /// when asked, and `RequestGuard.securityHeaders`, as every answer carries.
+    static func closingFields(bodyCount: Int, retryAfter: Bool = false) -> HTTPFields {
+        var fields: HTTPFields = [
+            .contentType: "application/json; charset=utf-8", .cacheControl: "no-store", .connection: "close",
+            .contentLength: String(bodyCount),
+        ]
+        if retryAfter { fields[.retryAfter] = "5" }
+        fields.append(contentsOf: RequestGuard.securityHeaders)
+        return fields
+    }
+
     /// The error as a response: its status, the headers above, and `{"error": {"message": …, "code": …}}`.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
