@@ -12,7 +12,8 @@ click at once and ends paused, as the server confirms; a link with a value out o
 keys and hide flags and says what it changed; reloading or leaving the page closes its session, and a
 page restored from the back/forward cache makes one new session, even when clicked at once; a click on a page
 whose session the server lost goes to the new session; the frames come over the page's WebSocket, and by
-HTTP pulls once it closes or when it is refused. Prints
+HTTP pulls once it closes or when it is refused; the linear collapse's maps come only while its panel
+is on screen, and at once when it is scrolled into view while paused. Prints
 one JSON line; exits 1 on a failed check.
 """
 import json
@@ -330,6 +331,32 @@ def frames_over_the_socket():
     d.find_element("id", "play").click()
 
 
-checks = [frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+def collapse_panel_on_demand():
+    """The server builds the linear collapse's maps only while its panel is on screen: frames drawn with
+    the panel out of view carry none; scrolled into view while paused, the panel is drawn at once (the
+    page asks for them, and the server answers though nothing else changed)."""
+    fresh("#activation=identity&networkShape=3,2")
+    b.js("window.scrollTo(0, 0)")
+    d.find_element("id", "play").click()
+    b.wait_for(lambda s: s["playing"] and s["epoch"] > 20, 30, "training to start")
+    d.find_element("id", "play").click()
+    paused = b.wait_for(lambda s: not s["playing"], 10, "the pause")
+    hidden = b.js("return window.playground.frame.collapse.output === undefined")
+    b.js("document.getElementById('collapsePanel').scrollIntoView()")
+    shown = lambda: b.js("""const f = window.playground.frame;
+        return !!f.collapse.output && document.getElementById('collapseText').textContent.includes('largest difference')""")
+    deadline = time.time() + 10
+    while not shown() and time.time() < deadline:
+        time.sleep(0.1)
+    drawn = shown()
+    b.seen["collapseOnDemand"] = {"mapsWhileHidden": not hidden, "drawnWhenShown": drawn,
+                                  "epochs": [paused["epoch"], b.state()["epoch"]]}
+    b.check(hidden, "a frame drawn with the collapse panel out of view carried its maps")
+    b.check(drawn and b.state()["epoch"] == paused["epoch"],
+            f"the collapse panel scrolled into view while paused was not drawn: {b.seen['collapseOnDemand']}")
+    b.js("window.scrollTo(0, 0)")
+
+
+checks = [collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

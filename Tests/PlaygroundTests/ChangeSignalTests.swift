@@ -49,9 +49,9 @@ struct ChangeSignalTests {
     @Test("a session's pull waiting for news answers when an epoch is trained, not at its timeout")
     func pullWakesOnChange() async throws {
         let session = try PlaygroundSession(id: "s", engine: PlaygroundEngine(config: PlaygroundConfig()))
-        _ = try #require(await session.pull(after: nil, focus: nil, wait: Self.never))  // frame 1, whole
+        _ = try #require(await session.pull(after: nil, shown: .everything, wait: Self.never))  // frame 1, whole
         // Acknowledging frame 1, the pull waits for news (at most 10 s, `maxPullWait`: nil then).
-        async let next = session.pull(after: 1, focus: nil, wait: Self.never)
+        async let next = session.pull(after: 1, shown: .everything, wait: Self.never)
         try await Task.sleep(for: .milliseconds(100))
         try await session.step(epochs: 1, timeLimit: .seconds(3600), wallLimit: .seconds(3600))  // one whole epoch, however slow
         let bytes = try #require(await next)

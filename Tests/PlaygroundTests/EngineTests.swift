@@ -207,12 +207,23 @@ import Testing
         _ = engine.train(epochs: 20)
         let collapse = engine.frameContent().collapse
         #expect(collapse.allLinear)
-        #expect(collapse.maxDifference < 1e-4, "equal up to Float rounding (the grids are computed in Float)")
+        #expect(try #require(collapse.maxDifference) < 1e-4, "equal up to Float rounding (the grids are computed in Float)")
         #expect(collapse.matrix.count == 2 && collapse.matrix[0].count == 1)
         var tanh = try PlaygroundEngine(config: PlaygroundConfig())
         _ = tanh.train(epochs: 20)
         #expect(!tanh.frameContent().collapse.allLinear)
-        #expect(tanh.frameContent().collapse.maxDifference > 0.05)
+        #expect(try #require(tanh.frameContent().collapse.maxDifference) > 0.05)
+    }
+
+    /// A page that does not show the collapse panel gets the map (M and v) but neither its maps nor
+    /// the difference, which are most of its cost.
+    @Test func theCollapseMapsOnlyWhenShown() throws {
+        var engine = try PlaygroundEngine(config: Presets.named("linear-collapse")!.config)
+        _ = engine.train(epochs: 3)
+        let (shown, hidden) = (engine.frameContent().collapse, engine.frameContent(shown: Shown(collapse: false)).collapse)
+        #expect(shown.output?.count == 1 && shown.maxDifference != nil)
+        #expect(hidden.output == nil && hidden.maxDifference == nil)
+        #expect(hidden.matrix == shown.matrix && hidden.bias == shown.bias && hidden.allLinear == shown.allLinear)
     }
 
     @Test func reluIsSparseAndTheStepFunctionPassesNoGradient() throws {

@@ -98,6 +98,29 @@ import Testing
         }
     }
 
+    /// `collapse=0` (the page's collapse panel out of view) leaves the collapse's maps and difference out;
+    /// asking for them again, with nothing else changed, is news (the page scrolled to the panel while
+    /// paused) and they come whole.
+    @Test func theCollapseMapsOnlyWhileThePanelIsShown() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession(#"{"networkShape": [4, 3], "activations": ["identity"]}"#)
+            let collapse = { (d: Decoded) in d.frame["collapse"] as? [String: Any] ?? [:] }
+            let hidden = try #require(try await Self.pull(client, id, "&collapse=0").1)
+            #expect(collapse(hidden)["output"] == nil && collapse(hidden)["maxDifference"] == nil)
+            #expect((collapse(hidden)["matrix"] as? [[Double]])?.count == 2, "M is still sent: one row per input")
+            #expect(hidden.body.count == hidden.allGrids.compactMap { $0["size"] as? Int }.map { $0 * $0 }.reduce(0, +))
+            #expect(try await Self.pull(client, id, "&after=1&collapse=0").0 == .noContent)
+            let shown = try #require(try await Self.pull(client, id, "&after=1&collapse=1").1)
+            let maps = try #require(collapse(shown)["output"] as? [[String: Any]])
+            #expect(maps.count == 1 && maps.allSatisfy { shown.bytes($0)?.count == 2500 }, "whole 50×50 maps: \(maps)")
+            #expect(collapse(shown)["maxDifference"] is Double)
+            #expect(try await Self.pull(client, id, "&after=2").0 == .noContent, "collapse=1 is the default")
+            try await client.execute(uri: "/api/sessions/\(id)/frame?collapse=2", method: .get) { response in
+                #expect(response.status == .badRequest && response.errorMessage.contains("collapse"))
+            }
+        }
+    }
+
     /// The thumbnail is the full grid averaged in 4×4 blocks, up to the two quantisations.
     static func expectThumbnail(of full: Decoded, _ big: [String: Any], is thumb: [String: Any], in small: Decoded) {
         let values = { (d: Decoded, g: [String: Any]) -> [Double] in

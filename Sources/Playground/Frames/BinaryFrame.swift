@@ -26,6 +26,23 @@ public struct Focus: Sendable, Equatable {
     }
 }
 
+/// What the page shows that decides what a pulled frame holds: the unit under the pointer (sent at
+/// full size) and whether the linear-collapse panel is on screen. The collapse's maps (the collapsed
+/// network's output over the grid, compared with the network's) took a sixth of a frame's build on the
+/// 16×16 preset (`Scripts/playground/profile-frames`), for a panel that is usually scrolled out of view.
+public struct Shown: Sendable, Equatable {
+    /// The hidden unit under the pointer, if any.
+    public var focus: Focus?
+    /// Whether the frame carries the linear collapse's maps and their largest difference.
+    public var collapse: Bool
+
+    /// The unit `focus` at full size; the collapse's maps unless `collapse` is false.
+    public init(focus: Focus? = nil, collapse: Bool = true) { (self.focus, self.collapse) = (focus, collapse) }
+
+    /// Everything: no unit at full size, and the collapse's maps (the JSON routes' frames).
+    public static let everything = Shown()
+}
+
 /// The page's frame: what `GET /api/sessions/:id/frame` and the frame socket (`/api/sessions/:id/socket`) answer, built to stay small.
 ///
 ///     bytes 0..<4    n, the header's length (UInt32, little-endian)
@@ -54,7 +71,7 @@ public enum BinaryFrame {
     }
 }
 
-/// What the session keeps of the frame `pull` sent last (see ``PlaygroundSession/pull(after:focus:wait:)``).
+/// What the session keeps of the frame `pull` sent last (see ``PlaygroundSession/pull(after:shown:wait:interval:)``).
 struct PullBase: Sendable {
     var number: Int
     var cursor: StreamCursor
@@ -65,7 +82,7 @@ struct PullBase: Sendable {
 struct PullMark: Sendable, Equatable {
     var number: Int
     var version: Int
-    var focus: Focus?
+    var shown: Shown
     /// Whether the session was playing: a frame that shows Play or Pause taking effect is not paced.
     var playing: Bool
 }

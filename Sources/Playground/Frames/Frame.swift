@@ -133,10 +133,11 @@ public struct CollapseView: Encodable, Sendable {
     public var matrix: [[Double]]
     /// v, the bias of the collapsed model: one per output.
     public var bias: [Double]
-    /// Its output on a 50×50 grid, as `GridSet.output`.
-    public var output: [EncodedGrid]
-    /// The largest difference between its output and the network's on the grid.
-    public var maxDifference: Double
+    /// Its output on a 50×50 grid, as `GridSet.output`; nil (left out of the JSON) in a pulled frame
+    /// whose page does not show the panel (``Shown/collapse``).
+    public var output: [EncodedGrid]?
+    /// The largest difference between its output and the network's on the grid; nil with `output`.
+    public var maxDifference: Double?
 }
 
 /// The training and test points, and what looks wrong in uploaded ones.

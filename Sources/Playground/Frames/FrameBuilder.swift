@@ -14,9 +14,10 @@ struct FrameContent: Sendable {
 }
 
 extension PlaygroundEngine {
-    /// The frame's pictures; the input grids only when asked (they change only with the data), and
-    /// the `focus` unit at full size.
-    func frameContent(includeInputs: Bool = true, focus: Focus? = nil) -> FrameContent {
+    /// The frame's pictures; the input grids only when asked (they change only with the data), the
+    /// `shown.focus` unit at full size, and the collapse's maps only when `shown.collapse`.
+    func frameContent(includeInputs: Bool = true, shown: Shown = .everything) -> FrameContent {
+        let focus = shown.focus
         let start = Date()
         let net = network
         let trained = trainingPass()
@@ -33,7 +34,7 @@ extension PlaygroundEngine {
                 focus: focus?.layer == layer ? focus?.unit : nil)
         }
         let outputValues = outputGrids(outputs.last!)
-        let collapse = collapseView(net, actual: outputValues)
+        let collapse = collapseView(net, actual: shown.collapse ? outputValues : nil)
         return FrameContent(
             network: NetworkView(inputs: config.features.map(\.rawValue), layers: layers),
             grids: GridSet(

@@ -8,13 +8,14 @@ import NIOCore
 import NIOWebSocket
 import ServiceLifecycle
 
-/// What the page asks for when it pulls a frame, by `GET …/frame?after=N&focus=L,U&wait=MS` or as one
-/// text message `after=N&focus=L,U&wait=MS` on the frame socket: the frame it has, the unit under the
-/// pointer, and how long to wait for news.
+/// What the page asks for when it pulls a frame, by `GET …/frame?after=N&focus=L,U&collapse=0&wait=MS`
+/// or as one text message `after=N&focus=L,U&collapse=0&wait=MS` on the frame socket: the frame it has,
+/// what it shows (the unit under the pointer; `collapse=0` while the linear-collapse panel is out of
+/// view, 1 by default), and how long to wait for news.
 struct PullRequest: Equatable {
     /// The number of the frame the page has; nil for its first pull.
     var after: Int?
-    var focus: Focus?
+    var shown: Shown
     var wait: Duration
 
     /// The default wait, and the longest a request may ask for (`PlaygroundSession.maxPullWait`).
@@ -23,11 +24,14 @@ struct PullRequest: Equatable {
     /// Reads the query of `uri`; a value given twice or not in its range is an error that names it,
     /// and so is an unknown key when `strict` (the socket's requests have no other keys to ignore).
     init(_ uri: URI, strict: Bool = false) throws(PlaygroundError) {
-        if strict, let unknown = uri.queryParameters.first(where: { !["after", "focus", "wait"].contains($0.key) }) {
-            throw .bad("a frame request takes after, focus and wait, not '\(unknown.key.prefix(20))'")
+        let keys = ["after", "focus", "collapse", "wait"]
+        if strict, let unknown = uri.queryParameters.first(where: { !keys.contains(String($0.key)) }) {
+            throw .bad("a frame request takes after, focus, collapse and wait, not '\(unknown.key.prefix(20))'")
         }
         after = try Query.integer("after", uri, in: 0...Int(Int32.max))
-        focus = try Focus(parsing: Query.single("focus", uri))
+        shown = Shown(
+            focus: try Focus(parsing: Query.single("focus", uri)),
+            collapse: try Query.integer("collapse", uri, in: 0...1) != 0)
         wait = .milliseconds(try Query.integer("wait", uri, in: 0...10_000) ?? Self.defaultWaitMilliseconds)
     }
 }
@@ -36,7 +40,7 @@ struct PullRequest: Equatable {
 /// of one HTTP request per frame: each request cost Chromium's network service and browser process
 /// 3–4.5 ms, and the server its HTTP handling.
 ///
-/// The pull's rules do not change (``PlaygroundSession/pull(after:focus:wait:interval:)``): the page
+/// The pull's rules do not change (``PlaygroundSession/pull(after:shown:wait:interval:)``): the page
 /// sends a request as a text message (``PullRequest``), and the server answers every request with
 /// exactly one message, in order: a binary message, the frame (``BinaryFrame``), or the text `idle` when
 /// nothing changed within the wait or a newer request came first. A request that arrives while an
@@ -211,7 +215,7 @@ enum FrameSocket {
             }
             current = Task {
                 let bytes = await session.pull(
-                    after: request.after, focus: request.focus, wait: request.wait, interval: interval)
+                    after: request.after, shown: request.shown, wait: request.wait, interval: interval)
                 try? await outbound.write(bytes.map { .binary(ByteBuffer(bytes: $0)) } ?? .text("idle"))
             }
         }

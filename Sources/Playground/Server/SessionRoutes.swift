@@ -59,7 +59,7 @@ struct SessionRoutes: Sendable {
             let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
             guard
                 let bytes = await session.pull(
-                    after: asked.after, focus: asked.focus, wait: asked.wait, interval: interval)
+                    after: asked.after, shown: asked.shown, wait: asked.wait, interval: interval)
             else {
                 return Response(status: .noContent)
             }

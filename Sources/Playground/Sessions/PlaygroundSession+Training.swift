@@ -183,10 +183,11 @@ extension PlaygroundSession {
     }
 
     /// The frame that follows `cursor` (new records, the points if they changed), nil when nothing
-    /// changed unless `always`; with the `focus` unit at full size.
+    /// changed unless `always`; with what the page shows (`shown`: its focus unit at full size, the
+    /// collapse's maps or not).
     func frame(
         _ engine: PlaygroundEngine, _ pause: PlaygroundEngine.Pause?, after cursor: StreamCursor?,
-        focus: Focus? = nil, always: Bool = false
+        shown: Shown = .everything, always: Bool = false
     ) -> (Frame, StreamCursor)? {
         let flags = withFlags { $0 }
         if let cursor, cursor.version == flags.version, !always { return nil }
@@ -194,7 +195,7 @@ extension PlaygroundSession {
         let records = engine.chartRecords.filter { !sameRun || $0.epoch > cursor!.epoch || $0.epoch == 0 }
             .thinned(to: sameRun ? Self.maxDeltaRecords : Self.maxWholeRecords)
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
-        let content = engine.frameContent(includeInputs: pointsChanged, focus: focus)
+        let content = engine.frameContent(includeInputs: pointsChanged, shown: shown)
         let frame = Frame(
             version: flags.version, run: flags.run, epoch: engine.epoch, playing: flags.playing, pause: pause,
             records: records,

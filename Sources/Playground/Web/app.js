@@ -295,7 +295,11 @@ function draw() {
   drawCharts();
   // The panels under the board are drawn while on screen; one scrolled into view is drawn at once.
   if (isOnScreen($('healthChart'))) drawHealth($('healthChart'), S.records, frame.network, view.hidden.includes('activation') ? null : S.menu.name);
-  if (isOnScreen($('collapsePanel'))) drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
+  // The collapse's maps come only while its panel is on screen (the puller asks for them); a frame
+  // without them, the one in hand as the panel comes into view, leaves the panel as it was.
+  const collapseShown = isOnScreen($('collapsePanel'));
+  puller.setCollapse(collapseShown);
+  if (collapseShown && S.decoded.collapse) drawCollapse(frame, S.decoded, $('deepMap'), $('collapseMap'), $('collapseText'), view.discretize);
   if (isOnScreen($('cardPanel'))) updateCard();
   updateAddClasses();
 }

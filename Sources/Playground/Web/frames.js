@@ -14,7 +14,7 @@ function decodeGrids(frame, grid) {
     inputs: frame.grids.inputs ? list(frame.grids.inputs, 'frame.grids.inputs') : null,
     hidden: frame.grids.hidden.map((layer, l) => list(layer, `frame.grids.hidden.${l}`)),
     output: list(frame.grids.output, 'frame.grids.output'),
-    collapse: list(frame.collapse.output, 'frame.collapse.output'),
+    collapse: frame.collapse.output ? list(frame.collapse.output, 'frame.collapse.output') : null,  // null: not asked for
   };
 }
 
@@ -46,14 +46,14 @@ const whenVisible = () => document.hidden
  * come as deltas), the page draws only the newest. `onGone()` when the session is no more.
  *
  * The requests go over one WebSocket per session (`/api/sessions/:id/socket`): a text message
- * `after=N&focus=L,U&wait=MS` each, answered by one message each, in order: the frame (binary) or
+ * `after=N&focus=L,U&collapse=0&wait=MS` each, answered by one message each, in order: the frame (binary) or
  * `idle` (nothing new within the wait, or a newer request came first). An HTTP request per frame cost
  * Chromium 3–4.5 ms of its network service's and browser's time. If the socket cannot open, or closes
  * for any reason but the session's end, the page pulls by HTTP (`GET …/frame`) for the rest of the
  * session and keeps drawing. `transport` says which it uses: 'socket' or 'http'. */
 export class FramePuller {
   constructor(onFrame, onGone) {
-    this.onFrame = onFrame; this.onGone = onGone; this.generation = 0; this.focus = '';
+    this.onFrame = onFrame; this.onGone = onGone; this.generation = 0; this.focus = ''; this.collapse = true;
     this.transport = null;
     this.useSocket = typeof WebSocket === 'function';
   }
@@ -76,14 +76,29 @@ export class FramePuller {
   setFocus(focus) {
     if (focus === this.focus) return;
     this.focus = focus;
+    this.askAgain();
+  }
+
+  /** Whether the linear-collapse panel is on screen: the server builds its maps only then (they were a
+   * sixth of a frame's build). Coming into view, it is asked for at once, as a new focus is. */
+  setCollapse(shown) {
+    if (shown === this.collapse) return;
+    this.collapse = shown;
+    if (shown) this.askAgain();
+  }
+
+  /** A request still waiting for news is asked again now, with what the page shows now. */
+  askAgain() {
     if (this.socket) { if (this.outstanding > 0) this.request(); }
     else if (this.waiting) this.controller.abort();
   }
 
-  /** The query of the next request: the frame the page has and the focus. */
+  /** The query of the next request: the frame the page has, the focus, and collapse=0 while the
+   * collapse panel is out of view. */
   query() {
     const query = new URLSearchParams(this.number === null ? {} : { after: this.number });
     if (this.focus) query.set('focus', this.focus);
+    if (!this.collapse) query.set('collapse', '0');
     return query;
   }
 
