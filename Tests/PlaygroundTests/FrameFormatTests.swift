@@ -100,7 +100,7 @@ import Testing
 
     /// `collapse=0` (the page's collapse panel out of view) leaves the collapse's maps and difference out;
     /// asking for them again, with nothing else changed, is news (the page scrolled to the panel while
-    /// paused) and they come whole.
+    /// paused) and they come whole; no longer asking for them is not.
     @Test func theCollapseMapsOnlyWhileThePanelIsShown() async throws {
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession(#"{"networkShape": [4, 3], "activations": ["identity"]}"#)
@@ -115,6 +115,7 @@ import Testing
             #expect(maps.count == 1 && maps.allSatisfy { shown.bytes($0)?.count == 2500 }, "whole 50×50 maps: \(maps)")
             #expect(collapse(shown)["maxDifference"] is Double)
             #expect(try await Self.pull(client, id, "&after=2").0 == .noContent, "collapse=1 is the default")
+            #expect(try await Self.pull(client, id, "&after=2&collapse=0").0 == .noContent, "dropping the maps is no news")
             try await client.execute(uri: "/api/sessions/\(id)/frame?collapse=2", method: .get) { response in
                 #expect(response.status == .badRequest && response.errorMessage.contains("collapse"))
             }

@@ -85,4 +85,12 @@ struct PullMark: Sendable, Equatable {
     var shown: Shown
     /// Whether the session was playing: a frame that shows Play or Pause taking effect is not paced.
     var playing: Bool
+
+    /// Whether a page that has this frame, asking for `asked`, has what it asks for: the same frame,
+    /// state and focus, and the collapse's maps if it asks for them (a page that stops showing the
+    /// collapse panel needs no new frame for that).
+    func satisfies(_ asked: PullMark) -> Bool {
+        number == asked.number && version == asked.version && playing == asked.playing
+            && shown.focus == asked.shown.focus && (shown.collapse || !asked.shown.collapse)
+    }
 }

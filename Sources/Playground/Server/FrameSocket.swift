@@ -54,7 +54,7 @@ struct PullRequest: Equatable {
 /// message, 1007 for a request that does not parse, 1000 when the server shuts down (Hummingbird's
 /// graceful close). A close the client does not take within five seconds cuts the connection.
 enum FrameSocket {
-    /// The longest request message: `after=2147483647&focus=999,999&wait=10000` is 42 bytes.
+    /// The longest request message: `after=2147483647&focus=999,999&collapse=0&wait=10000` is 52 bytes.
     static let maxRequestBytes = 256
     /// The close code for a session that does not exist (4000–4999 are the application's own).
     static let noSessionCode = WebSocketErrorCode.unknown(4404)

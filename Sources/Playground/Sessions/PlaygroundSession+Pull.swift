@@ -27,8 +27,9 @@ extension PlaygroundSession {
             let (due, over, earliest) = withFlags { flags in
                 (
                     after == nil
-                        || flags.lastPull
-                            != PullMark(number: after!, version: flags.version, shown: shown, playing: flags.playing),
+                        || !(flags.lastPull?.satisfies(
+                            PullMark(number: after!, version: flags.version, shown: shown, playing: flags.playing))
+                            ?? false),
                     flags.closed || flags.pullGeneration != generation,
                     flags.lastPull?.playing == flags.playing ? flags.lastPullAt.map { $0 + interval } : nil
                 )
