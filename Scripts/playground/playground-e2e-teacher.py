@@ -100,7 +100,8 @@ def hash_change():
 def weight_editor():
     fresh("#networkShape=2")
     link = d.find_element("css selector", "#network svg path")
-    before = b.js("return window.playground.frame.network.layers[0].weights[0][0]")
+    # Weights are Float values (a JSON frame's as their shortest decimal, a binary frame's exactly): compared as Floats.
+    before = b.js("return Math.fround(window.playground.frame.network.layers[0].weights[0][0])")
     b.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: 300, clientY: 300}))", link)
     box, field = d.find_element("id", "editor"), d.find_element("css selector", "#editor input")
     refused = {}
@@ -112,7 +113,7 @@ def weight_editor():
         refused[junk] = d.find_element("css selector", "#editor .editor-error").text
         b.check(box.is_displayed() and refused[junk], f"the weight editor accepted {junk!r}")
     b.seen["editorRefused"] = refused
-    after = b.js("return window.playground.frame.network.layers[0].weights[0][0]")
+    after = b.js("return Math.fround(window.playground.frame.network.layers[0].weights[0][0])")
     b.check(after == before, f"junk changed the weight from {before} to {after}")
     field.clear()
     field.send_keys("0.75")

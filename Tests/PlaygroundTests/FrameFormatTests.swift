@@ -33,6 +33,32 @@ import Testing
             return Array(body[offset..<offset + size * size])
         }
 
+        /// A layer's weights or gradients sent as floats: rows × columns little-endian Float32s at `floats`.
+        func floats(_ matrix: Any?) -> [[Float]]? {
+            guard let m = matrix as? [String: Any], let rows = m["rows"] as? Int, let columns = m["columns"] as? Int,
+                let offset = m["floats"] as? Int, offset >= 0, offset + 4 * rows * columns <= body.count
+            else { return nil }
+            return (0..<rows).map { r in
+                (0..<columns).map { c in
+                    let at = offset + 4 * (r * columns + c)
+                    let bits = (0..<4).reduce(UInt32(0)) { $0 | UInt32(body[at + $1]) << (8 * $1) }
+                    return Float(bitPattern: bits)
+                }
+            }
+        }
+
+        /// Every layer's weights and gradients, as floats.
+        var matrices: [[[Float]]?] {
+            let layers = (frame["network"] as? [String: Any])?["layers"] as? [[String: Any]] ?? []
+            return layers.flatMap { [floats($0["weights"]), floats($0["weightGradients"])] }
+        }
+
+        /// The body's length the header accounts for: every grid sent whole, and the floats.
+        var describedBytes: Int {
+            allGrids.compactMap { $0["size"] as? Int }.map { $0 * $0 }.reduce(0, +)
+                + 4 * matrices.map { ($0 ?? []).reduce(0) { $0 + $1.count } }.reduce(0, +)
+        }
+
         /// Every grid of the frame with its place: inputs, hidden units, output, collapse.
         var allGrids: [[String: Any]] {
             let lists = [grids["inputs"], grids["output"], (frame["collapse"] as? [String: Any])?["output"]]
@@ -58,9 +84,17 @@ import Testing
             #expect(frame.number == 1)
             #expect(frame.hidden.map { $0.map { $0["size"] as? Int } } == [[25, 25, 25, 25], [25, 25, 25]])
             #expect(frame.allGrids.allSatisfy { frame.bytes($0) != nil }, "every grid of a first frame is sent whole")
-            #expect(frame.body.count == frame.allGrids.compactMap { $0["size"] as? Int }.map { $0 * $0 }.reduce(0, +))
+            #expect(frame.matrices.count == 6 && frame.matrices.allSatisfy { $0 != nil }, "weights and gradients as floats")
+            #expect(frame.body.count == frame.describedBytes)
             #expect(frame.frame["points"] is [String: Any] && frame.grids["inputs"] is [Any])
             try await client.execute(uri: "/api/sessions/\(id)", method: .get) { response in
+                let layers = (response.json()["network"] as? [String: Any])?["layers"] as? [[String: Any]] ?? []
+                let jsonMatrices = layers.flatMap { layer in
+                    ["weights", "weightGradients"].map { key in
+                        (layer[key] as? [[Any]])?.map { $0.map { Float(($0 as? NSNumber)?.doubleValue ?? .nan) } }
+                    }
+                }
+                #expect(jsonMatrices.count == 6 && jsonMatrices == frame.matrices, "the same weights and gradients as JSON")
                 let json = response.json()["grids"] as? [String: Any]
                 let output = (json?["output"] as? [[String: Any]])?.first?["data"] as? String
                 let binary = (frame.grids["output"] as? [[String: Any]])?.first
@@ -108,7 +142,7 @@ import Testing
             let hidden = try #require(try await Self.pull(client, id, "&collapse=0").1)
             #expect(collapse(hidden)["output"] == nil && collapse(hidden)["maxDifference"] == nil)
             #expect((collapse(hidden)["matrix"] as? [[Double]])?.count == 2, "M is still sent: one row per input")
-            #expect(hidden.body.count == hidden.allGrids.compactMap { $0["size"] as? Int }.map { $0 * $0 }.reduce(0, +))
+            #expect(hidden.body.count == hidden.describedBytes)
             #expect(try await Self.pull(client, id, "&after=1&collapse=0").0 == .noContent)
             let shown = try #require(try await Self.pull(client, id, "&after=1&collapse=1").1)
             let maps = try #require(collapse(shown)["output"] as? [[String: Any]])

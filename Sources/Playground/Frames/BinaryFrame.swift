@@ -51,7 +51,9 @@ public struct Shown: Sendable, Equatable {
 ///
 /// In the header each grid is `{"size", "lower", "upper", "offset"}` (its size² bytes start at
 /// `offset` in the rest) or `{"same": true}`: unchanged since the frame the request acknowledged, at
-/// the same place (such as `frame.grids.hidden.0.3`). Everything else is as in the JSON frame.
+/// the same place (such as `frame.grids.hidden.0.3`). A layer's `weights` and `weightGradients` are
+/// `{"rows", "columns", "floats"}` (``FloatRows``: rows × columns little-endian `Float`s at `floats` in
+/// the rest). Everything else is as in the JSON frame.
 public enum BinaryFrame {
     /// The header: the frame and its number, which the next request acknowledges.
     struct Header: Encodable {

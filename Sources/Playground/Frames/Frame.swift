@@ -58,11 +58,11 @@ public struct LayerView: Encodable, Sendable {
     /// The activation's parameter values, by name (empty for the output layer).
     public var parameters: [String: Double]
     /// Weights, one row per input and one column per unit, in `Float` precision.
-    public var weights: [[Float]]
+    public var weights: FloatRows
     /// One bias per unit.
     public var bias: [Double]
     /// ∂loss/∂W over the full training set, shaped as `weights`, in `Float` precision.
-    public var weightGradients: [[Float]]
+    public var weightGradients: FloatRows
     /// ∂loss/∂b over the full training set, one per unit.
     public var biasGradients: [Double]
     /// Per unit: whether f′(z) is 0 on every training point, so no gradient reaches its weights (false for the output

@@ -73,12 +73,12 @@ extension PlaygroundEngine {
         _ layer: DenseLayer<Double>, cache: DenseLayer<Double>.Cache?, gradients: DenseLayer<Double>.Gradients?,
         isOutput: Bool
     ) -> LayerView {
-        let rows = { (m: Matrix<Double>) in (0..<m.rows).map { m.row($0).map(Float.init) } }
+        let rows = { (m: Matrix<Double>) in FloatRows((0..<m.rows).map { m.row($0).map(Float.init) }) }
         var view = LayerView(
             activation: isOutput ? network.head.rawValue : layer.activation.id,
             parameters: isOutput ? [:] : layer.activation.parameters,
             weights: rows(layer.weights), bias: layer.bias,
-            weightGradients: gradients.map { rows($0.weights) } ?? [], biasGradients: gradients?.bias ?? [],
+            weightGradients: gradients.map { rows($0.weights) } ?? FloatRows([]), biasGradients: gradients?.bias ?? [],
             dead: [Bool](repeating: false, count: layer.units), zeros: [Double](repeating: 0, count: layer.units))
         guard let cache, !isOutput, cache.output.rows > 0 else { return view }
         let n = Double(cache.output.rows)

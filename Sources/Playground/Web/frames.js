@@ -23,12 +23,28 @@ export const decodeJSONFrame = frame => decodeGrids(frame, g => decodeGrid(g));
 
 const utf8 = new TextDecoder();
 
+/** A matrix the binary frame carries as floats ({rows, columns, floats}: little-endian Float32s at
+ * `floats` in `body`, row by row), as rows of numbers; one already in rows (a JSON frame's) as it is. */
+function floatRows(m, body, place) {
+  if (!m || m.floats === undefined) return m;
+  const { rows, columns, floats } = m;
+  if (!(rows >= 0 && columns >= 0 && floats >= 0 && floats + 4 * rows * columns <= body.length)) throw new Error(`${place} lies outside the frame`);
+  const view = new DataView(body.buffer, body.byteOffset + floats, 4 * rows * columns), values = new Float32Array(rows * columns);
+  for (let i = 0; i < values.length; i++) values[i] = view.getFloat32(4 * i, true);
+  // Plain arrays, as a JSON frame's: a typed array does not flatten, map to strings or stringify as one.
+  return Array.from({ length: rows }, (_, r) => Array.from(values.subarray(r * columns, (r + 1) * columns)));
+}
+
 /** A binary frame: {number, frame, decoded, grids}; a grid sent as `same` is taken from `previous`,
  * the grids of the frame acknowledged (by place); `grids` is this frame's, for the next one. */
 export function decodeBinaryFrame(buffer, previous) {
   const length = new DataView(buffer).getUint32(0, true);
   const header = JSON.parse(utf8.decode(new Uint8Array(buffer, 4, length)));
   const body = new Uint8Array(buffer, 4 + length), grids = {};
+  header.frame.network.layers.forEach((layer, l) => {
+    layer.weights = floatRows(layer.weights, body, `frame.network.layers.${l}.weights`);
+    layer.weightGradients = floatRows(layer.weightGradients, body, `frame.network.layers.${l}.weightGradients`);
+  });
   const decoded = decodeGrids(header.frame, (g, place) => {
     const grid = g.same ? previous[place] : gridFromBytes(g, body);
     if (!grid) throw new Error(`frame ${header.number} refers to a grid the page does not have (${place})`);
