@@ -150,8 +150,11 @@ import Testing
             #expect(collapse(shown)["maxDifference"] is Double)
             #expect(try await Self.pull(client, id, "&after=2").0 == .noContent, "collapse=1 is the default")
             #expect(try await Self.pull(client, id, "&after=2&collapse=0").0 == .noContent, "dropping the maps is no news")
-            try await client.execute(uri: "/api/sessions/\(id)/frame?collapse=2", method: .get) { response in
-                #expect(response.status == .badRequest && response.errorMessage.contains("collapse"))
+            for value in ["2", "01", "+1", "-0", "", String(repeating: "9", count: 2000)] {
+                try await client.execute(uri: "/api/sessions/\(id)/frame?collapse=\(value)", method: .get) { response in
+                    #expect(response.status == .badRequest && response.errorMessage.contains("collapse"), "collapse=\(value.prefix(9))")
+                    #expect(response.errorMessage.count < 100)
+                }
             }
         }
     }
@@ -184,6 +187,10 @@ import Testing
             }
             try await client.execute(uri: "/api/sessions/\(id)/frame?after=-1", method: .get) {
                 #expect($0.status == .badRequest)
+            }
+            let long = String(repeating: "9", count: 2000)
+            try await client.execute(uri: "/api/sessions/\(id)/frame?after=\(long)", method: .get) { response in
+                #expect(response.status == .badRequest && response.errorMessage.count < 120, "the value is not echoed whole")
             }
             let first = try #require(try await Self.pull(client, id).1)
             #expect(first.frame["playing"] as? Bool == false)

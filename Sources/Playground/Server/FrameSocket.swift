@@ -31,8 +31,17 @@ struct PullRequest: Equatable {
         after = try Query.integer("after", uri, in: 0...Int(Int32.max))
         shown = Shown(
             focus: try Focus(parsing: Query.single("focus", uri)),
-            collapse: try Query.integer("collapse", uri, in: 0...1) != 0)
+            collapse: try Self.collapse(Query.single("collapse", uri)))
         wait = .milliseconds(try Query.integer("wait", uri, in: 0...10_000) ?? Self.defaultWaitMilliseconds)
+    }
+
+    /// `collapse`: exactly `0` or `1` (absent: 1); not `01`, `+1` or `-0`, as `Int(_:)` would take them.
+    static func collapse(_ text: String?) throws(PlaygroundError) -> Bool {
+        switch text {
+        case nil, "1": return true
+        case "0": return false
+        case let text?: throw .bad("collapse must be 0 or 1, got '\(text.prefix(20))'")
+        }
     }
 }
 

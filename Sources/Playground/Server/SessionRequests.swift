@@ -60,7 +60,7 @@ enum Query {
     static func integer(_ name: String, _ uri: URI, in range: ClosedRange<Int>) throws(PlaygroundError) -> Int? {
         guard let text = try single(name, uri) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw .bad("\(name) must be a whole number \(range.lowerBound)…\(range.upperBound), got '\(text)'")
+            throw .bad("\(name) must be a whole number \(range.lowerBound)…\(range.upperBound), got '\(text.prefix(40))'")
         }
         return value
     }
