@@ -30,17 +30,17 @@ public struct Focus: Sendable, Equatable {
 /// full size) and whether the linear-collapse panel is on screen. The collapse's maps (the collapsed
 /// network's output over the grid, compared with the network's) took a sixth of a frame's build on the
 /// 16×16 preset (`Scripts/playground/profile-frames`), for a panel that is usually scrolled out of view.
-public struct Shown: Sendable, Equatable {
+struct Shown: Sendable, Equatable {
     /// The hidden unit under the pointer, if any.
-    public var focus: Focus?
+    var focus: Focus?
     /// Whether the frame carries the linear collapse's maps and their largest difference.
-    public var collapse: Bool
+    var collapse: Bool
 
     /// The unit `focus` at full size; the collapse's maps unless `collapse` is false.
-    public init(focus: Focus? = nil, collapse: Bool = true) { (self.focus, self.collapse) = (focus, collapse) }
+    init(focus: Focus? = nil, collapse: Bool = true) { (self.focus, self.collapse) = (focus, collapse) }
 
     /// Everything: no unit at full size, and the collapse's maps (the JSON routes' frames).
-    public static let everything = Shown()
+    static let everything = Shown()
 }
 
 /// The page's frame: what `GET /api/sessions/:id/frame` and the frame socket (`/api/sessions/:id/socket`) answer, built to stay small.

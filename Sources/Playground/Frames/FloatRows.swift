@@ -8,6 +8,7 @@ public struct FloatRows: Encodable, Sendable, Equatable {
     /// The rows; every one has the same length.
     public var rows: [[Float]]
 
+    /// The matrix of `rows` (every row as long as the first).
     public init(_ rows: [[Float]]) { self.rows = rows }
 
     private enum CodingKeys: String, CodingKey { case rows, columns, floats }
