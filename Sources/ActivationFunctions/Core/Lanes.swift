@@ -52,6 +52,9 @@ public protocol Lanes: Sendable {
 
     /// A constant given as hi + lo (to about 106 bits), split into this precision's own hi + lo.
     static func splitting(_ constant: (hi: Double, lo: Double)) -> (hi: Self, lo: Self)
+    /// `transform` of each lane, widened to `Double` and the result rounded back: a lane at a time, for
+    /// the rare lanes that a kernel in `Float` lanes cannot resolve with its own arithmetic.
+    func laneByLaneInDouble(_ transform: (Double) -> Double) -> Self
 }
 
 /// The lane-wise result of a comparison: `Bool` for one lane, `SIMDMask` for several.
@@ -98,6 +101,11 @@ extension Double: Lanes {
     /// The mask itself: one lane.
     @_spi(Lanes) @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
 
+    /// `transform(self)`.
+    @_spi(Lanes) @inlinable @inline(__always) public func laneByLaneInDouble(_ transform: (Double) -> Double) -> Double {
+        transform(self)
+    }
+
     /// The constant as given: a `Double` keeps hi and lo apart.
     @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (
         hi: Double, lo: Double
@@ -125,6 +133,11 @@ extension Float: Lanes {
 
     /// The mask itself: one lane.
     @_spi(Lanes) @inlinable @inline(__always) public static func anyLane(_ mask: Bool) -> Bool { mask }
+
+    /// `transform` of the value widened to `Double`, rounded to `Float`.
+    @_spi(Lanes) @inlinable @inline(__always) public func laneByLaneInDouble(_ transform: (Double) -> Double) -> Float {
+        Float(transform(Double(self)))
+    }
 
     /// hi rounded to `Float`; lo is what that rounding lost, plus the constant's own lo.
     @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (

@@ -41,6 +41,13 @@ extension SIMD4: Lanes where Scalar == Double {
         #endif
     }
 
+    /// `transform` of each lane, lane by lane.
+    @_spi(Lanes) public func laneByLaneInDouble(_ transform: (Double) -> Double) -> SIMD4<Double> {
+        var result = self
+        for lane in indices { result[lane] = transform(self[lane]) }
+        return result
+    }
+
     /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD4<Int64>>) -> Bool {
         lanes_any_int64x4(unsafeBitCast(mask, to: SIMD4<Int64>.self)) != 0
@@ -87,6 +94,13 @@ extension SIMD16: Lanes where Scalar == Float {
         #else
             fusedMultiplyAdd(self, a, b)
         #endif
+    }
+
+    /// `transform` of each lane widened to `Double`, rounded back to `Float`, lane by lane.
+    @_spi(Lanes) public func laneByLaneInDouble(_ transform: (Double) -> Double) -> SIMD16<Float> {
+        var result = self
+        for lane in indices { result[lane] = Float(transform(Double(self[lane]))) }
+        return result
     }
 
     /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).

@@ -259,7 +259,23 @@ public struct SoftExponential: LearnableActivation {
     ///   f′ was 5·10⁶ ulp off at α = −0.9999999) and α·x is fused into c's high part.
     /// Where the fused part is ±∞ (x = ±∞, or a product beyond the type) the low terms, 0·∞ or ∞ − ∞,
     /// are left out: that part is the limit.
+    /// In `Float` lanes the two parts of α leave an error of about 2⁻⁴⁷ (α's third part, and the low
+    /// products' rounding): a lane where the distance comes out within 2⁻²⁴ of 0 is taken again in
+    /// `Double`. Such a lane is a `Float` x next to a pole that falls almost on a `Float`: at α = −10⁻⁸,
+    /// x = −10⁸ lies 10⁻⁸ past the pole, where f is NaN, and came out finite (f′ 2.25·10¹⁵); at
+    /// α = −10⁻¹⁰, x = −10¹⁰ came out −∞ (the pole itself). With f′ = 1/d, an absolute error ε in d is
+    /// ε/d relative, so below 2⁻²⁴ even a finite answer could be more than the 4 ulp off.
     @inline(__always) func poleDistance<L: ElementaryLanes>(_ x: L) -> L {
+        let d = twoPartPoleDistance(x)
+        let inFloatLanes = L.anyLane(L(1) + L(0x1p-30) .== L(1))  // a Float's 24 bits lose 2⁻³⁰ beside 1
+        guard inFloatLanes else { return d }
+        let unresolved = d.magnitude .< L(0x1p-24)
+        guard L.anyLane(unresolved) else { return d }
+        return d.replacing(with: x.laneByLaneInDouble { twoPartPoleDistance($0) }, where: unresolved)
+    }
+
+    /// `poleDistance` in the lanes' own precision (α in two parts in `Float` lanes).
+    @inline(__always) func twoPartPoleDistance<L: ElementaryLanes>(_ x: L) -> L {
         let a = L.splitting((hi: alpha, lo: 0))
         let main: L, low: L
         if alpha.magnitude >= 2.0.squareRoot() {
