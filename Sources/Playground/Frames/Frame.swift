@@ -134,7 +134,7 @@ public struct CollapseView: Encodable, Sendable {
     /// v, the bias of the collapsed model: one per output.
     public var bias: [Double]
     /// Its output on a 50×50 grid, as `GridSet.output`; nil (left out of the JSON) in a pulled frame
-    /// whose page does not show the panel (``Shown/collapse``).
+    /// whose page does not show the panel (`collapse=0` in its pull).
     public var output: [EncodedGrid]?
     /// The largest difference between its output and the network's on the grid; nil with `output`.
     public var maxDifference: Double?
