@@ -218,13 +218,15 @@ enum FrameSocket {
             guard await store.touch(session.id) else {
                 return await close(outbound, channel, noSessionCode, "the session \(session.id) was closed")
             }
-            if let earlier = current {
-                session.withFlags { $0.pullGeneration += 1 }  // ends the earlier pull (answered idle, or its frame)
-                await finishing(earlier)
-            }
+            // This pull's generation, taken now, ends the earlier pull (answered idle, or its frame). Taken
+            // in the pull's own task, it came after the next request's when that task started late (a
+            // loaded machine): the earlier pull was not ended, and every request of a flood built a frame.
+            let generation = session.withFlags { $0.pullGeneration += 1; return $0.pullGeneration }
+            if let earlier = current { await finishing(earlier) }
             current = Task {
                 let bytes = await session.pull(
-                    after: request.after, shown: request.shown, wait: request.wait, interval: interval)
+                    after: request.after, shown: request.shown, wait: request.wait, interval: interval,
+                    generation: generation)
                 try? await outbound.write(bytes.map { .binary(ByteBuffer(bytes: $0)) } ?? .text("idle"))
             }
         }

@@ -15,11 +15,14 @@ extension PlaygroundSession {
     /// start at least `interval` apart, counted from one build's start to the next (from its end, the
     /// build's few milliseconds came on top of every interval), except the first after Play or Pause
     /// (the page waits for it to confirm the click). Nil when nothing changed within `wait`, when a newer pull came, or when the session
-    /// was closed.
-    func pull(after: Int?, shown: Shown, wait: Duration, interval: Duration = .zero) async -> [UInt8]? {
+    /// was closed. `generation` is the pull's place in the session's order of pulls, taken by the
+    /// caller when the request came (the frame socket); nil takes the next one now (an HTTP pull).
+    func pull(
+        after: Int?, shown: Shown, wait: Duration, interval: Duration = .zero, generation: Int? = nil
+    ) async -> [UInt8]? {
         let clock = ContinuousClock()
         let deadline = clock.now + min(wait, Self.maxPullWait)
-        let generation = withFlags {
+        let generation = generation ?? withFlags {
             $0.pullGeneration += 1; return $0.pullGeneration
         }
         while !Task.isCancelled {
