@@ -28,6 +28,19 @@ struct CSVHardeningTests {
         #expect(words.labels == .classes([1, 0, 1], names: ["a", "b"]))
     }
 
+    /// "+1" and "1" are two labels as text but one class as numbers: a file whose labels are all one
+    /// number, however written, has one class and is refused (the CSV fuzz test found it loaded with one).
+    @Test("labels written apart but one number are one class, and one class is refused")
+    func oneNumberWrittenTwoWays() throws {
+        do {
+            _ = try load("1,2,+1\n3,4,1\n5,6,01\n")
+            Issue.record("a file of one class loaded")
+        } catch let error as NeuralNetError {
+            #expect("\(error)".contains("need at least 2 classes") && "\(error)".contains("'+1'"), "\(error)")
+        }
+        #expect(try load("1,2,+1\n3,4,-1\n").dataset.classNames == ["-1", "1"])
+    }
+
     @Test("distinct labels are counted against the limit as they are read")
     func classLimit() {
         let text = (0..<50).map { "\($0),\($0)" }.joined(separator: "\n")

@@ -57,6 +57,11 @@ enum CSVClassLabels {
             throw .invalidData("column \(column): every label is '\(NumberText.excerpt(raw.first?.text ?? ""))'; need at least 2 classes")
         }
         let (order, names) = ordered(texts)
+        guard names.count >= 2 else {  // labels written apart but one number: "+1" and "1"
+            let spellings = texts.prefix(3).map { "'\(NumberText.excerpt($0))'" }.joined(separator: ", ")
+            throw .invalidData(
+                "column \(column): every label is the class \(names[0]) (written \(spellings)); need at least 2 classes")
+        }
         let labels = indices.map { order[$0] }
         return Result(
             labels: labels, names: names, warnings: smallClasses(labels, names: names, raw: raw, column: column))
