@@ -42,16 +42,24 @@ enum GridForward {
     /// x·W + b, one output row at a time: the playground's layers are 1–16 wide, too narrow for a
     /// blocked product to pay off. Eight outputs at a time stay in one `SIMD8` register over the whole
     /// row of `x` (the loop before loaded and stored them for each input: `perf` put it at a third of
-    /// the frame); each output is still b + x₀w₀ + x₁w₁ + … in that order, a product then a sum (no
-    /// fused multiply-add), so every value is bit for bit what the scalar loop gives.
+    /// the frame), and the last 1–7 in `SIMD4`s: the last 1–3 columns of W and b are copied once into
+    /// four zero-padded ones (the softmax presets' 3-unit output layer was a scalar loop, as much work
+    /// as a 16-unit layer). Each output is still b + x₀w₀ + x₁w₁ + … in that order, a product then a
+    /// sum (no fused multiply-add), so every value is bit for bit what the scalar loop gives.
     static func affine(_ x: Matrix<Float>, _ w: Matrix<Float>, _ b: [Float]) -> Matrix<Float> {
         let (n, k, m) = (x.rows, x.columns, w.columns)
+        let tail = Tail(w, b)
         var result = [Float](repeating: 0, count: n * m)
         x.storage.withUnsafeBufferPointer { xs in
             w.storage.withUnsafeBufferPointer { ws in
                 b.withUnsafeBufferPointer { bs in
-                    result.withUnsafeMutableBufferPointer { out in
-                        for i in 0..<n { affineRow(xs, i * k, k, ws, bs, out, i * m) }
+                    tail.weights.withUnsafeBufferPointer { tailWeights in
+                        result.withUnsafeMutableBufferPointer { out in
+                            for i in 0..<n {
+                                affineRow(xs, i * k, k, ws, bs, out, i * m)
+                                tail.row(xs, i * k, k, tailWeights, out, i * m)
+                            }
+                        }
                     }
                 }
             }
@@ -59,7 +67,8 @@ enum GridForward {
         return Matrix(rows: n, columns: m, storage: result)
     }
 
-    /// One row of x·W + b: `k` inputs from `xs[input...]`, `bs.count` outputs to `out[output...]`.
+    /// The first multiple of 4 of the outputs of one row of x·W + b (`k` inputs from `xs[input...]`)
+    /// to `out[output...]`: eight at a time, then four.
     @inline(__always)
     static func affineRow(
         _ xs: UnsafeBufferPointer<Float>, _ input: Int, _ k: Int, _ ws: UnsafeBufferPointer<Float>,
@@ -77,10 +86,45 @@ enum GridForward {
             UnsafeMutableRawPointer(o + output + j).storeBytes(of: sums, as: SIMD8<Float>.self)
             j += 8
         }
-        for column in j..<m {
-            var sum = bs[column]
-            for p in 0..<k { sum += xs[input + p] * ws[p * m + column] }
-            out[output + column] = sum
+        if j + 4 <= m {
+            var sums = UnsafeRawPointer(bs.baseAddress! + j).loadUnaligned(as: SIMD4<Float>.self)
+            for p in 0..<k {
+                let product = xs[input + p] * w.loadUnaligned(fromByteOffset: (p * m + j) * 4, as: SIMD4<Float>.self)
+                sums = sums + product
+            }
+            UnsafeMutableRawPointer(o + output + j).storeBytes(of: sums, as: SIMD4<Float>.self)
+        }
+    }
+
+    /// The last `m mod 4` columns of W and b, padded with zeros to four: weights[p·4 + c] is W's
+    /// (p, first + c), and the bias is the first four.
+    struct Tail {
+        let first: Int, count: Int
+        let weights: [Float]
+
+        init(_ w: Matrix<Float>, _ b: [Float]) {
+            let (k, m) = (w.rows, w.columns)
+            (first, count) = (m - m % 4, m % 4)
+            var weights = [Float](repeating: 0, count: 4 * (k + 1))
+            for c in 0..<count {
+                weights[c] = b[first + c]
+                for p in 0..<k { weights[4 * (p + 1) + c] = w.storage[p * m + first + c] }
+            }
+            self.weights = weights
+        }
+
+        /// The tail's outputs of one row (`k` inputs from `xs[input...]`) to `out[output + first...]`.
+        @inline(__always)
+        func row(
+            _ xs: UnsafeBufferPointer<Float>, _ input: Int, _ k: Int, _ tail: UnsafeBufferPointer<Float>,
+            _ out: UnsafeMutableBufferPointer<Float>, _ output: Int
+        ) {
+            guard count > 0, let w = tail.baseAddress.map(UnsafeRawPointer.init) else { return }
+            var sums = w.loadUnaligned(as: SIMD4<Float>.self)
+            for p in 0..<k {
+                sums = sums + xs[input + p] * w.loadUnaligned(fromByteOffset: 16 * (p + 1), as: SIMD4<Float>.self)
+            }
+            for c in 0..<count { out[output + first + c] = sums[c] }
         }
     }
 }
