@@ -81,7 +81,7 @@ struct PullBase: Sendable {
 }
 
 /// The frame `pull` sent last, as the flags hold it: enough to see at once whether a new one is due.
-struct PullMark: Sendable, Equatable {
+struct PullMark: Sendable {
     var number: Int
     var version: Int
     var shown: Shown
