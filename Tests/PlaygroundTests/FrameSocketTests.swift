@@ -166,6 +166,36 @@ import Testing
         #expect(notFound.status == 404 && notFound.answer.contains("the frame socket is"), "\(notFound.answer)")
     }
 
+    /// A handshake without one good key, or in another version than 13, is answered with the reason
+    /// (426 with `Sec-WebSocket-Version: 13` for the version, 400 for the key) and the security headers,
+    /// and the connection closes; NIO's upgrader closed it without a word, and took any key.
+    @Test(arguments: [
+        ("no key or version", "", 426, "gave none"),
+        ("version 8", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n", 426, "gave '8'"),
+        ("two versions", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13, 8\r\n", 426, "gave '13, 8'"),
+        ("no key", "Sec-WebSocket-Version: 13\r\n", 400, "gave none"),
+        ("two keys", "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n", 400, "one Sec-WebSocket-Key"),
+        ("a 15-byte key", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\nSec-WebSocket-Version: 13\r\n", 400, "16 random bytes"),
+        ("a key not in base64", "Sec-WebSocket-Key: not base64 at all!!!!!\r\nSec-WebSocket-Version: 13\r\n", 400, "16 random bytes"),
+    ])
+    func aMalformedHandshakeIsAnsweredWithItsReason(_ what: String, _ lines: String, _ status: Int, _ reason: String) async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let port = server.port
+        let refused = try await Self.refusal("a handshake with \(what)") {
+            try SocketClient.open(
+                port: port, path: "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)", handshake: lines)
+        }
+        let answer = refused.answer.lowercased()
+        #expect(refused.status == status && refused.answer.contains(reason), "\(what): \(refused.answer)")
+        #expect(answer.contains("x-frame-options: deny") && answer.contains("connection: close"), "\(what): \(refused.answer)")
+        #expect(answer.contains("sec-websocket-version: 13") == (status == 426), "\(what): \(refused.answer)")
+        // The server goes on: the page's own handshake opens the socket.
+        let client = try await Self.open(server, id)
+        client.close()
+    }
+
     /// Bad requests close the socket with a code and a reason; the server goes on.
     @Test func badMessagesCloseTheSocketWithAReason() async throws {
         let server = try await LiveServer.start()

@@ -12,6 +12,8 @@ public struct PlaygroundError: Error, Equatable, CustomStringConvertible {
         case tooLarge = 413
         case unsupportedMediaType = 415
         case unprocessable = 422
+        /// A WebSocket handshake in a version other than 13 (the frame socket's), or with none.
+        case upgradeRequired = 426
         case tooManySessions = 429
         case unavailable = 503
 

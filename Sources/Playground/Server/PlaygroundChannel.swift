@@ -67,6 +67,9 @@ struct PlaygroundChannel: ServerChildChannel {
         return upgradable.setup(channel: channel, logger: logger).flatMapThrowing { value in
             // After the upgrade handler, before the handlers it adds for HTTP.
             try channel.pipeline.syncOperations.addHandler(FirstRequestDeadline(seconds: idleSeconds))
+            // Before the upgrade handler: it takes the head first.
+            let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try channel.pipeline.syncOperations.addHandler(HandshakeCheck(), position: .after(decoder))
             return value
         }
     }
@@ -136,13 +139,22 @@ final class FirstRequestDeadline: ChannelInboundHandler, RemovableChannelHandler
         guard let error = error as? HTTPParserError, !answered else { return context.fireErrorCaught(error) }
         answered = true
         let (status, body) = MalformedRequestReply.answer(to: error)
-        let headers = HTTPHeaders(PlaygroundError.closingFields(bodyCount: body.count).map { ($0.name.rawName, $0.value) })
+        Self.answer(context, status: status, body: body)
+    }
+
+    /// Writes `status` with `body` (the API's error body), the closing fields and `extra`, then closes
+    /// the connection: an answer from below the router.
+    static func answer(
+        _ context: ChannelHandlerContext, status: HTTPResponse.Status, body: [UInt8], extra: HTTPFields = [:]
+    ) {
+        var fields = PlaygroundError.closingFields(bodyCount: body.count)
+        fields.append(contentsOf: extra)
         let head = HTTPResponseHead(
             version: .http1_1, status: HTTPResponseStatus(statusCode: status.code, reasonPhrase: status.reasonPhrase),
-            headers: headers)
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in
+            headers: HTTPHeaders(fields.map { ($0.name.rawName, $0.value) }))
+        context.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
+        context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
+        context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }
     }

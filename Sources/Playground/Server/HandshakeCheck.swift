@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+
+/// Answers a WebSocket handshake that NIO's upgrader would refuse by closing the connection without a
+/// word, and one it would take though RFC 6455 (4.2.1) refuses it:
+/// - a `Sec-WebSocket-Version` other than one `13`, or none: `426 Upgrade Required`, with
+///   `Sec-WebSocket-Version: 13` (4.2.2);
+/// - a `Sec-WebSocket-Key` missing, given twice, or not 16 bytes in base64: `400`.
+///
+/// Each with its reason in the API's error body, then the connection closes. Sits between the HTTP
+/// parser and the upgrade handler, and leaves the pipeline once the first request's head has passed:
+/// only a connection's first request can become a WebSocket.
+final class HandshakeCheck: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// Whether the head was refused: the rest of that request is dropped until the connection closes.
+    private var refused = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !refused else { return }
+        guard case .head(let head) = unwrapInboundIn(data) else { return context.fireChannelRead(data) }
+        if let refusal = Self.refusal(head.headers) {
+            refused = true
+            let extra: HTTPFields = refusal.kind == .upgradeRequired ? [.upgrade: "websocket", .secWebSocketVersion: "13"] : [:]
+            FirstRequestDeadline.answer(
+                context, status: refusal.status, body: PlaygroundError.body(refusal.message, code: refusal.kind.code),
+                extra: extra)
+            return
+        }
+        context.fireChannelRead(data)
+        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+    }
+
+    /// Why a request with these headers is a handshake the frame socket cannot take; nil when it is
+    /// not a WebSocket handshake (no `Upgrade: websocket` with `Connection: upgrade`) or a good one.
+    static func refusal(_ headers: HTTPHeaders) -> PlaygroundError? {
+        func tokens(_ name: String) -> [String] {
+            headers[name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        }
+        guard tokens("upgrade").contains("websocket"), tokens("connection").contains("upgrade") else { return nil }
+        let versions = headers["sec-websocket-version"]
+        guard versions == ["13"] else {
+            let given = versions.isEmpty ? "none" : versions.map { "'\($0.prefix(40))'" }.joined(separator: ", ")
+            return PlaygroundError(
+                .upgradeRequired,
+                "the frame socket speaks WebSocket version 13 only (Sec-WebSocket-Version: 13); this handshake gave \(given)")
+        }
+        let keys = headers["sec-websocket-key"]
+        guard keys.count == 1, let key = Data(base64Encoded: keys[0]), key.count == 16 else {
+            let given = keys.isEmpty ? "none" : keys.map { "'\($0.prefix(40))'" }.joined(separator: ", ")
+            return PlaygroundError(
+                .badRequest,
+                "a WebSocket handshake needs one Sec-WebSocket-Key: 16 random bytes in base64 (RFC 6455, 4.1); this one gave \(given)")
+        }
+        return nil
+    }
+}
