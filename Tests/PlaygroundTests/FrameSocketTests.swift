@@ -166,17 +166,21 @@ import Testing
         #expect(notFound.status == 404 && notFound.answer.contains("the frame socket is"), "\(notFound.answer)")
     }
 
-    /// A handshake without one good key, or in another version than 13, is answered with the reason
-    /// (426 with `Sec-WebSocket-Version: 13` for the version, 400 for the key) and the security headers,
-    /// and the connection closes; NIO's upgrader closed it without a word, and took any key.
+    /// A handshake without one good key or `Connection: Upgrade`, or in another version than 13, is
+    /// answered with the reason (426 with `Sec-WebSocket-Version: 13` for the version, 400 for the rest)
+    /// and the security headers, and the connection closes; NIO's upgrader closed it without a word, and
+    /// took any key and no `Connection: Upgrade`.
     @Test(arguments: [
-        ("no key or version", "", 426, "gave none"),
-        ("version 8", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n", 426, "gave '8'"),
-        ("two versions", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13, 8\r\n", 426, "gave '13, 8'"),
-        ("no key", "Sec-WebSocket-Version: 13\r\n", 400, "gave none"),
-        ("two keys", "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n", 400, "one Sec-WebSocket-Key"),
-        ("a 15-byte key", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\nSec-WebSocket-Version: 13\r\n", 400, "16 random bytes"),
-        ("a key not in base64", "Sec-WebSocket-Key: not base64 at all!!!!!\r\nSec-WebSocket-Version: 13\r\n", 400, "16 random bytes"),
+        ("no Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n", 400, "needs Connection: Upgrade"),
+        ("Connection: keep-alive", "Connection: keep-alive\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n", 400, "needs Connection: Upgrade"),
+        ("no key or version", "Connection: keep-alive, Upgrade\r\n", 426, "gave none"),
+        ("version 8", "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n", 426, "gave '8'"),
+        ("two versions", "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13, 8\r\n", 426, "gave '13, 8'"),
+        ("no key", "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Version: 13\r\n", 400, "gave none"),
+        ("two keys", "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n", 400, "one Sec-WebSocket-Key"),
+        ("a key without its padding", "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\nSec-WebSocket-Version: 13\r\n", 400, "16 random bytes"),
+        ("a 15-byte key", "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAA\r\nSec-WebSocket-Version: 13\r\n", 400, "16 random bytes"),
+        ("a key not in base64", "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Key: not base64 at all!!!!!\r\nSec-WebSocket-Version: 13\r\n", 400, "16 random bytes"),
     ])
     func aMalformedHandshakeIsAnsweredWithItsReason(_ what: String, _ lines: String, _ status: Int, _ reason: String) async throws {
         let server = try await LiveServer.start()

@@ -16,10 +16,10 @@ final class SocketClient: @unchecked Sendable {
 
     private init(_ connection: RawConnection) { self.connection = connection }
 
-    /// A browser's key and version lines (the key is RFC 6455's example).
-    static let goodHandshake = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+    /// A browser's `Connection`, key and version lines (the key is RFC 6455's example).
+    static let goodHandshake = "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
 
-    /// The handshake for `path` (with `handshake` as its key and version lines); the client when the
+    /// The handshake for `path` (with `handshake` as its lines after `Upgrade: websocket`); the client when the
     /// server answered 101, else the whole answer.
     static func open(
         port: Int, path: String, host: String? = nil, origin: String? = nil, receiveBuffer: Int32? = nil,
@@ -27,7 +27,7 @@ final class SocketClient: @unchecked Sendable {
     ) throws -> Result<SocketClient, Refused> {
         let connection = try RawConnection(port: port, receiveBuffer: receiveBuffer)
         var head = "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nUpgrade: websocket\r\n"
-        head += "Connection: Upgrade\r\n" + handshake
+        head += handshake
         if let origin { head += "Origin: \(origin)\r\n" }
         try connection.write(head + "\r\n")
         var answer: [UInt8] = []

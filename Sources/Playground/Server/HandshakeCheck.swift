@@ -7,7 +7,8 @@ import NIOHTTP1
 /// word, and one it would take though RFC 6455 (4.2.1) refuses it:
 /// - a `Sec-WebSocket-Version` other than one `13`, or none: `426 Upgrade Required`, with
 ///   `Sec-WebSocket-Version: 13` (4.2.2);
-/// - a `Sec-WebSocket-Key` missing, given twice, or not 16 bytes in base64: `400`.
+/// - a `Sec-WebSocket-Key` missing, given twice, or not 16 bytes in base64, or no `Connection: Upgrade`:
+///   `400`.
 ///
 /// Each with its reason in the API's error body, then the connection closes. Sits between the HTTP
 /// parser and the upgrade handler, and leaves the pipeline once the first request's head has passed:
@@ -35,12 +36,17 @@ final class HandshakeCheck: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// Why a request with these headers is a handshake the frame socket cannot take; nil when it is
-    /// not a WebSocket handshake (no `Upgrade: websocket` with `Connection: upgrade`) or a good one.
+    /// not a WebSocket handshake (no `Upgrade: websocket`) or a good one.
     static func refusal(_ headers: HTTPHeaders) -> PlaygroundError? {
         func tokens(_ name: String) -> [String] {
             headers[name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         }
-        guard tokens("upgrade").contains("websocket"), tokens("connection").contains("upgrade") else { return nil }
+        guard tokens("upgrade").contains("websocket") else { return nil }
+        // NIO upgrades on `Upgrade: websocket` alone; RFC 6455 (4.2.1) asks for `Connection: Upgrade` too.
+        guard tokens("connection").contains("upgrade") else {
+            return PlaygroundError(
+                .badRequest, "a WebSocket handshake needs Connection: Upgrade beside Upgrade: websocket (RFC 6455, 4.1)")
+        }
         let versions = headers["sec-websocket-version"]
         guard versions == ["13"] else {
             let given = versions.isEmpty ? "none" : versions.map { "'\($0.prefix(40))'" }.joined(separator: ", ")
