@@ -224,6 +224,7 @@ import Testing
             ("twice", { try $0.send(text: "wait=1&wait=2") }, 1007, "wait is given 2 times"),
             ("bad focus", { try $0.send(text: "focus=a,b") }, 1007, "focus must be LAYER,UNIT"),
             ("control bytes", { try $0.send(opcode: 0x1, [0x61, 0x00, 0x0A]) }, 1007, "printable ASCII"),
+            ("unmasked", { try $0.connection.write([0x81, 6] + Array("wait=0".utf8)) }, 1002, "must be masked"),
         ]
         for (name, send, code, reason) in cases {
             let client = try await Self.open(server, id)
@@ -234,6 +235,17 @@ import Testing
                 closed?.code == code && closed?.reason.contains(reason) == true,
                 "\(name): \(String(describing: closed))")
         }
+        // An unmasked frame sent with the handshake, before the answer: refused too, not read as a request.
+        let port = server.port
+        let opened = try await onAThreadOfItsOwn {
+            try SocketClient.open(
+                port: port, path: "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)",
+                thenAtOnce: [0x81, 6] + Array("wait=0".utf8))
+        }
+        guard case .success(let early) = opened else { throw RawConnection.Failure("handshake refused: \(opened)") }
+        defer { early.close() }
+        let closed = try await Self.receiveClose(early)
+        #expect(closed?.code == 1002 && closed?.reason.contains("must be masked") == true, "\(String(describing: closed))")
         let limits = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
         #expect(limits.status == 200, "the server goes on answering")
     }

@@ -19,17 +19,17 @@ final class SocketClient: @unchecked Sendable {
     /// A browser's `Connection`, key and version lines (the key is RFC 6455's example).
     static let goodHandshake = "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
 
-    /// The handshake for `path` (with `handshake` as its lines after `Upgrade: websocket`); the client when the
-    /// server answered 101, else the whole answer.
+    /// The handshake for `path` (with `handshake` as its lines after `Upgrade: websocket`, and `bytes`
+    /// sent with it, before any answer); the client when the server answered 101, else the whole answer.
     static func open(
         port: Int, path: String, host: String? = nil, origin: String? = nil, receiveBuffer: Int32? = nil,
-        handshake: String = goodHandshake
+        handshake: String = goodHandshake, thenAtOnce bytes: [UInt8] = []
     ) throws -> Result<SocketClient, Refused> {
         let connection = try RawConnection(port: port, receiveBuffer: receiveBuffer)
         var head = "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nUpgrade: websocket\r\n"
         head += handshake
         if let origin { head += "Origin: \(origin)\r\n" }
-        try connection.write(head + "\r\n")
+        try connection.write(Array((head + "\r\n").utf8) + bytes)  // `bytes` in the same write as the head
         var answer: [UInt8] = []
         while !answer.ends(with: Array("\r\n\r\n".utf8)) {
             guard let byte = connection.read(count: 1, timeout: 30) else { break }

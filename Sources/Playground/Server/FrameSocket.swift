@@ -60,8 +60,9 @@ struct PullRequest: Equatable {
 ///
 /// The socket closes with a code and a reason: 4404 when the session does not exist or is removed
 /// (the page starts a new one), 1009 for a message beyond ``maxRequestBytes``, 1003 for a binary
-/// message, 1007 for a request that does not parse, 1000 when the server shuts down (Hummingbird's
-/// graceful close). A close the client does not take within five seconds cuts the connection.
+/// message, 1007 for a request that does not parse, 1002 for a frame that is not masked
+/// (``MaskedFramesOnly``), 1000 when the server shuts down (Hummingbird's graceful close). A close the
+/// client does not take within five seconds cuts the connection.
 enum FrameSocket {
     /// The longest request message: `after=2147483647&focus=999,999&collapse=0&wait=10000` is 52 bytes.
     static let maxRequestBytes = 256

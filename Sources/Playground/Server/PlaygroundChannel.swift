@@ -67,6 +67,7 @@ struct PlaygroundChannel: ServerChildChannel {
         return upgradable.setup(channel: channel, logger: logger).flatMapThrowing { value in
             // After the upgrade handler, before the handlers it adds for HTTP.
             try channel.pipeline.syncOperations.addHandler(FirstRequestDeadline(seconds: idleSeconds))
+            try channel.pipeline.syncOperations.addHandler(UpgradeWatch())
             // Before the upgrade handler: it takes the head first.
             let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
             try channel.pipeline.syncOperations.addHandler(HandshakeCheck(), position: .after(decoder))
