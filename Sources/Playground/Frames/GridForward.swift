@@ -75,25 +75,31 @@ enum GridForward {
         _ bs: UnsafeBufferPointer<Float>, _ out: UnsafeMutableBufferPointer<Float>, _ output: Int
     ) {
         let m = bs.count
-        guard let w = ws.baseAddress.map(UnsafeRawPointer.init), let o = out.baseAddress else { return }
+        guard let w = ws.baseAddress, let b = bs.baseAddress, let o = out.baseAddress else { return }
         var j = 0
         while j + 8 <= m {
-            var sums = UnsafeRawPointer(bs.baseAddress! + j).loadUnaligned(as: SIMD8<Float>.self)
-            for p in 0..<k {
-                let product = xs[input + p] * w.loadUnaligned(fromByteOffset: (p * m + j) * 4, as: SIMD8<Float>.self)
-                sums = sums + product
-            }
+            let sums = outputs(SIMD8<Float>.self, xs, input, k, weights: w + j, stride: m, bias: b + j)
             UnsafeMutableRawPointer(o + output + j).storeBytes(of: sums, as: SIMD8<Float>.self)
             j += 8
         }
         if j + 4 <= m {
-            var sums = UnsafeRawPointer(bs.baseAddress! + j).loadUnaligned(as: SIMD4<Float>.self)
-            for p in 0..<k {
-                let product = xs[input + p] * w.loadUnaligned(fromByteOffset: (p * m + j) * 4, as: SIMD4<Float>.self)
-                sums = sums + product
-            }
+            let sums = outputs(SIMD4<Float>.self, xs, input, k, weights: w + j, stride: m, bias: b + j)
             UnsafeMutableRawPointer(o + output + j).storeBytes(of: sums, as: SIMD4<Float>.self)
         }
+    }
+
+    /// One vector of a row's outputs, b + x₀w₀ + x₁w₁ + … lane by lane: the bias's lanes from `bias`,
+    /// input p's weights from `weights + p·stride`.
+    @inline(__always)
+    static func outputs<V: SIMD>(
+        _: V.Type, _ xs: UnsafeBufferPointer<Float>, _ input: Int, _ k: Int, weights: UnsafePointer<Float>,
+        stride: Int, bias: UnsafePointer<Float>
+    ) -> V where V.Scalar == Float {
+        var sums = UnsafeRawPointer(bias).loadUnaligned(as: V.self)
+        for p in 0..<k {
+            sums = sums + xs[input + p] * UnsafeRawPointer(weights + p * stride).loadUnaligned(as: V.self)
+        }
+        return sums
     }
 
     /// The last `m mod 4` columns of W and b, padded with zeros to four: weights[p·4 + c] is W's
@@ -119,11 +125,8 @@ enum GridForward {
             _ xs: UnsafeBufferPointer<Float>, _ input: Int, _ k: Int, _ tail: UnsafeBufferPointer<Float>,
             _ out: UnsafeMutableBufferPointer<Float>, _ output: Int
         ) {
-            guard count > 0, let w = tail.baseAddress.map(UnsafeRawPointer.init) else { return }
-            var sums = w.loadUnaligned(as: SIMD4<Float>.self)
-            for p in 0..<k {
-                sums = sums + xs[input + p] * w.loadUnaligned(fromByteOffset: 16 * (p + 1), as: SIMD4<Float>.self)
-            }
+            guard count > 0, let w = tail.baseAddress else { return }
+            let sums = GridForward.outputs(SIMD4<Float>.self, xs, input, k, weights: w + 4, stride: 4, bias: w)
             for c in 0..<count { out[output + first + c] = sums[c] }
         }
     }
