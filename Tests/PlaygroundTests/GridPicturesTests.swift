@@ -47,6 +47,34 @@ import Testing
         }
     }
 
+    /// A grid's byte per cell is the scaled value rounded half away from zero (the standard library's
+    /// `rounded()`) and clamped to 0...255, at every half and the Doubles beside it, at the ends and
+    /// past them, and for NaN and ±∞ (NaN gives 255: a span that overflows makes ∞ · 0).
+    @Test func gridBytesRoundHalfAwayFromZero() {
+        var values: [Double] = [0, -0.0, -1e-300, -3, -.infinity, 255, 255.49, 255.5, 300, .infinity, .nan,
+                                0.49999999999999994, 0x1p-1074]
+        for k in 0...255 {
+            let half = Double(k) + 0.5
+            values += [Double(k), half, half.nextUp, half.nextDown, Double(k).nextUp, Double(k).nextDown]
+        }
+        var rng = SeededGenerator(seed: 3)
+        values += (0..<2000).map { _ in Double.random(in: -1...256, using: &rng) }
+        for v in values {
+            let expected: UInt8 = v.isNaN ? 255 : UInt8(Swift.max(0, Swift.min(255, v.rounded())))
+            #expect(EncodedGrid.byte(v) == expected, "\(v)")
+        }
+    }
+
+    /// A grid's bounds are its smallest and largest finite values, and a non-finite value counts as 0
+    /// (its byte is 0's); a grid with no finite value is all 0 with bounds 0.
+    @Test func gridBoundsSkipWhatIsNotFinite() {
+        let grid = EncodedGrid([.nan, -2, 0, .infinity, 2, -.infinity], size: 1)
+        #expect(grid.lower == -2 && grid.upper == 2)
+        #expect(grid.bytes == [128, 0, 128, 128, 255, 128])
+        let empty = EncodedGrid([.nan, .infinity], size: 1)
+        #expect(empty.lower == 0 && empty.upper == 0 && empty.bytes == [0, 0])
+    }
+
     /// The grid pass's x·W + b (eight outputs at a time in a SIMD register) against the sum written
     /// out one term at a time in `Float` (b, then + x₀w₀, + x₁w₁, …: the same values bit for bit) and
     /// against the same sum in `Double` (within the rounding of its
