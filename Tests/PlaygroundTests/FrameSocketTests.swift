@@ -193,11 +193,51 @@ import Testing
         }
         let answer = refused.answer.lowercased()
         #expect(refused.status == status && refused.answer.contains(reason), "\(what): \(refused.answer)")
-        #expect(answer.contains("x-frame-options: deny") && answer.contains("connection: close"), "\(what): \(refused.answer)")
+        #expect(answer.contains("x-frame-options: deny"), "\(what): \(refused.answer)")
+        // It closes the connection, and a 426 names the upgrade in `Connection` too (RFC 9110, 7.8).
+        let connection = status == 426 ? "connection: upgrade, close\r\n" : "connection: close\r\n"
+        #expect(answer.contains(connection), "\(what): \(refused.answer)")
         #expect(answer.contains("sec-websocket-version: 13") == (status == 426), "\(what): \(refused.answer)")
         // The server goes on: the page's own handshake opens the socket.
         let client = try await Self.open(server, id)
         client.close()
+    }
+
+    /// Spaces and tabs around a handshake's values are not part of them (HTTP ignores them): the
+    /// handshake opens the socket, as it did before the handshake's checks.
+    @Test func aHandshakeWithSpacesAroundItsValuesOpens() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let port = server.port
+        let opened = try await onAThreadOfItsOwn {
+            try SocketClient.open(
+                port: port, path: "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)",
+                handshake: "Connection:  keep-alive ,Upgrade \r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ== \r\n"
+                    + "Sec-WebSocket-Version: 13\t\r\n")
+        }
+        guard case .success(let client) = opened else { throw RawConnection.Failure("refused: \(opened)") }
+        defer { client.close() }
+        #expect(try await Self.firstFrame(client).header["number"] != nil)
+    }
+
+    /// A first request whose `Upgrade` lists thousands of protocols (NIO's upgrade handler recursed once
+    /// per protocol: 10 000 of them, 20 KB, crashed the server) is refused with 400 and its reason, on
+    /// any path; the server goes on.
+    @Test func anUpgradeListingThousandsOfProtocolsIsRefused() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let protocols = Array(repeating: "x", count: 10_000).joined(separator: ",")
+        let port = server.port
+        let answer = try await onAThreadOfItsOwn {
+            let connection = try RawConnection(port: port)
+            defer { connection.close() }
+            try connection.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: \(protocols)\r\n\r\n")
+            return connection.readAll(timeout: 30)
+        }
+        #expect(RawConnection.status(of: answer) == 400 && answer.contains("Upgrade lists 10000 protocols"), "\(answer.prefix(300))")
+        let limits = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
+        #expect(limits.status == 200, "the server goes on answering")
     }
 
     /// Bad requests close the socket with a code and a reason; the server goes on.

@@ -120,7 +120,6 @@ public final class RawConnection: @unchecked Sendable {
         closeDescriptor(fd)
     }
 
-    /// The status code of an HTTP response's first line, or 0 when there is none.
     /// One request on a fresh connection (`Connection: close`, a JSON body unless it is a GET); the
     /// whole response, read until the server closes or `timeout` seconds pass.
     public static func exchange(
@@ -135,6 +134,7 @@ public final class RawConnection: @unchecked Sendable {
         return connection.readAll(timeout: timeout)
     }
 
+    /// The status code of an HTTP response's first line, or 0 when there is none.
     public static func status(of response: String) -> Int {
         let parts = response.prefix(while: { $0 != "\r" }).split(separator: " ")
         return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0

@@ -115,6 +115,33 @@ import Testing
             "ended by \(server.terminationReason), status \(server.terminationStatus)")
     }
 
+    /// A connection that sent part of its first request's head and then nothing: the server stopping
+    /// closes it. It held the shutdown until ServiceLifecycle ended the process with a fatal error
+    /// ("Cancellation took longer than allowed", 5 s after SIGTERM).
+    @Test func sigtermStopsTheServerWhileAFirstRequestIsHalfSent() async throws {
+        let (server, port) = try Self.startServer()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let halfSent = try RawConnection(port: port)
+        defer { halfSent.close() }
+        try halfSent.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n")
+        try await Task.sleep(for: .milliseconds(500))
+
+        kill(server.processIdentifier, SIGTERM)
+        let start = Date()
+        while server.isRunning && Date().timeIntervalSince(start) < Self.exitBound {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard !server.isRunning else {
+            Issue.record("the server still runs \(Self.exitBound) s after SIGTERM")
+            server.terminate()
+            return
+        }
+        #expect(
+            server.terminationReason == .exit && server.terminationStatus == 0,
+            "ended by \(server.terminationReason), status \(server.terminationStatus)")
+        #expect(Date().timeIntervalSince(start) < 4, "the shutdown waited for the half-sent request")
+    }
+
     /// Listening on every network (a classroom), the printed address is http://0.0.0.0:PORT, which is
     /// where the server listens, not an address to give students: the lines after it give this
     /// machine's addresses with the port, checked against `hostname -I` where there is one.

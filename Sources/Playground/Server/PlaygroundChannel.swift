@@ -103,8 +103,8 @@ final class ConnectionAdmission: ChannelInboundHandler {
 /// Until the first request's head has been read: closes the connection when it has not come within
 /// `seconds` (Hummingbird's idle timeout starts only after it), and answers what the HTTP parser
 /// refuses in it (headers beyond 80 KiB: 431; bytes that are not HTTP: 400) with the reason, as
-/// ``MalformedRequestReply`` answers later requests. Leaves the pipeline when the head has passed or the
-/// connection became a WebSocket.
+/// ``MalformedRequestReply`` answers later requests; closes it when the server stops before the head
+/// came. Leaves the pipeline when the head has passed or the connection became a WebSocket.
 final class FirstRequestDeadline: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -132,6 +132,10 @@ final class FirstRequestDeadline: ChannelInboundHandler, RemovableChannelHandler
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // The server stopping: no request has begun here, and Hummingbird's handlers, which close an
+        // idle connection then, come only after the first head. Left open, a client that sent part of
+        // a head held the shutdown until ServiceLifecycle ended the process with a fatal error.
+        if event is ChannelShouldQuiesceEvent { return context.close(promise: nil) }
         context.fireUserInboundEventTriggered(event)
         if event is HTTPServerUpgradeEvents { leave(context) }
     }
@@ -149,7 +153,7 @@ final class FirstRequestDeadline: ChannelInboundHandler, RemovableChannelHandler
         _ context: ChannelHandlerContext, status: HTTPResponse.Status, body: [UInt8], extra: HTTPFields = [:]
     ) {
         var fields = PlaygroundError.closingFields(bodyCount: body.count)
-        fields.append(contentsOf: extra)
+        for field in extra { fields[field.name] = field.value }  // `extra` replaces a field it names
         let head = HTTPResponseHead(
             version: .http1_1, status: HTTPResponseStatus(statusCode: status.code, reasonPhrase: status.reasonPhrase),
             headers: HTTPHeaders(fields.map { ($0.name.rawName, $0.value) }))
