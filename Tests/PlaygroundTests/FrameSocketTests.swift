@@ -221,6 +221,23 @@ import Testing
         #expect(try await Self.firstFrame(client).header["number"] != nil)
     }
 
+    /// A handshake in HTTP/1.0 (RFC 6455 asks for 1.1; NIO upgraded it) is refused with 400 and its reason.
+    @Test func aHandshakeInHTTP10IsRefused() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let port = server.port
+        let answer = try await onAThreadOfItsOwn {
+            let connection = try RawConnection(port: port)
+            defer { connection.close() }
+            try connection.write(
+                "GET /api/sessions/\(id)/socket HTTP/1.0\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\n" + SocketClient.goodHandshake + "\r\n")
+            return connection.readAll(timeout: 30)
+        }
+        #expect(RawConnection.status(of: answer) == 400 && answer.contains("this one is HTTP\\/1.0"), "\(answer.prefix(300))")
+    }
+
     /// A first request whose `Upgrade` lists thousands of protocols (NIO's upgrade handler recursed once
     /// per protocol: 10 000 of them, 20 KB, crashed the server) is refused with 400 and its reason, on
     /// any path; the server goes on.

@@ -7,8 +7,8 @@ import NIOHTTP1
 /// word, and one it would take though RFC 6455 (4.2.1) refuses it:
 /// - a `Sec-WebSocket-Version` other than one `13`, or none: `426 Upgrade Required`, with
 ///   `Sec-WebSocket-Version: 13` (4.2.2);
-/// - a `Sec-WebSocket-Key` missing, given twice, or not 16 bytes in base64, or no `Connection: Upgrade`:
-///   `400`;
+/// - a `Sec-WebSocket-Key` missing, given twice, or not 16 bytes in base64, no `Connection: Upgrade`, or
+///   a request in HTTP/1.0: `400`;
 /// - any first request whose `Upgrade` lists more than ``maxProtocols`` protocols: `400` (NIO's
 ///   upgrade handler recursed once per protocol, and 10 000 of them crashed the server).
 ///
@@ -28,7 +28,7 @@ final class HandshakeCheck: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !refused else { return }
         guard case .head(let head) = unwrapInboundIn(data) else { return context.fireChannelRead(data) }
-        if let refusal = Self.refusal(head.headers) {
+        if let refusal = Self.refusal(head.headers, version: head.version) {
             refused = true
             // A message with `Upgrade` names it in `Connection` too (RFC 9110, 7.8).
             let extra: HTTPFields =
@@ -45,7 +45,7 @@ final class HandshakeCheck: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Why a request with these headers is a handshake the frame socket cannot take; nil when it is
     /// not a WebSocket handshake (no `Upgrade: websocket`) or a good one.
-    static func refusal(_ headers: HTTPHeaders) -> PlaygroundError? {
+    static func refusal(_ headers: HTTPHeaders, version: HTTPVersion = .http1_1) -> PlaygroundError? {
         func tokens(_ name: String) -> [String] {
             headers[name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         }
@@ -59,6 +59,11 @@ final class HandshakeCheck: ChannelInboundHandler, RemovableChannelHandler {
                 .badRequest, "Upgrade lists \(protocols.count) protocols; this server reads at most \(maxProtocols)")
         }
         guard protocols.contains("websocket") else { return nil }
+        guard version.major > 1 || (version.major == 1 && version.minor >= 1) else {
+            return PlaygroundError(
+                .badRequest,
+                "a WebSocket handshake is an HTTP/1.1 request (RFC 6455, 4.1); this one is HTTP/\(version.major).\(version.minor)")
+        }
         // NIO upgrades on `Upgrade: websocket` alone; RFC 6455 (4.2.1) asks for `Connection: Upgrade` too.
         guard tokens("connection").contains("upgrade") else {
             return PlaygroundError(
