@@ -10,12 +10,17 @@ import Testing
 @Suite(.serialized) struct FrameSocketTests {
     typealias Decoded = FrameFormatTests.Decoded
 
-    /// Opens session `id`'s socket as the page does (its own origin); records an issue if refused.
-    static func open(_ server: LiveServer, _ id: String, path: String? = nil) async throws -> SocketClient {
+    /// Opens session `id`'s socket as the page does (its own origin; `handshake` and `bytes` as in
+    /// `SocketClient.open`); throws if refused.
+    static func open(
+        _ server: LiveServer, _ id: String, path: String? = nil, handshake: String = SocketClient.goodHandshake,
+        thenAtOnce bytes: [UInt8] = []
+    ) async throws -> SocketClient {
         let port = server.port
         let opened = try await onAThreadOfItsOwn {
             try SocketClient.open(
-                port: port, path: path ?? "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)")
+                port: port, path: path ?? "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)",
+                handshake: handshake, thenAtOnce: bytes)
         }
         switch opened {
         case .success(let client): return client
@@ -209,14 +214,10 @@ import Testing
         let server = try await LiveServer.start()
         defer { server.stop() }
         let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
-        let port = server.port
-        let opened = try await onAThreadOfItsOwn {
-            try SocketClient.open(
-                port: port, path: "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)",
-                handshake: "Connection:  keep-alive ,Upgrade \r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ== \r\n"
-                    + "Sec-WebSocket-Version: 13\t\r\n")
-        }
-        guard case .success(let client) = opened else { throw RawConnection.Failure("refused: \(opened)") }
+        let client = try await Self.open(
+            server, id,
+            handshake: "Connection:  keep-alive ,Upgrade \r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ== \r\n"
+                + "Sec-WebSocket-Version: 13\t\r\n")
         defer { client.close() }
         #expect(try await Self.firstFrame(client).header["number"] != nil)
     }
@@ -293,13 +294,7 @@ import Testing
                 "\(name): \(String(describing: closed))")
         }
         // An unmasked frame sent with the handshake, before the answer: refused too, not read as a request.
-        let port = server.port
-        let opened = try await onAThreadOfItsOwn {
-            try SocketClient.open(
-                port: port, path: "/api/sessions/\(id)/socket", origin: "http://127.0.0.1:\(port)",
-                thenAtOnce: [0x81, 6] + Array("wait=0".utf8))
-        }
-        guard case .success(let early) = opened else { throw RawConnection.Failure("handshake refused: \(opened)") }
+        let early = try await Self.open(server, id, thenAtOnce: [0x81, 6] + Array("wait=0".utf8))
         defer { early.close() }
         let closed = try await Self.receiveClose(early)
         #expect(closed?.code == 1002 && closed?.reason.contains("must be masked") == true, "\(String(describing: closed))")

@@ -30,6 +30,27 @@ import Testing
         return (server, port)
     }
 
+    /// Sends `server` SIGTERM and expects it to exit with status 0 within ``exitBound`` seconds; returns
+    /// how long it took. A server still running is a failure, and is killed: Foundation traps when the
+    /// termination of a running process is read.
+    static func stopsCleanlyOnSIGTERM(_ server: Process) async throws -> Double {
+        kill(server.processIdentifier, SIGTERM)
+        let start = Date()
+        while server.isRunning && Date().timeIntervalSince(start) < exitBound {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let seconds = Date().timeIntervalSince(start)
+        guard !server.isRunning else {
+            Issue.record("the server still runs \(exitBound) s after SIGTERM")
+            server.terminate()
+            return seconds
+        }
+        #expect(
+            server.terminationReason == .exit && server.terminationStatus == 0,
+            "ended by \(server.terminationReason), status \(server.terminationStatus)")
+        return seconds
+    }
+
     @Test func sigtermStopsTheServerWhileAStreamWaitsAndItsClientDoesNotRead() async throws {
         let (server, port) = try Self.startServer()
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
@@ -44,16 +65,7 @@ import Testing
         try stalled.write("GET /api/sessions/\(id)/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         try await Task.sleep(for: .seconds(1))
 
-        kill(server.processIdentifier, SIGTERM)
-        let start = Date()
-        while server.isRunning && Date().timeIntervalSince(start) < Self.exitBound {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let seconds = Date().timeIntervalSince(start)
-        #expect(!server.isRunning, "the server still runs \(Self.exitBound) s after SIGTERM")
-        #expect(
-            server.terminationReason == .exit && server.terminationStatus == 0,
-            "ended by \(server.terminationReason), status \(server.terminationStatus)")
+        let seconds = try await Self.stopsCleanlyOnSIGTERM(server)
         print("serve exited \(String(format: "%.2f", seconds)) s after SIGTERM")
     }
 
@@ -98,21 +110,7 @@ import Testing
         }
         #expect(held == sockets.count, "\(held) of \(sockets.count) sockets held up")
 
-        kill(server.processIdentifier, SIGTERM)
-        let start = Date()
-        while server.isRunning && Date().timeIntervalSince(start) < Self.exitBound {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        // A server still running is a failure, and is killed: Foundation traps when the termination of a
-        // running process is read.
-        guard !server.isRunning else {
-            Issue.record("the server still runs \(Self.exitBound) s after SIGTERM")
-            server.terminate()
-            return
-        }
-        #expect(
-            server.terminationReason == .exit && server.terminationStatus == 0,
-            "ended by \(server.terminationReason), status \(server.terminationStatus)")
+        _ = try await Self.stopsCleanlyOnSIGTERM(server)
     }
 
     /// A connection that sent part of its first request's head and then nothing: the server stopping
@@ -126,20 +124,8 @@ import Testing
         try halfSent.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n")
         try await Task.sleep(for: .milliseconds(500))
 
-        kill(server.processIdentifier, SIGTERM)
-        let start = Date()
-        while server.isRunning && Date().timeIntervalSince(start) < Self.exitBound {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        guard !server.isRunning else {
-            Issue.record("the server still runs \(Self.exitBound) s after SIGTERM")
-            server.terminate()
-            return
-        }
-        #expect(
-            server.terminationReason == .exit && server.terminationStatus == 0,
-            "ended by \(server.terminationReason), status \(server.terminationStatus)")
-        #expect(Date().timeIntervalSince(start) < 4, "the shutdown waited for the half-sent request")
+        let seconds = try await Self.stopsCleanlyOnSIGTERM(server)
+        #expect(seconds < 4, "the shutdown waited for the half-sent request")
     }
 
     /// Listening on every network (a classroom), the printed address is http://0.0.0.0:PORT, which is
