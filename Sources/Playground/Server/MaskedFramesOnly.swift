@@ -28,6 +28,8 @@ final class MaskedFramesOnly: ChannelInboundHandler, RemovableChannelHandler {
         context.writeAndFlush(wrapOutboundOut(close)).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }
+        // Behind frames a client has stopped reading, the close frame may never go out: closed anyway.
+        context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(2)) { context.close(promise: nil) }
     }
 }
 
