@@ -85,9 +85,41 @@ import Testing
         #expect(try await post("http://127.0.0.1:1") == 403)
     }
 
+    /// What a request sent is echoed in an error cut short (a value, a parameter's name, a Host, an
+    /// Origin, an activation parameter's layer), never 5000 characters of it.
+    @Test func aRefusalEchoesAtMostAHundredCharactersOfTheRequest() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let long = String(repeating: "9", count: 5000), port = server.port
+        let id = try await onAThreadOfItsOwn { try server.createSession("{}") }
+        let requests = [
+            "GET /api/formula?text=x&a=x\(long) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n",
+            "GET /api/formula?text=x&a\(long)=x HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n",
+            "GET /api/activations/elu?alpha=x\(long) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n",
+            "GET /api/activations/elu?a\(long)=x HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n",
+            "GET /api/limits HTTP/1.1\r\nHost: a\(long)\r\n",
+            "POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nOrigin: http://a\(long)\r\n",
+            "POST /api/sessions/\(id)/reseed?seed=\(long) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n",
+        ]
+        let body = #"{"activationParameters": {"0000\#(long)": {"alpha": 1}}}"#
+        for request in requests + ["POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"] {
+            let text = request.hasPrefix("POST") ? (request.contains("Origin") || request.contains("seed") ? "{}" : body) : ""
+            let answer = try await onAThreadOfItsOwn {
+                try server.send(
+                    request + "Content-Type: application/json\r\nContent-Length: \(text.utf8.count)\r\n"
+                        + "Connection: close\r\n\r\n" + text)
+            }
+            let status = RawConnection.status(of: answer)
+            #expect(status == 400 || status == 403, "\(request.prefix(60)): \(answer.prefix(300))")
+            #expect(!answer.contains(String(repeating: "9", count: 101)), "\(request.prefix(60)): \(answer.prefix(400))")
+        }
+    }
+
     @Test(arguments: [
         ("reseed?seed=abc", "seed must be a whole number"),
         ("regenerate?seed=-1", "seed must be a whole number"),
+        // A bad value is echoed, cut to 40 characters (a 5000-digit seed was sent back whole).
+        ("reseed?seed=" + String(repeating: "9", count: 5000), "got '" + String(repeating: "9", count: 40) + "'"),
         ("step?epochs=abc", "epochs must be a whole number 1…1000"),
         ("step?epochs=0", "epochs must be a whole number 1…1000"),
         ("step?epochs=1000000", "got '1000000'"),

@@ -104,7 +104,7 @@ public struct PlaygroundLimits: Sendable {
         for (key, parameters) in c.activationParameters {
             try check(
                 Int(key)! < maxLayers,
-                "activationParameters: '\(key)' is beyond the \(maxLayers) hidden layers a network can have")
+                "activationParameters: '\(key.prefix(40))' is beyond the \(maxLayers) hidden layers a network can have")
             try check(
                 parameters.count <= Self.maxParametersPerLayer,
                 "activationParameters[\(key)]: at most \(Self.maxParametersPerLayer) parameters, got \(parameters.count)")

@@ -25,10 +25,10 @@ enum FormulaRoute {
             var parameters: [String: Double] = [:]
             for item in query where item.key != "text" {
                 guard let value = Double(String(item.value)), value.isFinite else {
-                    throw PlaygroundError.bad("parameter \(item.key): '\(item.value)' is not a finite number")
+                    throw PlaygroundError.bad("parameter \(item.key.prefix(40)): '\(item.value.prefix(40))' is not a finite number")
                 }
                 guard parameters.updateValue(value, forKey: String(item.key)) == nil else {  // one would be dropped
-                    throw PlaygroundError.bad("parameter \(item.key) is given twice")
+                    throw PlaygroundError.bad("parameter \(item.key.prefix(40)) is given twice")
                 }
             }
             let admitted = evaluating.enter()

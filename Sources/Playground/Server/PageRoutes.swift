@@ -25,10 +25,10 @@ struct PageRoutes: Sendable {
             var parameters: [String: Double] = [:]
             for item in request.uri.queryParameters {
                 guard let value = Double(String(item.value)), value.isFinite else {
-                    throw PlaygroundError.bad("parameter \(item.key) must be a finite number, got '\(item.value)'")
+                    throw PlaygroundError.bad("parameter \(item.key.prefix(40)) must be a finite number, got '\(item.value.prefix(40))'")
                 }
                 guard parameters.updateValue(value, forKey: String(item.key)) == nil else {
-                    throw PlaygroundError.bad("parameter \(item.key) is given twice")
+                    throw PlaygroundError.bad("parameter \(item.key.prefix(40)) is given twice")
                 }
             }
             let id = try context.parameters.require("id")

@@ -57,16 +57,17 @@ struct RequestGuard: RouterMiddleware {
             throw PlaygroundError(.badRequest, "the request has more than one Host header")
         }
         if let host, !isAllowed(host: host) {
+            let shown = String(host.prefix(100))  // what a request sent is echoed, bounded
             throw PlaygroundError(
                 .forbidden,
-                "the Host '\(host)' is not this server's: use its IP address or localhost, or start it with --allowed-host \(Self.name(of: host))"
+                "the Host '\(shown)' is not this server's: use its IP address or localhost, or start it with --allowed-host \(Self.name(of: shown))"
             )
         }
         guard request.method != .get && request.method != .head else { return }
         if let origin = request.headers[.origin], origin != host.map({ "http://\($0)" }) {
             throw PlaygroundError(
                 .forbidden,
-                "a page at \(origin) may not change this server's sessions; open the playground at http://\(host ?? "this server") itself"
+                "a page at \(origin.prefix(100)) may not change this server's sessions; open the playground at http://\(host ?? "this server") itself"
             )
         }
         guard request.method == .post || request.method == .put else { return }

@@ -78,7 +78,9 @@ enum Query {
     /// The `seed` parameter: a whole number 0…2⁶⁴−1; a random one when absent.
     static func seed(_ request: Request) throws(PlaygroundError) -> UInt64 {
         guard let text = try single("seed", request) else { return UInt64.random(in: 1...999_999) }
-        guard let seed = UInt64(text) else { throw .bad("seed must be a whole number 0…\(UInt64.max), got '\(text)'") }
+        guard let seed = UInt64(text) else {
+            throw .bad("seed must be a whole number 0…\(UInt64.max), got '\(text.prefix(40))'")  // the echo bounded
+        }
         return seed
     }
 }
