@@ -126,6 +126,16 @@ import Testing
 
         let seconds = try await Self.stopsCleanlyOnSIGTERM(server)
         #expect(seconds < 4, "the shutdown waited for the half-sent request")
+        // Closed before the upgrade handler had a head, it logged "Error handling upgrade result".
+        let logged = Self.printedSinceTheBanner(server)
+        #expect(!logged.contains("error"), "\(logged)")
+    }
+
+    /// What `server`, started by ``startServer()`` and since ended, wrote after its banner, on
+    /// standard output and standard error.
+    static func printedSinceTheBanner(_ server: Process) -> String {
+        [server.standardOutput, server.standardError].compactMap { ($0 as? Pipe)?.fileHandleForReading }
+            .map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) }.joined()
     }
 
     /// Listening on every network (a classroom), the printed address is http://0.0.0.0:PORT, which is

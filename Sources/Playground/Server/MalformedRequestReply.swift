@@ -10,9 +10,10 @@ import NIOHTTPTypes
 /// without a word of why, and without the security headers every other answer carries. This
 /// handler sits between the parser and Hummingbird, notes the parser's error as it passes, and
 /// turns that empty 400 into `431 Request Header Fields Too Large` (headers too large) or a 400,
-/// each with the API's error body and `RequestGuard.securityHeaders`. A refused frame-socket handshake
-/// (`FrameSocket.check`) gets the same empty 400 from Hummingbird's WebSocket channel: this sends the
-/// refusal instead (403 for a foreign `Origin` or `Host`, 404, 503), with its reason.
+/// each with the API's error body and `RequestGuard.securityHeaders`. A refused first request (a
+/// frame-socket handshake `FrameSocket.check` refuses: 403 for a foreign `Origin` or `Host`, 404, 503;
+/// or what ``FirstRequestGuard`` refuses) gets the same empty 400 from Hummingbird's WebSocket channel,
+/// as a declined upgrade: this sends the refusal instead (``FirstRequestRefusal``), with its reason.
 final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -32,7 +33,7 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
     /// empty one, or nothing at all (`dropping`) when the request was answered already.
     private var pendingBody: [UInt8]?
     private var dropping = false
-    /// Where a refused handshake's reason waits (`ConnectionAdmission.refusal`).
+    /// Where a refused first request's answer waits (`ConnectionAdmission.refusal`).
     private var admission: ConnectionAdmission?
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -56,22 +57,21 @@ final class MalformedRequestReply: ChannelDuplexHandler, RemovableChannelHandler
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head) where Self.isParseErrorAnswer(head) && (parseError != nil || admission?.refusal != nil):
-            let status: HTTPResponse.Status, body: [UInt8]
+            let refusal: FirstRequestRefusal
             if let parseError {
                 if failedInBody && answeredCurrent {  // one request, one answer: the route's came first
                     dropping = true
                     promise?.succeed()
                     return
                 }
-                (status, body) = Self.answer(to: parseError)
+                refusal = FirstRequestRefusal(parse: parseError)
             } else {
-                let refusal = admission!.refusal!
+                refusal = admission!.refusal!
                 admission!.refusal = nil
-                (status, body) = (refusal.status, PlaygroundError.body(refusal.message, code: refusal.kind.code))
             }
-            pendingBody = body
-            let fields = PlaygroundError.closingFields(bodyCount: body.count, retryAfter: status == .serviceUnavailable)
-            context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: promise)
+            pendingBody = refusal.body
+            context.write(
+                wrapOutboundOut(.head(HTTPResponse(status: refusal.status, headerFields: refusal.fields))), promise: promise)
         case .head(let head):
             if head.status.kind != .informational { answeredCurrent = true }
             context.write(data, promise: promise)

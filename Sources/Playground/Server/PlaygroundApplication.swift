@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
+import Logging
 import NIOCore
 import ServiceLifecycle
 
@@ -19,6 +20,8 @@ public struct PlaygroundServerConfiguration: Sendable {
     public var experimentsDirectory: URL?
     /// The experiments the Experiments tab runs on demand, by id (nil: all of them; unknown ids are skipped).
     var quickExperiments: [String]?
+    /// Where the server logs (tests read it); nil: Hummingbird's logger, at the `LOG_LEVEL` or info.
+    var logger: Logger?
     /// Called with the address once the server listens (the real port when 0 was asked for).
     public var onRunning: @Sendable (String) -> Void = { _ in }
 
@@ -74,7 +77,8 @@ public func buildApplication(
             availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections * 2)),
         onServerRunning: { channel in
             onRunning(configuration.address(port: channel.localAddress?.port ?? configuration.port))
-        })
+        },
+        logger: configuration.logger)
 }
 
 /// Runs the playground until SIGINT or SIGTERM, then shuts down: open streams end at once, and

@@ -12,9 +12,9 @@ import NIOHTTP1
 /// Hummingbird's WebSocket channel adds the HTTP handlers (`additionalChannelHandlers`, the idle
 /// timeout) only once it knows the first request is not a handshake, so this adds around it what every
 /// connection needs from its accept on: ``ConnectionAdmission`` counts it against the connection
-/// limit, and ``FirstRequestDeadline`` closes one whose first request's head does not arrive within
-/// the idle time (slowloris) and answers one the HTTP parser refuses, as ``MalformedRequestReply``
-/// answers later requests.
+/// limit, and ``FirstRequestGuard`` closes one whose first request's head does not arrive within
+/// the idle time (slowloris), and refuses a first request the HTTP parser or RFC 6455 refuses, with
+/// its reason, as ``MalformedRequestReply`` answers later requests.
 struct PlaygroundChannel: ServerChildChannel {
     typealias Value = HTTP1WebSocketUpgradeChannel.Value
     let upgradable: HTTP1WebSocketUpgradeChannel
@@ -32,6 +32,8 @@ struct PlaygroundChannel: ServerChildChannel {
                 WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
             > = { head, channel, _ in
                 let admission = try? channel.pipeline.syncOperations.handler(type: ConnectionAdmission.self)
+                // Refused already: `head` is FirstRequestGuard's stand-in for the request.
+                if admission?.refusal != nil { return .dontUpgrade }
                 do throws(PlaygroundError) {
                     if let admission, !admission.admitted {
                         throw ConnectionLimitHandler.refusal(limit: connections.limit)
@@ -43,7 +45,7 @@ struct PlaygroundChannel: ServerChildChannel {
                             logger: context.logger)
                     }
                 } catch {
-                    admission?.refusal = error  // MalformedRequestReply puts it in the library's empty 400
+                    admission?.refusal = FirstRequestRefusal(error)  // MalformedRequestReply puts it in the library's empty 400
                     return .dontUpgrade
                 }
             }
@@ -66,11 +68,10 @@ struct PlaygroundChannel: ServerChildChannel {
         }
         return upgradable.setup(channel: channel, logger: logger).flatMapThrowing { value in
             // After the upgrade handler, before the handlers it adds for HTTP.
-            try channel.pipeline.syncOperations.addHandler(FirstRequestDeadline(seconds: idleSeconds))
             try channel.pipeline.syncOperations.addHandler(UpgradeWatch())
             // Before the upgrade handler: it takes the head first.
             let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            try channel.pipeline.syncOperations.addHandler(HandshakeCheck(), position: .after(decoder))
+            try channel.pipeline.syncOperations.addHandler(FirstRequestGuard(seconds: idleSeconds), position: .after(decoder))
             return value
         }
     }
@@ -87,8 +88,9 @@ final class ConnectionAdmission: ChannelInboundHandler {
     /// Whether the connection is within the limit (``ConnectionLimitHandler`` answers 503 otherwise).
     private(set) var admitted = true
     private var counted = false
-    /// Why the frame socket's handshake was refused, until ``MalformedRequestReply`` answers it.
-    var refusal: PlaygroundError?
+    /// Why the connection's first request was refused (by ``FirstRequestGuard``, or the frame socket's
+    /// checks in ``PlaygroundChannel``), until ``MalformedRequestReply`` answers it.
+    var refusal: FirstRequestRefusal?
 
     init(count: Occupancy) { self.count = count }
 
@@ -97,76 +99,5 @@ final class ConnectionAdmission: ChannelInboundHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         if counted { count.leave() }
         counted = false
-    }
-}
-
-/// Until the first request's head has been read: closes the connection when it has not come within
-/// `seconds` (Hummingbird's idle timeout starts only after it), and answers what the HTTP parser
-/// refuses in it (headers beyond 80 KiB: 431; bytes that are not HTTP: 400) with the reason, as
-/// ``MalformedRequestReply`` answers later requests; closes it when the server stops before the head
-/// came. Leaves the pipeline when the head has passed or the connection became a WebSocket.
-final class FirstRequestDeadline: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
-
-    private let seconds: Double
-    private var timer: Scheduled<Void>?
-    private var answered = false
-
-    init(seconds: Double) { self.seconds = seconds }
-
-    func handlerAdded(context: ChannelHandlerContext) {
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(seconds * 1000))) {
-            context.close(promise: nil)
-        }
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = nil
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        context.fireChannelRead(data)
-        if case .head = unwrapInboundIn(data) { leave(context) }
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        // The server stopping: no request has begun here, and Hummingbird's handlers, which close an
-        // idle connection then, come only after the first head. Left open, a client that sent part of
-        // a head held the shutdown until ServiceLifecycle ended the process with a fatal error.
-        if event is ChannelShouldQuiesceEvent { return context.close(promise: nil) }
-        context.fireUserInboundEventTriggered(event)
-        if event is HTTPServerUpgradeEvents { leave(context) }
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        guard let error = error as? HTTPParserError, !answered else { return context.fireErrorCaught(error) }
-        answered = true
-        let (status, body) = MalformedRequestReply.answer(to: error)
-        Self.answer(context, status: status, body: body)
-    }
-
-    /// Writes `status` with `body` (the API's error body), the closing fields and `extra`, then closes
-    /// the connection: an answer from below the router.
-    static func answer(
-        _ context: ChannelHandlerContext, status: HTTPResponse.Status, body: [UInt8], extra: HTTPFields = [:]
-    ) {
-        var fields = PlaygroundError.closingFields(bodyCount: body.count)
-        for field in extra { fields[field.name] = field.value }  // `extra` replaces a field it names
-        let head = HTTPResponseHead(
-            version: .http1_1, status: HTTPResponseStatus(statusCode: status.code, reasonPhrase: status.reasonPhrase),
-            headers: HTTPHeaders(fields.map { ($0.name.rawName, $0.value) }))
-        context.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
-        context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
-        context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).assumeIsolated().whenComplete { _ in
-            context.close(promise: nil)
-        }
-    }
-
-    private func leave(_ context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = nil
-        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }
 }

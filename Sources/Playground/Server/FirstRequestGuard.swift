@@ -1,0 +1,174 @@
+import Foundation
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+
+/// A connection's first request, before NIO's upgrade handler takes it: this handler sits between the
+/// HTTP parser and the upgrade handler, and leaves once the first request's head has passed (only a
+/// connection's first request can become a WebSocket; Hummingbird's own handlers watch the rest).
+///
+/// - **A deadline.** It closes the connection when the head has not come within `seconds` (Hummingbird's
+///   idle timeout starts only after it: slowloris), or when the server stops before it came (a client
+///   that had sent half a head held the shutdown until the process was ended with a fatal error).
+/// - **What the parser refuses** in the first head (headers beyond 80 KiB: 431; bytes that are not
+///   HTTP: 400), answered with the reason as ``MalformedRequestReply`` answers later requests.
+/// - **Handshakes NIO's upgrader would refuse** by closing without a word, or take though RFC 6455
+///   (4.2.1) refuses them (``refusal(_:version:)``): a `Sec-WebSocket-Version` other than one `13`
+///   (426, with `Sec-WebSocket-Version: 13`, 4.2.2); a `Sec-WebSocket-Key` missing, doubled or not 16
+///   bytes in base64, no `Connection: Upgrade`, HTTP/1.0 (400); and any first request whose `Upgrade`
+///   lists more than ``maxProtocols`` protocols (400: NIO's upgrade handler recursed once per protocol,
+///   and 10 000 of them crashed the server).
+///
+/// Every refusal goes the way of a handshake the routes refuse (a foreign `Origin`, a session that does
+/// not exist): the reason waits in ``ConnectionAdmission/refusal``, the upgrade handler is given a
+/// stand-in handshake that the refusal makes the server decline (``PlaygroundChannel``), Hummingbird
+/// answers a declined upgrade with an empty 400 and closes, and ``MalformedRequestReply`` puts the
+/// refusal in its place. Closed or answered from here instead, below the upgrade handler, a connection
+/// left that handler waiting, and Hummingbird logged "Error handling upgrade result" at error level for
+/// each one.
+final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+
+    /// The most protocols a request's `Upgrade` may list (a browser's handshake lists one).
+    static let maxProtocols = 16
+
+    private let seconds: Double
+    private var timer: Scheduled<Void>?
+    /// Set once the first request is refused or the connection is closing: what follows is dropped.
+    private var done = false
+
+    init(seconds: Double) { self.seconds = seconds }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(seconds * 1000))) {
+            [weak self] in self?.hangUp(context)
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !done else { return }
+        guard case .head(let head) = unwrapInboundIn(data) else { return context.fireChannelRead(data) }
+        if let refusal = Self.refusal(head.headers, version: head.version) {
+            return refuse(context, FirstRequestRefusal(refusal))
+        }
+        timer?.cancel()
+        context.fireChannelRead(data)
+        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard !done else { return }  // the decoder's complaints about bytes after its first error
+        guard let error = error as? HTTPParserError else { return context.fireErrorCaught(error) }
+        refuse(context, FirstRequestRefusal(parse: error))
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard event is ChannelShouldQuiesceEvent, !done else { return context.fireUserInboundEventTriggered(event) }
+        hangUp(context)
+    }
+
+    /// Closes the connection before its first head: the upgrade handler, told that the input closed,
+    /// closes it and ends the upgrade with `ChannelError.inputClosed`, which Hummingbird logs at trace level.
+    private func hangUp(_ context: ChannelHandlerContext) {
+        guard !done else { return }
+        (done, timer) = (true, nil)
+        context.fireUserInboundEventTriggered(ChannelEvent.inputClosed)
+    }
+
+    /// Leaves `refusal` where ``MalformedRequestReply`` finds it, and gives the upgrade handler a
+    /// well-formed handshake in place of the request, which ``PlaygroundChannel`` declines because of it.
+    private func refuse(_ context: ChannelHandlerContext, _ refusal: FirstRequestRefusal) {
+        timer?.cancel()
+        (done, timer) = (true, nil)
+        guard let admission = try? context.pipeline.syncOperations.handler(type: ConnectionAdmission.self) else {
+            return context.close(promise: nil)  // not in the server's pipeline: nowhere to answer from
+        }
+        admission.refusal = refusal
+        context.fireChannelRead(wrapInboundOut(.head(Self.standIn)))
+        context.fireChannelRead(wrapInboundOut(.end(nil)))
+    }
+
+    /// The handshake the upgrade handler reads in place of a refused first request: one it would take.
+    static let standIn = HTTPRequestHead(
+        version: .http1_1, method: .GET, uri: "/",
+        headers: [
+            "Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": "AAAAAAAAAAAAAAAAAAAAAA==",
+        ])
+
+    /// Why a request with these headers is a handshake the frame socket cannot take; nil when it is
+    /// not a WebSocket handshake (no `Upgrade: websocket`) or a good one.
+    static func refusal(_ headers: HTTPHeaders, version: HTTPVersion = .http1_1) -> PlaygroundError? {
+        func tokens(_ name: String) -> [String] {
+            headers[name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        }
+        // Values without the spaces and tabs around them, which HTTP ignores (RFC 9110, 5.5) and the parser keeps.
+        func values(_ name: String) -> [String] { headers[name].map { $0.trimmingCharacters(in: .whitespaces) } }
+        let protocols = tokens("upgrade")
+        // NIO's upgrade handler tries the protocols one by one, recursing: 10 000 of them (20 KB) overflowed
+        // the stack and took the server down, whatever the request.
+        guard protocols.count <= maxProtocols else {
+            return PlaygroundError(
+                .badRequest, "Upgrade lists \(protocols.count) protocols; this server reads at most \(maxProtocols)")
+        }
+        guard protocols.contains("websocket") else { return nil }
+        guard version.major > 1 || (version.major == 1 && version.minor >= 1) else {
+            return PlaygroundError(
+                .badRequest,
+                "a WebSocket handshake is an HTTP/1.1 request (RFC 6455, 4.1); this one is HTTP/\(version.major).\(version.minor)")
+        }
+        // NIO upgrades on `Upgrade: websocket` alone; RFC 6455 (4.2.1) asks for `Connection: Upgrade` too.
+        guard tokens("connection").contains("upgrade") else {
+            return PlaygroundError(
+                .badRequest, "a WebSocket handshake needs Connection: Upgrade beside Upgrade: websocket (RFC 6455, 4.1)")
+        }
+        let versions = values("sec-websocket-version")
+        guard versions == ["13"] else {
+            let given = versions.isEmpty ? "none" : versions.map { "'\($0.prefix(40))'" }.joined(separator: ", ")
+            return PlaygroundError(
+                .upgradeRequired,
+                "the frame socket speaks WebSocket version 13 only (Sec-WebSocket-Version: 13); this handshake gave \(given)")
+        }
+        let keys = values("sec-websocket-key")
+        guard keys.count == 1, let key = Data(base64Encoded: keys[0]), key.count == 16 else {
+            let given = keys.isEmpty ? "none" : keys.map { "'\($0.prefix(40))'" }.joined(separator: ", ")
+            return PlaygroundError(
+                .badRequest,
+                "a WebSocket handshake needs one Sec-WebSocket-Key: 16 random bytes in base64 (RFC 6455, 4.1); this one gave \(given)")
+        }
+        return nil
+    }
+}
+
+/// The answer to a connection's first request that the server refused below the router: its status,
+/// the API's error body and the fields of an answer that closes the connection. ``MalformedRequestReply``
+/// sends it in place of Hummingbird's empty 400 for a declined upgrade.
+struct FirstRequestRefusal {
+    let status: HTTPResponse.Status
+    let body: [UInt8]
+    let fields: HTTPFields
+
+    init(_ error: PlaygroundError) {
+        status = error.status
+        body = PlaygroundError.body(error.message, code: error.kind.code)
+        var fields = PlaygroundError.closingFields(bodyCount: body.count, retryAfter: status == .serviceUnavailable)
+        if error.kind == .upgradeRequired {  // a message with `Upgrade` names it in `Connection` too (RFC 9110, 7.8)
+            fields[.connection] = "upgrade, close"
+            fields[.upgrade] = "websocket"
+            fields[.secWebSocketVersion] = "13"
+        }
+        self.fields = fields
+    }
+
+    /// What the HTTP parser refused in the first request's head.
+    init(parse error: HTTPParserError) {
+        (status, body) = MalformedRequestReply.answer(to: error)
+        fields = PlaygroundError.closingFields(bodyCount: body.count)
+    }
+}

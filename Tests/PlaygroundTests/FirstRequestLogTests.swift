@@ -1,0 +1,77 @@
+import Foundation
+import Logging
+import Synchronization
+import TestSupport
+import Testing
+
+@testable import Playground
+
+/// A first request the server refuses below the router, or a connection it closes before its first
+/// head, is answered (or closed) and logs nothing at warning level or above. Each of these left
+/// Hummingbird's upgrade waiting, and it logged "Error handling upgrade result" at error level: one
+/// line in `serve`'s output per bad request a client sent.
+@Suite(.serialized) struct FirstRequestLogTests {
+    /// What the server logged at warning level or above.
+    final class Warnings: @unchecked Sendable {
+        private let lines = Mutex<[String]>([])
+        var all: [String] { lines.withLock { $0 } }
+        func add(_ line: String) { lines.withLock { $0.append(line) } }
+    }
+
+    struct Recorder: LogHandler {
+        let warnings: Warnings
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .info
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            if event.level >= .warning { warnings.add("\(event.level) \(event.message) \(event.metadata ?? [:])") }
+        }
+    }
+
+    static let key = "dGhlIHNhbXBsZSBub25jZQ=="
+
+    /// (what, request, status): first requests refused below the router, each on a connection of its own.
+    static let refused: [(String, String, Int)] = [
+        ("a handshake in version 12",
+         "GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 12\r\nSec-WebSocket-Key: \(key)\r\n\r\n", 426),
+        ("a handshake without a key",
+         "GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n", 400),
+        ("a handshake in HTTP/1.0",
+         "GET /x HTTP/1.0\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\n\r\n", 400),
+        ("an Upgrade listing 5000 protocols",
+         "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: \(Array(repeating: "h2c", count: 5000).joined(separator: ","))\r\n\r\n", 400),
+        ("a socket at an address that has none",
+         "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\n\r\n", 404),
+        ("bytes that are not HTTP", "GARBAGE\u{1} / HTTP/1.1\r\n\r\n", 400),
+        ("90 KB of headers", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: \(String(repeating: "a", count: 90_000))\r\n\r\n", 431),
+    ]
+
+    @Test func firstRequestsRefusedOrClosedBelowTheRouterLogNothing() async throws {
+        let warnings = Warnings()
+        let server = try await LiveServer.start {
+            $0.logger = Logger(label: "test") { _ in Recorder(warnings: warnings) }
+            $0.limits.idleConnectionSeconds = 1
+        }
+        defer { server.stop() }
+        for (what, request, status) in Self.refused {
+            let answer = try await onAThreadOfItsOwn { try server.send(request) }
+            #expect(RawConnection.status(of: answer) == status, "\(what): \(answer.prefix(300))")
+            #expect(answer.contains("\"error\""), "\(what): the answer says why: \(answer.prefix(300))")
+        }
+        // Half a head, never finished: closed after the idle time.
+        let slow = try server.connect()
+        defer { slow.close() }
+        try slow.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        let closed = try await onAThreadOfItsOwn { slow.isClosedByServer(within: 20) }
+        #expect(closed, "headers that never finish do not hold the connection")
+        // The server goes on, and a request it answers afterwards has been handled: what the refusals
+        // logged has been logged by now.
+        let limits = try await onAThreadOfItsOwn { try server.request("GET", "/api/limits") }
+        #expect(limits.status == 200)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(warnings.all.isEmpty, "logged: \(warnings.all)")
+    }
+}
