@@ -15,9 +15,10 @@ import NIOHTTP1
 /// - **Handshakes NIO's upgrader would refuse** by closing without a word, or take though RFC 6455
 ///   (4.2.1) refuses them (``refusal(_:version:)``): a `Sec-WebSocket-Version` other than one `13`
 ///   (426, with `Sec-WebSocket-Version: 13`, 4.2.2); a `Sec-WebSocket-Key` missing, doubled or not 16
-///   bytes in base64, no `Connection: Upgrade`, HTTP/1.0 (400); and any first request whose `Upgrade`
-///   lists more than ``maxProtocols`` protocols (400: NIO's upgrade handler recursed once per protocol,
-///   and 10 000 of them crashed the server).
+///   bytes in base64, no `Connection: Upgrade`, HTTP/1.0, a body (400); and any first request whose
+///   `Upgrade` lists more than ``maxProtocols`` protocols (400: NIO's upgrade handler recursed once per
+///   protocol, and 10 000 of them crashed the server).
+/// - **An `Upgrade` to something else** (`h2c`): taken off, so the request is answered as plain HTTP.
 ///
 /// Every refusal goes the way of a handshake the routes refuse (a foreign `Origin`, a session that does
 /// not exist): the reason waits in ``ConnectionAdmission/refusal``, the upgrade handler is given a
@@ -58,7 +59,7 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
             return refuse(context, FirstRequestRefusal(refusal))
         }
         timer?.cancel()
-        context.fireChannelRead(data)
+        context.fireChannelRead(Self.ignoringForeignUpgrade(head).map { wrapInboundOut(.head($0)) } ?? data)
         context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }
 
@@ -102,15 +103,23 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
             "Sec-WebSocket-Key": "AAAAAAAAAAAAAAAAAAAAAA==",
         ])
 
+    /// `head` without its `Upgrade` when that names no WebSocket (`h2c`, which `curl --http2` sends over
+    /// plain HTTP): an offer a server may ignore (RFC 9110, 7.8), answered as the plain request it is.
+    /// NIO's upgrade handler, which knows only the WebSocket, closed such a connection without an
+    /// answer. Nil for any other head.
+    static func ignoringForeignUpgrade(_ head: HTTPRequestHead) -> HTTPRequestHead? {
+        guard head.headers.contains(name: "upgrade"), !upgradeTokens(head.headers).contains("websocket") else { return nil }
+        var plain = head
+        plain.headers.remove(name: "upgrade")
+        return plain
+    }
+
     /// Why a request with these headers is a handshake the frame socket cannot take; nil when it is
     /// not a WebSocket handshake (no `Upgrade: websocket`) or a good one.
     static func refusal(_ headers: HTTPHeaders, version: HTTPVersion = .http1_1) -> PlaygroundError? {
-        func tokens(_ name: String) -> [String] {
-            headers[name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        }
         // Values without the spaces and tabs around them, which HTTP ignores (RFC 9110, 5.5) and the parser keeps.
         func values(_ name: String) -> [String] { headers[name].map { $0.trimmingCharacters(in: .whitespaces) } }
-        let protocols = tokens("upgrade")
+        let protocols = upgradeTokens(headers)
         // NIO's upgrade handler tries the protocols one by one, recursing: 10 000 of them (20 KB) overflowed
         // the stack and took the server down, whatever the request.
         guard protocols.count <= maxProtocols else {
@@ -124,9 +133,15 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
                 "a WebSocket handshake is an HTTP/1.1 request (RFC 6455, 4.1); this one is HTTP/\(version.major).\(version.minor)")
         }
         // NIO upgrades on `Upgrade: websocket` alone; RFC 6455 (4.2.1) asks for `Connection: Upgrade` too.
-        guard tokens("connection").contains("upgrade") else {
+        guard tokens(headers, "connection").contains("upgrade") else {
             return PlaygroundError(
                 .badRequest, "a WebSocket handshake needs Connection: Upgrade beside Upgrade: websocket (RFC 6455, 4.1)")
+        }
+        // A GET with a body is no handshake (RFC 6455, 4.1); NIO's upgrader waited for the body's end,
+        // holding the connection past every deadline, and upgraded once it came.
+        guard values("content-length").allSatisfy({ $0 == "0" }), values("transfer-encoding").isEmpty else {
+            return PlaygroundError(
+                .badRequest, "a WebSocket handshake has no body (RFC 6455, 4.1); this one has Content-Length or Transfer-Encoding")
         }
         let versions = values("sec-websocket-version")
         guard versions == ["13"] else {
@@ -144,6 +159,14 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
         }
         return nil
     }
+
+    /// The comma-separated tokens of every `name` field, trimmed and in lower case.
+    static func tokens(_ headers: HTTPHeaders, _ name: String) -> [String] {
+        headers[name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
+    /// The protocols `Upgrade` names (`websocket`, `h2c`, …).
+    static func upgradeTokens(_ headers: HTTPHeaders) -> [String] { tokens(headers, "upgrade") }
 }
 
 /// The answer to a connection's first request that the server refused below the router: its status,

@@ -6,11 +6,8 @@ import Testing
 
 @testable import Playground
 
-/// A first request the server refuses below the router, or a connection it closes before its first
-/// head, is answered (or closed) and logs nothing at warning level or above. Each of these left
-/// Hummingbird's upgrade waiting, and it logged "Error handling upgrade result" at error level: one
-/// line in `serve`'s output per bad request a client sent.
-@Suite(.serialized) struct FirstRequestLogTests {
+/// A connection's first request, which decides whether it becomes a WebSocket (`FirstRequestGuard`).
+@Suite(.serialized) struct FirstRequestGuardTests {
     /// What the server logged at warning level or above.
     final class Warnings: @unchecked Sendable {
         private let lines = Mutex<[String]>([])
@@ -45,10 +42,22 @@ import Testing
          "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: \(Array(repeating: "h2c", count: 5000).joined(separator: ","))\r\n\r\n", 400),
         ("a socket at an address that has none",
          "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\n\r\n", 404),
+        // NIO's upgrader waited for the body's end, past every deadline (a slowloris that held the
+        // connection cap and SIGTERM), and upgraded once it came; a malformed chunk went unanswered.
+        ("a handshake with a body to come",
+         "GET /api/sessions/x/socket HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\nContent-Length: 1\r\n\r\n", 400),
+        ("a handshake with a body",
+         "GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\nContent-Length: 5\r\n\r\n12345", 400),
+        ("a handshake with a malformed chunked body",
+         "GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
         ("bytes that are not HTTP", "GARBAGE\u{1} / HTTP/1.1\r\n\r\n", 400),
         ("90 KB of headers", "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: \(String(repeating: "a", count: 90_000))\r\n\r\n", 431),
     ]
 
+    /// A first request the server refuses below the router, or a connection it closes before its first
+    /// head, is answered (or closed) and logs nothing at warning level or above. Each of these left
+    /// Hummingbird's upgrade waiting, and it logged "Error handling upgrade result" at error level: one
+    /// line in `serve`'s output per bad request a client sent.
     @Test func firstRequestsRefusedOrClosedBelowTheRouterLogNothing() async throws {
         let warnings = Warnings()
         let server = try await LiveServer.start {
@@ -73,5 +82,21 @@ import Testing
         #expect(limits.status == 200)
         try await Task.sleep(for: .milliseconds(200))
         #expect(warnings.all.isEmpty, "logged: \(warnings.all)")
+    }
+
+    /// An `Upgrade` to another protocol than the WebSocket (`curl --http2` offers `h2c` over plain HTTP)
+    /// is ignored, as a server may (RFC 9110, 7.8): the request is answered. NIO's upgrader closed the
+    /// connection without a word.
+    @Test(arguments: ["h2c", "foo, bar/2"])
+    func anUpgradeToAnotherProtocolIsAnsweredAsPlainHTTP(_ protocols: String) async throws {
+        let server = try await LiveServer.start { $0.limits.idleConnectionSeconds = 1 }  // closes the kept-alive connection
+        defer { server.stop() }
+        let answer = try await onAThreadOfItsOwn {
+            try server.send(
+                "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: \(protocols)\r\n"
+                    + "HTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n", timeout: 10)
+        }
+        #expect(RawConnection.status(of: answer) == 200, "\(answer.prefix(300))")
+        #expect(answer.contains("\"maxLayers\""), "\(answer.prefix(300))")
     }
 }
