@@ -99,4 +99,34 @@ import Testing
         #expect(RawConnection.status(of: answer) == 200, "\(answer.prefix(300))")
         #expect(answer.contains("\"maxLayers\""), "\(answer.prefix(300))")
     }
+
+    /// A request after which the connection must end is answered, and then the connection closes at
+    /// once, not after the idle time. After `CONNECT` or an `Upgrade` with `Connection: upgrade` that
+    /// changes nothing, the HTTP parser reads no more: the next request went unanswered until the idle
+    /// time, and what was sent meanwhile piled up in memory (4 GB crashed the server). Hummingbird read
+    /// only `Connection: close` itself as the last request, not `close` among other tokens or HTTP/1.0.
+    @Test(arguments: [
+        ("an Upgrade to h2c", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\n\r\n", 200),
+        ("an Upgrade on a WebSocket with a no-break space", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\u{A0}\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\n\r\n", 200),
+        ("CONNECT", "CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 0),
+        ("Connection: close, Upgrade", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close, Upgrade\r\n\r\n", 200),
+        ("HTTP/1.0", "GET /api/limits HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n", 200),
+    ])
+    func aRequestThatMustBeTheLastIsAnsweredAndTheConnectionCloses(_ what: String, _ request: String, _ status: Int)
+        async throws
+    {
+        let server = try await LiveServer.start()  // the idle time: 30 s
+        defer { server.stop() }
+        let connection = try server.connect()
+        defer { connection.close() }
+        // With another request behind it, as a client reusing the connection would send.
+        try connection.write(request + "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let start = Date()
+        let answer = try await onAThreadOfItsOwn { connection.readAll(timeout: 20) }
+        let seconds = Date().timeIntervalSince(start)
+        #expect(seconds < 15, "\(what): the connection stayed open \(seconds) s")
+        let statuses = answer.matches(of: /HTTP\/1\.1 (\d{3})/).map { Int($0.output.1)! }
+        #expect(statuses.count == 1, "\(what): \(statuses) answered")
+        if status > 0 { #expect(statuses.first == status, "\(what): \(answer.prefix(300))") }
+    }
 }

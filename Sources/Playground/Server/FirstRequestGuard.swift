@@ -117,8 +117,7 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
     /// Why a request with these headers is a handshake the frame socket cannot take; nil when it is
     /// not a WebSocket handshake (no `Upgrade: websocket`) or a good one.
     static func refusal(_ headers: HTTPHeaders, version: HTTPVersion = .http1_1) -> PlaygroundError? {
-        // Values without the spaces and tabs around them, which HTTP ignores (RFC 9110, 5.5) and the parser keeps.
-        func values(_ name: String) -> [String] { headers[name].map { $0.trimmingCharacters(in: .whitespaces) } }
+        func values(_ name: String) -> [String] { headers[name].map(trimmed) }
         let protocols = upgradeTokens(headers)
         // NIO's upgrade handler tries the protocols one by one, recursing: 10 000 of them (20 KB) overflowed
         // the stack and took the server down, whatever the request.
@@ -137,12 +136,6 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
             return PlaygroundError(
                 .badRequest, "a WebSocket handshake needs Connection: Upgrade beside Upgrade: websocket (RFC 6455, 4.1)")
         }
-        // A GET with a body is no handshake (RFC 6455, 4.1); NIO's upgrader waited for the body's end,
-        // holding the connection past every deadline, and upgraded once it came.
-        guard values("content-length").allSatisfy({ $0 == "0" }), values("transfer-encoding").isEmpty else {
-            return PlaygroundError(
-                .badRequest, "a WebSocket handshake has no body (RFC 6455, 4.1); this one has Content-Length or Transfer-Encoding")
-        }
         let versions = values("sec-websocket-version")
         guard versions == ["13"] else {
             let given = versions.isEmpty ? "none" : versions.map { "'\($0.prefix(40))'" }.joined(separator: ", ")
@@ -157,12 +150,29 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
                 .badRequest,
                 "a WebSocket handshake needs one Sec-WebSocket-Key: 16 random bytes in base64 (RFC 6455, 4.1); this one gave \(given)")
         }
+        // A GET with a body is no handshake (RFC 6455, 4.1); NIO's upgrader waited for the body's end,
+        // holding the connection past every deadline, and upgraded once it came.
+        let noBody = values("content-length").allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 == "0" } }
+        guard noBody, values("transfer-encoding").isEmpty else {
+            return PlaygroundError(
+                .badRequest, "a WebSocket handshake has no body (RFC 6455, 4.1); this one has Content-Length or Transfer-Encoding")
+        }
         return nil
     }
 
     /// The comma-separated tokens of every `name` field, trimmed and in lower case.
     static func tokens(_ headers: HTTPHeaders, _ name: String) -> [String] {
-        headers[name].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        headers[name].flatMap { $0.split(separator: ",") }.map { trimmed($0).lowercased() }
+    }
+
+    /// `value` without the spaces and tabs around it, which HTTP ignores (RFC 9110, 5.5) and the parser
+    /// keeps. Only those: NIO reads `websocket` followed by a no-break space as another protocol, and so
+    /// must this, or a handshake it cannot take would pass as a good one.
+    static func trimmed(_ value: some StringProtocol) -> String {
+        var text = Substring(value)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return String(text)
     }
 
     /// The protocols `Upgrade` names (`websocket`, `h2c`, …).

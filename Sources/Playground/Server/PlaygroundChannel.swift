@@ -71,7 +71,9 @@ struct PlaygroundChannel: ServerChildChannel {
             try channel.pipeline.syncOperations.addHandler(UpgradeWatch())
             // Before the upgrade handler: it takes the head first.
             let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            try channel.pipeline.syncOperations.addHandler(FirstRequestGuard(seconds: idleSeconds), position: .after(decoder))
+            let lastRequest = LastRequestGuard()
+            try channel.pipeline.syncOperations.addHandler(lastRequest, position: .after(decoder))
+            try channel.pipeline.syncOperations.addHandler(FirstRequestGuard(seconds: idleSeconds), position: .after(lastRequest))
             return value
         }
     }
