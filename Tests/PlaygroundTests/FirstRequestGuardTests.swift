@@ -108,6 +108,7 @@ import Testing
     @Test(arguments: [
         ("an Upgrade to h2c", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\n\r\n", 200),
         ("an Upgrade on a WebSocket with a no-break space", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\u{A0}\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\n\r\n", 200),
+        ("an Upgrade to h2c with Proxy-Connection", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: h2c\r\nProxy-Connection: upgrade\r\n\r\n", 200),
         ("CONNECT", "CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 0),
         ("Connection: close, Upgrade", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close, Upgrade\r\n\r\n", 200),
         ("HTTP/1.0", "GET /api/limits HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n", 200),

@@ -6,10 +6,10 @@ import NIOHTTP1
 /// it that Hummingbird reads (it kept a connection open on `Connection: close, Upgrade`, and on an
 /// HTTP/1.0 request, which is its connection's last unless it asks to keep it alive: RFC 9112, 9.3):
 /// - a request whose `Connection` lists `close`, or in HTTP/1.0 without `keep-alive`;
-/// - a request after which the parser reads no more (llhttp stops there, expecting the connection
-///   to change protocol): `CONNECT`, and any request with `Upgrade` and `Connection: upgrade` that
-///   does not become the frame socket (`h2c`, which `curl --http2` offers; an `Upgrade` on a later
-///   request). Nothing changed the protocol, so the next request on that connection went unanswered
+/// - a request after which the parser may read no more (llhttp stops there, expecting the connection
+///   to change protocol): `CONNECT`, and any request with `Upgrade` that does not become the frame
+///   socket (`h2c`, which `curl --http2` offers; an `Upgrade` on a later request). Nothing changed the
+///   protocol, so the next request on that connection went unanswered
 ///   until the idle time, and the bytes sent after it piled up in the parser's buffer: 4 GB of them
 ///   crashed the server. After such a request's end this handler stops reading the socket, so what the
 ///   client sends next waits in its own buffers until the connection closes.
@@ -32,12 +32,17 @@ final class LastRequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(var head):
             defer { firstRequest = false }
             let connection = FirstRequestGuard.tokens(head.headers, "connection")
-            let upgrade = !head.headers["upgrade"].isEmpty && connection.contains("upgrade")
-            if firstRequest && upgrade && FirstRequestGuard.upgradeTokens(head.headers).contains("websocket") {
+            let upgrade = !head.headers["upgrade"].isEmpty
+            if firstRequest && upgrade && connection.contains("upgrade")
+                && FirstRequestGuard.upgradeTokens(head.headers).contains("websocket")
+            {
                 context.fireChannelRead(data)
                 context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
                 return
             }
+            // llhttp stops on `Upgrade` with `upgrade` in `Connection` or in `Proxy-Connection`: any
+            // `Upgrade` is taken as such here, which costs a client that sends one without either a new
+            // connection for its next request.
             parserStopsAfterThis = upgrade || head.method == .CONNECT
             let http10 = head.version.major == 1 && head.version.minor == 0
             let last = parserStopsAfterThis || connection.contains("close") || (http10 && !connection.contains("keep-alive"))
