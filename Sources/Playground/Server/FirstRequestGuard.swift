@@ -15,7 +15,7 @@ import NIOHTTP1
 /// - **Handshakes NIO's upgrader would refuse** by closing without a word, or take though RFC 6455
 ///   (4.2.1) refuses them (``refusal(_:version:)``): a `Sec-WebSocket-Version` other than one `13`
 ///   (426, with `Sec-WebSocket-Version: 13`, 4.2.2); a `Sec-WebSocket-Key` missing, doubled or not 16
-///   bytes in base64, no `Connection: Upgrade`, HTTP/1.0, a body (400); and any first request whose
+///   bytes in base64, no `Connection: Upgrade`, HTTP/1.0, not a GET, a body (400); and any first request whose
 ///   `Upgrade` lists more than ``maxProtocols`` protocols (400: NIO's upgrade handler recursed once per
 ///   protocol, and 10 000 of them crashed the server).
 /// - **An `Upgrade` to something else** (`h2c`): taken off, so the request is answered as plain HTTP.
@@ -55,7 +55,7 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !done else { return }
         guard case .head(let head) = unwrapInboundIn(data) else { return context.fireChannelRead(data) }
-        if let refusal = Self.refusal(head.headers, version: head.version) {
+        if let refusal = Self.refusal(head.headers, version: head.version, method: head.method) {
             return refuse(context, FirstRequestRefusal(refusal))
         }
         timer?.cancel()
@@ -116,7 +116,9 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Why a request with these headers is a handshake the frame socket cannot take; nil when it is
     /// not a WebSocket handshake (no `Upgrade: websocket`) or a good one.
-    static func refusal(_ headers: HTTPHeaders, version: HTTPVersion = .http1_1) -> PlaygroundError? {
+    static func refusal(_ headers: HTTPHeaders, version: HTTPVersion = .http1_1, method: HTTPMethod = .GET)
+        -> PlaygroundError?
+    {
         func values(_ name: String) -> [String] { headers[name].map(trimmed) }
         let protocols = upgradeTokens(headers)
         // NIO's upgrade handler tries the protocols one by one, recursing: 10 000 of them (20 KB) overflowed
@@ -130,6 +132,10 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
             return PlaygroundError(
                 .badRequest,
                 "a WebSocket handshake is an HTTP/1.1 request (RFC 6455, 4.1); this one is HTTP/\(version.major).\(version.minor)")
+        }
+        // NIO upgraded a HEAD or a DELETE too.
+        guard method == .GET else {
+            return PlaygroundError(.badRequest, "a WebSocket handshake is a GET request (RFC 6455, 4.1); this one is \(method.rawValue.prefix(20))")
         }
         // NIO upgrades on `Upgrade: websocket` alone; RFC 6455 (4.2.1) asks for `Connection: Upgrade` too.
         guard tokens(headers, "connection").contains("upgrade") else {

@@ -14,7 +14,8 @@ import NIOHTTP1
 /// connection needs from its accept on: ``ConnectionAdmission`` counts it against the connection
 /// limit, and ``FirstRequestGuard`` closes one whose first request's head does not arrive within
 /// the idle time (slowloris), and refuses a first request the HTTP parser or RFC 6455 refuses, with
-/// its reason, as ``MalformedRequestReply`` answers later requests.
+/// its reason, as ``MalformedRequestReply`` answers later requests; ``LastRequestGuard`` ends the
+/// connection after a request that must be its last (one after which the parser reads no more).
 struct PlaygroundChannel: ServerChildChannel {
     typealias Value = HTTP1WebSocketUpgradeChannel.Value
     let upgradable: HTTP1WebSocketUpgradeChannel
