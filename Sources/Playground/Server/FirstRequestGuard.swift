@@ -13,11 +13,11 @@ import NIOHTTP1
 /// - **What the parser refuses** in the first head (headers beyond 80 KiB: 431; bytes that are not
 ///   HTTP: 400), answered with the reason as ``MalformedRequestReply`` answers later requests.
 /// - **Handshakes NIO's upgrader would refuse** by closing without a word, or take though RFC 6455
-///   (4.2.1) refuses them (``refusal(_:version:)``): a `Sec-WebSocket-Version` other than one `13`
-///   (426, with `Sec-WebSocket-Version: 13`, 4.2.2); a `Sec-WebSocket-Key` missing, doubled or not 16
-///   bytes in base64, no `Connection: Upgrade`, HTTP/1.0, not a GET, a body (400); and any first request whose
-///   `Upgrade` lists more than ``maxProtocols`` protocols (400: NIO's upgrade handler recursed once per
-///   protocol, and 10 000 of them crashed the server).
+///   (4.2.1) refuses them (``refusal(_:version:method:)``): a `Sec-WebSocket-Version` other than one
+///   `13` (426, with `Sec-WebSocket-Version: 13`, 4.2.2); a `Sec-WebSocket-Key` missing, doubled or not
+///   16 bytes in base64, no `Connection: Upgrade`, HTTP/1.0, a method other than GET, a body (400); and
+///   any first request whose `Upgrade` lists more than ``maxProtocols`` protocols (400: NIO's upgrade
+///   handler recursed once per protocol, and 10 000 of them crashed the server).
 /// - **An `Upgrade` to something else** (`h2c`): taken off, so the request is answered as plain HTTP.
 ///
 /// Every refusal goes the way of a handshake the routes refuse (a foreign `Origin`, a session that does

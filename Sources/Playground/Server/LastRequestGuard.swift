@@ -9,10 +9,10 @@ import NIOHTTP1
 /// - a request after which the parser may read no more (llhttp stops there, expecting the connection
 ///   to change protocol): `CONNECT`, and any request with `Upgrade` that does not become the frame
 ///   socket (`h2c`, which `curl --http2` offers; an `Upgrade` on a later request). Nothing changed the
-///   protocol, so the next request on that connection went unanswered
-///   until the idle time, and the bytes sent after it piled up in the parser's buffer: 4 GB of them
-///   crashed the server. After such a request's end this handler stops reading the socket, so what the
-///   client sends next waits in its own buffers until the connection closes.
+///   protocol, so the next request on that connection went unanswered until the idle time, and the
+///   bytes sent after it piled up in the parser's buffer: 4 GB of them crashed the server. After such
+///   a request's end this handler stops reading the socket, so what the client sends next waits in its
+///   own buffers until the connection closes.
 ///
 /// A connection whose first request is a WebSocket handshake becomes the frame socket, or is
 /// refused and closed (``FirstRequestGuard``): this handler leaves the pipeline there.
