@@ -219,7 +219,7 @@ import Testing
         let connection = try server.connect()
         defer { connection.close() }
         try connection.write("GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        let first = try await onAThreadOfItsOwn { connection.readAll(timeout: 2) }
+        let first = try await onAThreadOfItsOwn { connection.readResponse(timeout: 30) }
         #expect(RawConnection.status(of: first) == 200, "\(first.prefix(200))")
         try connection.write(
             "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \(String(repeating: "a", count: 90_000))\r\n\r\n")
