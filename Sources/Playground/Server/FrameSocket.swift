@@ -140,6 +140,12 @@ enum FrameSocket {
                 }
                 return false
             }
+            group.addTask {  // the connection's end (cut at shutdown, or by the client) ends the pull under way
+                // and its write: a pull waiting for the engine behind an epoch would otherwise build a
+                // frame nobody can receive, and the shutdown waited for it until it cancelled the server.
+                await untilClosed(channel)
+                return false
+            }
             group.addTask {  // the session's removal ends the socket within a second, not at the next request
                 // (a look a second: waking at every change would cost a wake per epoch while it trains)
                 while !Task.isCancelled {
@@ -149,10 +155,18 @@ enum FrameSocket {
                 return false
             }
             let removed = await group.next() ?? false
-            group.cancelAll()  // ends the other task, and the answer it may be writing
+            group.cancelAll()  // ends the other tasks, and the answer one may be writing
             return removed
         }
         if removed { await close(outbound, channel, noSessionCode, "the session \(id) was closed") }
+    }
+
+    /// Returns when `channel` closes, or at once when the task is cancelled (awaiting the close future
+    /// itself ignores cancellation, and would hold the socket's task group open).
+    private static func untilClosed(_ channel: any Channel) async {
+        let (closed, end) = AsyncStream<Never>.makeStream()
+        channel.closeFuture.whenComplete { _ in end.finish() }
+        for await _ in closed {}
     }
 
     /// How long a client has to take a close before the connection is cut.
@@ -192,6 +206,10 @@ enum FrameSocket {
         var message = ByteBuffer()
         var open = false  // a message's first frame came, and not yet its last
         for try await frame in inbound {
+            // Requests read before the connection was cut (at shutdown, behind a client that stopped
+            // reading) are still in the stream: each would start a pull that builds a frame nobody can
+            // receive, and the shutdown waited for them until it cancelled the server.
+            guard channel.isActive, !Task.isCancelled else { return }
             switch frame.opcode {
             case .binary:
                 return await close(outbound, channel, .unacceptableData, "a frame request is a text message")
