@@ -15,7 +15,7 @@ const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints } = parseHash(location.hash);
 const S = { linkPoints, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
   activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, drawTimes: [], frameBytes: [], lastPause: null, cardLayer: 0,
-  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, starting: null };
+  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, framesReceived: 0, starting: null };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
@@ -148,6 +148,7 @@ function closeSession() {
 /** Frames, pulled: every one is taken in (records and points come as deltas), the newest is drawn. */
 const puller = new FramePuller((frame, decoded, bytes) => {
   S.frameBytes.push(bytes); if (S.frameBytes.length > 1000) S.frameBytes.shift();
+  S.framesReceived++;  // frameBytes keeps the last 1000; this counts them all (the measuring scripts)
   receive(frame, decoded);
 }, () => startSession());
 // How the frames come: 'socket' (one WebSocket per session) or 'http' (pulls); for the browser test and the curious.
