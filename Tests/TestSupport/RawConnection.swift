@@ -72,41 +72,36 @@ public final class RawConnection: @unchecked Sendable {
 
     /// Everything until the server closes the connection or `timeout` seconds pass.
     public func readAll(timeout: Double) -> String {
-        var received: [UInt8] = []
-        let deadline = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while Date() < deadline {
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000)))
-            guard ready > 0 else { break }
-            let count = recv(fd, &buffer, buffer.count, 0)
-            guard count > 0 else { break }
-            received += buffer[0..<count]
-        }
-        return String(decoding: received, as: UTF8.self)
+        String(decoding: receive(timeout: timeout, until: { _ in false }), as: UTF8.self)
     }
 
     /// One response with a `Content-Length` (on a connection the server keeps open): its head and
     /// body, read until the body is complete, the server closes, or `timeout` seconds pass.
     public func readResponse(timeout: Double) -> String {
-        var received: [UInt8] = []
-        let deadline = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        func complete() -> Bool {
-            let text = String(decoding: received, as: UTF8.self)
+        let received = receive(timeout: timeout) { bytes in
+            let text = String(decoding: bytes, as: UTF8.self)
             guard let end = text.range(of: "\r\n\r\n"),
                 let length = text[..<end.lowerBound].firstMatch(of: /(?i)\r\ncontent-length: *(\d+)/).flatMap({ Int($0.output.1) })
             else { return false }
             return text[end.upperBound...].utf8.count >= length
         }
-        while !complete(), Date() < deadline {
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// What the server sends until `done` says what came is enough, the server closes, or `timeout`
+    /// seconds pass.
+    private func receive(timeout: Double, until done: ([UInt8]) -> Bool) -> [UInt8] {
+        var received: [UInt8] = []
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !done(received), Date() < deadline {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { break }
             let count = recv(fd, &buffer, buffer.count, 0)
             guard count > 0 else { break }
             received += buffer[0..<count]
         }
-        return String(decoding: received, as: UTF8.self)
+        return received
     }
 
     /// Exactly `count` bytes; nil when the server closed the connection or `timeout` seconds passed first.
