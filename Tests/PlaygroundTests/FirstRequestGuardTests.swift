@@ -114,12 +114,14 @@ import Testing
         #expect(answer.contains("\"maxLayers\""), "\(answer.prefix(300))")
     }
 
-    /// A request after which the connection must end is answered, and then the connection closes at
-    /// once, not after the idle time. After `CONNECT` or an `Upgrade` with `Connection: upgrade` that
-    /// changes nothing, the HTTP parser reads no more: the next request went unanswered until the idle
-    /// time, and what was sent meanwhile piled up in memory (4 GB crashed the server). Hummingbird read
-    /// only `Connection: close` itself as the last request, not `close` among other tokens or HTTP/1.0.
+    /// A request after which the connection must end is answered, with `Connection: close`, and then
+    /// the connection closes at once, not after the idle time. After `CONNECT` or an `Upgrade` with
+    /// `Connection: upgrade` that changes nothing, the HTTP parser reads no more: the next request went
+    /// unanswered until the idle time, and what was sent meanwhile piled up in memory (4 GB crashed the
+    /// server). Hummingbird read only `Connection: close` itself as the last request, not `close` among
+    /// other tokens or HTTP/1.0, and its answers did not say that the connection would close.
     @Test(arguments: [
+        ("Connection: close", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 200),
         ("an Upgrade to h2c", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\n\r\n", 200),
         ("an Upgrade on a WebSocket with a no-break space", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\u{A0}\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: \(key)\r\n\r\n", 200),
         ("an Upgrade to h2c with Proxy-Connection", "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: h2c\r\nProxy-Connection: upgrade\r\n\r\n", 200),
@@ -143,5 +145,21 @@ import Testing
         let statuses = answer.matches(of: /HTTP\/1\.1 (\d{3})/).map { Int($0.output.1)! }
         #expect(statuses.count == 1, "\(what): \(statuses) answered")
         if status > 0 { #expect(statuses.first == status, "\(what): \(answer.prefix(300))") }
+        #expect(RawConnection.connectionOptions(of: answer).first?.contains("close") == true, "\(what): \(answer.prefix(400))")
+    }
+
+    /// On a connection in use, only the answer to the request that ends it says `Connection: close`: the
+    /// answers go out in the order of the requests, pipelined or not.
+    @Test func onlyTheLastAnswerOfAConnectionSaysClose() async throws {
+        let server = try await LiveServer.start()
+        defer { server.stop() }
+        let connection = try server.connect()
+        defer { connection.close() }
+        let request = "GET /api/limits HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        try connection.write(request + "\r\n" + request + "\r\n" + request + "Connection: keep-alive, close\r\n\r\n")
+        let answer = try await onAThreadOfItsOwn { connection.readAll(timeout: 20) }
+        let options = RawConnection.connectionOptions(of: answer)
+        #expect(options.count == 3, "\(answer.prefix(600))")
+        #expect(options.map { $0.contains("close") } == [false, false, true], "\(options)")
     }
 }

@@ -157,6 +157,19 @@ public final class RawConnection: @unchecked Sendable {
         let parts = response.prefix(while: { $0 != "\r" }).split(separator: " ")
         return parts.count >= 2 ? Int(parts[1]) ?? 0 : 0
     }
+
+    /// The lowercased `Connection` options of every response in `responses` (several when pipelined),
+    /// in order: [] for a response that has none.
+    public static func connectionOptions(of responses: String) -> [[String]] {
+        responses.split(separator: "HTTP/1.1 ", omittingEmptySubsequences: true).map { response in
+            let head = response.split(separator: "\r\n\r\n", maxSplits: 1).first ?? ""
+            return head.split(separator: "\r\n").dropFirst().flatMap { line -> [String] in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[0].lowercased() == "connection" else { return [] }
+                return parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            }
+        }
+    }
 }
 
 private func closeDescriptor(_ fd: Int32) {

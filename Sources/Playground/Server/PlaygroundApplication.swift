@@ -64,7 +64,7 @@ public func buildApplication(
                 responder: responder,
                 http1: .init(
                     additionalChannelHandlers: [
-                        ConnectionLimitHandler(count: connections), MalformedRequestReply(),
+                        ConnectionLimitHandler(count: connections), MalformedRequestReply(), ClosingAnswer(),
                         RequestDeadlineHandler(
                             seconds: limits.requestBodySeconds, idleSeconds: limits.idleConnectionSeconds),
                     ],
