@@ -13,7 +13,8 @@ keys and hide flags and says what it changed; reloading or leaving the page clos
 page restored from the back/forward cache makes one new session, even when clicked at once; a click on a page
 whose session the server lost goes to the new session; the frames come over the page's WebSocket, and by
 HTTP pulls once it closes or when it is refused; the linear collapse's maps come only while its panel
-is on screen, and at once when it is scrolled into view while paused. Prints
+is on screen, and at once when it is scrolled into view while paused; an upload or an import survives the
+next change of the setup; a link pasted into an open tab keeps what the playground takes of it. Prints
 one JSON line; exits 1 on a failed check.
 """
 import json
@@ -42,6 +43,11 @@ def fresh(hash=""):
 
 def export():
     return b.js("return fetch(`/api/sessions/${window.playground.id}/model`).then(r => r.json())")
+
+
+def address_value(key):
+    """`key`'s value in the page's address: the page's own setup, which it writes there on every change."""
+    return b.js("return new URLSearchParams(location.hash.slice(1)).get(arguments[0])", key)
 
 
 def write(name, text):
@@ -191,6 +197,73 @@ def classroom():
     b.check(not any(shown[k] for k in hidden) and shown["play"] and shown["noise"], f"the student sees other than the teacher chose: {shown}")
     text = b.js("return document.body.innerText")
     b.check("ReLU" not in text and "relu" not in text, "the student's page names the hidden activation")
+    # Nor does the address, where a student looks first; the link still sets the activation.
+    for address in [link, b.js("return location.hash")]:
+        b.check("relu" not in address.lower(), f"the student's address names the hidden activation: {address}")
+    b.check(b.state()["config"]["activations"] == ["relu"], f"the student's page lost the activation: {b.state()['config']}")
+    d.close()
+    d.switch_to.window(d.window_handles[0])
+
+
+def uploads_survive_the_next_change():
+    """An upload or an import changes the setup on the server (the dataset becomes `custom`; the model's
+    network comes in). The page took a frame's setup only while none of its requests was in flight, and the
+    frame with the new setup came while the upload's was: the controls and the address kept the old setup,
+    and the next change (the learning rate here) sent it back, dropping the upload or the model. Three
+    rounds each: the order of the frame and the answer varies."""
+    rows = [f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{i % 2}" for i in range(200)]
+    csv = write("upload.csv", "\n".join(rows) + "\n")
+    for round in range(3):
+        fresh()
+        d.find_element("css selector", "details.own").click()
+        d.find_element("id", "csv").send_keys(csv)
+        b.wait_for(lambda s: "Loaded upload.csv" in s["banner"], 20, "the upload")
+        # The page's own setup, in its address (the state's config is the last frame's): it stayed `circle`.
+        b.wait_for(lambda s: address_value("dataset") == "custom", 10, f"round {round}: the page to take up the upload's dataset")
+        page = address_value("dataset")
+        note = d.find_element("id", "pointsNote").text
+        Select(d.find_element("id", "learningRate")).select_by_value("0.3")
+        b.wait_for(lambda s: s["config"]["learningRate"] == 0.3, 10, "the learning-rate change")
+        server = export()["playground"]
+        b.seen[f"upload{round}"] = {"page": page, "server": server["dataset"], "note": note[:80]}
+        b.check(page == "custom" and server["dataset"] == "custom",
+                f"round {round}: after an upload the page shows dataset {page!r}, and after the next change the server has {server['dataset']!r}")
+        b.check("not in the link" in note, f"round {round}: the note under Your own data does not say the upload is not in the link: {note!r}")
+    fresh("#networkShape=3,3,3&activation=relu")
+    saved = export()
+    model = write("imported.json", json.dumps(saved))
+    for round in range(3):
+        fresh()
+        d.find_element("id", "import").send_keys(model)
+        b.wait_for(lambda s: "Imported" in s["banner"], 20, "the import")
+        b.wait_for(lambda s: address_value("networkShape") == "3,3,3", 10, f"round {round}: the page to take up the imported model's setup")
+        page = {"networkShape": address_value("networkShape"), "activation": address_value("activation")}
+        Select(d.find_element("id", "learningRate")).select_by_value("0.3")
+        b.wait_for(lambda s: s["config"]["learningRate"] == 0.3, 10, "the learning-rate change")
+        server = export()["playground"]
+        b.seen[f"import{round}"] = {"page": page, "server": server["networkShape"]}
+        b.check(page == {"networkShape": "3,3,3", "activation": "relu"}, f"round {round}: after an import the page shows {page}")
+        b.check(server["networkShape"] == [3, 3, 3] and server["activations"] == ["relu"],
+                f"round {round}: the change after an import replaced the model: {server['networkShape']} {server['activations']}")
+
+
+def pasted_link_with_a_refused_value():
+    """A link pasted into an open tab with one value the playground does not take keeps its other keys, as
+    the same link opened in a new tab does (the open tab fell back to its old setup, all of it)."""
+    fresh()
+    b.js("location.hash = '#activation=relu&dataset=xor&networkShape=' + Array(10).fill(3).join(',') + '&noise=15'")
+    # The banner comes with the server's answer; the frame with the new setup follows it.
+    state = b.wait_for(lambda s: "networkShape" in s["banner"] and s["config"]["dataset"] == "xor", 20,
+                       "the banner about the refused layers and the frame of the new setup")
+    b.seen["pastedRefused"] = {"banner": state["banner"][:160], "config": {k: state["config"][k] for k in ["dataset", "networkShape", "noise", "activations"]}}
+    config = state["config"]
+    b.check(config["networkShape"] == [3] * 8 and config["dataset"] == "xor" and config["noise"] == 15 and config["activations"] == ["relu"],
+            f"a pasted link with 10 layers lost its other keys: {b.seen['pastedRefused']['config']}")
+    page = {k: address_value(k) for k in ["networkShape", "dataset", "noise", "activation"]}
+    b.check(page == {"networkShape": ",".join(["3"] * 8), "dataset": "xor", "noise": "15", "activation": "relu"},
+            f"the page's address after a pasted link with 10 layers: {page}")
+    server = export()["playground"]
+    b.check(server["networkShape"] == [3] * 8 and server["dataset"] == "xor", f"the server has {server['networkShape']} {server['dataset']}")
 
 
 def session_status(sid):
@@ -358,6 +431,6 @@ def collapse_panel_on_demand():
     b.js("window.scrollTo(0, 0)")
 
 
-checks = [collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+checks = [uploads_survive_the_next_change, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

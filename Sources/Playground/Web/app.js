@@ -15,18 +15,21 @@ const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints } = parseHash(location.hash);
 const S = { linkPoints, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
   activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, drawTimes: [], frameBytes: [], lastPause: null, cardLayer: 0,
-  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, framesReceived: 0, starting: null };
+  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, framesReceived: 0, starting: null, answered: 0 };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
 
 async function api(method, path, body, type = 'application/json', retried = false) {
   S.pending++;
+  let answered = false;
   try {
     const res = await fetch(path, { method, headers: method === 'GET' ? {} : { 'Content-Type': type },  // the server refuses other types
       body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body) });  // text (a file) goes as it is
     const text = await res.text();
     const json = text ? (() => { try { return JSON.parse(text); } catch { return null; } })() : null;
+    const session = path.match(/^\/api\/sessions\/([^/?]+)/);
+    if (res.ok && json && Number.isInteger(json.version) && session && session[1] === S.id) S.answered = Math.max(S.answered, json.version);
     if (!res.ok) {
       const message = json && json.error ? json.error.message : `${res.status} ${res.statusText}`;
       const gone = res.status === 404 && /no session/.test(message) && path.match(/^\/api\/sessions\/([^/?]+)(.*)$/);
@@ -55,16 +58,31 @@ async function api(method, path, body, type = 'application/json', retried = fals
       }
       throw new Error(message);
     }
+    answered = true;
     return json;
-  } finally { S.pending--; }
+  } finally {
+    S.pending--;
+    // A frame that came while this was in flight may hold what it changed (an upload's dataset). Not after
+    // a refusal: nothing changed, and the caller undoes or mends its own change (a link's refused value).
+    if (answered) takeServerConfig();
+  }
 }
 
 function showBanner(message, kind = 'error') {
-  $('bannerText').textContent = message;
+  $('bannerText').textContent = forThisPage(message);
   $('banner').className = 'banner ' + kind;
   $('banner').hidden = false;
 }
 const hideBanner = () => { $('banner').hidden = true; };
+
+/** A server message as this page can act on it: a student's page has no Run panel (a classroom link
+ * hides it), so "Raise Max epochs" is advice the student cannot take; the teacher's link set it. */
+function forThisPage(message) {
+  if (!document.body.classList.contains('student')) return message;
+  const reset = $('reset').getClientRects().length > 0;  // the link may hide Reset too
+  return message.replace(/Raise Max epochs to continue \(or clear it for no maximum\), or Reset to start over\./,
+    `The classroom link sets this maximum${reset ? '; Reset starts over' : ''}.`);
+}
 const report = e => showBanner(e.message || String(e));
 
 /** Makes this page's session; while one is being made, a second call waits for it instead of making
@@ -79,29 +97,38 @@ async function startSession() {
 
 async function createSession() {
   puller.stop();
-  const changes = [];  // what a link's refused values were replaced with
+  const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
+  try {
+    const { answer: created, changes } = await replacingRefused(() => api('POST', '/api/sessions', config));
+    S.linkPoints = [];
+    S.id = created.id; S.run = -1; S.records = []; S.answered = created.frame.version;
+    $('export').href = `/api/sessions/${S.id}/model`;
+    receive(created.frame, decodeJSONFrame(created.frame));
+    puller.start(S.id);
+    if (changes.length) { writeHash(); showRefused(changes); }
+    return points;
+  } catch (e) { report(e); return []; }
+}
+
+/** Sends a link's setup (`send` reads `config`). A refused value costs only itself: it is replaced
+ * (`replaceRefused`) and the setup sent again, so every other key of the link and its classroom hide
+ * flags stay (a fallback to the defaults dropped them all). Returns `send`'s answer and what was
+ * replaced, as text; throws the refusal it could not get past, after what it replaced before. */
+async function replacingRefused(send) {
+  const changes = [];
   for (let attempt = 0; ; attempt++) {
-    try {
-      const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
-      const created = await api('POST', '/api/sessions', config);
-      S.linkPoints = [];
-      S.id = created.id; S.run = -1; S.records = [];
-      $('export').href = `/api/sessions/${S.id}/model`;
-      receive(created.frame, decodeJSONFrame(created.frame));
-      puller.start(S.id);
-      if (changes.length) { writeHash(); showBanner(`This link asked for what the playground does not take, so: ${changes.join(' ')}`, 'warning'); }
-      return points;
-    } catch (e) {
-      // A refused value (a link from TensorFlow Playground with 10 layers) costs only itself: every other
-      // key of the link and its classroom hide flags stay (a fallback to the defaults dropped them all).
+    try { return { answer: await send(), changes }; }
+    catch (e) {
       const key = refusedKey(e.message), before = key && JSON.stringify(config);
       const used = key && attempt < 12 ? replaceRefused(key) : null;
-      if (used === null || JSON.stringify(config) === before) { report(changes.length ? new Error(`${changes.join(' ')} ${e.message}`) : e); return []; }
+      if (used === null || JSON.stringify(config) === before) throw changes.length ? new Error(`${changes.join(' ')} ${e.message}`) : e;
       changes.push(`${key}: ${e.message}; using ${used}.`);
       syncControls();
     }
   }
 }
+
+const showRefused = changes => showBanner(`This link asked for what the playground does not take, so: ${changes.join(' ')}`, 'warning');
 
 /** The configuration key a refused setup's message is about (the server names the first it refuses). */
 const REFUSED_KEYS = [
@@ -183,15 +210,17 @@ function showPlayState() {
 
 const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${action}${query}`).catch(report);
 
-/** Changes the configuration, writes the URL and tells the server (which says whether it reset). */
-async function update(edit) {
+/** Changes the configuration, writes the URL and tells the server (which says whether it reset). A link's
+ * setup (`link`: pasted into an open tab) keeps what the server takes of it, as when a link opens
+ * (`replacingRefused`); any other change the server refuses is undone whole. */
+async function update(edit, { link = false } = {}) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
   writeHash(); syncControls(); forgetPresetIfChanged();
-  const before = S.frame && S.frame.config;
+  const before = S.frame && S.frame.config, put = () => api('PUT', `/api/sessions/${S.id}/config`, config);
   try {
-    const status = await api('PUT', `/api/sessions/${S.id}/config`, config);
-    hideBanner();
+    const { answer: status, changes } = link ? await replacingRefused(put) : { answer: await put(), changes: [] };
+    if (changes.length) { writeHash(); forgetPresetIfChanged(); showRefused(changes); } else hideBanner();
     if (status.change === 'kept' && before) explainKeptOptimizer(before, config);
   } catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
 }
@@ -225,6 +254,19 @@ async function addPoints(points) {
 
 // ---- rendering ----------------------------------------------------------------------------------
 
+/** Takes the setup of the newest frame as the page's own (controls, address) when the server changed it
+ * (an upload makes the dataset `custom`, an import brings its model's setup): only with no request of
+ * this page in flight and from a frame at least as new as their answers, so that a frame built before
+ * the page's own change cannot undo it. A frame that came while an upload was in flight is taken up
+ * when its answer comes (the page kept the old setup, and its next change sent it back, dropping the
+ * upload or the imported model). */
+function takeServerConfig() {
+  const frame = S.frame;
+  if (!frame || S.pending !== 0 || frame.version < S.answered || canonicalJSON(frame.config) === canonicalJSON(config)) return;
+  config = structuredClone(frame.config); syncControls(); writeHash(); forgetPresetIfChanged();
+  if (S.points) showPointsNote();
+}
+
 /** Takes in a frame: its state, records and points at once; the drawing waits for the next animation frame. */
 function receive(frame, decoded) {
   S.frame = frame;
@@ -244,7 +286,7 @@ function receive(frame, decoded) {
     if (S.records.length > 2000) S.records = S.records.filter((r, i) => i % 2 === 0 || i === S.records.length - 1);
   }
   if (frame.points) { S.points = frame.points; S.pointsVersion = (S.pointsVersion || 0) + 1; S.added = frame.points.added ?? []; showPointsNote(); showUploadWarnings(); writeHash(); }
-  if (S.pending === 0 && canonicalJSON(frame.config) !== canonicalJSON(config)) { config = structuredClone(frame.config); syncControls(); writeHash(); forgetPresetIfChanged(); }
+  takeServerConfig();
   if (decoded.inputs) S.inputs = decoded.inputs;
   S.decoded = { ...decoded, inputs: S.inputs || [] };
   const outputs = frame.network.layers[frame.network.layers.length - 1].bias.length;
@@ -539,7 +581,7 @@ function renderDatasets() {
 
 function updateAddClasses() {
   const f = S.frame, labels = f.problem === 'regression' ? [-1, 1] : f.classNames.map((_, i) => i);
-  const key = labels.join();
+  const key = labels.join() + '|' + (f.problem === 'regression' ? '' : f.classNames.join('\u0000'));
   if ($('addClass').dataset.key === key) return;
   $('addClass').dataset.key = key;
   $('addClass').innerHTML = '<button data-v="">off</button>' + labels.map((v, i) => {
@@ -650,7 +692,7 @@ async function applyHash() {
   // under a classification link).
   const same = canonicalJSON(parsed.points) === canonicalJSON(S.added);
   if (!same) await api('DELETE', `/api/sessions/${S.id}/points`).catch(report);
-  await update(c => { for (const k of Object.keys(c)) delete c[k]; Object.assign(c, parsed.config); });
+  await update(c => { for (const k of Object.keys(c)) delete c[k]; Object.assign(c, parsed.config); }, { link: true });
   if (!same) await addPoints(parsed.points);
 }
 

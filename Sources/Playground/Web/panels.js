@@ -66,7 +66,7 @@ export function drawHealth(canvas, records, network, nameOf = id => id) {
   ctx.fillStyle = text; ctx.fillText('dead units', labelW, 12); ctx.fillText('outputs exactly 0', labelW + barW / 2, 12);
   const drawn = rows.map(({ name, dead, units, zeros }, l) => {
     const y = 20 + l * rowH;
-    const label = healthLabel(ctx, l, name, y, rowH, labelW - 6, ink, text);
+    const label = healthLabel(ctx, l, name, y, rowH, labelW - 12, ink, text);
     bar(ctx, labelW, y + 3, barW / 2 - 10, rowH - 8, dead / units, '#b3261e', `${dead}/${units}`);
     bar(ctx, labelW + barW / 2, y + 3, barW / 2 - 10, rowH - 8, zeros, themed('bar-zeros'), `${Math.round(zeros * 100)}%`);
     return label;
@@ -81,25 +81,30 @@ const healthDrawn = new WeakMap();
 /** A row's label: "layer N" over its activation where the row is tall enough, else both on one line,
  * cut to `width` so that rows never overlap (eight layers share 200 px). */
 function healthLabel(ctx, l, activation, y, rowH, width, ink, text) {
+  const x = 6;  // clear of the panel's border
   const fit = s => { let t = s; while (t.length > 1 && ctx.measureText(t).width > width) t = t.slice(0, -2) + '…'; return t; };
   // The short name, as the layer's menu shows it ("Tanh (hyperbolic tangent)" → "Tanh"): the full one was cut
   // to "Tanh (hyperb…". The canvas's label has the full names.
   const short = activation.replace(/ \(.*\)$/, '');
   if (rowH >= 28) {
     const shown = fit(short);
-    ctx.fillStyle = ink; ctx.fillText(`layer ${l + 1}`, 0, y + rowH / 2 - 1);
-    ctx.fillStyle = text; ctx.fillText(shown, 0, y + rowH / 2 + 11);
+    ctx.fillStyle = ink; ctx.fillText(`layer ${l + 1}`, x, y + rowH / 2 - 1);
+    ctx.fillStyle = text; ctx.fillText(shown, x, y + rowH / 2 + 11);
     return shown;
   }
   const shown = fit(short ? `${l + 1} ${short}` : `layer ${l + 1}`);
-  ctx.fillStyle = ink; ctx.fillText(shown, 0, y + rowH / 2 + 4);
+  ctx.fillStyle = ink; ctx.fillText(shown, x, y + rowH / 2 + 4);
   return shown;
 }
 
 function bar(ctx, x, y, w, h, share, colour, text) {
   ctx.fillStyle = themed('bar-empty'); ctx.fillRect(x, y, w, h);
   ctx.fillStyle = colour; ctx.fillRect(x, y, w * Math.max(0, Math.min(1, share)), h);
-  ctx.fillStyle = share > 0.5 ? '#fff' : themed('ink'); ctx.fillText(text, x + 4, y + h / 2 + 4);
+  // In white on the fill where it holds the whole text, else in ink just past the fill ("2/8" in ink across
+  // the edge of a short red fill was hard to read).
+  const filled = w * Math.max(0, Math.min(1, share)), inside = filled >= ctx.measureText(text).width + 8;
+  ctx.fillStyle = inside ? '#fff' : themed('ink');
+  ctx.fillText(text, inside ? x + 4 : x + filled + 4, y + h / 2 + 4);
 }
 
 /** f solid, f′ dashed, and the histogram of this layer's sums. */

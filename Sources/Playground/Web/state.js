@@ -46,6 +46,8 @@ export function parseHash(hash) {
   if (list) config.activations = splitActivations(list);
   else if (one) config.activations = [one];
   if (p.get('params')) config.activationParameters = parseParams(p.get('params'));
+  const coded = p.has('activationCode') ? decodeActivations(p.get('activationCode')) : null;
+  if (coded) Object.assign(config, coded);
   const reg = (p.get('regularization') || 'none').toLowerCase(); config.regularization = reg;
   if (p.get('initZero') === 'true') config.initializer = 'zeros';  // TensorFlow Playground's key; ours below wins
   for (const k of ['optimizer', 'initializer', 'output']) if (p.get(k)) config[k] = p.get(k);
@@ -65,7 +67,11 @@ export function parseHash(hash) {
 /** The hash for a config, view and clicked points, TensorFlow Playground's keys first. */
 export function toHash(c, view, points = []) {
   const p = new URLSearchParams();
-  const activations = c.activations.length === 1 ? 'activation=' + encodeActivation(c.activations[0]) : 'activations=' + c.activations.map(encodeActivation).join(',');
+  // A link that hides the activation does not name it in the address either, where a student would read
+  // it first: it goes as `activationCode` (see encodeActivations), with its parameters.
+  const hidden = view.hidden.includes('activation');
+  const activations = hidden ? 'activationCode=' + encodeActivations(c)
+    : c.activations.length === 1 ? 'activation=' + encodeActivation(c.activations[0]) : 'activations=' + c.activations.map(encodeActivation).join(',');
   p.set('batchSize', c.batchSize);
   if (c.problem === 'regression') p.set('regDataset', c.dataset); else p.set('dataset', c.dataset);
   p.set('learningRate', c.learningRate);
@@ -75,7 +81,7 @@ export function toHash(c, view, points = []) {
   p.set('percTrainData', c.percTrainData);
   for (const [k, f] of Object.entries(FEATURE_KEYS)) p.set(k, c.features.includes(f));
   p.set('problem', c.problem);
-  const params = formatParams(c.activationParameters); if (params) p.set('params', params);
+  const params = formatParams(c.activationParameters); if (params && !hidden) p.set('params', params);
   p.set('optimizer', c.optimizer); p.set('initializer', c.initializer); p.set('output', c.output); p.set('normalize', c.normalize);
   p.set('weightSeed', c.seed); p.set('classes', c.classes);
   if (c.maxEpochs) p.set('maxEpochs', c.maxEpochs); if (c.stopLoss) p.set('stopLoss', c.stopLoss);
@@ -90,6 +96,25 @@ export function toHash(c, view, points = []) {
 // An activation in the address: a formula keeps its `+` (form encoding would read it as a space), so it
 // is percent-encoded as a URI component, with `( ) * = , ;` left as they are to stay readable.
 const encodeActivation = id => encodeURIComponent(id).replace(/%3D/g, '=').replace(/%2C/g, ',').replace(/%3B/g, ';');
+
+/** The activations and their parameters of a link that hides them, as base64url of their JSON: it does
+ * not read at a glance, which is all it is for (anyone may decode it; the page's frames name the
+ * activation too, for a student who opens the browser's developer tools). */
+function encodeActivations(c) {
+  const bytes = new TextEncoder().encode(JSON.stringify({ activations: c.activations, activationParameters: c.activationParameters }));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** `encodeActivations` read back: {activations, activationParameters}, or null for anything else. */
+function decodeActivations(code) {
+  try {
+    const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
+    const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, ch => ch.charCodeAt(0))));
+    const listOk = Array.isArray(value.activations) && value.activations.length > 0 && value.activations.every(a => typeof a === 'string');
+    const paramsOk = value.activationParameters && typeof value.activationParameters === 'object' && !Array.isArray(value.activationParameters);
+    return listOk ? { activations: value.activations, ...(paramsOk ? { activationParameters: value.activationParameters } : {}) } : null;
+  } catch { return null; }
+}
 
 /** The value of `key` in a hash, decoded as a URI component (`+` stays `+`); null when absent. */
 function rawValue(hash, key) {
