@@ -104,6 +104,47 @@ struct FormulaTests {
         #expect(try Formula(parsing: "f(x) = x^(1+1)").derivative(at: -3.0) == -6)
     }
 
+    /// An exponent that is not a constant: C's `pow`, negative bases and 0⁰ included. The values are
+    /// exact powers (3¹⁰⁰, 5⁶⁵ and 7²⁰ as Python's exact integers rounded to the nearest `Double`); it was
+    /// e^{b·ln a}: NaN for (−2)³, x⁶⁵ at x < 0 and 0⁰, and 10³ = 1000.0000000000007.
+    @Test("a power whose exponent is not a constant, in f and in the batch kernels, Double and Float")
+    func powerWithAVariableExponent() throws {
+        let cases: [(formula: String, x: Double, expected: Double)] = [
+            ("f(x) = 2^x", 4, 16), ("f(x) = 3^x", 2, 9), ("f(x) = 10^x", 3, 1000), ("f(x) = 10^x", -3, 0.001),
+            ("f(x) = (-2)^x", 2, 4), ("f(x) = (-2)^x", 3, -8), ("f(x) = (-2)^x", 0.5, .nan),
+            ("f(x) = x^x", 0, 1), ("f(x) = x^x", -3, -1.0 / 27), ("f(x) = x^(x + 97)", 3, 5.153775207320113e+47),
+            ("f(x) = x^(60 + x)", 5, 2.710505431213761e+45), ("f(x) = 7^(2*x)", 10, 7.9792266297612e+16),
+            ("f(x) = x^(65 + 0*x)", -1, -1), ("f(x) = x^(65 + 0*x)", -2, -3.6893488147419103e+19),
+            ("f(x) = (-1)^x", .infinity, 1), ("f(x) = 2^x", -.infinity, 0),
+        ]
+        for (text, x, expected) in cases {
+            let formula = try Formula(parsing: text)
+            for value in [formula(x), formula.forward([x, x, x, x, x])[4]] {
+                let same = value == expected || (value.isNaN && expected.isNaN)
+                #expect(same, "\(text) at \(x): \(value), expected \(expected)")
+            }
+            let single = Float(expected)
+            for value in [formula(Float(x)), formula.forward([Float](repeating: Float(x), count: 17))[16]] {
+                let same = value == single || (value.isNaN && single.isNaN)
+                #expect(same, "\(text) at \(x) in Float: \(value), expected \(single)")
+            }
+        }
+    }
+
+    /// Constant whole exponents beyond 4 go through `pow` too: by repeated squaring x⁸ was up to 4.9 ulp
+    /// off and x⁶⁴ 48. References: the exact rational power of the `Double` x, rounded (Python's
+    /// `Fraction`); within 1 ulp, C's `pow`'s bound.
+    @Test("constant whole exponents are within an ulp", arguments: [
+        ("f(x) = x^8", 1.1, 2.1435888100000016), ("f(x) = x^64", 1.01, 1.8904618694795547),
+        ("f(x) = x^-5", 3.7, 0.0014420867271822976), ("f(x) = x^13", -1.3, -30.287510659225312),
+    ])
+    func constantWholeExponents(_ text: String, _ x: Double, _ expected: Double) throws {
+        let formula = try Formula(parsing: text)
+        for value in [formula(x), formula.forward([x, x, x, x, x])[4]] {
+            #expect(abs(value - expected) <= expected.ulp, "\(text) at \(x): \(value), expected \(expected)")
+        }
+    }
+
     @Test("the derivative is printed as a person writes it")
     func printedDerivative() throws {
         #expect(try Formula(parsing: "f(x)=x*sigmoid(x)").info.derivativeFormula == "sigmoid(x) + x·sigmoid′(x)")

@@ -55,6 +55,8 @@ public protocol Lanes: Sendable {
     /// `transform` of each lane, widened to `Double` and the result rounded back: a lane at a time, for
     /// the rare lanes that a kernel in `Float` lanes cannot resolve with its own arithmetic.
     func laneByLaneInDouble(_ transform: (Double) -> Double) -> Self
+    /// `transform` of each pair of lanes (this one's and `other`'s), as `laneByLaneInDouble(_:)`.
+    func laneByLaneInDouble(with other: Self, _ transform: (Double, Double) -> Double) -> Self
 }
 
 /// The lane-wise result of a comparison: `Bool` for one lane, `SIMDMask` for several.
@@ -106,6 +108,11 @@ extension Double: Lanes {
         transform(self)
     }
 
+    /// `transform(self, other)`.
+    @_spi(Lanes) @inlinable @inline(__always) public func laneByLaneInDouble(
+        with other: Double, _ transform: (Double, Double) -> Double
+    ) -> Double { transform(self, other) }
+
     /// The constant as given: a `Double` keeps hi and lo apart.
     @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (
         hi: Double, lo: Double
@@ -138,6 +145,11 @@ extension Float: Lanes {
     @_spi(Lanes) @inlinable @inline(__always) public func laneByLaneInDouble(_ transform: (Double) -> Double) -> Float {
         Float(transform(Double(self)))
     }
+
+    /// `transform` of both values widened to `Double`, rounded to `Float`.
+    @_spi(Lanes) @inlinable @inline(__always) public func laneByLaneInDouble(
+        with other: Float, _ transform: (Double, Double) -> Double
+    ) -> Float { Float(transform(Double(self), Double(other))) }
 
     /// hi rounded to `Float`; lo is what that rounding lost, plus the constant's own lo.
     @_spi(Lanes) @inlinable @inline(__always) public static func splitting(_ c: (hi: Double, lo: Double)) -> (

@@ -48,6 +48,15 @@ extension SIMD4: Lanes where Scalar == Double {
         return result
     }
 
+    /// `transform` of each pair of lanes, lane by lane.
+    @_spi(Lanes) public func laneByLaneInDouble(
+        with other: SIMD4<Double>, _ transform: (Double, Double) -> Double
+    ) -> SIMD4<Double> {
+        var result = self
+        for lane in indices { result[lane] = transform(self[lane], other[lane]) }
+        return result
+    }
+
     /// Whether any lane of `mask` is set, in one mask test (`LaneMath.h`).
     @inlinable @inline(__always) public static func anyLane(_ mask: SIMDMask<SIMD4<Int64>>) -> Bool {
         lanes_any_int64x4(unsafeBitCast(mask, to: SIMD4<Int64>.self)) != 0
@@ -100,6 +109,15 @@ extension SIMD16: Lanes where Scalar == Float {
     @_spi(Lanes) public func laneByLaneInDouble(_ transform: (Double) -> Double) -> SIMD16<Float> {
         var result = self
         for lane in indices { result[lane] = Float(transform(Double(self[lane]))) }
+        return result
+    }
+
+    /// `transform` of each pair of lanes widened to `Double`, rounded back to `Float`, lane by lane.
+    @_spi(Lanes) public func laneByLaneInDouble(
+        with other: SIMD16<Float>, _ transform: (Double, Double) -> Double
+    ) -> SIMD16<Float> {
+        var result = self
+        for lane in indices { result[lane] = Float(transform(Double(self[lane]), Double(other[lane]))) }
         return result
     }
 

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The operations of a formula over lanes, shared by the scalar tree walk and the block program so
 /// that the two run the same algorithm and agree bit for bit. Each is a catalog primitive (`L.exp`,
 /// `L.tanh`, …) or a short composition of them.
@@ -33,11 +35,24 @@ enum LaneOperations {
         case .divide: return a / b
         case .min: return select(b .< a, b, a)
         case .max: return select(b .> a, b, a)
-        case .power: return L.exp(b * L.log(a))  // a general power; whole and half exponents are compiled apart
+        case .power: return a.laneByLaneInDouble(with: b, power)  // small whole and half constant exponents are compiled apart
         }
     }
 
-    /// uⁿ for a whole n, |n| ≤ 64, by repeated squaring (so a negative base works: (−2)³ = −8).
+    /// aᵇ as C's `pow` has it, in `Double` (a `Float` lane's result rounded once from it): a negative base
+    /// with a whole exponent keeps the sign an odd exponent gives, and a⁰ = 1 for every a. It was
+    /// e^{b·ln a}, which gave NaN for (−2)³ and for x⁶⁵ at x < 0, NaN for 0⁰, and carried the rounding of
+    /// b·ln a magnified |b·ln a|-fold (10³ came out 6 ulp off, 3¹⁰⁰ 50 ulp): C's `pow` is within an ulp.
+    /// A lane at a time, through the C library: a power whose exponent is not a constant is rare in a
+    /// formula, and its speed was not worth an ulp lost.
+    static func power(_ a: Double, _ b: Double) -> Double {
+        guard b.rounded() == b else { return Double.pow(a, b) }  // NaN for a < 0, as it should be
+        // A whole exponent, ±∞ included (swift-numerics passes it to C's `pow`, which takes negative bases;
+        // beyond 2⁶² every exponent is even).
+        return b.magnitude < 0x1p62 ? Double.pow(a, Int(b)) : Double.pow(a.magnitude, b)
+    }
+
+    /// uⁿ for a small whole n (|n| ≤ 4: `FormulaProgram`), by repeated squaring (so a negative base works: (−2)³ = −8).
     @inline(__always)
     static func power<L: ElementaryLanes>(_ u: L, whole n: Int) -> L {
         var (result, base, k) = (L(1), u, n.magnitude)
