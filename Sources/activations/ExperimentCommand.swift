@@ -130,8 +130,11 @@ enum ExperimentRunner {
         if all { return Experiments.all }
         guard let id else { throw CommandFailure.usage("name an experiment, or use --list or --all") }
         guard let experiment = Experiments.named(id) else {
+            let close = Activations.closest(to: id, among: Experiments.ids)
+            let hint = close.isEmpty ? "" : " Did you mean \(close.joined(separator: ", "))?"
             throw CommandFailure.usage(
-                "unknown experiment '\(id)'; the experiments are \(Experiments.ids.joined(separator: ", "))")
+                "unknown experiment '\(NumberText.excerpt(id))'.\(hint) The experiments are "
+                    + Experiments.ids.joined(separator: ", "))
         }
         return [experiment]
     }

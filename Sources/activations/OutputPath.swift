@@ -53,7 +53,7 @@ enum OutputPath {
         case .fileWriteVolumeReadOnly: return "the file system is read-only"
         case .fileWriteInvalidFileName: return "the name is not a valid file name"
         case .fileWriteFileExists: return "a file of that name exists"
-        default: return "the file could not be \(reading ? "read" : "written") (error \(error.code))"
+        default: return "the file could not be \(reading ? "read" : "written"), and the system gave no reason (is it a special file?)"
         }
     }
 }

@@ -24,6 +24,10 @@ struct DataOptions: ParsableArguments {
     func load() throws -> Dataset {
         switch (dataset, csv) {
         case (let name?, nil):
+            // In the option's own units: the generators take noise / 100, and their message named [0, 0.5].
+            if let noise, !(0...50).contains(noise) {
+                throw CommandFailure.usage("--noise must be between 0 and 50 (TensorFlow Playground's scale), got \(noise)")
+            }
             return try Datasets.named(name).generate(
                 count: count, noise: (noise ?? 0) / 100, classes: classes ?? 3, seed: seed)
         case (nil, let path?):

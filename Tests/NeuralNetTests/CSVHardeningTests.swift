@@ -122,6 +122,18 @@ struct CSVHardeningTests {
         #expect(message(text, CSVOptions(maxRows: 40)) == "loaded")
     }
 
+    /// A file of one enormous line (not a CSV file) was read character by character before its refusal:
+    /// 90 s and 785 MB for 200 MB. Its length in bytes is checked first, naming the line as the reader
+    /// numbers them (CRLF and lone CR line ends included).
+    @Test("a line longer than the limit is refused before its cells are read, naming it")
+    func lineLengthLimit() {
+        let long = String(repeating: "7", count: CSVText.maxLineBytes + 1)
+        #expect(message("1,0\r\n2,1\r\n" + long + "\n").contains("line 3 is longer than 1 MB"))
+        #expect(message("1,0\r\r" + long).contains("line 3 is longer than 1 MB"))
+        let widest = String(repeating: "7", count: CSVText.maxLineBytes)  // at the limit: read, and refused for its own reason
+        #expect(!message("1,0\n" + widest + "\n").contains("longer than"))
+    }
+
     @Test("normalisation of values near the top of the range is finite and standardises")
     func normalization() throws {
         let m = Double.greatestFiniteMagnitude

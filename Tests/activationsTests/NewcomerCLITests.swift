@@ -56,6 +56,33 @@ struct NewcomerCLITests {
         #expect(result.output.isEmpty)
     }
 
+    /// Refusals found by a review of the tool as a newcomer: each said something a reader could not use
+    /// (the noise in the generators' units, a network of the wrong shape, a Swift type name, no
+    /// suggestion for a misspelt experiment, no word that a formula is written f(x) = …).
+    @Test(
+        "refusals in the reader's own terms",
+        arguments: [
+            (["train", "--dataset", "circle", "--noise", "1000"], 64, "--noise must be between 0 and 50"),
+            (["train", "--dataset", "circle", "--epochs", "1000000000000"], 64, "a 2-8-8-1 network"),
+            (["experiment", "vanishing-gradiant"], 64, "Did you mean vanishing-gradient"),
+            (["eval", "g(x)=x", "1"], 64, "A formula is written f(x) = …"),
+        ])
+    func refusalsInTheReadersTerms(_ arguments: [String], _ status: Int32, _ expected: String) async throws {
+        let result = try await CLI.run(arguments)
+        #expect(result.status == status, "\(arguments): \(result.error)")
+        #expect(result.error.contains(expected), "\(arguments): \(result.error)")
+    }
+
+    @Test("predict: a model file that is a list, not an object, is told so in words")
+    func modelFileOfTheWrongKind() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("newcomer-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("[1, 2]".utf8).write(to: file)
+        let result = try await CLI.run(["predict", "--model", file.path])
+        #expect(result.status == 65, "\(result.error)")
+        #expect(result.error.contains("not an object ({…})") && !result.error.contains("Dictionary"), "\(result.error)")
+    }
+
     @Test("train --csv: a bad cell is refused naming the file, the line and the column")
     func csvErrorNamesFile() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("newcomer-\(UUID().uuidString).csv")

@@ -28,7 +28,9 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownFunction(let id, let suggestions):
-            let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.joined(separator: ", "))?"
+            var hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.joined(separator: ", "))?"
+            // `g(x) = x`, `y = x`: meant as a formula, which is written with f and x.
+            if id.contains("=") { hint += " A formula is written f(x) = …, e.g. f(x) = x*sigmoid(x)." }
             return "unknown activation '\(NumberText.excerpt(id))'.\(hint) (`activations list` shows them all)"
         case .unknownParameter(let function, let name, let known):
             guard !known.isEmpty else { return "\(function) takes no parameters (got '\(NumberText.excerpt(name))')" }

@@ -128,6 +128,7 @@ public enum CSVLoader {
     static func table(_ text: String, header: Bool, maxRows: Int, what: String = "data rows")
         throws(NeuralNetError) -> (names: [String]?, rows: [(line: Int, cells: [String])])
     {
+        try CSVText.checkLineLengths(text)
         let bound = CSVText.lineCountBound(text) - (header ? 1 : 0)
         let lines =
             try bound > maxRows ? CSVText.lines(text).checkedCount(maxRows + (header ? 1 : 0)) : CSVText.lines(text)

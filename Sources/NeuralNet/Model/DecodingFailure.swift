@@ -160,7 +160,10 @@ public enum DecodingFailure {
         case is Double.Type, is Float.Type, is Int.Type: "a number"
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
-        default: "the expected kind of value (\(type))"
+        // What JSONDecoder names for an object and an array; a Swift type name said nothing to a reader.
+        case is [String: Any].Type: "an object ({…})"
+        case is [Any].Type: "a list ([…])"
+        default: "another kind of value"
         }
     }
 }

@@ -87,9 +87,13 @@ public struct TrainingSession: Sendable {
         let split = try TrainingSplit(
             raw, trainFraction: configuration.trainFraction, seed: configuration.seed,
             features: configuration.features, normalize: configuration.normalize)
+        // The output units the network will have (one for two classes under a sigmoid or tanh head): the
+        // memory check names the network's shape ("a 2-8-8-1 network"), and gave 2-8-8-2 for two classes.
         let outputs =
             switch raw.labels {
-            case .classes(_, let names): names.count
+            case .classes(let labels, let names):
+                (try? configuration.output.outputCount(for: Targets<Double>.classes(labels, count: names.count)))
+                    ?? names.count
             case .values(let values): values.columns
             }
         try configuration.checkMemory(
