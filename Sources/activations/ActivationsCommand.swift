@@ -12,7 +12,8 @@ struct ActivationsCommand: AsyncParsableCommand {
             evaluates either exactly, in Double or Float.
 
             Exit codes: 0 success, 64 usage error (unknown function or parameter), 65 bad input data, \
-            74 standard output or an output file could not be written (a full disk).
+            69 serve could not listen (the port is in use), 74 standard output or an output file could not \
+            be written (a full disk, no permission). A missing input file is a usage error.
             """,
         version: Version.description,
         subcommands: [
