@@ -161,5 +161,13 @@ import Testing
         let options = RawConnection.connectionOptions(of: answer)
         #expect(options.count == 3, "\(answer.prefix(600))")
         #expect(options.map { $0.contains("close") } == [false, false, true], "\(options)")
+        // A request the parser cannot read behind a good one: the good one's answer does not end the
+        // connection, the refusal does (the parser's error counts as the next request's).
+        let second = try server.connect()
+        defer { second.close() }
+        try second.write(request + "\r\n" + "GET /\u{1} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let refused = try await onAThreadOfItsOwn { second.readAll(timeout: 20) }
+        let refusedOptions = RawConnection.connectionOptions(of: refused)
+        #expect(refusedOptions.map { $0.contains("close") } == [false, true], "\(refusedOptions): \(refused.prefix(600))")
     }
 }

@@ -159,16 +159,30 @@ public final class RawConnection: @unchecked Sendable {
     }
 
     /// The lowercased `Connection` options of every response in `responses` (several when pipelined),
-    /// in order: [] for a response that has none.
+    /// in order: [] for a response that has none. Responses are read one after another by their
+    /// `Content-Length` (a body may itself say "HTTP/1.1"); what follows an unframed one is not read.
     public static func connectionOptions(of responses: String) -> [[String]] {
-        responses.split(separator: "HTTP/1.1 ", omittingEmptySubsequences: true).map { response in
-            let head = response.split(separator: "\r\n\r\n", maxSplits: 1).first ?? ""
-            return head.split(separator: "\r\n").dropFirst().flatMap { line -> [String] in
+        let bytes = Array(responses.utf8), separator = Array("\r\n\r\n".utf8)
+        var (result, start) = ([[String]](), 0)
+        while start < bytes.count, bytes[start...].starts(with: Array("HTTP/".utf8)),
+            let end = (start...(bytes.count - separator.count)).first(where: { bytes[$0..<$0 + 4].elementsEqual(separator) })
+        {
+            var (options, length): ([String], Int?) = ([], nil)
+            for line in String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "\r\n").dropFirst() {
                 let parts = line.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2, parts[0].lowercased() == "connection" else { return [] }
-                return parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard parts.count == 2 else { continue }
+                let value = parts[1].trimmingCharacters(in: .whitespaces)
+                switch parts[0].lowercased() {
+                case "connection": options += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                case "content-length": length = Int(value)
+                default: break
+                }
             }
+            result.append(options)
+            guard let length else { break }
+            start = end + separator.count + length
         }
+        return result
     }
 }
 

@@ -157,13 +157,13 @@ public enum DecodingFailure {
 
     static func article(_ type: Any.Type) -> String {
         switch type {
-        case is Double.Type, is Float.Type, is Int.Type: "a number"
+        case is any BinaryFloatingPoint.Type, is any BinaryInteger.Type: "a number"  // seed is a UInt64
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
         // What JSONDecoder names for an object and an array; a Swift type name said nothing to a reader.
         case is [String: Any].Type: "an object ({…})"
         case is [Any].Type: "a list ([…])"
-        default: "another kind of value"
+        default: "a value of the expected kind"
         }
     }
 }

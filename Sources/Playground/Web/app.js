@@ -42,6 +42,7 @@ async function api(method, path, body, type = 'application/json', retried = fals
         if (!S.id || retried || startMakesIt) throw new Error(`This page's session had ended (closed, or idle too long); a new one has started: please do that again.`);
         const answer = await api(method, `/api/sessions/${S.id}${gone[2]}`, body, type, true);
         showBanner(`This page's session had ended (closed, or idle too long): a new one started with the same setup and points, and your last action went to it.`, 'info');
+        answered = true;  // by the new session: what it changed is taken up below (an upload's dataset)
         return answer;
       }
       if (gone && !retried) {
@@ -53,7 +54,9 @@ async function api(method, path, body, type = 'application/json', retried = fals
           const again = () => api(method, `/api/sessions/${S.id}${gone[2]}`, body, type, true);
           const turn = (S.retries || Promise.resolve()).then(again, again);
           S.retries = turn.catch(() => {});
-          return await turn;
+          const answer = await turn;
+          answered = true;
+          return answer;
         }
       }
       throw new Error(message);
