@@ -229,6 +229,20 @@ def uploads_survive_the_next_change():
         b.check(page == "custom" and server["dataset"] == "custom",
                 f"round {round}: after an upload the page shows dataset {page!r}, and after the next change the server has {server['dataset']!r}")
         b.check("not in the link" in note, f"round {round}: the note under Your own data does not say the upload is not in the link: {note!r}")
+    # An upload on a page whose session the server lost goes to the new session (api() retries it there),
+    # and the page takes up its dataset too. (A retried answer was not counted, which dropped a frame that
+    # came while the retry was in flight; here the frame came after it, before and after that fix alike.)
+    fresh()
+    first = b.js("return window.playground.id")
+    b.js("return fetch('/api/sessions/' + window.playground.id, {method: 'DELETE'}).then(r => r.status)")
+    d.find_element("css selector", "details.own").click()
+    d.find_element("id", "csv").send_keys(csv)
+    b.wait_for(lambda s: "session had ended" in s["banner"] or "Loaded upload.csv" in s["banner"], 20, "the upload on a lost session")
+    b.wait_for(lambda s: address_value("dataset") == "custom", 10, "the page to take up the retried upload's dataset")
+    b.seen["uploadOnLostSession"] = {"newSession": b.js("return window.playground.id") != first, "page": address_value("dataset"),
+                                     "server": export()["playground"]["dataset"]}
+    b.check(b.seen["uploadOnLostSession"] == {"newSession": True, "page": "custom", "server": "custom"},
+            f"an upload on a lost session: {b.seen['uploadOnLostSession']}")
     fresh("#networkShape=3,3,3&activation=relu")
     saved = export()
     model = write("imported.json", json.dumps(saved))
