@@ -79,11 +79,8 @@ public final class RawConnection: @unchecked Sendable {
     /// body, read until the body is complete, the server closes, or `timeout` seconds pass.
     public func readResponse(timeout: Double) -> String {
         let received = receive(timeout: timeout) { bytes in
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard let end = text.range(of: "\r\n\r\n"),
-                let length = text[..<end.lowerBound].firstMatch(of: /(?i)\r\ncontent-length: *(\d+)/).flatMap({ Int($0.output.1) })
-            else { return false }
-            return text[end.upperBound...].utf8.count >= length
+            guard let head = Self.head(bytes, at: 0), let length = head.length else { return false }
+            return bytes.count >= head.bodyStart + length
         }
         return String(decoding: received, as: UTF8.self)
     }
@@ -162,27 +159,35 @@ public final class RawConnection: @unchecked Sendable {
     /// in order: [] for a response that has none. Responses are read one after another by their
     /// `Content-Length` (a body may itself say "HTTP/1.1"); what follows an unframed one is not read.
     public static func connectionOptions(of responses: String) -> [[String]] {
-        let bytes = Array(responses.utf8), separator = Array("\r\n\r\n".utf8)
+        let bytes = Array(responses.utf8)
         var (result, start) = ([[String]](), 0)
-        while start < bytes.count, bytes[start...].starts(with: Array("HTTP/".utf8)),
-            let end = (start...(bytes.count - separator.count)).first(where: { bytes[$0..<$0 + 4].elementsEqual(separator) })
-        {
-            var (options, length): ([String], Int?) = ([], nil)
-            for line in String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "\r\n").dropFirst() {
-                let parts = line.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2 else { continue }
-                let value = parts[1].trimmingCharacters(in: .whitespaces)
-                switch parts[0].lowercased() {
-                case "connection": options += value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-                case "content-length": length = Int(value)
-                default: break
-                }
-            }
-            result.append(options)
-            guard let length else { break }
-            start = end + separator.count + length
+        while let head = head(bytes, at: start) {
+            result.append(
+                head.fields.filter { $0.name == "connection" }
+                    .flatMap { $0.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } })
+            guard let length = head.length else { break }
+            start = head.bodyStart + length
         }
         return result
+    }
+
+    /// The head of the response starting at `start` in `bytes`, once all of it is there: its fields
+    /// (names lowercased, values trimmed), where its body starts and its `Content-Length`; nil before
+    /// a whole head, or where no response starts.
+    private static func head(_ bytes: [UInt8], at start: Int) -> (
+        fields: [(name: String, value: String)], bodyStart: Int, length: Int?
+    )? {
+        let separator = Array("\r\n\r\n".utf8)
+        guard start + separator.count <= bytes.count, bytes[start...].starts(with: Array("HTTP/".utf8)),
+            let end = (start...(bytes.count - separator.count)).first(where: { bytes[$0..<$0 + 4].elementsEqual(separator) })
+        else { return nil }
+        let fields = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: "\r\n").dropFirst()
+            .compactMap { line -> (name: String, value: String)? in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                return parts.count == 2 ? (parts[0].lowercased(), parts[1].trimmingCharacters(in: .whitespaces)) : nil
+            }
+        let length = fields.first { $0.name == "content-length" }.flatMap { Int($0.value) }
+        return (fields, end + separator.count, length)
     }
 }
 

@@ -128,8 +128,7 @@ public enum CSVLoader {
     static func table(_ text: String, header: Bool, maxRows: Int, what: String = "data rows")
         throws(NeuralNetError) -> (names: [String]?, rows: [(line: Int, cells: [String])])
     {
-        try CSVText.checkLineLengths(text)
-        let bound = CSVText.lineCountBound(text) - (header ? 1 : 0)
+        let bound = try CSVText.lineCount(text) - (header ? 1 : 0)
         let lines =
             try bound > maxRows ? CSVText.lines(text).checkedCount(maxRows + (header ? 1 : 0)) : CSVText.lines(text)
         guard let first = lines.first else { throw .invalidData("the CSV file has no \(what)") }

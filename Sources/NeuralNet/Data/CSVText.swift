@@ -31,9 +31,10 @@ enum CSVText {
     /// refusal); a line's length in bytes is checked first, in one pass.
     static let maxLineBytes = 100 * maxColumns
 
-    /// Refuses `text` when a line is longer than `maxLineBytes`, naming the line (numbered as `lines`
-    /// numbers them: CRLF is one line end).
-    static func checkLineLengths(_ text: String) throws(NeuralNetError) {
+    /// How many lines `text` has (numbered as `lines` numbers them: CRLF is one line end, blank lines
+    /// count), in one pass over its bytes, to refuse a file before reading it: too many lines for the row
+    /// limit, or a line longer than `maxLineBytes` (named).
+    static func lineCount(_ text: String) throws(NeuralNetError) -> Int {
         var (line, length, afterCR) = (1, 0, false)
         for byte in text.utf8 {
             switch byte {
@@ -51,13 +52,7 @@ enum CSVText {
                 }
             }
         }
-    }
-
-    /// How many lines `text` has at most (cheap: counts line ends), to refuse a file before reading it.
-    static func lineCountBound(_ text: String) -> Int {
-        var count = 1
-        for byte in text.utf8 where byte == 10 || byte == 13 { count += 1 }
-        return count
+        return line
     }
 
     /// The cells of `line` (number `number`), unquoted and checked for hidden characters.
