@@ -37,8 +37,10 @@ public struct TerminalPlot: Sendable {
         }
     }
 
-    static let widthRange = 16...400
-    static let heightRange = 4...200
+    /// The widths in character cells a plot is drawn at; a width outside is clamped to it.
+    public static let widthRange = 16...400
+    /// The heights in character cells a plot is drawn at; a height outside is clamped to it.
+    public static let heightRange = 4...200
     static let noDataMessage = "(no finite values to plot)"
 
     /// The plot area's width in character cells (clamped to 16...400 when rendering).

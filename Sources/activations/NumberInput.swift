@@ -14,6 +14,7 @@ enum NumberInput {
     static func parse<T: BinaryFloatingPoint & LosslessStringConvertible>(
         _ token: String, as type: T.Type, at position: String
     ) throws -> T {
+        if token.isEmpty { throw CommandFailure.data("\(position): nothing between two commas (or before or after one)") }
         guard let value = NumberText.parse(token, as: T.self) else {
             let hidden = NumberText.hiddenCharacter(in: token).map { " (it holds \($0))" } ?? ""
             throw CommandFailure.data("\(position): '\(shown(token))' is not a number\(hidden)")
@@ -36,9 +37,15 @@ enum NumberInput {
         return "\(NumberText.visible(String(head)))… (\(scalars.count) characters)"
     }
 
-    /// Splits a line into tokens at whitespace and commas.
+    /// Splits a line into tokens at whitespace and commas. A comma with nothing before or after it
+    /// (`1,,2`, `1,2,`) gives an empty token, which `parse` refuses: dropping it would shift every later
+    /// number to the wrong position without a word.
     static func tokens(_ line: Substring) -> [String] {
-        line.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+        guard line.contains(",") else { return line.split(whereSeparator: \.isWhitespace).map(String.init) }
+        return line.split(separator: ",", omittingEmptySubsequences: false).flatMap { field -> [String] in
+            let words = field.split(whereSeparator: \.isWhitespace).map(String.init)
+            return words.isEmpty ? [""] : words
+        }
     }
 
     /// Whether `token` looks like a mistyped option rather than a number (`--foo`, `-x`).

@@ -26,14 +26,20 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Option(help: "Plot width in characters.")
+    @Option(help: "Plot width in characters (\(TerminalPlot.widthRange.lowerBound)–\(TerminalPlot.widthRange.upperBound)).")
     var width = 64
 
-    @Option(help: "Plot height in characters.")
+    @Option(help: "Plot height in characters (\(TerminalPlot.heightRange.lowerBound)–\(TerminalPlot.heightRange.upperBound)).")
     var height = 16
 
     func run() throws {
         try reportingFailures {
+            // Refused rather than clamped: a plot silently drawn at 400 columns when 5000 were asked for
+            // leaves the reader wondering why the option did nothing.
+            for (name, value, range) in [("width", width, TerminalPlot.widthRange), ("height", height, TerminalPlot.heightRange)]
+            where !range.contains(value) {
+                throw CommandFailure.usage("--\(name) \(value) is outside \(range.lowerBound)–\(range.upperBound) characters")
+            }
             let function = try Activations.make(id, parameters: try parameters.values())
             let given = try parameters.values()
             var description = Description(info: function.info, values: try function.info.validate(given))

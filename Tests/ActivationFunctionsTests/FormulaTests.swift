@@ -219,5 +219,8 @@ struct FormulaTests {
         #expect(try Formula(parsing: "f(x) = x > 20 ? x + 100 : x").info.smoothness == .infinitely)
         #expect(try Formula(parsing: "f(x) = x > 0 ? x + x^2 : x").info.smoothness == .once)
         #expect(try Formula(parsing: "f(x) = x > 5 ? x + 100 : x").info.smoothness == .discontinuous)
+        // A pole inside the interval is a discontinuity; an overflow running to its end is not.
+        #expect(try Formula(parsing: "f(x) = 1/x").info.smoothness == .discontinuous)
+        #expect(try Formula(parsing: "f(x) = exp(100*x)").info.smoothness == .infinitely)
     }
 }

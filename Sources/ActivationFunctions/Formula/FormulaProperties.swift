@@ -43,7 +43,7 @@ struct FormulaProperties {
         // A comparison that takes one branch over all of [−10, 10] (`x > 20 ? x + 100 : x`) leaves
         // that branch alone there, smooth as any formula without one.
         let smoothness: Smoothness =
-            jumps ? .discontinuous : !kinks.isEmpty ? .continuous : switchesInRange ? .once : .infinitely
+            jumps || hasInteriorPole ? .discontinuous : !kinks.isEmpty ? .continuous : switchesInRange ? .once : .infinitely
         return ActivationInfo(
             id: id, name: "f(x) = " + formula, family: .formula, formula: formula, derivative: derivative,
             parameters: parameters,
@@ -51,6 +51,14 @@ struct FormulaProperties {
             derivativeMonotonic: Self.monotone(slopes, increasing: true) || Self.monotone(slopes, increasing: false),
             smoothness: smoothness, zeroCentred: zeroCentring, identityNearZero: identityNearZero,
             kinks: kinks.map { .at($0) }, reference: "your formula; properties measured on [−10, 10]")
+    }
+
+    /// Whether f is ±∞ or NaN at samples with finite ones on both sides (1/x or log|x| at 0): f is not
+    /// continuous there, however smooth elsewhere. A run reaching an end of the interval is not counted:
+    /// exp(100·x) overflows from x ≈ 7.1 on, and sqrt(x) is undefined left of 0, both continuous where defined.
+    var hasInteriorPole: Bool {
+        guard let first = ys.firstIndex(where: \.isFinite), let last = ys.lastIndex(where: \.isFinite) else { return false }
+        return ys[first...last].contains { !$0.isFinite }
     }
 
     /// "[−0.278, 10] measured on [−10, 10]"; an end is ∞ where a sample is (log(x) at 0: "[−∞, 2.3026]"),
