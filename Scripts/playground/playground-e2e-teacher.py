@@ -378,6 +378,21 @@ def link_with_a_refused_value():
     b.check(state["config"]["optimizer"] == "sgd" and state["config"]["activations"] == ["tanh"] and state["config"]["dataset"] == "xor"
             and state["config"]["learningRate"] == 0.1 and "learningRate_hide=true" in b.js("return location.hash"),
             f"two refused keys lost others: {state['config']}")
+    # A classroom link whose coded activation was cut short says so (it trained tanh without a word), in a
+    # new tab and pasted into an open one; the rest of the link is kept.
+    for how in ["opened", "pasted"]:
+        corrupt = "#activationCode=eyJhY3Rpdm&dataset=xor&activation_hide=true&noise=10"
+        if how == "opened":
+            fresh(corrupt)
+        else:
+            fresh("#dataset=circle")
+            b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
+            b.js("location.hash = arguments[0]", corrupt)
+        state = b.wait_for(lambda s: "activationCode" in s["banner"] and s["config"] and s["config"]["dataset"] == "xor", 20,
+                           f"the banner about the unreadable activationCode ({how})")
+        b.seen["corruptCode " + how] = state["banner"][:200]
+        b.check("could not be read" in state["banner"] and state["config"]["noise"] == 10,
+                f"a {how} link with a corrupt activationCode: {state['banner']!r} {state['config']}")
 
 
 def frames_over_the_socket():

@@ -12,8 +12,8 @@ import { parseHash, toHash, defaultConfig, canonicalJSON, LEARNING_RATES, REG_RA
 import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
 
 const $ = id => document.getElementById(id);
-let { config, view, points: linkPoints } = parseHash(location.hash);
-const S = { linkPoints, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
+let { config, view, points: linkPoints, unread: linkUnread } = parseHash(location.hash);
+const S = { linkPoints, linkUnread, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
   activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, drawTimes: [], frameBytes: [], lastPause: null, cardLayer: 0,
   lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, framesReceived: 0, starting: null, answered: 0 };
 window.playground = S;  // for the browser test and the curious
@@ -103,12 +103,13 @@ async function createSession() {
   const points = S.added.length ? S.added : S.linkPoints;  // a new session after a lost one keeps the points
   try {
     const { answer: created, changes } = await replacingRefused(() => api('POST', '/api/sessions', config));
-    S.linkPoints = [];
+    const unread = S.linkUnread;
+    S.linkPoints = []; S.linkUnread = [];
     S.id = created.id; S.run = -1; S.records = []; S.answered = created.frame.version;
     $('export').href = `/api/sessions/${S.id}/model`;
     receive(created.frame, decodeJSONFrame(created.frame));
     puller.start(S.id);
-    if (changes.length) { writeHash(); showRefused(changes); }
+    if (changes.length || unread.length) { writeHash(); showRefused([...unread, ...changes]); }
     return points;
   } catch (e) { report(e); return []; }
 }
@@ -131,7 +132,7 @@ async function replacingRefused(send) {
   }
 }
 
-const showRefused = changes => showBanner(`This link asked for what the playground does not take, so: ${changes.join(' ')}`, 'warning');
+const showRefused = changes => showBanner(`Not all of this link could be used as it is: ${changes.join(' ')}`, 'warning');
 
 /** The configuration key a refused setup's message is about (the server names the first it refuses). */
 const REFUSED_KEYS = [
@@ -216,14 +217,14 @@ const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${act
 /** Changes the configuration, writes the URL and tells the server (which says whether it reset). A link's
  * setup (`link`: pasted into an open tab) keeps what the server takes of it, as when a link opens
  * (`replacingRefused`); any other change the server refuses is undone whole. */
-async function update(edit, { link = false } = {}) {
+async function update(edit, { link = false, unread = [] } = {}) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
   writeHash(); syncControls(); forgetPresetIfChanged();
   const before = S.frame && S.frame.config, put = () => api('PUT', `/api/sessions/${S.id}/config`, config);
   try {
     const { answer: status, changes } = link ? await replacingRefused(put) : { answer: await put(), changes: [] };
-    if (changes.length) { writeHash(); forgetPresetIfChanged(); showRefused(changes); } else hideBanner();
+    if (changes.length || unread.length) { writeHash(); forgetPresetIfChanged(); showRefused([...unread, ...changes]); } else hideBanner();
     if (status.change === 'kept' && before) explainKeptOptimizer(before, config);
   } catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
 }
@@ -695,7 +696,7 @@ async function applyHash() {
   // under a classification link).
   const same = canonicalJSON(parsed.points) === canonicalJSON(S.added);
   if (!same) await api('DELETE', `/api/sessions/${S.id}/points`).catch(report);
-  await update(c => { for (const k of Object.keys(c)) delete c[k]; Object.assign(c, parsed.config); }, { link: true });
+  await update(c => { for (const k of Object.keys(c)) delete c[k]; Object.assign(c, parsed.config); }, { link: true, unread: parsed.unread });
   if (!same) await addPoints(parsed.points);
 }
 

@@ -29,7 +29,8 @@ export const HIDABLE_CONTROLS = [
 /** Clicked points travel in the URL up to this many (5 bytes each, about 2 000 characters in all). */
 export const MAX_LINK_POINTS = 300;
 
-/** Config and view from a URL hash; unknown or malformed keys keep their defaults. */
+/** Config and view from a URL hash; unknown or malformed keys keep their defaults. `unread` says, as
+ * sentences for the page's banner, which keys a reader would miss (a corrupt `activationCode`). */
 export function parseHash(hash) {
   const config = defaultConfig(), view = defaultView();
   const p = new URLSearchParams(hash.replace(/^#/, ''));
@@ -46,8 +47,12 @@ export function parseHash(hash) {
   if (list) config.activations = splitActivations(list);
   else if (one) config.activations = [one];
   if (p.get('params')) config.activationParameters = parseParams(p.get('params'));
+  // What could not be read is said, not silently replaced: a classroom link cut short in a chat
+  // message would otherwise train tanh where the teacher chose another activation.
+  const unread = [];
   const coded = p.has('activationCode') ? decodeActivations(p.get('activationCode')) : null;
   if (coded) Object.assign(config, coded);
+  else if (p.has('activationCode')) unread.push(`activationCode: it could not be read (cut short or altered?); using ${config.activations.join(', ')}.`);
   const reg = (p.get('regularization') || 'none').toLowerCase(); config.regularization = reg;
   if (p.get('initZero') === 'true') config.initializer = 'zeros';  // TensorFlow Playground's key; ours below wins
   for (const k of ['optimizer', 'initializer', 'output']) if (p.get(k)) config[k] = p.get(k);
@@ -61,7 +66,7 @@ export function parseHash(hash) {
   view.hidden = HIDABLE_CONTROLS.map(([, name]) => name).filter(name => p.get(name + '_hide') === 'true');
   bool('hideText', v => view.hideText = v);
   const points = p.has('points') ? decodePoints(p.get('points'), config.problem) : [];
-  return { config, view, points };
+  return { config, view, points, unread };
 }
 
 /** The hash for a config, view and clicked points, TensorFlow Playground's keys first. */
