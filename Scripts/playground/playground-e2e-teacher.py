@@ -261,6 +261,36 @@ def uploads_survive_the_next_change():
                 f"round {round}: the change after an import replaced the model: {server['networkShape']} {server['activations']}")
 
 
+def change_while_an_upload_is_in_flight():
+    """A control changed while an upload or an import is still on its way: the change went out at once with
+    the old dataset or network, and when it reached the server after the upload, the upload was gone. The
+    page's requests are held back 300 ms here (an upload takes that long over a slow link), so that the
+    change is made while the upload is in flight and would arrive after it."""
+    rows = [f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{i % 2}" for i in range(200)]
+    csv = write("inflight.csv", "\n".join(rows) + "\n")
+    fresh("#networkShape=3,3,3&activation=relu")
+    model = write("inflight.json", json.dumps(export()))
+    slow = """const original = window.fetch;
+        window.fetch = (url, options) => options && options.method !== 'GET' && /\\/(csv|model|config)\\b/.test(url)
+          ? new Promise(resolve => setTimeout(resolve, 300)).then(() => original(url, options)) : original(url, options);"""
+    for what, field, path, expected in [("upload", "csv", csv, ("dataset", "custom")), ("import", "import", model, ("networkShape", [3, 3, 3]))]:
+        fresh()
+        b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
+        b.js(slow)
+        if what == "upload":
+            d.find_element("css selector", "details.own").click()
+        d.find_element("id", field).send_keys(path)
+        Select(d.find_element("id", "learningRate")).select_by_value("0.3")
+        key, value = expected
+        state = b.wait_for(lambda s: s["config"]["learningRate"] == 0.3 and s["config"][key] == value, 20,
+                           f"the {what} and the learning-rate change made while it was in flight")
+        time.sleep(0.8)  # anything still held back has arrived
+        server = export()["playground"]
+        b.seen[f"changeDuring {what}"] = {key: server[key], "learningRate": server["learningRate"], "page": address_value("learningRate")}
+        b.check(server[key] == value and server["learningRate"] == 0.3 and address_value("learningRate") == "0.3",
+                f"a change made while the {what} was in flight: the server has {key}={server[key]}, learningRate={server['learningRate']}")
+
+
 def pasted_link_with_a_refused_value():
     """A link pasted into an open tab with one value the playground does not take keeps its other keys, as
     the same link opened in a new tab does (the open tab fell back to its old setup, all of it)."""
@@ -460,6 +490,6 @@ def collapse_panel_on_demand():
     b.js("window.scrollTo(0, 0)")
 
 
-checks = [uploads_survive_the_next_change, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+checks = [uploads_survive_the_next_change, change_while_an_upload_is_in_flight, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

@@ -273,11 +273,19 @@ import Testing
         try await buildApplication().test(.router) { client in
             let id = try await client.createSession("{}")
             let csv = (0..<40).map { i in "\(Double(i % 7) - 3),\(Double(i % 5) - 2),\(i % 3)" }.joined(separator: "\n")
+            // The answer carries the setup the upload made, at the version of its frame: the page takes
+            // it up at once (a change made before that frame came sent the old dataset back).
+            var uploadVersion = -1
             try await client.execute(
                 uri: "/api/sessions/\(id)/csv", method: .post, headers: .json, body: ByteBuffer(string: csv)
-            ) { #expect($0.status == .ok) }
+            ) { response in
+                #expect(response.status == .ok)
+                #expect((response.json()["config"] as? [String: Any])?["dataset"] as? String == "custom")
+                uploadVersion = response.json()["version"] as? Int ?? -1
+            }
             try await client.execute(uri: "/api/sessions/\(id)", method: .get) { response in
                 let frame = response.json()
+                #expect(frame["version"] as? Int == uploadVersion)
                 #expect(frame["classCount"] as? Int == 3)
                 #expect(frame["head"] as? String == "softmax")
                 #expect((frame["config"] as? [String: Any])?["dataset"] as? String == "custom")
@@ -352,7 +360,10 @@ import Testing
             let third = try await client.createSession(#"{"networkShape": [3, 3]}"#)
             try await client.execute(
                 uri: "/api/sessions/\(third)/model", method: .post, headers: .json, body: ByteBuffer(string: plain)
-            ) { #expect($0.status == .ok) }
+            ) { response in
+                #expect(response.status == .ok)
+                #expect((response.json()["config"] as? [String: Any])?["networkShape"] as? [Int] == [1])
+            }
             try await client.execute(uri: "/api/sessions/\(third)", method: .get) { response in
                 #expect((response.json()["config"] as? [String: Any])?["networkShape"] as? [Int] == [1])
             }

@@ -18,6 +18,9 @@ struct SessionRoutes: Sendable {
         /// Seconds the step trained, the time its limit counts (`stepSeconds` in `/api/limits`); its
         /// waits for a training thread are not in it.
         var trainingSeconds: Double?
+        /// The setup an upload or a model import made: the page takes it up with this answer (a change
+        /// made before the frame that shows it came would have sent the old setup back).
+        var config: PlaygroundConfig?
     }
 
     struct Created: Encodable {
@@ -108,13 +111,29 @@ struct SessionRoutes: Sendable {
             return Reply.json(Self.status(session))
         }
         let maxPoints = store.limits.maxPoints
-        control("csv", sessions) { session, request in
+        setup("csv", sessions) { session, request in
             let text = try await BodyReader.text(request, limit: limit)
             try UploadLimit.check(csv: text, maxPoints: maxPoints)
-            try await session.upload(csv: text, header: try Query.flag("header", request))
+            return try await session.upload(csv: text, header: try Query.flag("header", request))
         }
-        control("model", sessions) { session, request in
+        setup("model", sessions) { session, request in
             try await session.importModel(Data(BodyReader.bytes(request, limit: limit).readableBytesView))
+        }
+    }
+
+    /// `POST /api/sessions/:id/<name>` for a control that makes a new setup: answers the status at the
+    /// change's version, with the setup.
+    private func setup(
+        _ name: String, _ sessions: RouterGroup<BasicRequestContext>,
+        _ body: @escaping @Sendable (PlaygroundSession, Request) async throws -> PlaygroundSession.Setup
+    ) {
+        let store = self.store
+        sessions.post(RouterPath(":id/\(name)")) { request, context in
+            let session = try await store.session(context.parameters.require("id"))
+            let setup = try await body(session, request)
+            let flags = session.withFlags { $0 }
+            return Reply.json(
+                Status(id: session.id, version: setup.version, epoch: flags.epoch, playing: flags.playing, config: setup.config))
         }
     }
 

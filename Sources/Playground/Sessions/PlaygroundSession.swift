@@ -121,6 +121,29 @@ public final class PlaygroundSession: @unchecked Sendable {
         }
     }
 
+    /// A setup the server made (an upload's `custom` dataset, an imported model's configuration) and the
+    /// version of the change that made it.
+    public struct Setup: Sendable {
+        /// The configuration after the change.
+        public let config: PlaygroundConfig
+        /// The session's ``version`` right after the change.
+        public let version: Int
+    }
+
+    /// Runs a control that makes a new setup (stopping and resetting, as `control` does), and reads the
+    /// setup and its version while it still holds the engine, so that no other change of the setup comes
+    /// between them (a Pause may bump the version without one).
+    private func setupControl(
+        _ body: @escaping @Sendable (inout PlaygroundEngine) throws(PlaygroundError) -> Void
+    ) async throws(PlaygroundError) -> Setup {
+        try await withEngine { (engine, pause) throws(PlaygroundError) in
+            try body(&engine)
+            pause = nil
+            self.changed(epoch: engine.epoch, resetting: true, playing: false)
+            return Setup(config: engine.config, version: self.version)
+        }
+    }
+
     /// Back to the initial weights of the same seed; the data stay and the page's charts restart.
     public func reset() async throws(PlaygroundError) {
         try await control(resetting: true) { (e) throws(PlaygroundError) in try e.reset() }
@@ -164,16 +187,18 @@ public final class PlaygroundSession: @unchecked Sendable {
         try await control { (e) throws(PlaygroundError) in try e.clearAdded() }
     }
 
-    /// Loads 2-D points from CSV text as the `custom` dataset; stops playing and resets.
-    public func upload(csv: String, header: Bool) async throws(PlaygroundError) {
-        try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in
-            try e.upload(csv: csv, header: header)
-        }
+    /// Loads 2-D points from CSV text as the `custom` dataset; stops playing and resets. Returns the
+    /// setup it made, which the page takes up with the answer (before any frame shows it).
+    @discardableResult
+    public func upload(csv: String, header: Bool) async throws(PlaygroundError) -> Setup {
+        try await setupControl { (e) throws(PlaygroundError) in try e.upload(csv: csv, header: header) }
     }
 
     /// Loads an exported model (see `PlaygroundEngine.importModel(_:)`); stops playing and resets.
-    public func importModel(_ json: Data) async throws(PlaygroundError) {
-        try await control(resetting: true, stopping: true) { (e) throws(PlaygroundError) in try e.importModel(json) }
+    /// Returns the model's setup, as `upload` does.
+    @discardableResult
+    public func importModel(_ json: Data) async throws(PlaygroundError) -> Setup {
+        try await setupControl { (e) throws(PlaygroundError) in try e.importModel(json) }
     }
 
     /// The model file with the page's configuration and points (see `PlaygroundEngine.exportModel()`);

@@ -217,7 +217,42 @@ const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${act
 /** Changes the configuration, writes the URL and tells the server (which says whether it reset). A link's
  * setup (`link`: pasted into an open tab) keeps what the server takes of it, as when a link opens
  * (`replacingRefused`); any other change the server refuses is undone whole. */
+/** Setup changes in flight, and the upload or import in flight: each waits for the other kind, so the
+ * server gets them in the order they were made and none sends a setup the other has replaced. */
+const setupTurns = { changes: new Set(), upload: null };
+
 async function update(edit, { link = false, unread = [] } = {}) {
+  if (setupTurns.upload) {
+    // Made while an upload or an import is in flight: it waits for the setup that brings and is laid on
+    // it (sent at once, it carried the old dataset or network, and the server kept whichever came last).
+    // What it changes is read now: the edit reads its control, which the new setup will reset.
+    const before = structuredClone(config), after = structuredClone(config);
+    edit(after);
+    const changed = Object.keys(after).filter(k => canonicalJSON(after[k]) !== canonicalJSON(before[k]));
+    edit = c => { for (const k of changed) c[k] = structuredClone(after[k]); };
+    while (setupTurns.upload) await setupTurns.upload;
+  }
+  const turn = changeSetup(edit, link, unread);
+  setupTurns.changes.add(turn);
+  try { await turn; } finally { setupTurns.changes.delete(turn); }
+}
+
+/** Sends an upload or an import (`send`), which makes a new setup on the server, after the changes in
+ * flight, and takes up the setup its answer carries at once (the frame that shows it comes later). */
+async function newSetup(send) {
+  while (setupTurns.upload) await setupTurns.upload;
+  await Promise.allSettled([...setupTurns.changes]);
+  const run = (async () => {
+    const answer = await send();
+    if (answer && answer.config) takeSetup(answer.config);
+    return answer;
+  })();
+  const waiting = run.catch(() => {});
+  setupTurns.upload = waiting;
+  try { return await run; } finally { if (setupTurns.upload === waiting) setupTurns.upload = null; }
+}
+
+async function changeSetup(edit, link, unread) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
   writeHash(); syncControls(); forgetPresetIfChanged();
@@ -267,7 +302,12 @@ async function addPoints(points) {
 function takeServerConfig() {
   const frame = S.frame;
   if (!frame || S.pending !== 0 || frame.version < S.answered || canonicalJSON(frame.config) === canonicalJSON(config)) return;
-  config = structuredClone(frame.config); syncControls(); writeHash(); forgetPresetIfChanged();
+  takeSetup(frame.config);
+}
+
+/** `setup` (the server's) as the page's own: its controls, address and notes. */
+function takeSetup(setup) {
+  config = structuredClone(setup); syncControls(); writeHash(); forgetPresetIfChanged();
   if (S.points) showPointsNote();
 }
 
@@ -652,7 +692,8 @@ function wire() {
     const file = e.target.files[0]; if (!file) return;
     try {
       S.uploadName = file.name; S.shownWarnings = null;
-      await api('POST', `/api/sessions/${S.id}/csv?header=${$('csvHeader').checked}`, await file.text(), 'text/csv');
+      const text = await file.text();
+      await newSetup(() => api('POST', `/api/sessions/${S.id}/csv?header=${$('csvHeader').checked}`, text, 'text/csv'));
       if ($('banner').hidden || !$('banner').classList.contains('warning')) showBanner(`Loaded ${file.name}.`, 'info');
     }
     catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
@@ -660,8 +701,11 @@ function wire() {
   };
   $('import').onchange = async e => {
     const file = e.target.files[0]; if (!file) return;
-    try { await api('POST', `/api/sessions/${S.id}/model`, await file.text(), 'application/json'); showBanner(`Imported ${file.name}: Reset returns to its weights.`, 'info'); }
-    catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
+    try {
+      const text = await file.text();
+      await newSetup(() => api('POST', `/api/sessions/${S.id}/model`, text, 'application/json'));
+      showBanner(`Imported ${file.name}: Reset returns to its weights.`, 'info');
+    } catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
     e.target.value = '';
   };
   document.addEventListener('click', ev => { const ed = $('editor'); if (!ed.hidden && !ed.contains(ev.target) && ev.target.tagName !== 'path' && !ev.target.classList.contains('bias')) ed.hidden = true; });
