@@ -93,6 +93,18 @@ import Testing
             try await client.put("/api/sessions/\(id)/config", #"{"problem": "classification", "dataset": "circle"}"#) {
                 _ in
             }
+            // The other way a class 1 passed as the target 1.0 (and back again as class 1), without a word.
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1, "x2": 1, "label": 1}"#)
+            ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
+            try await client.expectRefusal(
+                .put, "/api/sessions/\(id)/config", #"{"problem": "regression", "dataset": "reg-plane"}"#,
+                .unprocessableContent,
+                saying: "the clicked points do not fit regression: their labels are classes")
+            try await client.execute(uri: "/api/sessions/\(id)", method: .get) { response in
+                #expect((response.json()["config"] as? [String: Any])?["problem"] as? String == "classification")
+            }
         }
     }
 

@@ -118,6 +118,43 @@ import Testing
         }
     }
 
+    static let closeThreads = TrainingThreads(count: 2)
+
+    /// A session whose steps take long: 1000 epochs of a deep network at batch size 1.
+    static func slowSession(_ id: String) throws -> PlaygroundSession {
+        var config = Self.config()
+        config.networkShape = [16, 16, 16, 16]
+        return PlaygroundSession(id: id, engine: try PlaygroundEngine(config: config), threads: Self.closeThreads)
+    }
+
+    /// Starts a long step and waits for its first epoch; returns the step's task.
+    static func longStep(_ session: PlaygroundSession) async throws -> Task<Int, any Error> {
+        let step = Task { try await session.step(epochs: 1000, timeLimit: .seconds(3600), wallLimit: .seconds(3600)) }
+        while session.epoch < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        return step
+    }
+
+    /// A removed session's step stops at its next batch: four steps running or waiting for the session
+    /// trained their full 5 s each after its DELETE, and a hostile page could keep a server busy so.
+    @Test func aStepStopsWhenItsSessionIsRemoved() async throws {
+        let session = try Self.slowSession("closed")
+        let step = try await Self.longStep(session)
+        session.close()
+        let trained = try await step.value
+        #expect(trained < 1000, "the step trained on after its session was removed")
+        let after = try await session.step(epochs: 5, timeLimit: .seconds(3600))
+        #expect(after == 0, "a step of a removed session trained \(after) epochs")
+    }
+
+    /// One step at a time per session: a newer step request ends an older one at its next batch.
+    @Test func aNewerStepEndsAnOlderOne() async throws {
+        let session = try Self.slowSession("newer")
+        let older = try await Self.longStep(session)
+        let newer = try await session.step(epochs: 1, timeLimit: .seconds(3600))
+        let trained = try await older.value
+        #expect(newer == 1 && trained < 1000, "newer \(newer), older \(trained) of 1000")
+    }
+
     /// With no time at all, a step trains exactly one batch (a step whose job started after its limit
     /// once trained nothing): the epoch takes as many steps as it has batches.
     @Test func aStepWithNoTimeTrainsOneBatch() async throws {

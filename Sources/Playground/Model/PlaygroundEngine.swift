@@ -170,6 +170,15 @@ public struct PlaygroundEngine: Sendable {
     public mutating func apply(_ new: PlaygroundConfig) throws(PlaygroundError) -> Change {
         try limits.validate(new)
         let old = config
+        // A class index and a target are both numbers, so a clicked class 1 would pass as the target 1.0
+        // (and back): the points' kind goes with the problem they were clicked for.
+        if new.problem != old.problem, !added.isEmpty {
+            let (kind, other) = old.problem == .classification ? ("classes", "target values") : ("target values", "classes")
+            throw PlaygroundError(
+                .unprocessable,
+                "the clicked points do not fit \(new.problem.rawValue): their labels are \(kind), not \(other). Clear them "
+                    + "first (the page's \"Clear added points\", or DELETE /api/sessions/{id}/points).")
+        }
         if new.dataKey != old.dataKey {
             try replaceData(with: new)
             return .regenerated

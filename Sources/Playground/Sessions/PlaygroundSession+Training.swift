@@ -64,13 +64,19 @@ extension PlaygroundSession {
         // From the start: the check below is a job that can wait for a thread too.
         let wallDeadline = ContinuousClock.now + (wallLimit ?? max(timeLimit, Self.stepWallLimit))
         stop()
+        let generation = withFlags { flags in
+            flags.stepGeneration += 1
+            return flags.stepGeneration
+        }
+        // Still the session's newest step, and the session still open: a removed session trains no more.
+        let current = { @Sendable in self.withFlags { $0.stepGeneration == generation && !$0.closed } }
         try await withEngine { (engine, _) throws(PlaygroundError) in try engine.refuseAtMaxEpochs("Step") }
         let clock = TrainingClock(limit: timeLimit)
-        let inTime = { @Sendable in clock.inTime && ContinuousClock.now < wallDeadline }
+        let inTime = { @Sendable in clock.inTime && ContinuousClock.now < wallDeadline && current() }
         var remaining = min(max(epochs, 1), Self.maxStepEpochs)
         var trained = 0
         var first = true  // trains at least one batch
-        while remaining > 0 && (first || inTime()) {
+        while remaining > 0 && (first || inTime()) && current() {
             let (done, paused) = try await trainSlice(
                 upTo: remaining, priority: .urgent, wholeEpochs: false, cancellable: true, firstBatchAlways: first,
                 clock: clock, while: inTime)

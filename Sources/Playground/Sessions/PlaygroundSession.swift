@@ -42,6 +42,9 @@ public final class PlaygroundSession: @unchecked Sendable {
         var lastPullAt: ContinuousClock.Instant?
         /// The newest pull; an older one still waiting gives up (one reader per tab).
         var pullGeneration = 0
+        /// The newest step request; an older one still training stops at its next batch (one step at a
+        /// time per session: four at once trained 20 s, and went on after the session was removed).
+        var stepGeneration = 0
         /// The last request for this session (a control, a pull, a stream's frame): a playing session
         /// nobody asked about for `unwatchedPause` pauses.
         var lastContact = ContinuousClock.now
@@ -126,7 +129,7 @@ public final class PlaygroundSession: @unchecked Sendable {
     public struct Setup: Sendable {
         /// The configuration after the change.
         public let config: PlaygroundConfig
-        /// The session's ``version`` right after the change.
+        /// The session's ``PlaygroundSession/version`` right after the change.
         public let version: Int
     }
 
