@@ -124,6 +124,50 @@ import Testing
         }
     }
 
+    /// A model file's normalisation with a tiny standard deviation (1e−300, finite and positive) turned
+    /// x = 1 into 1e300: imported, and the frames showed NaN losses with no word of why.
+    @Test func aNormalizationThatBlowsUpThePointsIs422() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            var exported = ""
+            try await client.execute(uri: "/api/sessions/\(id)/model", method: .get) { exported = $0.text }
+            var model = try #require(try JSONSerialization.jsonObject(with: Data(exported.utf8)) as? [String: Any])
+            model["normalization"] = ["mean": [0, 0], "standardDeviation": [1e-300, 1e-300]]
+            var settings = try #require(model["playground"] as? [String: Any])
+            settings["normalize"] = true
+            model["playground"] = settings
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: model), as: UTF8.self)
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/model", text, .unprocessableContent,
+                saying: "turns the points into values up to")
+        }
+    }
+
+    /// Eight layers of `exponential` overflow at their initial weights: the first frame showed NaN
+    /// losses and said why only after Play or Step. Now it carries the reason from the start.
+    @Test func aNaNLossAtTheInitialWeightsIsExplainedAtOnce() async throws {
+        try await buildApplication().test(.router) { client in
+            let body = #"{"activations": ["exponential"], "networkShape": [16, 16, 16, 16, 16, 16, 16, 16], "problem": "regression", "dataset": "reg-plane"}"#
+            try await client.execute(
+                uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .created)
+                let frame = response.json()["frame"] as? [String: Any]
+                let loss = ((frame?["records"] as? [[String: Any]])?.first?["trainLoss"]).map { "\($0)" } ?? "none"
+                let pause = frame?["pause"] as? [String: Any]
+                #expect(
+                    (pause?["message"] as? String)?.contains("already at its initial weights") == true && pause?["isError"] as? Bool == true,
+                    "loss \(loss), pause \(String(describing: pause))")
+            }
+            // A network whose initial loss is finite has no such pause.
+            try await client.execute(
+                uri: "/api/sessions", method: .post, headers: .json, body: ByteBuffer(string: "{}")
+            ) { response in
+                #expect((response.json()["frame"] as? [String: Any])?["pause"] == nil)
+            }
+        }
+    }
+
     /// An unknown route had an empty 404 body, and error responses lacked the headers every response
     /// is promised (no framing by other sites, no sniffing).
     @Test func errorsSayWhatAndCarryTheSecurityHeaders() async throws {

@@ -125,16 +125,25 @@ public struct PlaygroundEngine: Sendable {
     static func explain(_ error: NeuralNetError, learningRate: Double, initialLoss: Double) -> String {
         guard case .nonFinite(let epoch, let batch, let detail) = error else { return error.description }
         let start = "Paused at epoch \(epoch), batch \(batch): \(detail). "
-        guard initialLoss.isFinite else {
-            return start
-                + "The network's output is NaN or ∞ already at its initial weights (the training loss is "
-                + "\(initialLoss.isNaN ? "NaN" : "∞")): an activation overflows at this depth or for these inputs "
-                + "(one that grows without bound, such as exponential, or a formula). Choose a bounded activation or "
-                + "fewer layers, then Reset."
-        }
+        guard initialLoss.isFinite else { return start + overflowAtInitialWeights(initialLoss) + ", then Reset." }
         return start
             + "The step would have written NaN or ∞ into the weights, so they were kept as they were. The learning "
             + "rate (\(learningRate)) or the regularisation rate is too large for this network: lower it, then Reset."
+    }
+
+    /// Why the initial weights' loss is NaN or ∞, in words, without the closing advice's last words.
+    static func overflowAtInitialWeights(_ loss: Double) -> String {
+        "The network's output is NaN or ∞ already at its initial weights (the training loss is "
+            + "\(loss.isNaN ? "NaN" : "∞")): an activation overflows at this depth or for these inputs "
+            + "(one that grows without bound, such as exponential, or a formula). Choose a bounded activation or "
+            + "fewer layers"
+    }
+
+    /// The pause a frame at epoch 0 carries when the initial weights' loss (`record`, epoch 0's) is NaN
+    /// or ∞: the page showed NaN losses and said nothing until Play or Step found it.
+    static func initialPause(_ record: EpochRecord?) -> Pause? {
+        guard let record, record.epoch == 0, !record.trainLoss.isFinite else { return nil }
+        return Pause(message: overflowAtInitialWeights(record.trainLoss) + ".", isError: true)
     }
 
     // MARK: Controls

@@ -80,11 +80,28 @@ struct PreparedData: Sendable {
         let reach = raw.inputs.storage.map(abs).max() ?? 0
         domain = reach <= 6 ? 6 : (reach * 1.05).rounded(.up)
         gridFeatures = Self.featureValues(Self.gridPoints(size: Self.gridSize, domain: domain), features)
-        gridInputs = split.normalization.apply(gridFeatures).converted()
+        let normalizedGrid = split.normalization.apply(gridFeatures)
+        try Self.checkScale(of: [train.inputs, test?.inputs, normalizedGrid].compactMap { $0 }, split.normalization)
+        gridInputs = normalizedGrid.converted()
         let (grid, size) = (gridFeatures, Self.gridSize)
         inputGrids = (0..<grid.columns).map { j in  // at 50×50: smooth functions of x1 and x2
             let half = EncodedGrid.halved((0..<grid.rows).map { grid.storage[$0 * grid.columns + j] }, size: size)
             return EncodedGrid(half.values, size: half.size)
+        }
+    }
+
+    /// Refuses inputs (the points and the plotted square, as the network reads them) beyond
+    /// `PlaygroundLimits.maxValue` in size: only an imported normalisation makes them so (a standard
+    /// deviation of 1e−300 turns x = 1 into 1e300, finite, and the first layer's sums overflowed to NaN
+    /// with no message). Points within their limits, normalised or not, stay far below.
+    static func checkScale(of inputs: [Matrix<Double>], _ normalization: Normalization) throws(PlaygroundError) {
+        let largest = inputs.lazy.flatMap(\.storage).map { abs($0) }.max() ?? 0
+        guard largest <= PlaygroundLimits.maxValue else {
+            throw PlaygroundError(
+                .unprocessable,
+                "the normalization (mean \(normalization.mean), standard deviation \(normalization.standardDeviation)) "
+                    + "turns the points into values up to \(largest) in size; at most \(PlaygroundLimits.maxValue) is "
+                    + "taken: its standard deviations are too small or its means too large for these points")
         }
     }
 

@@ -203,7 +203,8 @@ extension PlaygroundSession {
         let pointsChanged = cursor?.dataVersion != engine.dataVersion || !sameRun
         let content = engine.frameContent(includeInputs: pointsChanged, shown: shown)
         let frame = Frame(
-            version: flags.version, run: flags.run, epoch: engine.epoch, playing: flags.playing, pause: pause,
+            version: flags.version, run: flags.run, epoch: engine.epoch, playing: flags.playing,
+            pause: pause ?? (engine.epoch == 0 ? PlaygroundEngine.initialPause(records.first) : nil),
             records: records,
             problem: engine.config.problem.rawValue, head: engine.head.rawValue, classCount: engine.data.classCount,
             classNames: engine.data.rawTrain.classNames, config: engine.config, network: content.network,
