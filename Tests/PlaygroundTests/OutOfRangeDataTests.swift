@@ -168,6 +168,38 @@ import Testing
         }
     }
 
+    /// A misspelt query key was ignored: `step?epoch=50` trained the default 1 epoch, `reseed?sed=5`
+    /// took a random seed, `csv?headers=true` read the header line as data. Now each route names the
+    /// keys it takes. Also: a 70 000-character session id came back whole in the 404, and the activation
+    /// card's curve blamed "layer 1" for a misspelt parameter.
+    @Test func anUnknownQueryKeyIsNamedNotIgnored() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession("{}")
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/step?epoch=50", "", .badRequest, saying: "step takes only epochs, not 'epoch'; did you mean epochs?")
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/reseed?sed=5", "", .badRequest, saying: "reseed takes only seed, not 'sed'")
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/csv?headers=true", "x1,x2,y\n1,2,0\n3,4,1\n", .badRequest,
+                saying: "csv takes only header, not 'headers'")
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/play?now=1", "", .badRequest, saying: "play takes no query parameters, not 'now'")
+            try await client.expectRefusal(
+                .get, "/api/sessions/\(id)/frame?afterr=3&wait=0", "", .badRequest, saying: "not 'afterr'")
+            try await client.expectRefusal(.get, "/api/limits?x=1", "", .badRequest, saying: "/api/limits takes no query")
+            try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post, headers: .json) { response in
+                #expect(response.status == .ok && response.json()["trained"] as? Int == 2, "\(response.text.prefix(200))")
+            }
+            try await client.execute(uri: "/api/sessions/" + String(repeating: "a", count: 70_000), method: .get) { response in
+                #expect(response.status == .notFound && response.text.count < 600, "\(response.text.count) bytes")
+                #expect(response.errorMessage.contains("(70000 characters)"), "\(response.errorMessage.prefix(200))")
+            }
+            try await client.execute(uri: "/api/activations/leaky-relu?slop=0.1", method: .get) { response in
+                #expect(response.status == .badRequest && !response.errorMessage.contains("layer 1"), "\(response.errorMessage)")
+            }
+        }
+    }
+
     /// An unknown route had an empty 404 body, and error responses lacked the headers every response
     /// is promised (no framing by other sites, no sniffing).
     @Test func errorsSayWhatAndCarryTheSecurityHeaders() async throws {

@@ -145,25 +145,28 @@ public struct PlaygroundLimits: Sendable {
         "circle", "xor", "gauss", "spiral", "moons", "blobs", "spiral-arms", "reg-plane", "reg-gauss",
     ]
 
-    static func checkActivation(_ id: String, _ parameters: [String: Double], layer: Int) throws(PlaygroundError) {
+    /// `layer` (counted from 0) names the hidden layer in a message; nil for a request about the
+    /// function alone (the activation card's curve), whose messages name no layer.
+    static func checkActivation(_ id: String, _ parameters: [String: Double], layer: Int?) throws(PlaygroundError) {
+        let at = layer.map { "layer \($0 + 1): " } ?? ""
         if Formula.isFormula(id) {  // your own: parsed, differentiated and checked, its length and depth bounded
             do { _ = try Activations.formula(id, parameters: parameters) } catch {
-                throw .bad("layer \(layer + 1): \(error)")
+                throw .bad("\(at)\(error)")
             }
             return
         }
         guard let definition = Activations.named(id) else {
             let close = Activations.suggestions(for: id).filter(activationIDs.contains)
             throw .bad(
-                "layer \(layer + 1): unknown activation '\(NumberText.excerpt(id))'"
+                "\(at)unknown activation '\(NumberText.excerpt(id))'"
                     + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
         }
         guard activationIDs.contains(definition.info.id) else {
             throw .bad(
-                "layer \(layer + 1): \(definition.info.id) is a function of a whole row, not of one neuron; it can only be the output (softmax is used for 3 or more classes)"
+                "\(at)\(definition.info.id) is a function of a whole row, not of one neuron; it can only be the output (softmax is used for 3 or more classes)"
             )
         }
-        do { _ = try definition.info.validate(parameters) } catch { throw .bad("layer \(layer + 1): \(error)") }
+        do { _ = try definition.info.validate(parameters) } catch { throw .bad("\(at)\(error)") }
     }
 
     private func check(_ condition: Bool, _ message: @autoclosure () -> String) throws(PlaygroundError) {

@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -128,7 +129,7 @@ enum FrameSocket {
         _ channel: any Channel, _ logger: Logger
     ) async throws {
         guard let session = try? await store.session(id) else {
-            return await close(outbound, channel, noSessionCode, "no session \(id): it was closed or never existed")
+            return await close(outbound, channel, noSessionCode, "no session \(NumberText.excerpt(id)): it was closed or never existed")
         }
         let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
         let removed = await withTaskGroup(of: Bool.self) { group in

@@ -18,8 +18,9 @@ struct PageRoutes: Sendable {
         }
         router.get("/favicon.ico") { _, _ in try WebFiles.response("favicon.ico") }
         router.get("/static/:file") { _, context in try WebFiles.response(context.parameters.require("file")) }
-        router.get("/api/catalog") { _, _ in
-            Reply.bytes(Array(CatalogDocument.json().utf8), type: "application/json; charset=utf-8")
+        router.get("/api/catalog") { request, _ in
+            try Query.only([], request, for: "/api/catalog")
+            return Reply.bytes(Array(CatalogDocument.json().utf8), type: "application/json; charset=utf-8")
         }
         router.get("/api/activations/:id") { request, context in
             var parameters: [String: Double] = [:]
@@ -39,8 +40,12 @@ struct PageRoutes: Sendable {
             return Reply.json(try ActivationCurve(id: id, parameters: parameters))
         }
         FormulaRoute.add(to: router)
-        router.get("/api/datasets") { _, _ in Reply.json(DatasetEntry.all) }
+        router.get("/api/datasets") { request, _ in
+            try Query.only([], request, for: "/api/datasets")
+            return Reply.json(DatasetEntry.all)
+        }
         router.get("/api/datasets/:id/points") { request, context in
+            try Query.only(["classes"], request, for: "/api/datasets/{id}/points")
             let id = try context.parameters.require("id")
             guard PlaygroundLimits.planeDatasets.contains(id) else {
                 throw PlaygroundError(.notFound, "no 2-D dataset '\(NumberText.excerpt(id))'")
@@ -56,9 +61,15 @@ struct PageRoutes: Sendable {
                 }
             return Reply.json((0..<data.count).map { [data.inputs[$0, 0], data.inputs[$0, 1], labels[$0]] })
         }
-        router.get("/api/presets") { _, _ in Reply.json(Presets.all) }
+        router.get("/api/presets") { request, _ in
+            try Query.only([], request, for: "/api/presets")
+            return Reply.json(Presets.all)
+        }
         let limitsView = LimitsView(limits)
-        router.get("/api/limits") { _, _ in Reply.json(limitsView) }
+        router.get("/api/limits") { request, _ in
+            try Query.only([], request, for: "/api/limits")
+            return Reply.json(limitsView)
+        }
         router.get("/gallery") { _, _ in Reply.html(Self.gallery) }
         let files = ReportFiles(directory: experiments, quick: quickReport)
         router.get("/experiments") { _, _ in try files.response("") }
@@ -66,8 +77,14 @@ struct PageRoutes: Sendable {
             try files.response(context.parameters.getCatchAll().joined(separator: "/"))
         }
         let quick = quickReport
-        router.get("/api/experiments/status") { _, _ in Reply.json(quick.current) }
-        router.post("/api/experiments/run") { _, _ in Reply.json(quick.start()) }
+        router.get("/api/experiments/status") { request, _ in
+            try Query.only([], request, for: "/api/experiments/status")
+            return Reply.json(quick.current)
+        }
+        router.post("/api/experiments/run") { request, _ in
+            try Query.only([], request, for: "/api/experiments/run")
+            return Reply.json(quick.start())
+        }
     }
 
     /// The gallery page with the site's header, built once.
@@ -88,7 +105,7 @@ struct ActivationCurve: Encodable {
 
     /// The curve of the catalog function `id` with `parameters`, checked as a layer's activation.
     init(id: String, parameters: [String: Double]) throws(PlaygroundError) {
-        try PlaygroundLimits.checkActivation(id, parameters, layer: 0)
+        try PlaygroundLimits.checkActivation(id, parameters, layer: nil)
         let function: any ElementwiseActivation
         do { function = try Activations.elementwise(id, parameters: parameters) } catch { throw .bad("\(error)") }
         self.init(function, parameters: parameters)

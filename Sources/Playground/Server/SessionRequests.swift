@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -37,6 +38,21 @@ struct AddedPoints: Decodable {
 
 /// Query parameters, read strictly: a value that is there but unreadable is a 400, never a default.
 enum Query {
+    /// Refuses a query key `route` does not read (`step?epoch=50` trained the default 1 epoch, and
+    /// `csv?headers=true` read the header line as data), naming the keys it takes and the closest.
+    static func only(_ keys: [String], _ request: Request, for route: String) throws(PlaygroundError) {
+        try only(keys, request.uri, for: route)
+    }
+
+    /// `only(_:_:for:)` for the query of `uri`.
+    static func only(_ keys: [String], _ uri: URI, for route: String) throws(PlaygroundError) {
+        guard let unknown = uri.queryParameters.first(where: { !keys.contains(String($0.key)) }) else { return }
+        let name = String(unknown.key)
+        let takes = keys.isEmpty ? "takes no query parameters" : "takes only \(keys.joined(separator: ", "))"
+        let near = Activations.closest(to: name, among: keys, limit: 2).first.map { "; did you mean \($0)?" } ?? ""
+        throw .bad("\(route) \(takes), not '\(NumberText.excerpt(name, limit: 40))'\(near)")
+    }
+
     /// The one value of `name`; nil when absent; a 400 when it is given twice (the first was taken
     /// and the other dropped: `step?epochs=1&epochs=1000` trained 1 epoch).
     static func single(_ name: String, _ request: Request) throws(PlaygroundError) -> String? {

@@ -35,19 +35,23 @@ struct SessionRoutes: Sendable {
         let limit = store.limits.maxBodyBytes
         let sessions = router.group("/api/sessions")
         sessions.post { request, _ in
+            try Query.only([], request, for: "POST /api/sessions")
             let config = try await BodyReader.decode(PlaygroundConfig.self, request, limit: limit)
             let session = try await store.create(config)
             return Reply.json(Created(id: session.id, frame: await session.currentFrame()), status: .created)
         }
-        sessions.get(":id") { _, context in
+        sessions.get(":id") { request, context in
+            try Query.only([], request, for: "GET /api/sessions/{id}")
             let session = try await store.session(context.parameters.require("id"))
             return Reply.json(await session.currentFrame(.background))
         }
-        sessions.delete(":id") { _, context in
+        sessions.delete(":id") { request, context in
+            try Query.only([], request, for: "DELETE /api/sessions/{id}")
             await store.remove(try context.parameters.require("id"))
             return Response(status: .noContent)
         }
         sessions.get(":id/stream") { request, context in
+            try Query.only(["frames"], request, for: "the stream")
             let session = try await store.session(context.parameters.require("id"))
             let frames = try Query.integer("frames", request, in: 1...Int(Int32.max))  // `frames=abc` was ignored
             return Response(
@@ -58,7 +62,7 @@ struct SessionRoutes: Sendable {
         // by this route when the socket fails). The socket's handshake never reaches the router.
         sessions.get(":id/frame") { request, context in
             let session = try await store.session(context.parameters.require("id"))
-            let asked = try PullRequest(request.uri)
+            let asked = try PullRequest(request.uri, strict: true)
             let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
             guard
                 let bytes = await session.pull(
@@ -68,13 +72,15 @@ struct SessionRoutes: Sendable {
             }
             return Reply.bytes(bytes, type: "application/octet-stream")
         }
-        sessions.get(":id/model") { _, context in
+        sessions.get(":id/model") { request, context in
+            try Query.only([], request, for: "GET /api/sessions/{id}/model")
             let session = try await store.session(context.parameters.require("id"))
             return Reply.bytes(
                 Array(await session.exportModel()), type: "application/json; charset=utf-8",
                 headers: [.contentDisposition: "attachment; filename=\"playground-model.json\""])
         }
         sessions.put(":id/config") { request, context in
+            try Query.only([], request, for: "PUT /api/sessions/{id}/config")
             let session = try await store.session(context.parameters.require("id"))
             let change = try await session.apply(BodyReader.decode(PlaygroundConfig.self, request, limit: limit))
             var status = Self.status(session)
@@ -82,6 +88,7 @@ struct SessionRoutes: Sendable {
             return Reply.json(status)
         }
         sessions.post(":id/step") { request, context in
+            try Query.only(["epochs"], request, for: "step")
             let session = try await store.session(context.parameters.require("id"))
             let epochs = try Query.integer("epochs", request, in: 1...PlaygroundSession.maxStepEpochs) ?? 1
             let (trained, training) = try await session.timedStep(epochs: epochs)
@@ -96,8 +103,8 @@ struct SessionRoutes: Sendable {
         control("play", sessions) { session, _ in try await session.play() }
         control("pause", sessions) { session, _ in session.stop() }
         control("reset", sessions) { session, _ in try await session.reset() }
-        control("reseed", sessions) { session, request in try await session.reseed(Query.seed(request)) }
-        control("regenerate", sessions) { session, request in try await session.regenerate(Query.seed(request)) }
+        control("reseed", sessions, keys: ["seed"]) { session, request in try await session.reseed(Query.seed(request)) }
+        control("regenerate", sessions, keys: ["seed"]) { session, request in try await session.regenerate(Query.seed(request)) }
         control("weights", sessions) { session, request in
             let edit = try await BodyReader.decode(WeightEdit.self, request, limit: limit)
             try await session.setWeight(layer: edit.layer, from: edit.from, to: edit.to, value: edit.value)
@@ -105,13 +112,14 @@ struct SessionRoutes: Sendable {
         control("points", sessions) { session, request in
             try await session.add(BodyReader.decode(AddedPoints.self, request, limit: limit).points)
         }
-        sessions.delete(":id/points") { _, context in
+        sessions.delete(":id/points") { request, context in
+            try Query.only([], request, for: "DELETE /api/sessions/{id}/points")
             let session = try await store.session(context.parameters.require("id"))
             try await session.clearAdded()
             return Reply.json(Self.status(session))
         }
         let maxPoints = store.limits.maxPoints
-        setup("csv", sessions) { session, request in
+        setup("csv", sessions, keys: ["header"]) { session, request in
             let text = try await BodyReader.text(request, limit: limit)
             try UploadLimit.check(csv: text, maxPoints: maxPoints)
             return try await session.upload(csv: text, header: try Query.flag("header", request))
@@ -124,11 +132,12 @@ struct SessionRoutes: Sendable {
     /// `POST /api/sessions/:id/<name>` for a control that makes a new setup: answers the status at the
     /// change's version, with the setup.
     private func setup(
-        _ name: String, _ sessions: RouterGroup<BasicRequestContext>,
+        _ name: String, _ sessions: RouterGroup<BasicRequestContext>, keys: [String] = [],
         _ body: @escaping @Sendable (PlaygroundSession, Request) async throws -> PlaygroundSession.Setup
     ) {
         let store = self.store
         sessions.post(RouterPath(":id/\(name)")) { request, context in
+            try Query.only(keys, request, for: name)
             let session = try await store.session(context.parameters.require("id"))
             let setup = try await body(session, request)
             let flags = session.withFlags { $0 }
@@ -138,9 +147,12 @@ struct SessionRoutes: Sendable {
     }
 
     /// `POST /api/sessions/:id/<name>`: runs `body`, then answers the session's status.
-    private func control(_ name: String, _ sessions: RouterGroup<BasicRequestContext>, _ body: @escaping Control) {
+    private func control(
+        _ name: String, _ sessions: RouterGroup<BasicRequestContext>, keys: [String] = [], _ body: @escaping Control
+    ) {
         let store = self.store
         sessions.post(RouterPath(":id/\(name)")) { request, context in
+            try Query.only(keys, request, for: name)
             let session = try await store.session(context.parameters.require("id"))
             try await body(session, request)
             return Reply.json(Self.status(session))

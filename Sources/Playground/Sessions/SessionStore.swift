@@ -1,3 +1,4 @@
+import ActivationFunctions
 import Foundation
 
 /// The open sessions, one per browser tab: created on request, found by id, and removed when
@@ -58,7 +59,7 @@ public actor SessionStore {
         guard let session = sessions[id] else {
             throw PlaygroundError(
                 .notFound,
-                "no session \(id): it was closed or timed out after \(Int(limits.idleSeconds)) s idle; reload the page to start a new one"
+                "no session \(NumberText.excerpt(id)): it was closed or timed out after \(Int(limits.idleSeconds)) s idle; reload the page to start a new one"
             )
         }
         lastSeen[id] = now()
