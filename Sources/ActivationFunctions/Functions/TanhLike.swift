@@ -100,8 +100,16 @@ public struct SoftClipping: ElementwiseActivation {
         let eAlpha = L.exp(L(0) - a.hi)
         let numerator = (L(0) - L.expMinusOne(L(0) - a.hi)).addingProduct(eAlpha, a.lo)  // 1 − e^{−α}
         let y = L(0) - a.hi * x
-        let denominator = exp(y, low: lowPart(of: y, (L(0) - a.hi, L(0) - a.lo), x)) + eAlpha.addingProduct(eAlpha, L(0) - a.lo)
-        let result = L.log(onePlus: numerator / denominator) / L(alpha)
+        let yLow = lowPart(of: y, (L(0) - a.hi, L(0) - a.lo), x)
+        let denominator = exp(y, low: yLow) + eAlpha.addingProduct(eAlpha, L(0) - a.lo)
+        var result = L.log(onePlus: numerator / denominator) / L(alpha)
+        // Far left e^{−αx} overflows and r came out 0, where f ≈ r/α = ((1 − e^{−α})/α)·e^{αx} is
+        // still a subnormal number (2.8e−309 at x = −710; 0 from −710 in `Double`, −89 in `Float`).
+        let overflowed = denominator .== L(.infinity)
+        if L.anyLane(overflowed) {
+            let tail = (numerator / L(alpha)) * exp(L(0) - y, low: L(0) - yLow)
+            result = result.replacing(with: tail, where: overflowed)
+        }
         let far = denominator .< L(0x1p-126)
         guard L.anyLane(far) else { return result }
         let near = L.log(onePlus: L.exp(L(0) - a.hi * (L(1) - x).magnitude)) / L(alpha)

@@ -100,9 +100,21 @@ public struct Optimizer<T: TrainingScalar>: Sendable {
     public init(_ settings: OptimizerSettings) { self.settings = settings }
 
     /// Updates `parameters` (slot `slot`) from `gradient`; `isWeight` decides whether regularisation applies.
+    ///
+    /// - Precondition: `gradient` has one entry per parameter, and a slot used before is used with
+    ///   arrays of the same length (its state has one entry per parameter). A mismatch stops the
+    ///   program with a message, in release builds too: Adam's kernel reads and writes through
+    ///   pointers, where a shorter array would be overrun.
     public mutating func update(
         _ parameters: inout [T], _ gradient: [T], slot: Int, learningRate: Double, isWeight: Bool
     ) {
+        precondition(
+            gradient.count == parameters.count,
+            "Optimizer.update: \(gradient.count) gradients for \(parameters.count) parameters in slot \(slot)")
+        let held = first[slot]?.count ?? second[slot]?.count ?? parameters.count
+        precondition(
+            held == parameters.count,
+            "Optimizer.update: slot \(slot) holds state for \(held) parameters, given \(parameters.count)")
         let g = isWeight ? regularized(gradient, parameters) : gradient
         let lr = T(learningRate)
         switch settings.kind {
