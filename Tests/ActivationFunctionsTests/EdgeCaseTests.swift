@@ -144,6 +144,15 @@ struct EdgeCaseTests {
         #expect(abs(slope - 1e-200) <= 4 * (1e-200).ulp, "b/(4x²): \(slope)")
     }
 
+    /// With the smallest b (5e−324) b/4 underflows to 0, and the slope's left form made 0/0 = NaN at
+    /// x = −10⁻³⁰⁰, where f′ = ½(1 + x/√(x² + b)) = ½ − 2·10⁻¹³⁹ rounds to ½ exactly.
+    @Test("squareplus keeps its slope of ½ near 0 at the smallest b")
+    func squareplusSmallestB() throws {
+        let f = try Activations.elementwise("squareplus", parameters: ["b": 5e-324])
+        #expect(f.derivative(at: -1e-300) == 0.5 && f.derivative(at: 1e-300) == 0.5)
+        #expect(f.backward([-1e-300] as [Double], [1]) == [0.5])
+    }
+
     /// A softplus β below `Float`'s range is 0 in `Float` lanes: every finite x overflows (ln 2/β is
     /// above 10²⁹⁹), and ±∞·0 made the limits NaN.
     @Test("softplus with a β below Float's range keeps its limits at ±∞ in Float")

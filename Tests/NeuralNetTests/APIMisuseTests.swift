@@ -27,6 +27,50 @@ import Testing
         try trainer.step(try LabeledData(inputs: Matrix([[1, 2]]), targets: .classes([1], count: 2)))
     }
 
+    /// Adam's kernel reads and writes through pointers over the parameters' length: a shorter gradient,
+    /// or a slot reused for a longer array, was read and written past its end (in release builds
+    /// without a word). Both now stop the program with a message.
+    @Test("Optimizer.update stops on a gradient or a slot of another length")
+    func optimizerLengths() async {
+        await #expect(processExitsWith: .failure) {
+            var optimizer = Optimizer<Double>(OptimizerSettings())
+            var parameters: [Double] = [1, 2, 3]
+            optimizer.update(&parameters, [1], slot: 0, learningRate: 0.1, isWeight: true)
+        }
+        await #expect(processExitsWith: .failure) {
+            var optimizer = Optimizer<Double>(OptimizerSettings())
+            var short: [Double] = [1]
+            optimizer.update(&short, [1], slot: 0, learningRate: 0.1, isWeight: true)
+            var long: [Double] = [1, 2, 3]
+            optimizer.update(&long, [1, 1, 1], slot: 0, learningRate: 0.1, isWeight: true)
+        }
+    }
+
+    @Test("a value that is not a number is named at its own row, for training and for prediction")
+    func notANumberIsNamedWhereItIs() throws {
+        // Row 8 of 10: found after the split's shuffle and the normalisation, it was "row 1", and ∞ "-nan".
+        for (bad, normalize, shown) in [(Double.nan, true, "nan"), (.infinity, false, "inf"), (.infinity, true, "inf")] {
+            var rows = (0..<10).map { [Double($0), Double($0 % 3)] }
+            rows[7][1] = bad
+            let data = Dataset(
+                inputs: Matrix(rows), labels: .classes((0..<10).map { $0 % 2 }, names: ["a", "b"]), featureNames: ["x1", "x2"])
+            var configuration = TrainingConfiguration()
+            configuration.normalize = normalize
+            do {
+                _ = try TrainingSession(configuration: configuration, data: data)
+                Issue.record("\(bad) in row 8 trained")
+            } catch { #expect("\(error)".contains("input row 8, column 2 is \(shown)"), "\(error)") }
+        }
+        let data = Dataset(
+            inputs: Matrix((0..<10).map { [Double($0), Double($0 % 3)] }), labels: .classes((0..<10).map { $0 % 2 }, names: ["a", "b"]),
+            featureNames: ["x1", "x2"])
+        let session = try TrainingSession(configuration: TrainingConfiguration(), data: data)
+        do {
+            _ = try session.predict(Matrix([[1, 2], [Double.nan, 2]]))
+            Issue.record("a NaN input was predicted")
+        } catch { #expect("\(error)".contains("input row 2, column 1 is nan"), "\(error)") }
+    }
+
     @Test("a Dataset whose parts do not fit together, or has no rows, is refused before training")
     func datasetParts() throws {
         let short = Dataset(

@@ -122,15 +122,36 @@ extension ElementwiseActivation {
     }
 }
 
+extension RowActivation {
+    /// Stops the program with a message unless `outputCount(forInputCount:)` takes `row` entries (and
+    /// `dy`, when given, has one entry per output): each `forwardRow` and `backwardRow` starts with it.
+    /// Called directly with an odd row, glu's dropped the last entry and maxout's a partial group, and
+    /// a short `dy` was read past its end.
+    public func requireRowLengths(_ row: Int, dy: Int? = nil, _ caller: StaticString = #function) {
+        let outputs: Int
+        do { outputs = try outputCount(forInputCount: row) } catch {
+            preconditionFailure("\(Self.info.id).\(caller): \(error) (forward(_:) and backward(_:_:) throw this instead)")
+        }
+        if let dy {
+            precondition(
+                dy == outputs,
+                "\(Self.info.id).\(caller): dy has \(dy) entries for \(outputs) outputs (backward(_:_:) throws this instead)")
+        }
+    }
+}
+
 /// A function of a whole row (softmax and friends): y = f(x) for a vector x.
 public protocol RowActivation: ActivationDefinition {
     /// The output length for an input row of length `n`, or an error saying why `n` is not valid.
     func outputCount(forInputCount n: Int) throws(ActivationError) -> Int
     /// The input length that gives `n` outputs (a layer computes this many sums for `n` units).
     func inputCount(forOutputCount n: Int) -> Int
-    /// f(row). `row.count` has been checked with `outputCount(forInputCount:)`.
+    /// f(row), the implementation's hook: `forward(_:)` checks the length and calls it. Called directly
+    /// with a length `outputCount(forInputCount:)` refuses, it stops the program with a message
+    /// (`requireRowLengths`), in release builds too; call `forward(_:)` for an error you can catch.
     func forwardRow(_ row: [Double]) -> [Double]
-    /// The vector–Jacobian product: dx = J(x)ᵀ·dy.
+    /// The vector–Jacobian product dx = J(x)ᵀ·dy, the implementation's hook behind `backward(_:_:)`;
+    /// lengths as `forwardRow`, and `dy` one entry per output.
     func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double]
 
     /// f of each row of `x` (consecutive rows of `rowLength`) into `y` (rows of the output length).

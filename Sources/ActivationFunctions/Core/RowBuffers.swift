@@ -129,6 +129,7 @@ extension SoftmaxFamily {
 
     /// f(row) through the `Double` row kernel.
     public func forwardRow(_ row: [Double]) -> [Double] {
+        requireRowLengths(row.count)
         var y = row
         row.withUnsafeBufferPointer { x in
             y.withUnsafeMutableBufferPointer { try! forward(rows: x, into: $0, rowLength: row.count) }
@@ -138,6 +139,7 @@ extension SoftmaxFamily {
 
     /// J(row)ᵀ·dy through the `Double` row kernel.
     public func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double] {
+        requireRowLengths(row.count, dy: dy.count)
         var dx = row
         row.withUnsafeBufferPointer { x in
             dy.withUnsafeBufferPointer { g in

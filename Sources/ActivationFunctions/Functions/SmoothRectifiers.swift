@@ -122,14 +122,16 @@ public struct Squareplus: ElementwiseActivation {
         return select(x .>= L(0), L(0.5) * x + L(0.5) * root, leftArm(x, root))
     }
 
-    /// f′(x) = ½(1 + x/√(x² + b)), in every lane of `x`; for x < 0, (b/2)/(√(x² + b)·(√(x² + b) − x)),
-    /// halved as in `leftArm` (the same bits). The product ≈ 2x² overflows beyond |x| ≈ 10¹⁵⁴, where
-    /// the slope b/(4x²) is below the smallest normal number anyway: 0 there is within its bound (4ε).
+    /// f′(x) = ½(1 + x/√(x² + b)), in every lane of `x`; for x below −√(x² + b)/2, where 1 + x/√(x² + b)
+    /// would cancel, (b/2)/(√(x² + b)·(√(x² + b) − x)), halved as in `leftArm`. The product ≈ 2x²
+    /// overflows beyond |x| ≈ 10¹⁵⁴, where the slope b/(4x²) is below the smallest normal number
+    /// anyway: 0 there is within its bound (4ε). Nearer 0 the first form needs no b/4, which underflowed
+    /// to 0 for the smallest b (5e−324) and made 0/0 = NaN at x = −10⁻³⁰⁰ for a slope of ½.
     @inline(__always) public func derivative<L: ElementaryLanes>(_ x: L) -> L {
         let root = sqrtSquarePlus(x, L(b))
         let right = L(0.5) * (L(1) + x / root)
         let left = L(0.25 * b) / ((L(0.5) * root - L(0.5) * x) * root)
-        return select(x .>= L(0), right, left).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
+        return select(x .>= L(-0.5) * root, right, left).replacingLimits(of: x, atPlusInfinity: L(1), atMinusInfinity: L(0))
     }
 
     /// f(x) for x < 0 without the cancellation of x + √(x² + b): (b/2)/(√(x² + b) − x), both halved, so

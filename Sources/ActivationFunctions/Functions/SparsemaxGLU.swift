@@ -14,6 +14,7 @@ public struct Sparsemax: RowActivation {
     /// sparsemax(row): max(xᵢ − τ, 0) with τ chosen so the outputs sum to 1; all NaN when the row holds NaN or +∞, or
     /// is empty or all −∞.
     public func forwardRow(_ row: [Double]) -> [Double] {
+        requireRowLengths(row.count)
         guard let maximum = row.max(), !row.contains(where: { $0.isNaN || $0 == .infinity }),
             maximum > -.infinity
         else { return row.map { _ in .nan } }
@@ -37,6 +38,7 @@ public struct Sparsemax: RowActivation {
 
     /// J(row)ᵀ·dy: on the support, dy minus its mean over the support; 0 elsewhere; NaN where the forward is NaN.
     public func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double] {
+        requireRowLengths(row.count, dy: dy.count)
         let y = forwardRow(row)
         guard !y.contains(where: \.isNaN) else { return y }
         let support = y.indices.filter { y[$0] > 0 }
@@ -69,12 +71,14 @@ public struct GLU: RowActivation {
 
     /// a ⊙ σ(b), the first half of the row gated by the second.
     public func forwardRow(_ row: [Double]) -> [Double] {
+        requireRowLengths(row.count)
         let half = row.count / 2
         return (0..<half).map { row[$0] * sigmoid(row[half + $0]) }
     }
 
     /// [dy ⊙ σ(b); dy ⊙ a ⊙ σ(b)(1 − σ(b))]: the gradient for the first half, then for the second.
     public func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double] {
+        requireRowLengths(row.count, dy: dy.count)
         let half = row.count / 2
         let gates = (0..<half).map { sigmoidPair(row[half + $0]) }
         let da = (0..<half).map { dy[$0] * gates[$0].positive }

@@ -43,11 +43,13 @@ public struct Maxout: ExampleRowActivation {
 
     /// The winning piece of each unit; NaN wins, so NaN in gives NaN out.
     public func forwardRow(_ row: [Double]) -> [Double] {
-        (0..<(row.count / pieces)).map { row[winner(row, unit: $0)] }
+        requireRowLengths(row.count)
+        return (0..<(row.count / pieces)).map { row[winner(row, unit: $0)] }
     }
 
     /// dy routed to each unit's winning piece (the first on a tie); 0 for the other pieces.
     public func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double] {
+        requireRowLengths(row.count, dy: dy.count)
         var dx = [Double](repeating: 0, count: row.count)
         for j in dy.indices { dx[winner(row, unit: j)] = dy[j] }
         return dx
@@ -94,12 +96,14 @@ public struct BReLU: ExampleRowActivation {
 
     /// ReLU(x) at even indices and −ReLU(−x) at odd ones; NaN stays NaN.
     public func forwardRow(_ row: [Double]) -> [Double] {
-        row.indices.map { $0.isMultiple(of: 2) ? row[$0].positivePart : row[$0].negativePart }
+        requireRowLengths(row.count)
+        return row.indices.map { $0.isMultiple(of: 2) ? row[$0].positivePart : row[$0].negativePart }
     }
 
     /// dy where the unit passes (x > 0 at even indices, x < 0 at odd ones), else 0; NaN where x is NaN.
     public func backwardRow(_ row: [Double], _ dy: [Double]) -> [Double] {
-        row.indices.map { i in
+        requireRowLengths(row.count, dy: dy.count)
+        return row.indices.map { i in
             let passes = i.isMultiple(of: 2) ? row[i] > 0 : row[i] < 0
             return row[i].isNaN ? .nan : passes ? dy[i] : 0
         }

@@ -38,8 +38,8 @@ public struct Dataset: Sendable {
     }
 
     /// Throws unless the parts fit together: one label (or target row) per row of `inputs`, and one
-    /// feature name per column. (`init` does not check them; `split` and training do, which trapped
-    /// on 3 rows with 2 labels.) No rows is fine here: the Playground's own data starts empty, and
+    /// feature name per column, and every input and target a finite number. (`init` does not check
+    /// them; `split` and training do, which trapped on 3 rows with 2 labels.) No rows is fine here: the Playground's own data starts empty, and
     /// training refuses it.
     public func check() throws(NeuralNetError) {
         let labelCount =
@@ -52,6 +52,18 @@ public struct Dataset: Sendable {
         }
         guard featureNames.count == inputs.columns else {
             throw .shapeMismatch("the data has \(inputs.columns) columns but \(featureNames.count) feature names")
+        }
+        // Named here, at the data's own row and value: found after the split's shuffle and the
+        // normalisation, a NaN in row 8 was reported in row 1, and an ∞ as −nan.
+        if let bad = inputs.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .invalidData(
+                "input row \(bad / inputs.columns + 1), column \(bad % inputs.columns + 1) is \(inputs.storage[bad]); "
+                    + "the data must be finite numbers")
+        }
+        if case .values(let values) = labels, let bad = values.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .invalidData(
+                "target row \(bad / values.columns + 1), column \(bad % values.columns + 1) is \(values.storage[bad]); "
+                    + "the data must be finite numbers")
         }
     }
 

@@ -174,6 +174,12 @@ public struct TrainingSession: Sendable {
                 "the network reads \(data.inputs.columns) columns (\(data.featureNames.joined(separator: ", "))), the input has \(raw.columns)"
             )
         }
+        // Training refuses a point that is not a number; so does prediction, rather than answer NaN.
+        if let bad = raw.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .invalidData(
+                "input row \(bad / raw.columns + 1), column \(bad % raw.columns + 1) is \(raw.storage[bad]); "
+                    + "the network takes finite numbers")
+        }
         var inputs = raw
         if let features = configuration.features {
             inputs = try Feature.map(
