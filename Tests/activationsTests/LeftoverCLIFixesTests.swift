@@ -19,6 +19,16 @@ struct LeftoverCLIFixesTests {
         #expect(row.status == 65 && row.error.contains("line 1, number 2: nothing between"), "\(row.error)")
     }
 
+    @Test("a number in hexadecimal is refused, not read as the C library reads it (0x10 = 16)")
+    func hexadecimal() async throws {
+        let eval = try await CLI.run(["eval", "relu", "0x10"])
+        #expect(eval.status == 65 && eval.error.contains("'0x10' is not a number"), "\(eval.output) \(eval.error)")
+        let param = try await CLI.run(["eval", "leaky-relu", "--param", "slope=0x1p-3", "1"])
+        #expect(param.status == 64 && param.error.contains("is not a finite number"), "\(param.output) \(param.error)")
+        let decimal = try await CLI.run(["eval", "relu", "1e1", "-inf", "nan"])
+        #expect(decimal.status == 0 && decimal.output == "10.0\n0.0\nnan\n", "\(decimal.output) \(decimal.error)")
+    }
+
     @Test("show: a plot size outside what can be drawn is refused with the range, not clamped")
     func plotSize() async throws {
         for (option, value) in [("--width", "5000"), ("--width", "3"), ("--height", "0"), ("--height", "201")] {

@@ -3,7 +3,15 @@ import RealModule
 
 extension OutputHead {
     /// The mean loss over the batch and its gradient with respect to the last sums z.
+    ///
+    /// - Precondition: one target per row of `z`, and real targets one per column (a mismatch stops the program with a message: three
+    ///   class labels for one row gave a loss over the first alone, without a word).
     public func loss<T: TrainingScalar>(_ z: Matrix<T>, _ targets: Targets<T>) -> (loss: Double, dZ: Matrix<T>) {
+        precondition(targets.count == z.rows, "OutputHead.loss: \(targets.count) targets for \(z.rows) rows of outputs")
+        if case .values(let values) = targets {
+            precondition(
+                values.columns == z.columns, "OutputHead.loss: targets of \(values.columns) columns for \(z.columns) outputs")
+        }
         var dZ = Matrix<T>(rows: 0, columns: 0)
         let loss = loss(z, targets, into: &dZ)
         return (loss, dZ)

@@ -24,7 +24,7 @@ enum FormulaRoute {
             }
             var parameters: [String: Double] = [:]
             for item in query where item.key != "text" {
-                guard let value = Double(String(item.value)), value.isFinite else {
+                guard let value = NumberText.parse(item.value, as: Double.self), value.isFinite else {
                     throw PlaygroundError.bad("parameter \(item.key.prefix(40)): '\(item.value.prefix(40))' is not a finite number")
                 }
                 guard parameters.updateValue(value, forKey: String(item.key)) == nil else {  // one would be dropped

@@ -25,7 +25,7 @@ struct PageRoutes: Sendable {
         router.get("/api/activations/:id") { request, context in
             var parameters: [String: Double] = [:]
             for item in request.uri.queryParameters {
-                guard let value = Double(String(item.value)), value.isFinite else {
+                guard let value = NumberText.parse(item.value, as: Double.self), value.isFinite else {
                     throw PlaygroundError.bad("parameter \(item.key.prefix(40)) must be a finite number, got '\(item.value.prefix(40))'")
                 }
                 guard parameters.updateValue(value, forKey: String(item.key)) == nil else {
