@@ -137,6 +137,22 @@ struct ModelValidationTests {
         do { _ = try ModelFile.decode(Data(text.prefix(40).utf8)); Issue.record("accepted") } catch {
             #expect(error.description.contains("not valid JSON: it ends at line"), "\(error)")
         }
+        // Refusals the reader makes without a place: a number beyond Double's range, and half of a
+        // surrogate pair (it said "Number 1e309 is not representable in Swift." and "it ends at line 1").
+        let cases = [
+            ("{\"format\": \"activationlab-model\",\n \"version\": 1e309}", "at line 2, column 13: the number 1e309 is beyond a Double's range"),
+            (#"{"format": "\ud800"}"#, #"at line 1, column 13: \ud800 is half of a UTF-16 surrogate pair"#),
+            (#"{"format": "a\udc00"}"#, #"at line 1, column 14: \udc00 is half"#),
+        ]
+        for (json, expected) in cases {
+            do { _ = try ModelFile.decode(Data(json.utf8)); Issue.record("accepted \(json)") } catch {
+                #expect(error.description.contains(expected), "\(json): \(error)")
+            }
+        }
+        // A whole pair is a character, not an error of this kind.
+        do { _ = try ModelFile.decode(Data(#"{"format": "\ud83d\ude00"}"#.utf8)) } catch {
+            #expect(!error.description.contains("surrogate"), "\(error)")
+        }
         // Well-formed but nested beyond the reader's depth: not called invalid.
         let deep = String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000)
         do { _ = try ModelFile.decode(Data(deep.utf8)); Issue.record("accepted") } catch {

@@ -46,13 +46,19 @@ struct ChangeSignalTests {
         await waiter.value
     }
 
+    /// The pull test's own training threads (alive for the process, as `TrainingThreads.shared` is).
+    static let threads = TrainingThreads(count: 2)
+
     @Test("a session's pull waiting for news answers when an epoch is trained, not at its timeout")
     func pullWakesOnChange() async throws {
         // A pull gives up after `maxPullWait` (10 s) whatever it asks for. On a loaded machine (a CI run,
         // every suite starting at once) the step can wait that long for a training thread: then the pull
         // rightly ends empty, the test cannot tell, and it tries once more with a fresh session.
+        // Training threads of its own: behind the shared pool's jobs of every other suite running at once,
+        // the step waited past the pull's 10 s twice in one full run (23:37 UTC, 7 Dec).
         for _ in 0..<2 {
-            let session = try PlaygroundSession(id: "s", engine: PlaygroundEngine(config: PlaygroundConfig()))
+            let session = try PlaygroundSession(
+                id: "s", engine: PlaygroundEngine(config: PlaygroundConfig()), threads: Self.threads)
             _ = try #require(await session.pull(after: nil, shown: .everything, wait: Self.never))  // frame 1, whole
             let start = ContinuousClock.now
             // Acknowledging frame 1, the pull waits for news (at most 10 s: nil then).

@@ -187,6 +187,9 @@ import Testing
             try await client.expectRefusal(
                 .get, "/api/sessions/\(id)/frame?afterr=3&wait=0", "", .badRequest, saying: "not 'afterr'")
             try await client.expectRefusal(.get, "/api/limits?x=1", "", .badRequest, saying: "/api/limits takes no query")
+            try await client.expectRefusal(
+                .post, "/api/sessions", #"{"learningRate": 1e309}"#, .badRequest,
+                saying: "at line 1, column 18: the number 1e309 is beyond a Double's range")
             try await client.execute(uri: "/api/sessions/\(id)/step?epochs=2", method: .post, headers: .json) { response in
                 #expect(response.status == .ok && response.json()["trained"] as? Int == 2, "\(response.text.prefix(200))")
             }

@@ -60,6 +60,19 @@ public enum DecodingFailure {
             offset <= text.count
         else {
             if text.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return "not valid JSON: it is empty" }
+            // Two refusals the reader gives without a place: a number beyond Double's range ("Number 1e309 is
+            // not representable in Swift."), and half of a UTF-16 surrogate pair (called an early end).
+            let document = String(decoding: text, as: UTF8.self)
+            if let number = description.firstMatch(of: /Number (\S+) is not representable/)?.output.1,
+                let place = document.firstRange(of: number)
+            {
+                return "not valid JSON at \(position(of: place.lowerBound, in: document)): the number "
+                    + "\(NumberText.excerpt(number, limit: 40)) is beyond a Double's range (about ±1.8e308)"
+            }
+            if let half = unpairedSurrogate(in: document) {
+                return "not valid JSON at \(position(of: half.lowerBound, in: document)): \(document[half]) is half of a "
+                    + "UTF-16 surrogate pair, without its other half"
+            }
             let lines = text.count { $0 == UInt8(ascii: "\n") } + 1
             guard description.contains("end of file") else { return "not valid JSON: \(description)" }
             return "not valid JSON: it ends at line \(lines) before its last value is complete"
@@ -70,6 +83,35 @@ public enum DecodingFailure {
         // The column in characters, as an editor counts them, not bytes.
         let column = String(decoding: text[lineStart..<before.endIndex], as: UTF8.self).count + 1
         return "\(verdict) at line \(line), column \(column): \(what)"
+    }
+
+    /// The first `\uD800`–`\uDBFF` escape not followed by a `\uDC00`–`\uDFFF` one, or such a low half
+    /// not preceded by a high one.
+    static func unpairedSurrogate(in text: String) -> Range<String.Index>? {
+        var pendingHigh: Range<String.Index>?
+        var previousEnd: String.Index?
+        for match in text.matches(of: /\\u[dD]([89abAB]|[c-fC-F])[0-9a-fA-F]{2}/) {
+            let high = "89abAB".contains(match.output.1)
+            if let pending = pendingHigh {
+                // A high half is paired only by a low half right after it.
+                if high || previousEnd != match.range.lowerBound { return pending }
+                pendingHigh = nil
+            } else if !high {
+                return match.range
+            } else {
+                pendingHigh = match.range
+            }
+            previousEnd = match.range.upperBound
+        }
+        return pendingHigh
+    }
+
+    /// "line L, column C" of `index` in `text`, columns in characters as an editor counts them.
+    static func position(of index: String.Index, in text: String) -> String {
+        let before = text[..<index]
+        let line = before.count { $0 == "\n" } + 1
+        let column = before.distance(from: before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex, to: index) + 1
+        return "line \(line), column \(column)"
     }
 
     /// What is wrong with JSON that the decoder refused without saying where: this toolchain's
