@@ -18,6 +18,18 @@ struct NumberReaderFuzzTests {
         }
     }
 
+    @Test("hexadecimal is no number, but a NaN written with its payload reads back as that NaN")
+    func hexadecimalAndNaNPayloads() {
+        for text in ["0x10", "0X1p3", "-0x1.8p1", "1e(3)", "nan(", "nan(0x1", "0xnan(1)", "inf(0x1)"] {
+            #expect(NumberText.parse(text, as: Double.self) == nil, "\(text)")
+        }
+        // The shrunk case a CI run found once the hexadecimal refusal landed: Swift's own description.
+        let payload = Double(bitPattern: 0xFFFB_FFFF_FFFF_FFFF)
+        #expect("\(payload)" == "-nan(0x3ffffffffffff)")
+        #expect(NumberText.parse("\(payload)", as: Double.self)?.bitPattern == payload.bitPattern)
+        #expect(NumberText.parse("nan(0x8000)", as: Float.self)?.isNaN == true)
+    }
+
     @Test("every Double but a signaling NaN reads back exactly; anything after a NUL byte makes it no number")
     func roundTrip() async {
         let doubles = Gen.int(in: Int.min...Int.max).map { Double(bitPattern: UInt64(bitPattern: Int64($0))) }

@@ -5,15 +5,23 @@
 /// ends at the first NUL byte, so whatever follows is silently dropped. Here text holding a NUL byte
 /// (or any other control or invisible format character) is not a number.
 public enum NumberText {
-    /// The number `text` spells in decimal (`1.5`, `-2e-3`, `inf`, `nan`), or nil when it spells none,
-    /// holds a hidden character, or is written in hexadecimal: the C library reads `0x10` as 16 and
-    /// `0x1p3` as 8, which in a CSV cell or an argument is far more likely a typo than meant.
+    /// The number `text` spells in decimal (`1.5`, `-2e-3`, `inf`, `nan`, and `nan(0x…)` as Swift
+    /// writes a NaN with a payload), or nil when it spells none, holds a hidden character, or is
+    /// written in hexadecimal: the C library reads `0x10` as 16 and `0x1p3` as 8, which in a CSV cell
+    /// or an argument is far more likely a typo than meant.
     public static func parse<T: BinaryFloatingPoint & LosslessStringConvertible>(
         _ text: some StringProtocol, as type: T.Type = T.self
     ) -> T? {
         guard !text.isEmpty, text.unicodeScalars.allSatisfy(isVisible) else { return nil }
-        guard !text.contains(where: { $0 == "x" || $0 == "X" || $0 == "(" }) else { return nil }
+        guard !text.contains(where: { $0 == "x" || $0 == "X" || $0 == "(" }) || isNaNWithPayload(text) else { return nil }
         return T(String(text))
+    }
+
+    /// Whether `text` is how Swift writes a NaN that carries a payload, `nan(0x8000)` or `-nan(0x3ff)`:
+    /// hexadecimal inside, but a NaN whatever the digits, so reading it back as one is no surprise.
+    private static func isNaNWithPayload(_ text: some StringProtocol) -> Bool {
+        let unsigned = text.first == "-" || text.first == "+" ? text.dropFirst() : text[...]
+        return unsigned.lowercased().hasPrefix("nan(") && unsigned.last == ")"
     }
 
     /// The first character a reader should point out: a NUL byte, another control character, an
