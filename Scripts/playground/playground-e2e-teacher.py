@@ -291,6 +291,53 @@ def change_while_an_upload_is_in_flight():
                 f"a change made while the {what} was in flight: the server has {key}={server[key]}, learningRate={server['learningRate']}")
 
 
+def change_while_an_upload_waits_its_turn():
+    """An upload waits for the changes already in flight; a change made while it waits must wait for the
+    upload in turn. It went out at once, with the old dataset, and when it reached the server after the
+    upload, the upload was gone. Here the first change and the upload are held back 300 ms and every later
+    change 900 ms, so that a change sent too early would arrive after the upload."""
+    rows = [f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{(i // 7) % 2}" for i in range(200)]
+    csv = write("waiting.csv", "\n".join(rows) + "\n")
+    fresh()
+    b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
+    b.js("""const original = window.fetch; let changes = 0;
+        window.fetch = (url, options) => {
+          if (!options || options.method === 'GET' || !/\\/(csv|config)\\b/.test(url)) return original(url, options);
+          const hold = /\\/config\\b/.test(url) && changes++ > 0 ? 900 : 300;
+          return new Promise(resolve => setTimeout(resolve, hold)).then(() => original(url, options));
+        };""")
+    d.find_element("css selector", "details.own").click()
+    Select(d.find_element("id", "optimizer")).select_by_value("adam")
+    d.find_element("id", "csv").send_keys(csv)
+    Select(d.find_element("id", "learningRate")).select_by_value("0.3")
+    b.wait_for(lambda s: s["config"]["dataset"] == "custom" and s["config"]["learningRate"] == 0.3 and s["config"]["optimizer"] == "adam",
+               20, "the change before the upload, the upload, and the change made while it waited")
+    time.sleep(1.5)  # anything still held back has arrived
+    server = export()["playground"]
+    b.seen["changeWhileWaiting"] = {k: server[k] for k in ["dataset", "learningRate", "optimizer"]}
+    b.check(server["dataset"] == "custom" and server["learningRate"] == 0.3 and server["optimizer"] == "adam",
+            f"a change made while an upload waited for an earlier change: the server has {b.seen['changeWhileWaiting']}")
+
+
+def card_parameter_box():
+    """The activation card's parameter box: a blank or junk entry (a number box gives '' for both) was sent
+    as 0 without a word; now the banner asks for a number and the layer keeps its value."""
+    fresh("#activation=leaky-relu")
+    b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
+    b.wait_for(lambda s: b.js("return document.querySelectorAll('#cardParams input').length") > 0, 20, "the card's parameter box")
+    enter = "const i = document.querySelector('#cardParams input'); i.value = arguments[0]; i.dispatchEvent(new Event('change'));"
+    b.js(enter, "0.2")
+    b.wait_for(lambda s: s["config"]["activationParameters"].get("0", {}).get("slope") == 0.2, 20, "slope 0.2 taken")
+    b.js(enter, "")
+    state = b.wait_for(lambda s: "type a number" in s["banner"], 20, "the banner about the blank box")
+    time.sleep(0.5)
+    server = export()["playground"]
+    box = b.js("return document.querySelector('#cardParams input').value")
+    b.seen["cardParameter"] = {"banner": state["banner"][:120], "box": box, "server": server["activationParameters"]}
+    b.check(server["activationParameters"].get("0", {}).get("slope") == 0.2 and box == "0.2" and "keeps 0.2" in state["banner"],
+            f"a blank parameter box: {b.seen['cardParameter']}")
+
+
 def pasted_link_with_a_refused_value():
     """A link pasted into an open tab with one value the playground does not take keeps its other keys, as
     the same link opened in a new tab does (the open tab fell back to its old setup, all of it)."""
@@ -423,6 +470,16 @@ def link_with_a_refused_value():
         b.seen["corruptCode " + how] = state["banner"][:200]
         b.check("could not be read" in state["banner"] and state["config"]["noise"] == 10,
                 f"a {how} link with a corrupt activationCode: {state['banner']!r} {state['config']}")
+    # Numbers JavaScript reads but no one writes on purpose: 0x10 was 16, an empty value 0, both silently.
+    fresh("#dataset=xor&learningRate=0x1&noise=&activation=leaky-relu&params=0:slope=0x10&networkShape=3,0x2")
+    state = b.wait_for(lambda s: "learningRate" in s["banner"] and s["config"] and s["config"]["dataset"] == "xor", 20,
+                       "the banner about the numbers in hexadecimal")
+    b.seen["hexadecimalLink"] = state["banner"][:400]
+    config = state["config"]
+    b.check(all(f"{key}:" in state["banner"] for key in ["learningRate", "noise", "params", "networkShape"])
+            and config["learningRate"] == 0.03 and config["noise"] == 0 and config["networkShape"] == [4, 2]
+            and config["activationParameters"].get("0", {}).get("slope") is None and config["activations"] == ["leaky-relu"],
+            f"a link with numbers in hexadecimal: {state['banner']!r} {config}")
 
 
 def frames_over_the_socket():
@@ -490,6 +547,6 @@ def collapse_panel_on_demand():
     b.js("window.scrollTo(0, 0)")
 
 
-checks = [uploads_survive_the_next_change, change_while_an_upload_is_in_flight, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+checks = [uploads_survive_the_next_change, change_while_an_upload_is_in_flight, change_while_an_upload_waits_its_turn, card_parameter_box, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

@@ -87,6 +87,20 @@ struct CatalogTests {
         }
     }
 
+    @Test("a vector function asked for as an elementwise one is named as such, not as unknown")
+    func vectorFunctionWhereElementwiseIsNeeded() {
+        for id in ["softmax", "log-softmax", "glu"] {
+            #expect(throws: ActivationError.notElementwise(id)) { try Activations.elementwise(id) }
+        }
+        do { _ = try Activations.elementwise("softmax"); Issue.record("accepted") } catch {
+            #expect(error.description.contains("softmax is a vector function") && !error.description.contains("unknown"))
+            #expect(error.isUsageError)
+        }
+        #expect(throws: ActivationError.unknownFunction("softmaxx", suggestions: Activations.suggestions(for: "softmaxx"))) {
+            try Activations.elementwise("softmaxx")
+        }
+    }
+
     @Test("parameters are checked against their ranges and constraints")
     func parameterValidation() {
         #expect(throws: ActivationError.self) { try Activations.make("leaky-relu", parameters: ["slope": 2]) }

@@ -222,5 +222,9 @@ struct FormulaTests {
         // A pole inside the interval is a discontinuity; an overflow running to its end is not.
         #expect(try Formula(parsing: "f(x) = 1/x").info.smoothness == .discontinuous)
         #expect(try Formula(parsing: "f(x) = exp(100*x)").info.smoothness == .infinitely)
+        #expect(try Formula(parsing: "f(x) = log(abs(x - 2))").info.smoothness == .discontinuous)
+        // An interval where f overflows or is undefined, inside [−10, 10]: measured where f is a number.
+        #expect(try Formula(parsing: "f(x) = exp(800 - x^2)").info.smoothness == .infinitely)
+        #expect(try Formula(parsing: "f(x) = sqrt(x^2 - 1)").info.smoothness == .infinitely)
     }
 }

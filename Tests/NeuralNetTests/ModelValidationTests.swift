@@ -143,11 +143,22 @@ struct ModelValidationTests {
             ("{\"format\": \"activationlab-model\",\n \"version\": 1e309}", "at line 2, column 13: the number 1e309 is beyond a Double's range"),
             (#"{"format": "\ud800"}"#, #"at line 1, column 13: \ud800 is half of a UTF-16 surrogate pair"#),
             (#"{"format": "a\udc00"}"#, #"at line 1, column 14: \udc00 is half"#),
+            // Lines end in CR LF (one Character in Swift: counted by it, all was "line 1, column 400").
+            ("{\"format\": \"activationlab-model\",\r\n\"note\": 1,\r\n \"version\": 1e309}", "at line 3, column 13: the number 1e309"),
+            // The same digits inside a string earlier are text, not the number.
+            (#"{"format": "1e309", "version": 1e309}"#, "at line 1, column 32: the number 1e309"),
+            (#"{"format": "x11e309y", "version": 1e309}"#, "at line 1, column 35: the number 1e309"),
+            // A pair's halves split by another escape are both unpaired.
+            (#"{"format": "\ud800\n\udc00"}"#, #"at line 1, column 13: \ud800 is half"#),
         ]
         for (json, expected) in cases {
             do { _ = try ModelFile.decode(Data(json.utf8)); Issue.record("accepted \(json)") } catch {
                 #expect(error.description.contains(expected), "\(json): \(error)")
             }
+        }
+        // A backslash escaped by another starts no escape: a path cut short is an early end, not a surrogate.
+        do { _ = try ModelFile.decode(Data(#"{"p": "C:\\udc00", "version":"#.utf8)); Issue.record("accepted") } catch {
+            #expect(error.description.contains("it ends at line 1 before its last value is complete"), "\(error)")
         }
         // A whole pair is a character, not an error of this kind.
         do { _ = try ModelFile.decode(Data(#"{"format": "\ud83d\ude00"}"#.utf8)) } catch {

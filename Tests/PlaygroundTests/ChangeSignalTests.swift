@@ -64,7 +64,7 @@ struct ChangeSignalTests {
             // Acknowledging frame 1, the pull waits for news (at most 10 s: nil then).
             async let next = session.pull(after: 1, shown: .everything, wait: Self.never)
             try await Task.sleep(for: .milliseconds(100))
-            try await session.step(epochs: 1, timeLimit: .seconds(3600), wallLimit: .seconds(3600))  // one whole epoch, however slow
+            _ = try await session.step(epochs: 1, timeLimit: .seconds(3600), wallLimit: .seconds(3600))  // one whole epoch, however slow
             let trainedAfter = ContinuousClock.now - start
             if let bytes = await next {
                 #expect(!bytes.isEmpty)

@@ -108,6 +108,42 @@ import Testing
         }
     }
 
+    /// The same through a model import: a regression model whose file has no clicked points of its own
+    /// kept the classification session's clicked class 1, which became the target 1.0 without a word.
+    @Test func importingAModelOfTheOtherProblemTypeKeepsNoClickedPoints() async throws {
+        try await buildApplication().test(.router) { client in
+            let regression = try await client.createSession(#"{"problem": "regression", "dataset": "reg-plane"}"#)
+            var model = try await client.execute(uri: "/api/sessions/\(regression)/model", method: .get) { $0.json() }
+            model["addedPoints"] = nil
+            let file = String(decoding: try JSONSerialization.data(withJSONObject: model), as: UTF8.self)
+            let id = try await client.createSession("{}")
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"{"x1": 1, "x2": 1, "label": 1}"#)
+            ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/model", file, .unprocessableContent,
+                saying: "the clicked points do not fit regression: their labels are classes")
+            try await client.execute(uri: "/api/sessions/\(id)/points", method: .delete) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/sessions/\(id)/model", method: .post, headers: .json, body: ByteBuffer(string: file)
+            ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
+        }
+    }
+
+    /// x1² of a point at 10⁶ is 10¹², and the plotted square's corner beyond it: refused as if a
+    /// normalisation had blown the points up, with no normalisation at all. Only a normalisation that
+    /// makes the inputs larger than they were is refused.
+    @Test func largeFeaturesOfTheirOwnAreNotBlamedOnANormalization() async throws {
+        try await buildApplication().test(.router) { client in
+            let id = try await client.createSession(#"{"features": ["x1", "x2", "x1^2"]}"#)
+            let csv = "1000000,0,1\n-1000000,0,0\n0,1000000,1\n0,-1000000,0\n5,5,1\n-5,-5,0\n"
+            try await client.execute(
+                uri: "/api/sessions/\(id)/csv", method: .post, headers: .json, body: ByteBuffer(string: csv)
+            ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
+        }
+    }
+
     /// A CSV read for classification, then regression on the same points: accepted before, and the
     /// session's own export would not import.
     @Test func uploadedClassesAreNotRegressionTargets() async throws {
@@ -185,7 +221,8 @@ import Testing
             try await client.expectRefusal(
                 .post, "/api/sessions/\(id)/play?now=1", "", .badRequest, saying: "play takes no query parameters, not 'now'")
             try await client.expectRefusal(
-                .get, "/api/sessions/\(id)/frame?afterr=3&wait=0", "", .badRequest, saying: "not 'afterr'")
+                .get, "/api/sessions/\(id)/frame?afterr=3&wait=0", "", .badRequest,
+                saying: "a frame request takes only after, focus, collapse, wait, not 'afterr'; did you mean after?")
             try await client.expectRefusal(.get, "/api/limits?x=1", "", .badRequest, saying: "/api/limits takes no query")
             try await client.expectRefusal(
                 .post, "/api/sessions", #"{"learningRate": 1e309}"#, .badRequest,
@@ -199,6 +236,7 @@ import Testing
             }
             try await client.execute(uri: "/api/activations/leaky-relu?slop=0.1", method: .get) { response in
                 #expect(response.status == .badRequest && !response.errorMessage.contains("layer 1"), "\(response.errorMessage)")
+                #expect(response.errorMessage.contains("leaky-relu has no parameter 'slop'"), "\(response.errorMessage)")
             }
         }
     }

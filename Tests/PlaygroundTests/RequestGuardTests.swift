@@ -188,6 +188,23 @@ import Testing
         }
     }
 
+    /// Points past the limit: the refusal said "clear some first", also to a model import, which has
+    /// nothing to clear. It now says how many there are and how many did not fit.
+    @Test func pointsPastTheLimitAreCounted() async throws {
+        var configuration = PlaygroundServerConfiguration()
+        configuration.limits.maxPoints = 502
+        try await buildApplication(configuration).test(.router) { client in
+            let id = try await client.createSession(#"{"dataset": "xor"}"#)  // 500 points
+            try await client.execute(
+                uri: "/api/sessions/\(id)/points", method: .post, headers: .json,
+                body: ByteBuffer(string: #"[{"x1": 1, "x2": 1, "label": 1}, {"x1": 2, "x2": 1, "label": 0}]"#)
+            ) { #expect($0.status == .ok, "\($0.text.prefix(300))") }
+            try await client.expectRefusal(
+                .post, "/api/sessions/\(id)/points", #"{"x1": 1, "x2": 2, "label": 1}"#, .contentTooLarge,
+                saying: "at most 502 points in all; there are 502 (2 of them clicked), and 1 more do not fit")
+        }
+    }
+
     @Test func limitsPublishWhatThePageNeeds() async throws {
         try await buildApplication().test(.router) { client in
             try await client.execute(uri: "/api/limits", method: .get) { response in

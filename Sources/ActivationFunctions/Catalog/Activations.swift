@@ -69,13 +69,14 @@ public enum Activations {
         return AnyActivation(built)
     }
 
-    /// Builds an elementwise function; a row function such as softmax is reported as unknown here.
+    /// Builds an elementwise function; a row function such as softmax is refused as one
+    /// (`ActivationError.notElementwise`).
     public static func elementwise(_ name: String, parameters: [String: Double] = [:]) throws(ActivationError)
         -> any ElementwiseActivation
     {
         let built = try make(name, parameters: parameters)
         if case .elementwise(let f) = built { return f }
-        throw .unknownFunction(name, suggestions: closest(to: name, among: elementwiseIDs))
+        throw .notElementwise(built.info.id)
     }
 
     /// The formula `text` built with `parameters`, its errors as `ActivationError.formula`.

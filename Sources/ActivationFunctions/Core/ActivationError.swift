@@ -2,6 +2,8 @@
 public enum ActivationError: Error, Equatable, CustomStringConvertible {
     /// No function has this id or alias; `suggestions` are the nearest names by edit distance.
     case unknownFunction(String, suggestions: [String])
+    /// A function of a whole row (softmax and its family) asked for where each number is taken on its own.
+    case notElementwise(String)
     /// The function has no parameter `name`; `known` lists the ones it has.
     case unknownParameter(function: String, name: String, known: [ParameterSpec])
     /// `value` is outside the parameter's valid range (or not finite).
@@ -19,7 +21,8 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
     /// in the data it was given.
     public var isUsageError: Bool {
         switch self {
-        case .unknownFunction, .unknownParameter, .parameterOutOfRange, .constraintViolated, .formula: true
+        case .unknownFunction, .notElementwise, .unknownParameter, .parameterOutOfRange, .constraintViolated, .formula:
+            true
         case .invalidRowLength, .mismatchedLengths: false
         }
     }
@@ -32,6 +35,9 @@ public enum ActivationError: Error, Equatable, CustomStringConvertible {
             // `g(x) = x`, `y = x`: meant as a formula, which is written with f and x.
             if id.contains("=") { hint += " A formula is written f(x) = …, e.g. f(x) = x*sigmoid(x)." }
             return "unknown activation '\(NumberText.excerpt(id))'.\(hint) (`activations list` shows them all)"
+        case .notElementwise(let id):
+            return "\(id) is a vector function (each output depends on the whole row); here each number is"
+                + " taken on its own, so it needs an elementwise one (`activations list` shows the vector ones under VECTOR)"
         case .unknownParameter(let function, let name, let known):
             guard !known.isEmpty else { return "\(function) takes no parameters (got '\(NumberText.excerpt(name))')" }
             let list = known.map { "\($0.name) in \($0.range)" }.joined(separator: ", ")

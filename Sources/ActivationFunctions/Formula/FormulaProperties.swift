@@ -53,13 +53,28 @@ struct FormulaProperties {
             kinks: kinks.map { .at($0) }, reference: "your formula; properties measured on [−10, 10]")
     }
 
-    /// Whether f is ±∞ or NaN at samples with finite ones on both sides (1/x or log|x| at 0): f is not
-    /// continuous there, however smooth elsewhere. A run reaching an end of the interval is not counted:
-    /// exp(100·x) overflows from x ≈ 7.1 on, and sqrt(x) is undefined left of 0, both continuous where defined.
+    /// Whether f is ±∞ or NaN at an isolated point with finite samples on both sides (1/x or log|x| at 0,
+    /// sin(x)/x's hole): f is not continuous there, however smooth elsewhere. A longer run is an interval
+    /// where f overflows or is undefined, and f is measured where it is a number, as for a run that reaches
+    /// an end: exp(800 − x²) overflows for |x| < 9.5, sqrt(x² − 1) is undefined on (−1, 1), and exp(100·x)
+    /// from x ≈ 7.1 on, all continuous where defined. (A pole so steep that it overflows over more than
+    /// two samples, 1/x⁴⁰⁰, is taken for such an interval: the samples cannot tell them apart.)
     var hasInteriorPole: Bool {
         guard let first = ys.firstIndex(where: \.isFinite), let last = ys.lastIndex(where: \.isFinite) else { return false }
-        return ys[first...last].contains { !$0.isFinite }
+        var run = 0
+        for y in ys[first...last] {
+            if !y.isFinite {
+                run += 1
+            } else {
+                if (1...Self.isolatedRun).contains(run) { return true }
+                run = 0
+            }
+        }
+        return false
     }
+
+    /// The most samples in a row (0.01 apart) that a pole or a hole makes non-finite.
+    static let isolatedRun = 2
 
     /// "[−0.278, 10] measured on [−10, 10]"; an end is ∞ where a sample is (log(x) at 0: "[−∞, 2.3026]"),
     /// and NaN samples are left out ("where f is a number": undefined there, or ∞/∞ of an overflow).

@@ -75,3 +75,12 @@ public struct Matrix<T: TrainingScalar>: Equatable, Sendable {
         Matrix<U>(rows: rows, columns: columns, storage: storage.map { U($0) })
     }
 }
+
+extension Matrix {
+    /// The first entry that is NaN or ±∞, as "row R, column C is V" (counted from 1, in the matrix's own
+    /// order), for a refusal that says where; nil when every entry is a number.
+    package var firstNonFinite: String? {
+        guard let bad = storage.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return "row \(bad / columns + 1), column \(bad % columns + 1) is \(storage[bad])"
+    }
+}

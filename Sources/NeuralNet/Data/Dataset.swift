@@ -55,15 +55,9 @@ public struct Dataset: Sendable {
         }
         // Named here, at the data's own row and value: found after the split's shuffle and the
         // normalisation, a NaN in row 8 was reported in row 1, and an ∞ as −nan.
-        if let bad = inputs.storage.firstIndex(where: { !$0.isFinite }) {
-            throw .invalidData(
-                "input row \(bad / inputs.columns + 1), column \(bad % inputs.columns + 1) is \(inputs.storage[bad]); "
-                    + "the data must be finite numbers")
-        }
-        if case .values(let values) = labels, let bad = values.storage.firstIndex(where: { !$0.isFinite }) {
-            throw .invalidData(
-                "target row \(bad / values.columns + 1), column \(bad % values.columns + 1) is \(values.storage[bad]); "
-                    + "the data must be finite numbers")
+        if let bad = inputs.firstNonFinite { throw .invalidData("input \(bad); the data must be finite numbers") }
+        if case .values(let values) = labels, let bad = values.firstNonFinite {
+            throw .invalidData("target \(bad); the data must be finite numbers")
         }
     }
 

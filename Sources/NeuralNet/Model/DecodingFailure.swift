@@ -62,56 +62,102 @@ public enum DecodingFailure {
             if text.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return "not valid JSON: it is empty" }
             // Two refusals the reader gives without a place: a number beyond Double's range ("Number 1e309 is
             // not representable in Swift."), and half of a UTF-16 surrogate pair (called an early end).
-            let document = String(decoding: text, as: UTF8.self)
+            let bytes = Array(text)
             if let number = description.firstMatch(of: /Number (\S+) is not representable/)?.output.1,
-                let place = document.firstRange(of: number)
+                let at = place(ofNumber: number, in: bytes)
             {
-                return "not valid JSON at \(position(of: place.lowerBound, in: document)): the number "
+                return "not valid JSON at \(position(ofByte: at, in: bytes)): the number "
                     + "\(NumberText.excerpt(number, limit: 40)) is beyond a Double's range (about ±1.8e308)"
             }
-            if let half = unpairedSurrogate(in: document) {
-                return "not valid JSON at \(position(of: half.lowerBound, in: document)): \(document[half]) is half of a "
-                    + "UTF-16 surrogate pair, without its other half"
+            if let half = unpairedSurrogate(in: bytes) {
+                return "not valid JSON at \(position(ofByte: half.lowerBound, in: bytes)): "
+                    + "\(String(decoding: bytes[half], as: UTF8.self)) is half of a UTF-16 surrogate pair, without its other half"
             }
             let lines = text.count { $0 == UInt8(ascii: "\n") } + 1
             guard description.contains("end of file") else { return "not valid JSON: \(description)" }
             return "not valid JSON: it ends at line \(lines) before its last value is complete"
         }
-        let before = text.prefix(offset)
-        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
-        // The column in characters, as an editor counts them, not bytes.
-        let column = String(decoding: text[lineStart..<before.endIndex], as: UTF8.self).count + 1
-        return "\(verdict) at line \(line), column \(column): \(what)"
+        return "\(verdict) at \(position(ofByte: offset, in: text)): \(what)"
     }
 
-    /// The first `\uD800`–`\uDBFF` escape not followed by a `\uDC00`–`\uDFFF` one, or such a low half
-    /// not preceded by a high one.
-    static func unpairedSurrogate(in text: String) -> Range<String.Index>? {
-        var pendingHigh: Range<String.Index>?
-        var previousEnd: String.Index?
-        for match in text.matches(of: /\\u[dD]([89abAB]|[c-fC-F])[0-9a-fA-F]{2}/) {
-            let high = "89abAB".contains(match.output.1)
-            if let pending = pendingHigh {
-                // A high half is paired only by a low half right after it.
-                if high || previousEnd != match.range.lowerBound { return pending }
-                pendingHigh = nil
-            } else if !high {
-                return match.range
+    /// "line L, column C" of the byte at `offset` in the UTF-8 text `bytes`: a line ends at each line
+    /// feed (a CR LF ending too), and columns count characters, as an editor does, not bytes.
+    static func position(ofByte offset: Int, in bytes: some BidirectionalCollection<UInt8>) -> String {
+        let before = bytes.prefix(offset)
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+        let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+        return "line \(line), column \(column)"
+    }
+
+    /// Where `number` first stands as a value of its own in the JSON text `json`: outside every string
+    /// (`{"name": "1e309"}` holds no number), and the whole of its number (`11e309` is not `1e309`).
+    static func place(ofNumber number: Substring, in json: [UInt8]) -> Int? {
+        let target = Array(number.utf8)
+        let partOfNumber = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || Array("+-.eE".utf8).contains(byte) }
+        var i = 0
+        var inString = false
+        while i < json.count {
+            let byte = json[i]
+            if inString {
+                if byte == UInt8(ascii: "\\") { i += 2; continue }  // an escape: the next byte is not the string's end
+                if byte == UInt8(ascii: "\"") { inString = false }
+                i += 1
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+                i += 1
+            } else if partOfNumber(byte) {
+                let end = json[i...].firstIndex { !partOfNumber($0) } ?? json.count
+                if json[i..<end].elementsEqual(target) { return i }
+                i = end
             } else {
-                pendingHigh = match.range
+                i += 1
             }
-            previousEnd = match.range.upperBound
+        }
+        return nil
+    }
+
+    /// The bytes of the first `\uD800`–`\uDBFF` escape in a string of `json` that no `\uDC00`–`\uDFFF`
+    /// escape follows at once, or of such a low half with no high one just before it. A backslash escaped
+    /// by another starts no escape (`"C:\\udc00"` is a path).
+    static func unpairedSurrogate(in json: [UInt8]) -> Range<Int>? {
+        var pendingHigh: Range<Int>?
+        var i = 0
+        var inString = false
+        while i < json.count {
+            let byte = json[i]
+            guard inString else {
+                inString = byte == UInt8(ascii: "\"")
+                i += 1
+                continue
+            }
+            guard byte == UInt8(ascii: "\\"), i + 1 < json.count else {
+                if let pendingHigh { return pendingHigh }
+                if byte == UInt8(ascii: "\"") { inString = false }
+                i += 1
+                continue
+            }
+            let escape = i..<min(i + 6, json.count)
+            guard json[i + 1] == UInt8(ascii: "u"), escape.count == 6,
+                let value = UInt16(String(decoding: json[i + 2..<i + 6], as: UTF8.self), radix: 16)
+            else {
+                if let pendingHigh { return pendingHigh }
+                i += 2
+                continue
+            }
+            switch value {
+            case 0xD800...0xDBFF:
+                if let pendingHigh { return pendingHigh }
+                pendingHigh = escape
+            case 0xDC00...0xDFFF:
+                guard pendingHigh != nil else { return escape }
+                pendingHigh = nil
+            default:
+                if let pendingHigh { return pendingHigh }
+            }
+            i += 6
         }
         return pendingHigh
-    }
-
-    /// "line L, column C" of `index` in `text`, columns in characters as an editor counts them.
-    static func position(of index: String.Index, in text: String) -> String {
-        let before = text[..<index]
-        let line = before.count { $0 == "\n" } + 1
-        let column = before.distance(from: before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex, to: index) + 1
-        return "line \(line), column \(column)"
     }
 
     /// What is wrong with JSON that the decoder refused without saying where: this toolchain's

@@ -12,11 +12,7 @@ public struct LabeledData<T: TrainingScalar>: Sendable {
             throw .shapeMismatch(
                 "found inconsistent numbers of samples: \(inputs.rows) inputs, \(targets.count) targets")
         }
-        if let bad = inputs.storage.firstIndex(where: { !$0.isFinite }) {
-            throw .invalidData(
-                "input row \(bad / inputs.columns + 1), column \(bad % inputs.columns + 1) is \(inputs.storage[bad]); features must be finite"
-            )
-        }
+        if let bad = inputs.firstNonFinite { throw .invalidData("input \(bad); features must be finite") }
         switch targets {
         case .classes(let labels, let count):
             guard count >= 2 else { throw .invalidData("classification needs at least 2 classes, got \(count)") }
@@ -24,10 +20,7 @@ public struct LabeledData<T: TrainingScalar>: Sendable {
                 throw .invalidData("target \(labels[bad]) (row \(bad + 1)) is out of bounds for \(count) classes")
             }
         case .values(let values):
-            if let bad = values.storage.firstIndex(where: { !$0.isFinite }) {
-                throw .invalidData(
-                    "target row \(bad / max(values.columns, 1) + 1) is \(values.storage[bad]); targets must be finite")
-            }
+            if let bad = values.firstNonFinite { throw .invalidData("target \(bad); targets must be finite") }
         }
         (self.inputs, self.targets) = (inputs, targets)
     }

@@ -175,11 +175,7 @@ public struct TrainingSession: Sendable {
             )
         }
         // Training refuses a point that is not a number; so does prediction, rather than answer NaN.
-        if let bad = raw.storage.firstIndex(where: { !$0.isFinite }) {
-            throw .invalidData(
-                "input row \(bad / raw.columns + 1), column \(bad % raw.columns + 1) is \(raw.storage[bad]); "
-                    + "the network takes finite numbers")
-        }
+        if let bad = raw.firstNonFinite { throw .invalidData("input \(bad); the network takes finite numbers") }
         var inputs = raw
         if let features = configuration.features {
             inputs = try Feature.map(

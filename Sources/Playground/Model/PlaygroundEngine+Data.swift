@@ -10,7 +10,10 @@ extension PlaygroundEngine {
     /// added; the data are rebuilt once and the network keeps its weights.
     public mutating func add(_ points: [AddedPoint]) throws(PlaygroundError) {
         guard source.count + added.count + points.count <= limits.maxPoints else {
-            throw PlaygroundError(.tooLarge, "at most \(limits.maxPoints) points; clear some first")
+            throw PlaygroundError(
+                .tooLarge,
+                "at most \(limits.maxPoints) points in all; there are \(source.count + added.count) (\(added.count) of them "
+                    + "clicked), and \(points.count) more do not fit")
         }
         try Self.check(points, classCount: data.classCount)
         // Prepared before anything changes: points that fail there are not left in `added`.

@@ -95,6 +95,7 @@ extension PlaygroundEngine {
             new.dataset = new.problem == .regression ? "reg-plane" : "circle"
         }
         try limits.validate(new)
+        if points == nil { try checkAddedPointsFit(new.problem) }  // else the file's points replace them
         let saved = self
         do {
             if points != nil { added = [] }  // the file's points replace the clicked ones

@@ -170,6 +170,18 @@ public struct PlaygroundEngine: Sendable {
             with: PreparedData(raw: source, added: added, config: config, normalization: data.normalization))
     }
 
+    /// Refuses a new problem type while clicked points remain: a class index and a target are both
+    /// numbers, so a clicked class 1 would pass as the target 1.0 (and back), without a word; the points'
+    /// kind goes with the problem they were clicked for.
+    func checkAddedPointsFit(_ problem: PlaygroundConfig.Problem) throws(PlaygroundError) {
+        guard problem != config.problem, !added.isEmpty else { return }
+        let (kind, other) = config.problem == .classification ? ("classes", "target values") : ("target values", "classes")
+        throw PlaygroundError(
+            .unprocessable,
+            "the clicked points do not fit \(problem.rawValue): their labels are \(kind), not \(other). Clear them "
+                + "first (the page's \"Clear added points\", or DELETE /api/sessions/{id}/points).")
+    }
+
     /// What changing the configuration did.
     public enum Change: String, Sendable, Codable { case kept, reset, regenerated }
 
@@ -179,15 +191,7 @@ public struct PlaygroundEngine: Sendable {
     public mutating func apply(_ new: PlaygroundConfig) throws(PlaygroundError) -> Change {
         try limits.validate(new)
         let old = config
-        // A class index and a target are both numbers, so a clicked class 1 would pass as the target 1.0
-        // (and back): the points' kind goes with the problem they were clicked for.
-        if new.problem != old.problem, !added.isEmpty {
-            let (kind, other) = old.problem == .classification ? ("classes", "target values") : ("target values", "classes")
-            throw PlaygroundError(
-                .unprocessable,
-                "the clicked points do not fit \(new.problem.rawValue): their labels are \(kind), not \(other). Clear them "
-                    + "first (the page's \"Clear added points\", or DELETE /api/sessions/{id}/points).")
-        }
+        try checkAddedPointsFit(new.problem)
         if new.dataKey != old.dataKey {
             try replaceData(with: new)
             return .regenerated

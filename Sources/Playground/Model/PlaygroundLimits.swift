@@ -118,8 +118,13 @@ public struct PlaygroundLimits: Sendable {
             try Self.checkActivation(c.activation(ofLayer: index), c.parameters(ofLayer: index), layer: index)
         }
         if c.dataset != Self.customDataset {
-            let generator: DatasetGenerator
-            do { generator = try Datasets.named(c.dataset) } catch { throw .bad("\(error)") }
+            // Named among the playground's own: the library's list includes datasets of other shapes.
+            guard let generator = try? Datasets.named(c.dataset) else {
+                let near = Activations.closest(to: c.dataset, among: Self.planeDatasets).first.map { " Did you mean \($0)?" } ?? ""
+                throw .bad(
+                    "unknown dataset '\(NumberText.excerpt(c.dataset))'; the playground's are "
+                        + "\(Self.planeDatasets.joined(separator: ", ")), and custom for uploaded points.\(near)")
+            }
             try check(
                 Self.planeDatasets.contains(generator.id),
                 "'\(NumberText.excerpt(c.dataset))' is not a 2-D dataset; the playground's are \(Self.planeDatasets.joined(separator: ", "))"

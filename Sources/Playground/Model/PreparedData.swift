@@ -81,7 +81,8 @@ struct PreparedData: Sendable {
         domain = reach <= 6 ? 6 : (reach * 1.05).rounded(.up)
         gridFeatures = Self.featureValues(Self.gridPoints(size: Self.gridSize, domain: domain), features)
         let normalizedGrid = split.normalization.apply(gridFeatures)
-        try Self.checkScale(of: [train.inputs, test?.inputs, normalizedGrid].compactMap { $0 }, split.normalization)
+        try Self.checkScale(
+            of: [train.inputs, test?.inputs, normalizedGrid].compactMap { $0 }, split.normalization, before: gridFeatures)
         gridInputs = normalizedGrid.converted()
         let (grid, size) = (gridFeatures, Self.gridSize)
         inputGrids = (0..<grid.columns).map { j in  // at 50×50: smooth functions of x1 and x2
@@ -90,13 +91,17 @@ struct PreparedData: Sendable {
         }
     }
 
-    /// Refuses inputs (the points and the plotted square, as the network reads them) beyond
-    /// `PlaygroundLimits.maxValue` in size: only an imported normalisation makes them so (a standard
-    /// deviation of 1e−300 turns x = 1 into 1e300, finite, and the first layer's sums overflowed to NaN
-    /// with no message). Points within their limits, normalised or not, stay far below.
-    static func checkScale(of inputs: [Matrix<Double>], _ normalization: Normalization) throws(PlaygroundError) {
+    /// Refuses a normalisation that makes the inputs (the points and the plotted square, as the network
+    /// reads them) larger than `PlaygroundLimits.maxValue` and than they were before it (`before`: the
+    /// plotted square's features, which reach beyond every point's): an imported standard deviation of
+    /// 1e−300 turns x = 1 into 1e300, finite, and the first layer's sums overflowed to NaN with no
+    /// message. Features that are large on their own (x1² of a point at 10⁶ is 10¹²) are not its doing.
+    static func checkScale(of inputs: [Matrix<Double>], _ normalization: Normalization, before: Matrix<Double>)
+        throws(PlaygroundError)
+    {
         let largest = inputs.lazy.flatMap(\.storage).map { abs($0) }.max() ?? 0
-        guard largest <= PlaygroundLimits.maxValue else {
+        let unnormalized = before.storage.lazy.map { abs($0) }.max() ?? 0
+        guard largest <= max(PlaygroundLimits.maxValue, unnormalized) else {
             throw PlaygroundError(
                 .unprocessable,
                 "the normalization (mean \(normalization.mean), standard deviation \(normalization.standardDeviation)) "

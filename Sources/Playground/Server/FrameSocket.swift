@@ -22,13 +22,10 @@ struct PullRequest: Equatable {
     /// The default wait, and the longest a request may ask for (`PlaygroundSession.maxPullWait`).
     static let defaultWaitMilliseconds = 2000
 
-    /// Reads the query of `uri`; a value given twice or not in its range is an error that names it,
-    /// and so is an unknown key when `strict` (the socket's requests have no other keys to ignore).
-    init(_ uri: URI, strict: Bool = false) throws(PlaygroundError) {
-        let keys = ["after", "focus", "collapse", "wait"]
-        if strict, let unknown = uri.queryParameters.first(where: { !keys.contains(String($0.key)) }) {
-            throw .bad("a frame request takes after, focus, collapse and wait, not '\(unknown.key.prefix(20))'")
-        }
+    /// Reads the query of `uri`; an unknown key, a value given twice or one not in its range is an
+    /// error that names it.
+    init(_ uri: URI) throws(PlaygroundError) {
+        try Query.only(["after", "focus", "collapse", "wait"], uri, for: "a frame request")
         after = try Query.integer("after", uri, in: 0...Int(Int32.max))
         shown = Shown(
             focus: try Focus(parsing: Query.single("focus", uri)),
@@ -231,7 +228,7 @@ enum FrameSocket {
                 guard let text = message.getString(at: message.readerIndex, length: message.readableBytes),
                     text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
                 else { throw PlaygroundError.bad("a frame request is printable ASCII, such as after=3&wait=2000") }
-                request = try PullRequest(URI("/?" + text), strict: true)
+                request = try PullRequest(URI("/?" + text))
             } catch {
                 return await close(outbound, channel, .dataInconsistentWithMessage, error.message)
             }

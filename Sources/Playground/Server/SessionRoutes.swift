@@ -62,7 +62,7 @@ struct SessionRoutes: Sendable {
         // by this route when the socket fails). The socket's handshake never reaches the router.
         sessions.get(":id/frame") { request, context in
             let session = try await store.session(context.parameters.require("id"))
-            let asked = try PullRequest(request.uri, strict: true)
+            let asked = try PullRequest(request.uri)
             let interval = Duration.seconds(1 / store.limits.maxFramesPerSecond)
             guard
                 let bytes = await session.pull(
@@ -135,14 +135,10 @@ struct SessionRoutes: Sendable {
         _ name: String, _ sessions: RouterGroup<BasicRequestContext>, keys: [String] = [],
         _ body: @escaping @Sendable (PlaygroundSession, Request) async throws -> PlaygroundSession.Setup
     ) {
-        let store = self.store
-        sessions.post(RouterPath(":id/\(name)")) { request, context in
-            try Query.only(keys, request, for: name)
-            let session = try await store.session(context.parameters.require("id"))
+        post(name, sessions, keys: keys) { session, request in
             let setup = try await body(session, request)
             let flags = session.withFlags { $0 }
-            return Reply.json(
-                Status(id: session.id, version: setup.version, epoch: flags.epoch, playing: flags.playing, config: setup.config))
+            return Status(id: session.id, version: setup.version, epoch: flags.epoch, playing: flags.playing, config: setup.config)
         }
     }
 
@@ -150,12 +146,22 @@ struct SessionRoutes: Sendable {
     private func control(
         _ name: String, _ sessions: RouterGroup<BasicRequestContext>, keys: [String] = [], _ body: @escaping Control
     ) {
+        post(name, sessions, keys: keys) { session, request in
+            try await body(session, request)
+            return Self.status(session)
+        }
+    }
+
+    /// `POST /api/sessions/:id/<name>`, taking only the query `keys`, answered with what `answer` says.
+    private func post(
+        _ name: String, _ sessions: RouterGroup<BasicRequestContext>, keys: [String],
+        _ answer: @escaping @Sendable (PlaygroundSession, Request) async throws -> Status
+    ) {
         let store = self.store
         sessions.post(RouterPath(":id/\(name)")) { request, context in
             try Query.only(keys, request, for: name)
             let session = try await store.session(context.parameters.require("id"))
-            try await body(session, request)
-            return Reply.json(Self.status(session))
+            return Reply.json(try await answer(session, request))
         }
     }
 

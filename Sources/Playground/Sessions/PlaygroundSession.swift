@@ -117,10 +117,21 @@ public final class PlaygroundSession: @unchecked Sendable {
         resetting: Bool = false, stopping: Bool = false,
         _ body: @escaping @Sendable (inout PlaygroundEngine) throws(PlaygroundError) -> Void
     ) async throws(PlaygroundError) {
+        try await control(resetting: resetting, stopping: stopping, body) { _ in }
+    }
+
+    /// `control(resetting:stopping:_:)`, answering what `answer` reads of the engine and the session
+    /// once the change is recorded, while the engine is still held (so no other change comes between).
+    func control<Answer: Sendable>(
+        resetting: Bool = false, stopping: Bool = false,
+        _ body: @escaping @Sendable (inout PlaygroundEngine) throws(PlaygroundError) -> Void,
+        answer: @escaping @Sendable (PlaygroundEngine) -> Answer
+    ) async throws(PlaygroundError) -> Answer {
         try await withEngine { (engine, pause) throws(PlaygroundError) in
             try body(&engine)
             if resetting || stopping { pause = nil }
             self.changed(epoch: engine.epoch, resetting: resetting, playing: stopping ? false : nil)
+            return answer(engine)
         }
     }
 
@@ -133,18 +144,13 @@ public final class PlaygroundSession: @unchecked Sendable {
         public let version: Int
     }
 
-    /// Runs a control that makes a new setup (stopping and resetting, as `control` does), and reads the
-    /// setup and its version while it still holds the engine, so that no other change of the setup comes
-    /// between them (a Pause may bump the version without one).
+    /// Runs a control that makes a new setup, stopping and resetting, and reads the setup and its version
+    /// while it still holds the engine, so that no other change of the setup comes between them (a Pause
+    /// may bump the version without one).
     private func setupControl(
         _ body: @escaping @Sendable (inout PlaygroundEngine) throws(PlaygroundError) -> Void
     ) async throws(PlaygroundError) -> Setup {
-        try await withEngine { (engine, pause) throws(PlaygroundError) in
-            try body(&engine)
-            pause = nil
-            self.changed(epoch: engine.epoch, resetting: true, playing: false)
-            return Setup(config: engine.config, version: self.version)
-        }
+        try await control(resetting: true, stopping: true, body) { engine in Setup(config: engine.config, version: self.version) }
     }
 
     /// Back to the initial weights of the same seed; the data stay and the page's charts restart.

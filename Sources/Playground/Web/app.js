@@ -8,14 +8,14 @@ import { OWN_OPTION, ownOptions, formulaLabel, formulaURL, FormulaField } from '
 import { NetworkView } from './network.js';
 import { cssSize, isOnScreen, onLayoutChange, setHTML, setText } from './render.js';
 import { drawLoss, drawGradients, drawHealth, drawCard, drawCollapse, fmtSci } from './panels.js';
-import { parseHash, toHash, defaultConfig, canonicalJSON, LEARNING_RATES, REG_RATES, layerActivations, compactActivations, isFormula } from './state.js';
+import { parseHash, toHash, defaultConfig, canonicalJSON, decimal, LEARNING_RATES, REG_RATES, layerActivations, compactActivations, isFormula } from './state.js';
 import { pointsNote, applyHiddenControls, buildClassroom, showShareLink, wireTheme } from './sharing.js';
 
 const $ = id => document.getElementById(id);
 let { config, view, points: linkPoints, unread: linkUnread } = parseHash(location.hash);
 const S = { linkPoints, linkUnread, id: null, frame: null, decoded: null, records: [], run: -1, points: null, added: [], hovered: null, pending: 0,
   activations: [], catalog: {}, menu: { options: '', name: id => id }, datasets: [], presets: [], curves: {}, addClass: null, drawTimes: [], frameBytes: [], lastPause: null, cardLayer: 0,
-  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, framesReceived: 0, starting: null, answered: 0 };
+  lossHover: null, gradHover: null, intent: null, drawScheduled: false, drawCount: 0, framesReceived: 0, starting: null, answered: 0, heldSetup: null };
 window.playground = S;  // for the browser test and the curious
 
 // ---- server calls -------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ async function createSession() {
     const { answer: created, changes } = await replacingRefused(() => api('POST', '/api/sessions', config));
     const unread = S.linkUnread;
     S.linkPoints = []; S.linkUnread = [];
-    S.id = created.id; S.run = -1; S.records = []; S.answered = created.frame.version;
+    S.id = created.id; S.run = -1; S.records = []; S.answered = created.frame.version; S.heldSetup = null;
     $('export').href = `/api/sessions/${S.id}/model`;
     receive(created.frame, decodeJSONFrame(created.frame));
     puller.start(S.id);
@@ -214,13 +214,13 @@ function showPlayState() {
 
 const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${action}${query}`).catch(report);
 
-/** Changes the configuration, writes the URL and tells the server (which says whether it reset). A link's
- * setup (`link`: pasted into an open tab) keeps what the server takes of it, as when a link opens
- * (`replacingRefused`); any other change the server refuses is undone whole. */
 /** Setup changes in flight, and the upload or import in flight: each waits for the other kind, so the
  * server gets them in the order they were made and none sends a setup the other has replaced. */
 const setupTurns = { changes: new Set(), upload: null };
 
+/** Changes the configuration, writes the URL and tells the server (which says whether it reset). A link's
+ * setup (`link`: pasted into an open tab) keeps what the server takes of it, as when a link opens
+ * (`replacingRefused`); any other change the server refuses is undone whole. */
 async function update(edit, { link = false, unread = [] } = {}) {
   if (setupTurns.upload) {
     // Made while an upload or an import is in flight: it waits for the setup that brings and is laid on
@@ -228,8 +228,7 @@ async function update(edit, { link = false, unread = [] } = {}) {
     // What it changes is read now: the edit reads its control, which the new setup will reset.
     const before = structuredClone(config), after = structuredClone(config);
     edit(after);
-    const changed = Object.keys(after).filter(k => canonicalJSON(after[k]) !== canonicalJSON(before[k]));
-    edit = c => { for (const k of changed) c[k] = structuredClone(after[k]); };
+    edit = layOn(before, after);
     while (setupTurns.upload) await setupTurns.upload;
   }
   const turn = changeSetup(edit, link, unread);
@@ -237,14 +236,43 @@ async function update(edit, { link = false, unread = [] } = {}) {
   try { await turn; } finally { setupTurns.changes.delete(turn); }
 }
 
+/** The edit that took `before` to `after`, to lay on another setup: the keys it changed, and of the
+ * per-layer keys only the layers it changed when the network's shape stayed (copied whole, one layer's new
+ * activation brought the old network's list onto an imported model, and reset its weights). */
+function layOn(before, after) {
+  const differs = (a, b) => canonicalJSON(a) !== canonicalJSON(b);
+  const changed = Object.keys(after).filter(k => differs(after[k], before[k]));
+  const sameLayers = !changed.includes('networkShape');
+  return c => {
+    for (const k of changed) {
+      if (k === 'activations' && sameLayers) {
+        const was = layerActivations(before), now = layerActivations(after), target = layerActivations(c);
+        now.forEach((a, i) => { if (a !== was[i] && i < target.length) target[i] = a; });
+        c.activations = compactActivations(target);
+      } else if (k === 'activationParameters' && sameLayers) {
+        const merged = structuredClone(c.activationParameters || {});
+        for (const l of new Set([...Object.keys(before[k] || {}), ...Object.keys(after[k] || {})])) {
+          if (!differs((before[k] || {})[l], (after[k] || {})[l])) continue;
+          if ((after[k] || {})[l] === undefined) delete merged[l]; else merged[l] = structuredClone(after[k][l]);
+        }
+        c.activationParameters = merged;
+      } else c[k] = structuredClone(after[k]);
+    }
+  };
+}
+
 /** Sends an upload or an import (`send`), which makes a new setup on the server, after the changes in
  * flight, and takes up the setup its answer carries at once (the frame that shows it comes later). */
 async function newSetup(send) {
-  while (setupTurns.upload) await setupTurns.upload;
-  await Promise.allSettled([...setupTurns.changes]);
+  // The turn is claimed before anything is awaited: a change made while this waits for the changes
+  // already in flight waits for it in turn (claimed after the wait, such a change went out at once with
+  // the old setup, and could reach the server after the upload and undo it).
+  const earlier = setupTurns.upload;
   const run = (async () => {
+    await earlier;
+    await Promise.allSettled([...setupTurns.changes]);
     const answer = await send();
-    if (answer && answer.config) takeSetup(answer.config);
+    if (answer && answer.config) takeSetup(answer.config, answer.version);
     return answer;
   })();
   const waiting = run.catch(() => {});
@@ -256,12 +284,34 @@ async function changeSetup(edit, link, unread) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
   writeHash(); syncControls(); forgetPresetIfChanged();
-  const before = S.frame && S.frame.config, put = () => api('PUT', `/api/sessions/${S.id}/config`, config);
+  const before = S.frame && S.frame.config;
+  let sent = null;
+  const put = () => { sent = structuredClone(config); return api('PUT', `/api/sessions/${S.id}/config`, config); };
   try {
     const { answer: status, changes } = link ? await replacingRefused(put) : { answer: await put(), changes: [] };
+    noteServerSetup(sent, status.version);
     if (changes.length || unread.length) { writeHash(); forgetPresetIfChanged(); showRefused([...unread, ...changes]); } else hideBanner();
     if (status.change === 'kept' && before) explainKeptOptimizer(before, config);
-  } catch (e) { report(e); if (S.frame) { config = structuredClone(S.frame.config); syncControls(); writeHash(); } }
+  } catch (e) {
+    report(e);
+    const held = serverSetup();
+    if (held) { config = structuredClone(held); syncControls(); writeHash(); }
+  }
+}
+
+/** The newest setup the server is known to hold, from a frame or from an answer that carried it (an
+ * upload's, an import's, an accepted change's): a refused change goes back to it. The frame alone can be
+ * older than an answer already in (the upload's frame comes after its answer), and going back to it
+ * showed the old dataset again, which the next change then sent. */
+function serverSetup() {
+  const frame = S.frame, answered = S.heldSetup;
+  if (answered && (!frame || answered.version >= frame.version)) return answered.config;
+  return frame && frame.config;
+}
+
+function noteServerSetup(setup, version) {
+  if (!setup || !Number.isInteger(version) || (S.heldSetup && S.heldSetup.version > version)) return;
+  S.heldSetup = { config: structuredClone(setup), version };
 }
 
 /** After a change that kept the network: a learning-rate, regularisation or batch-size change keeps the
@@ -305,8 +355,10 @@ function takeServerConfig() {
   takeSetup(frame.config);
 }
 
-/** `setup` (the server's) as the page's own: its controls, address and notes. */
-function takeSetup(setup) {
+/** `setup` (the server's) as the page's own: its controls, address and notes; `version`, when it came
+ * in an answer, the session's version the answer gave. */
+function takeSetup(setup, version) {
+  noteServerSetup(setup, version);
   config = structuredClone(setup); syncControls(); writeHash(); forgetPresetIfChanged();
   if (S.points) showPointsNote();
 }
@@ -506,10 +558,19 @@ function renderParams(id, params, curve) {
   if (!info || !info.parameters.length) { $('cardParams').innerHTML = '<span class="hint">no parameters</span>'; return; }
   $('cardParams').innerHTML = info.parameters.map(p =>
     `<label title="${escape(p.summary)}">${p.name} <input type="number" step="0.01" data-name="${p.name}" value="${params[p.name] ?? p.defaultValue}"></label>`).join('');
-  for (const input of $('cardParams').querySelectorAll('input')) input.onchange = () => update(c => {
-    const l = String(S.cardLayer);
-    c.activationParameters = { ...c.activationParameters, [l]: { ...(c.activationParameters[l] || {}), [input.dataset.name]: +input.value } };
-  });
+  for (const input of $('cardParams').querySelectorAll('input')) input.onchange = () => {
+    // A blank or junk box (a number input gives '' for both) was sent as 0 without a word.
+    const l = String(S.cardLayer), name = input.dataset.name, value = decimal(input.value.trim());
+    if (!Number.isFinite(value)) {
+      const kept = (config.activationParameters[l] || {})[name] ?? info.parameters.find(p => p.name === name).defaultValue;
+      showBanner(`${name}: type a number, e.g. ${kept}; the layer keeps ${kept}.`, 'error');
+      input.value = kept;
+      return;
+    }
+    update(c => {
+      c.activationParameters = { ...c.activationParameters, [l]: { ...(c.activationParameters[l] || {}), [name]: value } };
+    });
+  };
 }
 
 const escape = s => String(s).replace(/[&<>"]/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[ch]));

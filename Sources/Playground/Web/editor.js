@@ -1,9 +1,9 @@
 // The weight and bias editor: a small box by the pointer that accepts a number or says what is wrong.
+import { decimal } from './state.js';
 
 /** The server refuses weights larger than this in size (PlaygroundEngine.setWeight). */
 export const MAX_WEIGHT = 1e6;
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** `{ value }` for text that is a finite number of at most MAX_WEIGHT in size, else `{ error }`
  * saying what is wrong with it, in the words a person typed. */
@@ -11,8 +11,8 @@ export function parseWeight(text) {
   const t = text.trim();
   if (t === '') return { error: 'Type a number, e.g. 0.5 or -1.2.' };
   if (/^[+-]?\d*,\d+$/.test(t)) return { error: `"${t}" has a comma: write decimals with a point, e.g. ${t.replace(',', '.')}.` };
-  if (!NUMBER.test(t)) return { error: `"${t}" is not a number: use digits, an optional sign and point, e.g. -0.25 or 1e-3.` };
-  const value = Number(t);
+  const value = decimal(t);
+  if (Number.isNaN(value)) return { error: `"${t}" is not a number: use digits, an optional sign and point, e.g. -0.25 or 1e-3.` };
   if (!Number.isFinite(value) || Math.abs(value) > MAX_WEIGHT) return { error: `${t} is too large: a weight is at most 1e6 (a million) in size.` };
   return { value };
 }

@@ -30,11 +30,20 @@ export const HIDABLE_CONTROLS = [
 export const MAX_LINK_POINTS = 300;
 
 /** Config and view from a URL hash; unknown or malformed keys keep their defaults. `unread` says, as
- * sentences for the page's banner, which keys a reader would miss (a corrupt `activationCode`). */
+ * sentences for the page's banner, which values a reader would miss: a corrupt `activationCode`, a
+ * number that is not one in decimal (`learningRate=0x1`, `noise=`). */
 export function parseHash(hash) {
   const config = defaultConfig(), view = defaultView();
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const num = (k, f) => { if (p.has(k) && p.get(k) !== '' && Number.isFinite(+p.get(k))) f(+p.get(k)); };
+  // What could not be read is said, not silently replaced: a classroom link cut short in a chat
+  // message would otherwise train tanh where the teacher chose another activation.
+  const unread = [];
+  const misread = (k, text, kept, what = 'a finite decimal number') => unread.push(`${k}: '${text.slice(0, 40)}' is not ${what}; using ${kept}.`);
+  const num = (k, f) => {
+    if (!p.has(k)) return;
+    const v = decimal(p.get(k));
+    if (Number.isFinite(v)) f(v); else misread(k, p.get(k), 'the default');
+  };
   const bool = (k, f) => { if (p.has(k)) f(p.get(k) === 'true'); };
   if (p.get('problem') === 'regression') config.problem = 'regression';
   if (config.problem === 'regression') { config.dataset = p.get('regDataset') || 'reg-plane'; }
@@ -42,14 +51,14 @@ export function parseHash(hash) {
   num('classes', v => config.classes = v); num('noise', v => config.noise = v); num('percTrainData', v => config.percTrainData = v);
   num('batchSize', v => config.batchSize = v); num('learningRate', v => config.learningRate = v);
   num('regularizationRate', v => config.regularizationRate = v);
-  if (p.has('networkShape')) config.networkShape = p.get('networkShape') === '' ? [] : p.get('networkShape').split(',').map(Number);
+  if (p.has('networkShape')) {
+    const shape = p.get('networkShape') === '' ? [] : p.get('networkShape').split(',').map(decimal);
+    if (shape.every(Number.isFinite)) config.networkShape = shape; else misread('networkShape', p.get('networkShape'), config.networkShape.join(','), 'a list of unit counts in decimal');
+  }
   const list = rawValue(hash, 'activations'), one = rawValue(hash, 'activation');
   if (list) config.activations = splitActivations(list);
   else if (one) config.activations = [one];
-  if (p.get('params')) config.activationParameters = parseParams(p.get('params'));
-  // What could not be read is said, not silently replaced: a classroom link cut short in a chat
-  // message would otherwise train tanh where the teacher chose another activation.
-  const unread = [];
+  if (p.get('params')) config.activationParameters = parseParams(p.get('params'), unread);
   const coded = p.has('activationCode') ? decodeActivations(p.get('activationCode')) : null;
   if (coded) Object.assign(config, coded);
   else if (p.has('activationCode')) unread.push(`activationCode: it could not be read (cut short or altered?); using ${config.activations.join(', ')}.`);
@@ -58,7 +67,7 @@ export function parseHash(hash) {
   for (const k of ['optimizer', 'initializer', 'output']) if (p.get(k)) config[k] = p.get(k);
   bool('normalize', v => config.normalize = v);
   num('weightSeed', v => config.seed = v);
-  if (p.has('seed')) { const s = +p.get('seed'); if (Number.isFinite(s)) config.dataSeed = s < 1 ? Math.round(s * 1e5) : Math.round(s); }
+  num('seed', s => config.dataSeed = s < 1 ? Math.round(s * 1e5) : Math.round(s));
   num('maxEpochs', v => config.maxEpochs = v); num('stopLoss', v => config.stopLoss = v); num('epochsPerFrame', v => config.epochsPerFrame = v);
   if (Object.keys(FEATURE_KEYS).some(k => p.has(k))) config.features = Object.entries(FEATURE_KEYS).filter(([k]) => p.get(k) === 'true').map(([, f]) => f);
   bool('showTestData', v => view.showTestData = v); bool('discretize', v => view.discretize = v);
@@ -156,14 +165,25 @@ export function decodePoints(text, problem) {
   return points;
 }
 
+/** The number `text` spells in decimal (`0.03`, `-1.5e-3`), or NaN: JavaScript's own reading takes `0x10`
+ * as 16, `''` as 0 and `' 5 '` as 5, which in a link are a typo or a cut, not a number meant. */
+export function decimal(text) {
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+}
+
 // params=0:slope=0.1;1:slope=0.2,x=1
-function parseParams(text) {
+function parseParams(text, unread) {
   const out = {};
   for (const part of text.split(';')) {
     const [layer, rest] = part.split(':');
     if (rest === undefined) continue;
     out[layer] = {};
-    for (const kv of rest.split(',')) { const [k, v] = kv.split('='); if (k && Number.isFinite(+v)) out[layer][k] = +v; }
+    for (const kv of rest.split(',')) {
+      const [k, v = ''] = kv.split('=');
+      if (!k) continue;
+      if (Number.isFinite(decimal(v))) out[layer][k] = decimal(v);
+      else unread.push(`params: ${layer.slice(0, 10)}:${k.slice(0, 40)}='${v.slice(0, 40)}' is not a finite decimal number; using its default.`);
+    }
   }
   return out;
 }
