@@ -38,11 +38,11 @@ export function parseHash(hash) {
   // What could not be read is said, not silently replaced: a classroom link cut short in a chat
   // message would otherwise train tanh where the teacher chose another activation.
   const unread = [];
-  const misread = (k, text, kept, what = 'a finite decimal number') => unread.push(`${k}: '${text.slice(0, 40)}' is not ${what}; using ${kept}.`);
+  const misread = (k, text, kept, what) => unread.push(`${k}: ${notANumber(text, what)}; using ${kept}.`);
   const num = (k, f) => {
     if (!p.has(k)) return;
     const v = decimal(p.get(k));
-    if (Number.isFinite(v)) f(v); else misread(k, p.get(k), 'the default');
+    if (Number.isFinite(v)) f(v); else misread(k, p.get(k), config[LINK_CONFIG_KEYS[k] || k]);
   };
   const bool = (k, f) => { if (p.has(k)) f(p.get(k) === 'true'); };
   if (p.get('problem') === 'regression') config.problem = 'regression';
@@ -165,6 +165,16 @@ export function decodePoints(text, problem) {
   return points;
 }
 
+/** A link's keys whose configuration key has another name (TensorFlow Playground's `seed` is the data's). */
+const LINK_CONFIG_KEYS = { weightSeed: 'seed', seed: 'dataSeed' };
+
+/** Why `text` is no number for a link's value, in a few words; `what` it should be. */
+function notANumber(text, what = 'a decimal number') {
+  if (text === '') return 'has no value';
+  if (Number.isNaN(decimal(text))) return `'${text.slice(0, 40)}' is not ${what}`;
+  return `'${text.slice(0, 40)}' is too large`;
+}
+
 /** The number `text` spells in decimal (`0.03`, `-1.5e-3`), or NaN: JavaScript's own reading takes `0x10`
  * as 16, `''` as 0 and `' 5 '` as 5, which in a link are a typo or a cut, not a number meant. */
 export function decimal(text) {
@@ -182,7 +192,7 @@ function parseParams(text, unread) {
       const [k, v = ''] = kv.split('=');
       if (!k) continue;
       if (Number.isFinite(decimal(v))) out[layer][k] = decimal(v);
-      else unread.push(`params: ${layer.slice(0, 10)}:${k.slice(0, 40)}='${v.slice(0, 40)}' is not a finite decimal number; using its default.`);
+      else unread.push(`params: ${layer.slice(0, 10)}:${k.slice(0, 40)} ${notANumber(v)}; using its default.`);
     }
   }
   return out;
