@@ -288,6 +288,10 @@ import Testing
             try await client.execute(uri: "/api/sessions/abc/points", method: .patch) { response in
                 #expect(response.headers[.allow] == "POST, DELETE", "\(response.text)")
             }
+            // TRACE was a 404 ("no page or API route answers TRACE"), where PATCH and OPTIONS were 405s.
+            try await client.execute(uri: "/api/limits", method: .trace) { response in
+                #expect(response.status == .methodNotAllowed && response.headers[.allow] == "GET, HEAD", "\(response.text)")
+            }
             try await client.execute(uri: "/api/limits", method: .head) { response in
                 #expect(response.status == .ok && response.body.readableBytes == 0)
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)

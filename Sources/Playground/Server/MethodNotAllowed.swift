@@ -34,7 +34,7 @@ struct MethodNotAllowed: HTTPResponseError {
 
 extension Router {
     /// The methods a path can be asked with. HEAD is answered wherever GET is (the router builds it).
-    static var methodsAnswered: [HTTPRequest.Method] { [.get, .head, .post, .put, .delete, .patch, .options] }
+    static var methodsAnswered: [HTTPRequest.Method] { [.get, .head, .post, .put, .delete, .patch, .options, .trace] }
 
     /// Answers every route's path, asked with a method it does not take, with a 405 naming the ones it
     /// does. Call after every route is added (and after the middleware they all pass through).
