@@ -319,6 +319,37 @@ def change_while_an_upload_waits_its_turn():
             f"a change made while an upload waited for an earlier change: the server has {b.seen['changeWhileWaiting']}")
 
 
+def changes_and_uploads_keep_their_order():
+    """An upload on its way, a change, another upload: the change waited for whichever upload was queued
+    last, went after the second one and undid it (dataset=xor over the upload). And two clicks on a layer's
+    + while an upload was on its way both counted from the old network (5 neurons, not 6). Uploads are held
+    back 600 ms here."""
+    first = write("first.csv", "\n".join(f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{(i // 3) % 2}" for i in range(200)) + "\n")
+    second = write("second.csv", "\n".join(f"{(i % 12) / 3 - 2},{(i // 12) / 3 - 2},{(i // 5) % 2}" for i in range(120)) + "\n")
+    fresh()
+    b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
+    b.js("""const original = window.fetch;
+        window.fetch = (url, options) => options && options.method === 'POST' && /\\/csv\\b/.test(url)
+          ? new Promise(resolve => setTimeout(resolve, 600)).then(() => original(url, options)) : original(url, options);""")
+    d.find_element("css selector", "details.own").click()
+    d.find_element("id", "csv").send_keys(first)
+    time.sleep(0.2)  # the first upload is on its way
+    b.js("[...document.querySelectorAll('#datasets button')].find(b => b.textContent.trim() === 'xor').click()")
+    plus = d.find_element("css selector", "button[aria-label='Add a neuron to layer 1']")
+    plus.click()
+    plus.click()
+    d.find_element("id", "csv").send_keys(second)
+    b.wait_for(lambda s: s["config"]["dataset"] == "custom" and s["config"]["networkShape"] == [6, 2], 20,
+               "the second upload and the two added neurons")
+    time.sleep(1.5)  # anything still held back has arrived
+    model = export()
+    server = {"dataset": model["playground"]["dataset"], "networkShape": model["playground"]["networkShape"],
+              "points": len((model.get("uploadedPoints") or {}).get("rows", []))}
+    b.seen["orderOfTurns"] = server
+    b.check(server == {"dataset": "custom", "networkShape": [6, 2], "points": 120},
+            f"an upload, a change and another upload: the server has {server}")
+
+
 def card_parameter_box():
     """The activation card's parameter box: a blank or junk entry (a number box gives '' for both) was sent
     as 0 without a word; now the banner asks for a number and the layer keeps its value."""
@@ -547,6 +578,6 @@ def collapse_panel_on_demand():
     b.js("window.scrollTo(0, 0)")
 
 
-checks = [uploads_survive_the_next_change, change_while_an_upload_is_in_flight, change_while_an_upload_waits_its_turn, card_parameter_box, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+checks = [uploads_survive_the_next_change, change_while_an_upload_is_in_flight, change_while_an_upload_waits_its_turn, changes_and_uploads_keep_their_order, card_parameter_box, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

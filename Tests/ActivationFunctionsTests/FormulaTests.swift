@@ -223,6 +223,10 @@ struct FormulaTests {
         #expect(try Formula(parsing: "f(x) = 1/x").info.smoothness == .discontinuous)
         #expect(try Formula(parsing: "f(x) = exp(100*x)").info.smoothness == .infinitely)
         #expect(try Formula(parsing: "f(x) = log(abs(x - 2))").info.smoothness == .discontinuous)
+        // Poles that overflow over a few samples: exp(1/x²) over 7, 1/x²⁰⁰ over 5, exp(10/|x|) over 3.
+        for pole in ["exp(1/x^2)", "1/x^200", "exp(10/abs(x))"] {
+            #expect(try Formula(parsing: "f(x) = " + pole).info.smoothness == .discontinuous, "\(pole)")
+        }
         // An interval where f overflows or is undefined, inside [−10, 10]: measured where f is a number.
         #expect(try Formula(parsing: "f(x) = exp(800 - x^2)").info.smoothness == .infinitely)
         #expect(try Formula(parsing: "f(x) = sqrt(x^2 - 1)").info.smoothness == .infinitely)

@@ -53,28 +53,31 @@ struct FormulaProperties {
             kinks: kinks.map { .at($0) }, reference: "your formula; properties measured on [−10, 10]")
     }
 
-    /// Whether f is ±∞ or NaN at an isolated point with finite samples on both sides (1/x or log|x| at 0,
-    /// sin(x)/x's hole): f is not continuous there, however smooth elsewhere. A longer run is an interval
-    /// where f overflows or is undefined, and f is measured where it is a number, as for a run that reaches
-    /// an end: exp(800 − x²) overflows for |x| < 9.5, sqrt(x² − 1) is undefined on (−1, 1), and exp(100·x)
-    /// from x ≈ 7.1 on, all continuous where defined. (A pole so steep that it overflows over more than
-    /// two samples, 1/x⁴⁰⁰, is taken for such an interval: the samples cannot tell them apart.)
+    /// Whether f has a pole inside [−10, 10]: a run of samples where it is ±∞, finite on both sides and
+    /// at most `poleWidth` wide (1/x and log|x| at 0 on one sample, exp(1/x²) on 7, 1/x²⁰⁰ on 5): f is not
+    /// continuous there, however smooth elsewhere. A wider run is an interval where f overflows
+    /// (exp(800 − x²) for |x| < 9.5), and a run of NaN one where f is undefined (sqrt(x² − 1) on
+    /// (−1, 1), x/x at 0); f is measured where it is a number, as for a run that reaches an end (exp(100·x)
+    /// from x ≈ 7.1 on, sqrt(x) left of 0). A pole so steep that it overflows wider than that (1/x⁴⁰⁰,
+    /// over 0.34) is taken for such an interval: the samples cannot tell them apart.
     var hasInteriorPole: Bool {
         guard let first = ys.firstIndex(where: \.isFinite), let last = ys.lastIndex(where: \.isFinite) else { return false }
         var run = 0
+        var infinite = false
         for y in ys[first...last] {
             if !y.isFinite {
                 run += 1
+                infinite = infinite || y.isInfinite
             } else {
-                if (1...Self.isolatedRun).contains(run) { return true }
-                run = 0
+                if infinite, run <= Self.poleWidth { return true }
+                (run, infinite) = (0, false)
             }
         }
         return false
     }
 
-    /// The most samples in a row (0.01 apart) that a pole or a hole makes non-finite.
-    static let isolatedRun = 2
+    /// The most samples in a row (0.01 apart: 0.1 in x) that a pole makes infinite.
+    static let poleWidth = 10
 
     /// "[−0.278, 10] measured on [−10, 10]"; an end is ∞ where a sample is (log(x) at 0: "[−∞, 2.3026]"),
     /// and NaN samples are left out ("where f is a number": undefined there, or ∞/∞ of an overflow).

@@ -94,7 +94,8 @@ public enum DecodingFailure {
     /// (`{"name": "1e309"}` holds no number), and the whole of its number (`11e309` is not `1e309`).
     static func place(ofNumber number: Substring, in json: [UInt8]) -> Int? {
         let target = Array(number.utf8)
-        let partOfNumber = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || Array("+-.eE".utf8).contains(byte) }
+        let signs = Array("+-.eE".utf8)
+        let partOfNumber = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || signs.contains(byte) }
         var i = 0
         var inString = false
         while i < json.count {

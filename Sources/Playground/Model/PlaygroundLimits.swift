@@ -119,16 +119,16 @@ public struct PlaygroundLimits: Sendable {
         }
         if c.dataset != Self.customDataset {
             // Named among the playground's own: the library's list includes datasets of other shapes.
+            let ours = Self.planeDatasets.joined(separator: ", ")
             guard let generator = try? Datasets.named(c.dataset) else {
                 let near = Activations.closest(to: c.dataset, among: Self.planeDatasets).first.map { " Did you mean \($0)?" } ?? ""
                 throw .bad(
-                    "unknown dataset '\(NumberText.excerpt(c.dataset))'; the playground's are "
-                        + "\(Self.planeDatasets.joined(separator: ", ")), and custom for uploaded points.\(near)")
+                    "unknown dataset '\(NumberText.excerpt(c.dataset))'; the playground's are \(ours), and custom for "
+                        + "uploaded points.\(near)")
             }
             try check(
                 Self.planeDatasets.contains(generator.id),
-                "'\(NumberText.excerpt(c.dataset))' is not a 2-D dataset; the playground's are \(Self.planeDatasets.joined(separator: ", "))"
-            )
+                "'\(NumberText.excerpt(c.dataset))' is not a 2-D dataset; the playground's are \(ours)")
             try check(
                 generator.isClassification == (c.problem == .classification),
                 "'\(NumberText.excerpt(c.dataset))' is a \(generator.isClassification ? "classification" : "regression") dataset, but the problem is \(c.problem.rawValue)"

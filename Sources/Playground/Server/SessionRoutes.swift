@@ -18,8 +18,9 @@ struct SessionRoutes: Sendable {
         /// Seconds the step trained, the time its limit counts (`stepSeconds` in `/api/limits`); its
         /// waits for a training thread are not in it.
         var trainingSeconds: Double?
-        /// The setup an upload or a model import made: the page takes it up with this answer (a change
-        /// made before the frame that shows it came would have sent the old setup back).
+        /// The setup a configuration change, an upload or a model import made, at `version`: the page
+        /// takes it up with this answer (a change made before the frame that shows it came would have
+        /// sent the old setup back), and goes back to it when a later change is refused.
         var config: PlaygroundConfig?
     }
 
@@ -82,8 +83,9 @@ struct SessionRoutes: Sendable {
         sessions.put(":id/config") { request, context in
             try Query.only([], request, for: "PUT /api/sessions/{id}/config")
             let session = try await store.session(context.parameters.require("id"))
-            let change = try await session.apply(BodyReader.decode(PlaygroundConfig.self, request, limit: limit))
-            var status = Self.status(session)
+            let (change, setup) = try await session.apply(BodyReader.decode(PlaygroundConfig.self, request, limit: limit))
+            let flags = session.withFlags { $0 }
+            var status = Status(id: session.id, version: setup.version, epoch: flags.epoch, playing: flags.playing, config: setup.config)
             status.change = change
             return Reply.json(status)
         }

@@ -169,13 +169,16 @@ public final class PlaygroundSession: @unchecked Sendable {
     }
 
     /// Applies a new configuration (see `PlaygroundEngine.apply(_:)`) and says whether it kept the
-    /// network, reset it, or regenerated the data.
-    public func apply(_ config: PlaygroundConfig) async throws(PlaygroundError) -> PlaygroundEngine.Change {
+    /// network, reset it, or regenerated the data, with the setup and version the change made (read
+    /// while the engine is still held: read after, they could be a later change's).
+    public func apply(_ config: PlaygroundConfig) async throws(PlaygroundError)
+        -> (change: PlaygroundEngine.Change, setup: Setup)
+    {
         try await withEngine { (engine, pause) throws(PlaygroundError) in
             let change = try engine.apply(config)
             if change != .kept { pause = nil }
             self.changed(epoch: engine.epoch, resetting: change != .kept)
-            return change
+            return (change, Setup(config: engine.config, version: self.version))
         }
     }
 

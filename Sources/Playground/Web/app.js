@@ -214,22 +214,38 @@ function showPlayState() {
 
 const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${action}${query}`).catch(report);
 
-/** Setup changes in flight, and the upload or import in flight: each waits for the other kind, so the
- * server gets them in the order they were made and none sends a setup the other has replaced. */
-const setupTurns = { changes: new Set(), upload: null };
+/** The turns of setup changes. A change goes at once while no upload or import is queued (`changes`: those
+ * on their way); an upload or an import, and any change made while one is queued, take their turn after the
+ * last queued one (`tail`) and the changes on their way, so the server gets them in the order they were
+ * made and none sends a setup another has replaced. */
+const setupTurns = { changes: new Set(), tail: null };
+
+/** Runs `task` as the last turn: after the turn queued before it and the changes on their way. The turn
+ * is claimed before anything is awaited (claimed after, a change made meanwhile went out with the old
+ * setup and could reach the server after the upload, and undo it). */
+async function queueTurn(task) {
+  const earlier = setupTurns.tail, onTheirWay = [...setupTurns.changes];
+  const run = (async () => { await earlier; await Promise.allSettled(onTheirWay); return task(); })();
+  const settled = run.catch(() => {});
+  setupTurns.tail = settled;
+  try { return await run; } finally { if (setupTurns.tail === settled) setupTurns.tail = null; }
+}
 
 /** Changes the configuration, writes the URL and tells the server (which says whether it reset). A link's
  * setup (`link`: pasted into an open tab) keeps what the server takes of it, as when a link opens
- * (`replacingRefused`); any other change the server refuses is undone whole. */
-async function update(edit, { link = false, unread = [] } = {}) {
-  if (setupTurns.upload) {
-    // Made while an upload or an import is in flight: it waits for the setup that brings and is laid on
-    // it (sent at once, it carried the old dataset or network, and the server kept whichever came last).
-    // What it changes is read now: the edit reads its control, which the new setup will reset.
+ * (`replacingRefused`); any other change the server refuses is undone whole. `whole`: the edit is a setup
+ * of its own (a link, a preset), replayed as it is when it has to wait for an upload. */
+async function update(edit, { link = false, unread = [], whole = link } = {}) {
+  if (setupTurns.tail) {
+    // Made while an upload or an import is queued or on its way: it shows at once, and is sent after it,
+    // laid on the setup it brings. What it changes is read now (the edit reads its control, which the new
+    // setup resets), and laid on as the keys and layers it changed.
     const before = structuredClone(config), after = structuredClone(config);
     edit(after);
-    edit = layOn(before, after);
-    while (setupTurns.upload) await setupTurns.upload;
+    const laid = whole ? edit : layOn(before, after);
+    edit(config); config.activations = compactActivations(layerActivations(config));
+    writeHash(); syncControls(); forgetPresetIfChanged();
+    return queueTurn(() => changeSetup(laid, link, unread));
   }
   const turn = changeSetup(edit, link, unread);
   setupTurns.changes.add(turn);
@@ -237,19 +253,20 @@ async function update(edit, { link = false, unread = [] } = {}) {
 }
 
 /** The edit that took `before` to `after`, to lay on another setup: the keys it changed, and of the
- * per-layer keys only the layers it changed when the network's shape stayed (copied whole, one layer's new
- * activation brought the old network's list onto an imported model, and reset its weights). */
+ * per-layer keys only the layers it changed when it kept the network's shape and did not set every layer
+ * at once (copied whole, one layer's new activation brought the old network's list onto an imported
+ * model, and reset its weights). */
 function layOn(before, after) {
   const differs = (a, b) => canonicalJSON(a) !== canonicalJSON(b);
   const changed = Object.keys(after).filter(k => differs(after[k], before[k]));
-  const sameLayers = !changed.includes('networkShape');
+  const byLayer = !changed.includes('networkShape') && !(changed.includes('activations') && after.activations.length === 1);
   return c => {
     for (const k of changed) {
-      if (k === 'activations' && sameLayers) {
+      if (k === 'activations' && byLayer) {
         const was = layerActivations(before), now = layerActivations(after), target = layerActivations(c);
         now.forEach((a, i) => { if (a !== was[i] && i < target.length) target[i] = a; });
         c.activations = compactActivations(target);
-      } else if (k === 'activationParameters' && sameLayers) {
+      } else if (k === 'activationParameters' && byLayer) {
         const merged = structuredClone(c.activationParameters || {});
         for (const l of new Set([...Object.keys(before[k] || {}), ...Object.keys(after[k] || {})])) {
           if (!differs((before[k] || {})[l], (after[k] || {})[l])) continue;
@@ -261,35 +278,24 @@ function layOn(before, after) {
   };
 }
 
-/** Sends an upload or an import (`send`), which makes a new setup on the server, after the changes in
- * flight, and takes up the setup its answer carries at once (the frame that shows it comes later). */
-async function newSetup(send) {
-  // The turn is claimed before anything is awaited: a change made while this waits for the changes
-  // already in flight waits for it in turn (claimed after the wait, such a change went out at once with
-  // the old setup, and could reach the server after the upload and undo it).
-  const earlier = setupTurns.upload;
-  const run = (async () => {
-    await earlier;
-    await Promise.allSettled([...setupTurns.changes]);
+/** Sends an upload or an import (`send`), which makes a new setup on the server, in its turn, and takes
+ * up the setup its answer carries at once (the frame that shows it comes later). */
+function newSetup(send) {
+  return queueTurn(async () => {
     const answer = await send();
     if (answer && answer.config) takeSetup(answer.config, answer.version);
     return answer;
-  })();
-  const waiting = run.catch(() => {});
-  setupTurns.upload = waiting;
-  try { return await run; } finally { if (setupTurns.upload === waiting) setupTurns.upload = null; }
+  });
 }
 
 async function changeSetup(edit, link, unread) {
   edit(config);
   config.activations = compactActivations(layerActivations(config));
   writeHash(); syncControls(); forgetPresetIfChanged();
-  const before = S.frame && S.frame.config;
-  let sent = null;
-  const put = () => { sent = structuredClone(config); return api('PUT', `/api/sessions/${S.id}/config`, config); };
+  const before = serverSetup(), put = () => api('PUT', `/api/sessions/${S.id}/config`, config);
   try {
     const { answer: status, changes } = link ? await replacingRefused(put) : { answer: await put(), changes: [] };
-    noteServerSetup(sent, status.version);
+    noteServerSetup(status.config, status.version);
     if (changes.length || unread.length) { writeHash(); forgetPresetIfChanged(); showRefused([...unread, ...changes]); } else hideBanner();
     if (status.change === 'kept' && before) explainKeptOptimizer(before, config);
   } catch (e) {
@@ -551,18 +557,21 @@ async function updateCard() {
 const formulaInfo = curve => ({ parameters: Object.entries(curve.parameters || {}).map(([name, value]) =>
   ({ name, defaultValue: value, summary: 'a parameter of your formula' })) });
 
+/** A parameter's value in a layer's `params`, or its default. */
+const valueOf = (spec, params) => params[spec.name] ?? spec.defaultValue;
+
 function renderParams(id, params, curve) {
   const info = isFormula(id) ? formulaInfo(curve) : S.catalog[id], key = id + S.cardLayer;
   if ($('cardParams').dataset.key === key) return;
   $('cardParams').dataset.key = key;
   if (!info || !info.parameters.length) { $('cardParams').innerHTML = '<span class="hint">no parameters</span>'; return; }
   $('cardParams').innerHTML = info.parameters.map(p =>
-    `<label title="${escape(p.summary)}">${p.name} <input type="number" step="0.01" data-name="${p.name}" value="${params[p.name] ?? p.defaultValue}"></label>`).join('');
+    `<label title="${escape(p.summary)}">${p.name} <input type="number" step="0.01" data-name="${p.name}" value="${valueOf(p, params)}"></label>`).join('');
   for (const input of $('cardParams').querySelectorAll('input')) input.onchange = () => {
     // A blank or junk box (a number input gives '' for both) was sent as 0 without a word.
     const l = String(S.cardLayer), name = input.dataset.name, value = decimal(input.value.trim());
     if (!Number.isFinite(value)) {
-      const kept = (config.activationParameters[l] || {})[name] ?? info.parameters.find(p => p.name === name).defaultValue;
+      const kept = valueOf(info.parameters.find(p => p.name === name), config.activationParameters[l] || {});
       showBanner(`${name}: type a number, e.g. ${kept}; the layer keeps ${kept}.`, 'error');
       input.value = kept;
       return;
@@ -778,7 +787,7 @@ async function applyPreset(id) {
   $('presetNoteText').innerHTML = `<strong>${escape(preset.title)}.</strong> ${escape(preset.claim)} <em>${escape(preset.watch)}</em>`;
   $('presetNote').hidden = false;
   // A preset sets up the claim; how fast and how long to run stay as they were.
-  await update(c => Object.assign(c, structuredClone(preset.config), { epochsPerFrame: c.epochsPerFrame, maxEpochs: c.maxEpochs, stopLoss: c.stopLoss }));
+  await update(c => Object.assign(c, structuredClone(preset.config), { epochsPerFrame: c.epochsPerFrame, maxEpochs: c.maxEpochs, stopLoss: c.stopLoss }), { whole: true });
 }
 
 /** The settings that make a preset its claim: all but how fast and long to run and the seeds. */

@@ -38,11 +38,11 @@ export function parseHash(hash) {
   // What could not be read is said, not silently replaced: a classroom link cut short in a chat
   // message would otherwise train tanh where the teacher chose another activation.
   const unread = [];
-  const misread = (k, text, kept, what) => unread.push(`${k}: ${notANumber(text, what)}; using ${kept}.`);
+  const misread = (k, text, value, kept, what) => unread.push(`${k}: ${notANumber(text, value, what)}; using ${kept}.`);
   const num = (k, f) => {
     if (!p.has(k)) return;
     const v = decimal(p.get(k));
-    if (Number.isFinite(v)) f(v); else misread(k, p.get(k), config[LINK_CONFIG_KEYS[k] || k]);
+    if (Number.isFinite(v)) f(v); else misread(k, p.get(k), v, config[LINK_CONFIG_KEYS[k] || k]);
   };
   const bool = (k, f) => { if (p.has(k)) f(p.get(k) === 'true'); };
   if (p.get('problem') === 'regression') config.problem = 'regression';
@@ -53,7 +53,7 @@ export function parseHash(hash) {
   num('regularizationRate', v => config.regularizationRate = v);
   if (p.has('networkShape')) {
     const shape = p.get('networkShape') === '' ? [] : p.get('networkShape').split(',').map(decimal);
-    if (shape.every(Number.isFinite)) config.networkShape = shape; else misread('networkShape', p.get('networkShape'), config.networkShape.join(','), 'a list of unit counts in decimal');
+    if (shape.every(Number.isFinite)) config.networkShape = shape; else misread('networkShape', p.get('networkShape'), NaN, config.networkShape.join(','), 'a list of unit counts in decimal');
   }
   const list = rawValue(hash, 'activations'), one = rawValue(hash, 'activation');
   if (list) config.activations = splitActivations(list);
@@ -168,17 +168,19 @@ export function decodePoints(text, problem) {
 /** A link's keys whose configuration key has another name (TensorFlow Playground's `seed` is the data's). */
 const LINK_CONFIG_KEYS = { weightSeed: 'seed', seed: 'dataSeed' };
 
-/** Why `text` is no number for a link's value, in a few words; `what` it should be. */
-function notANumber(text, what = 'a decimal number') {
+/** Why `text`, which `decimal` read as `value` (NaN or ±∞), is no number for a link, in a few words;
+ * `what` it should be. */
+function notANumber(text, value, what = 'a decimal number') {
   if (text === '') return 'has no value';
-  if (Number.isNaN(decimal(text))) return `'${text.slice(0, 40)}' is not ${what}`;
-  return `'${text.slice(0, 40)}' is too large`;
+  return Number.isNaN(value) ? `'${text.slice(0, 40)}' is not ${what}` : `'${text.slice(0, 40)}' is too large`;
 }
 
 /** The number `text` spells in decimal (`0.03`, `-1.5e-3`), or NaN: JavaScript's own reading takes `0x10`
  * as 16, `''` as 0 and `' 5 '` as 5, which in a link are a typo or a cut, not a number meant. */
 export function decimal(text) {
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+  // No two parts may match the same digits: `\d+\.?\d*` split a run of digits in every way before it gave
+  // up, and a 30 000-digit value froze the tab for seconds.
+  return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
 }
 
 // params=0:slope=0.1;1:slope=0.2,x=1
@@ -191,8 +193,9 @@ function parseParams(text, unread) {
     for (const kv of rest.split(',')) {
       const [k, v = ''] = kv.split('=');
       if (!k) continue;
-      if (Number.isFinite(decimal(v))) out[layer][k] = decimal(v);
-      else unread.push(`params: ${layer.slice(0, 10)}:${k.slice(0, 40)} ${notANumber(v)}; using its default.`);
+      const value = decimal(v);
+      if (Number.isFinite(value)) out[layer][k] = value;
+      else unread.push(`params: ${layer.slice(0, 10)}:${k.slice(0, 40)} ${notANumber(v, value)}; using its default.`);
     }
   }
   return out;
