@@ -322,26 +322,30 @@ def change_while_an_upload_waits_its_turn():
 def changes_and_uploads_keep_their_order():
     """An upload on its way, a change, another upload: the change waited for whichever upload was queued
     last, went after the second one and undid it (dataset=xor over the upload). And two clicks on a layer's
-    + while an upload was on its way both counted from the old network (5 neurons, not 6). Uploads are held
-    back 600 ms here."""
+    + around an upload's answer: the second counted from the upload's setup, without the first, still
+    waiting its turn (5 neurons, not 6). Uploads are held back 600 ms here and setup changes 900 ms."""
     first = write("first.csv", "\n".join(f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{(i // 3) % 2}" for i in range(200)) + "\n")
     second = write("second.csv", "\n".join(f"{(i % 12) / 3 - 2},{(i // 12) / 3 - 2},{(i // 5) % 2}" for i in range(120)) + "\n")
     fresh()
     b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
     b.js("""const original = window.fetch;
-        window.fetch = (url, options) => options && options.method === 'POST' && /\\/csv\\b/.test(url)
-          ? new Promise(resolve => setTimeout(resolve, 600)).then(() => original(url, options)) : original(url, options);""")
+        window.fetch = (url, options) => {
+          if (!options || options.method === 'GET' || !/\\/(csv|config)\\b/.test(url)) return original(url, options);
+          const hold = /\\/csv\\b/.test(url) ? 600 : 900;
+          return new Promise(resolve => setTimeout(resolve, hold)).then(() => original(url, options));
+        };""")
+    plus = "document.querySelector(\"button[aria-label='Add a neuron to layer 1']\").click()"
     d.find_element("css selector", "details.own").click()
     d.find_element("id", "csv").send_keys(first)
     time.sleep(0.2)  # the first upload is on its way
     b.js("[...document.querySelectorAll('#datasets button')].find(b => b.textContent.trim() === 'xor').click()")
-    plus = d.find_element("css selector", "button[aria-label='Add a neuron to layer 1']")
-    plus.click()
-    plus.click()
+    b.js(plus)
+    time.sleep(0.9)  # the first upload is answered; the change to xor is on its way, the first + waits
+    b.js(plus)
     d.find_element("id", "csv").send_keys(second)
-    b.wait_for(lambda s: s["config"]["dataset"] == "custom" and s["config"]["networkShape"] == [6, 2], 20,
+    b.wait_for(lambda s: s["config"]["dataset"] == "custom" and s["config"]["networkShape"] == [6, 2], 30,
                "the second upload and the two added neurons")
-    time.sleep(1.5)  # anything still held back has arrived
+    time.sleep(3)  # anything still held back has arrived
     model = export()
     server = {"dataset": model["playground"]["dataset"], "networkShape": model["playground"]["networkShape"],
               "points": len((model.get("uploadedPoints") or {}).get("rows", []))}

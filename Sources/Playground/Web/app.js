@@ -217,8 +217,9 @@ const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${act
 /** The turns of setup changes. A change goes at once while no upload or import is queued (`changes`: those
  * on their way); an upload or an import, and any change made while one is queued, take their turn after the
  * last queued one (`tail`) and the changes on their way, so the server gets them in the order they were
- * made and none sends a setup another has replaced. */
-const setupTurns = { changes: new Set(), tail: null };
+ * made and none sends a setup another has replaced. `waiting`: the edits of the changes still waiting
+ * their turn, kept in view over any setup the page takes meanwhile. */
+const setupTurns = { changes: new Set(), tail: null, waiting: [] };
 
 /** Runs `task` as the last turn: after the turn queued before it and the changes on their way. The turn
  * is claimed before anything is awaited (claimed after, a change made meanwhile went out with the old
@@ -245,7 +246,11 @@ async function update(edit, { link = false, unread = [], whole = link } = {}) {
     const laid = whole ? edit : layOn(before, after);
     edit(config); config.activations = compactActivations(layerActivations(config));
     writeHash(); syncControls(); forgetPresetIfChanged();
-    return queueTurn(() => changeSetup(laid, link, unread));
+    setupTurns.waiting.push(laid);
+    return queueTurn(() => {
+      setupTurns.waiting.splice(setupTurns.waiting.indexOf(laid), 1);
+      return changeSetup(laid, link, unread);
+    });
   }
   const turn = changeSetup(edit, link, unread);
   setupTurns.changes.add(turn);
@@ -365,7 +370,12 @@ function takeServerConfig() {
  * in an answer, the session's version the answer gave. */
 function takeSetup(setup, version) {
   noteServerSetup(setup, version);
-  config = structuredClone(setup); syncControls(); writeHash(); forgetPresetIfChanged();
+  config = structuredClone(setup);
+  // The changes still waiting their turn stay in view: a second click on + while an upload was on its way
+  // counted from the upload's setup once it came, and the first click was lost.
+  for (const laid of setupTurns.waiting) laid(config);
+  config.activations = compactActivations(layerActivations(config));
+  syncControls(); writeHash(); forgetPresetIfChanged();
   if (S.points) showPointsNote();
 }
 
