@@ -306,7 +306,7 @@ async function changeSetup(edit, link, unread) {
   } catch (e) {
     report(e);
     const held = serverSetup();
-    if (held) { config = structuredClone(held); syncControls(); writeHash(); }
+    if (held) showSetup(held);
   }
 }
 
@@ -370,13 +370,18 @@ function takeServerConfig() {
  * in an answer, the session's version the answer gave. */
 function takeSetup(setup, version) {
   noteServerSetup(setup, version);
+  showSetup(setup);
+  if (S.points) showPointsNote();
+}
+
+/** `setup` as the page's configuration, in its controls and address, with the changes still waiting their
+ * turn laid on it: they stay in view (a second click on + after an upload's answer counted from the
+ * upload's setup, without the first click, still waiting, and one neuron was lost). */
+function showSetup(setup) {
   config = structuredClone(setup);
-  // The changes still waiting their turn stay in view: a second click on + while an upload was on its way
-  // counted from the upload's setup once it came, and the first click was lost.
   for (const laid of setupTurns.waiting) laid(config);
   config.activations = compactActivations(layerActivations(config));
   syncControls(); writeHash(); forgetPresetIfChanged();
-  if (S.points) showPointsNote();
 }
 
 /** Takes in a frame: its state, records and points at once; the drawing waits for the next animation frame. */
