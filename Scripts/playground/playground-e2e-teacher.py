@@ -354,6 +354,53 @@ def changes_and_uploads_keep_their_order():
             f"an upload, a change and another upload: the server has {server}")
 
 
+def three_clicks_around_an_upload():
+    """Three clicks on a layer's +: two while an upload is on its way, one after its answer while the first
+    is being sent. The first, sent over the page's setup, took back the second from view, and the third
+    counted from there: 6 neurons for three clicks on 4. Uploads are held back 600 ms, changes 900 ms."""
+    csv = write("three.csv", "\n".join(f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{(i // 3) % 2}" for i in range(200)) + "\n")
+    fresh()
+    b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
+    b.js("""const original = window.fetch;
+        window.fetch = (url, options) => {
+          if (!options || options.method === 'GET' || !/\\/(csv|config)\\b/.test(url)) return original(url, options);
+          const hold = /\\/csv\\b/.test(url) ? 600 : 900;
+          return new Promise(resolve => setTimeout(resolve, hold)).then(() => original(url, options));
+        };""")
+    plus = "document.querySelector(\"button[aria-label='Add a neuron to layer 1']\").click()"
+    d.find_element("css selector", "details.own").click()
+    d.find_element("id", "csv").send_keys(csv)
+    time.sleep(0.2)
+    b.js(plus)
+    b.js(plus)
+    time.sleep(0.9)  # the upload is answered; the first + is on its way
+    b.js(plus)
+    b.wait_for(lambda s: s["config"]["dataset"] == "custom" and s["config"]["networkShape"] == [7, 2], 30,
+               "the upload and three added neurons")
+    time.sleep(1)
+    server = export()["playground"]
+    b.seen["threeClicks"] = {"dataset": server["dataset"], "networkShape": server["networkShape"]}
+    b.check(b.seen["threeClicks"] == {"dataset": "custom", "networkShape": [7, 2]},
+            f"three clicks on + around an upload: the server has {b.seen['threeClicks']}")
+
+
+def quick_changes_keep_their_order():
+    """Two quick changes: both went out at once, each with the whole setup, and when the first arrived
+    last (held back 900 ms here) it undid the second (the optimiser went back to sgd)."""
+    fresh()
+    b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
+    b.js("""const original = window.fetch; let changes = 0;
+        window.fetch = (url, options) => options && options.method === 'PUT' && changes++ === 0
+          ? new Promise(resolve => setTimeout(resolve, 900)).then(() => original(url, options)) : original(url, options);""")
+    Select(d.find_element("id", "learningRate")).select_by_value("0.3")
+    Select(d.find_element("id", "optimizer")).select_by_value("adam")
+    b.wait_for(lambda s: s["config"]["learningRate"] == 0.3 and s["config"]["optimizer"] == "adam", 20, "both changes")
+    time.sleep(1.5)
+    server = export()["playground"]
+    b.seen["quickChanges"] = {"learningRate": server["learningRate"], "optimizer": server["optimizer"]}
+    b.check(b.seen["quickChanges"] == {"learningRate": 0.3, "optimizer": "adam"}, f"two quick changes: the server has {b.seen['quickChanges']}")
+
+
 def card_parameter_box():
     """The activation card's parameter box: a blank or junk entry (a number box gives '' for both) was sent
     as 0 without a word; now the banner asks for a number and the layer keeps its value."""
@@ -582,6 +629,6 @@ def collapse_panel_on_demand():
     b.js("window.scrollTo(0, 0)")
 
 
-checks = [uploads_survive_the_next_change, change_while_an_upload_is_in_flight, change_while_an_upload_waits_its_turn, changes_and_uploads_keep_their_order, card_parameter_box, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
+checks = [uploads_survive_the_next_change, change_while_an_upload_is_in_flight, change_while_an_upload_waits_its_turn, changes_and_uploads_keep_their_order, three_clicks_around_an_upload, quick_changes_keep_their_order, card_parameter_box, pasted_link_with_a_refused_value, collapse_panel_on_demand, frames_over_the_socket, lost_session_takes_the_click, link_with_a_refused_value, reload_closes_session, restored_page_makes_one_session, epoch_zero_loss, import_round_trip, diverging_run, hash_change, weight_editor, csv_warnings, preset_note,
           play_then_pause, classroom]
 sys.exit(b.run(checks))

@@ -114,18 +114,18 @@ async function createSession() {
   } catch (e) { report(e); return []; }
 }
 
-/** Sends a link's setup (`send` reads `config`). A refused value costs only itself: it is replaced
+/** Sends a link's setup (`send` reads `c`, by default the page's `config`). A refused value costs only itself: it is replaced
  * (`replaceRefused`) and the setup sent again, so every other key of the link and its classroom hide
  * flags stay (a fallback to the defaults dropped them all). Returns `send`'s answer and what was
  * replaced, as text; throws the refusal it could not get past, after what it replaced before. */
-async function replacingRefused(send) {
+async function replacingRefused(send, c = config) {
   const changes = [];
   for (let attempt = 0; ; attempt++) {
     try { return { answer: await send(), changes }; }
     catch (e) {
-      const key = refusedKey(e.message), before = key && JSON.stringify(config);
-      const used = key && attempt < 12 ? replaceRefused(key) : null;
-      if (used === null || JSON.stringify(config) === before) throw changes.length ? new Error(`${changes.join(' ')} ${e.message}`) : e;
+      const key = refusedKey(e.message, c), before = key && JSON.stringify(c);
+      const used = key && attempt < 12 ? replaceRefused(key, c) : null;
+      if (used === null || JSON.stringify(c) === before) throw changes.length ? new Error(`${changes.join(' ')} ${e.message}`) : e;
       changes.push(`${key}: ${e.message}; using ${used}.`);
       syncControls();
     }
@@ -142,30 +142,31 @@ const REFUSED_KEYS = [
   [/^classes/, 'classes'], [/input feature/, 'features'], [/maximum epoch/, 'maxEpochs'], [/stop-at-loss/, 'stopLoss'],
   [/epochs per frame/, 'epochsPerFrame'], [/dataset/, 'dataset'],
 ];
-function refusedKey(message) {
+function refusedKey(message, c = config) {
   const known = REFUSED_KEYS.find(([pattern]) => pattern.test(message));
-  return known ? known[1] : Object.keys(config).find(k => new RegExp(`\\b${k}\\b`).test(message)) ?? null;
+  return known ? known[1] : Object.keys(c).find(k => new RegExp(`\\b${k}\\b`).test(message)) ?? null;
 }
 
-/** Replaces the refused `key` of `config`: the hidden layers clamped to the limits (8 layers of at most
- * 16), any other key its default. Returns the value now used, as text. */
-function replaceRefused(key) {
+/** Replaces the refused `key` of `c` (the page's `config` unless another is given): the hidden layers
+ * clamped to the limits (8 layers of at most 16), any other key its default. Returns the value now used,
+ * as text. */
+function replaceRefused(key, c = config) {
   const defaults = defaultConfig();
   if (key === 'networkShape' && S.limits) {
-    const fits = config.networkShape.length <= S.limits.maxLayers && config.networkShape.every(n => n >= 1 && n <= S.limits.maxNeurons);
-    config.networkShape = fits ? defaults.networkShape
-      : config.networkShape.slice(0, S.limits.maxLayers).map(n => Math.max(1, Math.min(S.limits.maxNeurons, Math.round(n) || 1)));
-    config.activations = compactActivations(layerActivations(config));
-    return `networkShape=${config.networkShape.join(',')} (${config.networkShape.length} hidden layers)`;
+    const fits = c.networkShape.length <= S.limits.maxLayers && c.networkShape.every(n => n >= 1 && n <= S.limits.maxNeurons);
+    c.networkShape = fits ? defaults.networkShape
+      : c.networkShape.slice(0, S.limits.maxLayers).map(n => Math.max(1, Math.min(S.limits.maxNeurons, Math.round(n) || 1)));
+    c.activations = compactActivations(layerActivations(c));
+    return `networkShape=${c.networkShape.join(',')} (${c.networkShape.length} hidden layers)`;
   }
   if (key === 'activations' || key === 'activationParameters') {
-    config.activations = defaults.activations; config.activationParameters = {};
+    c.activations = defaults.activations; c.activationParameters = {};
     return `activation=${defaults.activations[0]}`;
   }
-  if (key === 'dataset') { config.dataset = config.problem === 'regression' ? 'reg-plane' : defaults.dataset; return `dataset=${config.dataset}`; }
+  if (key === 'dataset') { c.dataset = c.problem === 'regression' ? 'reg-plane' : defaults.dataset; return `dataset=${c.dataset}`; }
   if (!(key in defaults)) return null;
-  config[key] = structuredClone(defaults[key]);
-  return `${key}=${Array.isArray(config[key]) ? config[key].join(',') : config[key]} (the default)`;
+  c[key] = structuredClone(defaults[key]);
+  return `${key}=${Array.isArray(c[key]) ? c[key].join(',') : c[key]} (the default)`;
 }
 
 /** Deletes this tab's session (the page is going away); `keepalive` lets the request outlive the page. */
@@ -214,47 +215,40 @@ function showPlayState() {
 
 const control = (action, query = '') => api('POST', `/api/sessions/${S.id}/${action}${query}`).catch(report);
 
-/** The turns of setup changes. A change goes at once while no upload or import is queued (`changes`: those
- * on their way); an upload or an import, and any change made while one is queued, take their turn after the
- * last queued one (`tail`) and the changes on their way, so the server gets them in the order they were
- * made and none sends a setup another has replaced. `waiting`: the edits of the changes still waiting
- * their turn, kept in view over any setup the page takes meanwhile. */
-const setupTurns = { changes: new Set(), tail: null, waiting: [] };
+/** The page's setup changes, uploads and imports go to the server one at a time, in the order they were
+ * made: two quick changes sent at once could arrive swapped (and the earlier won), and a change sent while
+ * an upload was on its way could land after it and undo it. `tail`: the last turn queued; `waiting`: the
+ * edits of the changes not sent yet, laid on whatever setup the page shows, so that they stay in view and
+ * a change made meanwhile counts from them. */
+const setupTurns = { tail: null, waiting: [] };
 
-/** Runs `task` as the last turn: after the turn queued before it and the changes on their way. The turn
- * is claimed before anything is awaited (claimed after, a change made meanwhile went out with the old
- * setup and could reach the server after the upload, and undo it). */
+/** Runs `task` as the last turn, once the turn queued before it is over. The turn is claimed before
+ * anything is awaited. */
 async function queueTurn(task) {
-  const earlier = setupTurns.tail, onTheirWay = [...setupTurns.changes];
-  const run = (async () => { await earlier; await Promise.allSettled(onTheirWay); return task(); })();
+  const earlier = setupTurns.tail;
+  const run = (async () => { await earlier; return task(); })();
   const settled = run.catch(() => {});
   setupTurns.tail = settled;
   try { return await run; } finally { if (setupTurns.tail === settled) setupTurns.tail = null; }
 }
 
-/** Changes the configuration, writes the URL and tells the server (which says whether it reset). A link's
- * setup (`link`: pasted into an open tab) keeps what the server takes of it, as when a link opens
- * (`replacingRefused`); any other change the server refuses is undone whole. `whole`: the edit is a setup
- * of its own (a link, a preset), replayed as it is when it has to wait for an upload. */
-async function update(edit, { link = false, unread = [], whole = link } = {}) {
-  if (setupTurns.tail) {
-    // Made while an upload or an import is queued or on its way: it shows at once, and is sent after it,
-    // laid on the setup it brings. What it changes is read now (the edit reads its control, which the new
-    // setup resets), and laid on as the keys and layers it changed.
-    const before = structuredClone(config), after = structuredClone(config);
-    edit(after);
-    const laid = whole ? edit : layOn(before, after);
-    edit(config); config.activations = compactActivations(layerActivations(config));
-    writeHash(); syncControls(); forgetPresetIfChanged();
-    setupTurns.waiting.push(laid);
-    return queueTurn(() => {
-      setupTurns.waiting.splice(setupTurns.waiting.indexOf(laid), 1);
-      return changeSetup(laid, link, unread);
-    });
-  }
-  const turn = changeSetup(edit, link, unread);
-  setupTurns.changes.add(turn);
-  try { await turn; } finally { setupTurns.changes.delete(turn); }
+/** Changes the configuration: shown at once (controls, address) and sent in its turn, laid on the setup
+ * the server holds by then (an upload's, say). What the edit changes is read now (it reads its control,
+ * which a setup taken meanwhile resets) and laid on as the keys and layers it changed; an edit that reads
+ * nothing but the configuration it is given (`replay`: a link, a preset, a layer's + and −, a feature) is
+ * replayed as it is. A link's setup (`link`: pasted into an open tab) keeps what the server takes of it,
+ * as when a link opens (`replacingRefused`); any other change the server refuses is undone whole. */
+function update(edit, { link = false, unread = [], replay = link } = {}) {
+  const before = structuredClone(config), after = structuredClone(config);
+  edit(after);
+  const laid = replay ? edit : layOn(before, after);
+  setupTurns.waiting.push(laid);
+  laid(config); config.activations = compactActivations(layerActivations(config));
+  writeHash(); syncControls(); forgetPresetIfChanged();
+  return queueTurn(() => {
+    setupTurns.waiting.splice(setupTurns.waiting.indexOf(laid), 1);
+    return changeSetup(laid, link, unread);
+  });
 }
 
 /** The edit that took `before` to `after`, to lay on another setup: the keys it changed, and of the
@@ -283,30 +277,32 @@ function layOn(before, after) {
   };
 }
 
-/** Sends an upload or an import (`send`), which makes a new setup on the server, in its turn, and takes
- * up the setup its answer carries at once (the frame that shows it comes later). */
+/** Sends an upload or an import (`send`, which reads the file in its turn), which makes a new setup on the
+ * server, and takes up the setup its answer carries at once (the frame that shows it comes later). */
 function newSetup(send) {
   return queueTurn(async () => {
     const answer = await send();
-    if (answer && answer.config) takeSetup(answer.config, answer.version);
+    if (answer && answer.config) takeSetup(answer.config, answer.version, answer.id);
     return answer;
   });
 }
 
+/** Sends the server's setup with `edit` laid on it (in its turn: nothing else is on its way), then shows
+ * the setup the server answers, with the changes still waiting laid on it. */
 async function changeSetup(edit, link, unread) {
-  edit(config);
-  config.activations = compactActivations(layerActivations(config));
-  writeHash(); syncControls(); forgetPresetIfChanged();
-  const before = serverSetup(), put = () => api('PUT', `/api/sessions/${S.id}/config`, config);
+  const held = serverSetup(), body = structuredClone(held ?? config);
+  edit(body); body.activations = compactActivations(layerActivations(body));
+  const put = () => api('PUT', `/api/sessions/${S.id}/config`, body);
   try {
-    const { answer: status, changes } = link ? await replacingRefused(put) : { answer: await put(), changes: [] };
-    noteServerSetup(status.config, status.version);
-    if (changes.length || unread.length) { writeHash(); forgetPresetIfChanged(); showRefused([...unread, ...changes]); } else hideBanner();
-    if (status.change === 'kept' && before) explainKeptOptimizer(before, config);
+    const { answer: status, changes } = link ? await replacingRefused(put, body) : { answer: await put(), changes: [] };
+    noteServerSetup(status.config, status.version, status.id);
+    showSetup(status.config || body);
+    if (changes.length || unread.length) showRefused([...unread, ...changes]); else hideBanner();
+    if (status.change === 'kept' && held) explainKeptOptimizer(held, body);
   } catch (e) {
     report(e);
-    const held = serverSetup();
-    if (held) showSetup(held);
+    const now = serverSetup();
+    if (now) showSetup(now);
   }
 }
 
@@ -320,8 +316,11 @@ function serverSetup() {
   return frame && frame.config;
 }
 
-function noteServerSetup(setup, version) {
-  if (!setup || !Number.isInteger(version) || (S.heldSetup && S.heldSetup.version > version)) return;
+/** Keeps `setup` as the server's at `version`, unless it is older than one kept, or the answer came from
+ * a session this page no longer has (`session`: the answer's id). */
+function noteServerSetup(setup, version, session) {
+  if (!setup || !Number.isInteger(version) || (session !== undefined && session !== S.id)) return;
+  if (S.heldSetup && S.heldSetup.version > version) return;
   S.heldSetup = { config: structuredClone(setup), version };
 }
 
@@ -368,8 +367,8 @@ function takeServerConfig() {
 
 /** `setup` (the server's) as the page's own: its controls, address and notes; `version`, when it came
  * in an answer, the session's version the answer gave. */
-function takeSetup(setup, version) {
-  noteServerSetup(setup, version);
+function takeSetup(setup, version, session) {
+  noteServerSetup(setup, version, session);
   showSetup(setup);
   if (S.points) showPointsNote();
 }
@@ -602,8 +601,8 @@ const escape = s => String(s).replace(/[&<>"]/g, ch => ({ '&': '&amp;', '<': '&l
 // ---- controls -----------------------------------------------------------------------------------
 
 const net = new NetworkView($('network'), {
-  toggleFeature: id => update(c => { c.features = c.features.includes(id) ? c.features.filter(f => f !== id) : [...c.features, id]; }),
-  neurons: (l, delta) => update(c => { c.networkShape[l] = Math.max(1, Math.min(16, c.networkShape[l] + delta)); }),
+  toggleFeature: id => update(c => { c.features = c.features.includes(id) ? c.features.filter(f => f !== id) : [...c.features, id]; }, { replay: true }),
+  neurons: (l, delta) => update(c => { if (l < c.networkShape.length) c.networkShape[l] = Math.max(1, Math.min(16, c.networkShape[l] + delta)); }, { replay: true }),
   layerActivation: (l, id) => {
     // A new function starts from its own defaults: the old one's parameters (elu's alpha) were kept and
     // the server refused the configuration ("relu takes no parameters").
@@ -742,8 +741,8 @@ function wire() {
   // starts a new one.
   window.addEventListener('pagehide', closeSession);
   window.addEventListener('pageshow', ev => { if (ev.persisted && !S.id) startSession(); });
-  $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } });
-  $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } });
+  $('addLayer').onclick = () => update(c => { if (c.networkShape.length < 8) { const a = layerActivations(c); c.networkShape.push(2); c.activations = [...a, a[a.length - 1] || 'tanh']; } }, { replay: true });
+  $('removeLayer').onclick = () => update(c => { if (c.networkShape.length > 0) { const a = layerActivations(c); c.networkShape.pop(); c.activations = a.length > 1 ? a.slice(0, -1) : a; } }, { replay: true });
   $('learningRate').onchange = e => update(c => { c.learningRate = +e.target.value; });
   $('regularizationRate').onchange = e => update(c => { c.regularizationRate = +e.target.value; });
   $('activationAll').onchange = e => {
@@ -777,8 +776,9 @@ function wire() {
     const file = e.target.files[0]; if (!file) return;
     try {
       S.uploadName = file.name; S.shownWarnings = null;
-      const text = await file.text();
-      await newSetup(() => api('POST', `/api/sessions/${S.id}/csv?header=${$('csvHeader').checked}`, text, 'text/csv'));
+      const header = $('csvHeader').checked;
+      // The turn is claimed before the file is read: a change made meanwhile goes after the upload.
+      await newSetup(async () => api('POST', `/api/sessions/${S.id}/csv?header=${header}`, await file.text(), 'text/csv'));
       if ($('banner').hidden || !$('banner').classList.contains('warning')) showBanner(`Loaded ${file.name}.`, 'info');
     }
     catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
@@ -787,8 +787,7 @@ function wire() {
   $('import').onchange = async e => {
     const file = e.target.files[0]; if (!file) return;
     try {
-      const text = await file.text();
-      await newSetup(() => api('POST', `/api/sessions/${S.id}/model`, text, 'application/json'));
+      await newSetup(async () => api('POST', `/api/sessions/${S.id}/model`, await file.text(), 'application/json'));
       showBanner(`Imported ${file.name}: Reset returns to its weights.`, 'info');
     } catch (err) { report(new Error(`${file.name}: ${err.message}`)); }
     e.target.value = '';
@@ -802,7 +801,7 @@ async function applyPreset(id) {
   $('presetNoteText').innerHTML = `<strong>${escape(preset.title)}.</strong> ${escape(preset.claim)} <em>${escape(preset.watch)}</em>`;
   $('presetNote').hidden = false;
   // A preset sets up the claim; how fast and how long to run stay as they were.
-  await update(c => Object.assign(c, structuredClone(preset.config), { epochsPerFrame: c.epochsPerFrame, maxEpochs: c.maxEpochs, stopLoss: c.stopLoss }), { whole: true });
+  await update(c => Object.assign(c, structuredClone(preset.config), { epochsPerFrame: c.epochsPerFrame, maxEpochs: c.maxEpochs, stopLoss: c.stopLoss }), { replay: true });
 }
 
 /** The settings that make a preset its claim: all but how fast and long to run and the seeds. */
