@@ -65,7 +65,7 @@ struct ReLUIsCheap: Experiment {
     static let dependence = """
         The ratio depends on the build far more than on the machine's load. relu is one compare and select \
         per element: at 4,096 Float elements, in the first-level cache, it runs as fast as loads and stores, \
-        about 0.3 ns per element. sigmoid and tanh compute an exponential and a division per element in vector \
+        a fraction of a nanosecond per element (this run's table gives its figure). sigmoid and tanh compute an exponential and a division per element in vector \
         code, whose speed depends on the instructions the build may use. On a 2-core AMD EPYC (AVX2), portable \
         kernels (the default build, and what a package depending on ActivationLab gets unless \
         ACTIVATIONLAB_TARGET_CPU is set) ran sigmoid at 16× and tanh at 29× relu's time forward on an idle \
