@@ -83,6 +83,17 @@ struct CannotFailTests {
 
 @Suite("claim 5: softmax against the maximum")
 struct SoftmaxBetterStillTests {
+    @Test("claim 4 counts the points where several classes fire, as the article does; none firing is shown beside it")
+    func claim4CountsSeveralFiring() async throws {
+        let result = try await ExperimentTests.run(StepNoGradient(), ExperimentSettings(quick: true, seedCount: 1))
+        for dataset in ["blobs", "digits"] {
+            let criterion = try #require(result.criteria(forClaim: 4).first { $0.criterion.name.hasPrefix("\(dataset), step read-out") })
+            #expect(criterion.values[0] == result.value("\(dataset).step.several_fire_fraction"))
+            // Points where none fires exist here, so a criterion that still added them would differ.
+            #expect(result.value("\(dataset).step.none_fires_fraction")! > 0)
+        }
+    }
+
     @Test("claim 5's 'softmax is better still' is a criterion: softmax accuracy minus the maximum read-out's")
     func softmaxAgainstMax() async throws {
         let result = try await ExperimentTests.run(StepNoGradient(), ExperimentSettings(quick: true, seedCount: 1))

@@ -59,12 +59,14 @@ extension StepNoGradient {
         result.measure("\(dataset).step.none_fires_fraction", none)
         result.measure("\(dataset).max.accuracy", maxAccuracy)
         result.measure("\(dataset).softmax.accuracy", Runs.accuracy(softmax))
+        // The article speaks of more than one firing; points where none fires are ambiguous too, but are
+        // our addition: shown beside it, not counted for the claim.
         result.check(
             Criterion(
-                "\(dataset), step read-out: share of test points where several classes fire, or none", .atLeast, 0.02,
-                claim: 4), several + none,
+                "\(dataset), step read-out: share of test points where several classes fire", .atLeast, 0.02,
+                claim: 4), several,
             measured:
-                "several fire on \(Format.percent(several)), none on \(Format.percent(none)); the maximum always picks one"
+                "several fire on \(Format.percent(several)) (none on \(Format.percent(none))); the maximum always picks one"
         )
         result.check(
             Criterion(

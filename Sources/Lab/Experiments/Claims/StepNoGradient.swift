@@ -8,7 +8,7 @@ struct StepNoGradient: Experiment {
         id: "step-no-gradient", title: "Step outputs: ambiguous classes and nothing to follow",
         claims: [4, 5],
         claim:
-            "When each class has its own step output, several can fire at once (or none), and the class is ambiguous; asking for exactly one to fire is even harder to train. Graded outputs let you take the most active one (max), and softmax is better still.",
+            "When each class has its own step output, several can fire at once, and the class is ambiguous; asking for exactly one to fire is even harder to train. Graded outputs let you take the most active one (max), and softmax is better still.",
         method:
             "Train the same 2-8-1 net on the circle data with a step and with a sigmoid hidden layer (SGD, learning rate 0.5) and record how far the hidden weights move. Then train one linear one-vs-rest classifier per class on four Gaussian blobs (1,000 points, a fifth held out for the test; 4,000 in full mode) and on the UCI digits, read their outputs through a step and through a maximum, and count the test points where not exactly one class fires; a softmax classifier on the same data is compared with both read-outs (the step's exactly-one-correct share, and the maximum's accuracy: 'softmax is better still').",
         reading:
