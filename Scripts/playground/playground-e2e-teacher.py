@@ -319,6 +319,19 @@ def change_while_an_upload_waits_its_turn():
             f"a change made while an upload waited for an earlier change: the server has {b.seen['changeWhileWaiting']}")
 
 
+PLUS = "document.querySelector(\"button[aria-label='Add a neuron to layer 1']\").click()"
+
+
+def hold_setup_requests(upload_ms, change_ms):
+    """Holds the page's uploads back `upload_ms` and its setup changes `change_ms`, as a slow link would."""
+    b.js("""const [upload, change] = arguments, original = window.fetch;
+        window.fetch = (url, options) => {
+          if (!options || options.method === 'GET' || !/\\/(csv|config)\\b/.test(url)) return original(url, options);
+          const hold = /\\/csv\\b/.test(url) ? upload : change;
+          return new Promise(resolve => setTimeout(resolve, hold)).then(() => original(url, options));
+        };""", upload_ms, change_ms)
+
+
 def changes_and_uploads_keep_their_order():
     """An upload on its way, a change, another upload: the change waited for whichever upload was queued
     last, went after the second one and undid it (dataset=xor over the upload). And two clicks on a layer's
@@ -328,20 +341,14 @@ def changes_and_uploads_keep_their_order():
     second = write("second.csv", "\n".join(f"{(i % 12) / 3 - 2},{(i // 12) / 3 - 2},{(i // 5) % 2}" for i in range(120)) + "\n")
     fresh()
     b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
-    b.js("""const original = window.fetch;
-        window.fetch = (url, options) => {
-          if (!options || options.method === 'GET' || !/\\/(csv|config)\\b/.test(url)) return original(url, options);
-          const hold = /\\/csv\\b/.test(url) ? 600 : 900;
-          return new Promise(resolve => setTimeout(resolve, hold)).then(() => original(url, options));
-        };""")
-    plus = "document.querySelector(\"button[aria-label='Add a neuron to layer 1']\").click()"
+    hold_setup_requests(upload_ms=600, change_ms=900)
     d.find_element("css selector", "details.own").click()
     d.find_element("id", "csv").send_keys(first)
     time.sleep(0.2)  # the first upload is on its way
     b.js("[...document.querySelectorAll('#datasets button')].find(b => b.textContent.trim() === 'xor').click()")
-    b.js(plus)
+    b.js(PLUS)
     time.sleep(0.9)  # the first upload is answered; the change to xor is on its way, the first + waits
-    b.js(plus)
+    b.js(PLUS)
     d.find_element("id", "csv").send_keys(second)
     b.wait_for(lambda s: s["config"]["dataset"] == "custom" and s["config"]["networkShape"] == [6, 2], 30,
                "the second upload and the two added neurons")
@@ -361,20 +368,14 @@ def three_clicks_around_an_upload():
     csv = write("three.csv", "\n".join(f"{(i % 20) / 4 - 2.5},{(i // 20) / 4 - 2.5},{(i // 3) % 2}" for i in range(200)) + "\n")
     fresh()
     b.wait_for(lambda s: s["config"] is not None, 30, "the first frame")
-    b.js("""const original = window.fetch;
-        window.fetch = (url, options) => {
-          if (!options || options.method === 'GET' || !/\\/(csv|config)\\b/.test(url)) return original(url, options);
-          const hold = /\\/csv\\b/.test(url) ? 600 : 900;
-          return new Promise(resolve => setTimeout(resolve, hold)).then(() => original(url, options));
-        };""")
-    plus = "document.querySelector(\"button[aria-label='Add a neuron to layer 1']\").click()"
+    hold_setup_requests(upload_ms=600, change_ms=900)
     d.find_element("css selector", "details.own").click()
     d.find_element("id", "csv").send_keys(csv)
     time.sleep(0.2)
-    b.js(plus)
-    b.js(plus)
+    b.js(PLUS)
+    b.js(PLUS)
     time.sleep(0.9)  # the upload is answered; the first + is on its way
-    b.js(plus)
+    b.js(PLUS)
     b.wait_for(lambda s: s["config"]["dataset"] == "custom" and s["config"]["networkShape"] == [7, 2], 30,
                "the upload and three added neurons")
     time.sleep(1)

@@ -641,7 +641,10 @@ function editWeight(ev, target) {
 
 function fillSelect(select, values, current) {
   const list = values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
-  select.innerHTML = list.map(v => `<option value="${v}">${v}</option>`).join('');
+  // Rebuilt only when the list changes: rebuilt on every setup shown (each change and each answer), a
+  // menu the user had open lost its options under the pointer.
+  const html = list.map(v => `<option value="${v}">${v}</option>`).join('');
+  if (select.dataset.options !== html) { select.innerHTML = html; select.dataset.options = html; }
   select.value = current;
 }
 
